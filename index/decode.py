@@ -1,0 +1,61 @@
+"""Bytes to clean text: encoding detection, binary sniffing and control-character removal."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from index.errors import NewsdeskError
+
+_SNIFF_BYTES = 8192
+# C0 controls except tab and newline, DEL, and C1 controls. ESC (\x1b) is among them, so
+# terminal escape sequences cannot survive decoding as live sequences.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+_BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+class NotText(NewsdeskError):
+    """The bytes are not text we can read (binary, or an undecodable UTF-16)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Decoded text and, when the bytes were not clean UTF-8, a warning saying so."""
+
+    text: str
+    warning: str | None = None
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode article bytes: UTF-8 (BOM allowed), UTF-16 with BOM, else cp1252 or latin-1.
+
+    Raises:
+        NotText: When the bytes look binary.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Decoded(clean_text(data.decode("utf-16")))
+        except UnicodeDecodeError as exc:
+            raise NotText(f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        raise NotText("binary file (contains NUL bytes)")
+    if head and len(_BINARY_CONTROL.findall(head)) > len(head) // 20:
+        raise NotText("binary file (too many control bytes)")
+    try:
+        return Decoded(clean_text(data.decode("utf-8")))
+    except UnicodeDecodeError as exc:
+        where = f"invalid UTF-8 at byte {exc.start}"
+    try:
+        return Decoded(clean_text(data.decode("cp1252")), f"{where}; decoded as cp1252")
+    except UnicodeDecodeError:
+        return Decoded(clean_text(data.decode("latin-1")), f"{where}; decoded as latin-1")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings to ``\\n`` and drop control characters other than tab and newline."""
+    return _CONTROL.sub("", _LINE_BREAKS.sub("\n", text))
