@@ -1,0 +1,223 @@
+"""Bringing an archive's index up to date: add new files, re-read changed ones, drop deleted ones.
+
+Crash safety comes from Whoosh's commit (segments first, then the table of contents renamed
+into place) and from the manifest naming the index generation it describes: a manifest that
+does not match the index is rebuilt from the index's own stored fields.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from whoosh import writing
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import EmptyIndexError
+
+from index.errors import IndexMissing
+from index.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
+from index.model import Skipped, UpdateReport
+from index.read import DEFAULT_MAX_BYTES, FileEntry, scan_archive
+from index.schema import build_schema
+from index.store import FileRecord, Manifest, whoosh_dir, write_lock
+
+PARALLEL_THRESHOLD = 400
+"""Fewer files than this are indexed in-process: starting workers would cost more."""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where an update is: ``phase`` is ``scan``, ``index`` or ``commit``."""
+
+    phase: Literal["scan", "index", "commit"]
+    done: int
+    total: int
+
+
+ProgressFn = Callable[[Progress], None]
+
+
+@dataclass(slots=True)
+class _Plan:
+    to_index: list[FileEntry] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: dict[str, FileRecord] = field(default_factory=dict)
+
+
+def open_storage(index_dir: Path) -> FileStorage:
+    """Whoosh storage for an index folder, without memory maps (small, fast to open)."""
+    return FileStorage(str(whoosh_dir(index_dir)), supports_mmap=False)
+
+
+def update_index(
+    archive: Path,
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    procs: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: ProgressFn | None = None,
+    wait: float = 0.0,
+) -> UpdateReport:
+    """Bring the index of ``archive`` in ``index_dir`` up to date (or rebuild it).
+
+    Raises:
+        IndexLocked: When another process is writing this index.
+        IndexMissing: When ``archive`` is not a folder.
+    """
+    started = time.perf_counter()
+    archive = archive.resolve()
+    if not archive.is_dir():
+        raise IndexMissing(f"{archive}: no such folder")
+    notify = progress or (lambda _: None)
+    with write_lock(index_dir, wait):
+        storage = open_storage(index_dir)
+        storage.create()
+        try:
+            ix = storage.open_index()
+        except EmptyIndexError:
+            ix = storage.create_index(build_schema())
+        manifest = None if rebuild else _current_manifest(ix, whoosh_dir(index_dir))
+        scan_start = time.time_ns()
+        notify(Progress("scan", 0, 0))
+        scan = scan_archive(archive)
+        plan = _plan(scan.files, manifest)
+        previous = manifest.files if manifest else {}
+        if not plan.to_index and not plan.removed and not rebuild:
+            if manifest is not None and plan.unchanged != manifest.files:
+                Manifest(manifest.generation, plan.unchanged).save(whoosh_dir(index_dir))
+            skipped = scan.skipped + _still_skipped(archive, plan.unchanged)
+            return UpdateReport(0, 0, 0, skipped, (), time.perf_counter() - started)
+        outcome = _write(ix, plan, previous, rebuild, procs, max_bytes, notify, scan_start)
+        files = {**plan.unchanged, **outcome.records}
+        Manifest(ix.latest_generation(), files).save(whoosh_dir(index_dir))
+    indexed = [rel for rel, record in outcome.records.items() if record.ids]
+    updated = sum(1 for rel in indexed if rel in previous)
+    return UpdateReport(
+        added=len(indexed) - updated,
+        updated=updated,
+        removed=len(plan.removed),
+        skipped=scan.skipped + _still_skipped(archive, files),
+        warnings=tuple(outcome.warnings),
+        seconds=time.perf_counter() - started,
+        rebuilt=rebuild,
+    )
+
+
+def _current_manifest(ix: Any, directory: Path) -> Manifest:
+    manifest = Manifest.load(directory)
+    generation = ix.latest_generation()
+    if manifest is not None and manifest.generation == generation:
+        return manifest
+    # The last run died between its commit and its manifest: read the index instead.
+    files: dict[str, FileRecord] = {}
+    with ix.searcher() as searcher:
+        for stored in searcher.all_stored_fields():
+            info = stored.get("info") or {}
+            rel = stored.get("file")
+            if rel is None:
+                continue
+            known = files.get(rel)
+            ids = (known.ids if known else ()) + (stored["id"],)
+            files[rel] = FileRecord(
+                info.get("size", -1), info.get("mtime", -1), info.get("hash", ""), ids, True
+            )
+    return Manifest(generation, files)
+
+
+def _still_skipped(archive: Path, files: dict[str, FileRecord]) -> tuple[Skipped, ...]:
+    return tuple(
+        Skipped(str(archive / rel), record.reason)
+        for rel, record in sorted(files.items())
+        if record.reason
+    )
+
+
+def _plan(entries: Iterable[FileEntry], manifest: Manifest | None) -> _Plan:
+    plan = _Plan()
+    known = dict(manifest.files) if manifest else {}
+    for entry in entries:
+        record = known.pop(entry.rel, None)
+        if record is None:
+            plan.to_index.append(entry)
+        elif record.size == entry.size and record.mtime_ns == entry.mtime_ns and not record.racy:
+            plan.unchanged[entry.rel] = record
+        elif record.size == entry.size and _same_content(entry, record):
+            plan.unchanged[entry.rel] = FileRecord(
+                entry.size, entry.mtime_ns, record.hash, record.ids, reason=record.reason
+            )
+        else:
+            plan.to_index.append(entry)
+    plan.removed = sorted(known)
+    return plan
+
+
+def _same_content(entry: FileEntry, record: FileRecord) -> bool:
+    try:
+        return bool(record.hash) and file_hash(entry.path) == record.hash
+    except OSError:
+        return False
+
+
+def _write(
+    ix: Any,
+    plan: _Plan,
+    previous: dict[str, FileRecord],
+    rebuild: bool,
+    procs: int | None,
+    max_bytes: int,
+    notify: ProgressFn,
+    scan_start: int,
+) -> Outcome:
+    writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB)
+    try:
+        if not rebuild:
+            for rel in plan.removed:
+                writer.delete_by_term("file", rel)
+            for entry in plan.to_index:
+                if entry.rel in previous:
+                    writer.delete_by_term("file", entry.rel)
+        workers = _worker_count(procs, len(plan.to_index))
+        total = len(plan.to_index)
+        notify(Progress("index", 0, total))
+        if workers > 1:
+            from index.parallel import index_in_workers
+
+            outcome, segments = index_in_workers(
+                str(whoosh_dir(Path(ix.storage.folder).parent)),
+                plan.to_index,
+                workers,
+                max_bytes,
+                scan_start,
+                lambda done: notify(Progress("index", done, total)),
+            )
+        else:
+            outcome, segments = Outcome(), []
+            for done, entry in enumerate(plan.to_index, start=1):
+                index_file(writer.add_document, entry, max_bytes, scan_start, outcome)
+                notify(Progress("index", done, total))
+        notify(Progress("commit", total, total))
+        mergetype = writing.CLEAR if rebuild else writing.MERGE_SMALL
+        final = writer._merge_segments(mergetype, False, True) + segments
+        if writer._added:
+            final.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+        writer._commit_toc(final)
+        writer._finish()
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    return outcome
+
+
+def _worker_count(procs: int | None, files: int) -> int:
+    if files < PARALLEL_THRESHOLD:
+        return 1
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(procs or available or 1, 8))

@@ -1,0 +1,56 @@
+"""Turning one archive file into index documents and a manifest record."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.errors import UnreadableFile
+from index.model import Skipped
+from index.read import FileEntry, os_reason, read_file
+from index.schema import article_document
+from index.store import RACY_NS, FileRecord
+
+WRITER_LIMIT_MB = 64
+"""Memory a Whoosh writer may buffer postings in before it spills a run to disk."""
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What indexing a set of files produced: a record per file, and warnings."""
+
+    records: dict[str, FileRecord] = field(default_factory=dict)
+    warnings: list[Skipped] = field(default_factory=list)
+
+
+def file_hash(path: Path) -> str:
+    """A short content hash of a file (for when its mtime cannot be trusted)."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
+
+
+def index_file(
+    add: Callable[..., None], entry: FileEntry, max_bytes: int, scan_start: int, outcome: Outcome
+) -> None:
+    """Read one archive file and pass each of its articles to ``add`` as a Whoosh document."""
+    ids: list[str] = []
+    digest, reason = "", None
+    try:
+        digest = file_hash(entry.path)
+        fingerprint = (entry.size, entry.mtime_ns, digest)
+        for article in read_file(
+            entry.path, rel=entry.rel, max_bytes=max_bytes, warn=outcome.warnings.append
+        ):
+            add(**article_document(article, entry.rel, fingerprint))
+            ids.append(article.id)
+    except UnreadableFile as exc:
+        reason = exc.reason
+    except OSError as exc:
+        reason = os_reason(exc)
+    # Without a hash (unreadable file) the next run must look again whatever the mtime says.
+    racy = entry.mtime_ns >= scan_start - RACY_NS or not digest
+    outcome.records[entry.rel] = FileRecord(
+        entry.size, entry.mtime_ns, digest, tuple(ids), racy, reason
+    )

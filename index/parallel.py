@@ -1,0 +1,116 @@
+"""Indexing with several processes: each reads files, extracts quotes and writes its own segment.
+
+Whoosh's own multiprocessing writer reads every document in the parent and only farms out the
+analysis; here the whole per-file pipeline runs in the workers, which pull batches of files
+from a shared queue so that uneven file sizes balance out. The parent commits the workers'
+segments together with its own deletions in one table-of-contents write.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from index.errors import NewsdeskError
+from index.ingest import WRITER_LIMIT_MB, Outcome, index_file
+from index.read import FileEntry
+
+_POLL_SECONDS = 0.5
+BATCH_FILES = 100
+"""Files a worker takes from the queue at a time."""
+
+
+class WorkerFailed(NewsdeskError):
+    """An indexing worker process crashed."""
+
+
+def index_in_workers(
+    whoosh_folder: str,
+    entries: Sequence[FileEntry],
+    workers: int,
+    max_bytes: int,
+    scan_start: int,
+    on_progress: Callable[[int], None],
+) -> tuple[Outcome, list[Any]]:
+    """Index ``entries`` in ``workers`` processes; return the merged outcome and new segments."""
+    # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
+    context = mp.get_context("spawn")
+    jobs: Any = context.Queue()
+    results: Any = context.Queue()
+    for start in range(0, len(entries), BATCH_FILES):
+        jobs.put(list(entries[start : start + BATCH_FILES]))
+    for _ in range(workers):
+        jobs.put(None)
+    limit = max(16, WRITER_LIMIT_MB // workers * 2)
+    processes = [
+        context.Process(
+            target=_work,
+            args=(whoosh_folder, jobs, results, max_bytes, scan_start, limit),
+            daemon=True,
+        )
+        for _ in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    outcome, segments, done, finished = Outcome(), [], 0, 0
+    try:
+        while finished < workers:
+            try:
+                message = results.get(timeout=_POLL_SECONDS)
+            except queue.Empty:
+                if any(p.exitcode not in (None, 0) for p in processes):
+                    raise WorkerFailed("an indexing worker died unexpectedly") from None
+                continue
+            kind = message[0]
+            if kind == "progress":
+                done += message[1]
+                on_progress(done)
+            elif kind == "error":
+                raise WorkerFailed(f"an indexing worker failed:\n{message[1]}")
+            else:
+                _, segment, part = message
+                finished += 1
+                if segment is not None:
+                    segments.append(segment)
+                outcome.records.update(part.records)
+                outcome.warnings.extend(part.warnings)
+    finally:
+        for process in processes:
+            if process.is_alive() and finished < workers:
+                process.terminate()
+            process.join(timeout=5)
+    return outcome, segments
+
+
+def _work(
+    whoosh_folder: str,
+    jobs: Any,
+    results: Any,
+    max_bytes: int,
+    scan_start: int,
+    limit_mb: int,
+) -> None:
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.writing import SegmentWriter
+
+    try:
+        ix = FileStorage(whoosh_folder, supports_mmap=False).open_index()
+        # The parent holds the index lock; this writer only produces a segment.
+        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb)
+        outcome = Outcome()
+        while (batch := jobs.get()) is not None:
+            for entry in batch:
+                index_file(writer.add_document, entry, max_bytes, scan_start, outcome)
+            results.put(("progress", len(batch)))
+        if writer._added:
+            segment = writer._finalize_segment()
+        else:
+            segment = None
+            writer._close_segment()
+        writer._finish()
+        results.put(("done", segment, outcome))
+    except BaseException:
+        results.put(("error", traceback.format_exc()))

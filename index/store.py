@@ -1,0 +1,178 @@
+"""Where an archive's index lives, the write lock, and the manifest of indexed files."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import re
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.errors import IndexLocked
+from index.schema import SCHEMA_VERSION
+
+MANIFEST_NAME = "manifest.json"
+LOCK_NAME = "write.lock"
+RACY_NS = 2_000_000_000
+"""A file modified this close to when it was indexed may change again unseen by its mtime."""
+
+
+def data_home() -> Path:
+    """The user's data directory for newsdesk (``$XDG_DATA_HOME/newsdesk``)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "newsdesk"
+
+
+def default_index_dir(archive: Path) -> Path:
+    """The index folder for ``archive``: one per archive path, under the data directory."""
+    resolved = archive.resolve()
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", resolved.name).strip("-.")[:40] or "archive"
+    digest = hashlib.sha1(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return data_home() / "indexes" / f"{slug}-{digest}"
+
+
+def whoosh_dir(index_dir: Path) -> Path:
+    """The folder holding the Whoosh files for the current schema version."""
+    return index_dir / f"v{SCHEMA_VERSION}"
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What the index knows of one archive file: its fingerprint and the articles from it."""
+
+    size: int
+    mtime_ns: int
+    hash: str
+    ids: tuple[str, ...]
+    racy: bool = False
+    reason: str | None = None
+    """Why the file gave no articles, when it was skipped."""
+
+
+@dataclass(slots=True)
+class Manifest:
+    """Archive-relative path -> :class:`FileRecord`, valid for one index generation."""
+
+    generation: int
+    files: dict[str, FileRecord]
+
+    @classmethod
+    def load(cls, directory: Path) -> Manifest | None:
+        """The saved manifest, or None when missing or unreadable."""
+        try:
+            raw = json.loads((directory / MANIFEST_NAME).read_text(encoding="utf-8"))
+            files = {
+                rel: FileRecord(size, mtime, digest, tuple(ids), bool(racy), reason)
+                for rel, (size, mtime, digest, ids, racy, reason) in raw["files"].items()
+            }
+            return cls(int(raw["generation"]), files)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, directory: Path) -> None:
+        """Write the manifest atomically (a crash leaves the old one or the new one)."""
+        payload = {
+            "generation": self.generation,
+            "files": {
+                rel: [r.size, r.mtime_ns, r.hash, list(r.ids), r.racy, r.reason]
+                for rel, r in self.files.items()
+            },
+        }
+        atomic_write(directory / MANIFEST_NAME, json.dumps(payload, separators=(",", ":")))
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that readers see the old or the new file, whole."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with temp.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)
+
+
+class WriteLock:
+    """An exclusive, advisory lock on an index folder, released by the kernel if we die.
+
+    A killed writer leaves the lock file behind but not the lock itself, so a stale lock is
+    simply acquired again; the previous holder's details are kept for the message.
+    """
+
+    def __init__(self, index_dir: Path) -> None:
+        self.path = index_dir / LOCK_NAME
+        self._fd: int | None = None
+        self.stale_holder: str | None = None
+
+    def acquire(self, wait: float = 0.0) -> None:
+        """Take the lock, waiting up to ``wait`` seconds.
+
+        Raises:
+            IndexLocked: When another live process holds it.
+        """
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = _read_holder(fd)
+                    os.close(fd)
+                    raise IndexLocked(
+                        f"the index is being updated by another newsdesk process ({holder}); "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.1)
+        previous = _read_holder(fd)
+        self.stale_holder = previous if previous != "unknown process" else None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, _holder_line().encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        """Give the lock up (safe to call twice)."""
+        if self._fd is None:
+            return
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, 0)
+        fcntl.flock(self._fd, fcntl.LOCK_UN)
+        os.close(self._fd)
+        self._fd = None
+
+    def __enter__(self) -> WriteLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+@contextlib.contextmanager
+def write_lock(index_dir: Path, wait: float = 0.0) -> Iterator[WriteLock]:
+    """Hold the index's write lock for the duration of a ``with`` block."""
+    lock = WriteLock(index_dir)
+    lock.acquire(wait)
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
+def _holder_line() -> str:
+    return f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%H:%M:%S')}"
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        text = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+    except OSError:
+        text = ""
+    return text or "unknown process"
