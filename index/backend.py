@@ -1,0 +1,96 @@
+"""The small, typed interface the app and the command line use to reach an archive.
+
+Whoosh is one implementation (:mod:`index.whoosh_backend`); a second backend (a shared
+search server) would implement the same protocol and nothing above it would change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from index.build import ProgressFn
+from index.model import (
+    Article,
+    IndexStatus,
+    SearchHit,
+    SearchRequest,
+    SearchResult,
+    SpeakerCount,
+    SpeakerQuote,
+    UpdateReport,
+)
+from index.read import DEFAULT_MAX_BYTES
+
+
+class Backend(Protocol):
+    """A searchable archive of articles."""
+
+    @property
+    def archive(self) -> Path:
+        """The archive folder."""
+        ...
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Run a search. Raises :class:`index.errors.QueryError` for a bad query."""
+        ...
+
+    def article(self, ref: str) -> Article:
+        """One article by id or path, with its quotes. Raises ``ArticleNotFound``."""
+        ...
+
+    def related(self, article_id: str, limit: int = 10) -> tuple[SearchHit, ...]:
+        """Articles most like the given one."""
+        ...
+
+    def speakers(self, limit: int | None = None) -> tuple[SpeakerCount, ...]:
+        """Speakers across the archive, most quoted first."""
+        ...
+
+    def quotes_by(self, speaker: str, limit: int = 200) -> tuple[SpeakerQuote, ...]:
+        """Quotes by one speaker across the archive, newest article first."""
+        ...
+
+    def status(self) -> IndexStatus:
+        """Size and freshness of the index."""
+        ...
+
+    def update(
+        self, *, rebuild: bool = False, progress: ProgressFn | None = None, wait: float = 0.0
+    ) -> UpdateReport:
+        """Bring the index up to date with the archive folder."""
+        ...
+
+    def refresh(self) -> bool:
+        """Pick up changes another process committed; True when there were any."""
+        ...
+
+    def close(self) -> None:
+        """Release open files."""
+        ...
+
+
+def open_archive(
+    archive: Path,
+    index_dir: Path | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    snippet_chars: int = 200,
+    create: bool = True,
+) -> Backend:
+    """Open the index of ``archive`` (creating an empty one when ``create`` and missing).
+
+    Raises:
+        IndexMissing: When there is no index and ``create`` is False.
+    """
+    from index.store import default_index_dir
+    from index.whoosh_backend import WhooshBackend
+
+    archive = archive.resolve()
+    return WhooshBackend(
+        archive,
+        index_dir or default_index_dir(archive),
+        max_bytes=max_bytes,
+        snippet_chars=snippet_chars,
+        create=create,
+    )

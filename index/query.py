@@ -1,0 +1,210 @@
+"""newsdesk's query language on top of Whoosh's parser, with clear errors and bounded cost.
+
+Words, ``"phrases"``, ``AND/OR/NOT``, ``-word``, ``field:value``, ``date:2019``,
+``date:[2019-01 TO 2019-06]``, ``date:>2020``, prefix ``fin*`` and fuzzy ``fintec~``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh import qparser, query
+
+from index.errors import QueryError
+from index.schema import FIELD_BOOSTS, TEXT_FIELDS
+
+MAX_QUERY_CHARS = 1000
+MAX_CLAUSES = 64
+MIN_PREFIX = 2
+MAX_EXPANSION = 24
+"""Most terms a prefix, wildcard or fuzzy word may stand for (the most frequent win)."""
+
+FIELD_NAMES = {
+    "title": "title",
+    "body": "body",
+    "text": "body",
+    "caption": "captions",
+    "captions": "captions",
+    "quote": "quotes",
+    "quotes": "quotes",
+    "speaker": "speaker",
+    "source": "source",
+    "section": "section",
+    "tag": "tags",
+    "tags": "tags",
+    "author": "author",
+    "date": "date",
+    "year": "date",
+    "id": "id",
+}
+"""Field names a user may type -> schema fields."""
+
+_OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_FIELD_PREFIX = re.compile(r"(?<![\w.:/\\])([A-Za-z_]\w*):(?!//)")
+_WORD_TOKENS = re.compile(r'"[^"]*"|\S+')
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    """A parsed query: the Whoosh query and the plain words it was written with."""
+
+    query: query.Query
+    text: str
+
+
+def make_parser(schema: Any) -> qparser.QueryParser:
+    """A query parser over the text fields, AND by default, with newsdesk's plugins."""
+    boosts = {name: FIELD_BOOSTS.get(name, 1.0) for name in TEXT_FIELDS}
+    parser = qparser.MultifieldParser(list(TEXT_FIELDS), schema, fieldboosts=boosts)
+    parser.remove_plugin_class(qparser.SingleQuotePlugin)  # apostrophes are not quotes
+    parser.add_plugin(qparser.FuzzyTermPlugin())
+    parser.add_plugin(qparser.PlusMinusPlugin())
+    parser.add_plugin(qparser.GtLtPlugin())
+    aliases: dict[str, list[str]] = {}
+    for typed, real in FIELD_NAMES.items():
+        if typed != real:
+            aliases.setdefault(real, []).append(typed)
+    parser.add_plugin(qparser.FieldAliasPlugin(aliases))
+    return parser
+
+
+def parse_query(parser: qparser.QueryParser, text: str, reader: Any) -> ParsedQuery:
+    """Parse ``text`` into a bounded Whoosh query.
+
+    Raises:
+        QueryError: When the query cannot be understood; the message names the problem.
+    """
+    text = text.strip()
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,})"
+        )
+    _check_syntax(text)
+    try:
+        parsed = parser.parse(text)
+    except Exception as exc:  # Whoosh raises many types for odd input
+        raise QueryError(f"cannot understand the query: {exc}") from None
+    _raise_errors(parsed)
+    bounded = _bound_expansions(parsed, reader)
+    if _count_leaves(bounded) > MAX_CLAUSES * 4:
+        raise QueryError("the query has too many parts; simplify it")
+    return ParsedQuery(bounded, text)
+
+
+def _check_syntax(text: str) -> None:
+    if text.count('"') % 2:
+        raise QueryError('unbalanced quote mark: a "phrase" needs a closing "')
+    outside = re.sub(r'"[^"]*"', " ", text)
+    for opening, closing, name in (("(", ")", "parenthesis"), ("[", "]", "bracket")):
+        depth = 0
+        for char in outside:
+            depth += (char == opening) - (char == closing)
+            if depth < 0:
+                raise QueryError(f"unbalanced {name}: '{closing}' without '{opening}'")
+        if depth:
+            raise QueryError(f"unbalanced {name}: '{opening}' is never closed")
+    for match in _FIELD_PREFIX.finditer(outside):
+        name = match.group(1)
+        if name.lower() not in FIELD_NAMES and name.lower() != "is":
+            known = ", ".join(sorted(k for k in FIELD_NAMES if k not in {"text", "year", "id"}))
+            raise QueryError(f"unknown field '{name}:'; known fields: {known}")
+    tokens = [t for t in _WORD_TOKENS.findall(outside.replace("(", " ").replace(")", " "))]
+    if len(tokens) > MAX_CLAUSES:
+        raise QueryError(f"the query has too many words ({len(tokens)}; at most {MAX_CLAUSES})")
+    for i, token in enumerate(tokens):
+        if token in _OPERATORS:
+            before = tokens[i - 1] if i else None
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            needs_left = token != "NOT"
+            if after is None or after in _OPERATORS - {"NOT"}:
+                raise QueryError(f"'{token}' needs a word after it")
+            if needs_left and (before is None or before in _OPERATORS):
+                raise QueryError(f"'{token}' needs a word before it")
+    for token in tokens:
+        word = token.split(":", 1)[-1] if ":" in token else token
+        if "*" in word or "?" in word:
+            _check_wildcard(word)
+
+
+def _check_wildcard(word: str) -> None:
+    word = word.strip("()")
+    if word in {"*", "?"} or word.startswith(("*", "?")):
+        raise QueryError(
+            f"'{word}': a wildcard needs at least {MIN_PREFIX} letters before it (e.g. fin*)"
+        )
+    literal = re.match(r"[^*?]*", word)
+    if literal is not None and len(literal.group()) < MIN_PREFIX:
+        raise QueryError(f"'{word}': a wildcard needs at least {MIN_PREFIX} letters before it")
+    if word.count("*") + word.count("?") > 2:
+        raise QueryError(f"'{word}': at most two wildcards in a word")
+
+
+def _raise_errors(q: query.Query) -> None:
+    for node in _walk(q):
+        error = getattr(node, "error", None)
+        if error:
+            raise QueryError(f"cannot understand the query: {error}")
+
+
+def _walk(q: query.Query) -> Iterator[query.Query]:
+    yield q
+    if q.is_leaf():
+        return
+    for child in q.children():
+        yield from _walk(child)
+
+
+def _walk_positive(q: query.Query) -> Iterator[query.Query]:
+    if isinstance(q, query.Not):
+        return
+    yield q
+    if isinstance(q, query.AndNot):
+        yield from _walk_positive(q.a)
+        return
+    if q.is_leaf():
+        return
+    for child in q.children():
+        yield from _walk_positive(child)
+
+
+def _count_leaves(q: query.Query) -> int:
+    return sum(1 for node in _walk(q) if node.is_leaf())
+
+
+def _bound_expansions(q: query.Query, reader: Any) -> query.Query:
+    """Replace prefix, wildcard and fuzzy terms by their most frequent expansions."""
+    if isinstance(q, query.MultiTerm) and not isinstance(q, query.Every):
+        fieldname = q.field()
+        if fieldname is None or fieldname not in reader.schema:
+            return query.NullQuery
+        candidates = []
+        for btext in q._btexts(reader):
+            candidates.append((reader.doc_frequency(fieldname, btext), btext))
+            if len(candidates) > 20_000:
+                break
+        candidates.sort(reverse=True)
+        field = reader.schema[fieldname]
+        terms = [
+            query.Term(fieldname, t if isinstance(t, str) else field.from_bytes(t), boost=q.boost)
+            for _, t in candidates[:MAX_EXPANSION]
+        ]
+        if not terms:
+            return query.NullQuery
+        return terms[0] if len(terms) == 1 else query.Or(terms, boost=q.boost)
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _bound_expansions(child, reader))
+
+
+def plain_words(q: query.Query) -> list[tuple[str, str]]:
+    """(field, term) pairs the query looks for (not those it excludes), for highlighting."""
+    words: list[tuple[str, str]] = []
+    for node in _walk_positive(q):
+        if isinstance(node, query.Term) and isinstance(node.text, str):
+            words.append((node.fieldname, node.text))
+        elif isinstance(node, query.Phrase):
+            words.extend((node.fieldname, w) for w in node.words)
+    return words

@@ -1,0 +1,64 @@
+"""Relevance for news: BM25F with title boosts (set in the parser) and a mild lift for recency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from array import array
+from typing import Any
+
+from whoosh.scoring import BM25F
+
+RECENCY_LIFT = 0.3
+"""The newest article's score is multiplied by up to 1 + this."""
+HALF_LIFE_DAYS = 730.0
+"""How fast the lift fades with age, counted back from the archive's newest article."""
+
+
+class NewsWeighting(BM25F):  # type: ignore[misc]
+    """BM25F whose final score favours recent articles, relative to the archive's newest."""
+
+    use_final = True
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._factors: tuple[int, array[float]] | None = None
+        self._lock = threading.Lock()
+
+    def final(self, searcher: Any, docnum: int, score: float) -> float:
+        factors = self._factors_for(searcher)
+        return score * factors[docnum] if docnum < len(factors) else score
+
+    def _factors_for(self, searcher: Any) -> array[float]:
+        reader = searcher.reader()
+        cached = self._factors
+        if cached is not None and cached[0] == id(reader):
+            return cached[1]
+        with self._lock:
+            days = _day_numbers(reader)
+            newest = max(days, default=0)
+            factors = array(
+                "d",
+                (
+                    1.0 + RECENCY_LIFT * 0.5 ** ((newest - day) / HALF_LIFE_DAYS) if day else 1.0
+                    for day in days
+                ),
+            )
+            self._factors = (id(reader), factors)
+            return factors
+
+
+def _day_numbers(reader: Any) -> list[int]:
+    """Day ordinal of every document's date (0 when it has none), by document number."""
+    if not reader.has_column("date"):
+        return [0] * reader.doc_count_all()
+    days = []
+    for value in reader.column_reader("date"):
+        if value:
+            try:
+                days.append(dt.date(value // 10000, value // 100 % 100, value % 100).toordinal())
+                continue
+            except ValueError:
+                pass
+        days.append(0)
+    return days

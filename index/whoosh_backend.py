@@ -1,0 +1,356 @@
+"""The Whoosh implementation of :class:`index.backend.Backend`."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from whoosh import query, sorting
+from whoosh.index import EmptyIndexError
+
+from index.build import ProgressFn, open_storage, update_index
+from index.errors import ArticleNotFound, IndexMissing, UnreadableFile
+from index.highlight import make_snippet
+from index.model import (
+    FACET_FIELDS,
+    Article,
+    FacetCount,
+    FacetField,
+    IndexStatus,
+    SearchHit,
+    SearchRequest,
+    SearchResult,
+    Snippet,
+    SpeakerCount,
+    SpeakerQuote,
+    UpdateReport,
+)
+from index.query import make_parser, parse_query, plain_words
+from index.read import read_file, read_jsonl_record
+from index.schema import build_schema
+from index.scoring import NewsWeighting
+from index.spelling import suggest
+from index.store import MANIFEST_NAME, whoosh_dir, write_lock
+
+_FACET_COLUMNS: dict[FacetField, str] = {
+    "source": "source_facet",
+    "section": "section_facet",
+    "year": "year",
+}
+_HIGHLIGHT_FIELDS = frozenset({"title", "body", "captions", "quotes"})
+_ORDER_CACHE = 8
+_FACET_LIMIT = 50
+
+
+class WhooshBackend:
+    """An archive indexed with Whoosh, searched in-process."""
+
+    def __init__(
+        self,
+        archive: Path,
+        index_dir: Path,
+        *,
+        max_bytes: int,
+        snippet_chars: int = 200,
+        create: bool = True,
+    ) -> None:
+        self._archive = archive
+        self.index_dir = index_dir
+        self._max_bytes = max_bytes
+        self._snippet_chars = snippet_chars
+        self._lock = threading.RLock()
+        self._orders: OrderedDict[tuple[Any, ...], tuple[list[tuple[Any, int]], int]] = (
+            OrderedDict()
+        )
+        storage = open_storage(index_dir)
+        try:
+            self._ix = storage.open_index()
+        except (EmptyIndexError, OSError):
+            if not create:
+                raise IndexMissing(f"no index for {archive} in {index_dir}") from None
+            with write_lock(index_dir, wait=10.0):
+                storage.create()
+                try:
+                    self._ix = storage.open_index()
+                except EmptyIndexError:
+                    self._ix = storage.create_index(build_schema())
+        self._weighting = NewsWeighting()
+        self._searcher = self._ix.searcher(weighting=self._weighting)
+        self._parser = make_parser(self._ix.schema)
+
+    @property
+    def archive(self) -> Path:
+        """The archive folder."""
+        return self._archive
+
+    # -- searching -------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Run a search. Raises :class:`index.errors.QueryError` for a bad query."""
+        started = time.perf_counter()
+        with self._lock:
+            searcher = self._searcher
+            reader = searcher.reader()
+            text = request.query.strip()
+            parsed = parse_query(self._parser, text, reader) if text else None
+            q = parsed.query if parsed else query.Every()
+            sort = (
+                request.sort
+                if parsed
+                else ("newest" if request.sort == "relevance" else request.sort)
+            )
+            order, total = self._ordered(q, request, sort)
+            page = order[request.offset : request.offset + request.limit]
+            terms = tuple(dict.fromkeys(t for f, t in plain_words(q) if f in _HIGHLIGHT_FIELDS))
+            hits = tuple(
+                self._hit(docnum, score, terms, request.snippets) for score, docnum in page
+            )
+            facets = self._facets(q, request) if request.facets else {}
+            suggestion = None
+            if parsed is not None and total < 3:
+                suggestion = suggest(text, reader, self._parser)
+        return SearchResult(
+            request=request,
+            total=total,
+            hits=hits,
+            seconds=time.perf_counter() - started,
+            terms=terms,
+            facets=facets,
+            suggestion=suggestion,
+        )
+
+    def _ordered(
+        self, q: query.Query, request: SearchRequest, sort: str
+    ) -> tuple[list[tuple[Any, int]], int]:
+        """(score, docnum) pairs covering at least the requested page, and the total."""
+        key = (q, sort, request.filters, request.include_ids, request.exclude_ids)
+        cached = self._orders.get(key)
+        wanted = request.offset + request.limit
+        if cached is not None and (len(cached[0]) >= wanted or len(cached[0]) == cached[1]):
+            self._orders.move_to_end(key)
+            return cached
+        # The first page is cheap; once the user scrolls past it, fetch every hit once.
+        limit = wanted if cached is None and wanted <= 200 else None
+        kwargs: dict[str, Any] = {"limit": limit, "filter": self._filter(request)}
+        if request.exclude_ids:
+            kwargs["mask"] = query.Or([query.Term("id", i) for i in request.exclude_ids])
+        if sort != "relevance":
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=sort == "newest")
+        results = self._searcher.search(q, **kwargs)
+        found = ([(score, docnum) for score, docnum in results.top_n], len(results))
+        self._orders[key] = found
+        while len(self._orders) > _ORDER_CACHE:
+            self._orders.popitem(last=False)
+        return found
+
+    def _filter(self, request: SearchRequest) -> query.Query | None:
+        clauses: list[query.Query] = []
+        by_field: dict[str, list[query.Query]] = {}
+        for item in request.filters:
+            by_field.setdefault(item.field, []).append(
+                query.Term(_FACET_COLUMNS[item.field], item.value)
+            )
+        clauses.extend(
+            terms[0] if len(terms) == 1 else query.Or(terms) for terms in by_field.values()
+        )
+        if request.include_ids is not None:
+            ids = [query.Term("id", i) for i in request.include_ids]
+            clauses.append(query.Or(ids) if ids else query.NullQuery)
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else query.And(clauses)
+
+    def _facets(
+        self, q: query.Query, request: SearchRequest
+    ) -> dict[FacetField, tuple[FacetCount, ...]]:
+        facets = sorting.Facets()
+        for name in FACET_FIELDS:
+            facets.add_field(_FACET_COLUMNS[name], maptype=sorting.Count)
+        kwargs: dict[str, Any] = {"limit": 1, "groupedby": facets, "filter": self._filter(request)}
+        if request.exclude_ids:
+            kwargs["mask"] = query.Or([query.Term("id", i) for i in request.exclude_ids])
+        results = self._searcher.search(q, **kwargs)
+        counted: dict[FacetField, tuple[FacetCount, ...]] = {}
+        for name in FACET_FIELDS:
+            groups = results.groups(_FACET_COLUMNS[name])
+            ordered = sorted(
+                ((value, count) for value, count in groups.items() if value),
+                key=lambda item: (-item[1], item[0]) if name != "year" else (item[0],),
+                reverse=name == "year",
+            )
+            counted[name] = tuple(FacetCount(str(v), c) for v, c in ordered[:_FACET_LIMIT])
+        return counted
+
+    def _hit(self, docnum: int, score: Any, terms: tuple[str, ...], snippets: bool) -> SearchHit:
+        stored = self._searcher.stored_fields(docnum)
+        info = stored.get("info") or {}
+        snippet = Snippet()
+        if snippets:
+            snippet = self._snippet(stored, info, terms)
+        return SearchHit(
+            id=stored["id"],
+            path=str(self._archive / stored["file"]),
+            title=stored.get("title", ""),
+            source=stored.get("source_facet"),
+            date=info.get("date"),
+            score=float(score) if isinstance(score, int | float) else 0.0,
+            snippet=snippet,
+            section=stored.get("section_facet"),
+        )
+
+    def _snippet(
+        self, stored: dict[str, Any], info: dict[str, Any], terms: tuple[str, ...]
+    ) -> Snippet:
+        lead = info.get("lead", "")
+        if not terms:
+            return make_snippet(lead, (), self._snippet_chars)
+        try:
+            article = self._read(stored, quotes=False)
+        except (UnreadableFile, ArticleNotFound):
+            return make_snippet(lead, terms, self._snippet_chars)
+        return make_snippet(article.body or lead, terms, self._snippet_chars)
+
+    # -- articles --------------------------------------------------------------------------
+
+    def article(self, ref: str) -> Article:
+        """One article by id or path, with its quotes. Raises ``ArticleNotFound``."""
+        with self._lock:
+            stored = self._searcher.document(id=ref)
+        if stored is not None:
+            return self._read(stored, quotes=True)
+        path = Path(ref).expanduser()
+        candidates = [path] if path.is_absolute() else [Path.cwd() / path, self._archive / path]
+        for candidate in candidates:
+            if candidate.is_file():
+                rel = _relative(candidate.resolve(), self._archive)
+                try:
+                    return next(read_file(candidate, rel=rel, max_bytes=self._max_bytes))
+                except UnreadableFile as exc:
+                    raise ArticleNotFound(str(exc)) from None
+        raise ArticleNotFound(f"no article with id or path {ref!r} in {self._archive}")
+
+    def _read(self, stored: dict[str, Any], *, quotes: bool) -> Article:
+        info = stored.get("info") or {}
+        rel = stored["file"]
+        path = self._archive / rel
+        try:
+            if info.get("line"):
+                article = read_jsonl_record(
+                    path, rel, info["line"], info.get("offset", 0), self._max_bytes
+                )
+                return article if quotes else replace(article, quotes=())
+            return next(read_file(path, rel=rel, max_bytes=self._max_bytes, quotes=quotes))
+        except UnreadableFile as exc:
+            raise ArticleNotFound(f"{exc} (the index may be out of date)") from None
+
+    def related(self, article_id: str, limit: int = 10) -> tuple[SearchHit, ...]:
+        """Articles most like the given one (more-like-this on title and body)."""
+        article = self.article(article_id)
+        with self._lock:
+            docnum = self._searcher.document_number(id=article_id)
+            if docnum is None:
+                return ()
+            text = f"{article.title}\n{article.body}"
+            results = self._searcher.more_like(docnum, "body", text=text, top=limit, numterms=12)
+            return tuple(self._hit(hit.docnum, hit.score, (), False) for hit in results)
+
+    def speakers(self, limit: int | None = None) -> tuple[SpeakerCount, ...]:
+        """Speakers across the archive, most quoted first."""
+        with self._lock:
+            reader = self._searcher.reader()
+            counts: list[SpeakerCount] = []
+            if "speaker_name" not in reader.indexed_field_names():
+                return ()
+            for btext in reader.lexicon("speaker_name"):
+                postings = reader.postings("speaker_name", btext)
+                articles = quotes = 0
+                while postings.is_active():
+                    if not reader.is_deleted(postings.id()):
+                        articles += 1
+                        quotes += int(postings.weight())
+                    postings.next()
+                if articles:
+                    counts.append(SpeakerCount(btext.decode("utf-8"), quotes, articles))
+        counts.sort(key=lambda s: (-s.quotes, -s.articles, s.name))
+        return tuple(counts[:limit] if limit else counts)
+
+    def quotes_by(self, speaker: str, limit: int = 200) -> tuple[SpeakerQuote, ...]:
+        """Quotes by one speaker across the archive, newest article first."""
+        with self._lock:
+            results = self._searcher.search(
+                query.Term("speaker_name", speaker),
+                limit=None,
+                sortedby=sorting.FieldFacet("date", reverse=True),
+            )
+            stored_docs = [self._searcher.stored_fields(docnum) for _, docnum in results.top_n]
+        found: list[SpeakerQuote] = []
+        for stored in stored_docs:
+            try:
+                article = self._read(stored, quotes=True)
+            except ArticleNotFound:
+                continue
+            for quote in article.quotes:
+                if quote.speaker == speaker:
+                    found.append(
+                        SpeakerQuote(quote, article.id, article.title, article.source, article.date)
+                    )
+            if len(found) >= limit:
+                break
+        return tuple(found[:limit])
+
+    # -- index upkeep ----------------------------------------------------------------------
+
+    def status(self) -> IndexStatus:
+        """Size and freshness of the index."""
+        manifest = whoosh_dir(self.index_dir) / MANIFEST_NAME
+        try:
+            updated: float | None = manifest.stat().st_mtime
+        except OSError:
+            updated = None
+        with self._lock:
+            count = self._searcher.doc_count()
+            stale = not self._searcher.up_to_date()
+        return IndexStatus(str(self._archive), str(self.index_dir), count, stale, updated)
+
+    def update(
+        self, *, rebuild: bool = False, progress: ProgressFn | None = None, wait: float = 0.0
+    ) -> UpdateReport:
+        """Bring the index up to date with the archive folder."""
+        report = update_index(
+            self._archive,
+            self.index_dir,
+            rebuild=rebuild,
+            max_bytes=self._max_bytes,
+            progress=progress,
+            wait=wait,
+        )
+        self.refresh()
+        return report
+
+    def refresh(self) -> bool:
+        """Pick up changes another process committed; True when there were any."""
+        with self._lock:
+            if self._searcher.up_to_date():
+                return False
+            # A fresh searcher rather than Searcher.refresh(): Whoosh 2.7 fails to refresh a
+            # reader of an empty index, and reusing segment readers saves little here.
+            old, self._searcher = self._searcher, self._ix.searcher(weighting=self._weighting)
+            old.close()
+            self._orders.clear()
+            return True
+
+    def close(self) -> None:
+        """Release open files."""
+        with self._lock:
+            self._searcher.close()
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
