@@ -1,12 +1,12 @@
-"""Quote extraction: who said what in an article body (placeholder until the extractor lands)."""
+"""Quote extraction: who said what in an article body.
+
+``extract_quotes`` finds direct quotes (inside quote marks), mixed quotes (quoted fragments in
+reported speech) and indirect speech (``X said that ...``), with speakers resolved to their
+fullest name and the role they were introduced with.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from index.quotes.extract import extract_quotes
 
-from index.model import Quote
-
-
-def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
-    """Return the quotations in ``paragraphs``, in reading order."""
-    return ()
+__all__ = ["extract_quotes"]

@@ -1,0 +1,201 @@
+"""Find who a quoted span is attributed to, right after it or right before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.quotes.cues import ADVERB, ATTRIBUTION_VERB, PARTICLES
+from index.quotes.names import NAME_RUN, Source, parse_source, person_or_org
+from index.quotes.sentences import is_sentence_end
+
+_LEAD_PUNCT = re.compile(r"[\s,;:\u2014\u2013\-\u00a0]*")
+_ADVERBS = re.compile(rf"(?:\s+{ADVERB})+\s*$", re.I)
+_CUE_FIRST = re.compile(rf"(?:{ADVERB}\s+)?(?P<cue>{ATTRIBUTION_VERB.pattern})(?:\s+(?:on|out|up))?\s+", re.I)
+_ACCORDING = re.compile(r"according\s+to\s+", re.I)
+_NP_STOP = re.compile(
+    r"\s+(?:in|on|at|during|via|through|while|when|after|before|as|to|from|about|"
+    r"of\s+(?:the|his|her|their)\s+(?:plan|decision|idea|proposal|campaign)|"
+    r"adding|referring|speaking|pointing|noting|explaining|according|told|who|which|"
+    r"last|this|earlier|later|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|yesterday|today|tonight))\b.*$",
+    re.I | re.S,
+)
+_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\s[\u2014\u2013]\s|\s--\s")
+_TAIL = re.compile(
+    r"^(?:\s+(?:\w[\w'\u2019.\-]*|[A-Z][\w'\u2019.\-]*))"
+    r"{0,8}?\s*[:,\u2014\u2013\-]?\s*$"
+)
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being has have had that this it will would can could should
+    not if because when then there""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker phrase found next to a quote.
+
+    Attributes:
+        source: The speaker phrase read.
+        position: Paragraph offset of the phrase (pronouns resolve from here).
+        end: Paragraph offset where the attribution clause ends.
+    """
+
+    source: Source
+    position: int
+    end: int
+
+
+def clause_end(text: str, pos: int, limit: int) -> int:
+    """Offset of the end of the clause starting at ``pos`` (a real sentence end, or ``limit``)."""
+    for match in _CLAUSE_END.finditer(text, pos, limit):
+        if match.group() == "." and not is_sentence_end(text, match.start()):
+            continue
+        return match.start()
+    return limit
+
+
+def _cut_phrase(phrase: str) -> str:
+    """Cut adjuncts (``in a statement``, ``on Tuesday``) off the name part of a phrase."""
+    head, comma, rest = phrase.partition(",")
+    head = _NP_STOP.sub("", head)
+    if not comma:
+        return head
+    return f"{head},{rest}"
+
+
+def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
+    """Read an attribution that follows a closing mark: ``," said Wang Hua.``, ``," she added``.
+
+    Args:
+        text: The paragraph.
+        pos: Offset just past the closing mark.
+        limit: Offset of the next opening mark (or the paragraph end).
+    """
+    start = _LEAD_PUNCT.match(text, pos, limit)
+    at = start.end() if start else pos
+    if at >= limit:
+        return None
+    end = clause_end(text, at, limit)
+    according = _ACCORDING.match(text, at, end)
+    if according:
+        source = parse_source(text[according.end() : end])
+        if source is None:
+            source = parse_source(_cut_phrase(text[according.end() : end]))
+        if source is not None:
+            return Attribution(source, according.end(), end)
+        return None
+    inverted = _CUE_FIRST.match(text, at, end)
+    if inverted:
+        phrase = text[inverted.end() : end]
+        if not phrase.lower().startswith(("that ", "by ")):
+            source = parse_source(_cut_phrase(phrase))
+            if source is not None:
+                return Attribution(source, inverted.end(), end)
+    verb = ATTRIBUTION_VERB.search(text, at, min(end, at + 250))
+    if verb is None:
+        return None
+    phrase = _ADVERBS.sub("", text[at : verb.start()])
+    if not phrase.strip() or any(ch in phrase for ch in "\"\u201c\u201d"):
+        return None
+    source = parse_source(phrase)
+    if source is None:
+        return None
+    return Attribution(source, at, end)
+
+
+def before_quote(text: str, lo: int, pos: int) -> Attribution | None:
+    """Read an attribution that introduces a quote: ``Wang said: "``, ``Carl Bialik: "``.
+
+    Args:
+        text: The paragraph.
+        lo: Start of the sentence (or of the text after the previous quote in it).
+        pos: Offset of the opening mark.
+    """
+    segment = text[lo:pos]
+    stripped = segment.rstrip(" \u00a0\t")
+    if not stripped:
+        return None
+    last = None
+    for last in ATTRIBUTION_VERB.finditer(segment):
+        pass
+    if stripped.endswith(":") and (last is None or not _tail_ok(segment[last.end() :])):
+        return _colon_source(text, lo, lo + len(stripped) - 1)
+    if last is None:
+        according = _ACCORDING.search(segment)
+        if according and stripped.endswith(","):
+            source = parse_source(segment[according.end() :])
+            if source is not None:
+                return Attribution(source, lo + according.end(), pos)
+        return None
+    if not _tail_ok(segment[last.end() :]):
+        return None
+    if not stripped.endswith((":", ",")) and segment[last.end() :].strip():
+        return None
+    head = _ADVERBS.sub("", segment[: last.start()])
+    found = subject_before(text, lo, lo + len(head))
+    if found is None:
+        return None
+    return Attribution(found[0], found[1], pos)
+
+
+def _tail_ok(tail: str) -> bool:
+    """Whether what follows the verb is only an addressee or an adjunct (``told reporters:``)."""
+    words = tail.split()
+    if len(words) > 8:
+        return False
+    if words and words[-1].strip(",:").lower() == "that":
+        return False
+    return not any(word.strip(",:").lower() in _CLAUSE_WORDS for word in words)
+
+
+def _colon_source(text: str, lo: int, colon: int) -> Attribution | None:
+    """The source named before a colon that introduces a quote (``Carl Bialik: "...``)."""
+    segment = text[lo:colon]
+    source = parse_source(segment)
+    if source is not None:
+        return Attribution(source, lo, colon)
+    best = None
+    for best in NAME_RUN.finditer(segment):
+        pass
+    if best is None:
+        return None
+    found = person_or_org(best.group(), segment[: best.start()][-4:])
+    if found is None:
+        return None
+    return Attribution(found, lo + best.start(), colon)
+
+
+_INTRO = re.compile(
+    r"^(?:(?:in|on|at|during|after|before|since|for|speaking|asked|later|earlier|last|"
+    r"this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
+    r"as|with|without|from|under|over|like|unlike|by|to|of|about)\b[^,\"\u201c\u201d]{0,80},\s*)+",
+    re.I,
+)
+
+
+def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
+    """Read the subject of a reporting verb from ``text[lo:hi]`` (the words before the verb).
+
+    Leading adverbials (``On Tuesday,``) are skipped; failing that, the phrase after the last
+    comma or conjunction is tried (``..., and Smith said``).
+    """
+    segment = text[lo:hi]
+    if not segment.strip() or len(segment) > 400:
+        return None
+    intro = _INTRO.match(segment)
+    offset = intro.end() if intro else 0
+    source = parse_source(segment[offset:])
+    if source is not None:
+        return source, lo + offset
+    for match in reversed(list(re.finditer(r",\s*|\s(?:and|but)\s", segment))):
+        if match.end() <= offset:
+            break
+        source = parse_source(segment[match.end() :])
+        if source is not None:
+            return source, lo + match.end()
+    return None
+
+
+__all__ = ["PARTICLES", "Attribution", "after_quote", "before_quote", "clause_end", "subject_before"]

@@ -1,0 +1,106 @@
+"""Verbs and phrases that introduce speech (``said``, ``told reporters``, ``according to``)."""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that report speech and may carry an indirect (reported) statement. Kept to verbs of
+# saying on purpose: beliefs and wishes ("thinks", "wants") are not quotes of anyone.
+REPORTING_VERBS: tuple[str, ...] = (
+    "say", "says", "said", "saying",
+    "tell", "tells", "told", "telling",
+    "add", "adds", "added", "adding",
+    "note", "notes", "noted", "noting",
+    "state", "states", "stated",
+    "announce", "announces", "announced", "announcing",
+    "explain", "explains", "explained", "explaining",
+    "warn", "warns", "warned", "warning",
+    "claim", "claims", "claimed", "claiming",
+    "argue", "argues", "argued", "arguing",
+    "insist", "insists", "insisted", "insisting",
+    "write", "writes", "wrote", "writing",
+    "ask", "asks", "asked", "asking",
+    "reply", "replies", "replied",
+    "acknowledge", "acknowledges", "acknowledged", "acknowledging",
+    "admit", "admits", "admitted", "admitting",
+    "report", "reports", "reported", "reporting",
+    "confirm", "confirms", "confirmed", "confirming",
+    "declare", "declares", "declared", "declaring",
+    "remark", "remarks", "remarked",
+    "comment", "comments", "commented",
+    "tweet", "tweets", "tweeted", "tweeting",
+    "suggest", "suggests", "suggested", "suggesting",
+    "predict", "predicts", "predicted", "predicting",
+)  # fmt: skip
+
+# Further verbs that attribute a direct quote (`"...," she recalled`) but rarely carry
+# reported speech of their own.
+ATTRIBUTION_ONLY_VERBS: tuple[str, ...] = (
+    "continue", "continues", "continued", "recalled", "recalls", "recall",
+    "joked", "jokes", "quipped", "quips", "laughed", "conceded", "concedes",
+    "stressed", "stresses", "emphasized", "emphasised", "contended", "contends",
+    "maintained", "maintains", "complained", "complains", "responded", "responds",
+    "countered", "counters", "agreed", "agrees", "boasted", "boasts", "charged",
+    "alleged", "asserted", "asserts", "vowed", "vows", "promised", "promises",
+    "pledged", "urged", "urges", "testified", "posted", "shouted", "yelled", "cried",
+    "sighed", "mused", "observed", "observes", "concluded", "concludes", "offered",
+    "cautioned", "cautions", "lamented", "laments", "marveled", "marvelled",
+    "wondered", "wonders", "demanded", "demands", "exclaimed", "whispered",
+    "opined", "reasoned", "confided", "speculated", "mused", "explained",
+    "told", "began", "begins", "chimed", "went", "goes", "pointed", "points",
+    "wrote", "writes", "emailed", "texted", "messaged", "thundered", "scoffed",
+    "snapped", "retorted", "interjected", "interrupted", "acknowledged", "read",
+    "reads", "described", "describes", "called", "calls", "declared", "proclaimed",
+    "recounted", "recounts", "summed", "added", "insisted", "predicted", "tweeted",
+    "announced", "conceded", "replied", "replies", "answered", "answers", "asked",
+    "stated", "noted", "warned", "argued", "claimed", "remarked", "commented",
+    "suggested", "reported", "confirmed", "admitted",
+)  # fmt: skip
+
+_REPORTING_ALT = "|".join(sorted(set(REPORTING_VERBS), key=len, reverse=True))
+_ATTRIBUTION_ALT = "|".join(
+    sorted(set(REPORTING_VERBS) | set(ATTRIBUTION_ONLY_VERBS), key=len, reverse=True)
+)
+
+ADVERB = (
+    r"(?:also|later|then|again|previously|recently|once|repeatedly|often|simply|flatly|"
+    r"bluntly|quickly|publicly|privately|separately|earlier|further|only|even|just|"
+    r"frequently|has|have|had|would|will|has\s+also|had\s+also|has\s+long|did|does|"
+    r"could|may|might|can|cannot|can't|can’t|wouldn't|wouldn’t|didn't|didn’t|"
+    r"would\s+not|did\s+not|does\s+not|doesn't|doesn’t|has\s+not|hasn't|hasn’t|"
+    r"reportedly|angrily|firmly|confidently|jokingly|tearfully|proudly|quietly|"
+    r"openly|explicitly|specifically|directly|famously|memorably|"
+    r"went\s+on\s+to|continued\s+to|was\s+quoted\s+as|is\s+quoted\s+as|"
+    r"(?:on|in)\s+\w+\s+(?:also\s+)?)"
+)
+"""Adverbs and auxiliaries allowed between a speaker and the verb (``also said``)."""
+
+REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING_ALT})\b")
+"""Any reporting verb, lower case, as a word."""
+
+ATTRIBUTION_VERB = re.compile(rf"\b(?:{_ATTRIBUTION_ALT})\b")
+"""Any verb that may attribute a direct quote."""
+
+ATTRIBUTION_VERB_SET = frozenset(REPORTING_VERBS) | frozenset(ATTRIBUTION_ONLY_VERBS)
+REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
+
+# Particles that complete a phrasal attribution verb (`went on`, `pointed out`, `summed up`).
+PARTICLES = frozenset({"on", "out", "up", "in", "back"})
+
+PARTICIPLES = frozenset(
+    {
+        "saying", "adding", "noting", "telling", "explaining", "warning", "claiming",
+        "arguing", "insisting", "writing", "asking", "announcing", "declaring",
+        "acknowledging", "admitting", "suggesting", "predicting", "confirming", "tweeting",
+        "reporting",
+    }
+)  # fmt: skip
+"""Participles that report speech of the sentence's subject (``..., saying that ...``)."""
+
+PASSIVE_BEFORE = frozenset({"is", "was", "were", "are", "be", "been", "being", "get", "got"})
+"""Words that make the following verb passive (``was told``): no speaker in subject."""
+
+# Verbs whose object is the addressee, not the statement (`told reporters that ...`).
+ADDRESSEE_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"})
+
+ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")

@@ -1,0 +1,261 @@
+"""Put the pieces together: quoted spans, attributions, reported speech, coreference."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.model import PARAGRAPH_SEPARATOR, Quote, QuoteKind
+from index.quotes.attribution import Attribution, after_quote, before_quote
+from index.quotes.coref import Registry, resolve, scan_people
+from index.quotes.marks import QuotedSpan, find_double_spans, opens_with_quote
+from index.quotes.names import Source
+from index.quotes.reported import find_reports
+from index.quotes.sentences import split_sentences
+
+_WORD = re.compile(r"[\w'\u2019\-]+")
+_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as vs".split())
+# Inherit a speaker from a quote at most this many paragraphs back.
+_INHERIT_PARAGRAPHS = 1
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A quote found in a paragraph, before its speaker is resolved."""
+
+    kind: QuoteKind
+    paragraph: int
+    start: int  # body offsets
+    end: int
+    source: Source | None
+    position: int  # body offset of the speaker phrase
+    chain: int = -1  # quotes running over paragraphs share a chain id
+
+
+def _is_title(text: str) -> bool:
+    """Whether quoted words read like a title or a name (``"Shaping Tomorrow's City Today"``)."""
+    words = _WORD.findall(text)
+    if not words or len(words) > 12 or text.rstrip()[-1:] in ".!?,":
+        return False
+    content = [word for word in words if word.lower() not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for word in content if word[0].isupper() or word[0].isdigit())
+    return capitalised == len(content)
+
+
+def _quote_like(text: str, span: QuotedSpan, sentence: tuple[int, int]) -> bool:
+    """Whether an unattributed quoted span is speech rather than a scare quote or a title."""
+    inner = text[span.start : span.end]
+    if _is_title(inner):
+        return False
+    words = len(inner.split())
+    before = text[sentence[0] : span.open].strip(" \u00a0")
+    after = text[span.close : sentence[1]].strip(" \u00a0")
+    stands_alone = not before and (not after or after in ".")
+    if stands_alone and words >= 2:
+        return True
+    return words >= 6 and inner.rstrip()[-1:] in ".!?"
+
+
+def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for sentence in sentences:
+        if sentence[0] <= pos < sentence[1]:
+            return sentence
+    return sentences[-1] if sentences else (0, 0)
+
+
+def _trim_direct(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _paragraph_candidates(
+    index: int, text: str, base: int, spans: list[QuotedSpan]
+) -> list[_Candidate]:
+    """Direct, mixed and indirect candidates of one paragraph (speakers not yet resolved)."""
+    sentences = split_sentences(text, spans)
+    attributions: list[Attribution | None] = []
+    for number, span in enumerate(spans):
+        limit = spans[number + 1].open if number + 1 < len(spans) else len(text)
+        found = after_quote(text, span.close, limit) if span.closed else None
+        if found is None:
+            sentence = _sentence_of(sentences, span.open)
+            lo = max(sentence[0], spans[number - 1].close if number else 0)
+            found = before_quote(text, lo, span.open)
+        attributions.append(found)
+    candidates: list[_Candidate] = []
+    claimed: set[int] = set()
+    for report in find_reports(text, spans, sentences):
+        inside = [
+            number
+            for number, span in enumerate(spans)
+            if report.start <= span.close and span.open < report.end
+        ]
+        if inside:
+            outer = text[report.start : report.end]
+            whole = len(inside) == 1 and len(
+                _WORD.findall(outer.replace(text[spans[inside[0]].start : spans[inside[0]].end], ""))
+            ) <= 1
+            if whole:
+                if attributions[inside[0]] is None:
+                    attributions[inside[0]] = Attribution(report.source, report.position, report.end)
+                continue
+            if any(attributions[number] is not None for number in inside):
+                continue
+            claimed.update(inside)
+            start = min(report.start, spans[inside[0]].open)
+            end = max(report.end, spans[inside[-1]].close)
+            candidates.append(
+                _Candidate("mixed", index, base + start, base + end, report.source, base + report.position)
+            )
+            continue
+        candidates.append(
+            _Candidate(
+                "indirect", index, base + report.start, base + report.end, report.source,
+                base + report.position,
+            )
+        )
+    for number, span in enumerate(spans):
+        if number in claimed:
+            continue
+        found = attributions[number]
+        start, end = _trim_direct(text, span.start, span.end)
+        if start >= end:
+            continue
+        if found is None and not _quote_like(text, span, _sentence_of(sentences, span.open)):
+            continue
+        candidates.append(
+            _Candidate(
+                "direct", index, base + start, base + end,
+                found.source if found else None,
+                base + found.position if found else -1,
+            )
+        )
+    return candidates
+
+
+def _remove_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep candidates in reading order without overlaps (direct quotes win ties)."""
+    candidates.sort(key=lambda c: (c.start, c.kind != "direct", -c.end))
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        if kept and candidate.start < kept[-1].end:
+            if candidate.kind == "direct" and kept[-1].kind != "direct":
+                kept[-1] = candidate
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _inherit(candidates: list[_Candidate]) -> None:
+    """Give unattributed direct quotes the speaker of the quote they continue."""
+    last: _Candidate | None = None
+    for number, candidate in enumerate(candidates):
+        if candidate.source is None and candidate.kind == "direct":
+            donor = None
+            if last is not None and (
+                candidate.paragraph - last.paragraph <= _INHERIT_PARAGRAPHS
+                or (candidate.chain >= 0 and candidate.chain == last.chain)
+            ):
+                donor = last
+            else:
+                for later in candidates[number + 1 :]:
+                    if later.paragraph != candidate.paragraph:
+                        break
+                    if later.source is not None and later.kind == "direct":
+                        donor = later
+                        break
+            if donor is not None:
+                candidate.source = donor.source
+                candidate.position = donor.position
+        if candidate.source is not None:
+            last = candidate
+
+
+def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
+    """Return the quotations in ``paragraphs``, in reading order.
+
+    Args:
+        paragraphs: The article body, one string per paragraph.
+
+    Returns:
+        Direct, mixed and indirect quotes with speakers and offsets into
+        ``PARAGRAPH_SEPARATOR.join(paragraphs)``.
+    """
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    bases: list[int] = []
+    offset = 0
+    for text in paragraphs:
+        bases.append(offset)
+        offset += len(text) + len(PARAGRAPH_SEPARATOR)
+    all_spans = [find_double_spans(text) for text in paragraphs]
+    skip = [
+        (base + span.open, base + span.close)
+        for base, spans in zip(bases, all_spans, strict=True)
+        for span in spans
+    ]
+    registry = Registry()
+    scan_people(body, skip, registry)
+    candidates: list[_Candidate] = []
+    chain = 0
+    for index, text in enumerate(paragraphs):
+        found = _paragraph_candidates(index, text, bases[index], all_spans[index])
+        spans = all_spans[index]
+        continues = (
+            bool(spans)
+            and not spans[-1].closed
+            and index + 1 < len(paragraphs)
+            and opens_with_quote(paragraphs[index + 1])
+        )
+        if continues:
+            last_end = bases[index] + spans[-1].end
+            for candidate in found:
+                if candidate.kind == "direct" and candidate.end >= last_end - 1:
+                    candidate.chain = chain
+        if index > 0 and spans and opens_with_quote(text):
+            for candidate in candidates[-3:]:
+                if candidate.chain == chain - 1 and candidate.paragraph == index - 1:
+                    for mine in found:
+                        if mine.kind == "direct" and mine.start <= bases[index] + spans[0].start:
+                            mine.chain = chain - 1
+        if continues:
+            chain += 1
+        candidates.extend(found)
+    candidates = _remove_overlaps(candidates)
+    _share_chain_speakers(candidates)
+    _inherit(candidates)
+    quotes = []
+    for candidate in candidates:
+        speaker, role = (None, None)
+        if candidate.source is not None:
+            speaker, role = resolve(candidate.source, candidate.position, registry)
+        quotes.append(
+            Quote(
+                text=body[candidate.start : candidate.end],
+                speaker=speaker,
+                role=role,
+                kind=candidate.kind,
+                paragraph=candidate.paragraph,
+                start=candidate.start,
+                end=candidate.end,
+            )
+        )
+    return tuple(quotes)
+
+
+def _share_chain_speakers(candidates: list[_Candidate]) -> None:
+    """Pieces of a quote running over paragraphs share the speaker any piece names."""
+    by_chain: dict[int, _Candidate] = {}
+    for candidate in candidates:
+        if candidate.chain >= 0 and candidate.source is not None:
+            by_chain.setdefault(candidate.chain, candidate)
+    for candidate in candidates:
+        if candidate.chain >= 0 and candidate.source is None and candidate.chain in by_chain:
+            donor = by_chain[candidate.chain]
+            candidate.source = donor.source
+            candidate.position = donor.position

@@ -1,0 +1,174 @@
+"""Pair quotation marks inside one paragraph into quoted spans.
+
+Marks are paired per paragraph so that one stray mark can only disturb its own paragraph. A
+paragraph that ends inside a quote is left open; the caller decides whether the next paragraph
+continues it (it does when the next paragraph opens with a quote mark).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Double marks first: a doubled apostrophe is the double quote of some archives (NYT), and a
+# tripled one is a nested single quote touching a double one.
+_DOUBLE_MARK = re.compile(r"'''|''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+_SINGLE_OPEN = re.compile(r"(?<![\w\u2019'])[\u2018\u2039\u201a'](?=[^\W_])")
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s\u2018\u2039\u201a'])[\u2019\u203a'](?![^\W_])")
+
+_OPEN_CONTEXT = frozenset(" \t\n\u00a0([{\u2014\u2013-/:;,>")
+_CLOSE_CONTEXT = frozenset(" \t\n\u00a0)]}.,;:!?\u2014\u2013-/<")
+_LETTERS_AFTER_CLOSE = frozenset("s")  # `"foo"s` is rare; keep the set tiny on purpose
+
+SENTENCE_END = frozenset(".!?")
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    """A quoted stretch of one paragraph.
+
+    Attributes:
+        open: Offset of the opening mark (equals ``start`` when there was none).
+        start: Offset of the first character inside the marks.
+        end: Offset just past the last character inside the marks.
+        close: Offset just past the closing mark (equals ``end`` when unclosed).
+        closed: Whether a closing mark was found.
+        double: Whether double marks (rather than single ones) enclose the span.
+    """
+
+    open: int
+    start: int
+    end: int
+    close: int
+    closed: bool
+    double: bool = True
+
+    @property
+    def text_len(self) -> int:
+        """Number of characters inside the marks."""
+        return self.end - self.start
+
+
+def _kind(mark: str) -> str:
+    """Classify a mark as ``open``, ``close`` or ``either`` by its glyph alone."""
+    if mark in ("\u201c", "\u201e", "\u201f", "\u00ab", "``"):
+        return "open"
+    if mark in ("\u201d", "\u00bb"):
+        return "close"
+    return "either"
+
+
+def _context(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Say whether the mark at ``text[start:end]`` sits where an opener / a closer would."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    can_open = not after.isspace() and (before in _OPEN_CONTEXT or before in "\"\u201c\u201e'")
+    can_close = not before.isspace() and (
+        after in _CLOSE_CONTEXT or after in "\"\u201d'\u2019" or after in _LETTERS_AFTER_CLOSE
+    )
+    return can_open, can_close
+
+
+def _angle_reversed(text: str) -> bool:
+    """German typesetting uses >>text<< (reversed guillemets); detect it by the first one."""
+    first_close = text.find("\u00bb")
+    first_open = text.find("\u00ab")
+    return (
+        first_close != -1
+        and (first_open == -1 or first_close < first_open)
+        and (first_close + 1 < len(text) and not text[first_close + 1].isspace())
+    )
+
+
+def find_double_spans(text: str) -> list[QuotedSpan]:
+    """Pair the double quotation marks of one paragraph.
+
+    Args:
+        text: One paragraph.
+
+    Returns:
+        Quoted spans in order; the last one may be unclosed (running to the paragraph end).
+    """
+    spans: list[QuotedSpan] = []
+    reversed_angles = "\u00bb" in text and _angle_reversed(text)
+    open_at = -1  # offset of the pending opening mark
+    inner_start = -1
+    opener = ""
+    for match in _DOUBLE_MARK.finditer(text):
+        mark = match.group()
+        start, end = match.span()
+        if mark == "'''":
+            # Either a nested single closing next to a double closing, or the reverse.
+            if open_at >= 0:
+                start += 1
+            else:
+                end -= 1
+            mark = "''"
+        kind = _kind(mark)
+        if reversed_angles and mark in "\u00ab\u00bb":
+            kind = "open" if mark == "\u00bb" else "close"
+        can_open, can_close = _context(text, start, end)
+        if open_at < 0:
+            if kind == "open" or (kind == "either" and (can_open or not can_close)):
+                open_at, inner_start, opener = start, end, mark
+            elif kind == "close" and can_open and not can_close:
+                # A closing glyph used as an opener (Swedish style or a typo).
+                open_at, inner_start, opener = start, end, mark
+            continue
+        closes = (
+            kind == "close"
+            or (kind == "either" and (can_close or not can_open))
+            or (opener == "\u201e" and mark == "\u201c")
+            or (kind == "open" and can_close and not can_open)
+        )
+        if closes:
+            spans.append(QuotedSpan(open_at, inner_start, start, end, True))
+            open_at = -1
+            continue
+        # An opener while a quote is open: the previous quote lost its closing mark.
+        spans.append(QuotedSpan(open_at, inner_start, _trim_end(text, start), start, False))
+        open_at, inner_start, opener = start, end, mark
+    if open_at >= 0:
+        spans.append(QuotedSpan(open_at, inner_start, _trim_end(text, len(text)), len(text), False))
+    return [span for span in spans if span.end > span.start]
+
+
+def find_single_spans(text: str, lo: int = 0, hi: int | None = None) -> list[QuotedSpan]:
+    """Pair single quotation marks in ``text[lo:hi]`` (used when a text has no double marks).
+
+    Apostrophes look like closing single marks, so a closer only counts when it ends a run that
+    started with an opener at a word boundary; unmatched marks are ignored.
+    """
+    stop = len(text) if hi is None else hi
+    spans: list[QuotedSpan] = []
+    pos = lo
+    while pos < stop:
+        opened = _SINGLE_OPEN.search(text, pos, stop)
+        if opened is None:
+            break
+        closed = _SINGLE_CLOSE.search(text, opened.end(), stop)
+        if closed is None:
+            break
+        inner = text[opened.end() : closed.start()]
+        if "\n" not in inner and inner.strip():
+            spans.append(
+                QuotedSpan(opened.start(), opened.end(), closed.start(), closed.end(), True, False)
+            )
+        pos = closed.end()
+    return spans
+
+
+def _trim_end(text: str, end: int) -> int:
+    """Move ``end`` left past trailing whitespace."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def opens_with_quote(text: str) -> bool:
+    """Whether a paragraph starts with an opening double mark (continuing a quote)."""
+    stripped = text.lstrip()
+    if not stripped:
+        return False
+    head = stripped[:2]
+    return head == "''" or head == "``" or stripped[0] in '"\u201c\u201e\u00ab\u201f'

@@ -1,0 +1,433 @@
+"""Read a speaker phrase: who it names, as what kind of source, in which role and gender."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from index.quotes.lexicon import (
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_WORDS,
+    NOT_NAME_WORDS,
+    NOT_PHRASE_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    PRONOUN_GENDER,
+    SPEAKER_NOUNS,
+)
+
+SourceKind = Literal["person", "org", "group", "pronoun"]
+Gender = Literal["m", "f", "p", "o"] | None
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+_WORD = rf"[{_UPPER}](?:[\w\-]|['\u2019](?=[A-Za-z])(?!s\b))*\.?"
+_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|ter|y)"
+_NOT_START = (
+    r"(?!(?:In|On|At|The|But|And|For|If|When|As|After|Before|With|From|By|To|Of|A|An|It|He|"
+    r"She|They|We|This|That|There|So|Yet|Or|While|Since|Because|Although|Though|"
+    r"According|Asked|Speaking|Still|Meanwhile|However|Then|Now|Today|Later|Earlier)\b)"
+)
+NAME_RUN = re.compile(
+    rf"(?<![\w'\u2019]){_NOT_START}{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
+    rf"(?:,?[ \u00a0](?:Jr|Sr)\.?|[ \u00a0](?:II|III|IV))?"
+)
+"""A run of capitalised words (with name particles and initials), possibly a name."""
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_SPACES = re.compile(r"\s+")
+_LEAD = re.compile(
+    r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|also|even|"
+    r"indeed|moreover|further|furthermore|finally|afterward|afterwards|separately|"
+    r"similarly|likewise|nonetheless|nevertheless|by\s+contrast|in\s+response|"
+    r"in\s+addition|for\s+(?:his|her|their|its)\s+part|at\s+the\s+same\s+time)\b[\s,]*)+",
+    re.I,
+)
+_RELATIVE = re.compile(r"^(?:who|which|whose|whom|where|when)\b", re.I)
+_ROLE_STOP = re.compile(
+    r"\s+(?:who|which|whose|during|while|when|after|before|since|because|where|"
+    r"in\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|speech|email|e-mail|letter|"
+    r"tweet|post|release|memo|call|conversation|appearance|op-ed|essay|column)|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|twitter|facebook)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|told|said|says)\b.*$",
+    re.I | re.S,
+)
+_AGE = re.compile(r"^\d{1,3}$")
+_PREPOSITIONS = frozenset(
+    [
+        "of",
+        "for",
+        "at",
+        "in",
+        "on",
+        "from",
+        "with",
+        "to",
+        "by",
+        "about",
+        "against",
+        "under",
+        "near",
+        "inside",
+        "outside",
+        "within",
+    ]
+)
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "most", "other"]
+)
+_ROLE_HEADS = frozenset(
+    [
+        "deputy",
+        "head",
+        "chief",
+        "director",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "vice",
+        "secretary",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "governor",
+        "mayor",
+        "senator",
+        "representative",
+        "leader",
+        "member",
+        "professor",
+        "adviser",
+        "advisor",
+        "aide",
+        "founder",
+        "ceo",
+        "executive",
+        "manager",
+        "editor",
+        "author",
+        "analyst",
+        "expert",
+        "lawyer",
+        "attorney",
+        "official",
+        "officer",
+        "commissioner",
+        "ambassador",
+        "lord",
+        "general",
+        "judge",
+        "justice",
+        "speaker",
+        "host",
+        "anchor",
+        "correspondent",
+        "reporter",
+        "economist",
+        "strategist",
+        "consultant",
+        "pollster",
+        "historian",
+        "candidate",
+        "nominee",
+        "partner",
+        "owner",
+        "co-founder",
+        "cofounder",
+        "principal",
+        "superintendent",
+        "administrator",
+        "coordinator",
+        "organizer",
+        "activist",
+        "researcher",
+        "scientist",
+        "fellow",
+        "scholar",
+        "lecturer",
+        "dean",
+        "chancellor",
+        "treasurer",
+        "clerk",
+        "sheriff",
+        "captain",
+        "commander",
+        "former",
+        "then",
+        "longtime",
+        "acting",
+        "interim",
+        "senior",
+        "top",
+        "assistant",
+        "associate",
+        "managing",
+        "general",
+        "national",
+        "regional",
+        "state",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A speaker phrase read from text.
+
+    Attributes:
+        name: Name as written without honorifics (``Peter Estlin``), or the phrase itself for
+            organisations and groups (``the ministry``); empty for pronouns.
+        kind: ``person``, ``org``, ``group`` or ``pronoun``.
+        role: Role given in the phrase (appositive or before the name), if any.
+        gender: ``m``/``f`` for people when known, ``p`` for plural pronouns, ``o`` for it.
+        pronoun: The pronoun, lower case, when ``kind`` is ``pronoun``.
+    """
+
+    name: str
+    kind: SourceKind
+    role: str | None = None
+    gender: Gender = None
+    pronoun: str = ""
+
+
+def clean_phrase(text: str) -> str:
+    """Trim spaces, edge punctuation and leading discourse words from a phrase."""
+    text = _SPACES.sub(" ", text).strip(" ,;:\u2014\u2013-\u00a0")
+    return _LEAD.sub("", text).strip(" ,;:\u2014\u2013-")
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:()[]\"'\u2019\u2018\u201c\u201d").lower() for w in text.split()]
+
+
+def gender_of_name(name: str, hint: str = "") -> Gender:
+    """Guess a person's gender from a first name, an honorific or a role word in ``hint``."""
+    for word in _words(hint):
+        if word in MALE_WORDS:
+            return "m"
+        if word in FEMALE_WORDS:
+            return "f"
+        title = HONORIFICS.get(word.rstrip("."))
+        if title is not None:
+            return "m" if title == "m" else "f"
+    tokens = _words(name)
+    if tokens:
+        first = tokens[0]
+        if first in MALE_NAMES and first not in FEMALE_NAMES:
+            return "m"
+        if first in FEMALE_NAMES and first not in MALE_NAMES:
+            return "f"
+    return None
+
+
+def split_title(run: str) -> tuple[str, str]:
+    """Split leading honorifics and titles off a capitalised run: ``Sen. Ted Cruz``."""
+    tokens = run.split()
+    cut = 0
+    while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
+        cut += 1
+    # "Secretary of State John Kerry": titles may contain "of X".
+    if 0 < cut < len(tokens) - 2 and tokens[cut] == "of":
+        cut += 2
+        while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
+            cut += 1
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def is_org_name(name: str) -> bool:
+    """Whether a capitalised phrase names an organisation, publication or place."""
+    tokens = name.split()
+    for token in tokens:
+        bare = _POSSESSIVE.sub("", token).strip(".").lower()
+        if bare in ORG_WORDS or bare in PLACE_WORDS:
+            return True
+    bare = _POSSESSIVE.sub("", tokens[0]) if tokens else ""
+    # Acronyms such as "FBI" or "U.S." are organisations or places, not people.
+    return len(tokens) == 1 and len(bare) >= 2 and bare.replace(".", "").isupper()
+
+
+def strip_possessive(text: str) -> str:
+    """Drop a trailing possessive from a name (``Clinton's`` -> ``Clinton``)."""
+    return _POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s", "'", "\u2019")) else text
+
+
+def _last_name_run(text: str) -> re.Match[str] | None:
+    """The last capitalised run in ``text`` that is not inside a prepositional phrase."""
+    best: re.Match[str] | None = None
+    for match in NAME_RUN.finditer(text):
+        before = text[: match.start()].split()
+        if before and before[-1].lower() in _PREPOSITIONS:
+            # "Secretary of State John Kerry": a title may own an "of" phrase.
+            if not (
+                before[-1] == "of"
+                and len(before) >= 2
+                and before[-2].rstrip(".").lower() in HONORIFICS
+                and before[-2][:1].isupper()
+            ):
+                continue
+        if before and before[-1].lower() == "the" and len(before) >= 2:
+            if before[-2].lower() in _PREPOSITIONS:
+                continue
+        best = match
+    return best
+
+
+def person_or_org(run: str, text_before: str) -> Source | None:
+    """Read a capitalised run (with what precedes it in the phrase) as a person or an org."""
+    title, name = split_title(run)
+    name = strip_possessive(name.strip(" ,"))
+    if not name:
+        return None
+    tokens = name.split()
+    while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS and not title:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    name = " ".join(tokens)
+    lowered_before = text_before.strip().lower()
+    if is_org_name(name) or lowered_before.endswith("the"):
+        org = f"{text_before.strip()} {run}".strip() if lowered_before.endswith("the") else run
+        return Source(name=strip_possessive(org), kind="org")
+    if (
+        len(tokens) == 1
+        and tokens[0].endswith("s")
+        and tokens[0][:-1].lower()
+        in (
+            "democrat",
+            "republican",
+            "american",
+            "conservative",
+            "liberal",
+            "progressive",
+            "independent",
+        )
+    ):
+        return Source(name=name, kind="group", gender="p")
+    role = " ".join(part for part in (text_before.strip(), title) if part) or None
+    return Source(
+        name=name, kind="person", role=role, gender=gender_of_name(name, f"{title} {text_before}")
+    )
+
+
+def _is_role(text: str) -> bool:
+    """Whether an appositive reads like a role (``deputy head of ...``, ``a spokesman``)."""
+    words = text.split()
+    if not words or len(words) > 25:
+        return False
+    first = words[0].strip(",").lower()
+    if first.endswith(("ing", "ed")) and first not in _ROLE_HEADS:
+        return False
+    if any(w.lower() in NOT_PHRASE_WORDS for w in words):
+        return False
+    if first in _DETERMINERS or first in _ROLE_HEADS or first.endswith(("'s", "\u2019s")):
+        return True
+    if words[0][0].islower():
+        return True
+    # Capitalised titles: "Lord Mayor of the City of London", "Deputy Minister".
+    return any(w.lower() in _ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
+
+
+def _nominal(text: str) -> Source | None:
+    """Read a phrase without a usable name: ``the ministry``, ``a senior official``."""
+    words = _words(text)
+    if not words or len(words) > 10:
+        return None
+    head_words = []
+    for word in words:
+        if word in _PREPOSITIONS or word in ("who", "which", "that"):
+            break
+        head_words.append(word)
+    if not head_words:
+        return None
+    head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
+    if head in SPEAKER_NOUNS or head.endswith(("ers", "ists", "ians", "ants", "ents")):
+        kind: SourceKind = "group" if head.endswith("s") and head not in ("ministry",) else "org"
+        if head in MALE_WORDS or head in FEMALE_WORDS or head in _ROLE_HEADS:
+            kind = "person"
+        gender: Gender = "m" if head in MALE_WORDS else "f" if head in FEMALE_WORDS else None
+        return Source(name=text.strip(), kind=kind, gender=gender)
+    return None
+
+
+def parse_source(phrase: str) -> Source | None:
+    """Read a speaker phrase such as ``the company's chief, Jane Roe`` or ``Mr Estlin``.
+
+    Args:
+        phrase: The words that stand in the subject (or object of ``according to``) slot.
+
+    Returns:
+        The source the phrase names, or None when it does not read as a speaker.
+    """
+    text = clean_phrase(phrase)
+    if not text or len(text) > 250:
+        return None
+    lowered = text.lower()
+    if lowered in PRONOUN_GENDER:
+        return Source(name="", kind="pronoun", gender=PRONOUN_GENDER[lowered], pronoun=lowered)
+    parts = [part.strip() for part in text.split(",")]
+    parts = [part for part in parts if part and not _AGE.match(part)]
+    if not parts:
+        return None
+    head = parts[0]
+    rest = parts[1:]
+    role: str | None = None
+    if rest and _RELATIVE.match(rest[0]):
+        rest = []
+    if rest:
+        appositive = _ROLE_STOP.sub("", ", ".join(rest)).strip()
+        head_source = _simple_source(head)
+        if head_source is not None and head_source.kind == "person" and _is_role(appositive):
+            role = appositive
+            return Source(
+                name=head_source.name,
+                kind="person",
+                role=role,
+                gender=head_source.gender or gender_of_name(head_source.name, appositive),
+            )
+        second = _simple_source(rest[0])
+        if second is not None and second.kind == "person" and _is_role(head):
+            return Source(
+                name=second.name,
+                kind="person",
+                role=head,
+                gender=second.gender or gender_of_name(second.name, head),
+            )
+        if head_source is not None and head_source.kind != "pronoun":
+            first = rest[0].split()[0].lower()
+            if (len(rest) <= 2 and _place_like(rest)) or first.endswith(("ing", "ed")):
+                return head_source
+        return None
+    return _simple_source(head)
+
+
+def _place_like(parts: list[str]) -> bool:
+    """Appositives such as ``of North Philadelphia`` or ``R-Texas`` that are not roles."""
+    return all(
+        len(part.split()) <= 4 and (part.startswith(("of ", "from ", "in ")) or part[:1].isupper())
+        for part in parts
+    )
+
+
+def _simple_source(text: str) -> Source | None:
+    """Read a phrase without commas."""
+    words = _words(text)
+    if not words or len(words) > 14:
+        return None
+    if any(word in NOT_PHRASE_WORDS for word in words):
+        return None
+    if words[0] in PRONOUN_GENDER and len(words) > 1:
+        return None
+    run = _last_name_run(text)
+    if run is not None:
+        after = text[run.end() :].strip()
+        if not after or after.lower() in ("himself", "herself"):
+            source = person_or_org(run.group(), text[: run.start()])
+            if source is not None:
+                return source
+    return _nominal(text)

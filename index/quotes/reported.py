@@ -1,0 +1,245 @@
+"""Find reported speech: ``X said (that) ...``, ``..., X said.``, ``according to X, ...``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.quotes.attribution import clause_end, subject_before
+from index.quotes.cues import (
+    ACCORDING_TO,
+    ADDRESSEE_VERBS,
+    ADVERB,
+    PARTICIPLES,
+    PASSIVE_BEFORE,
+    REPORTING_VERB,
+)
+from index.quotes.marks import QuotedSpan
+from index.quotes.names import NAME_RUN, Source, parse_source
+
+_ADVERBS_END = re.compile(rf"(?:\s+{ADVERB})+\s*$", re.I)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_ADJUNCT = re.compile(
+    rf"\s*,?\s*(?:(?:on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"\s*,?\s*(?:yesterday|today|tonight|earlier|later|recently|again|also|repeatedly|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
+    r"in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|speech|email|"
+    r"e-mail|letter|tweet|post|release|memo|call|appearance|op-ed|essay|column|briefing)|"
+    r"on\s+(?:twitter|facebook|instagram|cnn|fox|msnbc|television|radio|sunday)|"
+    r"at\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:conference|rally|event|hearing|meeting|"
+    r"briefing|forum|debate|town\s+hall))\b",
+    re.I,
+)
+_OBJECT = re.compile(
+    r"\s+(?:him|her|them|me|us|reporters|journalists|supporters|lawmakers|voters|"
+    r"the\s+(?:crowd|audience|committee|court|paper|newspaper)|an?\s+(?:crowd|audience)"
+    r"(?:\s+of\s+\w+)?|"
+    rf"(?:the\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
+)
+_THAT = re.compile(r"\s*,?\s*that\b", re.I)
+_ADJUNCT_START = re.compile(
+    rf"^(?:in|on|at|during|of|to|after|before|with|last|this|earlier|late|early|"
+    rf"{_WEEKDAY}|yesterday|today|reporters|him|her|them)\b",
+    re.I,
+)
+_SUBJECT_START = re.compile(r"^(?:He|She|They|It|We)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A reported statement in one paragraph.
+
+    Attributes:
+        start: Paragraph offset of the statement.
+        end: Paragraph offset just past it.
+        source: Who reports it.
+        position: Paragraph offset of the speaker phrase (pronouns resolve from here).
+    """
+
+    start: int
+    end: int
+    source: Source
+    position: int
+
+
+def _inside(spans: Sequence[QuotedSpan], pos: int) -> bool:
+    return any(span.open <= pos < span.close for span in spans)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces and edge punctuation (keeping closing marks)."""
+    while start < end and text[start] in " \u00a0,;:\u2014\u2013-\t":
+        start += 1
+    while end > start and text[end - 1] in " \u00a0,;:.\u2014\u2013-\t":
+        end -= 1
+    return start, end
+
+
+def _content_start(text: str, verb: str, pos: int, limit: int) -> int:
+    """Skip an addressee (``told reporters``), adjuncts (``on Tuesday``) and ``that``."""
+    if verb in ADDRESSEE_VERBS:
+        obj = _OBJECT.match(text, pos, limit)
+        if obj:
+            pos = obj.end()
+    while True:
+        adjunct = _ADJUNCT.match(text, pos, limit)
+        if adjunct is None or adjunct.end() == pos:
+            break
+        pos = adjunct.end()
+    # "said in an interview with CNN that ...": keep looking a few words ahead for "that".
+    ahead = text[pos : min(limit, pos + 80)]
+    that = re.search(r"\bthat\b", ahead)
+    if that and _ADJUNCT_START.match(ahead.strip(" ,")) and len(ahead[: that.start()].split()) <= 8:
+        return pos + that.start()
+    lead = _THAT.match(text, pos, limit)
+    return lead.end() - 4 if lead else pos
+
+
+def _sentence_subject(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
+    """The subject at the start of a sentence (for ``..., saying ...``)."""
+    head = text[lo:hi]
+    pronoun = _SUBJECT_START.match(head)
+    if pronoun:
+        found = parse_source(pronoun.group())
+        return (found, lo) if found else None
+    for run in NAME_RUN.finditer(head):
+        if len(head[: run.start()].split()) > 8:
+            break
+        found = parse_source(run.group())
+        if found is not None:
+            return found, lo + run.start()
+    return None
+
+
+def find_reports(
+    text: str, spans: Sequence[QuotedSpan], sentences: Sequence[tuple[int, int]]
+) -> list[Report]:
+    """Find the reported statements of a paragraph.
+
+    Args:
+        text: The paragraph.
+        spans: Its quoted spans (cue words inside them are ignored).
+        sentences: Its sentences as ``(start, end)`` offsets.
+
+    Returns:
+        Statements in reading order; one attributed in mid-sentence yields two pieces.
+    """
+    reports: list[Report] = []
+    for lo, hi in sentences:
+        reports.extend(_sentence_reports(text, spans, lo, hi))
+    return reports
+
+
+def _sentence_reports(
+    text: str, spans: Sequence[QuotedSpan], lo: int, hi: int
+) -> list[Report]:
+    found: list[Report] = []
+    last_source: tuple[Source, int] | None = None
+    for according in ACCORDING_TO.finditer(text, lo, hi):
+        if _inside(spans, according.start()):
+            continue
+        found.extend(_according(text, lo, hi, according.start(), according.end()))
+    for cue in REPORTING_VERB.finditer(text, lo, hi):
+        if _inside(spans, cue.start()):
+            continue
+        verb = cue.group()
+        before = text[max(lo, cue.start() - 12) : cue.start()].split()
+        if before and before[-1].lower() in PASSIVE_BEFORE:
+            continue
+        if verb in PARTICIPLES and text[lo : cue.start()].rstrip().endswith(","):
+            subject = last_source or _sentence_subject(text, lo, cue.start())
+            if subject is not None:
+                start = _content_start(text, verb, cue.end(), hi)
+                start, end = _trim(text, start, hi)
+                if len(text[start:end].split()) >= 3:
+                    found.append(Report(start, end, subject[0], subject[1]))
+            continue
+        head_end = lo + len(_ADVERBS_END.sub("", text[lo : cue.start()]))
+        subject = subject_before(text, lo, head_end)
+        if subject is not None and text[subject[1] : head_end].strip():
+            reports = _forward_or_backward(text, lo, hi, cue.end(), verb, subject)
+            if reports:
+                last_source = subject
+                found.extend(reports)
+                continue
+        inverted = _inverted(text, lo, hi, cue.start(), cue.end())
+        if inverted:
+            found.extend(inverted)
+    found.sort(key=lambda report: report.start)
+    return found
+
+
+def _forward_or_backward(
+    text: str, lo: int, hi: int, verb_end: int, verb: str, subject: tuple[Source, int]
+) -> list[Report]:
+    """``X said (that) CONTENT`` or ``CONTENT, X said[, CONTENT]``."""
+    source, position = subject
+    prefix = text[lo:position].rstrip()
+    if prefix.endswith(",") and len(prefix.split()) >= 3:
+        # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
+        reports = []
+        start, end = _trim(text, lo, lo + len(prefix))
+        reports.append(Report(start, end, source, position))
+        rest = verb_end
+        while True:
+            adjunct = _ADJUNCT.match(text, rest, hi)
+            if adjunct is None or adjunct.end() == rest:
+                break
+            rest = adjunct.end()
+        tail = text[rest:hi]
+        if tail.lstrip().startswith(",") and len(tail.split()) >= 4:
+            start2, end2 = _trim(text, rest, hi)
+            if not text[start2:end2].lower().startswith(("adding", "saying", "who", "which")):
+                reports.append(Report(start2, end2, source, position))
+        return reports
+    start = _content_start(text, verb, verb_end, hi)
+    end = clause_end(text, start, hi) if start < hi else hi
+    start, end = _trim(text, start, max(end, start))
+    if len(text[start:end].split()) < 2:
+        return []
+    return [Report(start, end, source, position)]
+
+
+def _inverted(text: str, lo: int, hi: int, verb_start: int, verb_end: int) -> list[Report]:
+    """``CONTENT, said X.``"""
+    prefix = text[lo:verb_start].rstrip()
+    if not prefix.endswith(",") or len(prefix.split()) < 3:
+        return []
+    end = clause_end(text, verb_end, hi)
+    source = parse_source(text[verb_end:end])
+    if source is None:
+        return []
+    start, stop = _trim(text, lo, lo + len(prefix))
+    return [Report(start, stop, source, verb_end)]
+
+
+def _according(text: str, lo: int, hi: int, start: int, end: int) -> list[Report]:
+    """``According to X, CONTENT`` and ``CONTENT, according to X[, CONTENT]``."""
+    head = text[lo:start].strip(" \u00a0\"'\u201c")
+    if not head or head.lower() in ("but", "and", "yet", "so"):
+        comma = text.find(",", end, hi)
+        if comma == -1:
+            return []
+        source = parse_source(text[end:comma])
+        if source is None:
+            return []
+        c0, c1 = _trim(text, comma + 1, hi)
+        return [Report(c0, c1, source, end)] if len(text[c0:c1].split()) >= 2 else []
+    stop = clause_end(text, end, hi)
+    source = parse_source(text[end:stop])
+    rest = stop
+    if source is None:
+        comma = text.find(",", end, stop)
+        if comma != -1:
+            source = parse_source(text[end:comma])
+            rest = comma
+    if source is None:
+        return []
+    c0, c1 = _trim(text, lo, start)
+    reports = [Report(c0, c1, source, end)] if len(text[c0:c1].split()) >= 2 else []
+    if rest < stop:
+        r0, r1 = _trim(text, rest, stop)
+        if len(text[r0:r1].split()) >= 3:
+            reports.append(Report(r0, r1, source, end))
+    return reports

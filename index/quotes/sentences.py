@@ -1,0 +1,205 @@
+"""Split a paragraph into sentences, never inside a quoted span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from index.quotes.marks import QuotedSpan
+
+_BOUNDARY = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[\u2014-]*"
+    r"[A-Z0-9\u00c0-\u00de])"
+)
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "sens",
+        "rep",
+        "reps",
+        "gov",
+        "govs",
+        "gen",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "adm",
+        "cmdr",
+        "maj",
+        "rev",
+        "fr",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "v",
+        "no",
+        "nos",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "ft",
+        "mt",
+        "pres",
+        "gen",
+        "hon",
+        "messrs",
+        "mme",
+        "mlle",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "assn",
+        "bros",
+        "ave",
+        "blvd",
+        "etc",
+        "al",
+        "ca",
+        "cf",
+        "fig",
+        "op",
+    ]
+)
+# After these the next capitalised word may still start a sentence; only common sentence
+# openers are trusted to do so.
+_AMBIGUOUS = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "but",
+        "and",
+        "so",
+        "yet",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "for",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "since",
+        "there",
+        "here",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "mr",
+        "mrs",
+        "ms",
+        "some",
+        "many",
+        "most",
+        "all",
+        "what",
+        "who",
+        "why",
+        "how",
+        "still",
+        "meanwhile",
+        "however",
+    ]
+)
+
+
+def _ends_with_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``text[dot]`` ends an abbreviation or an initial."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '("\u201c':
+        start -= 1
+    token = text[start:dot]
+    if not token:
+        return False
+    if token.lower() in _ABBREVIATIONS:
+        return True
+    # A single capital is an initial ("J. Smith"), except the pronoun "I".
+    return len(token) == 1 and token.isupper() and token != "I"
+
+
+def _next_word(text: str, pos: int) -> str:
+    match = re.match(r"\s*[\"'\u201c\u2018\u00ab(\[]*([\w']+)", text[pos:])
+    return match.group(1).lower() if match else ""
+
+
+def split_sentences(
+    text: str, spans: Sequence[QuotedSpan], lo: int = 0, hi: int | None = None
+) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences of ``text[lo:hi]``.
+
+    Boundaries inside quoted spans are ignored, so a quote and its attribution stay in one
+    sentence (``"It works. It is cheap," she said.``).
+    """
+    stop = len(text) if hi is None else hi
+    sentences: list[tuple[int, int]] = []
+    start = lo
+    inner = [(span.start, span.end) for span in spans if span.end > lo and span.start < stop]
+    index = 0
+    for match in _BOUNDARY.finditer(text, lo, stop):
+        end = match.end()
+        dot = match.start()
+        while index < len(inner) and inner[index][1] < end:
+            index += 1
+        if index < len(inner) and inner[index][0] < end < inner[index][1]:
+            continue
+        if (
+            text[dot] == "."
+            and match.group()[0] == "."
+            and len(match.group().rstrip("\"'\u201d\u2019\u00bb)]")) == 1
+        ):
+            if _ends_with_abbreviation(text, dot):
+                continue
+            head = text[max(lo, dot - 12) : dot + 1]
+            if _AMBIGUOUS.search(head) and _next_word(text, end) not in _OPENERS:
+                continue
+        sentences.append((start, end))
+        start = end
+        while start < stop and text[start].isspace():
+            start += 1
+    if start < stop and text[start:stop].strip():
+        sentences.append((start, stop))
+    return sentences
+
+
+def is_sentence_end(text: str, dot: int) -> bool:
+    """Whether the period at ``text[dot]`` ends a sentence (not ``Mr.``, ``J.`` or ``U.S.``)."""
+    if _ends_with_abbreviation(text, dot):
+        return False
+    head = text[max(0, dot - 12) : dot + 1]
+    return not (_AMBIGUOUS.search(head) and _next_word(text, dot + 1) not in _OPENERS)
