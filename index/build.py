@@ -96,7 +96,7 @@ def update_index(
         files = {**plan.unchanged, **outcome.records}
         Manifest(ix.latest_generation(), files).save(whoosh_dir(index_dir))
     indexed = [rel for rel, record in outcome.records.items() if record.ids]
-    updated = sum(1 for rel in indexed if rel in previous)
+    updated = sum(1 for rel in indexed if rel in previous and previous[rel].ids)
     return UpdateReport(
         added=len(indexed) - updated,
         updated=updated,

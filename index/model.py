@@ -181,6 +181,7 @@ class SearchHit:
     score: float
     snippet: Snippet = field(default_factory=Snippet)
     section: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

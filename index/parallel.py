@@ -110,7 +110,8 @@ def _work(
         else:
             segment = None
             writer._close_segment()
-        writer._finish()
+        # No writer._finish(): it would delete the temporary folder all writers share; the
+        # parent's writer removes it after its commit.
         results.put(("done", segment, outcome))
     except BaseException:
         results.put(("error", traceback.format_exc()))

@@ -42,6 +42,14 @@ FIELD_NAMES = {
 }
 """Field names a user may type -> schema fields."""
 
+_DATE_TERM = re.compile(r"(?<![\w:])(date|year):(>=|<=|>|<)?(\d{4}(?:-\d{1,2}){0,2})(?![\w-])")
+_DATE_RANGES = {
+    None: "[{0} TO {0}]",
+    ">": "{{{0} TO]",
+    ">=": "[{0} TO]",
+    "<": "[TO {0}}}",
+    "<=": "[TO {0}]",
+}
 _OPERATORS = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _FIELD_PREFIX = re.compile(r"(?<![\w.:/\\])([A-Za-z_]\w*):(?!//)")
 _WORD_TOKENS = re.compile(r'"[^"]*"|\S+')
@@ -84,7 +92,7 @@ def parse_query(parser: qparser.QueryParser, text: str, reader: Any) -> ParsedQu
         )
     _check_syntax(text)
     try:
-        parsed = parser.parse(text)
+        parsed = parser.parse(_dates_as_ranges(text))
     except Exception as exc:  # Whoosh raises many types for odd input
         raise QueryError(f"cannot understand the query: {exc}") from None
     _raise_errors(parsed)
@@ -92,6 +100,11 @@ def parse_query(parser: qparser.QueryParser, text: str, reader: Any) -> ParsedQu
     if _count_leaves(bounded) > MAX_CLAUSES * 4:
         raise QueryError("the query has too many parts; simplify it")
     return ParsedQuery(bounded, text)
+
+
+def _dates_as_ranges(text: str) -> str:
+    """``date:2019-03`` and ``date:>2020`` as range syntax, which keeps the dashes together."""
+    return _DATE_TERM.sub(lambda m: f"date:{_DATE_RANGES[m.group(2)].format(m.group(3))}", text)
 
 
 def _check_syntax(text: str) -> None:

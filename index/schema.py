@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from typing import Any
 
-from whoosh import query
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh import columns, query
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.qparser.common import QueryParserError
 
 from index.analysis import NameAnalyzer, NewsAnalyzer
 from index.model import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
 
 TEXT_FIELDS = (
@@ -31,24 +32,32 @@ TEXT_FIELDS = (
 
 FIELD_BOOSTS = {"title": 3.0, "quotes": 1.2, "speaker": 1.5, "tags": 1.5, "captions": 0.8}
 
+_EARLIEST = dt.date(1800, 1, 1)
+_LATEST = dt.date(2199, 12, 31)
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-class DayField(NUMERIC):  # type: ignore[misc]
-    """A date stored as the number ``YYYYMMDD``; queries accept ``2019``, ``2019-03``, ...
+class DayField(COLUMN):  # type: ignore[misc]
+    """A date kept as a ``YYYYMMDD`` number column (for sorting); queries accept partial dates.
 
-    A partial date means its whole span: ``date:2019-03`` is every day of March 2019, and
-    ``date:[2019-01 TO 2019-06]`` runs from 1 January to 30 June.
+    The field itself is not indexed: ``date:`` queries become terms on the ``year``, ``month``
+    and ``day`` fields, whole years and months first, so any span costs a few dozen terms.
+    (Whoosh 2.7's tiered ``NumericRange`` returns wrong hits for some wide ranges.)
+    ``date:2019-03`` is every day of March 2019; ``date:[2019-01 TO 2019-06]`` runs from
+    1 January to 30 June.
     """
 
     def __init__(self) -> None:
-        super().__init__(int, bits=32, signed=False, stored=True, sortable=True)
+        super().__init__(columns.NumericColumn("I", default=0))
+
+    def self_parsing(self) -> bool:
+        return True
 
     def parse_query(self, fieldname: str, qstring: str, boost: float = 1.0) -> query.Query:
         if qstring == "*":
-            return query.Every(fieldname, boost=boost)
+            return query.Every("year", boost=boost)
         first, last = _day_span(qstring)
-        return query.NumericRange(fieldname, first, last, boost=boost)
+        return day_span_query(first, last, boost)
 
     def parse_range(
         self,
@@ -59,20 +68,40 @@ class DayField(NUMERIC):  # type: ignore[misc]
         endexcl: bool,
         boost: float = 1.0,
     ) -> query.Query:
-        low = high = None
+        low = _EARLIEST
+        high = _LATEST
         if start is not None:
             first, last = _day_span(start)
-            low = last + 1 if startexcl else first  # after 2020 = from 2021-01-01
+            low = last + dt.timedelta(days=1) if startexcl else first  # after 2020 = from 2021
         if end is not None:
             first, last = _day_span(end)
-            high = first - 1 if endexcl else last  # before 2020 = to 2019-12-31
-        if low is None and high is None:
-            return query.Every(fieldname, boost=boost)
-        return query.NumericRange(fieldname, low, high, boost=boost)
+            high = first - dt.timedelta(days=1) if endexcl else last  # before 2020 = to 2019
+        return day_span_query(max(low, _EARLIEST), min(high, _LATEST), boost)
 
 
-def _day_span(text: str) -> tuple[int, int]:
-    """First and last day (as ``YYYYMMDD``) of a full or partial ISO date."""
+def day_span_query(first: dt.date, last: dt.date, boost: float = 1.0) -> query.Query:
+    """Articles dated from ``first`` to ``last`` inclusive, as year, month and day terms."""
+    terms: list[query.Query] = []
+    day = first
+    while day <= last:
+        year_end = dt.date(day.year, 12, 31)
+        month_end = dt.date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        if day.month == 1 and day.day == 1 and year_end <= last:
+            terms.append(query.Term("year", f"{day.year:04d}"))
+            day = year_end + dt.timedelta(days=1)
+        elif day.day == 1 and month_end <= last:
+            terms.append(query.Term("month", f"{day.year:04d}{day.month:02d}"))
+            day = month_end + dt.timedelta(days=1)
+        else:
+            terms.append(query.Term("day", f"{day:%Y%m%d}"))
+            day += dt.timedelta(days=1)
+    if not terms:
+        return query.NullQuery
+    return query.ConstantScoreQuery(query.Or(terms), boost) if len(terms) > 1 else terms[0]
+
+
+def _day_span(text: str) -> tuple[dt.date, dt.date]:
+    """First and last day of a full or partial ISO date."""
     match = _PARTIAL_DATE.match(text.strip())
     if not match:
         raise QueryParserError(
@@ -81,17 +110,18 @@ def _day_span(text: str) -> tuple[int, int]:
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
+    if not _EARLIEST.year <= year <= _LATEST.year:
+        raise QueryParserError(f"{text!r}: years run from {_EARLIEST.year} to {_LATEST.year}")
     if month is not None and not 1 <= month <= 12:
         raise QueryParserError(f"{text!r} has no month {month}")
     if month is None:
-        return year * 10000 + 101, year * 10000 + 1231
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
     last_day = calendar.monthrange(year, month)[1]
     if day is None:
-        return year * 10000 + month * 100 + 1, year * 10000 + month * 100 + last_day
+        return dt.date(year, month, 1), dt.date(year, month, last_day)
     if not 1 <= day <= last_day:
         raise QueryParserError(f"{text!r} is not a day of that month")
-    number = year * 10000 + month * 100 + day
-    return number, number
+    return dt.date(year, month, day), dt.date(year, month, day)
 
 
 def build_schema() -> Schema:
@@ -115,6 +145,8 @@ def build_schema() -> Schema:
         source_facet=ID(stored=True, sortable=True),
         section_facet=ID(stored=True, sortable=True),
         year=ID(sortable=True),
+        month=ID(),
+        day=ID(),
         info=STORED(),
     )
 
@@ -156,7 +188,8 @@ def article_document(
         },
     }
     doc = {k: v for k, v in doc.items() if v != ""}
-    if article.date:
-        doc["date"] = int(article.date.replace("-", ""))
-        doc["year"] = article.date[:4]
+    # A date guessed from the file's mtime is shown (marked) but never searched or sorted on.
+    if article.date and not article.date_is_fallback:
+        compact = article.date.replace("-", "")
+        doc.update(date=int(compact), year=compact[:4], month=compact[:6], day=compact)
     return doc

@@ -138,8 +138,10 @@ class WhooshBackend:
         kwargs: dict[str, Any] = {"limit": limit, "filter": self._filter(request)}
         if request.exclude_ids:
             kwargs["mask"] = query.Or([query.Term("id", i) for i in request.exclude_ids])
-        if sort != "relevance":
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=sort == "newest")
+        if sort == "newest":
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
+        elif sort == "oldest":  # undated articles (0) go last, not first
+            kwargs["sortedby"] = sorting.TranslateFacet(_undated_last, sorting.FieldFacet("date"))
         results = self._searcher.search(q, **kwargs)
         found = ([(score, docnum) for score, docnum in results.top_n], len(results))
         self._orders[key] = found
@@ -196,10 +198,11 @@ class WhooshBackend:
             path=str(self._archive / stored["file"]),
             title=stored.get("title", ""),
             source=stored.get("source_facet"),
-            date=info.get("date"),
+            date=None if info.get("fallback") else info.get("date"),
             score=float(score) if isinstance(score, int | float) else 0.0,
             snippet=snippet,
             section=stored.get("section_facet"),
+            url=info.get("url"),
         )
 
     def _snippet(
@@ -295,8 +298,9 @@ class WhooshBackend:
                 continue
             for quote in article.quotes:
                 if quote.speaker == speaker:
+                    date = None if article.date_is_fallback else article.date
                     found.append(
-                        SpeakerQuote(quote, article.id, article.title, article.source, article.date)
+                        SpeakerQuote(quote, article.id, article.title, article.source, date)
                     )
             if len(found) >= limit:
                 break
@@ -347,6 +351,10 @@ class WhooshBackend:
         """Release open files."""
         with self._lock:
             self._searcher.close()
+
+
+def _undated_last(day: int) -> int:
+    return day or 99_999_999
 
 
 def _relative(path: Path, root: Path) -> str:
