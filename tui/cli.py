@@ -1,0 +1,173 @@
+"""The ``newsdesk`` command line.
+
+Headless commands (index, search, show, quotes, ...) never import Textual, so scripts start
+fast; ``newsdesk [PATH]`` with no command opens the terminal app.
+
+Exit codes: 0 success, 1 runtime failure, 2 usage error; errors go to stderr on one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from index.errors import NewsdeskError
+from tui import commands
+from tui.config import Config, load_config, resolve_archive
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
+    "index": commands.cmd_index,
+    "search": commands.cmd_search,
+    "show": commands.cmd_show,
+    "quotes": commands.cmd_quotes,
+    "related": commands.cmd_related,
+    "speakers": commands.cmd_speakers,
+    "bookmarks": commands.cmd_bookmarks,
+    "export": commands.cmd_export,
+    "config": commands.cmd_config,
+}
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit code 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _common(parser: argparse.ArgumentParser, *, json: bool = True) -> None:
+    parser.add_argument("--archive", metavar="PATH", help="archive folder or configured name")
+    parser.add_argument("--index-dir", metavar="DIR", help="where the index is kept")
+    if json:
+        parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = _Parser(
+        prog="newsdesk",
+        description="A terminal newsroom: read, search and quote a local archive of articles.",
+        epilog="Run `newsdesk [PATH]` to open the terminal app on an archive.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("index", help="build or update the index of archives")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="archive folders (default: --archive)")
+    p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    p.add_argument("--wait", type=float, default=0.0, metavar="S", help="wait for a busy index")
+    p.add_argument("--procs", type=int, default=None, help="worker processes (default: cores)")
+    _common(p)
+
+    p = sub.add_parser("search", help="search an archive")
+    p.add_argument("query", help="query (see README: words, phrases, fields, dates...)")
+    p.add_argument("--limit", type=int, default=10, help="hits to print (default 10)")
+    p.add_argument("--offset", type=int, default=0, help="hits to skip")
+    p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance")
+    p.add_argument(
+        "--filter",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="facet filter: source=..., section=..., year=... (repeatable)",
+    )
+    p.add_argument("--no-update", action="store_true", help="do not update the index first")
+    _common(p)
+
+    p = sub.add_parser("show", help="print one article with its quotes")
+    p.add_argument("ref", metavar="ID_OR_PATH")
+    p.add_argument("--no-update", action="store_true", help="do not update the index first")
+    _common(p)
+
+    p = sub.add_parser("quotes", help="extract quotes from files (no index needed)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
+    _common(p)
+
+    p = sub.add_parser("related", help="articles like the given one")
+    p.add_argument("ref", metavar="ID")
+    p.add_argument("--limit", type=int, default=10)
+    _common(p)
+
+    p = sub.add_parser("speakers", help="speakers by number of quotes")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--quotes", metavar="NAME", help="list the quotes of this speaker instead")
+    _common(p)
+
+    p = sub.add_parser("bookmarks", help="list bookmarked articles")
+    _common(p)
+
+    p = sub.add_parser("export", help="write matching articles or their quotes")
+    p.add_argument("query", help="query ('' for every article)")
+    p.add_argument("--format", choices=["md", "json", "csv"], default="md")
+    p.add_argument("--quotes", action="store_true", help="export quotes instead of articles")
+    p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="newest")
+    p.add_argument("--limit", type=int, default=None, help="at most this many articles")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    _common(p, json=False)
+
+    p = sub.add_parser("config", help="check or create the configuration file")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--init", action="store_true", help="write a commented default file")
+    group.add_argument("--check", action="store_true", help="validate the file")
+    p.add_argument("--force", action="store_true", help="with --init: overwrite")
+    return parser
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    """The parser for ``newsdesk [PATH]``, which opens the terminal app."""
+    parser = _Parser(
+        prog="newsdesk",
+        description="Open the terminal app on an archive (default: the bundled samples). "
+        f"Commands: {', '.join(COMMANDS)} (newsdesk COMMAND --help).",
+    )
+    parser.add_argument("path", nargs="?", metavar="PATH", help="archive folder or name")
+    parser.add_argument("--archive", metavar="PATH", help="archive folder or configured name")
+    parser.add_argument("--index-dir", metavar="DIR", help="where the index is kept")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    config, problems = load_config()
+    if args_list[:1] != ["config"]:  # `config --check` reports problems itself
+        for problem in problems:
+            print(f"newsdesk: config: {problem}", file=sys.stderr)
+    try:
+        if (args_list and args_list[0] in COMMANDS) or args_list[:1] in (["-h"], ["--help"]):
+            args = build_parser().parse_args(args_list)
+            return COMMANDS[args.command](args, config)
+        args = build_app_parser().parse_args(args_list)
+        archive = resolve_archive(args.path or args.archive, config)
+        if not archive.is_dir():
+            raise commands.CommandError(f"{archive}: no such archive folder")
+        from tui.launch import run_app  # Textual is imported only here
+
+        return run_app(args.path or args.archive, args.index_dir, config)
+    except UsageError as exc:
+        print(f"newsdesk: usage error: {exc} (see newsdesk --help)", file=sys.stderr)
+        return 2
+    except NewsdeskError as exc:
+        print(f"newsdesk: error: {_one_line(str(exc))}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("newsdesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`); not an error
+        return 0
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"newsdesk: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return 1
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,290 @@
+"""The headless commands behind ``newsdesk COMMAND``: each takes parsed arguments, returns a code.
+
+No Textual here: these run in scripts and must start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from index.backend import Backend, open_archive
+from index.errors import IndexLocked, NewsdeskError, UnreadableFile
+from index.model import Article, Filter, SearchRequest, UpdateReport
+from index.read import is_article_file, read_file
+from index.userstate import apply_state_filters, load_state, state_path
+from tui import export, output
+from tui.config import (
+    Config,
+    config_path,
+    load_config,
+    resolve_archive,
+    resolve_index_dir,
+    write_default_config,
+)
+from tui.progress import ProgressBar
+
+
+class CommandError(NewsdeskError):
+    """A command cannot do what was asked (exit code 1)."""
+
+
+def open_backend(args: argparse.Namespace, config: Config, *, update: bool) -> Backend:
+    """Open the archive named on the command line, updating its index first if asked."""
+    archive = resolve_archive(getattr(args, "archive", None), config)
+    if not archive.is_dir():
+        raise CommandError(f"{archive}: no such archive folder")
+    backend = open_archive(
+        archive,
+        resolve_index_dir(archive, getattr(args, "index_dir", None), config),
+        max_bytes=config.max_bytes,
+        snippet_chars=config.snippet_chars,
+    )
+    if update:
+        bar = ProgressBar(f"indexing {archive.name}")
+        try:
+            report = backend.update(progress=bar)
+        except IndexLocked as exc:
+            output.warn(f"{exc}; searching the index as it is")
+        else:
+            _report_skipped(report)
+        finally:
+            bar.close()
+    return backend
+
+
+def _report_skipped(report: UpdateReport) -> None:
+    if report.added or report.updated or report.removed:
+        for skipped in report.skipped:
+            output.warn(f"skipped {skipped.path}: {skipped.reason}")
+
+
+def cmd_index(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk index PATH...``: build or update indexes, with progress."""
+    archives = [Path(p).expanduser().resolve() for p in args.paths] or [
+        resolve_archive(args.archive, config)
+    ]
+    if args.index_dir and len(archives) > 1:
+        raise CommandError("--index-dir needs a single archive")
+    for archive in archives:
+        if not archive.is_dir():
+            raise CommandError(f"{archive}: no such archive folder")
+        backend = open_archive(
+            archive,
+            resolve_index_dir(archive, args.index_dir, config),
+            max_bytes=config.max_bytes,
+        )
+        bar = ProgressBar(f"indexing {archive.name}")
+        try:
+            report = backend.update(rebuild=args.rebuild, progress=bar, wait=args.wait)
+        finally:
+            bar.close()
+            backend.close()
+        if args.json:
+            output.print_json(output.report_json(report, archive))
+        else:
+            output.print_report(report, archive)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk search QUERY``: print the best hits."""
+    if args.limit < 0 or args.offset < 0:
+        raise CommandError("--limit and --offset must not be negative")
+    backend = open_backend(args, config, update=not args.no_update)
+    request = SearchRequest(
+        query=args.query,
+        sort=args.sort,
+        filters=tuple(_parse_filter(f) for f in args.filter),
+        offset=args.offset,
+        limit=args.limit,
+        facets=args.json,
+    )
+    request = apply_state_filters(request, load_state(state_path(backend.archive)))
+    result = backend.search(request)
+    if args.json:
+        output.print_json(output.result_json(result, args.query))
+    else:
+        output.print_result(result)
+    return 0
+
+
+def _parse_filter(text: str) -> Filter:
+    name, sep, value = text.partition("=")
+    if not sep or name not in ("source", "section", "year") or not value:
+        raise CommandError(f"--filter {text!r}: use source=VALUE, section=VALUE or year=YYYY")
+    return Filter(name, value)  # type: ignore[arg-type]
+
+
+def cmd_show(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk show ID_OR_PATH``: one article with its quotes."""
+    path = Path(args.ref).expanduser()
+    if path.is_file() and args.archive is None:
+        article = _read_one(path)
+    else:
+        article = open_backend(args, config, update=not args.no_update).article(args.ref)
+    if args.json:
+        output.print_json(article_json(article))
+    else:
+        output.print_article(article)
+    return 0
+
+
+def _read_one(path: Path) -> Article:
+    try:
+        return next(read_file(path))
+    except StopIteration:
+        raise CommandError(f"{path}: no article in this file") from None
+
+
+def article_json(article: Article) -> dict[str, Any]:
+    """The article record of PRODUCT.md section 1, with its quotes."""
+    record = dataclasses.asdict(article)
+    record["body"] = article.body
+    return record
+
+
+def cmd_quotes(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk quotes PATH...``: quotes straight from files, no index needed."""
+    failures = found = 0
+    wanted = args.speaker.casefold() if args.speaker else None
+    for path in _article_files(args.paths):
+        try:
+            articles = list(read_file(path, max_bytes=config.max_bytes, warn=_warn_skipped))
+        except UnreadableFile as exc:
+            output.warn(f"skipped {exc.path}: {exc.reason}")
+            failures += 1
+            continue
+        for article in articles:
+            quotes = [q for q in article.quotes if _speaker_matches(q.speaker, wanted)]
+            if wanted and not quotes:
+                continue
+            found += 1
+            if args.json:
+                record = {
+                    "id": article.id,
+                    "path": article.path,
+                    "title": article.title,
+                    "quotes": [dataclasses.asdict(q) for q in quotes],
+                }
+                output.print_json(record, compact=True)
+            else:
+                output.print_quotes(article, quotes)
+    return 1 if failures and not found else 0
+
+
+def _speaker_matches(speaker: str | None, wanted: str | None) -> bool:
+    if wanted is None:
+        return True
+    if speaker is None:
+        return False
+    name = speaker.casefold()
+    return wanted == name or set(wanted.split()) <= set(name.split())
+
+
+def _warn_skipped(skipped: Any) -> None:
+    output.warn(f"{skipped.path}: {skipped.reason}")
+
+
+def _article_files(paths: list[str]) -> Iterator[Path]:
+    for name in paths:
+        path = Path(name).expanduser()
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and is_article_file(p.name))
+        elif path.exists():
+            yield path
+        else:
+            raise CommandError(f"{path}: no such file or folder")
+
+
+def cmd_related(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk related ID``: more like this."""
+    backend = open_backend(args, config, update=False)
+    hits = backend.related(args.ref, limit=args.limit)
+    if args.json:
+        output.print_json({"id": args.ref, "related": [output.hit_json(h) for h in hits]})
+    else:
+        output.print_hits(hits)
+    return 0
+
+
+def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk speakers``: who is quoted most, or one speaker's quotes."""
+    backend = open_backend(args, config, update=False)
+    if args.quotes:
+        quotes = backend.quotes_by(args.quotes, limit=args.limit)
+        if args.json:
+            output.print_json([output.speaker_quote_json(q) for q in quotes])
+        else:
+            output.print_speaker_quotes(quotes)
+        return 0
+    speakers = backend.speakers(limit=args.limit)
+    if args.json:
+        output.print_json([dataclasses.asdict(s) for s in speakers])
+    else:
+        output.print_speakers(speakers)
+    return 0
+
+
+def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk bookmarks``: bookmarked articles, newest bookmark first."""
+    backend = open_backend(args, config, update=False)
+    state = load_state(state_path(backend.archive))
+    rows = []
+    for article_id, when in sorted(state.bookmarks.items(), key=lambda kv: -kv[1]):
+        try:
+            article = backend.article(article_id)
+        except NewsdeskError:
+            continue  # bookmarked article no longer in the archive
+        rows.append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "source": article.source,
+                "date": article.date,
+                "path": article.path,
+                "bookmarked": when,
+            }
+        )
+    if args.json:
+        output.print_json(rows)
+    else:
+        output.print_bookmarks(rows)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk export QUERY``: matching articles (or their quotes) as md, json or csv."""
+    backend = open_backend(args, config, update=True)
+    state = load_state(state_path(backend.archive))
+    base = apply_state_filters(SearchRequest(args.query, sort=args.sort), state)
+    if args.output is None:
+        export.write(backend, base, args.format, args.quotes, args.limit, sys.stdout)
+        return 0
+    with open(args.output, "w", encoding="utf-8", newline="") as target:
+        count = export.write(backend, base, args.format, args.quotes, args.limit, target)
+    print(f"wrote {count} {'quotes' if args.quotes else 'articles'} to {args.output}")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk config --init|--check``: create or validate config.yaml."""
+    if args.init:
+        path = write_default_config(force=args.force)
+        print(f"wrote {path}")
+        return 0
+    path = config_path()
+    _, problems = load_config(path)
+    if not path.exists():
+        print(f"{path}: no configuration file (defaults apply; `newsdesk config --init`)")
+        return 0
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    print(f"{path}: OK")
+    return 0

@@ -1,0 +1,216 @@
+"""User configuration: ``$XDG_CONFIG_HOME/newsdesk/config.yaml`` (or ``$NEWSDESK_CONFIG``).
+
+Loading never fails: each problem becomes one line naming the file and the key, and the
+setting falls back to its default.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tui.keys import BINDING_IDS
+
+DEFAULT_SNIPPET_CHARS = 200
+DEFAULT_MAX_FILE_MB = 5.0
+
+DEFAULT_CONFIG_TEXT = """\
+# newsdesk configuration. Every key is optional; delete what you do not need.
+
+# Archives you open by name: `newsdesk --archive work`, or from the command palette.
+archives: {}
+#  work: ~/news/work-archive
+#  crawl: /srv/news/crawl-2024
+
+# The archive opened when none is named (a name above or a path). Default: the bundled samples.
+default_archive: null
+
+# Where indexes are kept (one folder per archive inside it). Default: $XDG_DATA_HOME/newsdesk.
+index_dir: null
+
+# Colour theme (any Textual theme name, e.g. textual-dark, nord, textual-ansi).
+theme: null
+
+# Key bindings by binding id; the value is one key or several separated by commas.
+keys: {}
+#  quit: ctrl+q
+#  next_hit: n,down
+
+# Characters of context in search result snippets.
+snippet_chars: 200
+
+# Files larger than this many megabytes are skipped (and reported) when indexing.
+max_file_mb: 5
+"""
+
+_KEY_NAME = re.compile(r"^[A-Za-z0-9_+\-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Settings from config.yaml, with defaults for anything missing or invalid."""
+
+    archives: dict[str, str] = field(default_factory=dict)
+    default_archive: str | None = None
+    index_dir: str | None = None
+    theme: str | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    snippet_chars: int = DEFAULT_SNIPPET_CHARS
+    max_file_mb: float = DEFAULT_MAX_FILE_MB
+    path: Path | None = None
+
+    @property
+    def max_bytes(self) -> int:
+        """The file size limit in bytes."""
+        return int(self.max_file_mb * 1024 * 1024)
+
+
+def config_path() -> Path:
+    """Where the configuration file is read from."""
+    override = os.environ.get("NEWSDESK_CONFIG")
+    if override:
+        return Path(override).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "newsdesk" / "config.yaml"
+
+
+def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
+    """Read and validate the configuration; returns it and one line per problem found."""
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config(path=path), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return Config(path=path), [f"{path}: cannot read the file ({exc}); using defaults"]
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        return Config(path=path), [f"{path}: not valid YAML{where}; using defaults"]
+    if raw is None:
+        return Config(path=path), []
+    if not isinstance(raw, dict):
+        return Config(path=path), [f"{path}: expected a mapping of settings; using defaults"]
+    return _validate(raw, path)
+
+
+def _validate(raw: dict[Any, Any], path: Path) -> tuple[Config, list[str]]:
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+
+    def bad(key: str, why: str) -> None:
+        problems.append(f"{path}: {key}: {why}; using the default")
+
+    for key, value in raw.items():
+        name = str(key)
+        if value is None:
+            continue
+        if name == "archives":
+            if not isinstance(value, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+            ):
+                bad(name, "expected a mapping of archive names to folder paths")
+            else:
+                values[name] = dict(value)
+        elif name in {"default_archive", "index_dir", "theme"}:
+            if isinstance(value, str) and value.strip():
+                values[name] = value.strip()
+            else:
+                bad(name, "expected text")
+        elif name == "keys":
+            values[name] = _keys(value, path, problems)
+        elif name == "snippet_chars":
+            if isinstance(value, int) and not isinstance(value, bool) and 40 <= value <= 2000:
+                values[name] = value
+            else:
+                bad(name, "expected a whole number from 40 to 2000")
+        elif name == "max_file_mb":
+            if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= 4096:
+                values[name] = float(value)
+            else:
+                bad(name, "expected a number of megabytes above 0")
+        else:
+            problems.append(f"{path}: unknown key '{name}'; ignored")
+    return Config(path=path, **values), problems
+
+
+def _keys(value: Any, path: Path, problems: list[str]) -> dict[str, str]:
+    if not isinstance(value, dict):
+        problems.append(f"{path}: keys: expected a mapping of binding ids to keys; using defaults")
+        return {}
+    keys: dict[str, str] = {}
+    for binding, key in value.items():
+        if binding not in BINDING_IDS:
+            known = ", ".join(sorted(BINDING_IDS))
+            problems.append(f"{path}: keys.{binding}: unknown binding id (known: {known})")
+        elif not isinstance(key, str) or not all(
+            _KEY_NAME.match(k.strip()) for k in key.split(",")
+        ):
+            problems.append(f"{path}: keys.{binding}: expected a key name such as ctrl+q")
+        else:
+            keys[str(binding)] = ",".join(k.strip() for k in key.split(","))
+    return keys
+
+
+def write_default_config(path: Path | None = None, *, force: bool = False) -> Path:
+    """Write the commented default configuration; refuses to overwrite unless ``force``."""
+    path = path or config_path()
+    if path.exists() and not force:
+        raise FileExistsError(f"{path} already exists (use --force to overwrite it)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(DEFAULT_CONFIG_TEXT, encoding="utf-8")
+    return path
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> None:
+    """Set one top-level scalar setting in config.yaml, keeping the rest of the file as is."""
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = DEFAULT_CONFIG_TEXT
+    line = f"{key}: {yaml.safe_dump(value, default_style=None).splitlines()[0]}"
+    pattern = re.compile(rf"^{re.escape(key)}:.*$", re.MULTILINE)
+    text = pattern.sub(line, text, count=1) if pattern.search(text) else text + f"\n{line}\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def bundled_sample_data() -> Path:
+    """The sample archive shipped with newsdesk (in a checkout, or installed data files)."""
+    checkout = Path(__file__).resolve().parent.parent / "sample_data"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "newsdesk" / "sample_data"
+
+
+def resolve_archive(name_or_path: str | None, config: Config) -> Path:
+    """The archive folder for a configured name, a path, or (None) the default archive."""
+    choice = name_or_path or config.default_archive
+    if choice is None:
+        return bundled_sample_data()
+    if choice in config.archives:
+        choice = config.archives[choice]
+    return Path(choice).expanduser().resolve()
+
+
+def resolve_index_dir(archive: Path, explicit: str | None, config: Config) -> Path | None:
+    """The index folder: ``--index-dir``, else one inside the configured index_dir, else None."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    if config.index_dir:
+        from index.store import default_index_dir
+
+        base = Path(config.index_dir).expanduser().resolve()
+        return base / default_index_dir(archive).name
+    return None
