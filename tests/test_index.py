@@ -1,0 +1,179 @@
+"""Index upkeep: add, update, delete, rebuild, locks, manifests and parallel builds."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index import build
+from index.backend import open_archive
+from index.build import update_index
+from index.errors import IndexLocked
+from index.model import SearchRequest
+from index.store import MANIFEST_NAME, Manifest, WriteLock, default_index_dir, whoosh_dir
+
+ARTICLE = "{title}\n\nThe {word} story continues here with more detail.\n"
+
+
+def make_archive(root: Path, count: int, word: str = "harbour") -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (root / f"a{i:04d}.txt").write_text(ARTICLE.format(title=f"Title {i}", word=word))
+    return root
+
+
+def titles(index_dir: Path, archive: Path, query: str) -> list[str]:
+    backend = open_archive(archive, index_dir)
+    try:
+        result = backend.search(SearchRequest(query, limit=1000, sort="oldest"))
+        return sorted(hit.title for hit in result.hits)
+    finally:
+        backend.close()
+
+
+def test_default_index_dir_is_in_xdg_data_and_keyed_by_archive(tmp_path: Path) -> None:
+    first = default_index_dir(tmp_path / "one")
+    second = default_index_dir(tmp_path / "two")
+    assert first != second
+    assert str(first).startswith(os.environ["XDG_DATA_HOME"])
+    assert first == default_index_dir(tmp_path / "one")
+
+
+def test_add_update_delete_cycle(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 3)
+    ix = tmp_path / "ix"
+    report = update_index(archive, ix)
+    assert (report.added, report.updated, report.removed) == (3, 0, 0)
+    assert titles(ix, archive, "harbour") == ["Title 0", "Title 1", "Title 2"]
+
+    nothing = update_index(archive, ix)
+    assert (nothing.added, nothing.updated, nothing.removed) == (0, 0, 0)
+
+    (archive / "a0001.txt").write_text(ARTICLE.format(title="Renamed", word="lighthouse"))
+    (archive / "a0002.txt").unlink()
+    (archive / "new.md").write_text("---\ntitle: Fresh\n---\nA harbour note.\n")
+    report = update_index(archive, ix)
+    assert (report.added, report.updated, report.removed) == (1, 1, 1)
+    assert titles(ix, archive, "harbour") == ["Fresh", "Title 0"]
+    assert titles(ix, archive, "lighthouse") == ["Renamed"]
+
+
+def test_touched_but_unchanged_file_is_not_reindexed(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 2)
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    later = os.stat(archive / "a0000.txt").st_mtime_ns + 5_000_000_000
+    os.utime(archive / "a0000.txt", ns=(later, later))
+    report = update_index(archive, ix)
+    assert (report.added, report.updated) == (0, 0)
+
+
+def test_same_size_same_mtime_change_is_caught_by_hash(tmp_path: Path) -> None:
+    """A racy edit: same size, mtime restored; the content hash still notices."""
+    archive = make_archive(tmp_path / "arch", 1)
+    ix = tmp_path / "ix"
+    path = archive / "a0000.txt"
+    update_index(archive, ix)
+    st = os.stat(path)
+    path.write_text(path.read_text().replace("harbour", "seaport"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    report = update_index(archive, ix)
+    assert report.updated == 1
+    assert titles(ix, archive, "seaport") == ["Title 0"]
+
+
+def test_rebuild_reindexes_everything(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 4)
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    report = update_index(archive, ix, rebuild=True)
+    assert report.rebuilt and report.added == 4
+    assert len(titles(ix, archive, "harbour")) == 4
+
+
+def test_skipped_files_are_reported_every_time_until_fixed(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 1)
+    (archive / "bad.md").write_text("---\n[1, 2]\n---\nbody\n")
+    ix = tmp_path / "ix"
+    first = update_index(archive, ix)
+    assert [(Path(s.path).name, s.reason) for s in first.skipped] == [
+        ("bad.md", "front matter must be a mapping of keys to values, not list")
+    ]
+    assert [Path(s.path).name for s in update_index(archive, ix).skipped] == ["bad.md"]
+    (archive / "bad.md").write_text("---\ntitle: Fixed harbour\n---\nbody\n")
+    fixed = update_index(archive, ix)
+    assert fixed.skipped == () and fixed.updated == 0 and fixed.added == 1
+
+
+def test_live_lock_is_respected_with_a_clear_message(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 1)
+    ix = tmp_path / "ix"
+    holder = WriteLock(ix)
+    holder.acquire()
+    try:
+        with pytest.raises(IndexLocked, match=r"another newsdesk process \(pid \d+"):
+            update_index(archive, ix)
+    finally:
+        holder.release()
+    assert update_index(archive, ix).added == 1
+
+
+def test_stale_lock_file_from_a_dead_process_is_taken_over(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 1)
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    (ix / "write.lock").write_text("pid 999999 on elsewhere since 01:02:03")
+    lock = WriteLock(ix)
+    lock.acquire()
+    assert lock.stale_holder == "pid 999999 on elsewhere since 01:02:03"
+    lock.release()
+    assert update_index(archive, ix).added == 1
+
+
+def test_manifest_out_of_step_with_index_is_rebuilt_from_the_index(tmp_path: Path) -> None:
+    """Simulates a crash between the index commit and the manifest write."""
+    archive = make_archive(tmp_path / "arch", 3)
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    manifest_path = whoosh_dir(ix) / MANIFEST_NAME
+    raw = json.loads(manifest_path.read_text())
+    raw["generation"] = -5
+    raw["files"] = {}
+    manifest_path.write_text(json.dumps(raw))
+    (archive / "a0000.txt").unlink()
+    report = update_index(archive, ix)
+    assert (report.added, report.removed) == (0, 1)
+    assert titles(ix, archive, "harbour") == ["Title 1", "Title 2"]
+    manifest = Manifest.load(whoosh_dir(ix))
+    assert manifest is not None and sorted(manifest.files) == ["a0001.txt", "a0002.txt"]
+
+
+def test_parallel_build_matches_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = make_archive(tmp_path / "arch", 30)
+    (archive / "broken.txt").write_bytes(b"\x00\x00binary")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "sample_data", archive / "samples")
+    monkeypatch.setattr(build, "PARALLEL_THRESHOLD", 5)
+    seen: list[int] = []
+    parallel = update_index(
+        archive, tmp_path / "par", procs=2, progress=lambda p: seen.append(p.done)
+    )
+    sequential = update_index(archive, tmp_path / "seq", procs=1)
+    assert parallel.added == sequential.added > 30
+    assert [s.reason for s in parallel.skipped] == [s.reason for s in sequential.skipped]
+    assert max(seen) == parallel.added + len(parallel.skipped)
+    for query in ("harbour", "fintech", "speaker:okafor", "date:2021"):
+        assert titles(tmp_path / "par", archive, query) == titles(tmp_path / "seq", archive, query)
+    # the parallel index keeps working incrementally
+    (archive / "a0003.txt").unlink()
+    assert update_index(archive, tmp_path / "par").removed == 1
+
+
+def test_missing_archive_is_a_clear_error(tmp_path: Path) -> None:
+    from index.errors import IndexMissing
+
+    with pytest.raises(IndexMissing, match="no such folder"):
+        update_index(tmp_path / "nope", tmp_path / "ix")
