@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import STOP_WORDS, Analyzer, Token
+from whoosh.fields import TEXT
 from whoosh.lang.porter import stem
 
 _WORD = re.compile(r"\w+(?:\.?\w+)*")
@@ -39,6 +40,8 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
     def __init__(self) -> None:
         self._memo: dict[str, str] = {}
         self._raw_memo: dict[str, str] = {}
+        self.vocabulary: set[str] = set()
+        """Every indexed word seen, unstemmed and folded: the source of spelling suggestions."""
 
     def __getstate__(self) -> dict[str, Any]:
         return {}  # the schema is pickled into every index; memos stay out of it
@@ -62,6 +65,28 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
     def raw_term(self, word: str) -> str:
         """The term for ``word`` without stemming (stop words still dropped)."""
         return self.term(word)
+
+    def positions(self, value: str) -> dict[str, list[int]]:
+        """Term -> positions in ``value``, as indexing produces them, without Token objects."""
+        memo = self._memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        found: dict[str, list[int]] = {}
+        pos = 0
+        for word in self.pattern.findall(value):
+            term = memo.get(word)
+            if term is None:
+                term = memo[word] = self.term(word)
+                if term:
+                    self.vocabulary.add(self.raw_term(word))
+            if term:
+                seen = found.get(term)
+                if seen is None:
+                    found[term] = [pos]
+                else:
+                    seen.append(pos)
+                pos += 1
+        return found
 
     def __call__(
         self,
@@ -99,6 +124,8 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
             term = memo.get(word)
             if term is None:
                 term = memo[word] = convert(word)
+                if term:
+                    self.vocabulary.add(self.raw_term(word))
             if not term:
                 if removestops:
                     continue
@@ -145,3 +172,22 @@ class NameAnalyzer(_MemoAnalyzer):
 
     def term(self, word: str) -> str:
         return fold(word)
+
+
+class NewsText(TEXT):  # type: ignore[misc]
+    """A TEXT field that indexes in one pass through :meth:`_MemoAnalyzer.positions`.
+
+    Produces exactly the postings Whoosh's generic path would (same terms, positions and
+    encoding), at about half the cost; queries and highlighting use the analyzer as usual.
+    """
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        analyzer = self.analyzer
+        if not isinstance(value, str) or not isinstance(analyzer, _MemoAnalyzer):
+            yield from super().index(value, **kwargs)
+            return
+        boost = self.format.field_boost
+        encode = self.format.encode
+        for term, positions in analyzer.positions(value).items():
+            count = len(positions)
+            yield term.encode("utf-8"), count, count * boost, encode(positions)

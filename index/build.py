@@ -19,10 +19,11 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
 from index.errors import IndexMissing
-from index.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
+from index.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file, new_codec
 from index.model import Skipped, UpdateReport
 from index.read import DEFAULT_MAX_BYTES, FileEntry, scan_archive
-from index.schema import build_schema
+from index.schema import build_schema, vocabulary_of
+from index.spelling import save_vocabulary
 from index.store import FileRecord, Manifest, whoosh_dir, write_lock
 
 PARALLEL_THRESHOLD = 400
@@ -95,6 +96,7 @@ def update_index(
         outcome = _write(ix, plan, previous, rebuild, procs, max_bytes, notify, scan_start)
         files = {**plan.unchanged, **outcome.records}
         Manifest(ix.latest_generation(), files).save(whoosh_dir(index_dir))
+        save_vocabulary(whoosh_dir(index_dir), outcome.words, replace=rebuild)
     indexed = [rel for rel, record in outcome.records.items() if record.ids]
     updated = sum(1 for rel in indexed if rel in previous and previous[rel].ids)
     return UpdateReport(
@@ -173,7 +175,7 @@ def _write(
     notify: ProgressFn,
     scan_start: int,
 ) -> Outcome:
-    writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB)
+    writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=new_codec())
     try:
         if not rebuild:
             for rel in plan.removed:
@@ -200,6 +202,7 @@ def _write(
             for done, entry in enumerate(plan.to_index, start=1):
                 index_file(writer.add_document, entry, max_bytes, scan_start, outcome)
                 notify(Progress("index", done, total))
+            outcome.words = vocabulary_of(writer.schema)
         notify(Progress("commit", total, total))
         mergetype = writing.CLEAR if rebuild else writing.MERGE_SMALL
         final = writer._merge_segments(mergetype, False, True) + segments

@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from index.errors import NewsdeskError
-from index.ingest import WRITER_LIMIT_MB, Outcome, index_file
+from index.ingest import WRITER_LIMIT_MB, Outcome, index_file, new_codec
 from index.read import FileEntry
+from index.schema import vocabulary_of
 
 _POLL_SECONDS = 0.5
 BATCH_FILES = 100
@@ -77,6 +78,7 @@ def index_in_workers(
                     segments.append(segment)
                 outcome.records.update(part.records)
                 outcome.warnings.extend(part.warnings)
+                outcome.words |= part.words
     finally:
         for process in processes:
             if process.is_alive() and finished < workers:
@@ -99,12 +101,13 @@ def _work(
     try:
         ix = FileStorage(whoosh_folder, supports_mmap=False).open_index()
         # The parent holds the index lock; this writer only produces a segment.
-        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb)
+        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb, codec=new_codec())
         outcome = Outcome()
         while (batch := jobs.get()) is not None:
             for entry in batch:
                 index_file(writer.add_document, entry, max_bytes, scan_start, outcome)
             results.put(("progress", len(batch)))
+        outcome.words = vocabulary_of(writer.schema)
         if writer._added:
             segment = writer._finalize_segment()
         else:

@@ -8,13 +8,14 @@ import re
 from typing import Any
 
 from whoosh import columns, query
-from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, Schema
 from whoosh.qparser.common import QueryParserError
 
-from index.analysis import NameAnalyzer, NewsAnalyzer
+from index import whoosh_fixes  # noqa: F401  (patches Whoosh internals on import)
+from index.analysis import NameAnalyzer, NewsAnalyzer, NewsText
 from index.model import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
 
 TEXT_FIELDS = (
@@ -124,6 +125,12 @@ def _day_span(text: str) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, day), dt.date(year, month, day)
 
 
+def vocabulary_of(schema: Schema) -> set[str]:
+    """The words the schema's text analyzer has seen since the schema was loaded."""
+    analyzer = schema["body"].analyzer
+    return set(analyzer.vocabulary) if isinstance(analyzer, NewsAnalyzer) else set()
+
+
 def build_schema() -> Schema:
     """The schema every newsdesk index uses."""
     news = NewsAnalyzer()
@@ -131,16 +138,16 @@ def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         file=ID(stored=True),
-        title=TEXT(analyzer=news, stored=True, spelling=True),
-        body=TEXT(analyzer=news, spelling=True),
-        captions=TEXT(analyzer=news),
-        quotes=TEXT(analyzer=news),
-        speaker=TEXT(analyzer=names),
+        title=NewsText(analyzer=news, stored=True),
+        body=NewsText(analyzer=news),
+        captions=NewsText(analyzer=news),
+        quotes=NewsText(analyzer=news),
+        speaker=NewsText(analyzer=names),
         speaker_name=KEYWORD(commas=True, lowercase=False, scorable=True),
-        source=TEXT(analyzer=names),
-        section=TEXT(analyzer=names),
-        tags=TEXT(analyzer=names),
-        author=TEXT(analyzer=names, stored=True),
+        source=NewsText(analyzer=names),
+        section=NewsText(analyzer=names),
+        tags=NewsText(analyzer=names),
+        author=NewsText(analyzer=names, stored=True),
         date=DayField(),
         source_facet=ID(stored=True, sortable=True),
         section_facet=ID(stored=True, sortable=True),
@@ -189,6 +196,8 @@ def article_document(
     }
     doc = {k: v for k, v in doc.items() if v != ""}
     # A date guessed from the file's mtime is shown (marked) but never searched or sorted on.
+    # Undated articles still get a 0 so every segment has a date column to sort on.
+    doc["date"] = 0
     if article.date and not article.date_is_fallback:
         compact = article.date.replace("-", "")
         doc.update(date=int(compact), year=compact[:4], month=compact[:6], day=compact)

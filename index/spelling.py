@@ -1,66 +1,84 @@
-"""'Did you mean': corrections for misspelt query words, from the archive's own vocabulary."""
+"""'Did you mean': corrections for misspelt query words, from the archive's own vocabulary.
+
+The vocabulary (every indexed word, unstemmed and accent-folded) is collected by the analyzer
+while indexing, at no extra cost, and kept beside the index as a sorted word list; a
+Levenshtein automaton walks it. Candidates are ranked by edit distance, then by how many
+articles contain them.
+"""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
-from index.analysis import NewsAnalyzer, fold
+from whoosh.spelling import ListCorrector
 
+from index.analysis import NewsAnalyzer, fold
+from index.store import atomic_write
+
+VOCABULARY_NAME = "vocabulary.txt"
 _ANALYZER = NewsAnalyzer()
 _PLAIN_WORD = re.compile(r"(?<![\w:*~\"-])([^\W\d_]{3,})(?![\w:*~])")
-_SPELL_FIELDS = ("body", "title")
+_OPERATORS = frozenset({"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"})
+_COUNTED_FIELDS = ("body", "title")
 
 
-def suggest(text: str, reader: Any, parser: Any) -> str | None:
-    """A corrected version of query ``text`` when some of its words are not in the archive.
+def save_vocabulary(directory: Path, words: set[str], *, replace: bool = False) -> None:
+    """Add ``words`` to the vocabulary file (or replace it), sorted, written atomically."""
+    if not replace:
+        words = words | set(load_vocabulary(directory))
+    atomic_write(directory / VOCABULARY_NAME, "\n".join(sorted(words)) + "\n")
 
-    Only plain words are corrected (not field values, phrases' neighbours are fine, wildcards
-    and operators are left alone). Returns None when nothing needs correcting or no
-    correction is found.
+
+def load_vocabulary(directory: Path) -> list[str]:
+    """The sorted vocabulary, or an empty list when there is none yet."""
+    try:
+        text = (directory / VOCABULARY_NAME).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [word for word in text.split("\n") if word]
+
+
+def suggest(text: str, reader: Any, vocabulary: list[str]) -> str | None:
+    """A corrected version of query ``text`` when some plain words are not in the archive.
+
+    Field values, wildcards, fuzzy terms and operators are left alone. None when nothing
+    needs correcting or no correction is found.
     """
-    changed = False
+    corrector = ListCorrector(vocabulary)
     pieces: list[str] = []
     cursor = 0
     for match in _PLAIN_WORD.finditer(text):
         word = match.group(1)
-        if word in {"AND", "OR", "NOT", "TO"} or _known(word, reader):
+        if word in _OPERATORS or _known(word, reader):
             continue
-        better = _best_candidate(word, reader)
-        if better is None:
-            continue
-        pieces.append(text[cursor : match.start(1)])
-        pieces.append(better)
-        cursor = match.end(1)
-        changed = True
-    if not changed:
+        better = _best_candidate(word, reader, corrector)
+        if better is not None:
+            pieces += [text[cursor : match.start(1)], better]
+            cursor = match.end(1)
+    if not pieces:
         return None
-    pieces.append(text[cursor:])
-    return "".join(pieces)
+    return "".join(pieces) + text[cursor:]
 
 
-def _frequency(term: str, reader: Any) -> int:
-    return sum(reader.doc_frequency(field, term) for field in _SPELL_FIELDS)
+def _frequency(word: str, reader: Any) -> int:
+    term = _ANALYZER.term(word)
+    return sum(reader.doc_frequency(field, term) for field in _COUNTED_FIELDS) if term else 0
 
 
 def _known(word: str, reader: Any) -> bool:
-    term = _ANALYZER.term(word)
-    return not term or _frequency(term, reader) > 0
+    return not _ANALYZER.term(word) or _frequency(word, reader) > 0
 
 
-def _best_candidate(word: str, reader: Any) -> str | None:
+def _best_candidate(word: str, reader: Any, corrector: ListCorrector) -> str | None:
     folded = fold(word)
-    for maxdist in (1, 2):
-        candidates: set[str] = set()
-        for leaf, _ in reader.leaf_readers():
-            for field in _SPELL_FIELDS:
-                try:
-                    candidates.update(leaf.terms_within(field, folded, maxdist, prefix=1))
-                except KeyError:
-                    continue
-        scored = [(_frequency(_ANALYZER.term(c), reader), c) for c in candidates if c != folded]
-        scored = [item for item in scored if item[0] > 0]
-        if scored:
-            best = max(scored)[1]
-            return best.capitalize() if word[:1].isupper() else best
+    ranked: list[tuple[int, int, str]] = sorted(
+        (-score, -_frequency(candidate, reader), str(candidate))
+        for score, candidate in corrector._suggestions(folded, 2, 1)
+        if candidate != folded
+    )
+    for _, frequency, candidate in ranked:
+        if frequency < 0:  # present in articles still in the index
+            return candidate.capitalize() if word[:1].isupper() else candidate
     return None

@@ -33,7 +33,7 @@ from index.query import make_parser, parse_query, plain_words
 from index.read import read_file, read_jsonl_record
 from index.schema import build_schema
 from index.scoring import NewsWeighting
-from index.spelling import suggest
+from index.spelling import load_vocabulary, suggest
 from index.store import MANIFEST_NAME, whoosh_dir, write_lock
 
 _FACET_COLUMNS: dict[FacetField, str] = {
@@ -78,9 +78,15 @@ class WhooshBackend:
                     self._ix = storage.open_index()
                 except EmptyIndexError:
                     self._ix = storage.create_index(build_schema())
+        self._words: list[str] | None = None
         self._weighting = NewsWeighting()
         self._searcher = self._ix.searcher(weighting=self._weighting)
         self._parser = make_parser(self._ix.schema)
+
+    def _vocabulary(self) -> list[str]:
+        if self._words is None:
+            self._words = load_vocabulary(whoosh_dir(self.index_dir))
+        return self._words
 
     @property
     def archive(self) -> Path:
@@ -112,7 +118,7 @@ class WhooshBackend:
             facets = self._facets(q, request) if request.facets else {}
             suggestion = None
             if parsed is not None and total < 3:
-                suggestion = suggest(text, reader, self._parser)
+                suggestion = suggest(text, reader, self._vocabulary())
         return SearchResult(
             request=request,
             total=total,
@@ -345,6 +351,7 @@ class WhooshBackend:
             old, self._searcher = self._searcher, self._ix.searcher(weighting=self._weighting)
             old.close()
             self._orders.clear()
+            self._words = None
             return True
 
     def close(self) -> None:

@@ -44,7 +44,10 @@ def split_blocks(text: str) -> list[str]:
 
 def tidy(text: str) -> str:
     """Collapse runs of spaces and line breaks inside a paragraph into single spaces."""
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    text = text.replace("\n", " ")
+    if "  " in text or "\t" in text or "\u00a0" in text:  # the common case needs no regex
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def short_title(line: str) -> tuple[str, str | None]:
