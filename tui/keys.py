@@ -28,7 +28,7 @@ class KeySpec:
 
 BINDINGS: tuple[KeySpec, ...] = (
     KeySpec("search", "slash", "focus_search", "Search"),
-    KeySpec("back", "escape", "back", "Back"),
+    KeySpec("back", "escape", "back", "Back", show=False),
     KeySpec("next_panel", "tab", "app.focus_next", "Next panel", show=False),
     KeySpec("previous_panel", "shift+tab", "app.focus_previous", "Previous panel", show=False),
     KeySpec("next_hit", "n", "next_hit", "Next hit"),
@@ -36,7 +36,7 @@ BINDINGS: tuple[KeySpec, ...] = (
     KeySpec("toggle_quotes", "Q", "toggle_quotes", "Quotes"),
     KeySpec("sort", "s", "cycle_sort", "Sort"),
     KeySpec("filter", "f", "filter", "Filter"),
-    KeySpec("related", "r", "related", "Related"),
+    KeySpec("related", "r", "related", "Related", show=False),
     KeySpec("speaker", "S", "search_speaker", "Search speaker", show=False),
     KeySpec("speaker_quotes", "a", "speaker_quotes", "All quotes by speaker", show=False),
     KeySpec("accept_suggestion", "ctrl+g", "accept_suggestion", "Use suggestion", show=False),

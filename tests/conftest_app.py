@@ -1,0 +1,141 @@
+"""Helpers for the app's tests: a prebuilt sample index, an app factory, waiting for workers.
+
+Not a conftest (pytest does not load it by itself): test modules import what they use. The
+sample archive is indexed once per session with fixed file times; each test gets its own copy
+of the archive and of the index, so tests may change both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import shutil
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.worker import WorkerState
+
+from index.backend import open_archive
+from tui.app import NewsdeskApp
+from tui.config import Config
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = REPO / "sample_data"
+FIXED_MTIME = 1_700_000_000
+"""Every sample file gets this mtime, so dates taken from mtimes do not depend on the clone."""
+COLOUR_TERMINAL = {"TERM": "xterm-256color", "COLORTERM": "truecolor"}
+
+
+@dataclass(frozen=True)
+class Sample:
+    """An archive and its index folder."""
+
+    archive: Path
+    index_dir: Path
+
+
+def copy_archive(source: Path, target: Path) -> Path:
+    """Copy an archive folder, giving every file the same fixed mtime."""
+    shutil.copytree(source, target)
+    for folder, _, files in os.walk(target):
+        for name in files:
+            os.utime(Path(folder) / name, (FIXED_MTIME, FIXED_MTIME))
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
+    """The sample archive indexed once for the whole session (do not change it)."""
+    root = tmp_path_factory.mktemp("built-sample")
+    archive = copy_archive(SAMPLE_DATA, root / "archive")
+    index_dir = root / "index"
+    backend = open_archive(archive, index_dir)
+    try:
+        backend.update()
+    finally:
+        backend.close()
+    return Sample(archive, index_dir)
+
+
+@pytest.fixture
+def sample(built_sample: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sample:
+    """This test's own copy of the indexed sample archive, with private XDG folders."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("NEWSDESK_CONFIG", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    archive = tmp_path / "archive"
+    shutil.copytree(built_sample.archive, archive)  # copy2 keeps the fixed mtimes
+    index_dir = tmp_path / "index"
+    shutil.copytree(built_sample.index_dir, index_dir)
+    return Sample(archive, index_dir)
+
+
+def make_app(
+    sample: Sample,
+    config: Config | None = None,
+    *,
+    environ: Mapping[str, str] = COLOUR_TERMINAL,
+    index_dir: Path | None | bool = True,
+) -> NewsdeskApp:
+    """The app on ``sample``: no polling, no timings on screen, a known terminal."""
+    folder = sample.index_dir if index_dir is True else (index_dir or None)
+    return NewsdeskApp(
+        sample.archive,
+        folder if isinstance(folder, Path) else None,
+        config or Config(),
+        watch_interval=None,
+        show_timings=False,
+        environ=environ,
+    )
+
+
+def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async test function in its own event loop (no async pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: object, **kwargs: object) -> None:
+        asyncio.run(test(*args, **kwargs))  # type: ignore[arg-type]
+
+    return run
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    """Wait until no worker runs and what they found is on screen (no sleeping)."""
+    app = pilot.app
+    for _ in range(200):
+        await pilot.pause()
+        busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
+        if not busy:
+            await pilot.pause()
+            if not any(
+                w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers
+            ):
+                return
+        await app.workers.wait_for_complete()
+    raise AssertionError("the app's workers never settled")
+
+
+async def search(pilot: Pilot[int], text: str) -> None:
+    """Put ``text`` in the search bar (as typing would) and wait for the results."""
+    app = pilot.app
+    assert isinstance(app, NewsdeskApp)
+    app.main.search_input.value = text
+    await settle(pilot)
+
+
+def screen_text(app: NewsdeskApp) -> str:
+    """Everything on screen, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def iter_lines(app: NewsdeskApp) -> Iterator[str]:
+    """Every line of the open article as drawn (all of it, not only what is visible)."""
+    view = app.main.article
+    width = view.scrollable_content_region.width
+    for index in range(len(view.document.lines)):
+        yield view.line_strip(index, width).text
