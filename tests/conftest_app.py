@@ -47,31 +47,45 @@ def copy_archive(source: Path, target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
-    """The sample archive indexed once for the whole session (do not change it)."""
-    root = tmp_path_factory.mktemp("built-sample")
-    archive = copy_archive(SAMPLE_DATA, root / "archive")
-    index_dir = root / "index"
-    backend = open_archive(archive, index_dir)
-    try:
-        backend.update()
-    finally:
-        backend.close()
-    return Sample(archive, index_dir)
+_built: dict[str, Sample] = {}
 
 
-@pytest.fixture
-def sample(built_sample: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sample:
-    """This test's own copy of the indexed sample archive, with private XDG folders."""
+def built_sample(factory: pytest.TempPathFactory) -> Sample:
+    """The sample archive indexed once per test process (never change it)."""
+    if "sample" not in _built:
+        root = factory.mktemp("built-sample")
+        archive = copy_archive(SAMPLE_DATA, root / "archive")
+        index_dir = root / "index"
+        backend = open_archive(archive, index_dir)
+        try:
+            backend.update()
+        finally:
+            backend.close()
+        _built["sample"] = Sample(archive, index_dir)
+    return _built["sample"]
+
+
+def isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Private XDG data and config folders, no NO_COLOR from the caller's terminal."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.delenv("NEWSDESK_CONFIG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def sample_copy(
+    factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Sample:
+    """A test's own copy of the indexed sample archive and its index, XDG folders isolated.
+
+    Test modules wrap this in their ``sample`` fixture.
+    """
+    isolate(tmp_path, monkeypatch)
+    built = built_sample(factory)
     archive = tmp_path / "archive"
-    shutil.copytree(built_sample.archive, archive)  # copy2 keeps the fixed mtimes
+    shutil.copytree(built.archive, archive)  # copy2 keeps the fixed mtimes
     index_dir = tmp_path / "index"
-    shutil.copytree(built_sample.index_dir, index_dir)
+    shutil.copytree(built.index_dir, index_dir)
     return Sample(archive, index_dir)
 
 
@@ -80,7 +94,7 @@ def make_app(
     config: Config | None = None,
     *,
     environ: Mapping[str, str] = COLOUR_TERMINAL,
-    index_dir: Path | None | bool = True,
+    index_dir: Path | bool | None = True,
 ) -> NewsdeskApp:
     """The app on ``sample``: no polling, no timings on screen, a known terminal."""
     folder = sample.index_dir if index_dir is True else (index_dir or None)
@@ -112,9 +126,7 @@ async def settle(pilot: Pilot[int]) -> None:
         busy = [w for w in app.workers if w.state in (WorkerState.PENDING, WorkerState.RUNNING)]
         if not busy:
             await pilot.pause()
-            if not any(
-                w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers
-            ):
+            if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
                 return
         await app.workers.wait_for_complete()
     raise AssertionError("the app's workers never settled")

@@ -15,21 +15,23 @@ import time
 from collections.abc import Callable, Collection, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 from textual.timer import Timer
 
-from index.backend import Backend, open_archive
-from index.build import Progress
 from index.errors import IndexLocked, NewsdeskError
 from index.model import IndexStatus, SpeakerCount
 from index.userstate import ReadingState, load_state, set_bookmark, set_read, state_path
 from tui.config import Config, bundled_sample_data, resolve_index_dir, save_setting
 from tui.screens.main import MainScreen
 from tui.screens.palette import NewsdeskCommands, PaletteCommand
+
+if TYPE_CHECKING:
+    from index.backend import Backend
+    from index.build import Progress
 
 ANSI_THEME = "ansi-dark"
 DEFAULT_THEME = "textual-dark"
@@ -89,7 +91,7 @@ def archive_fingerprint(root: Path, stop: Callable[[], bool]) -> tuple[int, int]
 class NewsdeskApp(App[int]):
     """Browse, search and quote one archive of news articles."""
 
-    CSS_PATH = "newsdesk.tcss"
+    CSS_PATH = Path(__file__).with_name("newsdesk.tcss")
     TITLE = "newsdesk"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
 
@@ -103,7 +105,13 @@ class NewsdeskApp(App[int]):
         show_timings: bool = True,
         environ: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__()
+        env = os.environ if environ is None else environ
+        theme = choose_theme(config.theme, env, BUILTIN_THEMES)
+        # Decided before App.__init__, which picks the NO_COLOR filter from it: an ANSI theme
+        # needs the filter that keeps the terminal's own colours, not the greyscale one.
+        super().__init__(ansi_color=True if BUILTIN_THEMES[theme].ansi else None)
+        self.theme = theme
+        self._unknown_theme = config.theme if config.theme not in (None, theme) else None
         self.archive = archive
         self.index_dir = index_dir
         self.config = config
@@ -119,9 +127,6 @@ class NewsdeskApp(App[int]):
         self._syncing = False
         self._speakers: tuple[SpeakerCount, ...] | None = None
         self._save_timer: Timer | None = None
-        env = os.environ if environ is None else environ
-        self.theme = choose_theme(config.theme, env, self.available_themes)
-        self._unknown_theme = config.theme if config.theme not in (None, self.theme) else None
 
     @property
     def main(self) -> MainScreen:
@@ -135,14 +140,17 @@ class NewsdeskApp(App[int]):
         return MainScreen(show_timings=self._show_timings)
 
     def on_mount(self) -> None:
-        """Apply key overrides, open the archive, start watching it."""
+        """Apply key overrides and the theme; start watching the archive."""
         self.set_keymap(self.keymap)
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         if self._unknown_theme:
             self.notify(f"Unknown theme {self._unknown_theme!r}; using {self.theme}.", markup=False)
-        self._open(self.archive, self.index_dir, None)
         if self._watch_interval:
             self.set_interval(self._watch_interval, self.request_sync)
+
+    def main_screen_ready(self) -> None:
+        """The panels exist: open the archive (in a worker) to fill them."""
+        self._open(self.archive, self.index_dir, None)
 
     def exit(self, result: int | None = None, return_code: int = 0, message: Any = None) -> None:
         """Quit: stop background work early and save a pending theme change."""
@@ -165,6 +173,9 @@ class NewsdeskApp(App[int]):
     def _open(self, archive: Path, index_dir: Path | None, previous: Backend | None) -> None:
         if previous is not None:
             previous.close()
+        # Imported here, in the worker thread: Whoosh loads while the screen first paints.
+        from index.backend import open_archive
+
         try:
             backend = open_archive(
                 archive,

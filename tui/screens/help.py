@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -55,24 +56,27 @@ _PRETTY = {
 }
 
 
-def help_text(keymap: Mapping[str, str]) -> Table:
-    """Both tables, keys first, as one renderable."""
+def _grid(title: str, rows: list[tuple[str, str]]) -> Table:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True, style="bold")
     grid.add_column()
-    grid.add_row(Text("Keys", style="bold underline"), "")
-    for spec in BINDINGS:
-        grid.add_row(Text(key_display(spec, keymap)), Text(f"{spec.description} ({spec.id})"))
-    for key, description in EXTRA_KEYS:
-        grid.add_row(Text(key), Text(description))
-    grid.add_row("", "")
-    grid.add_row(Text("Query syntax", style="bold underline"), "")
-    for example, meaning in QUERY_SYNTAX:
-        grid.add_row(Text(example), Text(meaning))
-    grid.add_row("", "")
-    grid.add_row(Text("Rebind", style="bold underline"), "")
-    grid.add_row(Text("config.yaml"), Text("keys: {binding id: key}, e.g. keys: {quit: ctrl+q}"))
+    grid.add_row(Text(title, style="bold underline"), "")
+    for left, right in rows:
+        grid.add_row(Text(left), Text(right))
     return grid
+
+
+def help_text(keymap: Mapping[str, str]) -> Group:
+    """Keys, query syntax and how to rebind, as one renderable."""
+    keys = [(key_display(s, keymap), f"{s.description} ({s.id})") for s in BINDINGS]
+    rebind = [("config.yaml", "keys: {binding id: key}, e.g. keys: {quit: ctrl+q}")]
+    return Group(
+        _grid("Keys", [*keys, *EXTRA_KEYS]),
+        Text(),
+        _grid("Query syntax", list(QUERY_SYNTAX)),
+        Text(),
+        _grid("Rebinding keys", rebind),
+    )
 
 
 class HelpScreen(ModalScreen[None]):

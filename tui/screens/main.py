@@ -106,12 +106,16 @@ class MainScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Title the panels and start in the search bar."""
+        """Once every panel is mounted: title them, start in the search bar, open the archive."""
+        self.call_after_refresh(self._ready)
+
+    def _ready(self) -> None:
         self.headlines.border_title = "Headlines"
         self.article.border_title = "Article"
         self.quotes.border_title = "Quotes"
         self._show_info()
         self.search_input.focus()
+        self.news.main_screen_ready()
 
     # -- widgets ---------------------------------------------------------------------------
 

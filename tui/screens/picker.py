@@ -64,7 +64,8 @@ def related_entries(hits: Sequence[SearchHit]) -> list[tuple[Text, str]]:
     """Related articles as (title, source and date) prompts with their ids."""
     entries = []
     for hit in hits:
-        prompt = Text(inert_line(hit.title) or "(untitled)", style="bold")
+        prompt = Text()
+        prompt.append(inert_line(hit.title) or "(untitled)", style="bold")
         meta = " \u00b7 ".join(inert_line(part) for part in (hit.source, hit.date) if part)
         if meta:
             prompt.append("\n" + meta, style="dim")
@@ -77,7 +78,8 @@ def speaker_entries(quotes: Sequence[SpeakerQuote]) -> list[tuple[Text, tuple[st
     entries = []
     for found in quotes:
         meta = " \u00b7 ".join(inert_line(p) for p in (found.date, found.source, found.title) if p)
-        prompt = Text(meta, style="dim")
+        prompt = Text()
+        prompt.append(meta, style="dim")
         prompt.append(f"\n\u201c{inert_line(found.quote.text)}\u201d")
         entries.append((prompt, (found.article_id, found.quote.start)))
     return entries

@@ -184,7 +184,10 @@ def _styled(
         quotes = [(i, _map(s, removed), _map(e, removed)) for i, s, e in quotes]
     if block.label:
         shift = len(block.label)
-        text = Text(block.label, style=block.label_style) + text
+        labelled = Text()
+        labelled.append(block.label, style=block.label_style)
+        labelled.append_text(text)
+        text = labelled
         hits = [(s + shift, e + shift) for s, e in hits]
         quotes = [(i, s + shift, e + shift) for i, s, e in quotes]
     numbered = [(i, s, e) for i, (s, e) in enumerate(hits)]

@@ -273,7 +273,7 @@ class HeadlineList(ScrollView, can_focus=True):
             "headlines--read" if read else "headlines--unread", partial=True
         )
         right = Text()
-        if width >= 60 and hit.source:
+        if width >= 75 and hit.source:
             source = Text(inert_line(hit.source), style=meta)
             source.truncate(_SOURCE_CELLS, overflow="ellipsis", pad=True)
             right.append_text(source)

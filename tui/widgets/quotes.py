@@ -19,7 +19,8 @@ UNATTRIBUTED = "(unattributed)"
 
 def quote_prompt(quote: Quote, speaker_style: Style, meta_style: Style) -> Text:
     """A quote as shown in a list: speaker, then role and kind, then the words."""
-    prompt = Text(inert_line(quote.speaker or UNATTRIBUTED), style=speaker_style)
+    prompt = Text()
+    prompt.append(inert_line(quote.speaker or UNATTRIBUTED), style=speaker_style)
     details = [inert_line(quote.role)] if quote.role else []
     details.append(quote.kind)
     prompt.append("\n" + " \u00b7 ".join(details), style=meta_style)

@@ -1,0 +1,390 @@
+"""The reading workflow in the app: marks, bookmarks, keys, hand-offs, filters, palette, themes."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+import yaml
+from textual.command import CommandPalette
+
+from index.model import Filter
+from index.userstate import load_state, state_path
+from tests.conftest_app import (
+    COLOUR_TERMINAL,
+    SAMPLE_DATA,
+    Sample,
+    copy_archive,
+    isolate,
+    make_app,
+    pilot_test,
+    sample_copy,
+    screen_text,
+    search,
+    settle,
+)
+from tui.app import NewsdeskApp, choose_theme, limited_colours
+from tui.config import Config, load_config
+from tui.screens.facets import FacetScreen
+from tui.screens.picker import PickerScreen
+from tui.widgets.headlines import BOOKMARK_MARK, UNREAD_MARK
+
+
+@pytest.fixture
+def sample(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Sample:
+    """This test's copy of the indexed sample archive."""
+    return sample_copy(tmp_path_factory, tmp_path, monkeypatch)
+
+
+def recorder(tmp_path: Path, name: str, body: str) -> Path:
+    """A fake external program (shell script) that records what it was given."""
+    script = tmp_path / name
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return script
+
+
+def headline_line(app: NewsdeskApp, index: int) -> str:
+    """Line ``index`` of the headlines as drawn."""
+    headlines = app.main.headlines
+    return headlines.render_line(index - int(headlines.scroll_offset.y)).text
+
+
+@pilot_test
+async def test_read_and_bookmark_marks_survive_a_restart(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "fintech")
+        first = app.main.headlines.current
+        assert first is not None
+        assert UNREAD_MARK in headline_line(app, 0)
+        app.main.headlines.focus()
+        await pilot.press("m", "b")
+        await settle(pilot)
+        line = headline_line(app, 0)
+        assert UNREAD_MARK not in line and BOOKMARK_MARK in line
+    state = load_state(state_path(sample.archive))
+    assert first.id in state.read and first.id in state.bookmarks
+
+    again = make_app(sample)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "fintech")
+        line = headline_line(again, 0)
+        assert again.main.headlines.current is not None
+        assert again.main.headlines.current.id == first.id
+        assert UNREAD_MARK not in line and BOOKMARK_MARK in line
+        again.main.headlines.focus()
+        await pilot.press("m", "b")  # both toggle back
+        await settle(pilot)
+        assert UNREAD_MARK in headline_line(again, 0)
+        assert BOOKMARK_MARK not in headline_line(again, 0)
+    assert load_state(state_path(sample.archive)).bookmarks == {}
+
+
+@pilot_test
+async def test_enter_marks_read_and_state_filters_follow(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "fintech")
+        app.main.headlines.focus()
+        opened = app.main.headlines.current
+        assert opened is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert opened.id in app.reading.read
+        await pilot.press("b")
+        await search(pilot, "fintech is:unread")
+        assert app.main.headlines.total == 9
+        await search(pilot, "is:bookmarked")
+        assert app.main.headlines.total == 1
+        assert app.main.headlines.current is not None
+        assert app.main.headlines.current.id == opened.id
+
+
+@pilot_test
+async def test_keys_rebound_in_config_take_effect(sample: Sample) -> None:
+    config = Config(keys={"sort": "z", "next_hit": "ctrl+n", "down": "down,ctrl+j"})
+    app = make_app(sample, config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "fintech")
+        main = app.main
+        main.headlines.focus()
+        await pilot.press("s")
+        await settle(pilot)
+        assert main.query_state.sort == "relevance"  # s is no longer sort
+        await pilot.press("z")
+        await settle(pilot)
+        assert main.query_state.sort == "newest"
+        await pilot.press("ctrl+j")
+        assert main.headlines.cursor == 1
+        await settle(pilot)
+        await pilot.press("ctrl+n")
+        assert main.article.current_hit == 0
+        assert "ctrl+n" in screen_text(app).lower() or "^n" in screen_text(app)
+
+
+@pilot_test
+async def test_copy_article_quote_and_url(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await search(pilot, "tidewell job cuts")
+        article = app.main.article.article
+        assert article is not None
+        app.main.headlines.focus()
+        await pilot.press("y")
+        assert app.clipboard.startswith(article.title)
+        assert article.paragraphs[0][:40] in app.clipboard.replace("\n", " ")
+        await pilot.press("u")
+        assert app.clipboard == article.url
+        app.main.quotes.focus()
+        await pilot.press("down", "down")
+        await pilot.press("y")
+        quote = article.quotes[2]
+        assert quote.speaker == "Amara Okafor"
+        expected = (
+            f"\u201c{quote.text}\u201d - Amara Okafor, {quote.role}, The Meridian Post, 2025-11-12"
+        )
+        assert app.clipboard == expected
+
+
+@pilot_test
+async def test_pager_receives_the_article_text(
+    sample: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received = tmp_path / "paged.txt"
+    pager = recorder(tmp_path, "fakepager", f'cat > "{received}"')
+    monkeypatch.setenv("PAGER", f"{pager}")
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "port strike")
+        article = app.main.article.article
+        assert article is not None
+        app.main.headlines.focus()
+        await pilot.press("o")
+        await settle(pilot)
+    text = received.read_text(encoding="utf-8")
+    assert text.startswith(article.title + "\n")
+    assert "Eastbridge Wire" in text.splitlines()[1]
+    assert " ".join(article.paragraphs[0].split()[:8]) in " ".join(text.split())
+    assert "\x1b" not in text
+
+
+@pilot_test
+async def test_missing_pager_is_reported(sample: Sample, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGER", "/nonexistent/pager-program")
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "port strike")
+        app.main.headlines.focus()
+        await pilot.press("o")
+        await settle(pilot)
+        assert "cannot run /nonexistent/pager-program" in app.main.status.plain
+
+
+@pilot_test
+async def test_editor_opens_the_source_file(
+    sample: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    received = tmp_path / "edited.txt"
+    editor = recorder(tmp_path, "fakeeditor", f'echo "$@" > "{received}"')
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", str(editor))
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "port strike")
+        article = app.main.article.article
+        assert article is not None
+        app.main.headlines.focus()
+        await pilot.press("e")
+        await settle(pilot)
+    assert received.read_text(encoding="utf-8").strip() == article.path
+
+
+@pilot_test
+async def test_facet_filters_combine(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "fintech")
+        app.main.headlines.focus()
+        await pilot.press("f")
+        await settle(pilot)
+        assert isinstance(app.screen, FacetScreen)
+        assert "The Meridian Post" in screen_text(app)
+        app.screen.query_one("SelectionList").focus()
+        await pilot.press("space")  # the first value: the biggest source
+        await settle(pilot)
+        assert app.main.query_state.filters == (Filter("source", "The Meridian Post"),)
+        assert app.main.headlines.total == 4
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, FacetScreen)
+        assert "The Meridian Post" in screen_text(app).splitlines()[0]
+        main = app.main
+        main.set_filters((Filter("source", "The Meridian Post"), Filter("section", "Business")))
+        await settle(pilot)
+        assert 0 < main.headlines.total <= 4
+        main.headlines.focus()
+        await pilot.press("f")
+        await settle(pilot)
+        await pilot.press("c")  # clear them all
+        await settle(pilot)
+        assert main.query_state.filters == ()
+        assert main.headlines.total == 10
+
+
+@pilot_test
+async def test_related_articles_open_from_the_picker(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "port strike")
+        first = app.main.article.article
+        assert first is not None
+        app.main.headlines.focus()
+        await pilot.press("r")
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        assert "Related articles" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        opened = app.main.article.article
+        assert opened is not None and opened.id != first.id
+        assert app.focused is app.main.article
+
+
+@pilot_test
+async def test_speaker_search_and_all_their_quotes(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await search(pilot, "tidewell job cuts")
+        app.main.quotes.focus()
+        await pilot.press("down", "down", "S")
+        await settle(pilot)
+        assert app.main.search_input.value == 'speaker:"Amara Okafor"'
+        assert app.main.headlines.total >= 3
+        quotes = app.main.quotes
+        assert quotes.article is not None
+        speakers = [quote.speaker for quote in quotes.article.quotes]
+        quotes.focus()
+        quotes.highlighted = speakers.index("Amara Okafor")
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, PickerScreen)
+        text = screen_text(app)
+        assert "Quotes by Amara Okafor" in text
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        view = app.main.article
+        assert view.article is not None and view.active_quote >= 0
+        assert view.article.quotes[view.active_quote].speaker == "Amara Okafor"
+
+
+@pilot_test
+async def test_palette_offers_actions_and_runs_them(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await search(pilot, "fintech")
+        names = [command.name for command in await app.palette_commands()]
+        for expected in ("Show bookmarks", "Copy article", "Theme: nord", "Archive: sample data"):
+            assert expected in names
+        assert "Quotes by Ingrid Lindqvist" in names
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"show unread")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.main.search_input.value == "is:unread"
+
+
+@pilot_test
+async def test_theme_change_is_saved_and_restored(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-dark"
+        app.theme = "nord"
+        await pilot.pause()
+        app.exit()
+    config, problems = load_config()
+    assert problems == [] and config.theme == "nord"
+    again = make_app(sample, config)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.theme == "nord"
+
+
+def test_limited_terminals_get_the_ansi_theme() -> None:
+    known = {"textual-dark", "nord", "ansi-dark"}
+    assert choose_theme(None, {"TERM": "xterm"}, known) == "ansi-dark"
+    assert choose_theme(None, {"TERM": "xterm-256color", "NO_COLOR": "1"}, known) == "ansi-dark"
+    assert choose_theme(None, {"TERM": "screen-256color"}, known) == "textual-dark"
+    assert choose_theme(None, {"TERM": "xterm", "COLORTERM": "truecolor"}, known) == "textual-dark"
+    assert choose_theme("nord", {"TERM": "xterm"}, known) == "nord"
+    assert choose_theme("no-such-theme", {"TERM": "xterm-256color"}, known) == "textual-dark"
+    assert limited_colours({"TERM": "linux"}) and not limited_colours(COLOUR_TERMINAL)
+
+
+@pilot_test
+async def test_archive_switching_from_the_palette(
+    sample: Sample, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "only.md").write_text(
+        "---\ntitle: Lighthouse keepers return to Skerry Point\nsource: Test Wire\n"
+        "date: 2024-05-01\n---\n\nThe lighthouse on Skerry Point has keepers again.\n",
+        encoding="utf-8",
+    )
+    app = make_app(sample, Config(archives={"other": str(other)}))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        commands = {command.name: command for command in await app.palette_commands()}
+        commands["Archive: other"].run()
+        await settle(pilot)
+        assert app.archive == other.resolve()
+        assert app.main.headlines.total == 1
+        assert "Lighthouse keepers" in screen_text(app)
+        assert "other \u00b7 1 articles" in app.main.status.plain
+
+
+@pilot_test
+async def test_first_run_builds_the_index_with_progress(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate(tmp_path, monkeypatch)
+    archive = copy_archive(SAMPLE_DATA, tmp_path / "fresh")
+    seen: list[str] = []
+
+    class Watched(NewsdeskApp):
+        def _set_index(self, message: str, busy: bool) -> None:
+            seen.append(message)
+            super()._set_index(message, busy)
+
+    app = Watched(archive, None, Config(), watch_interval=None, environ=COLOUR_TERMINAL)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.main.headlines.total == 47
+        assert "fresh \u00b7 47 articles" in app.main.status.plain
+    assert seen[0] == "building the index\u2026"
+    assert any(message.startswith("indexing") for message in seen)
+    # The index lives in the XDG data folder: a second start opens it at once.
+    assert any(Path(os.environ["XDG_DATA_HOME"], "newsdesk", "indexes").iterdir())
+    seen.clear()
+    again = Watched(archive, None, Config(), watch_interval=None, environ=COLOUR_TERMINAL)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.main.headlines.total == 47
+    assert "building the index\u2026" not in seen
+
+
+def test_config_keys_are_known_binding_ids(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump({"keys": {"sort": "z", "bogus": "x"}}), encoding="utf-8")
+    config, problems = load_config(path)
+    assert config.keys == {"sort": "z"}
+    assert any("keys.bogus" in problem for problem in problems)
