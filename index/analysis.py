@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from whoosh.analysis import STOP_WORDS, Analyzer, Token
@@ -86,6 +86,19 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
                 else:
                     seen.append(pos)
                 pos += 1
+        return found
+
+    def spans(self, text: str, terms: Collection[str]) -> list[tuple[int, int]]:
+        """Character spans of the words in ``text`` whose term is one of ``terms``."""
+        memo = self._memo
+        found = []
+        for match in self.pattern.finditer(text):
+            word = match.group()
+            term = memo.get(word)
+            if term is None:
+                term = memo[word] = self.term(word)
+            if term in terms:
+                found.append(match.span())
         return found
 
     def __call__(

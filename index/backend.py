@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from index.build import ProgressFn
 from index.model import (
     Article,
     IndexStatus,
+    ProgressFn,
     SearchHit,
     SearchRequest,
     SearchResult,

@@ -9,37 +9,24 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from whoosh import writing
-from whoosh.filedb.filestore import FileStorage
 from whoosh.index import EmptyIndexError
 
 from index.errors import IndexMissing
 from index.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file, new_codec
-from index.model import Skipped, UpdateReport
+from index.model import Progress, ProgressFn, Skipped, UpdateReport
 from index.read import DEFAULT_MAX_BYTES, FileEntry, scan_archive
 from index.schema import build_schema, vocabulary_of
 from index.spelling import save_vocabulary
-from index.store import FileRecord, Manifest, whoosh_dir, write_lock
+from index.store import FileRecord, Manifest, open_storage, whoosh_dir, write_lock
 
 PARALLEL_THRESHOLD = 400
 """Fewer files than this are indexed in-process: starting workers would cost more."""
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """Where an update is: ``phase`` is ``scan``, ``index`` or ``commit``."""
-
-    phase: Literal["scan", "index", "commit"]
-    done: int
-    total: int
-
-
-ProgressFn = Callable[[Progress], None]
 
 
 @dataclass(slots=True)
@@ -47,11 +34,6 @@ class _Plan:
     to_index: list[FileEntry] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: dict[str, FileRecord] = field(default_factory=dict)
-
-
-def open_storage(index_dir: Path) -> FileStorage:
-    """Whoosh storage for an index folder, without memory maps (small, fast to open)."""
-    return FileStorage(str(whoosh_dir(index_dir)), supports_mmap=False)
 
 
 def update_index(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from index.analysis import NewsAnalyzer
-from index.model import Snippet
+from index.model import PARAGRAPH_SEPARATOR, Snippet
 
 _ANALYZER = NewsAnalyzer()
 
@@ -14,31 +14,54 @@ def hit_spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
     """Character spans of the words in ``text`` whose indexed form is one of ``terms``."""
     if not terms or not text:
         return []
-    return [
-        (token.startchar, token.endchar)
-        for token in _ANALYZER(text, chars=True)
-        if token.text in terms
-    ]
+    return _ANALYZER.spans(text, terms if isinstance(terms, set | frozenset) else set(terms))
+
+
+def _may_contain(paragraph: str, hints: tuple[str, ...]) -> bool:
+    """Cheap pre-check: could a word of ``paragraph`` stem to one of the terms?
+
+    A Porter stem minus its last letter starts the word it came from (``citi`` <- city,
+    ``hope`` <- hoping), so an ASCII paragraph without any such prefix has no hit.
+    Paragraphs with other characters may hide accented forms and are always checked.
+    """
+    if not paragraph.isascii():
+        return True
+    lowered = paragraph.lower()
+    return any(hint in lowered for hint in hints)
 
 
 def make_snippet(text: str, terms: Collection[str], width: int = 200) -> Snippet:
-    """The ``width``-character window of ``text`` with the most hits, hits marked.
+    """A ``width``-character excerpt of ``text`` around its best paragraph's hits, marked.
 
     Without any hit, the start of the text.
     """
-    spans = hit_spans(text, terms)
-    if not spans:
+    wanted = set(terms)
+    hints = tuple(term[:-1] if len(term) > 3 else term for term in wanted)
+    best: tuple[int, str, list[tuple[int, int]]] | None = None
+    if wanted:
+        for paragraph in text.split(PARAGRAPH_SEPARATOR):
+            if not _may_contain(paragraph, hints):
+                continue
+            spans = hit_spans(paragraph, wanted)
+            if spans and (best is None or len(spans) > best[0]):
+                best = (len(spans), paragraph, spans)
+                if len(spans) >= 3:
+                    break
+    if best is None:
         return Snippet(((_clip(text, 0, width), False),)) if text else Snippet()
-    best_start, best_count = spans[0][0], 0
-    right = 0
+    _, paragraph, spans = best
+    return _window(paragraph, spans, width)
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> Snippet:
+    best_start, best_count, right = spans[0][0], 0, 0
     for left, (start, _) in enumerate(spans):
         while right < len(spans) and spans[right][1] <= start + width:
             right += 1
         if right - left > best_count:
             best_start, best_count = start, right - left
     window_start = _word_start(text, max(0, best_start - width // 5))
-    window_end = min(len(text), window_start + width)
-    window_end = _word_end(text, window_end)
+    window_end = _word_end(text, min(len(text), window_start + width))
     parts: list[tuple[str, bool]] = []
     if window_start > 0:
         parts.append(("\u2026", False))
@@ -54,12 +77,13 @@ def make_snippet(text: str, terms: Collection[str], width: int = 200) -> Snippet
         parts.append((text[cursor:window_end], False))
     if window_end < len(text):
         parts.append(("\u2026", False))
-    return Snippet(tuple((p.replace("\n\n", " ").replace("\n", " "), hit) for p, hit in parts))
+    return Snippet(tuple((part.replace("\n", " "), hit) for part, hit in parts))
 
 
 def _clip(text: str, start: int, width: int) -> str:
     end = _word_end(text, min(len(text), start + width))
-    return text[start:end].replace("\n", " ") + ("\u2026" if end < len(text) else "")
+    clipped = text[start:end].replace(PARAGRAPH_SEPARATOR, " ").replace("\n", " ")
+    return clipped + ("\u2026" if end < len(text) else "")
 
 
 def _word_start(text: str, index: int) -> int:

@@ -6,6 +6,7 @@ see Whoosh objects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -244,3 +245,16 @@ class IndexStatus:
     articles: int
     stale: bool
     last_updated: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far an index update is: ``phase`` is ``scan``, ``index`` or ``commit``."""
+
+    phase: Literal["scan", "index", "commit"]
+    done: int
+    total: int
+
+
+ProgressFn = Callable[[Progress], None]
+"""Receives :class:`Progress` reports during an index update."""

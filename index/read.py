@@ -18,8 +18,7 @@ from index.formats.jsonl import BadLine, parse_jsonl_line
 from index.formats.markdown import FrontMatterError, parse_markdown
 from index.formats.plain import parse_plain
 from index.formats.scraped import looks_scraped, parse_scraped
-from index.model import Article, ArticleFormat, Skipped
-from index.quotes import extract_quotes
+from index.model import Article, ArticleFormat, Quote, Skipped
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Files (and JSON lines) larger than this are skipped; configurable."""
@@ -279,10 +278,17 @@ def _finish(
         tags=draft.tags,
         captions=draft.captions,
         paragraphs=draft.paragraphs,
-        quotes=extract_quotes(draft.paragraphs) if quotes else (),
+        quotes=_quotes(draft.paragraphs) if quotes else (),
         format=fmt,
         line=draft.line,
     )
+
+
+def _quotes(paragraphs: tuple[str, ...]) -> tuple[Quote, ...]:
+    # Imported on first use: listing and snippet paths never need the extractor.
+    from index.quotes import extract_quotes
+
+    return extract_quotes(paragraphs)
 
 
 def _report(warn: Warn | None, path: Path, reason: str) -> None:

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from whoosh.filedb.filestore import FileStorage
+
 from index.errors import IndexLocked
 from index.schema import SCHEMA_VERSION
 
@@ -35,6 +37,11 @@ def default_index_dir(archive: Path) -> Path:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", resolved.name).strip("-.")[:40] or "archive"
     digest = hashlib.sha1(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return data_home() / "indexes" / f"{slug}-{digest}"
+
+
+def open_storage(index_dir: Path) -> FileStorage:
+    """Whoosh storage for an index folder, without memory maps (small, fast to open)."""
+    return FileStorage(str(whoosh_dir(index_dir)), supports_mmap=False)
 
 
 def whoosh_dir(index_dir: Path) -> Path:

@@ -12,7 +12,6 @@ from typing import Any
 from whoosh import query, sorting
 from whoosh.index import EmptyIndexError
 
-from index.build import ProgressFn, open_storage, update_index
 from index.errors import ArticleNotFound, IndexMissing, UnreadableFile
 from index.highlight import make_snippet
 from index.model import (
@@ -21,6 +20,7 @@ from index.model import (
     FacetCount,
     FacetField,
     IndexStatus,
+    ProgressFn,
     SearchHit,
     SearchRequest,
     SearchResult,
@@ -34,7 +34,7 @@ from index.read import read_file, read_jsonl_record
 from index.schema import build_schema
 from index.scoring import NewsWeighting
 from index.spelling import load_vocabulary, suggest
-from index.store import MANIFEST_NAME, whoosh_dir, write_lock
+from index.store import MANIFEST_NAME, open_storage, whoosh_dir, write_lock
 
 _FACET_COLUMNS: dict[FacetField, str] = {
     "source": "source_facet",
@@ -330,6 +330,8 @@ class WhooshBackend:
         self, *, rebuild: bool = False, progress: ProgressFn | None = None, wait: float = 0.0
     ) -> UpdateReport:
         """Bring the index up to date with the archive folder."""
+        from index.build import update_index  # writing code loads only when needed
+
         report = update_index(
             self._archive,
             self.index_dir,

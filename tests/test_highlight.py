@@ -1,0 +1,51 @@
+"""Hit spans and snippets: every form of a searched word is found and marked."""
+
+from __future__ import annotations
+
+from index.analysis import NewsAnalyzer
+from index.highlight import hit_spans, make_snippet
+
+ANALYZER = NewsAnalyzer()
+
+
+def term(word: str) -> str:
+    return ANALYZER.term(word)
+
+
+def marked(text: str, *words: str, width: int = 200) -> list[str]:
+    snippet = make_snippet(text, {term(w) for w in words}, width)
+    return [piece for piece, is_hit in snippet.parts if is_hit]
+
+
+def test_spans_cover_inflections_and_accents() -> None:
+    text = "The city's cities; Łódź and LODZ; hoping, hoped, hopes."
+    found = [text[s:e] for s, e in hit_spans(text, {term("city"), term("lodz"), term("hope")})]
+    assert found == ["city", "cities", "Łódź", "LODZ", "hoping", "hoped", "hopes"]
+
+
+def test_snippet_finds_words_whose_stem_is_not_a_prefix() -> None:
+    body = "Nothing here.\n\nThe cities grew.\n\nShe was hoping for rain in Łódź."
+    assert marked(body, "city") == ["cities"]
+    assert marked(body, "hope") == ["hoping"]
+    assert marked(body, "lodz") == ["Łódź"]
+
+
+def test_snippet_prefers_the_paragraph_with_most_hits() -> None:
+    body = "Port news.\n\n" + "filler " * 30 + "\n\nThe port strike: port workers left the port."
+    snippet = make_snippet(body, {term("port")}, width=60)
+    assert [p for p, hit in snippet.parts if hit] == ["port", "port", "port"]
+    assert snippet.plain.startswith("The port strike")
+
+
+def test_snippet_without_hits_is_the_start_and_is_clipped() -> None:
+    body = "word " * 100
+    snippet = make_snippet(body, {term("absent")}, width=50)
+    assert len(snippet.parts) == 1 and not snippet.parts[0][1]
+    assert snippet.plain.endswith("\u2026") and len(snippet.plain) <= 52
+    assert make_snippet("", {term("x")}).parts == ()
+
+
+def test_marked_form() -> None:
+    snippet = make_snippet("Fintech firms and fintech rules.", {term("fintech")})
+    assert snippet.marked() == "**Fintech** firms and **fintech** rules."
+    assert snippet.marked("[", "]") == "[Fintech] firms and [fintech] rules."
