@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.quotes.cues import ADVERB, ATTRIBUTION_VERB, PARTICLES
+from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, PARTICIPLES, PARTICLES
+from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source, parse_source, person_or_org
 from index.quotes.sentences import is_sentence_end
+from index.quotes.subjects import Known, clause_subject, subject_before
 
 _LEAD_PUNCT = re.compile(r"[\s,;:\u2014\u2013\-\u00a0]*")
 _ADVERBS = re.compile(rf"(?:\s+{ADVERB})+\s*$", re.I)
 _CUE_FIRST = re.compile(rf"(?:{ADVERB}\s+)?(?P<cue>{ATTRIBUTION_VERB.pattern})(?:\s+(?:on|out|up))?\s+", re.I)
 _ACCORDING = re.compile(r"according\s+to\s+", re.I)
+# "... ," -- Jane Roe: a name signed after the quote, ending the paragraph or sentence.
+_SIGNATURE = re.compile(
+    r"[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*([A-Z][^\n.,;:!?\"\u201c\u201d]{1,60}?)"
+    r"[\s\u00a0]*(?:[.,;]|$)"
+)
 _NP_STOP = re.compile(
     r"\s+(?:in|on|at|during|via|through|while|when|after|before|as|to|from|about|"
     r"of\s+(?:the|his|her|their)\s+(?:plan|decision|idea|proposal|campaign)|"
@@ -26,6 +34,8 @@ _TAIL = re.compile(
     r"^(?:\s+(?:\w[\w'\u2019.\-]*|[A-Z][\w'\u2019.\-]*))"
     r"{0,8}?\s*[:,\u2014\u2013\-]?\s*$"
 )
+# `called it "X"` names or labels something; the label is not a quote introduced by the verb.
+_NAMING_VERBS = frozenset({"called", "calls", "call", "described", "describes", "read", "reads"})
 _CLAUSE_WORDS = frozenset(
     """is are was were be been being has have had that this it will would can could should
     not if because when then there""".split()
@@ -75,8 +85,15 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
     """
     start = _LEAD_PUNCT.match(text, pos, limit)
     at = start.end() if start else pos
+    inner_end = text[:pos].rstrip("\"'\u201d\u2019\u00bb ")[-1:]
+    ended = inner_end in (".", "!", "?")
     if at >= limit:
         return None
+    signature = _SIGNATURE.match(text, pos, limit)
+    if signature:
+        source = parse_source(signature.group(1))
+        if source is not None and source.kind == "person":
+            return Attribution(source, signature.start(1), signature.end())
     end = clause_end(text, at, limit)
     according = _ACCORDING.match(text, at, end)
     if according:
@@ -99,19 +116,26 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
     phrase = _ADVERBS.sub("", text[at : verb.start()])
     if not phrase.strip() or any(ch in phrase for ch in "\"\u201c\u201d"):
         return None
+    if ended and phrase.lstrip()[:1].isupper() and not ADJUNCT_START.match(text[verb.end() : end]):
+        # `"...done." He said the plan ...` starts a new sentence: not an attribution.
+        return None
     source = parse_source(phrase)
     if source is None:
         return None
     return Attribution(source, at, end)
 
 
-def before_quote(text: str, lo: int, pos: int) -> Attribution | None:
+def before_quote(
+    text: str, lo: int, pos: int, spans: Sequence[QuotedSpan], known: Known
+) -> Attribution | None:
     """Read an attribution that introduces a quote: ``Wang said: "``, ``Carl Bialik: "``.
 
     Args:
         text: The paragraph.
         lo: Start of the sentence (or of the text after the previous quote in it).
         pos: Offset of the opening mark.
+        spans: The paragraph's quoted spans.
+        known: Whether a one-word name belongs to someone already introduced.
     """
     segment = text[lo:pos]
     stripped = segment.rstrip(" \u00a0\t")
@@ -129,12 +153,16 @@ def before_quote(text: str, lo: int, pos: int) -> Attribution | None:
             if source is not None:
                 return Attribution(source, lo + according.end(), pos)
         return None
-    if not _tail_ok(segment[last.end() :]):
+    if not _tail_ok(segment[last.end() :]) or last.group() in _NAMING_VERBS:
         return None
     if not stripped.endswith((":", ",")) and segment[last.end() :].strip():
         return None
     head = _ADVERBS.sub("", segment[: last.start()])
-    found = subject_before(text, lo, lo + len(head))
+    if last.group() in PARTICIPLES and head.rstrip().endswith(","):
+        # "Trump attacked Clinton ..., saying, "...": the speaker is the clause's subject.
+        found = clause_subject(text, lo, lo + len(head), spans, known)
+    else:
+        found = subject_before(text, lo, lo + len(head))
     if found is None:
         return None
     return Attribution(found[0], found[1], pos)
@@ -165,37 +193,3 @@ def _colon_source(text: str, lo: int, colon: int) -> Attribution | None:
     if found is None:
         return None
     return Attribution(found, lo + best.start(), colon)
-
-
-_INTRO = re.compile(
-    r"^(?:(?:in|on|at|during|after|before|since|for|speaking|asked|later|earlier|last|"
-    r"this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
-    r"as|with|without|from|under|over|like|unlike|by|to|of|about)\b[^,\"\u201c\u201d]{0,80},\s*)+",
-    re.I,
-)
-
-
-def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
-    """Read the subject of a reporting verb from ``text[lo:hi]`` (the words before the verb).
-
-    Leading adverbials (``On Tuesday,``) are skipped; failing that, the phrase after the last
-    comma or conjunction is tried (``..., and Smith said``).
-    """
-    segment = text[lo:hi]
-    if not segment.strip() or len(segment) > 400:
-        return None
-    intro = _INTRO.match(segment)
-    offset = intro.end() if intro else 0
-    source = parse_source(segment[offset:])
-    if source is not None:
-        return source, lo + offset
-    for match in reversed(list(re.finditer(r",\s*|\s(?:and|but)\s", segment))):
-        if match.end() <= offset:
-            break
-        source = parse_source(segment[match.end() :])
-        if source is not None:
-            return source, lo + match.end()
-    return None
-
-
-__all__ = ["PARTICLES", "Attribution", "after_quote", "before_quote", "clause_end", "subject_before"]

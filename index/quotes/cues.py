@@ -104,3 +104,12 @@ PASSIVE_BEFORE = frozenset({"is", "was", "were", "are", "be", "been", "being", "
 ADDRESSEE_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"})
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+ADJUNCT_START = re.compile(
+    rf"^\s*(?:[,;:.!?]|$|(?:in|on|at|during|of|to|after|before|with|while|when|as|via|from|"
+    rf"last|this|earlier|later|late|early|{_WEEKDAY}|yesterday|today|tonight|reporters|"
+    rf"him|her|them|me|us|adding|noting|explaining|referring|according)\b)",
+    re.I,
+)
+"""What may follow an attribution verb when the clause carries no statement of its own."""

@@ -12,6 +12,7 @@ from index.quotes.coref import Registry, resolve, scan_people
 from index.quotes.marks import QuotedSpan, find_double_spans, opens_with_quote
 from index.quotes.names import Source
 from index.quotes.reported import find_reports
+from index.quotes.subjects import Known, clause_subject, verb_subject
 from index.quotes.sentences import split_sentences
 
 _WORD = re.compile(r"[\w'\u2019\-]+")
@@ -75,7 +76,7 @@ def _trim_direct(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _paragraph_candidates(
-    index: int, text: str, base: int, spans: list[QuotedSpan]
+    index: int, text: str, base: int, spans: list[QuotedSpan], known: Known
 ) -> list[_Candidate]:
     """Direct, mixed and indirect candidates of one paragraph (speakers not yet resolved)."""
     sentences = split_sentences(text, spans)
@@ -86,21 +87,22 @@ def _paragraph_candidates(
         if found is None:
             sentence = _sentence_of(sentences, span.open)
             lo = max(sentence[0], spans[number - 1].close if number else 0)
-            found = before_quote(text, lo, span.open)
+            found = before_quote(text, lo, span.open, spans, known)
         attributions.append(found)
     candidates: list[_Candidate] = []
     claimed: set[int] = set()
-    for report in find_reports(text, spans, sentences):
+    for report in find_reports(text, spans, sentences, known):
         inside = [
             number
             for number, span in enumerate(spans)
             if report.start <= span.close and span.open < report.end
         ]
         if inside:
-            outer = text[report.start : report.end]
-            whole = len(inside) == 1 and len(
-                _WORD.findall(outer.replace(text[spans[inside[0]].start : spans[inside[0]].end], ""))
-            ) <= 1
+            first = spans[inside[0]]
+            rest = text[report.start : first.open] + text[first.close : report.end]
+            whole = len(inside) == 1 and all(
+                word.lower() == "that" for word in _WORD.findall(rest)
+            )
             if whole:
                 if attributions[inside[0]] is None:
                     attributions[inside[0]] = Attribution(report.source, report.position, report.end)
@@ -120,6 +122,7 @@ def _paragraph_candidates(
                 base + report.position,
             )
         )
+    leftovers: dict[tuple[int, int], list[QuotedSpan]] = {}
     for number, span in enumerate(spans):
         if number in claimed:
             continue
@@ -127,13 +130,29 @@ def _paragraph_candidates(
         start, end = _trim_direct(text, span.start, span.end)
         if start >= end:
             continue
-        if found is None and not _quote_like(text, span, _sentence_of(sentences, span.open)):
+        sentence = _sentence_of(sentences, span.open)
+        if found is None and not _quote_like(text, span, sentence):
+            if not _is_title(text[span.start : span.end]):
+                leftovers.setdefault(sentence, []).append(span)
             continue
         candidates.append(
             _Candidate(
                 "direct", index, base + start, base + end,
                 found.source if found else None,
                 base + found.position if found else -1,
+            )
+        )
+    for sentence, fragments in leftovers.items():
+        # Quoted words inside a sentence about someone are taken as that someone's words.
+        subject = verb_subject(text, sentence[0], fragments[0].open, spans, known) or (
+            clause_subject(text, sentence[0], fragments[0].open, spans, known)
+        )
+        if subject is None:
+            continue
+        candidates.append(
+            _Candidate(
+                "mixed", index, base + fragments[0].open, base + fragments[-1].close,
+                subject[0], base + subject[1],
             )
         )
     return candidates
@@ -194,17 +213,17 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         bases.append(offset)
         offset += len(text) + len(PARAGRAPH_SEPARATOR)
     all_spans = [find_double_spans(text) for text in paragraphs]
-    skip = [
-        (base + span.open, base + span.close)
-        for base, spans in zip(bases, all_spans, strict=True)
-        for span in spans
-    ]
+    skips = [[(span.open, span.close) for span in spans] for spans in all_spans]
     registry = Registry()
-    scan_people(body, skip, registry)
+    scan_people(list(paragraphs), bases, skips, registry)
+
+    def known(name: str) -> bool:
+        return registry.find(name) is not None
+
     candidates: list[_Candidate] = []
     chain = 0
     for index, text in enumerate(paragraphs):
-        found = _paragraph_candidates(index, text, bases[index], all_spans[index])
+        found = _paragraph_candidates(index, text, bases[index], all_spans[index], known)
         spans = all_spans[index]
         continues = (
             bool(spans)

@@ -1361,3 +1361,31 @@ NOT_PHRASE_WORDS = frozenset(
     ]
 )
 """Words that betray a clause rather than a speaker phrase."""
+
+PLACE_NAMES = frozenset(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey mexico
+    york carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee texas utah vermont
+    virginia washington wisconsin wyoming america american britain england scotland wales
+    ireland france germany italy spain portugal russia ukraine china japan korea india
+    pakistan afghanistan iran iraq syria israel egypt turkey greece canada brazil argentina
+    cuba venezuela colombia australia europe asia africa libya yemen saudi arabia jordan
+    lebanon qatar nigeria kenya vietnam taiwan philippines indonesia poland hungary sweden
+    norway denmark finland netherlands belgium switzerland austria estonia latvia lithuania
+    beijing moscow london paris berlin tokyo brussels chicago boston philadelphia atlanta
+    houston dallas miami denver seattle detroit cleveland baltimore manhattan brooklyn
+    iowa nyc d.c. dc u.s. us uk u.k. u.n. un eu gop nato isis isil""".split()
+)
+"""Places (and a few acronyms) that capitalised runs often name; never speakers' names."""
+
+IRREGULAR_VERBS = frozenset(
+    """sent made gave took went came told said wrote spoke thought knew saw found got put left
+    felt kept brought began ran held stood met led paid won lost built sold set cut hit let
+    read heard meant became chose drew drove fell flew grew hid rose shook struck swore threw
+    understood woke wore broke bought caught fought taught sought spent lent sat slept spread
+    says tells adds notes asks calls claims argues insists warns writes thinks believes wants
+    describes explains admits urges vows promises praises blasts slams accuses denies
+    dismisses rejects defends criticizes touts hails mocks""".split()
+)
+"""Verb forms that do not end in -ed but often follow a subject."""

@@ -15,6 +15,7 @@ from index.quotes.lexicon import (
     NOT_NAME_WORDS,
     NOT_PHRASE_WORDS,
     ORG_WORDS,
+    PLACE_NAMES,
     PLACE_WORDS,
     PRONOUN_GENDER,
     SPEAKER_NOUNS,
@@ -24,7 +25,11 @@ SourceKind = Literal["person", "org", "group", "pronoun"]
 Gender = Literal["m", "f", "p", "o"] | None
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_WORD = rf"[{_UPPER}](?:[\w\-]|['\u2019](?=[A-Za-z])(?!s\b))*\.?"
+_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Ft|Mt|Pres)\."
+_WORD = (
+    rf"(?:{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)*|"
+    rf"[{_UPPER}](?:[\w\-]|['\u2019](?=[A-Za-z])(?!s\b))*)"
+)
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|ter|y)"
 _NOT_START = (
     r"(?!(?:In|On|At|The|But|And|For|If|When|As|After|Before|With|From|By|To|Of|A|An|It|He|"
@@ -38,6 +43,7 @@ NAME_RUN = re.compile(
 """A run of capitalised words (with name particles and initials), possibly a name."""
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_PARENTHETICAL = re.compile(r"\s*\([^()]{0,60}\)")
 _SPACES = re.compile(r"\s+")
 _LEAD = re.compile(
     r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|also|even|"
@@ -198,6 +204,8 @@ class Source:
 
 def clean_phrase(text: str) -> str:
     """Trim spaces, edge punctuation and leading discourse words from a phrase."""
+    if "(" in text:
+        text = _PARENTHETICAL.sub("", text)
     text = _SPACES.sub(" ", text).strip(" ,;:\u2014\u2013-\u00a0")
     return _LEAD.sub("", text).strip(" ,;:\u2014\u2013-")
 
@@ -243,10 +251,18 @@ def split_title(run: str) -> tuple[str, str]:
 def is_org_name(name: str) -> bool:
     """Whether a capitalised phrase names an organisation, publication or place."""
     tokens = name.split()
+    first = tokens[0].lower() if tokens else ""
+    named = first in MALE_NAMES or first in FEMALE_NAMES
     for token in tokens:
         bare = _POSSESSIVE.sub("", token).strip(".").lower()
-        if bare in ORG_WORDS or bare in PLACE_WORDS:
+        if bare in ORG_WORDS or (bare in PLACE_WORDS and not named):
             return True
+    if tokens and all(
+        _POSSESSIVE.sub("", token).strip(".").lower() in PLACE_NAMES
+        or token.lower() in ("new", "north", "south", "east", "west", "of", "the", "st.")
+        for token in tokens
+    ):
+        return True
     bare = _POSSESSIVE.sub("", tokens[0]) if tokens else ""
     # Acronyms such as "FBI" or "U.S." are organisations or places, not people.
     return len(tokens) == 1 and len(bare) >= 2 and bare.replace(".", "").isupper()
@@ -287,7 +303,9 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     tokens = name.split()
     while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS and not title:
         tokens = tokens[1:]
-    if not tokens:
+    while tokens and tokens[-1].lower().rstrip(".") in NOT_NAME_WORDS:
+        tokens = tokens[:-1]
+    if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
         return None
     name = " ".join(tokens)
     lowered_before = text_before.strip().lower()
@@ -318,10 +336,12 @@ def person_or_org(run: str, text_before: str) -> Source | None:
 def _is_role(text: str) -> bool:
     """Whether an appositive reads like a role (``deputy head of ...``, ``a spokesman``)."""
     words = text.split()
-    if not words or len(words) > 25:
+    if not words or len(words) > 25 or not clean_phrase(text):
         return False
     first = words[0].strip(",").lower()
     if first.endswith(("ing", "ed")) and first not in _ROLE_HEADS:
+        return False
+    if first in PRONOUN_GENDER:
         return False
     if any(w.lower() in NOT_PHRASE_WORDS for w in words):
         return False
@@ -346,7 +366,12 @@ def _nominal(text: str) -> Source | None:
     if not head_words:
         return None
     head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
-    if head in SPEAKER_NOUNS or head.endswith(("ers", "ists", "ians", "ants", "ents")):
+    determined = head_words[0] in _DETERMINERS and 2 <= len(head_words) <= 6
+    if (
+        head in SPEAKER_NOUNS
+        or head.endswith(("ers", "ists", "ians", "ants", "ents"))
+        or (determined and head.isalpha())
+    ):
         kind: SourceKind = "group" if head.endswith("s") and head not in ("ministry",) else "org"
         if head in MALE_WORDS or head in FEMALE_WORDS or head in _ROLE_HEADS:
             kind = "person"
@@ -391,7 +416,9 @@ def parse_source(phrase: str) -> Source | None:
                 gender=head_source.gender or gender_of_name(head_source.name, appositive),
             )
         second = _simple_source(rest[0])
-        if second is not None and second.kind == "person" and _is_role(head):
+        if second is not None and second.kind == "person" and (
+            _is_role(head) or (head_source is not None and head_source.kind != "person")
+        ):
             return Source(
                 name=second.name,
                 kind="person",
@@ -400,7 +427,8 @@ def parse_source(phrase: str) -> Source | None:
             )
         if head_source is not None and head_source.kind != "pronoun":
             first = rest[0].split()[0].lower()
-            if (len(rest) <= 2 and _place_like(rest)) or first.endswith(("ing", "ed")):
+            place = len(rest) <= 2 and _place_like(rest) and head_source.kind == "person"
+            if place or first.endswith(("ing", "ed")):
                 return head_source
         return None
     return _simple_source(head)

@@ -6,13 +6,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.quotes.attribution import clause_end, subject_before
+from index.quotes.attribution import clause_end
+from index.quotes.subjects import Known, clause_subject, subject_before
 from index.quotes.cues import (
     ACCORDING_TO,
     ADDRESSEE_VERBS,
     ADVERB,
     PARTICIPLES,
     PASSIVE_BEFORE,
+    ATTRIBUTION_VERB,
     REPORTING_VERB,
 )
 from index.quotes.marks import QuotedSpan
@@ -43,7 +45,6 @@ _ADJUNCT_START = re.compile(
     rf"{_WEEKDAY}|yesterday|today|reporters|him|her|them)\b",
     re.I,
 )
-_SUBJECT_START = re.compile(r"^(?:He|She|They|It|We)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,24 +97,26 @@ def _content_start(text: str, verb: str, pos: int, limit: int) -> int:
     return lead.end() - 4 if lead else pos
 
 
-def _sentence_subject(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
-    """The subject at the start of a sentence (for ``..., saying ...``)."""
-    head = text[lo:hi]
-    pronoun = _SUBJECT_START.match(head)
-    if pronoun:
-        found = parse_source(pronoun.group())
-        return (found, lo) if found else None
-    for run in NAME_RUN.finditer(head):
-        if len(head[: run.start()].split()) > 8:
-            break
-        found = parse_source(run.group())
-        if found is not None:
-            return found, lo + run.start()
-    return None
+def _previous_subject(
+    text: str, spans: Sequence[QuotedSpan], lo: int, pos: int
+) -> tuple[Source, int] | None:
+    """Subject of the last attribution verb before ``pos`` in the sentence (``he said, adding``)."""
+    last = None
+    for verb in ATTRIBUTION_VERB.finditer(text, lo, pos):
+        if not _inside(spans, verb.start()):
+            last = verb
+    if last is None:
+        return None
+    start = lo
+    for span in spans:
+        if span.close <= last.start() and span.close > start:
+            start = span.close
+    head_end = start + len(_ADVERBS_END.sub("", text[start : last.start()]))
+    return subject_before(text, start, head_end)
 
 
 def find_reports(
-    text: str, spans: Sequence[QuotedSpan], sentences: Sequence[tuple[int, int]]
+    text: str, spans: Sequence[QuotedSpan], sentences: Sequence[tuple[int, int]], known: Known
 ) -> list[Report]:
     """Find the reported statements of a paragraph.
 
@@ -121,18 +124,19 @@ def find_reports(
         text: The paragraph.
         spans: Its quoted spans (cue words inside them are ignored).
         sentences: Its sentences as ``(start, end)`` offsets.
+        known: Whether a one-word name belongs to someone already introduced.
 
     Returns:
         Statements in reading order; one attributed in mid-sentence yields two pieces.
     """
     reports: list[Report] = []
     for lo, hi in sentences:
-        reports.extend(_sentence_reports(text, spans, lo, hi))
+        reports.extend(_sentence_reports(text, spans, lo, hi, known))
     return reports
 
 
 def _sentence_reports(
-    text: str, spans: Sequence[QuotedSpan], lo: int, hi: int
+    text: str, spans: Sequence[QuotedSpan], lo: int, hi: int, known: Known
 ) -> list[Report]:
     found: list[Report] = []
     last_source: tuple[Source, int] | None = None
@@ -148,7 +152,11 @@ def _sentence_reports(
         if before and before[-1].lower() in PASSIVE_BEFORE:
             continue
         if verb in PARTICIPLES and text[lo : cue.start()].rstrip().endswith(","):
-            subject = last_source or _sentence_subject(text, lo, cue.start())
+            subject = (
+                last_source
+                or _previous_subject(text, spans, lo, cue.start())
+                or clause_subject(text, lo, cue.start(), spans, known)
+            )
             if subject is not None:
                 start = _content_start(text, verb, cue.end(), hi)
                 start, end = _trim(text, start, hi)

@@ -1,0 +1,160 @@
+"""Read the subject of a verb: who says (or does) something in a clause."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from index.quotes.cues import ATTRIBUTION_VERB_SET
+from index.quotes.lexicon import IRREGULAR_VERBS
+from index.quotes.marks import QuotedSpan
+from index.quotes.names import Source, clean_phrase, parse_source
+
+Known = Callable[[str], bool]
+"""Tells whether a one-word name belongs to someone the article already introduced."""
+
+INTRO = re.compile(
+    r"^(?:(?:in|on|at|during|after|before|since|for|speaking|asked|later|earlier|last|early|"
+    r"late|this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
+    r"as|with|without|from|under|over|like|unlike|by|to|of|about|sure|indeed|instead|"
+    r"moreover|still|overall|again|rather|ultimately|finally|amid|despite|following|"
+    r"according\s+to)\b[^,\"\u201c\u201d]{0,80},\s*)+",
+    re.I,
+)
+"""Adverbials that open a sentence before its subject (``On Tuesday,``)."""
+
+_SPLITS = re.compile(r",\s*|\s(?:and|but)\s")
+_AUXILIARIES = frozenset(
+    "is are was were has have had will would can could should may might did does do".split()
+)
+_VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
+_ADVERB_LIKE = re.compile(r"[a-z]+ly$")
+_BOUNDARY = re.compile(
+    r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|and|but|while|as|because|when|after|"
+    r"before|since|if|though|although|where)\s)\s*",
+)
+_RELATIVE_END = re.compile(r"\s+(?:who|which|that)\s*$")
+
+
+def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
+    """Read the subject of a reporting verb from ``text[lo:hi]`` (the words before the verb).
+
+    Leading adverbials (``On Tuesday,``) are skipped; failing that, the phrase after the last
+    comma or conjunction is tried (``..., and Smith said``).
+    """
+    segment = text[lo:hi]
+    if not segment.strip() or len(segment) > 400:
+        return None
+    intro = INTRO.match(segment)
+    offset = intro.end() if intro else 0
+    source = parse_source(segment[offset:])
+    if source is not None:
+        return source, lo + offset
+    for match in reversed(list(_SPLITS.finditer(segment))):
+        if match.end() <= offset:
+            break
+        source = parse_source(segment[match.end() :])
+        if source is not None:
+            return source, lo + match.end()
+    return None
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a lower case word may be the verb after a subject (``said``, ``branded``, ``is``)."""
+    word = word.strip(",;:.\"'\u201c\u201d")
+    return (
+        word in _AUXILIARIES
+        or word in ATTRIBUTION_VERB_SET
+        or word in IRREGULAR_VERBS
+        or bool(_VERB_LIKE.fullmatch(word))
+    )
+
+
+def _outside(spans: Sequence[QuotedSpan], pos: int) -> bool:
+    return not any(span.open <= pos < span.close for span in spans)
+
+
+def clause_subject(
+    text: str, lo: int, hi: int, spans: Sequence[QuotedSpan], known: Known
+) -> tuple[Source, int] | None:
+    """The subject of the sentence starting at ``lo`` (for ``..., saying ...``).
+
+    The subject is the phrase before the first verb-like word; a lone capitalised word that is
+    not someone already introduced must be followed by a clear verb (``Japan branded``).
+    """
+    for span in spans:
+        if lo <= span.open < hi:
+            hi = span.open
+            break
+    segment = text[lo:hi]
+    intro = INTRO.match(segment)
+    start = lo + (intro.end() if intro else 0)
+    for word in re.finditer(r"\S+", text[start:hi]):
+        token = word.group()
+        if not token[:1].islower() or not _verb_like(token):
+            continue
+        end = start + word.start()
+        found = _read_subject(text, start, end, known)
+        if found is not None:
+            return found
+        break
+    return None
+
+
+def verb_subject(
+    text: str, lo: int, pos: int, spans: Sequence[QuotedSpan], known: Known
+) -> tuple[Source, int] | None:
+    """The subject of the nearest verb before ``pos`` (``Japan branded North Korea "..."``).
+
+    Used for quoted fragments that no reporting verb introduces: the words are taken to be
+    those of whoever does the nearest thing to them in the sentence.
+    """
+    words = [
+        word
+        for word in re.finditer(r"[a-z][a-z'\u2019\-]*", text[lo:pos])
+        if _verb_like(word.group()) and _outside(spans, lo + word.start())
+    ]
+    # Reporting verbs first ("complained that the contest had been ..."), then any verb.
+    reporting = [word for word in words if word.group() in ATTRIBUTION_VERB_SET]
+    ordered = list(reversed(reporting[-2:])) + [w for w in reversed(words[-3:]) if w not in reporting]
+    for word in ordered:
+        verb_start = lo + word.start()
+        head = text[lo:verb_start]
+        head = re.sub(r"(?:\s+[a-z]+ly)+\s*$", "", head)
+        head = _RELATIVE_END.sub("", head)
+        boundary = 0
+        for match in _BOUNDARY.finditer(head):
+            if match.end() < len(head.rstrip()):
+                boundary = match.end()
+        for start in (boundary, 0):
+            found = _read_subject(text, lo + start, lo + len(head), known)
+            if found is not None:
+                return found
+    return None
+
+
+def _read_subject(text: str, start: int, end: int, known: Known) -> tuple[Source, int] | None:
+    """Parse ``text[start:end]`` as a subject, rejecting unknown one-word names."""
+    phrase = text[start:end]
+    if not clean_phrase(phrase):
+        return None
+    source = parse_source(phrase)
+    if source is None:
+        found = subject_before(text, start, end)
+        if found is None:
+            return None
+        source, start = found
+    if (
+        source.kind == "person"
+        and " " not in source.name
+        and not source.role
+        and not known(source.name)
+        and not _strong_verb(text[end:].split(" ", 1)[0].strip())
+    ):
+        return None
+    return source, start
+
+
+def _strong_verb(word: str) -> bool:
+    """Whether a word is clearly a verb (``branded``, ``said``), not merely verb-like."""
+    return bool(_VERB_LIKE.fullmatch(word)) or word in ATTRIBUTION_VERB_SET or word in IRREGULAR_VERBS
