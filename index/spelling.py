@@ -9,10 +9,13 @@ articles contain them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from whoosh.spelling import ListCorrector
+from whoosh.automata.fsa import find_all_matches
+from whoosh.automata.lev import levenshtein_automaton
 
 from index.analysis import NewsAnalyzer, fold
 from index.store import atomic_write
@@ -46,14 +49,15 @@ def suggest(text: str, reader: Any, vocabulary: list[str]) -> str | None:
     Field values, wildcards, fuzzy terms and operators are left alone. None when nothing
     needs correcting or no correction is found.
     """
-    corrector = ListCorrector(vocabulary)
+    if not vocabulary:
+        return None
     pieces: list[str] = []
     cursor = 0
     for match in _PLAIN_WORD.finditer(text):
         word = match.group(1)
         if word in _OPERATORS or _known(word, reader):
             continue
-        better = _best_candidate(word, reader, corrector)
+        better = _best_candidate(word, reader, vocabulary)
         if better is not None:
             pieces += [text[cursor : match.start(1)], better]
             cursor = match.end(1)
@@ -71,12 +75,29 @@ def _known(word: str, reader: Any) -> bool:
     return not _ANALYZER.term(word) or _frequency(word, reader) > 0
 
 
-def _best_candidate(word: str, reader: Any, corrector: ListCorrector) -> str | None:
-    folded = fold(word)
-    ranked: list[tuple[int, int, str]] = sorted(
-        (-score, -_frequency(candidate, reader), str(candidate))
-        for score, candidate in corrector._suggestions(folded, 2, 1)
-        if candidate != folded
+def within(words: list[str], text: str, maxdist: int, prefix: int) -> Iterator[tuple[int, str]]:
+    """(distance, word) for the sorted ``words`` within ``maxdist`` edits of ``text``.
+
+    The first ``prefix`` letters must match. A Levenshtein automaton skips through the list.
+    """
+
+    def first_at_or_after(key: str) -> str | None:
+        position = bisect_left(words, key)
+        return words[position] if position < len(words) else None
+
+    seen = {text}
+    for distance in range(1, maxdist + 1):
+        automaton = levenshtein_automaton(text, distance, prefix).to_dfa()
+        for word in find_all_matches(automaton, first_at_or_after):
+            if word not in seen:
+                seen.add(word)
+                yield distance, word
+
+
+def _best_candidate(word: str, reader: Any, vocabulary: list[str]) -> str | None:
+    ranked = sorted(
+        (distance, -_frequency(candidate, reader), candidate)
+        for distance, candidate in within(vocabulary, fold(word), 2, 1)
     )
     for _, frequency, candidate in ranked:
         if frequency < 0:  # present in articles still in the index

@@ -49,3 +49,14 @@ def test_marked_form() -> None:
     snippet = make_snippet("Fintech firms and fintech rules.", {term("fintech")})
     assert snippet.marked() == "**Fintech** firms and **fintech** rules."
     assert snippet.marked("[", "]") == "[Fintech] firms and [fintech] rules."
+
+
+def test_spelling_candidates_within_edit_distance() -> None:
+    from index.spelling import within
+
+    words = sorted(["fintech", "finish", "shanghai", "shanghaied", "drought", "draught"])
+    assert dict((w, d) for d, w in within(words, "fintek", 2, 1)) == {"fintech": 2}
+    found = dict((w, d) for d, w in within(words, "drougt", 2, 1))
+    assert found["drought"] == 1 and found["draught"] == 2
+    assert list(within([], "anything", 2, 1)) == []
+    assert list(within(["zzz"], "a", 2, 1)) == []

@@ -1,0 +1,163 @@
+"""Nothing breaks it: hostile archives, any bytes, any query, files vanishing mid-run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from index.backend import Backend, open_archive
+from index.build import update_index
+from index.errors import QueryError, UnreadableFile
+from index.model import Progress, SearchRequest
+from index.read import read_file
+from tests.hostile import SIZE_LIMIT, write_hostile_corpus
+
+CONTROL = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {"\x7f"}
+
+
+def test_every_bad_file_is_reported_and_every_good_one_indexed(tmp_path: Path) -> None:
+    archive = tmp_path / "hostile"
+    corpus = write_hostile_corpus(archive)
+    report = update_index(archive, tmp_path / "ix", max_bytes=SIZE_LIMIT)
+    reasons = {Path(s.path).relative_to(archive).as_posix(): s.reason for s in report.skipped}
+    for rel, expected in corpus.bad.items():
+        assert rel in reasons, f"{rel} was not reported"
+        assert expected in reasons[rel], f"{rel}: {reasons[rel]!r} lacks {expected!r}"
+    assert set(reasons) == set(corpus.bad), "only bad files are reported"
+    warnings: dict[str, list[str]] = {}
+    for warning in report.warnings:
+        warnings.setdefault(Path(warning.path).relative_to(archive).as_posix(), []).append(
+            warning.reason
+        )
+    for rel, expected in corpus.warnings.items():
+        assert any(expected in reason for reason in warnings[rel]), warnings[rel]
+    assert len(warnings["wire/feed.jsonl"]) == 3  # lines 2, 3 and 5; lines 1 and 4 indexed
+    backend = open_archive(archive, tmp_path / "ix", max_bytes=SIZE_LIMIT)
+    for rel, marker in corpus.good.items():
+        hits = backend.search(SearchRequest(marker)).hits
+        assert len(hits) == 1, f"{rel} ({marker}) not found"
+        article = backend.article(hits[0].id)
+        assert not CONTROL & set(article.title + article.body), f"{rel} kept control characters"
+    backend.close()
+
+
+def test_hostile_archive_update_is_stable(tmp_path: Path) -> None:
+    archive = tmp_path / "hostile"
+    write_hostile_corpus(archive)
+    update_index(archive, tmp_path / "ix", max_bytes=SIZE_LIMIT)
+    again = update_index(archive, tmp_path / "ix", max_bytes=SIZE_LIMIT)
+    assert (again.added, again.updated, again.removed) == (0, 0, 0)
+
+
+def test_file_deleted_between_listing_and_reading(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for name in ("a", "b", "c"):
+        (archive / f"{name}.txt").write_text(f"Title {name}\n\nBody {name}.\n")
+
+    def vanish(progress: Progress) -> None:
+        if progress.phase == "index" and progress.done == 0:
+            (archive / "b.txt").unlink()
+
+    report = update_index(archive, tmp_path / "ix", progress=vanish)
+    assert report.added == 2
+    assert [(Path(s.path).name, s.reason) for s in report.skipped] == [
+        ("b.txt", "file disappeared before it could be read")
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_permissions_are_reported(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "secret.txt").write_text("Secret\n\nBody.\n")
+    (archive / "secret.txt").chmod(0)
+    report = update_index(archive, tmp_path / "ix")
+    assert [s.reason for s in report.skipped] == ["permission denied"]
+
+
+def test_permission_error_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same path for root: opening the file fails with EACCES."""
+    path = tmp_path / "secret.txt"
+    path.write_text("Secret\n\nBody.\n")
+    real_open = Path.open
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> object:
+        if self.name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(UnreadableFile, match="permission denied"):
+        list(read_file(path))
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".jsonl"]))
+def test_any_bytes_read_or_refused_cleanly(tmp_path: Path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"any{suffix}"
+    path.write_bytes(data)
+    try:
+        articles = list(read_file(path, warn=lambda _: None))
+    except UnreadableFile as exc:
+        assert exc.reason and "\n" not in exc.reason
+        return
+    for article in articles:
+        text = article.title + article.body + "".join(article.captions)
+        assert not CONTROL & set(text)
+        for quote in article.quotes:
+            assert 0 <= quote.start <= quote.end <= len(article.body)
+
+
+@pytest.fixture(scope="module")
+def sample_backend(tmp_path_factory: pytest.TempPathFactory) -> Backend:
+    import shutil
+
+    root = tmp_path_factory.mktemp("fuzz")
+    shutil.copytree(Path(__file__).resolve().parent.parent / "sample_data", root / "archive")
+    backend = open_archive(root / "archive", root / "ix")
+    backend.update()
+    return backend
+
+
+QUERY_ALPHABET = st.sampled_from(
+    list('abcfintech "()[]*?~-+:^{}<>=!/\\ANDORNOT date:title:0123456789')
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.one_of(st.text(max_size=60), st.text(alphabet=QUERY_ALPHABET, max_size=40)))
+def test_any_query_answers_or_says_what_is_wrong(sample_backend: Backend, query: str) -> None:
+    try:
+        result = sample_backend.search(SearchRequest(query, limit=5, facets=True))
+    except QueryError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    assert result.total >= len(result.hits)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "*",
+        "a*b*c*",
+        "?",
+        "*" * 500,
+        "x" * 10_000,
+        "(" * 300 + "a" + ")" * 300,
+        "a~~~~~",
+        "AND",
+        "NOT",
+    ],
+)
+def test_pathological_queries(sample_backend: Backend, query: str) -> None:
+    try:
+        sample_backend.search(SearchRequest(query))
+    except QueryError as exc:
+        assert str(exc)
