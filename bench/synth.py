@@ -2,9 +2,10 @@
 
 ``generate(out_dir, n, seed)`` writes ``n`` BBC-sized articles in newsdesk's four formats (about
 60% scraped-page ``.txt``, 25% Markdown, 10% plain ``.txt`` and ``jsonl_share`` in JSON Lines
-files of 500) with Zipfian vocabulary, quotes, sources, sections, dates, authors and tags. The
-same ``(n, seed)`` gives the same bytes and mtimes. ``touch_changed`` edits a few files, for
-incremental-update benchmarks. Command line::
+files of 500) under ``out_dir/<source>/<year>/``, with Zipfian vocabulary, quotes, sources,
+sections, dates, authors and tags. The same ``(n, seed)`` gives the same bytes and mtimes, and
+article ``i`` is the same for any ``n > i``. ``touch_changed`` edits a few files, for
+incremental-update benchmarks. Words and templates live in ``synth_words.py``. Command line::
 
     python bench/synth.py OUT_DIR [-n 20000] [--seed 1] [--jsonl-share 0.05] [--touch COUNT]
 """
@@ -35,9 +36,11 @@ if str(Path(__file__).resolve().parent) not in sys.path:  # bench/ is a folder, 
 import synth_words as words
 
 T = TypeVar("T")
+VERSION = 2  # bumped whenever the output for a given (n, seed) changes: key caches on it
 CHUNK = 1_000  # articles per random stream, and per job for the worker processes
 JSONL_PER_FILE = 500
-MAX_PER_FOLDER = 1_000
+BLOCK = 50_000  # articles per year folder of a source (at most ~8% x 15% of them per folder)
+SUFFIXES = {"scraped": ".txt", "plain": ".txt", "markdown": ".md"}
 FORMAT_SHARES = {"scraped": 0.60, "markdown": 0.25, "plain": 0.10}
 QUOTED_SHARE = 0.70
 UNDATED_SHARE = 0.03
@@ -63,7 +66,7 @@ class Speaker(NamedTuple):
 class Article(NamedTuple):
     """One generated article, before it is written in its format."""
 
-    index: int
+    number: int
     fmt: str  # scraped, markdown, plain or jsonl
     source: str
     section: str
@@ -84,7 +87,7 @@ class Article(NamedTuple):
     def url(self) -> str:
         """A made-up canonical URL."""
         when = f"{self.date[:4]}/{self.date[5:7]}/" if self.date else ""
-        return f"https://{self.source}/{self.section.lower()}/{when}{self.slug}-{self.index}"
+        return f"https://{self.source}/{self.section.lower()}/{when}{self.slug}-{self.number}"
 
 
 class _Vocab(NamedTuple):
@@ -120,7 +123,8 @@ def _ranked(top: Sequence[str], rest: Sequence[str]) -> list[str]:
 def _table(items: Sequence[T], q: float | None = 2.7, s: float = 1.0) -> list[T]:
     """A 2**16-entry table where item r appears in proportion to 1/(r+q)**s (uniform: q None)."""
     weights = [1.0 if q is None else 1.0 / (r + q) ** s for r in range(len(items))]
-    counts = [max(1, int(w / sum(weights) * _TABLE)) for w in weights]
+    total = sum(weights)
+    counts = [max(1, int(w / total * _TABLE)) for w in weights]
     counts[0] += _TABLE - sum(counts)
     return [item for item, k in zip(items, counts, strict=True) for _ in range(k)]
 
@@ -168,7 +172,7 @@ def _vocab() -> _Vocab:
         "A": _table([_with_article(a) for a in adjectives]),
         "v": _table(_ranked(words.VERBS_PAST_TOP, words.VERBS_PAST)),
         "b": _table(verbs),
-        "B": _table([{"be": "is", "have": "has"}.get(v) or _plural(v, {}) for v in verbs]),
+        "B": _table([_plural(v, {}) for v in verbs]),  # the third person takes the same endings
         "r": _table(_ranked(words.ADVERBS_TOP, words.ADVERBS)),
         "x": _table(places, 3.0, 1.1),
         "o": _table(orgs + companies, 5.0),
@@ -181,7 +185,8 @@ def _vocab() -> _Vocab:
         "source": _table(words.SOURCES, 6.0),
         "section": _table(words.SECTIONS, 4.0),
         "agency": _table(words.AGENCIES, 2.0),
-    } | {f"t{k}": _table(t, 2.0) for k, t in enumerate(topics)}
+    }
+    tables |= {f"t{k}": _table(t, 2.0) for k, t in enumerate(topics)}
     blocks = {"n": words.NARRATIVE, "q": words.QUOTE, "t": words.TITLE, "c": words.CAPTION}
     templates = {
         kind: [(re.sub(r"\{\w\}", "%s", line), "".join(re.findall(r"\{(\w)\}", line)),
@@ -252,7 +257,7 @@ class _Writer:
         parts = [self.sentence("q") for _ in range(sentences)]
         return ". ".join(p[0].upper() + p[1:] for p in parts)
 
-    def quote(self, scene: _Scene) -> list[str]:
+    def quote(self, scene: _Scene, two: bool = True) -> list[str]:
         """One paragraph (two for a quote left open) quoting someone in a shape newsdesk handles."""
         rng, (o, c) = self.rng, scene.marks
         if rng.random() < 0.06:
@@ -275,9 +280,9 @@ class _Writer:
             return [f"{clause[0].upper()}{clause[1:]}, according to {name}, {role}."]
         if first and r < 0.78:
             return [f"According to {name}, {role}, {self.sentence('n')}."]
-        if first and r < 0.90:
+        if first and (r < 0.90 or not two):
             return [f"{o}{q},{c} {name}, {role}, said."]
-        if first:  # running over two paragraphs: the first is left open, the second reopens it
+        if first:  # over two paragraphs: the first is left open, the second reopens it
             return [f"{o}{q},{c} said {name}, {role}. {o}{self.said()}", f"{o}{self.said(2)}.{c}"]
         if r < 0.20:
             return [f"{o}{q},{c} {sp.last} said."]
@@ -296,19 +301,20 @@ class _Writer:
     def body(self, marks: tuple[str, str]) -> list[str]:
         """5-20 paragraphs, about 450 words on average with a tail to 1,500; quotes in most."""
         rng = self.rng
-        target = min(1500.0, max(150.0, rng.lognormvariate(5.85, 0.45)))
+        target = min(1500.0, max(150.0, rng.lognormvariate(6.0, 0.45)))
         count = min(20, max(5, round(target / 36)))
         quotes: set[int] = set()
         if rng.random() < QUOTED_SHARE:
             k = rng.choices(range(1, 7), (22, 26, 20, 14, 10, 8))[0]
             quotes = set(rng.sample(range(1, count), min(k, count - 1)))
         cast = [self.vocab.speakers[self.speaker()] for _ in range(1 + len(quotes) // 2)]
-        scene, paragraphs = _Scene(cast, marks), []
+        scene, paragraphs = _Scene(cast, marks), list[str]()
         while len(paragraphs) < count:
             if len(paragraphs) in quotes:
-                paragraphs += self.quote(scene)
-            else:
-                paragraphs.append(self.paragraph(target / count * (0.6 + 0.8 * rng.random())))
+                paragraphs += self.quote(scene, two=len(paragraphs) < count - 1)
+            else:  # a paragraph overshoots its budget by half a sentence on average
+                budget = target / count * (0.6 + 0.8 * rng.random()) - 8
+                paragraphs.append(self.paragraph(budget))
         return paragraphs
 
     def article(self, index: int, jsonl_share: float) -> Article:
@@ -356,7 +362,7 @@ class _Writer:
 def render(art: Article) -> str:
     """The article as file text in its format (one JSON line for ``jsonl``)."""
     if art.fmt == "jsonl":
-        record = {"id": f"synth-{art.index:07d}", "title": art.title,
+        record = {"id": f"synth-{art.number:07d}", "title": art.title,
                   "body": "\n\n".join(art.paragraphs), "date": art.date, "source": art.source,
                   "url": art.url, "section": art.section, "tags": art.tags,
                   "author": art.author}  # fmt: skip
@@ -374,32 +380,58 @@ def render(art: Article) -> str:
         front += [f"section: {art.section}"]
         front += [f"author: {json.dumps(art.author, ensure_ascii=False)}"] if art.author else []
         front += [f"url: {art.url}", f"tags: {json.dumps(art.tags)}"]
-        images = [f"![{c.rpartition(' [')[0]}](images/{art.index}.jpg)" for c in art.captions[:1]]
+        images = [f"![{c.rpartition(' [')[0]}](images/{art.number}.jpg)" for c in art.captions[:1]]
         blocks = ["\n".join(["---", *front, "---"]), *images, *art.paragraphs]
     else:
         blocks = [art.title, *art.paragraphs]
     return "\n\n".join(blocks) + "\n"
 
 
-def _render_chunk(seed: int, chunk: int, n: int, jsonl_share: float) -> list[tuple[Article, bytes]]:
-    """One chunk's articles (text dropped) and their encoded files; a random stream per chunk."""
+_Chunk = tuple[list[str], list[bytes], Counter[str]]  # files written, JSON lines, counts
+
+
+def _write_chunk(out_dir: str, seed: int, chunk: int, n: int, jsonl_share: float) -> _Chunk:
+    """Write one chunk's article files; return them, its JSON lines and counts.
+
+    Each chunk has its own random stream, and its folders depend only on article numbers (the
+    year folder gets ``-2``, ``-3``... after each ``BLOCK`` articles), so chunks can be written
+    by several processes at once and the archive does not depend on how many.
+    """
     writer = _Writer(random.Random(seed * 1_000_003 + chunk))
-    indexes = range(chunk * CHUNK, min(n, (chunk + 1) * CHUNK))
-    arts = [writer.article(i, jsonl_share) for i in indexes]
-    return [(art._replace(paragraphs=[], captions=[]), render(art).encode()) for art in arts]
+    files, lines, stats, made = [], [], Counter[str](), set()
+    for index in range(chunk * CHUNK, min(n, (chunk + 1) * CHUNK)):
+        art = writer.article(index, jsonl_share)
+        data = render(art).encode()
+        stats[art.fmt] += 1
+        stats["undated"] += art.date is None
+        if art.fmt == "jsonl":
+            lines.append(data)
+            continue
+        block = index // BLOCK
+        folder = art.date[:4] if art.date else "undated"
+        folder = os.path.join(out_dir, art.source, f"{folder}-{block + 1}" if block else folder)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        path = os.path.join(folder, f"{art.slug}-{index:06d}{SUFFIXES[art.fmt]}")
+        with open(path, "wb") as file:
+            file.write(data)
+        os.utime(path, (art.mtime, art.mtime))
+        files.append(path)
+    return files, lines, stats
 
 
-def _chunks(seed: int, n: int, share: float, workers: int) -> Iterator[list[tuple[Article, bytes]]]:
-    """Rendered chunks in order; from worker processes when there are enough chunks."""
-    jobs = [(seed, chunk, n, share) for chunk in range(-(-n // CHUNK))]
-    importable = getattr(sys.modules.get(__name__), "_render_chunk", None) is _render_chunk
+def _chunks(out_dir: str, seed: int, n: int, share: float, workers: int) -> Iterator[_Chunk]:
+    """Write the chunks, in worker processes when there are enough; yield their results in order."""
+    jobs = [(out_dir, seed, chunk, n, share) for chunk in range(-(-n // CHUNK))]
+    importable = getattr(sys.modules.get(__name__), "_write_chunk", None) is _write_chunk
     if workers < 2 or len(jobs) < 3 or not importable or "fork" not in get_all_start_methods():
-        yield from (_render_chunk(*job) for job in jobs)
+        yield from (_write_chunk(*job) for job in jobs)
         return
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        pending: deque[Future[list[tuple[Article, bytes]]]] = deque()
+        pending: deque[Future[_Chunk]] = deque()
         for job in jobs:  # a bounded window keeps memory flat however large n is
-            pending.append(pool.submit(_render_chunk, *job))
+            pending.append(pool.submit(_write_chunk, *job))
             if len(pending) > 2 * workers:
                 yield pending.popleft().result()
         while pending:
@@ -412,37 +444,23 @@ def generate(
 ) -> list[Path]:  # fmt: skip
     """Write ``n`` synthetic articles under ``out_dir``: the same ``(n, seed)``, the same bytes.
 
-    Files go to ``out_dir/<source>/<year>/`` (``undated`` without a date; ``<year>-2`` and so on
-    past 1,000 files), their mtime set from the article date; JSON Lines articles go to
-    ``out_dir/crawls/crawl-NNNN.jsonl``, 500 a file. ``workers`` processes (default: the CPU
-    count) render the text; the output does not depend on them. ``stats``, when given, counts
-    formats, undated articles and JSON Lines files. Returns the files written, in order.
+    Files go to ``out_dir/<source>/<year>/`` (``undated`` without a date; ``<year>-2`` for
+    articles 50,000-99,999 and so on, so that no folder holds more than about 600 files), their
+    mtime set from the article date; JSON Lines articles go to ``out_dir/crawls/crawl-NNNN.jsonl``,
+    500 a file. ``workers`` processes (default: the CPU count) share the work; the output does
+    not depend on them. ``stats``, when given, counts formats, undated articles and JSON Lines
+    files. Returns the files written, in order.
     """
-    out_dir, paths, crawl = Path(out_dir), [], []
-    folders: Counter[Path] = Counter()
+    out_dir, paths, crawl = Path(out_dir), list[Path](), list[bytes]()
     stats = Counter() if stats is None else stats
-    for chunk in _chunks(seed, n, jsonl_share, os.cpu_count() or 1 if workers is None else workers):
-        for art, data in chunk:
-            stats[art.fmt] += 1
-            stats["undated"] += art.date is None
-            if art.fmt == "jsonl":
-                crawl.append(data)
-                if len(crawl) == JSONL_PER_FILE:
-                    paths.append(_write_crawl(out_dir, crawl, stats))
-                continue
-            folder = base = out_dir / art.source / (art.date[:4] if art.date else "undated")
-            for part in range(2, 1 << 20):  # "2019", then "2019-2", "2019-3"...
-                if folders[folder] < MAX_PER_FOLDER:
-                    break
-                folder = base.with_name(f"{base.name}-{part}")
-            if not folders[folder]:
-                folder.mkdir(parents=True, exist_ok=True)
-            folders[folder] += 1
-            suffix = ".md" if art.fmt == "markdown" else ".txt"
-            path = folder / f"{art.slug}-{art.index:06d}{suffix}"
-            path.write_bytes(data)
-            os.utime(path, (art.mtime, art.mtime))
-            paths.append(path)
+    workers = os.cpu_count() or 1 if workers is None else workers
+    for files, lines, counts in _chunks(str(out_dir), seed, n, jsonl_share, workers):
+        paths += map(Path, files)
+        stats.update(counts)
+        for line in lines:
+            crawl.append(line)
+            if len(crawl) == JSONL_PER_FILE:
+                paths.append(_write_crawl(out_dir, crawl, stats))
     if crawl:
         paths.append(_write_crawl(out_dir, crawl, stats))
     return paths

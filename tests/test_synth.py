@@ -135,3 +135,9 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "wrote 12 articles" in capsys.readouterr().out
     assert synth.main([str(tmp_path / "cli"), "--touch", "2"]) == 0
     assert "changed 2 files" in capsys.readouterr().out
+
+
+def test_later_articles_go_to_numbered_year_folders(tmp_path: Path) -> None:
+    files, lines, counts = synth._write_chunk(str(tmp_path), 1, 50, 50_010, 0.05)
+    assert sum(counts.values()) - counts["undated"] == 10 == len(files) + len(lines)
+    assert all(re.fullmatch(r"(\d{4}|undated)-2", Path(f).parent.name) for f in files)
