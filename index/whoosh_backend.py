@@ -13,9 +13,9 @@ from whoosh import query, sorting
 from whoosh.index import EmptyIndexError
 
 from index.errors import ArticleNotFound, IndexMissing, UnreadableFile
+from index.facets import FacetBits
 from index.highlight import make_snippet
 from index.model import (
-    FACET_FIELDS,
     Article,
     FacetCount,
     FacetField,
@@ -43,7 +43,6 @@ _FACET_COLUMNS: dict[FacetField, str] = {
 }
 _HIGHLIGHT_FIELDS = frozenset({"title", "body", "captions", "quotes"})
 _ORDER_CACHE = 8
-_FACET_LIMIT = 50
 
 
 class WhooshBackend:
@@ -79,6 +78,7 @@ class WhooshBackend:
                 except EmptyIndexError:
                     self._ix = storage.create_index(build_schema())
         self._words: list[str] | None = None
+        self._facet_bits: FacetBits | None = None
         self._weighting = NewsWeighting()
         self._searcher = self._ix.searcher(weighting=self._weighting)
         self._parser = make_parser(self._ix.schema)
@@ -175,23 +175,17 @@ class WhooshBackend:
     def _facets(
         self, q: query.Query, request: SearchRequest
     ) -> dict[FacetField, tuple[FacetCount, ...]]:
-        facets = sorting.Facets()
-        for name in FACET_FIELDS:
-            facets.add_field(_FACET_COLUMNS[name], maptype=sorting.Count)
-        kwargs: dict[str, Any] = {"limit": 1, "groupedby": facets, "filter": self._filter(request)}
+        if self._facet_bits is None:
+            self._facet_bits = FacetBits(self._searcher, _FACET_COLUMNS)
+        bits = self._facet_bits
+        matches = bits.matching(self._searcher.docs_for_query(q))
+        limit = self._filter(request)
+        if limit is not None:
+            matches &= bits.matching(self._searcher.docs_for_query(limit))
         if request.exclude_ids:
-            kwargs["mask"] = query.Or([query.Term("id", i) for i in request.exclude_ids])
-        results = self._searcher.search(q, **kwargs)
-        counted: dict[FacetField, tuple[FacetCount, ...]] = {}
-        for name in FACET_FIELDS:
-            groups = results.groups(_FACET_COLUMNS[name])
-            ordered = sorted(
-                ((value, count) for value, count in groups.items() if value),
-                key=lambda item: (-item[1], item[0]) if name != "year" else (item[0],),
-                reverse=name == "year",
-            )
-            counted[name] = tuple(FacetCount(str(v), c) for v, c in ordered[:_FACET_LIMIT])
-        return counted
+            excluded = query.Or([query.Term("id", i) for i in request.exclude_ids])
+            matches &= ~bits.matching(self._searcher.docs_for_query(excluded))
+        return bits.count(matches)
 
     def _hit(self, docnum: int, score: Any, terms: tuple[str, ...], snippets: bool) -> SearchHit:
         stored = self._searcher.stored_fields(docnum)
@@ -354,6 +348,7 @@ class WhooshBackend:
             old.close()
             self._orders.clear()
             self._words = None
+            self._facet_bits = None
             return True
 
     def close(self) -> None:
