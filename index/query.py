@@ -7,20 +7,28 @@ Words, ``"phrases"``, ``AND/OR/NOT``, ``-word``, ``field:value``, ``date:2019``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from whoosh import qparser, query
 
+from index.analysis import NewsAnalyzer, fold
 from index.errors import QueryError
 from index.schema import FIELD_BOOSTS, TEXT_FIELDS
+from index.spelling import within
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
+Vocabulary = Callable[[], list[str]]
+"""Gives the archive's sorted word list (loaded on first call), for fuzzy terms."""
+
 MIN_PREFIX = 2
 MAX_EXPANSION = 24
 """Most terms a prefix, wildcard or fuzzy word may stand for (the most frequent win)."""
+MAX_POSTINGS = 60_000
+"""Postings an expanded word may read, summed over its expansions (one always kept)."""
+MAX_CANDIDATES = 20_000
 
 FIELD_NAMES = {
     "title": "title",
@@ -79,7 +87,9 @@ def make_parser(schema: Any) -> qparser.QueryParser:
     return parser
 
 
-def parse_query(parser: qparser.QueryParser, text: str, reader: Any) -> ParsedQuery:
+def parse_query(
+    parser: qparser.QueryParser, text: str, reader: Any, vocabulary: Vocabulary = list
+) -> ParsedQuery:
     """Parse ``text`` into a bounded Whoosh query.
 
     Raises:
@@ -96,7 +106,7 @@ def parse_query(parser: qparser.QueryParser, text: str, reader: Any) -> ParsedQu
     except Exception as exc:  # Whoosh raises many types for odd input
         raise QueryError(f"cannot understand the query: {exc}") from None
     _raise_errors(parsed)
-    bounded = _bound_expansions(parsed, reader)
+    bounded = _bound_expansions(parsed, reader, vocabulary)
     if _count_leaves(bounded) > MAX_CLAUSES * 4:
         raise QueryError("the query has too many parts; simplify it")
     return ParsedQuery(bounded, text)
@@ -187,29 +197,69 @@ def _count_leaves(q: query.Query) -> int:
     return sum(1 for node in _walk(q) if node.is_leaf())
 
 
-def _bound_expansions(q: query.Query, reader: Any) -> query.Query:
+def _bound_expansions(q: query.Query, reader: Any, vocabulary: Vocabulary) -> query.Query:
     """Replace prefix, wildcard and fuzzy terms by their most frequent expansions."""
     if isinstance(q, query.MultiTerm) and not isinstance(q, query.Every):
         fieldname = q.field()
         if fieldname is None or fieldname not in reader.schema:
             return query.NullQuery
-        candidates = []
-        for btext in q._btexts(reader):
-            candidates.append((reader.doc_frequency(fieldname, btext), btext))
-            if len(candidates) > 20_000:
-                break
-        candidates.sort(reverse=True)
         field = reader.schema[fieldname]
-        terms = [
-            query.Term(fieldname, t if isinstance(t, str) else field.from_bytes(t), boost=q.boost)
-            for _, t in candidates[:MAX_EXPANSION]
-        ]
+        if isinstance(q, query.FuzzyTerm) and isinstance(field.analyzer, NewsAnalyzer):
+            candidates = _fuzzy_candidates(q, field.analyzer, reader, vocabulary())
+        elif isinstance(q, query.Prefix):
+            candidates = [
+                (info.doc_frequency(), field.from_bytes(btext))
+                for btext, info in reader.iter_prefix(fieldname, q.text)
+            ]
+        else:
+            candidates = []
+            for btext in q._btexts(reader):
+                text = btext if isinstance(btext, str) else field.from_bytes(btext)
+                candidates.append((reader.doc_frequency(fieldname, text), text))
+                if len(candidates) > MAX_CANDIDATES:
+                    break
+        terms = [query.Term(fieldname, text, boost=q.boost) for text in _most_frequent(candidates)]
         if not terms:
             return query.NullQuery
         return terms[0] if len(terms) == 1 else query.Or(terms, boost=q.boost)
     if q.is_leaf():
         return q
-    return q.apply(lambda child: _bound_expansions(child, reader))
+    return q.apply(lambda child: _bound_expansions(child, reader, vocabulary))
+
+
+def _most_frequent(candidates: list[tuple[int, str]]) -> list[str]:
+    """The most frequent terms, at most MAX_EXPANSION of them and about MAX_POSTINGS postings.
+
+    A two-letter prefix can stand for thousands of words; OR-ing them all would read most of
+    the index. The most frequent expansions carry most of what such a query can find.
+    """
+    chosen: list[str] = []
+    postings = 0
+    for frequency, text in sorted(candidates, key=lambda c: (-c[0], c[1])):
+        if frequency <= 0:
+            continue
+        if chosen and (len(chosen) >= MAX_EXPANSION or postings + frequency > MAX_POSTINGS):
+            break
+        chosen.append(text)
+        postings += frequency
+    return chosen
+
+
+def _fuzzy_candidates(
+    q: query.FuzzyTerm, analyzer: NewsAnalyzer, reader: Any, words: list[str]
+) -> list[tuple[int, str]]:
+    """Stems of the archive's words within the fuzzy distance of the typed word."""
+    fieldname = q.field()
+    stems: dict[str, int] = {}
+    typed = fold(q.text)
+    for _, word in within(words, typed, q.maxdist, q.prefixlength):
+        stem = analyzer.term(word)
+        if stem and stem not in stems:
+            stems[stem] = reader.doc_frequency(fieldname, stem)
+    own = analyzer.term(typed)
+    if own and own not in stems:
+        stems[own] = reader.doc_frequency(fieldname, own)
+    return [(frequency, stem) for stem, frequency in stems.items()]
 
 
 def plain_words(q: query.Query) -> list[tuple[str, str]]:

@@ -102,7 +102,7 @@ class WhooshBackend:
             searcher = self._searcher
             reader = searcher.reader()
             text = request.query.strip()
-            parsed = parse_query(self._parser, text, reader) if text else None
+            parsed = parse_query(self._parser, text, reader, self._vocabulary) if text else None
             q = parsed.query if parsed else query.Every()
             sort = (
                 request.sort
