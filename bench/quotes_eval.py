@@ -147,7 +147,8 @@ def relabel(
 _GAP_WORDS = 30
 _VERB = re.compile(
     r"\b(?:said|says|say|added|adds|told|tells|asked|asks|wrote|writes|continued|continues|"
-    r"explained|noted|argued|insisted|replied|declared|recalled|tweeted|warned|stated)\b"
+    r"explained|noted|argued|insisted|replied|declared|recalled|tweeted|warned|stated|"
+    r"adding|saying|noting|explaining|telling|asking|continuing)\b"
 )
 _OWN_ATTRIBUTION = re.compile(r"[\s,\"'\u201d\u2019]*(?:[^\s\"\u201c\u201d]+\s+){0,6}?(?:" + _VERB.pattern + ")")
 _CONTINUED = re.compile(r"[ \t\u00a0]*\n+[ \t\u00a0]*[\"\u201c\u201e\u00ab']+")

@@ -16,6 +16,8 @@ _LEAD_PUNCT = re.compile(r"[\s,;:\u2014\u2013\-\u00a0]*")
 _ADVERBS = re.compile(rf"(?:\s+{ADVERB})+\s*$", re.I)
 _CUE_FIRST = re.compile(rf"(?:{ADVERB}\s+)?(?P<cue>{ATTRIBUTION_VERB.pattern})(?:\s+(?:on|out|up))?\s+", re.I)
 _ACCORDING = re.compile(r"according\s+to\s+", re.I)
+_PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+_SAID_FIRST = re.compile(r"\s*(?:[Ss]aid|[Aa]dded|[Aa]sked|[Ww]rote|[Ss]tated|[Dd]eclared)\s+")
 # "... ," -- Jane Roe: a name signed after the quote, ending the paragraph or sentence.
 _SIGNATURE = re.compile(
     r"[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*([A-Z][^\n.,;:!?\"\u201c\u201d]{1,60}?)"
@@ -111,14 +113,20 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
             if source is not None:
                 return Attribution(source, inverted.end(), end)
     verb = ATTRIBUTION_VERB.search(text, at, min(end, at + 250))
-    if verb is None:
-        return None
+    if verb is None or verb.start() - at > 150:
+        # `"...," an angry Hollande retaliated.`: any past-tense verb right after a speaker.
+        verb = _PAST_VERB.search(text, at, min(end, at + 150))
+        if verb is None:
+            return None
     phrase = _ADVERBS.sub("", text[at : verb.start()])
     if not phrase.strip() or any(ch in phrase for ch in "\"\u201c\u201d"):
         return None
-    if ended and phrase.lstrip()[:1].isupper() and not ADJUNCT_START.match(text[verb.end() : end]):
-        # `"...done." He said the plan ...` starts a new sentence: not an attribution.
-        return None
+    if ended and phrase.lstrip()[:1].isupper():
+        tail = text[verb.end() : end]
+        # `"...done." He said the plan ...` starts a new sentence, and `"...done." She added,
+        # "..."` introduces the next quote: neither attributes the quote before.
+        if not ADJUNCT_START.match(tail) or (end == limit and tail.strip() in (",", ":", "")):
+            return None
     source = parse_source(phrase)
     if source is None:
         return None
@@ -141,6 +149,11 @@ def before_quote(
     stripped = segment.rstrip(" \u00a0\t")
     if not stripped:
         return None
+    said_first = _SAID_FIRST.match(segment)
+    if said_first and stripped.endswith((",", ":")):
+        source = parse_source(segment[said_first.end() :])
+        if source is not None:
+            return Attribution(source, lo + said_first.end(), pos)
     last = None
     for last in ATTRIBUTION_VERB.finditer(segment):
         pass
@@ -181,6 +194,12 @@ def _tail_ok(tail: str) -> bool:
 def _colon_source(text: str, lo: int, colon: int) -> Attribution | None:
     """The source named before a colon that introduces a quote (``Carl Bialik: "...``)."""
     segment = text[lo:colon]
+    according = _ACCORDING.match(segment.lstrip())
+    if according:
+        head = segment.lstrip()[according.end() :].split(",")[0]
+        source = parse_source(head)
+        if source is not None:
+            return Attribution(source, lo, colon)
     source = parse_source(segment)
     if source is not None:
         return Attribution(source, lo, colon)

@@ -71,6 +71,8 @@ ADVERB = (
     r"reportedly|angrily|firmly|confidently|jokingly|tearfully|proudly|quietly|"
     r"openly|explicitly|specifically|directly|famously|memorably|"
     r"went\s+on\s+to|continued\s+to|was\s+quoted\s+as|is\s+quoted\s+as|"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|today|"
+    r"tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
     r"(?:on|in)\s+\w+\s+(?:also\s+)?)"
 )
 """Adverbs and auxiliaries allowed between a speaker and the verb (``also said``)."""

@@ -10,7 +10,7 @@ from index.model import PARAGRAPH_SEPARATOR, Quote, QuoteKind
 from index.quotes.attribution import Attribution, after_quote, before_quote
 from index.quotes.coref import Registry, resolve, scan_people
 from index.quotes.marks import QuotedSpan, find_double_spans, opens_with_quote
-from index.quotes.names import Source
+from index.quotes.names import Source, parse_source
 from index.quotes.reported import find_reports
 from index.quotes.subjects import Known, clause_subject, verb_subject
 from index.quotes.sentences import split_sentences
@@ -55,9 +55,7 @@ def _quote_like(text: str, span: QuotedSpan, sentence: tuple[int, int]) -> bool:
     before = text[sentence[0] : span.open].strip(" \u00a0")
     after = text[span.close : sentence[1]].strip(" \u00a0")
     stands_alone = not before and (not after or after in ".")
-    if stands_alone and words >= 2:
-        return True
-    return words >= 6 and inner.rstrip()[-1:] in ".!?"
+    return stands_alone and words >= 2
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -103,7 +101,7 @@ def _paragraph_candidates(
             whole = len(inside) == 1 and all(
                 word.lower() == "that" for word in _WORD.findall(rest)
             )
-            if whole:
+            if whole and not rest.strip():
                 if attributions[inside[0]] is None:
                     attributions[inside[0]] = Attribution(report.source, report.position, report.end)
                 continue
@@ -148,6 +146,12 @@ def _paragraph_candidates(
             clause_subject(text, sentence[0], fragments[0].open, spans, known)
         )
         if subject is None:
+            # Whole sentences quoted without a verb of saying nearby are still quotes; whose
+            # is left to the context (the speaker of the quote before).
+            long = [span for span in fragments if len(text[span.start : span.end].split()) >= 6]
+            for span in long:
+                start, end = _trim_direct(text, span.start, span.end)
+                candidates.append(_Candidate("direct", index, base + start, base + end, None, -1))
             continue
         candidates.append(
             _Candidate(
@@ -244,6 +248,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
                             mine.chain = chain - 1
         if continues:
             chain += 1
+        _attribute_across(paragraphs, bases, index, spans, found, known)
         candidates.extend(found)
     candidates = _remove_overlaps(candidates)
     _share_chain_speakers(candidates)
@@ -265,6 +270,46 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
             )
         )
     return tuple(quotes)
+
+
+_SIGNATURE_LINE = re.compile(r"[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*(?P<name>[A-Z][^\n]{1,80})$")
+
+
+def _attribute_across(
+    paragraphs: Sequence[str],
+    bases: list[int],
+    index: int,
+    spans: list[QuotedSpan],
+    found: list[_Candidate],
+    known: Known,
+) -> None:
+    """Attribute a paragraph-long quote from its neighbours.
+
+    ``Caddell continued:`` introduces the quote in the next paragraph, and a paragraph holding
+    only ``-- Jane Roe, Philadelphia`` signs the quote before it.
+    """
+    loose = [c for c in found if c.kind == "direct" and c.source is None]
+    if not loose or not spans:
+        return
+    text = paragraphs[index]
+    first = loose[0]
+    if index > 0 and first.start <= bases[index] + spans[0].start:
+        previous = paragraphs[index - 1].rstrip()
+        if previous.endswith(":"):
+            sentences = split_sentences(previous, find_double_spans(previous))
+            lo = sentences[-1][0] if sentences else 0
+            found_before = before_quote(previous, lo, len(previous), [], known)
+            if found_before is not None:
+                first.source = found_before.source
+                first.position = bases[index - 1] + found_before.position
+    last = loose[-1]
+    if index + 1 < len(paragraphs) and last.end >= bases[index] + len(text.rstrip()) - 2:
+        signed = _SIGNATURE_LINE.match(paragraphs[index + 1])
+        if signed and len(signed.group("name").split()) <= 8:
+            source = parse_source(signed.group("name").rstrip(". "))
+            if source is not None and source.kind == "person":
+                last.source = source
+                last.position = bases[index + 1] + signed.start("name")
 
 
 def _share_chain_speakers(candidates: list[_Candidate]) -> None:

@@ -63,6 +63,8 @@ _ROLE_STOP = re.compile(
     re.I | re.S,
 )
 _AGE = re.compile(r"^\d{1,3}$")
+# "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
+_ORIGIN = re.compile(r"(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-']*(?:\s+[A-Z][\w.\-']*){0,3}")
 _PREPOSITIONS = frozenset(
     [
         "of",
@@ -366,6 +368,8 @@ def _nominal(text: str) -> Source | None:
     if not head_words:
         return None
     head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
+    if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
+        return None
     determined = head_words[0] in _DETERMINERS and 2 <= len(head_words) <= 6
     if (
         head in SPEAKER_NOUNS
@@ -454,7 +458,7 @@ def _simple_source(text: str) -> Source | None:
     run = _last_name_run(text)
     if run is not None:
         after = text[run.end() :].strip()
-        if not after or after.lower() in ("himself", "herself"):
+        if not after or after.lower() in ("himself", "herself") or _ORIGIN.fullmatch(after):
             source = person_or_org(run.group(), text[: run.start()])
             if source is not None:
                 return source

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from index.quotes.cues import ATTRIBUTION_VERB_SET
+from index.quotes.cues import ADVERB, ATTRIBUTION_VERB_SET
 from index.quotes.lexicon import IRREGULAR_VERBS
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, clean_phrase, parse_source
@@ -34,6 +34,7 @@ _BOUNDARY = re.compile(
     r"before|since|if|though|although|where)\s)\s*",
 )
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)\s*$")
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+(?:[a-z]+ly|{ADVERB}))+\s*$", re.I)
 
 
 def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
@@ -120,7 +121,7 @@ def verb_subject(
     for word in ordered:
         verb_start = lo + word.start()
         head = text[lo:verb_start]
-        head = re.sub(r"(?:\s+[a-z]+ly)+\s*$", "", head)
+        head = _TRAILING_ADVERBS.sub("", head)
         head = _RELATIVE_END.sub("", head)
         boundary = 0
         for match in _BOUNDARY.finditer(head):
