@@ -31,7 +31,7 @@ from tui.screens.palette import NewsdeskCommands, PaletteCommand
 
 if TYPE_CHECKING:
     from index.backend import Backend
-    from index.build import Progress
+    from index.model import Progress
 
 ANSI_THEME = "ansi-dark"
 DEFAULT_THEME = "textual-dark"

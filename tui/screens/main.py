@@ -64,10 +64,15 @@ class Query:
 
 
 class SearchInput(Input):
-    """The search bar; Down goes to the headlines."""
+    """The search bar; Enter or Down goes to the headlines.
+
+    Both are bindings rather than the Submitted message, so focus moves before the next key
+    a fast typist has already sent is handled.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.to_headlines", "Headlines", show=False)
+        Binding("down", "screen.to_headlines", "Headlines", show=False),
+        Binding("enter", "screen.submit_search", "Headlines", show=False),
     ]
 
 
@@ -233,8 +238,8 @@ class MainScreen(Screen[None]):
         self._show_info()
         self.run_search()
 
-    @on(Input.Submitted, "#search")
-    def _submitted(self) -> None:
+    def action_submit_search(self) -> None:
+        """Enter in the search bar: take the suggestion when nothing matched, else go on."""
         if not self.headlines.total and self.result is not None and self.result.suggestion:
             self.action_accept_suggestion()
         else:
@@ -348,11 +353,11 @@ class MainScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         """Go to the search bar."""
-        self.search_input.focus()
+        self.set_focus(self.search_input)
 
     def action_to_headlines(self) -> None:
         """Go to the headlines."""
-        self.headlines.focus()
+        self.set_focus(self.headlines)
         if self._detached and self.headlines.current is not None:
             self._highlighted(HeadlineList.Highlighted(self.headlines.current))
 
@@ -360,7 +365,7 @@ class MainScreen(Screen[None]):
         """Go to the article (out from behind the quotes on a narrow screen)."""
         if self.has_class("-narrow") and self.has_class("-quotes-toggled"):
             self.remove_class("-quotes-toggled")
-        self.article.focus()
+        self.set_focus(self.article)
 
     def action_back(self) -> None:
         """One step back: quotes to article, article to headlines, headlines to search."""
@@ -389,9 +394,9 @@ class MainScreen(Screen[None]):
         self.toggle_class("-quotes-toggled")
         showing = self.has_class("-narrow") == self.has_class("-quotes-toggled")
         if showing and self.has_class("-narrow"):
-            self.quotes.focus()
+            self.set_focus(self.quotes)
         elif not showing and self.focused is self.quotes:
-            self.article.focus()
+            self.set_focus(self.article)
 
     def action_cycle_sort(self) -> None:
         """Relevance, newest, oldest."""
