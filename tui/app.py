@@ -208,7 +208,10 @@ class NewsdeskApp(App[int]):
 
     def _set_index(self, message: str, busy: bool) -> None:
         self.index_message = message
-        self.main.status.set_index(message, busy=busy)
+        main = self.main
+        main.status.set_index(message, busy=busy)
+        if busy and not main.query_state.text.strip() and not main.headlines.total:
+            main.headlines.set_empty(f"Building the index of {self.archive.name}\u2026", message)
 
     def switch_archive(self, archive: Path) -> None:
         """Close this archive and open ``archive`` (its index is built if it has none)."""

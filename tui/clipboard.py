@@ -11,8 +11,11 @@ import os
 import shlex
 import subprocess
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+from textual.app import App, SuspendNotSupported
 
 from index.model import Article, Quote
 from tui.safe import inert, inert_line
@@ -82,3 +85,23 @@ def run_pager(text: str, command: Sequence[str]) -> int:
 def run_editor(command: Sequence[str]) -> int:
     """Run the editor in the foreground; returns its exit status."""
     return subprocess.run(list(command), check=False, env=dict(os.environ)).returncode
+
+
+def run_outside(app: App[Any], run: Callable[[], int]) -> OSError | None:
+    """Run another program on the terminal with ``app`` suspended; the error if it failed.
+
+    Headless (tests), where the app cannot be suspended, the program just runs.
+    """
+
+    def guarded() -> OSError | None:
+        try:
+            run()
+        except OSError as exc:
+            return exc
+        return None
+
+    try:
+        with app.suspend():  # an exception escaping this block would leave the app suspended
+            return guarded()
+    except SuspendNotSupported:
+        return guarded()

@@ -7,14 +7,13 @@ are dropped when the query they answer is no longer the one in the search bar.
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
@@ -24,19 +23,11 @@ from textual.worker import get_current_worker
 from index.errors import NewsdeskError, QueryError
 from index.model import SORT_ORDERS, Article, Filter, SearchRequest, SearchResult, SortOrder
 from index.userstate import apply_state_filters
-from tui.clipboard import (
-    article_text,
-    editor_command,
-    pager_command,
-    quote_attribution,
-    run_editor,
-    run_pager,
-)
 from tui.keys import BINDINGS as KEY_SPECS
 from tui.safe import inert_line
-from tui.screens.facets import FacetScreen
-from tui.screens.help import HelpScreen, key_display
-from tui.screens.picker import PickerScreen, related_entries, speaker_entries
+from tui.screens.help import key_display
+from tui.screens.lookups import facet_picker, related_picker, speaker_picker
+from tui.screens.reading import ReadingScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bindings import bindings
 from tui.widgets.headlines import PAGE_SIZE, HeadlineList
@@ -44,7 +35,7 @@ from tui.widgets.quotes import QuoteList
 from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from tui.app import NewsdeskApp
+    from index.backend import Backend
 
 SEARCH_PLACEHOLDER = 'words, "a phrase", speaker:name, date:2019, is:unread \u2026 (? for help)'
 
@@ -76,11 +67,11 @@ class SearchInput(Input):
     ]
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReadingScreen):
     """Search, read and quote."""
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("screen")
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012
 
     def __init__(self, *, show_timings: bool = True) -> None:
         super().__init__()
@@ -91,11 +82,6 @@ class MainScreen(Screen[None]):
         self._show_timings = show_timings
         self._detached = False
         self._first_results = False
-
-    @property
-    def news(self) -> NewsdeskApp:
-        """The app, with its archive session."""
-        return cast("NewsdeskApp", self.app)
 
     def compose(self) -> ComposeResult:
         """Search bar on top, three panels, status line and key hints below."""
@@ -121,33 +107,6 @@ class MainScreen(Screen[None]):
         self._show_info()
         self.search_input.focus()
         self.news.main_screen_ready()
-
-    # -- widgets ---------------------------------------------------------------------------
-
-    @property
-    def search_input(self) -> SearchInput:
-        """The search bar."""
-        return self.query_one("#search", SearchInput)
-
-    @property
-    def headlines(self) -> HeadlineList:
-        """The result list."""
-        return self.query_one(HeadlineList)
-
-    @property
-    def article(self) -> ArticleView:
-        """The article panel."""
-        return self.query_one(ArticleView)
-
-    @property
-    def quotes(self) -> QuoteList:
-        """The quotes panel."""
-        return self.query_one(QuoteList)
-
-    @property
-    def status(self) -> StatusLine:
-        """The status line."""
-        return self.query_one(StatusLine)
 
     # -- searching -------------------------------------------------------------------------
 
@@ -295,7 +254,7 @@ class MainScreen(Screen[None]):
             return
         self.action_to_article()
         if event.hit.id not in self.news.reading.read:
-            self._mark_read(event.hit.id, True)
+            self.mark_read(event.hit.id, True)
 
     def open_article(self, article_id: str, quote_start: int = -1) -> None:
         """Show an article that is not (necessarily) in the headlines, and go to it."""
@@ -415,41 +374,14 @@ class MainScreen(Screen[None]):
 
     def action_filter(self) -> None:
         """Pick facet filters for the current query."""
-        if self.request is not None:
-            self._load_facets(self.request)
-
-    @work(thread=True, exclusive=True, group="facets")
-    def _load_facets(self, request: SearchRequest) -> None:
-        backend = self.news.backend
-        if backend is None:
-            return
-        wanted = dataclasses.replace(request, filters=(), offset=0, limit=1, facets=True)
-        try:
-            facets = backend.search(wanted).facets
-        except (NewsdeskError, OSError) as exc:
-            self.app.call_from_thread(self.status.set_error, f"cannot count facets: {exc}")
-            return
-        screen = FacetScreen(facets, self.query_state.filters, self.set_filters)
-        self.app.call_from_thread(self.app.push_screen, screen)
+        if (request := self.request) is not None:
+            self._pop_up(lambda backend: facet_picker(backend, request, self.set_filters), None)
 
     def action_related(self) -> None:
         """Articles like the open one."""
-        if (article := self._open_article()) is not None:
-            self._load_related(article.id)
-
-    @work(thread=True, exclusive=True, group="related")
-    def _load_related(self, article_id: str) -> None:
-        backend = self.news.backend
-        if backend is None:
-            return
-        try:
-            hits = backend.related(article_id, 15)
-        except (NewsdeskError, OSError) as exc:
-            self.app.call_from_thread(self.status.set_error, f"cannot find related: {exc}")
-            return
-        entries = related_entries([hit for hit in hits if hit.id != article_id])
-        picker = PickerScreen("Related articles", entries, "No related articles.")
-        self.app.call_from_thread(self.app.push_screen, picker, self._picked_article)
+        if (article := self.open_article_or_say()) is not None:
+            opened = article.id
+            self._pop_up(lambda backend: related_picker(backend, opened), self._picked_article)
 
     def _picked_article(self, article_id: str | None) -> None:
         if article_id is not None:
@@ -473,110 +405,37 @@ class MainScreen(Screen[None]):
         if (speaker := self._speaker()) is not None:
             self.show_speaker_quotes(speaker)
 
-    @work(thread=True, exclusive=True, group="speaker")
     def show_speaker_quotes(self, speaker: str) -> None:
         """Open the list of quotes by ``speaker``; picking one opens its article."""
-        backend = self.news.backend
-        if backend is None:
-            return
-        try:
-            found = backend.quotes_by(speaker, 200)
-        except (NewsdeskError, OSError) as exc:
-            self.app.call_from_thread(self.status.set_error, f"cannot list quotes: {exc}")
-            return
-        title = f"Quotes by {inert_line(speaker)} ({len(found)})"
-        picker = PickerScreen(title, speaker_entries(found), "No quotes found.")
-        self.app.call_from_thread(self.app.push_screen, picker, self._picked_quote)
+        self._pop_up(lambda backend: speaker_picker(backend, speaker), self._picked_quote)
 
     def _picked_quote(self, picked: tuple[str, int] | None) -> None:
         if picked is not None:
             self.open_article(*picked)
 
-    def _open_article(self) -> Article | None:
-        if self.article.article is None:
-            self.notify("Open an article first.", timeout=2)
-        return self.article.article
+    def _pop_up(
+        self, build: Callable[[Backend], Screen[Any]], then: Callable[[Any], None] | None
+    ) -> None:
+        """Build a pop-up in a worker thread (it asks the backend), then show it."""
+        self.run_worker(
+            partial(self._build_pop_up, build, then), thread=True, exclusive=True, group="pop-up"
+        )
 
-    def action_toggle_read(self) -> None:
-        """Mark the open article read or unread."""
-        if (article := self._open_article()) is not None:
-            self._mark_read(article.id, article.id not in self.news.reading.read)
+    def _build_pop_up(
+        self, build: Callable[[Backend], Screen[Any]], then: Callable[[Any], None] | None
+    ) -> None:
+        backend = self.news.backend
+        if backend is None:
+            return
+        try:
+            screen = build(backend)
+        except (NewsdeskError, OSError) as exc:
+            self.app.call_from_thread(self.status.set_error, str(exc))
+            return
+        self.app.call_from_thread(self.app.push_screen, screen, then)
 
-    def _mark_read(self, article_id: str, read: bool) -> None:
-        if self.news.set_read(article_id, read):
-            self._marks_changed()
-
-    def action_toggle_bookmark(self) -> None:
-        """Bookmark the open article, or remove its bookmark."""
-        if (article := self._open_article()) is not None:
-            marked = article.id not in self.news.reading.bookmarks
-            if self.news.set_bookmark(article.id, marked):
-                self.notify("Bookmarked." if marked else "Bookmark removed.", timeout=1.5)
-                self._marks_changed()
-
-    def _marks_changed(self) -> None:
-        reading = self.news.reading
-        self.headlines.set_marks(reading.read, reading.bookmarks)
+    def marks_changed(self) -> None:
+        """Redraw the marks; results filtered by is:read/unread/bookmarked change with them."""
+        super().marks_changed()
         if "is:" in self.query_state.text:
             self.run_search(keep=True)
-
-    def action_copy(self) -> None:
-        """Copy the selected quote (in the quotes panel) or the article, via the terminal."""
-        if (article := self._open_article()) is None:
-            return
-        current = self.quotes.current if self.focused is self.quotes else None
-        if current is not None:
-            self.app.copy_to_clipboard(quote_attribution(current[1], article))
-            self.notify("Copied the quote.", timeout=1.5)
-        else:
-            text = article_text(article)
-            self.app.copy_to_clipboard(text)
-            self.notify(f"Copied the article ({len(text):,} characters).", timeout=1.5)
-
-    def action_copy_url(self) -> None:
-        """Copy the article's address."""
-        if (article := self._open_article()) is None:
-            return
-        if article.url:
-            self.app.copy_to_clipboard(inert_line(article.url))
-            self.notify("Copied the URL.", timeout=1.5)
-        else:
-            self.notify("This article has no URL.", timeout=2)
-
-    def action_open_pager(self) -> None:
-        """Read the article in $PAGER."""
-        if (article := self._open_article()) is not None:
-            command = pager_command(os.environ)
-            self._outside(lambda: run_pager(article_text(article), command), command[0])
-
-    def action_open_editor(self) -> None:
-        """Open the article's file in $EDITOR (the archive is watched, edits show up)."""
-        if (article := self._open_article()) is not None:
-            command = editor_command(os.environ, Path(article.path), article.line)
-            self._outside(lambda: run_editor(command), command[0])
-            self.news.request_sync()
-
-    def _outside(self, run: Callable[[], int], name: str) -> None:
-        """Run another program on the terminal, the app suspended meanwhile."""
-
-        def guarded() -> int | OSError:
-            try:
-                return run()
-            except OSError as exc:
-                return exc
-
-        try:
-            with self.app.suspend():
-                outcome = guarded()
-        except SuspendNotSupported:
-            outcome = guarded()
-        if isinstance(outcome, OSError):
-            self.status.set_error(f"cannot run {name}: {outcome.strerror or outcome}")
-
-    def action_help(self) -> None:
-        """Keys and query syntax."""
-        self.app.push_screen(HelpScreen(self.news.keymap))
-
-    def action_quit(self) -> None:
-        """Leave newsdesk."""
-        self.app.exit(0)

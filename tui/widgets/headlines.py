@@ -126,6 +126,12 @@ class HeadlineList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, 0)
         self._changed()
 
+    def set_empty(self, *lines: str) -> None:
+        """Change what an empty list says (progress of a first index build)."""
+        if not self.total:
+            self._empty = lines
+            self.refresh()
+
     def set_marks(self, read: Collection[str], bookmarks: Collection[str]) -> None:
         """Which articles to draw as read and as bookmarked."""
         self._read = read
