@@ -462,8 +462,8 @@ AGENCIES = _words("VCG Xinhua AFP Reuters AP Getty EPA PA Bloomberg IC Shutterst
 
 # Sentence templates, one a line. Slots: {n} noun, {N} plural noun, {a} adjective, {A} "a/an"
 # and adjective, {v} past verb, {b} base verb, {B} verb in the third person, {r} adverb, {x} place,
-# {o} organisation, {t} topic word, {p} preposition, {d} time, {k} count, {m} amount, {M} money,
-# {s} person's name.
+# {o} organisation, {t} topic word (these three mostly the article's own; {X} and {O}: any), {p}
+# preposition, {d} time, {k} count, {m} amount, {M} money, {s} person's name.
 NARRATIVE = """
 the {a} {n} {v} {A} {n} {p} {x} {d}
 {o} {v} {A} {a} {t} {n} {p} {x} {d} to {b} the {n} of {N}
@@ -479,7 +479,7 @@ the {a} {n} will {b} {m} of {N} {p} {x} and {b} the {n} of {a} {N}
 {d}, {o} {v} {A} {t} {n} worth {M}
 the {n} of {x} {v} {A} {n}, with {N} {p} the {t} {n} {v} {r}
 {r}, {N} {p} {x} {v} {A} {a} {n}
-{o} and {o} {v} {A} {n} to {b} {t} {N} {p} {x}
+{o} and {O} {v} {A} {n} to {b} {t} {N} {p} {x}
 {k} {N} {v} the {n}, up from {k} {d}
 the {a} {n} {v} {k} {N} and {A} {n} {p} {x}
 {N} {v} {r} as the {t} {n} {v} {p} {x}
@@ -521,7 +521,7 @@ we {v} {m} {d} and we expect to {b} the {n}
 """
 TITLE = """
 {x} {N} {b} {a} {t} {n} {p} {x}
-{n} held to {b} {x}-{x} {t} {n} links
+{n} held to {b} {x}-{X} {t} {n} links
 {o} to {b} {t} {n} amid {a} {n}
 {a} {t} {N} {b} {a} {n} in {x}
 how {a} {N} are changing {x}'s {t} {n}
