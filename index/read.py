@@ -37,10 +37,15 @@ Warn = Callable[[Skipped], None]
 class FileEntry:
     """An article file found in an archive, with what the index keys changes on."""
 
-    path: Path
+    location: str
     rel: str
     size: int
     mtime_ns: int
+
+    @property
+    def path(self) -> Path:
+        """The file's absolute path (built on demand: scans list many files, read few)."""
+        return Path(self.location)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ class Scan:
 
 def is_article_file(name: str) -> bool:
     """True for file names newsdesk reads as articles (by extension; hidden files excluded)."""
-    return not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
 
 
 def scan_archive(root: Path) -> Scan:
@@ -63,48 +68,52 @@ def scan_archive(root: Path) -> Scan:
     skipped: list[Skipped] = []
     seen_dirs: set[tuple[int, int]] = set()
 
-    def walk(directory: Path) -> None:
+    # Plain strings and one stat() per entry: this runs over every file before every update.
+    def walk(directory: str, rel_dir: str) -> None:
         try:
-            info = directory.stat()
+            info = os.stat(directory)
         except OSError as exc:
-            skipped.append(Skipped(str(directory), os_reason(exc)))
+            skipped.append(Skipped(directory, os_reason(exc)))
             return
         key = (info.st_dev, info.st_ino)
         if key in seen_dirs:
-            skipped.append(Skipped(str(directory), "symbolic link loop (folder already visited)"))
+            skipped.append(Skipped(directory, "symbolic link loop (folder already visited)"))
             return
         seen_dirs.add(key)
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
-            skipped.append(Skipped(str(directory), os_reason(exc)))
+            skipped.append(Skipped(directory, os_reason(exc)))
             return
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            path = Path(entry.path)
-            try:
-                is_dir = entry.is_dir()
-                is_file = not is_dir and entry.is_file()
-            except OSError as exc:
-                skipped.append(Skipped(str(path), os_reason(exc)))
-                continue
-            if is_dir:
-                walk(path)
-            elif is_article_file(entry.name):
-                if not is_file:
-                    reason = "broken symbolic link" if entry.is_symlink() else "not a regular file"
-                    skipped.append(Skipped(str(path), reason))
-                    continue
+            rel = f"{rel_dir}{name}"
+            if not is_article_file(name):
                 try:
-                    st = entry.stat()
+                    if entry.is_dir():  # from the directory listing, no stat() needed
+                        walk(entry.path, rel + "/")
                 except OSError as exc:
-                    skipped.append(Skipped(str(path), os_reason(exc)))
-                    continue
-                rel = path.relative_to(root).as_posix()
-                files.append(FileEntry(path, rel, st.st_size, st.st_mtime_ns))
+                    skipped.append(Skipped(entry.path, os_reason(exc)))
+                continue
+            try:
+                st = entry.stat()
+            except FileNotFoundError:
+                skipped.append(Skipped(entry.path, "broken symbolic link"))
+                continue
+            except OSError as exc:
+                skipped.append(Skipped(entry.path, os_reason(exc)))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                walk(entry.path, rel + "/")
+            elif stat.S_ISREG(st.st_mode):
+                files.append(FileEntry(entry.path, rel, st.st_size, st.st_mtime_ns))
+            else:
+                skipped.append(Skipped(entry.path, "not a regular file"))
 
-    walk(root)
+    walk(str(root), "")
     return Scan(tuple(files), tuple(skipped))
 
 
