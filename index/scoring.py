@@ -1,4 +1,9 @@
-"""Relevance for news: BM25F with title boosts (set in the parser) and a mild lift for recency."""
+"""Relevance for news: BM25F with title boosts (set in the parser) and a mild lift for recency.
+
+The lift is applied after Whoosh has found the best matches (see
+``WhooshBackend._ranked``) rather than inside its scoring: a final-score hook would switch
+off Whoosh's block skipping and, combined with its matcher pruning, miscount results.
+"""
 
 from __future__ import annotations
 
@@ -16,20 +21,15 @@ HALF_LIFE_DAYS = 730.0
 
 
 class NewsWeighting(BM25F):  # type: ignore[misc]
-    """BM25F whose final score favours recent articles, relative to the archive's newest."""
-
-    use_final = True
+    """BM25F, plus per-document recency factors relative to the archive's newest article."""
 
     def __init__(self) -> None:
         super().__init__()
         self._factors: tuple[int, array[float]] | None = None
         self._lock = threading.Lock()
 
-    def final(self, searcher: Any, docnum: int, score: float) -> float:
-        factors = self._factors_for(searcher)
-        return score * factors[docnum] if docnum < len(factors) else score
-
-    def _factors_for(self, searcher: Any) -> array[float]:
+    def factors(self, searcher: Any) -> array[float]:
+        """Recency multiplier of every document of ``searcher`` (1.0 for undated ones)."""
         reader = searcher.reader()
         cached = self._factors
         if cached is not None and cached[0] == id(reader):

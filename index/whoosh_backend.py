@@ -12,12 +12,11 @@ from typing import Any
 from whoosh import query, sorting
 from whoosh.index import EmptyIndexError
 
+from index.docsets import DocSets
 from index.errors import ArticleNotFound, IndexMissing, UnreadableFile
-from index.facets import FacetBits
 from index.highlight import make_snippet
 from index.model import (
     Article,
-    FacetCount,
     FacetField,
     IndexStatus,
     ProgressFn,
@@ -43,6 +42,8 @@ _FACET_COLUMNS: dict[FacetField, str] = {
 }
 _HIGHLIGHT_FIELDS = frozenset({"title", "body", "captions", "quotes"})
 _ORDER_CACHE = 8
+_FIRST_PAGES = 200
+"""Hits ordered on a first search; scrolling past them orders every hit once."""
 
 
 class WhooshBackend:
@@ -62,9 +63,7 @@ class WhooshBackend:
         self._max_bytes = max_bytes
         self._snippet_chars = snippet_chars
         self._lock = threading.RLock()
-        self._orders: OrderedDict[tuple[Any, ...], tuple[list[tuple[Any, int]], int]] = (
-            OrderedDict()
-        )
+        self._orders: OrderedDict[tuple[Any, ...], list[tuple[float, int]]] = OrderedDict()
         storage = open_storage(index_dir)
         try:
             self._ix = storage.open_index()
@@ -78,7 +77,7 @@ class WhooshBackend:
                 except EmptyIndexError:
                     self._ix = storage.create_index(build_schema())
         self._words: list[str] | None = None
-        self._facet_bits: FacetBits | None = None
+        self._sets: DocSets | None = None
         self._weighting = NewsWeighting()
         self._searcher = self._ix.searcher(weighting=self._weighting)
         self._parser = make_parser(self._ix.schema)
@@ -99,29 +98,28 @@ class WhooshBackend:
         """Run a search. Raises :class:`index.errors.QueryError` for a bad query."""
         started = time.perf_counter()
         with self._lock:
-            searcher = self._searcher
-            reader = searcher.reader()
+            reader = self._searcher.reader()
             text = request.query.strip()
             parsed = parse_query(self._parser, text, reader, self._vocabulary) if text else None
             q = parsed.query if parsed else query.Every()
-            sort = (
-                request.sort
-                if parsed
-                else ("newest" if request.sort == "relevance" else request.sort)
-            )
-            order, total = self._ordered(q, request, sort)
+            sort = request.sort
+            if parsed is None and sort == "relevance":
+                sort = "newest"  # no words to rank by: the newest articles first
+            docsets = self._docsets()
+            matches = self._matches(docsets, q, request)
+            order = self._ordered(docsets, q, request, sort, matches)
             page = order[request.offset : request.offset + request.limit]
             terms = tuple(dict.fromkeys(t for f, t in plain_words(q) if f in _HIGHLIGHT_FIELDS))
             hits = tuple(
                 self._hit(docnum, score, terms, request.snippets) for score, docnum in page
             )
-            facets = self._facets(q, request) if request.facets else {}
+            facets = docsets.count_facets(matches) if request.facets else {}
             suggestion = None
-            if parsed is not None and total < 3:
+            if parsed is not None and len(matches) < 3:
                 suggestion = suggest(text, reader, self._vocabulary())
         return SearchResult(
             request=request,
-            total=total,
+            total=len(matches),
             hits=hits,
             seconds=time.perf_counter() - started,
             terms=terms,
@@ -129,63 +127,84 @@ class WhooshBackend:
             suggestion=suggestion,
         )
 
+    def _docsets(self) -> DocSets:
+        if self._sets is None:
+            self._sets = DocSets(self._searcher, _FACET_COLUMNS)
+        return self._sets
+
+    def _matches(
+        self, docsets: DocSets, q: query.Query, request: SearchRequest
+    ) -> frozenset[int] | set[int]:
+        """Documents matching the query, the facet filters and the id filters."""
+        matches = docsets.of(q)
+        by_field: dict[str, set[int]] = {}
+        for item in request.filters:
+            column = _FACET_COLUMNS[item.field]
+            by_field.setdefault(item.field, set()).update(docsets.term(column, item.value))
+        for allowed in sorted(by_field.values(), key=len):
+            matches = matches & allowed
+        if request.include_ids is not None:
+            matches = matches & self._docnums(docsets, request.include_ids)
+        if request.exclude_ids:
+            matches = matches - self._docnums(docsets, request.exclude_ids)
+        return matches
+
+    def _docnums(self, docsets: DocSets, ids: frozenset[str]) -> set[int]:
+        found: set[int] = set()
+        for article_id in ids:
+            found |= docsets.term("id", article_id)
+        return found
+
     def _ordered(
-        self, q: query.Query, request: SearchRequest, sort: str
-    ) -> tuple[list[tuple[Any, int]], int]:
-        """(score, docnum) pairs covering at least the requested page, and the total."""
+        self,
+        docsets: DocSets,
+        q: query.Query,
+        request: SearchRequest,
+        sort: str,
+        matches: frozenset[int] | set[int],
+    ) -> list[tuple[float, int]]:
+        """(score, docnum) pairs covering at least the requested page, best first."""
+        wanted = request.offset + request.limit
         key = (q, sort, request.filters, request.include_ids, request.exclude_ids)
         cached = self._orders.get(key)
-        wanted = request.offset + request.limit
-        if cached is not None and (len(cached[0]) >= wanted or len(cached[0]) == cached[1]):
+        if cached is not None and (len(cached) >= wanted or len(cached) == len(matches)):
             self._orders.move_to_end(key)
             return cached
-        # The first page is cheap; once the user scrolls past it, fetch every hit once.
-        limit = wanted if cached is None and wanted <= 200 else None
-        kwargs: dict[str, Any] = {"limit": limit, "filter": self._filter(request)}
-        if request.exclude_ids:
-            kwargs["mask"] = query.Or([query.Term("id", i) for i in request.exclude_ids])
-        if sort == "newest":
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=True)
-        elif sort == "oldest":  # undated articles (0) go last, not first
-            kwargs["sortedby"] = sorting.TranslateFacet(_undated_last, sorting.FieldFacet("date"))
-        results = self._searcher.search(q, **kwargs)
-        found = ([(score, docnum) for score, docnum in results.top_n], len(results))
+        # The first pages are cheap; once the user scrolls far, order every hit once.
+        limit: int | None = max(wanted, _FIRST_PAGES)
+        if cached is not None or wanted > _FIRST_PAGES:
+            limit = None
+        if sort == "relevance":
+            found = self._ranked(q, matches, request, limit)
+        else:
+            newest = sort == "newest"
+            found = [(0.0, d) for d in docsets.in_date_order(matches, newest, limit)]
         self._orders[key] = found
         while len(self._orders) > _ORDER_CACHE:
             self._orders.popitem(last=False)
         return found
 
-    def _filter(self, request: SearchRequest) -> query.Query | None:
-        clauses: list[query.Query] = []
-        by_field: dict[str, list[query.Query]] = {}
-        for item in request.filters:
-            by_field.setdefault(item.field, []).append(
-                query.Term(_FACET_COLUMNS[item.field], item.value)
-            )
-        clauses.extend(
-            terms[0] if len(terms) == 1 else query.Or(terms) for terms in by_field.values()
-        )
-        if request.include_ids is not None:
-            ids = [query.Term("id", i) for i in request.include_ids]
-            clauses.append(query.Or(ids) if ids else query.NullQuery)
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else query.And(clauses)
+    def _ranked(
+        self,
+        q: query.Query,
+        matches: frozenset[int] | set[int],
+        request: SearchRequest,
+        limit: int | None,
+    ) -> list[tuple[float, int]]:
+        """Best BM25F matches (Whoosh skips blocks that cannot make the cut), then recency.
 
-    def _facets(
-        self, q: query.Query, request: SearchRequest
-    ) -> dict[FacetField, tuple[FacetCount, ...]]:
-        if self._facet_bits is None:
-            self._facet_bits = FacetBits(self._searcher, _FACET_COLUMNS)
-        bits = self._facet_bits
-        matches = bits.matching(self._searcher.docs_for_query(q))
-        limit = self._filter(request)
-        if limit is not None:
-            matches &= bits.matching(self._searcher.docs_for_query(limit))
-        if request.exclude_ids:
-            excluded = query.Or([query.Term("id", i) for i in request.exclude_ids])
-            matches &= ~bits.matching(self._searcher.docs_for_query(excluded))
-        return bits.count(matches)
+        Recency reorders what relevance found: the top of the list is re-scored with a mild
+        lift for newer articles (see index.scoring), so a fresh article beats an old one of
+        about the same relevance, never a clearly better match.
+        """
+        filtered = bool(request.filters or request.include_ids is not None or request.exclude_ids)
+        results = self._searcher.search(
+            q, limit=limit, filter=set(matches) if filtered else None, terms=False
+        )
+        lift = self._weighting.factors(self._searcher)
+        rescored = [(score * lift[docnum], docnum) for score, docnum in results.top_n]
+        rescored.sort(key=lambda pair: (-pair[0], pair[1]))
+        return rescored
 
     def _hit(self, docnum: int, score: Any, terms: tuple[str, ...], snippets: bool) -> SearchHit:
         stored = self._searcher.stored_fields(docnum)
@@ -348,17 +367,13 @@ class WhooshBackend:
             old.close()
             self._orders.clear()
             self._words = None
-            self._facet_bits = None
+            self._sets = None
             return True
 
     def close(self) -> None:
         """Release open files."""
         with self._lock:
             self._searcher.close()
-
-
-def _undated_last(day: int) -> int:
-    return day or 99_999_999
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -121,7 +121,8 @@ def test_undated_articles_are_not_in_date_queries_and_sort_last(backend: Backend
 def test_prefix_and_fuzzy(backend: Backend) -> None:
     assert files(backend, "vaccin*") == files(backend, "vaccine")
     assert files(backend, "fintec~") == files(backend, "fintech")
-    assert len(files(backend, "harb*")) >= 15
+    assert files(backend, "harb*") >= files(backend, "harbour") | files(backend, "harbours")
+    assert len(files(backend, "harb*")) >= 10
 
 
 def test_relevance_favours_title_matches(backend: Backend) -> None:
