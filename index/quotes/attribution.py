@@ -6,15 +6,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, PARTICIPLES, PARTICLES
+from index.quotes.cues import (
+    ADJUNCT_START,
+    ADVERB,
+    ATTRIBUTION_VERB,
+    PARTICIPLES,
+    strip_adverbs,
+)
+from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source, parse_source, person_or_org
 from index.quotes.sentences import is_sentence_end
 from index.quotes.subjects import Known, clause_subject, subject_before
 
 _LEAD_PUNCT = re.compile(r"[\s,;:\u2014\u2013\-\u00a0]*")
-_ADVERBS = re.compile(rf"(?:\s+{ADVERB})+\s*$", re.I)
-_CUE_FIRST = re.compile(rf"(?:{ADVERB}\s+)?(?P<cue>{ATTRIBUTION_VERB.pattern})(?:\s+(?:on|out|up))?\s+", re.I)
+_CUE_FIRST = re.compile(
+    rf"(?:{ADVERB}\s+)?(?P<cue>{ATTRIBUTION_VERB.pattern})(?:\s+(?:on|out|up))?\s+", re.I
+)
 _ACCORDING = re.compile(r"according\s+to\s+", re.I)
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
 _SAID_FIRST = re.compile(r"\s*(?:[Ss]aid|[Aa]dded|[Aa]sked|[Ww]rote|[Ss]tated|[Dd]eclared)\s+")
@@ -38,9 +46,9 @@ _TAIL = re.compile(
 )
 # `called it "X"` names or labels something; the label is not a quote introduced by the verb.
 _NAMING_VERBS = frozenset({"called", "calls", "call", "described", "describes", "read", "reads"})
-_CLAUSE_WORDS = frozenset(
-    """is are was were be been being has have had that this it will would can could should
-    not if because when then there""".split()
+_CLAUSE_WORDS = word_set(
+    """is are was were be been being has have had that this it will would can could should not
+    if because when then there"""
 )
 
 
@@ -118,8 +126,8 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
         verb = _PAST_VERB.search(text, at, min(end, at + 150))
         if verb is None:
             return None
-    phrase = _ADVERBS.sub("", text[at : verb.start()])
-    if not phrase.strip() or any(ch in phrase for ch in "\"\u201c\u201d"):
+    phrase = strip_adverbs(text[at : verb.start()])
+    if not phrase.strip() or any(ch in phrase for ch in '"\u201c\u201d'):
         return None
     if ended and phrase.lstrip()[:1].isupper():
         tail = text[verb.end() : end]
@@ -154,9 +162,7 @@ def before_quote(
         source = parse_source(segment[said_first.end() :])
         if source is not None:
             return Attribution(source, lo + said_first.end(), pos)
-    last = None
-    for last in ATTRIBUTION_VERB.finditer(segment):
-        pass
+    last = _last_match(ATTRIBUTION_VERB, segment)
     if stripped.endswith(":") and (last is None or not _tail_ok(segment[last.end() :])):
         return _colon_source(text, lo, lo + len(stripped) - 1)
     if last is None:
@@ -170,7 +176,7 @@ def before_quote(
         return None
     if not stripped.endswith((":", ",")) and segment[last.end() :].strip():
         return None
-    head = _ADVERBS.sub("", segment[: last.start()])
+    head = strip_adverbs(segment[: last.start()])
     if last.group() in PARTICIPLES and head.rstrip().endswith(","):
         # "Trump attacked Clinton ..., saying, "...": the speaker is the clause's subject.
         found = clause_subject(text, lo, lo + len(head), spans, known)
@@ -179,6 +185,14 @@ def before_quote(
     if found is None:
         return None
     return Attribution(found[0], found[1], pos)
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text``."""
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 - only the last one is wanted
+        continue
+    return found
 
 
 def _tail_ok(tail: str) -> bool:
@@ -203,9 +217,7 @@ def _colon_source(text: str, lo: int, colon: int) -> Attribution | None:
     source = parse_source(segment)
     if source is not None:
         return Attribution(source, lo, colon)
-    best = None
-    for best in NAME_RUN.finditer(segment):
-        pass
+    best = _last_match(NAME_RUN, segment)
     if best is None:
         return None
     found = person_or_org(best.group(), segment[: best.start()][-4:])

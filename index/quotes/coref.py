@@ -6,10 +6,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from index.quotes.lexicon import HONORIFICS, NOT_NAME_WORDS
+from index.quotes.lexicon import (
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    NOT_NAME_WORDS,
+    Gender,
+    word_set,
+)
 from index.quotes.names import (
     NAME_RUN,
-    Gender,
     Source,
     gender_of_name,
     is_org_name,
@@ -60,6 +66,7 @@ class Registry:
     positions: list[int] = field(default_factory=list)
     mentioned: list[int] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
+    by_token: dict[str, list[int]] = field(default_factory=dict)
 
     def find(self, name: str) -> int | None:
         """Index of the entity a name (full name, surname or first name) refers to."""
@@ -67,17 +74,30 @@ class Registry:
         if not tokens:
             return None
         wanted = set(tokens)
+        candidates = self.by_token.get(tokens[-1])
+        if not candidates:
+            return None
         best: int | None = None
         # Prefer the most recently created entity containing every token of the mention.
-        for index in range(len(self.entities) - 1, -1, -1):
+        for index in reversed(candidates):
             entity = self.entities[index]
             if wanted <= entity.tokens:
                 return index
-            if best is None and len(tokens) > 1 and tokens[-1] in entity.tokens:
-                last = entity.name.split()[-1].lower()
-                if last == tokens[-1] and len(entity.tokens) == 1:
-                    best = index
+            if (
+                best is None
+                and len(tokens) > 1
+                and len(entity.tokens) == 1
+                and entity.name.split()[-1].lower() == tokens[-1]
+            ):
+                best = index
         return best
+
+    def _index_tokens(self, index: int, tokens: set[str]) -> None:
+        for token in tokens:
+            known = self.by_token.setdefault(token, [])
+            if not known or known[-1] != index:
+                known.append(index)
+                known.sort()
 
     def add(
         self,
@@ -91,15 +111,16 @@ class Registry:
         """Record a mention, merging it into the entity it refers to; return that entity."""
         index = self.find(name)
         if index is None:
-            self.entities.append(
-                Entity(name, gender, role, person, {t.lower() for t in name.split()})
-            )
+            tokens = {t.lower() for t in name.split()}
+            self.entities.append(Entity(name, gender, role, person, tokens))
             index = len(self.entities) - 1
+            self._index_tokens(index, tokens)
         else:
             entity = self.entities[index]
             if len(name.split()) > len(entity.name.split()):
                 entity.name = name
                 entity.tokens |= {t.lower() for t in name.split()}
+                self._index_tokens(index, entity.tokens)
             if entity.gender is None:
                 entity.gender = gender
             if entity.role is None:
@@ -146,7 +167,7 @@ SPEAKER_WEIGHT = 1.5
 OBLIQUE_WEIGHT = -1.0
 GENDER_BONUS = 0.5
 _MAX_NAME_WORDS = 4
-_PREPOSITIONS = frozenset("of for at in on from with to by about against into near".split())
+_PREPOSITIONS = word_set("""of for at in on from with to by about against into near""")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;\u201d\u201c\"]|\b(?:and|but|while|as|when)|,)\s*$")
 
 
@@ -163,13 +184,17 @@ def _weight(text: str, start: int, end: int) -> float:
     return 0.0
 
 
+_CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z]")
+_LOWER_CASE = re.compile(r"(?<![\w'\u2019])[a-z]")
+
+
 def _headline(text: str) -> bool:
     """Whether a paragraph is set in title case (a headline), where names cannot be told."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    if len(words) < 4:
+    if len(text) > 300:
         return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= 0.8 * len(words)
+    capitalised = len(_CAPITALISED.findall(text))
+    lower = len(_LOWER_CASE.findall(text))
+    return capitalised + lower >= 4 and capitalised >= 4 * lower
 
 
 def scan_people(
@@ -209,14 +234,29 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             continue
         name = " ".join(tokens)
         before = text[max(0, start - 5) : start].lower()
-        if before.endswith("the ") or is_org_name(name):
+        if before.endswith("the "):
+            continue
+        single = len(tokens) == 1 and not title
+        first = tokens[0].lower()
+        # A lone capitalised word is someone only if already known or about to speak.
+        if (
+            single
+            and first not in MALE_NAMES
+            and first not in FEMALE_NAMES
+            and first not in registry.by_token
+            and not _FOLLOWED_BY_SPEECH.match(text, match.end())
+        ):
             continue
         gender = gender_of_name(name, title)
         weight = _weight(text, start, match.end())
-        known = registry.find(name) is not None
-        if not (title or gender or known or weight == SPEAKER_WEIGHT):
-            if len(tokens) < 2 or weight == OBLIQUE_WEIGHT:
-                continue
+        if (
+            not (title or gender or weight == SPEAKER_WEIGHT)
+            and (len(tokens) < 2 or weight == OBLIQUE_WEIGHT)
+            and registry.find(name) is None
+        ):
+            continue
+        if is_org_name(name):
+            continue
         role = None
         appositive = _APPOSITIVE_ROLE.match(text, match.end())
         if appositive and _ROLE_START.match(appositive.group(1)):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 # Verbs that report speech and may carry an indirect (reported) statement. Kept to verbs of
 # saying on purpose: beliefs and wishes ("thinks", "wants") are not quotes of anyone.
@@ -57,10 +59,37 @@ ATTRIBUTION_ONLY_VERBS: tuple[str, ...] = (
     "suggested", "reported", "confirmed", "admitted",
 )  # fmt: skip
 
-_REPORTING_ALT = "|".join(sorted(set(REPORTING_VERBS), key=len, reverse=True))
-_ATTRIBUTION_ALT = "|".join(
-    sorted(set(REPORTING_VERBS) | set(ATTRIBUTION_ONLY_VERBS), key=len, reverse=True)
-)
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` shaped as a trie.
+
+    Python's ``re`` tries the branches of a flat alternation one by one at every position;
+    sharing prefixes lets it reject most positions on the first character.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    ends = "" in node
+    branches = [
+        re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
+
+
+_REPORTING_ALT = trie_pattern(set(REPORTING_VERBS))
+_ATTRIBUTION_ALT = trie_pattern(set(REPORTING_VERBS) | set(ATTRIBUTION_ONLY_VERBS))
 
 ADVERB = (
     r"(?:also|later|then|again|previously|recently|once|repeatedly|often|simply|flatly|"
@@ -76,6 +105,19 @@ ADVERB = (
     r"(?:on|in)\s+\w+\s+(?:also\s+)?)"
 )
 """Adverbs and auxiliaries allowed between a speaker and the verb (``also said``)."""
+
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+(?:[a-z]+ly|{ADVERB}))+\s*$", re.I)
+_ADVERB_WINDOW = 90
+
+
+def strip_adverbs(text: str) -> str:
+    """``text`` without the adverbs and auxiliaries it ends with (``Smith also``)."""
+    # Only the tail can hold them; matching an end-anchored pattern over a long text would
+    # try it at every space.
+    cut = max(0, len(text) - _ADVERB_WINDOW)
+    match = _TRAILING_ADVERBS.search(text, cut)
+    return text[: match.start()] if match else text
+
 
 REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING_ALT})\b")
 """Any reporting verb, lower case, as a word."""

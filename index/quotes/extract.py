@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from index.model import PARAGRAPH_SEPARATOR, Quote, QuoteKind
 from index.quotes.attribution import Attribution, after_quote, before_quote
 from index.quotes.coref import Registry, resolve, scan_people
+from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan, find_double_spans, opens_with_quote
 from index.quotes.names import Source, parse_source
 from index.quotes.reported import find_reports
-from index.quotes.subjects import Known, clause_subject, verb_subject
 from index.quotes.sentences import split_sentences
+from index.quotes.subjects import Known, clause_subject, verb_subject
 
 _WORD = re.compile(r"[\w'\u2019\-]+")
-_SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as vs".split())
+_SMALL_WORDS = word_set("""a an the of and or in on at to for with from by as vs""")
 # Inherit a speaker from a quote at most this many paragraphs back.
 _INHERIT_PARAGRAPHS = 1
 
@@ -98,12 +99,12 @@ def _paragraph_candidates(
         if inside:
             first = spans[inside[0]]
             rest = text[report.start : first.open] + text[first.close : report.end]
-            whole = len(inside) == 1 and all(
-                word.lower() == "that" for word in _WORD.findall(rest)
-            )
+            whole = len(inside) == 1 and all(word.lower() == "that" for word in _WORD.findall(rest))
             if whole and not rest.strip():
                 if attributions[inside[0]] is None:
-                    attributions[inside[0]] = Attribution(report.source, report.position, report.end)
+                    attributions[inside[0]] = Attribution(
+                        report.source, report.position, report.end
+                    )
                 continue
             if any(attributions[number] is not None for number in inside):
                 continue
@@ -111,12 +112,18 @@ def _paragraph_candidates(
             start = min(report.start, spans[inside[0]].open)
             end = max(report.end, spans[inside[-1]].close)
             candidates.append(
-                _Candidate("mixed", index, base + start, base + end, report.source, base + report.position)
+                _Candidate(
+                    "mixed", index, base + start, base + end, report.source, base + report.position
+                )
             )
             continue
         candidates.append(
             _Candidate(
-                "indirect", index, base + report.start, base + report.end, report.source,
+                "indirect",
+                index,
+                base + report.start,
+                base + report.end,
+                report.source,
                 base + report.position,
             )
         )
@@ -135,7 +142,10 @@ def _paragraph_candidates(
             continue
         candidates.append(
             _Candidate(
-                "direct", index, base + start, base + end,
+                "direct",
+                index,
+                base + start,
+                base + end,
                 found.source if found else None,
                 base + found.position if found else -1,
             )
@@ -155,8 +165,12 @@ def _paragraph_candidates(
             continue
         candidates.append(
             _Candidate(
-                "mixed", index, base + fragments[0].open, base + fragments[-1].close,
-                subject[0], base + subject[1],
+                "mixed",
+                index,
+                base + fragments[0].open,
+                base + fragments[-1].close,
+                subject[0],
+                base + subject[1],
             )
         )
     return candidates
@@ -272,7 +286,9 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
-_SIGNATURE_LINE = re.compile(r"[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*(?P<name>[A-Z][^\n]{1,80})$")
+_SIGNATURE_LINE = re.compile(
+    r"[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*(?P<name>[A-Z][^\n]{1,80})$"
+)
 
 
 def _attribute_across(

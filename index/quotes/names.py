@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from index.quotes.cues import trie_pattern
 from index.quotes.lexicon import (
     FEMALE_NAMES,
     FEMALE_WORDS,
@@ -19,22 +20,74 @@ from index.quotes.lexicon import (
     PLACE_WORDS,
     PRONOUN_GENDER,
     SPEAKER_NOUNS,
+    Gender,
+    word_set,
 )
 
 SourceKind = Literal["person", "org", "group", "pronoun"]
-Gender = Literal["m", "f", "p", "o"] | None
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Ft|Mt|Pres)\."
+_ABBREVIATED = (
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Ft|Mt|Pres)\."
+)
 _WORD = (
     rf"(?:{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)*|"
     rf"[{_UPPER}](?:[\w\-]|['\u2019](?=[A-Za-z])(?!s\b))*)"
 )
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|ter|y)"
 _NOT_START = (
-    r"(?!(?:In|On|At|The|But|And|For|If|When|As|After|Before|With|From|By|To|Of|A|An|It|He|"
-    r"She|They|We|This|That|There|So|Yet|Or|While|Since|Because|Although|Though|"
-    r"According|Asked|Speaking|Still|Meanwhile|However|Then|Now|Today|Later|Earlier)\b)"
+    "(?!"
+    + trie_pattern(
+        [
+            "In",
+            "On",
+            "At",
+            "The",
+            "But",
+            "And",
+            "For",
+            "If",
+            "When",
+            "As",
+            "After",
+            "Before",
+            "With",
+            "From",
+            "By",
+            "To",
+            "Of",
+            "A",
+            "An",
+            "It",
+            "He",
+            "She",
+            "They",
+            "We",
+            "This",
+            "That",
+            "There",
+            "So",
+            "Yet",
+            "Or",
+            "While",
+            "Since",
+            "Because",
+            "Although",
+            "Though",
+            "According",
+            "Asked",
+            "Speaking",
+            "Still",
+            "Meanwhile",
+            "However",
+            "Then",
+            "Now",
+            "Today",
+            "Later",
+            "Earlier",
+        ]
+    )
+    + r"\b)"
 )
 NAME_RUN = re.compile(
     rf"(?<![\w'\u2019]){_NOT_START}{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
@@ -52,6 +105,11 @@ _LEAD = re.compile(
     r"in\s+addition|for\s+(?:his|her|their|its)\s+part|at\s+the\s+same\s+time)\b[\s,]*)+",
     re.I,
 )
+_LEAD_WORDS = word_set(
+    """but and so yet still meanwhile however instead now then later also even indeed moreover
+    further furthermore finally afterward afterwards separately similarly likewise
+    nonetheless nevertheless by in for at"""
+)
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom|where|when)\b", re.I)
 _ROLE_STOP = re.compile(
     r"\s+(?:who|which|whose|during|while|when|after|before|since|because|where|"
@@ -65,122 +123,21 @@ _ROLE_STOP = re.compile(
 _AGE = re.compile(r"^\d{1,3}$")
 # "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
 _ORIGIN = re.compile(r"(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-']*(?:\s+[A-Z][\w.\-']*){0,3}")
-_PREPOSITIONS = frozenset(
-    [
-        "of",
-        "for",
-        "at",
-        "in",
-        "on",
-        "from",
-        "with",
-        "to",
-        "by",
-        "about",
-        "against",
-        "under",
-        "near",
-        "inside",
-        "outside",
-        "within",
-    ]
+_PREPOSITIONS = word_set(
+    """of for at in on from with to by about against under near inside outside within"""
 )
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "another", "one", "two", "three", "several", "some", "many", "most", "other"]
-)
-_ROLE_HEADS = frozenset(
-    [
-        "deputy",
-        "head",
-        "chief",
-        "director",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "president",
-        "vice",
-        "secretary",
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "governor",
-        "mayor",
-        "senator",
-        "representative",
-        "leader",
-        "member",
-        "professor",
-        "adviser",
-        "advisor",
-        "aide",
-        "founder",
-        "ceo",
-        "executive",
-        "manager",
-        "editor",
-        "author",
-        "analyst",
-        "expert",
-        "lawyer",
-        "attorney",
-        "official",
-        "officer",
-        "commissioner",
-        "ambassador",
-        "lord",
-        "general",
-        "judge",
-        "justice",
-        "speaker",
-        "host",
-        "anchor",
-        "correspondent",
-        "reporter",
-        "economist",
-        "strategist",
-        "consultant",
-        "pollster",
-        "historian",
-        "candidate",
-        "nominee",
-        "partner",
-        "owner",
-        "co-founder",
-        "cofounder",
-        "principal",
-        "superintendent",
-        "administrator",
-        "coordinator",
-        "organizer",
-        "activist",
-        "researcher",
-        "scientist",
-        "fellow",
-        "scholar",
-        "lecturer",
-        "dean",
-        "chancellor",
-        "treasurer",
-        "clerk",
-        "sheriff",
-        "captain",
-        "commander",
-        "former",
-        "then",
-        "longtime",
-        "acting",
-        "interim",
-        "senior",
-        "top",
-        "assistant",
-        "associate",
-        "managing",
-        "general",
-        "national",
-        "regional",
-        "state",
-    ]
+_DETERMINERS = word_set("""the a an another one two three several some many most other""")
+_ROLE_HEADS = word_set(
+    """deputy head chief director chairman chairwoman chair president vice secretary minister
+    spokesman spokeswoman spokesperson governor mayor senator representative leader member
+    professor adviser advisor aide founder ceo executive manager editor author analyst
+    expert lawyer attorney official officer commissioner ambassador lord general judge
+    justice speaker host anchor correspondent reporter economist strategist consultant
+    pollster historian candidate nominee partner owner co-founder cofounder principal
+    superintendent administrator coordinator organizer activist researcher scientist fellow
+    scholar lecturer dean chancellor treasurer clerk sheriff captain commander former then
+    longtime acting interim senior top assistant associate managing general national
+    regional state"""
 )
 
 
@@ -208,8 +165,13 @@ def clean_phrase(text: str) -> str:
     """Trim spaces, edge punctuation and leading discourse words from a phrase."""
     if "(" in text:
         text = _PARENTHETICAL.sub("", text)
-    text = _SPACES.sub(" ", text).strip(" ,;:\u2014\u2013-\u00a0")
-    return _LEAD.sub("", text).strip(" ,;:\u2014\u2013-")
+    if "  " in text or "\n" in text or "\u00a0" in text or "\t" in text:
+        text = _SPACES.sub(" ", text)
+    text = text.strip(" ,;:\u2014\u2013-\u00a0")
+    first = text.split(" ", 1)[0].lower().rstrip(",")
+    if first in _LEAD_WORDS:
+        text = _LEAD.sub("", text).strip(" ,;:\u2014\u2013-")
+    return text
 
 
 def _words(text: str) -> list[str]:
@@ -250,24 +212,33 @@ def split_title(run: str) -> tuple[str, str]:
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
 
 
+def _bare(token: str) -> str:
+    """A token without a possessive ending or dots, lower case."""
+    if token.endswith(("'s", "\u2019s")):
+        token = token[:-2]
+    elif token.endswith(("'", "\u2019")):
+        token = token[:-1]
+    return token.strip(".").lower()
+
+
+_COMPASS = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
+
+
 def is_org_name(name: str) -> bool:
     """Whether a capitalised phrase names an organisation, publication or place."""
     tokens = name.split()
-    first = tokens[0].lower() if tokens else ""
-    named = first in MALE_NAMES or first in FEMALE_NAMES
-    for token in tokens:
-        bare = _POSSESSIVE.sub("", token).strip(".").lower()
+    if not tokens:
+        return False
+    bares = [_bare(token) for token in tokens]
+    named = bares[0] in MALE_NAMES or bares[0] in FEMALE_NAMES
+    for bare in bares:
         if bare in ORG_WORDS or (bare in PLACE_WORDS and not named):
             return True
-    if tokens and all(
-        _POSSESSIVE.sub("", token).strip(".").lower() in PLACE_NAMES
-        or token.lower() in ("new", "north", "south", "east", "west", "of", "the", "st.")
-        for token in tokens
-    ):
+    if all(bare in PLACE_NAMES or bare in _COMPASS for bare in bares):
         return True
-    bare = _POSSESSIVE.sub("", tokens[0]) if tokens else ""
     # Acronyms such as "FBI" or "U.S." are organisations or places, not people.
-    return len(tokens) == 1 and len(bare) >= 2 and bare.replace(".", "").isupper()
+    first = tokens[0].rstrip("'\u2019s") if len(tokens) == 1 else ""
+    return len(first) >= 2 and first.replace(".", "").isupper()
 
 
 def strip_possessive(text: str) -> str:
@@ -280,20 +251,25 @@ def _last_name_run(text: str) -> re.Match[str] | None:
     best: re.Match[str] | None = None
     for match in NAME_RUN.finditer(text):
         before = text[: match.start()].split()
-        if before and before[-1].lower() in _PREPOSITIONS:
-            # "Secretary of State John Kerry": a title may own an "of" phrase.
-            if not (
-                before[-1] == "of"
-                and len(before) >= 2
-                and before[-2].rstrip(".").lower() in HONORIFICS
-                and before[-2][:1].isupper()
-            ):
-                continue
-        if before and before[-1].lower() == "the" and len(before) >= 2:
-            if before[-2].lower() in _PREPOSITIONS:
-                continue
-        best = match
+        if not _in_prepositional_phrase(before):
+            best = match
     return best
+
+
+def _in_prepositional_phrase(before: list[str]) -> bool:
+    """Whether a name preceded by the words ``before`` sits in a prepositional phrase."""
+    if not before:
+        return False
+    last = before[-1].lower()
+    if last in _PREPOSITIONS:
+        # "Secretary of State John Kerry": a title may own an "of" phrase.
+        return not (
+            last == "of"
+            and len(before) >= 2
+            and before[-2].rstrip(".").lower() in HONORIFICS
+            and before[-2][:1].isupper()
+        )
+    return last == "the" and len(before) >= 2 and before[-2].lower() in _PREPOSITIONS
 
 
 def person_or_org(run: str, text_before: str) -> Source | None:
@@ -420,8 +396,10 @@ def parse_source(phrase: str) -> Source | None:
                 gender=head_source.gender or gender_of_name(head_source.name, appositive),
             )
         second = _simple_source(rest[0])
-        if second is not None and second.kind == "person" and (
-            _is_role(head) or (head_source is not None and head_source.kind != "person")
+        if (
+            second is not None
+            and second.kind == "person"
+            and (_is_role(head) or (head_source is not None and head_source.kind != "person"))
         ):
             return Source(
                 name=second.name,

@@ -7,20 +7,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.quotes.attribution import clause_end
-from index.quotes.subjects import Known, clause_subject, subject_before
 from index.quotes.cues import (
     ACCORDING_TO,
     ADDRESSEE_VERBS,
-    ADVERB,
+    ATTRIBUTION_VERB,
     PARTICIPLES,
     PASSIVE_BEFORE,
-    ATTRIBUTION_VERB,
     REPORTING_VERB,
+    strip_adverbs,
 )
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source, parse_source
+from index.quotes.subjects import Known, clause_subject, subject_before
 
-_ADVERBS_END = re.compile(rf"(?:\s+{ADVERB})+\s*$", re.I)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ADJUNCT = re.compile(
     rf"\s*,?\s*(?:(?:on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -111,7 +110,7 @@ def _previous_subject(
     for span in spans:
         if span.close <= last.start() and span.close > start:
             start = span.close
-    head_end = start + len(_ADVERBS_END.sub("", text[start : last.start()]))
+    head_end = start + len(strip_adverbs(text[start : last.start()]))
     return subject_before(text, start, head_end)
 
 
@@ -163,7 +162,7 @@ def _sentence_reports(
                 if len(text[start:end].split()) >= 3:
                     found.append(Report(start, end, subject[0], subject[1]))
             continue
-        head_end = lo + len(_ADVERBS_END.sub("", text[lo : cue.start()]))
+        head_end = lo + len(strip_adverbs(text[lo : cue.start()]))
         subject = subject_before(text, lo, head_end)
         if subject is not None and text[subject[1] : head_end].strip():
             reports = _forward_or_backward(text, lo, hi, cue.end(), verb, subject)

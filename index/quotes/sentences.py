@@ -5,137 +5,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
 
 _BOUNDARY = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[\u2014-]*"
     r"[A-Z0-9\u00c0-\u00de])"
 )
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "sens",
-        "rep",
-        "reps",
-        "gov",
-        "govs",
-        "gen",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "adm",
-        "cmdr",
-        "maj",
-        "rev",
-        "fr",
-        "st",
-        "jr",
-        "sr",
-        "vs",
-        "v",
-        "no",
-        "nos",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "ft",
-        "mt",
-        "pres",
-        "gen",
-        "hon",
-        "messrs",
-        "mme",
-        "mlle",
-        "approx",
-        "est",
-        "dept",
-        "univ",
-        "assn",
-        "bros",
-        "ave",
-        "blvd",
-        "etc",
-        "al",
-        "ca",
-        "cf",
-        "fig",
-        "op",
-    ]
+_ABBREVIATIONS = word_set(
+    """mr mrs ms dr prof sen sens rep reps gov govs gen lt col capt sgt adm cmdr maj rev fr st
+    jr sr vs v no nos inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec ft mt
+    pres gen hon messrs mme mlle approx est dept univ assn bros ave blvd etc al ca cf fig op"""
 )
 # After these the next capitalised word may still start a sentence; only common sentence
 # openers are trusted to do so.
 _AMBIGUOUS = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_OPENERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "but",
-        "and",
-        "so",
-        "yet",
-        "this",
-        "that",
-        "these",
-        "those",
-        "in",
-        "on",
-        "at",
-        "for",
-        "if",
-        "when",
-        "while",
-        "as",
-        "after",
-        "before",
-        "since",
-        "there",
-        "here",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "mr",
-        "mrs",
-        "ms",
-        "some",
-        "many",
-        "most",
-        "all",
-        "what",
-        "who",
-        "why",
-        "how",
-        "still",
-        "meanwhile",
-        "however",
-    ]
+_OPENERS = word_set(
+    """the a an he she it they we i but and so yet this that these those in on at for if when
+    while as after before since there here his her their its our mr mrs ms some many most
+    all what who why how still meanwhile however"""
 )
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from index.quotes.cues import ADVERB, ATTRIBUTION_VERB_SET
-from index.quotes.lexicon import IRREGULAR_VERBS
+from index.quotes.cues import ATTRIBUTION_VERB_SET, strip_adverbs
+from index.quotes.lexicon import IRREGULAR_VERBS, word_set
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, clean_phrase, parse_source
 
@@ -23,9 +23,10 @@ INTRO = re.compile(
 )
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
 
+_MAX_SUBJECT_WORDS = 30
 _SPLITS = re.compile(r",\s*|\s(?:and|but)\s")
-_AUXILIARIES = frozenset(
-    "is are was were has have had will would can could should may might did does do".split()
+_AUXILIARIES = word_set(
+    """is are was were has have had will would can could should may might did does do"""
 )
 _VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
 _ADVERB_LIKE = re.compile(r"[a-z]+ly$")
@@ -34,7 +35,6 @@ _BOUNDARY = re.compile(
     r"before|since|if|though|although|where)\s)\s*",
 )
 _RELATIVE_END = re.compile(r"\s+(?:who|which|that)\s*$")
-_TRAILING_ADVERBS = re.compile(rf"(?:\s+(?:[a-z]+ly|{ADVERB}))+\s*$", re.I)
 
 
 def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
@@ -48,10 +48,11 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
         return None
     intro = INTRO.match(segment)
     offset = intro.end() if intro else 0
-    source = parse_source(segment[offset:])
-    if source is not None:
-        return source, lo + offset
-    for match in reversed(list(_SPLITS.finditer(segment))):
+    if segment.count(" ", offset) <= _MAX_SUBJECT_WORDS:
+        source = parse_source(segment[offset:])
+        if source is not None:
+            return source, lo + offset
+    for match in list(_SPLITS.finditer(segment))[:-4:-1]:
         if match.end() <= offset:
             break
         source = parse_source(segment[match.end() :])
@@ -117,11 +118,13 @@ def verb_subject(
     ]
     # Reporting verbs first ("complained that the contest had been ..."), then any verb.
     reporting = [word for word in words if word.group() in ATTRIBUTION_VERB_SET]
-    ordered = list(reversed(reporting[-2:])) + [w for w in reversed(words[-3:]) if w not in reporting]
+    ordered = list(reversed(reporting[-2:])) + [
+        w for w in reversed(words[-3:]) if w not in reporting
+    ]
     for word in ordered:
         verb_start = lo + word.start()
         head = text[lo:verb_start]
-        head = _TRAILING_ADVERBS.sub("", head)
+        head = strip_adverbs(head)
         head = _RELATIVE_END.sub("", head)
         boundary = 0
         for match in _BOUNDARY.finditer(head):
@@ -158,4 +161,6 @@ def _read_subject(text: str, start: int, end: int, known: Known) -> tuple[Source
 
 def _strong_verb(word: str) -> bool:
     """Whether a word is clearly a verb (``branded``, ``said``), not merely verb-like."""
-    return bool(_VERB_LIKE.fullmatch(word)) or word in ATTRIBUTION_VERB_SET or word in IRREGULAR_VERBS
+    return (
+        bool(_VERB_LIKE.fullmatch(word)) or word in ATTRIBUTION_VERB_SET or word in IRREGULAR_VERBS
+    )
