@@ -10,7 +10,7 @@ from index.model import PARAGRAPH_SEPARATOR, Quote, QuoteKind
 from index.quotes.attribution import Attribution, after_quote, before_quote
 from index.quotes.coref import Registry, resolve, scan_people
 from index.quotes.lexicon import word_set
-from index.quotes.marks import QuotedSpan, find_double_spans, opens_with_quote
+from index.quotes.marks import QuotedSpan, find_double_spans, find_single_spans, opens_with_quote
 from index.quotes.names import Source, parse_source
 from index.quotes.reported import find_reports
 from index.quotes.sentences import split_sentences
@@ -94,7 +94,9 @@ def _paragraph_candidates(
         inside = [
             number
             for number, span in enumerate(spans)
-            if report.start <= span.close and span.open < report.end
+            if report.start <= span.close
+            and span.open < report.end
+            and not _is_title(text[span.start : span.end])
         ]
         if inside:
             first = spans[inside[0]]
@@ -176,6 +178,17 @@ def _paragraph_candidates(
     return candidates
 
 
+_SINGLE_MARKS = re.compile("[\u2018\u2039\u201a]|(?<![\\w'\u2019])'(?=[^\\W\\d_])")
+
+
+def _quoted_spans(text: str) -> list[QuotedSpan]:
+    """The quoted spans of a paragraph: double marks, else single ones (British style)."""
+    spans = find_double_spans(text)
+    if spans or not _SINGLE_MARKS.search(text):
+        return spans
+    return find_single_spans(text)
+
+
 def _remove_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep candidates in reading order without overlaps (direct quotes win ties)."""
     candidates.sort(key=lambda c: (c.start, c.kind != "direct", -c.end))
@@ -230,7 +243,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     for text in paragraphs:
         bases.append(offset)
         offset += len(text) + len(PARAGRAPH_SEPARATOR)
-    all_spans = [find_double_spans(text) for text in paragraphs]
+    all_spans = [_quoted_spans(text) for text in paragraphs]
     skips = [[(span.open, span.close) for span in spans] for spans in all_spans]
     registry = Registry()
     scan_people(list(paragraphs), bases, skips, registry)

@@ -221,6 +221,7 @@ def _bare(token: str) -> str:
     return token.strip(".").lower()
 
 
+_COURTESY = word_set("mr mrs ms miss mister madam madame sir dame messrs dr")
 _COMPASS = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
 
 
@@ -305,6 +306,8 @@ def person_or_org(run: str, text_before: str) -> Source | None:
         )
     ):
         return Source(name=name, kind="group", gender="p")
+    if title.rstrip(".").lower() in _COURTESY:
+        title = ""
     role = " ".join(part for part in (text_before.strip(), title) if part) or None
     return Source(
         name=name, kind="person", role=role, gender=gender_of_name(name, f"{title} {text_before}")

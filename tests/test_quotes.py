@@ -1,0 +1,323 @@
+"""Quote extraction: one test per shape of PRODUCT.md section 2, in the team's own sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from index.model import PARAGRAPH_SEPARATOR, Quote
+from index.quotes import extract_quotes
+
+SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
+
+
+def quotes_of(*paragraphs: str) -> tuple[Quote, ...]:
+    """Extract quotes and check the offsets against the joined body on the way."""
+    found = extract_quotes(paragraphs)
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    for quote in found:
+        assert body[quote.start : quote.end] == quote.text
+    return found
+
+
+def only(found: Sequence[Quote]) -> Quote:
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_direct_quote_with_speaker_after() -> None:
+    quote = only(quotes_of('"We will open the bridge next spring," said Maria Lopez.'))
+    assert quote.kind == "direct"
+    assert quote.text == "We will open the bridge next spring"
+    assert quote.speaker == "Maria Lopez"
+    assert (quote.paragraph, quote.start) == (0, 1)
+
+
+def test_direct_quote_with_speaker_before() -> None:
+    quote = only(quotes_of('Maria Lopez said: "We will open the bridge next spring."'))
+    assert quote.kind == "direct"
+    assert quote.speaker == "Maria Lopez"
+    assert quote.text == "We will open the bridge next spring."
+
+
+def test_speaker_name_then_verb_after_quote() -> None:
+    quote = only(quotes_of('"The harvest came early this year," Nand said.'))
+    assert quote.speaker == "Nand"
+
+
+def test_quote_split_by_its_attribution_gives_both_parts_the_speaker() -> None:
+    found = quotes_of(
+        "Anna Berg chairs the council.",
+        '"The budget is tight," she said. "But the library stays open."',
+    )
+    assert [q.text for q in found] == ["The budget is tight", "But the library stays open."]
+    assert [q.speaker for q in found] == ["Anna Berg", "Anna Berg"]
+    assert all(q.paragraph == 1 for q in found)
+
+
+def test_quote_running_over_paragraphs() -> None:
+    found = quotes_of(
+        "Tom Reyes spoke for an hour.",
+        '"We have waited too long for this road. Every winter it floods.',
+        '"This year we will fix it," he said.',
+    )
+    assert [q.paragraph for q in found] == [1, 2]
+    assert found[0].text == "We have waited too long for this road. Every winter it floods."
+    assert [q.speaker for q in found] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_nested_single_quotes_stay_inside_the_quote() -> None:
+    quote = only(
+        quotes_of(
+            "\u201cMy grandmother used to say \u2018waste not, want not\u2019 and she was "
+            "right,\u201d said Ines Okafor."
+        )
+    )
+    assert quote.text.startswith("My grandmother")
+    assert "\u2018waste not, want not\u2019" in quote.text
+    assert quote.speaker == "Ines Okafor"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ('"It works," said Lee Chang.', "It works"),
+        ("\u201cIt works,\u201d said Lee Chang.", "It works"),
+        ("\u00abIt works\u00bb, said Lee Chang.", "It works"),
+        ("\u201eIt works\u201c, said Lee Chang.", "It works"),
+        ("Lee Chang said: \u2039It works.\u203a", "It works."),
+        ("'It works,' said Lee Chang.", "It works"),
+        ("''It works,'' said Lee Chang.", "It works"),
+    ],
+)
+def test_straight_curly_angle_and_low_marks(paragraph: str, text: str) -> None:
+    quote = only(quotes_of(paragraph))
+    assert quote.kind == "direct"
+    assert quote.text == text
+    assert quote.speaker == "Lee Chang"
+
+
+def test_role_from_appositive_after_name() -> None:
+    quote = only(
+        quotes_of(
+            '"Traffic will ease," said Maria Lopez, deputy director of the harbour authority.'
+        )
+    )
+    assert quote.speaker == "Maria Lopez"
+    assert quote.role == "deputy director of the harbour authority"
+
+
+def test_role_before_name_in_appositive() -> None:
+    quote = only(quotes_of('"Prices will fall," the company\'s chief, Jane Roe, told reporters.'))
+    assert quote.speaker == "Jane Roe"
+    assert quote.role == "the company's chief"
+
+
+def test_role_is_carried_from_first_mention_to_later_quotes() -> None:
+    found = quotes_of(
+        '"We need more buses," said Karl Olsen, head of the transit union.',
+        '"And more drivers," Olsen said.',
+    )
+    assert [q.speaker for q in found] == ["Karl Olsen", "Karl Olsen"]
+    assert [q.role for q in found] == ["head of the transit union"] * 2
+
+
+def test_surname_and_title_mentions_resolve_to_full_name() -> None:
+    found = quotes_of(
+        "Judge Peter Okafor opened the hearing on Monday.",
+        '"The court will not be rushed," Mr Okafor said.',
+        "Okafor added that a ruling would come in May.",
+    )
+    assert [q.speaker for q in found] == ["Peter Okafor", "Peter Okafor"]
+    assert [q.kind for q in found] == ["direct", "indirect"]
+    assert found[1].text == "that a ruling would come in May"
+
+
+def test_pronouns_resolve_by_gender() -> None:
+    found = quotes_of(
+        "Eva Varga met Paul Brandt on Monday to discuss the merger.",
+        '"It was a good meeting," she said.',
+        '"We agreed on most things," he said.',
+    )
+    assert [q.speaker for q in found] == ["Eva Varga", "Paul Brandt"]
+
+
+def test_pronoun_prefers_the_nearer_person() -> None:
+    found = quotes_of(
+        "John Hale led the first round of talks last spring.",
+        "Omar Haddad, a veteran negotiator, leads the second round.",
+        '"The gap is narrowing," he said.',
+    )
+    assert only(found).speaker == "Omar Haddad"
+
+
+def test_pronoun_too_far_from_any_name_has_no_speaker() -> None:
+    filler = "The river rose for a week and the roads were closed to traffic. " * 45
+    found = quotes_of("Clara Wu visited the town in March.", filler, '"It was awful," she said.')
+    assert only(found).speaker is None
+
+
+def test_organisation_as_speaker() -> None:
+    quote = only(quotes_of("The ministry said in a statement that the border would reopen."))
+    assert quote.kind == "indirect"
+    assert quote.speaker == "The ministry"
+    assert quote.text == "that the border would reopen"
+
+
+def test_according_to_after_the_statement() -> None:
+    quote = only(
+        quotes_of(
+            "Exports rose by a fifth last year, according to Alderman John Marsh, "
+            "Lord Mayor of Harbourtown, during the visit."
+        )
+    )
+    assert quote.kind == "indirect"
+    assert quote.text == "Exports rose by a fifth last year"
+    assert quote.speaker == "John Marsh"
+    assert quote.role == "Lord Mayor of Harbourtown"
+
+
+def test_according_to_before_the_statement() -> None:
+    quote = only(quotes_of("According to the weather service, the storm will pass by noon."))
+    assert quote.kind == "indirect"
+    assert quote.speaker == "the weather service"
+    assert quote.text == "the storm will pass by noon"
+
+
+@pytest.mark.parametrize(
+    "verb", ["said that", "noted that", "added that", "warned that", "told reporters that"]
+)
+def test_reported_speech_verbs(verb: str) -> None:
+    found = quotes_of("Sara Kim runs the plant.", f"Kim {verb} the plant would close in June.")
+    quote = only(found)
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Sara Kim"
+    assert quote.text == "that the plant would close in June"
+    assert quote.paragraph == 1
+
+
+def test_statement_then_attribution() -> None:
+    quote = only(quotes_of("The plant will close in June, a spokeswoman said."))
+    assert quote.kind == "indirect"
+    assert quote.text == "The plant will close in June"
+    assert quote.speaker == "a spokeswoman"
+
+
+def test_mixed_quote_keeps_its_quoted_fragment() -> None:
+    quote = only(quotes_of('Lena Holm said the plan was "a step backwards" for the town.'))
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Lena Holm"
+    assert '"a step backwards"' in quote.text
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    found = quotes_of(
+        'The city launched the "Green Streets For Everyone" programme last year.',
+        'The so-called "experts" were wrong again.',
+        'She reads "The Long Winter" to her class every year.',
+    )
+    assert found == ()
+
+
+def test_one_unbalanced_mark_does_not_lose_other_quotes() -> None:
+    found = quotes_of(
+        'Ana Ruiz and Ben Ole argued about the "plan all week.',
+        '"Nothing is settled," said Ana Ruiz.',
+        '"We start on Monday," said Ben Ole.',
+    )
+    assert [(q.text, q.speaker) for q in found][-2:] == [
+        ("Nothing is settled", "Ana Ruiz"),
+        ("We start on Monday", "Ben Ole"),
+    ]
+
+
+def test_a_closing_mark_used_as_opener_is_tolerated() -> None:
+    quote = only(quotes_of("\u201dWe are ready,\u201d said Omar Haddad."))
+    assert (quote.text, quote.speaker) == ("We are ready", "Omar Haddad")
+
+
+def test_quotes_are_in_reading_order() -> None:
+    found = quotes_of(
+        'Maria Lopez said the plan was "bold". "It is also cheap," she added.',
+        "Lopez said that work would start in May.",
+    )
+    starts = [q.start for q in found]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_empty_input() -> None:
+    assert extract_quotes([]) == ()
+    assert extract_quotes(["", "   "]) == ()
+
+
+OWN_SEED = (
+    "Harbour and rail firms meet to plan a freight corridor",
+    "A two-day meeting of port and rail operators opened in Rotterdam on Tuesday to plan a "
+    "freight corridor linking the North Sea ports with inland hubs.",
+    '"The ports of Rotterdam and Antwerp play a central role in European trade and have built '
+    'close ties in logistics, customs and training," said Li Wen, deputy head of the Port '
+    "Development Office.",
+    "The corridor will cut lorry traffic and help the region meet its climate targets, "
+    "according to Councillor Hanna de Vries, Chair of the Rotterdam Freight Board during the "
+    "meeting.",
+    "She added that the board is keen to work with rail operators to speed up customs checks "
+    "at the border.",
+    '"The Rotterdam board, which leads on rail freight in Europe, has always been a model for '
+    'us, and I look forward to more joint projects," said Li.',
+    'De Vries noted that the board has launched a grant scheme, called the "Rail Ready '
+    'Ports" scheme, to help smaller firms move freight onto trains.',
+)
+
+
+def _assert_seed_shape(
+    found: Sequence[Quote],
+    direct_by: str,
+    direct_role: str,
+    indirect_by: str,
+    indirect_role: str,
+    cue_texts: Sequence[str],
+) -> None:
+    direct = [q for q in found if q.kind == "direct"]
+    indirect = [q for q in found if q.kind == "indirect"]
+    assert len(direct) == 2
+    assert all(q.speaker == direct_by and q.role == direct_role for q in direct)
+    assert len(indirect) == 3
+    assert all(q.speaker == indirect_by and q.role == indirect_role for q in indirect)
+    for quote, start in zip(indirect, cue_texts, strict=True):
+        assert quote.text.startswith(start)
+
+
+def test_own_seed_like_article() -> None:
+    found = quotes_of(*OWN_SEED)
+    _assert_seed_shape(
+        found,
+        "Li Wen",
+        "deputy head of the Port Development Office",
+        "Hanna de Vries",
+        "Chair of the Rotterdam Freight Board",
+        ["The corridor will cut", "that the board is keen", "that the board has launched"],
+    )
+    assert not any("Rail Ready" in q.text and q.kind == "direct" for q in found)
+
+
+def _seed_paragraphs() -> list[str]:
+    files = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    if not files:
+        pytest.skip("../shared/seed not found")
+    text = files[0].read_text(encoding="utf-8")
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
+
+
+def test_seed_article() -> None:
+    found = quotes_of(*_seed_paragraphs())
+    _assert_seed_shape(
+        found,
+        "Wang Hua",
+        "deputy head of Pudong New Area",
+        "Peter Estlin",
+        "Lord Mayor of the City of London",
+        ["The City of London is eager", "that the British delegation", "that as the UK takes"],
+    )

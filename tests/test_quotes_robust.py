@@ -1,0 +1,70 @@
+"""Quote extraction never raises, keeps offsets valid and ordered, and is deterministic."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.model import PARAGRAPH_SEPARATOR
+from index.quotes import extract_quotes
+
+# Text made mostly of the characters the extractor reacts to, so that odd mark combinations
+# come up often; plus arbitrary unicode.
+_MARKS = "\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a`"
+_WORDS = [
+    " said ",
+    " told reporters that ",
+    " according to ",
+    "Mr. ",
+    " he ",
+    " She ",
+    "Jane Roe",
+    ", the chief of staff, ",
+    ". ",
+    ", ",
+    ":",
+    "\n",
+    " ",
+    "that",
+    "Wang Hua",
+]
+_piece = st.one_of(
+    st.sampled_from(_WORDS),
+    st.text(alphabet=_MARKS, min_size=1, max_size=3),
+    st.text(min_size=0, max_size=12),
+)
+_paragraph = st.lists(_piece, max_size=25).map("".join)
+
+
+def _check(paragraphs: list[str]) -> None:
+    found = extract_quotes(paragraphs)
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    previous_end = 0
+    for quote in found:
+        assert 0 <= quote.start < quote.end <= len(body)
+        assert quote.start >= previous_end
+        previous_end = quote.end
+        assert body[quote.start : quote.end] == quote.text
+        assert quote.kind in ("direct", "mixed", "indirect")
+        assert 0 <= quote.paragraph < len(paragraphs)
+        assert quote.speaker is None or quote.speaker.strip()
+    assert extract_quotes(paragraphs) == found
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_paragraph, max_size=6))
+def test_marks_and_cues_never_break_offsets(paragraphs: list[str]) -> None:
+    _check(paragraphs)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(), max_size=5))
+def test_any_strings(paragraphs: list[str]) -> None:
+    _check(paragraphs)
+
+
+def test_long_paragraph_without_marks_is_fast_enough() -> None:
+    paragraph = "The committee said that it would meet again, officials said. " * 400
+    found = extract_quotes([paragraph])
+    assert found
+    assert all(q.kind == "indirect" for q in found)
