@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -245,7 +246,7 @@ def test_quotes_are_in_reading_order() -> None:
     )
     starts = [q.start for q in found]
     assert starts == sorted(starts)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(found))
 
 
 def test_empty_input() -> None:
