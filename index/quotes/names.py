@@ -102,13 +102,15 @@ _LEAD = re.compile(
     r"^(?:(?:but|and|so|yet|still|meanwhile|however|instead|now|then|later|also|even|"
     r"indeed|moreover|further|furthermore|finally|afterward|afterwards|separately|"
     r"similarly|likewise|nonetheless|nevertheless|by\s+contrast|in\s+response|"
-    r"in\s+addition|for\s+(?:his|her|their|its)\s+part|at\s+the\s+same\s+time)\b[\s,]*)+",
+    r"in\s+addition|for\s+(?:his|her|their|its)\s+part|at\s+the\s+same\s+time|while|when|as|"
+    r"if|although|though|because|since|after|before|once|until|whereas)\b[\s,]*)+",
     re.I,
 )
 _LEAD_WORDS = word_set(
     """but and so yet still meanwhile however instead now then later also even indeed moreover
     further furthermore finally afterward afterwards separately similarly likewise
-    nonetheless nevertheless by in for at"""
+    nonetheless nevertheless by in for at while when as if although though because since
+    after before once until whereas"""
 )
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom|where|when)\b", re.I)
 _ROLE_STOP = re.compile(

@@ -147,22 +147,33 @@ def _sentence_reports(
         if _inside(spans, cue.start()):
             continue
         verb = cue.group()
-        before = text[max(lo, cue.start() - 12) : cue.start()].split()
-        if before and before[-1].lower() in PASSIVE_BEFORE:
+        before = text[max(lo, cue.start() - 16) : cue.start()].split()
+        previous = before[-1].lower() if before else ""
+        if previous in PASSIVE_BEFORE:
+            passive = _passive(text, cue.end(), hi)
+            if passive:
+                found.append(passive)
             continue
-        if verb in PARTICIPLES and text[lo : cue.start()].rstrip().endswith(","):
+        head = text[lo : cue.start()].rstrip()
+        if verb in PARTICIPLES and (head.endswith(",") or previous == "by"):
+            # "..., saying (that) ...": the speaker is the subject of the sentence.
             subject = (
                 last_source
                 or _previous_subject(text, spans, lo, cue.start())
                 or clause_subject(text, lo, cue.start(), spans, known)
             )
             if subject is not None:
-                start = _content_start(text, verb, cue.end(), hi)
-                start, end = _trim(text, start, hi)
-                if len(text[start:end].split()) >= 3:
-                    found.append(Report(start, end, subject[0], subject[1]))
+                found.extend(_forward(text, hi, cue.end(), verb, subject))
             continue
         head_end = lo + len(strip_adverbs(text[lo : cue.start()]))
+        if previous in ("and", "but") and not head.endswith(","):
+            # "X criticised the plan and said ...": a second verb of the same subject.
+            coordinated = last_source or clause_subject(text, lo, cue.start(), spans, known)
+            if coordinated is not None:
+                reports = _forward(text, hi, cue.end(), verb, coordinated)
+                if reports:
+                    found.extend(reports)
+                    continue
         subject = subject_before(text, lo, head_end)
         if subject is not None and text[subject[1] : head_end].strip():
             reports = _forward_or_backward(text, lo, hi, cue.end(), verb, subject)
@@ -174,7 +185,57 @@ def _sentence_reports(
         if inverted:
             found.extend(inverted)
     found.sort(key=lambda report: report.start)
-    return found
+    return _cut_overlaps(text, found)
+
+
+_JOINER = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|though|although)\b)?[\s,]*$")
+
+
+def _cut_overlaps(text: str, reports: list[Report]) -> list[Report]:
+    """End a statement where the next one's speaker begins (``A said X, but B said Y``)."""
+    cut: list[Report] = []
+    for number, report in enumerate(reports):
+        end = report.end
+        for later in reports[number + 1 :]:
+            if report.start < later.position < end and later.position > report.start:
+                joiner = _JOINER.search(text, report.start, later.position)
+                end = joiner.start() if joiner else later.position
+        start, end = _trim(text, report.start, end)
+        if len(text[start:end].split()) >= 2:
+            cut.append(Report(start, end, report.source, report.position))
+    return cut
+
+
+def _passive(text: str, verb_end: int, hi: int) -> Report | None:
+    """``was asked by X whether ...``: the agent is the speaker."""
+    agent = _BY_AGENT.match(text, verb_end, hi)
+    if agent is None:
+        return None
+    source = parse_source(agent.group(1))
+    if source is None:
+        return None
+    start, end = _trim(text, agent.end(), _content_end(text, agent.end(), hi))
+    if len(text[start:end].split()) < 3:
+        return None
+    return Report(start, end, source, verb_end + agent.start(1) - verb_end)
+
+
+def _content_end(text: str, start: int, hi: int) -> int:
+    """Where a reported statement starting at ``start`` ends."""
+    end = clause_end(text, start, hi) if start < hi else hi
+    stop = _CONTENT_STOP.search(text, start, end)
+    return stop.start() if stop else end
+
+
+def _forward(
+    text: str, hi: int, verb_end: int, verb: str, subject: tuple[Source, int]
+) -> list[Report]:
+    """``X said (that) CONTENT``."""
+    start = _content_start(text, verb, verb_end, hi)
+    start, end = _trim(text, start, max(_content_end(text, start, hi), start))
+    if len(text[start:end].split()) < 2:
+        return []
+    return [Report(start, end, subject[0], subject[1])]
 
 
 def _forward_or_backward(
@@ -183,29 +244,37 @@ def _forward_or_backward(
     """``X said (that) CONTENT`` or ``CONTENT, X said[, CONTENT]``."""
     source, position = subject
     prefix = text[lo:position].rstrip()
-    if prefix.endswith(",") and len(prefix.split()) >= 3:
+    rest = verb_end
+    while True:
+        adjunct = _ADJUNCT.match(text, rest, hi)
+        if adjunct is None or adjunct.end() == rest:
+            break
+        rest = adjunct.end()
+    tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
+    ends_here = not tail or tail.startswith(",")
+    if prefix.endswith(",") and len(prefix.split()) >= 3 and ends_here:
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         reports = []
         start, end = _trim(text, lo, lo + len(prefix))
         reports.append(Report(start, end, source, position))
-        rest = verb_end
-        while True:
-            adjunct = _ADJUNCT.match(text, rest, hi)
-            if adjunct is None or adjunct.end() == rest:
-                break
-            rest = adjunct.end()
-        tail = text[rest:hi]
-        if tail.lstrip().startswith(",") and len(tail.split()) >= 4:
+        if tail.startswith(",") and len(tail.split()) >= 4:
             start2, end2 = _trim(text, rest, hi)
-            if not text[start2:end2].lower().startswith(("adding", "saying", "who", "which")):
+            if not _PARTICIPLE_START.match(text, start2):
                 reports.append(Report(start2, end2, source, position))
         return reports
-    start = _content_start(text, verb, verb_end, hi)
-    end = clause_end(text, start, hi) if start < hi else hi
-    start, end = _trim(text, start, max(end, start))
-    if len(text[start:end].split()) < 2:
-        return []
-    return [Report(start, end, source, position)]
+    return _forward(text, hi, verb_end, verb, subject)
+
+
+_BY_AGENT = re.compile(
+    r"\s+by\s+([^,;.]{2,80}?)(?=\s+(?:whether|if|about|to|what|why|how|that)\b|,)"
+)
+_PARTICIPLE_START = re.compile(r"(?:adding|saying|noting|who|which|telling|explaining)\b", re.I)
+_CONTENT_STOP = re.compile(
+    r",\s+(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according)\b)|"
+    r"\s+-\s+|"
+    r",?\s+(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
+    r"added|said|noted|told|stressed)\b)"
+)
 
 
 def _inverted(text: str, lo: int, hi: int, verb_start: int, verb_end: int) -> list[Report]:
