@@ -135,14 +135,15 @@ def predict(articles: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], f
 def relabel(
     predictions: Sequence[dict[str, Any]], articles: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """Predictions with kinds labelled by the gold's quote-mark convention."""
+    """Predictions as the gold annotates them: split quotes joined, kinds by its marks."""
     relabelled = []
     for prediction, article in zip(predictions, articles, strict=True):
+        text = article["text"]
         quotes = [
-            dict(q, kind=gold_convention_kind(q["kind"], article["text"], q["start"], q["end"]))
-            for q in prediction["quotes"]
+            dict(q, kind=gold_convention_kind(q["kind"], text, q["start"], q["end"]))
+            for q in merge_split(prediction["quotes"], text)
         ]
-        relabelled.append({"id": prediction["id"], "quotes": merge_split(quotes, article["text"])})
+        relabelled.append({"id": prediction["id"], "quotes": quotes})
     return relabelled
 
 

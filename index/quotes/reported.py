@@ -155,6 +155,8 @@ def _sentence_reports(
                 found.append(passive)
             continue
         head = text[lo : cue.start()].rstrip()
+        if _attributes_quote(text, spans, lo, cue.start(), cue.end(), hi):
+            continue
         if verb in PARTICIPLES and (head.endswith(",") or previous == "by"):
             # "..., saying (that) ...": the speaker is the subject of the sentence.
             subject = (
@@ -186,6 +188,23 @@ def _sentence_reports(
             found.extend(inverted)
     found.sort(key=lambda report: report.start)
     return _cut_overlaps(text, found)
+
+
+_AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^.!?\"\u201c\u201d]{0,80}")
+_THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,4}?that\b")
+
+
+def _attributes_quote(
+    text: str, spans: Sequence[QuotedSpan], lo: int, verb_start: int, verb_end: int, hi: int
+) -> bool:
+    """Whether the verb attributes the quote just before it (`"...," Rubio said in Iowa.`)."""
+    closes = [span.close for span in spans if lo <= span.close <= verb_start]
+    if not closes:
+        return False
+    gap = text[closes[-1] : verb_start]
+    if len(gap.split()) > 8 or not _AFTER_QUOTE_GAP.fullmatch(gap):
+        return False
+    return not _THAT_NEXT.match(text, verb_end, hi)
 
 
 _JOINER = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|though|although)\b)?[\s,]*$")
@@ -224,7 +243,10 @@ def _content_end(text: str, start: int, hi: int) -> int:
     """Where a reported statement starting at ``start`` ends."""
     end = clause_end(text, start, hi) if start < hi else hi
     stop = _CONTENT_STOP.search(text, start, end)
-    return stop.start() if stop else end
+    if stop:
+        end = stop.start()
+    when = _TRAILING_WHEN.search(text, max(start, end - 40), end)
+    return when.start() if when and when.start() > start else end
 
 
 def _forward(
@@ -269,6 +291,12 @@ _BY_AGENT = re.compile(
     r"\s+by\s+([^,;.]{2,80}?)(?=\s+(?:whether|if|about|to|what|why|how|that)\b|,)"
 )
 _PARTICIPLE_START = re.compile(r"(?:adding|saying|noting|who|which|telling|explaining)\b", re.I)
+# "... his support for the governor on Thursday night": when it was said, not what.
+_TRAILING_WHEN = re.compile(
+    rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"\s+(?:yesterday|today|last\s+(?:week|month|night)|this\s+week))[\s.,;]*$",
+    re.I,
+)
 _CONTENT_STOP = re.compile(
     r",\s+(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according)\b)|"
     r"\s+-\s+|"
