@@ -35,13 +35,14 @@ sys.path.insert(0, str(BENCH.parent))
 
 def synthetic_archive(n: int, seed: int, cache: Path) -> Path:
     """The synthetic archive of ``n`` articles, generated once into ``cache``."""
-    target = cache / f"synth-{n}-{seed}"
+    sys.path.insert(0, str(BENCH))
+    import synth
+
+    target = cache / f"synth-v{synth.VERSION}-{n}-{seed}"
     marker = target / ".complete"
     if not marker.exists():
         if target.exists():
             shutil.rmtree(target)
-        sys.path.insert(0, str(BENCH))
-        import synth
 
         started = time.perf_counter()
         synth.generate(target, n=n, seed=seed)

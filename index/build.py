@@ -18,7 +18,7 @@ from whoosh import writing
 from whoosh.index import EmptyIndexError
 
 from index.errors import IndexMissing
-from index.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file, new_codec
+from index.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
 from index.model import Progress, ProgressFn, Skipped, UpdateReport
 from index.read import DEFAULT_MAX_BYTES, FileEntry, scan_archive
 from index.schema import build_schema, vocabulary_of
@@ -157,7 +157,7 @@ def _write(
     notify: ProgressFn,
     scan_start: int,
 ) -> Outcome:
-    writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=new_codec())
+    writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB)
     try:
         if not rebuild:
             for rel in plan.removed:

@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh.codec.whoosh3 import W3Codec
-
 from index.errors import UnreadableFile
 from index.model import Skipped
 from index.read import FileEntry, os_reason, read_file
@@ -17,18 +15,6 @@ from index.store import RACY_NS, FileRecord
 
 WRITER_LIMIT_MB = 64
 """Memory a Whoosh writer may buffer postings in before it spills a run to disk."""
-
-
-def new_codec() -> W3Codec:
-    """Whoosh's codec without per-block length statistics.
-
-    Those statistics only serve Whoosh's block-skipping "quality" optimisation, which
-    newsdesk's recency-aware scoring turns off anyway; computing them cost a fifth of the
-    time spent writing a segment.
-    """
-    codec = W3Codec()
-    codec.length_stats = False
-    return codec
 
 
 @dataclass(slots=True)

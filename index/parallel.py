@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from index.errors import NewsdeskError
-from index.ingest import WRITER_LIMIT_MB, Outcome, index_file, new_codec
+from index.ingest import WRITER_LIMIT_MB, Outcome, index_file
 from index.read import FileEntry
 from index.schema import vocabulary_of
 
@@ -101,7 +101,7 @@ def _work(
     try:
         ix = FileStorage(whoosh_folder, supports_mmap=False).open_index()
         # The parent holds the index lock; this writer only produces a segment.
-        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb, codec=new_codec())
+        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb)
         outcome = Outcome()
         while (batch := jobs.get()) is not None:
             for entry in batch:

@@ -20,6 +20,11 @@ from index.spelling import within
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64
+SCORED_FIELDS = frozenset(
+    {"title", "body", "captions", "quotes", "speaker", "source", "section", "tags", "author"}
+)
+"""Fields whose words rank results (dates and ids only filter)."""
+
 Vocabulary = Callable[[], list[str]]
 """Gives the archive's sorted word list (loaded on first call), for fuzzy terms."""
 
@@ -260,6 +265,19 @@ def _fuzzy_candidates(
     if own and own not in stems:
         stems[own] = reader.doc_frequency(fieldname, own)
     return [(frequency, stem) for stem, frequency in stems.items()]
+
+
+def scoring_terms(q: query.Query) -> list[query.Term]:
+    """The query's positive text terms, with their boosts, for ranking (dates excluded)."""
+    terms: dict[tuple[str, str], query.Term] = {}
+    for node in _walk_positive(q):
+        if isinstance(node, query.Term) and node.fieldname in SCORED_FIELDS:
+            terms.setdefault((node.fieldname, node.text), node)
+        elif isinstance(node, query.Phrase) and node.fieldname in SCORED_FIELDS:
+            for word in node.words:
+                key = (node.fieldname, word)
+                terms.setdefault(key, query.Term(node.fieldname, word, boost=node.boost))
+    return list(terms.values())
 
 
 def plain_words(q: query.Query) -> list[tuple[str, str]]:

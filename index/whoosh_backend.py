@@ -28,7 +28,7 @@ from index.model import (
     SpeakerQuote,
     UpdateReport,
 )
-from index.query import make_parser, parse_query, plain_words
+from index.query import make_parser, parse_query, plain_words, scoring_terms
 from index.read import read_file, read_jsonl_record
 from index.schema import build_schema
 from index.scoring import NewsWeighting
@@ -191,15 +191,27 @@ class WhooshBackend:
         request: SearchRequest,
         limit: int | None,
     ) -> list[tuple[float, int]]:
-        """Best BM25F matches (Whoosh skips blocks that cannot make the cut), then recency.
+        """The matches ranked by BM25F, then lifted a little for recency.
 
-        Recency reorders what relevance found: the top of the list is re-scored with a mild
-        lift for newer articles (see index.scoring), so a fresh article beats an old one of
-        about the same relevance, never a clearly better match.
+        Which documents match is already known (``matches``); ranking only needs their
+        scores. So the query's words are scored as one OR query restricted to the matches:
+        for BM25F a document's score is the sum over the words either way, and Whoosh can skip
+        whole posting blocks of an OR that cannot reach the top, where an AND or a phrase
+        would make it score every document they match.
+
+        Recency then reorders what relevance found (see index.scoring): a fresh article beats
+        an old one of about the same relevance, never a clearly better match.
         """
-        filtered = bool(request.filters or request.include_ids is not None or request.exclude_ids)
+        if not matches:
+            return []  # (Whoosh would read an empty filter as no filter at all)
+        words = scoring_terms(q)
+        if not words:  # only dates or filters: nothing to rank by but time
+            newest = self._docsets().in_date_order(matches, True, limit)
+            return [(0.0, docnum) for docnum in newest]
+        scorer = words[0] if len(words) == 1 else query.Or(words)
+        everything = len(matches) == self._searcher.doc_count()
         results = self._searcher.search(
-            q, limit=limit, filter=set(matches) if filtered else None, terms=False
+            scorer, limit=limit, filter=None if everything else set(matches), terms=False
         )
         lift = self._weighting.factors(self._searcher)
         rescored = [(score * lift[docnum], docnum) for score, docnum in results.top_n]

@@ -266,3 +266,10 @@ def test_reading_state_filters(backend: Backend) -> None:
     assert [h.id for h in read.hits] == [first]
     with pytest.raises(QueryError, match="unknown filter 'is:starred'"):
         apply_state_filters(SearchRequest("is:starred"), state)
+
+
+def test_hits_always_agree_with_the_total(backend: Backend) -> None:
+    """Found by Hypothesis: an empty match set must not fall back to unfiltered ranking."""
+    for text in ("10:00", "fintech date:1999", "title:zzzz body:fintech"):
+        result = backend.search(SearchRequest(text, limit=50))
+        assert result.total == len(result.hits) == 0
