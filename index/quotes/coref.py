@@ -22,6 +22,7 @@ from index.quotes.names import (
     split_title,
     strip_possessive,
 )
+from index.quotes.sentences import is_headline
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
 PRONOUN_REACH = 2500
@@ -184,19 +185,6 @@ def _weight(text: str, start: int, end: int) -> float:
     return 0.0
 
 
-_CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z]")
-_LOWER_CASE = re.compile(r"(?<![\w'\u2019])[a-z]")
-
-
-def _headline(text: str) -> bool:
-    """Whether a paragraph is set in title case (a headline), where names cannot be told."""
-    if len(text) > 300:
-        return False
-    capitalised = len(_CAPITALISED.findall(text))
-    lower = len(_LOWER_CASE.findall(text))
-    return capitalised + lower >= 4 and capitalised >= 4 * lower
-
-
 def scan_people(
     paragraphs: list[str], bases: list[int], skips: list[list[tuple[int, int]]], registry: Registry
 ) -> None:
@@ -207,7 +195,7 @@ def scan_people(
     words otherwise only count when they repeat someone already known.
     """
     for text, base, skip in zip(paragraphs, bases, skips, strict=True):
-        if _headline(text):
+        if is_headline(text):
             continue
         _scan_paragraph(text, base, skip, registry)
 

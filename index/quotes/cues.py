@@ -33,6 +33,8 @@ REPORTING_VERBS: tuple[str, ...] = (
     "tweet", "tweets", "tweeted", "tweeting",
     "suggest", "suggests", "suggested", "suggesting",
     "predict", "predicts", "predicted", "predicting",
+    "call", "calls", "called", "calling",
+    "describe", "describes", "described", "describing",
 )  # fmt: skip
 
 # Further verbs that attribute a direct quote (`"...," she recalled`) but rarely carry
@@ -121,6 +123,9 @@ def strip_adverbs(text: str) -> str:
 
 REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING_ALT})\b")
 """Any reporting verb, lower case, as a word."""
+
+REPORTING_VERB_ANY_CASE = re.compile(rf"\b(?:{_REPORTING_ALT})\b", re.I)
+"""Any reporting verb in any case (for headlines)."""
 
 ATTRIBUTION_VERB = re.compile(rf"\b(?:{_ATTRIBUTION_ALT})\b")
 """Any verb that may attribute a direct quote."""

@@ -223,6 +223,11 @@ def _bare(token: str) -> str:
     return token.strip(".").lower()
 
 
+_QUANTIFIERS = word_set(
+    """one two three four five six seven eight nine ten some many most several few half all
+    both each none majority about nearly almost roughly more fewer another"""
+)
+_NUMBER = re.compile(r"\d[\d,.]*%?$")
 _COURTESY = word_set("mr mrs ms miss mister madam madame sir dame messrs dr")
 _COMPASS = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
 
@@ -342,6 +347,13 @@ def _nominal(text: str) -> Source | None:
     if not words or len(words) > 10:
         return None
     head_words = []
+    if len(words) > 2 and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0])):
+        # "one of the prosecutors", "85% of Democrats", "about three in 10 voters".
+        of = next((i for i, word in enumerate(words) if word in ("of", "in")), -1)
+        if 0 < of < 4:
+            words = words[of + 1 :]
+            while words and (words[0] in _DETERMINERS or _NUMBER.match(words[0])):
+                words = words[1:]
     for word in words:
         if word in _PREPOSITIONS or word in ("who", "which", "that"):
             break
@@ -388,6 +400,9 @@ def parse_source(phrase: str) -> Source | None:
     rest = parts[1:]
     role: str | None = None
     if rest and _RELATIVE.match(rest[0]):
+        if len(rest) > 1:
+            # "Trump, who ..., fits the bill, he": more than a relative clause follows.
+            return None
         rest = []
     if rest:
         appositive = _ROLE_STOP.sub("", ", ".join(rest)).strip()

@@ -14,10 +14,12 @@ from index.quotes.cues import (
     PARTICIPLES,
     PASSIVE_BEFORE,
     REPORTING_VERB,
+    REPORTING_VERB_ANY_CASE,
     strip_adverbs,
 )
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source, parse_source
+from index.quotes.sentences import is_headline
 from index.quotes.subjects import Known, clause_subject, subject_before
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -39,6 +41,7 @@ _OBJECT = re.compile(
     rf"(?:the\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
+_CALL_PARTICLE = re.compile(r"\s+(?:for|on|upon)\s+", re.I)
 _ADJUNCT_START = re.compile(
     rf"^(?:in|on|at|during|of|to|after|before|with|last|this|earlier|late|early|"
     rf"{_WEEKDAY}|yesterday|today|reporters|him|her|them)\b",
@@ -82,6 +85,11 @@ def _content_start(text: str, verb: str, pos: int, limit: int) -> int:
         obj = _OBJECT.match(text, pos, limit)
         if obj:
             pos = obj.end()
+    elif verb.startswith("call"):
+        # "called for a ban", "called on Congress to ...": the particle is part of the verb.
+        particle = _CALL_PARTICLE.match(text, pos, limit)
+        if particle:
+            return particle.end()
     while True:
         adjunct = _ADJUNCT.match(text, pos, limit)
         if adjunct is None or adjunct.end() == pos:
@@ -129,13 +137,20 @@ def find_reports(
         Statements in reading order; one attributed in mid-sentence yields two pieces.
     """
     reports: list[Report] = []
+    # Headlines capitalise their verbs ("Trump Says ..."); elsewhere a capital marks a name.
+    verbs = REPORTING_VERB_ANY_CASE if is_headline(text) else REPORTING_VERB
     for lo, hi in sentences:
-        reports.extend(_sentence_reports(text, spans, lo, hi, known))
+        reports.extend(_sentence_reports(text, spans, lo, hi, known, verbs))
     return reports
 
 
 def _sentence_reports(
-    text: str, spans: Sequence[QuotedSpan], lo: int, hi: int, known: Known
+    text: str,
+    spans: Sequence[QuotedSpan],
+    lo: int,
+    hi: int,
+    known: Known,
+    verbs: re.Pattern[str],
 ) -> list[Report]:
     found: list[Report] = []
     last_source: tuple[Source, int] | None = None
@@ -143,10 +158,10 @@ def _sentence_reports(
         if _inside(spans, according.start()):
             continue
         found.extend(_according(text, lo, hi, according.start(), according.end()))
-    for cue in REPORTING_VERB.finditer(text, lo, hi):
+    for cue in verbs.finditer(text, lo, hi):
         if _inside(spans, cue.start()):
             continue
-        verb = cue.group()
+        verb = cue.group().lower()
         before = text[max(lo, cue.start() - 16) : cue.start()].split()
         previous = before[-1].lower() if before else ""
         if previous in PASSIVE_BEFORE:
@@ -176,6 +191,13 @@ def _sentence_reports(
                 if reports:
                     found.extend(reports)
                     continue
+        relative = _WHO.search(text, max(lo, head_end - 12), head_end)
+        if relative:
+            # "said Borges, who predicted ...": the relative pronoun stands for the name.
+            antecedent = subject_before(text, lo, relative.start())
+            if antecedent is not None:
+                found.extend(_forward(text, hi, cue.end(), verb, antecedent))
+            continue
         subject = subject_before(text, lo, head_end)
         if subject is not None and text[subject[1] : head_end].strip():
             reports = _forward_or_backward(text, lo, hi, cue.end(), verb, subject)
@@ -190,6 +212,7 @@ def _sentence_reports(
     return _cut_overlaps(text, found)
 
 
+_WHO = re.compile(r",\s*who\s*$")
 _AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^.!?\"\u201c\u201d]{0,80}")
 _THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,4}?that\b")
 
@@ -273,13 +296,13 @@ def _forward_or_backward(
             break
         rest = adjunct.end()
     tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
-    ends_here = not tail or tail.startswith(",")
+    ends_here = not tail or tail.startswith((",", ";"))
     if prefix.endswith(",") and len(prefix.split()) >= 3 and ends_here:
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         reports = []
         start, end = _trim(text, lo, lo + len(prefix))
         reports.append(Report(start, end, source, position))
-        if tail.startswith(",") and len(tail.split()) >= 4:
+        if tail.startswith(",") and ";" not in tail[:2] and len(tail.split()) >= 4:
             start2, end2 = _trim(text, rest, hi)
             if not _PARTICIPLE_START.match(text, start2):
                 reports.append(Report(start2, end2, source, position))

@@ -91,3 +91,16 @@ def is_sentence_end(text: str, dot: int) -> bool:
         return False
     head = text[max(0, dot - 12) : dot + 1]
     return not (_AMBIGUOUS.search(head) and _next_word(text, dot + 1) not in _OPENERS)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z]")
+_LOWER_CASE = re.compile(r"(?<![\w'\u2019])[a-z]")
+
+
+def is_headline(text: str) -> bool:
+    """Whether a paragraph is set in title case (a headline: ``Trump Says He Will Win``)."""
+    if len(text) > 300:
+        return False
+    capitalised = len(_CAPITALISED.findall(text))
+    lower = len(_LOWER_CASE.findall(text))
+    return capitalised + lower >= 4 and capitalised >= 4 * lower
