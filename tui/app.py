@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.timer import Timer
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 ANSI_THEME = "ansi-dark"
 DEFAULT_THEME = "textual-dark"
 _PROGRESS_SECONDS = 0.1
+IDLE_SECONDS = 1.5
+"""Background checks of the archive wait until no key has been pressed for this long."""
 _SCAN_SHARE = 20
 """Wait at least this many times as long as a scan of the archive took before the next one."""
 
@@ -127,6 +129,7 @@ class NewsdeskApp(App[int]):
         self._syncing = False
         self._speakers: tuple[SpeakerCount, ...] | None = None
         self._save_timer: Timer | None = None
+        self._last_key = 0.0
 
     @property
     def main(self) -> MainScreen:
@@ -146,7 +149,7 @@ class NewsdeskApp(App[int]):
         if self._unknown_theme:
             self.notify(f"Unknown theme {self._unknown_theme!r}; using {self.theme}.", markup=False)
         if self._watch_interval:
-            self.set_interval(self._watch_interval, self.request_sync)
+            self.set_interval(self._watch_interval, self._poll)
 
     def main_screen_ready(self) -> None:
         """The panels exist: open the archive (in a worker) to fill them."""
@@ -228,7 +231,26 @@ class NewsdeskApp(App[int]):
 
     def first_results_shown(self) -> None:
         """The first headlines are up: now bring the index up to date behind them."""
-        self.request_sync(force=True)
+        self._sync_when_idle()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when the reader last pressed a key: background checks wait for a pause."""
+        if isinstance(event, events.Key):
+            self._last_key = time.monotonic()
+        await super().on_event(event)
+
+    def _typing(self) -> bool:
+        return time.monotonic() - self._last_key < IDLE_SECONDS
+
+    def _sync_when_idle(self) -> None:
+        if self._typing():
+            self.set_timer(IDLE_SECONDS, self._sync_when_idle)
+        else:
+            self.request_sync(force=True)
+
+    def _poll(self) -> None:
+        if not self._typing():
+            self.request_sync()
 
     # -- keeping the index fresh -----------------------------------------------------------
 

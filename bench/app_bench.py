@@ -1,0 +1,327 @@
+"""How fast the terminal app feels on a 100,000-article archive, measured with a headless pilot.
+
+Prints:
+
+- cold start: a fresh process (imports included) to the first headlines drawn, several runs;
+- keystroke to repainted results: each key of 50 typed queries, from the key press to the
+  headlines drawn again with that query's results (median and p95, all keys and last keys);
+- peak memory (max RSS) of the app process, and what a poll of the archive folder costs.
+
+The synthetic archive (``bench/synth.py``) is generated once into a cache folder and indexed
+once there; later runs reuse both (the index is only updated). Targets: cold start under
+1.5 s, keystroke p95 under 150 ms, app under 300 MB. Numbers are printed, never asserted::
+
+    python bench/app_bench.py [-n 100000] [--seed 1] [--cache DIR] [--runs 5] [--queries 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH.parent))
+
+_CHILD = "--child-cold-start"
+
+
+def cache_root(explicit: str | None) -> Path:
+    """Where archives and indexes are kept between runs."""
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsdesk-bench"
+
+
+def generator_digest() -> str:
+    """A short hash of the generator's code: a changed generator means a new archive."""
+    digest = hashlib.sha1()
+    for name in ("synth.py", "synth_words.py"):
+        digest.update((BENCH / name).read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def prepare(root: Path, n: int, seed: int) -> tuple[Path, Path]:
+    """The archive (generated once) and its index (built once, then only updated)."""
+    import synth
+
+    from index.backend import open_archive
+    from index.model import Progress
+
+    folder = root / f"app-{n}-seed{seed}-{generator_digest()}"
+    archive, index_dir = folder / "archive", folder / "index"
+    if not (folder / "archive.complete").exists():
+        print(f"generating {n:,} articles into {archive} ...", flush=True)
+        started = time.perf_counter()
+        synth.generate(archive, n, seed)
+        (folder / "archive.complete").write_text("ok\n")
+        print(f"  done in {time.perf_counter() - started:.0f} s", flush=True)
+    backend = open_archive(archive, index_dir)
+    last = 0.0
+
+    def progress(step: Progress) -> None:
+        nonlocal last
+        if time.monotonic() - last > 10:
+            last = time.monotonic()
+            print(f"  indexing: {step.phase} {step.done:,}/{step.total:,}", flush=True)
+
+    started = time.perf_counter()
+    report = backend.update(progress=progress)
+    if report.added or report.updated or report.removed:
+        print(f"  index updated in {time.perf_counter() - started:.0f} s", flush=True)
+    print(f"archive: {backend.status().articles:,} articles indexed in {index_dir}", flush=True)
+    backend.close()
+    return archive, index_dir
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The ``share`` quantile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+
+def busy(app: object) -> bool:
+    """Whether any of the app's workers is still pending or running."""
+    from textual.app import App
+    from textual.worker import WorkerState
+
+    assert isinstance(app, App)
+    return any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+
+
+def max_rss_mb() -> float:
+    """Peak resident memory of this process, in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- cold start (in a child process, so imports count) ---------------------------------------
+
+
+def cold_start_child(archive: str, index_dir: str) -> None:
+    """Run the app headless until the first headlines are drawn; print the times as JSON."""
+    started = time.perf_counter()
+    from textual.strip import Strip
+
+    from tui.app import NewsdeskApp
+    from tui.config import Config
+    from tui.widgets.headlines import HeadlineList
+
+    imported = time.perf_counter()
+    painted: list[float] = []
+    draw = HeadlineList.render_line
+
+    def timed_render_line(self: HeadlineList, y: int) -> Strip:
+        if self.total and not painted:
+            painted.append(time.perf_counter())
+        return draw(self, y)
+
+    HeadlineList.render_line = timed_render_line  # type: ignore[method-assign]
+
+    async def run() -> dict[str, float]:
+        app = NewsdeskApp(Path(archive), Path(index_dir), Config(), show_timings=False)
+        async with app.run_test(size=(120, 36)) as pilot:
+            while not painted:
+                await asyncio.sleep(0.002)
+            first = painted[0] - started
+            painted_at = time.time() - (time.perf_counter() - painted[0])
+            while app._fingerprint is None or busy(app):  # the index check after the paint
+                await pilot.pause(0.05)
+            synced = time.perf_counter() - started
+            return {
+                "painted_at": painted_at,
+                "import_s": imported - started,
+                "first_paint_s": first,
+                "background_sync_s": synced,
+                "rss_mb": max_rss_mb(),
+            }
+
+    print(json.dumps(asyncio.run(run())))
+
+
+def cold_starts(archive: Path, index_dir: Path, runs: int) -> list[dict[str, float]]:
+    """Start the app ``runs`` times in fresh processes; wall time from spawn to first paint."""
+    results = []
+    for _ in range(runs):
+        spawned = time.time()
+        out = subprocess.run(
+            [sys.executable, __file__, _CHILD, str(archive), str(index_dir)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        child = json.loads(out.stdout.strip().splitlines()[-1])
+        child["process_s"] = child["painted_at"] - spawned
+        results.append(child)
+    return results
+
+
+# -- keystrokes ------------------------------------------------------------------------------
+
+
+QUERY_KINDS = ("word", "two words", "place", "phrase", "word and place")
+
+
+def typed_queries(count: int, seed: int) -> list[str]:
+    """``count`` queries a reader might type, cycling through :data:`QUERY_KINDS`."""
+    import synth_words as words
+
+    rng = random.Random(seed)
+    nouns = words.NOUNS_TOP[:80]
+    places = [p.lower() for p in words.PLACES[:40]]
+    queries = []
+    for index in range(count):
+        kind = index % 5
+        if kind == 0:
+            queries.append(rng.choice(nouns))
+        elif kind == 1:
+            queries.append(f"{rng.choice(nouns)} {rng.choice(nouns)}")
+        elif kind == 2:
+            queries.append(rng.choice(places))
+        elif kind == 3:
+            queries.append(f'"{rng.choice(words.ADJECTIVES_TOP)} {rng.choice(nouns)}"')
+        else:
+            queries.append(f"{rng.choice(nouns)} {rng.choice(places)}")
+    return queries
+
+
+async def keystrokes(archive: Path, index_dir: Path, queries: list[str]) -> dict[str, object]:
+    """Type every query key by key; time each key press to the headlines redrawn for it."""
+    from textual.strip import Strip
+
+    from tui.app import NewsdeskApp
+    from tui.config import Config
+    from tui.screens.main import MainScreen, Query
+    from tui.widgets.headlines import HeadlineList
+
+    drawn: dict[int, float] = {}
+    failed: dict[int, float] = {}  # a half-typed query may not parse: its error is the answer
+    draw = HeadlineList.render_line
+    show_error = MainScreen._show_error
+
+    def timed_render_line(self: HeadlineList, y: int) -> Strip:
+        drawn.setdefault(self.generation, time.perf_counter())
+        return draw(self, y)
+
+    def timed_show_error(self: MainScreen, query: Query, generation: int, message: str) -> None:
+        show_error(self, query, generation, message)
+        failed.setdefault(generation, time.perf_counter())
+
+    HeadlineList.render_line = timed_render_line  # type: ignore[method-assign]
+    MainScreen._show_error = timed_show_error  # type: ignore[method-assign]
+    every: list[float] = []
+    last: list[float] = []
+    searched: list[float] = []  # the backend's own time for each key (0 for a parse error)
+    app = NewsdeskApp(archive, index_dir, Config(), show_timings=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        while app.main.headlines.total == 0 or app._fingerprint is None or busy(app):
+            await pilot.pause(0.05)
+        main = app.main
+        for query in queries:
+            main.search_input.value = ""
+            await pilot.pause()
+            while busy(app):
+                await pilot.pause(0.01)
+            for position, char in enumerate(query):
+                before = main.generation
+                pressed = time.perf_counter()
+                await pilot.press("space" if char == " " else char)
+                while True:
+                    generation = main.generation
+                    if generation > before and generation in failed:
+                        answered = failed[generation]
+                        break
+                    shown = main.headlines.generation == generation and generation in drawn
+                    if generation > before and shown:
+                        answered = drawn[generation]
+                        break
+                    await asyncio.sleep(0.0005)
+                latency = answered - pressed
+                every.append(latency)
+                result = main.result
+                fresh = result is not None and generation not in failed
+                searched.append(result.seconds if fresh and result is not None else 0.0)
+                if position == len(query) - 1:
+                    last.append(latency)
+        rss = max_rss_mb()
+    return {"every": every, "last": last, "searched": searched, "rss_mb": rss}
+
+
+def poll_cost(archive: Path) -> float:
+    """Seconds one poll of the archive folder takes (what the app does in the background)."""
+    from tui.app import archive_fingerprint
+
+    started = time.perf_counter()
+    archive_fingerprint(archive, lambda: False)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    """Prepare the archive, measure, print."""
+    if len(sys.argv) == 4 and sys.argv[1] == _CHILD:
+        cold_start_child(sys.argv[2], sys.argv[3])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=100_000, help="articles (100000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", help="cache folder (default: $XDG_CACHE_HOME/newsdesk-bench)")
+    parser.add_argument("--runs", type=int, default=5, help="cold starts (5)")
+    parser.add_argument("--queries", type=int, default=50, help="typed queries (50)")
+    args = parser.parse_args()
+
+    archive, index_dir = prepare(cache_root(args.cache), args.n, args.seed)
+    os.environ.setdefault("XDG_DATA_HOME", str(cache_root(args.cache) / "xdg-data"))
+    os.environ.setdefault("XDG_CONFIG_HOME", str(cache_root(args.cache) / "xdg-config"))
+
+    starts = cold_starts(archive, index_dir, args.runs)
+    walls = [run["process_s"] for run in starts]
+    paints = [run["first_paint_s"] for run in starts]
+    print(f"\ncold start to first painted headlines ({args.runs} runs, {args.n:,} articles)")
+    print(f"  process spawn -> paint: median {statistics.median(walls):.3f} s, "
+          f"min {min(walls):.3f} s, max {max(walls):.3f} s  (target < 1.5 s)")  # fmt: skip
+    print(
+        f"  of which imports:      median {statistics.median(r['import_s'] for r in starts):.3f} s"
+    )
+    print(f"  interpreter -> paint:  median {statistics.median(paints):.3f} s")
+    syncs = [run["background_sync_s"] for run in starts]
+    print(f"  background index check done after {statistics.median(syncs):.2f} s (median)")
+    print(f"  peak memory after start and check: {max(r['rss_mb'] for r in starts):.0f} MB")
+
+    queries = typed_queries(args.queries, args.seed)
+    typed = asyncio.run(keystrokes(archive, index_dir, queries))
+    every = [1000 * s for s in typed["every"]]  # type: ignore[attr-defined]
+    last = [1000 * s for s in typed["last"]]  # type: ignore[attr-defined]
+    print(f"\nkeystroke -> repainted results ({len(queries)} queries, {len(every)} keys)")
+    print(f"  every key:  median {statistics.median(every):.1f} ms, "
+          f"p95 {percentile(every, 0.95):.1f} ms, max {max(every):.1f} ms  "
+          "(target p95 < 150 ms)")  # fmt: skip
+    print(f"  last key:   median {statistics.median(last):.1f} ms, "
+          f"p95 {percentile(last, 0.95):.1f} ms")  # fmt: skip
+    searched = [1000 * s for s in typed["searched"]]  # type: ignore[attr-defined]
+    overhead = [total - search for total, search in zip(every, searched, strict=True)]
+    print(f"  of which the backend's search: median {statistics.median(searched):.1f} ms, "
+          f"p95 {percentile(searched, 0.95):.1f} ms")  # fmt: skip
+    print(f"  the app's own part:            median {statistics.median(overhead):.1f} ms, "
+          f"p95 {percentile(overhead, 0.95):.1f} ms")  # fmt: skip
+    for number, kind in enumerate(QUERY_KINDS):
+        kind_last = last[number :: len(QUERY_KINDS)]
+        print(f"  last key, {kind:<15} median {statistics.median(kind_last):6.1f} ms, "
+              f"max {max(kind_last):6.1f} ms")  # fmt: skip
+    print(f"  peak memory of the app process: {typed['rss_mb']:.0f} MB  (target < 300 MB)")
+    print(f"\none poll of the archive folder: {poll_cost(archive):.2f} s "
+          "(the app waits at least 20x that between polls)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
