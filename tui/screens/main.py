@@ -81,6 +81,7 @@ class MainScreen(ReadingScreen):
         self.result: SearchResult | None = None
         self._show_timings = show_timings
         self._detached = False
+        self._reload = False
         self._first_results = False
 
     def compose(self) -> ComposeResult:
@@ -189,6 +190,7 @@ class MainScreen(ReadingScreen):
 
     def refresh_results(self) -> None:
         """Search again after the index changed, keeping the reader's place."""
+        self._reload = True  # the open article's file may have changed too
         self.run_search(keep=True)
 
     @on(Input.Changed, "#search")
@@ -243,8 +245,15 @@ class MainScreen(ReadingScreen):
 
     @on(HeadlineList.Highlighted)
     def _highlighted(self, event: HeadlineList.Highlighted) -> None:
-        self._detached = False
         terms = self.result.terms if self.result else ()
+        shown = self.article.article
+        same = not self._detached and not self._reload and shown is not None
+        self._detached = self._reload = False
+        if same and shown is not None and shown.id == event.hit.id:
+            # Typing often keeps the same top article: mark the new words, read nothing.
+            if terms != self.article.terms:
+                self.article.show(shown, terms)
+            return
         self._load_article(event.hit.id, terms)
 
     @on(HeadlineList.Selected)

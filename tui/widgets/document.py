@@ -166,8 +166,15 @@ def _styled(
 ) -> tuple[Text, list[Span], list[Span]]:
     """The block as inert styled text, with its hit spans and quote spans (in that text)."""
     raw = block.raw
-    text = Text(raw.replace("\n", " ").replace("\t", " "), style=block.style)
-    hits = hit_spans(raw, terms)
+    display = raw.replace("\n", " ").replace("\t", " ")
+    # Offsets (hits, quotes) count in the raw text; the unsafe characters go before Rich sees
+    # the text (it would drop some control codes itself and shift everything after them).
+    removed = _unsafe_positions(display)
+    if removed:
+        gone = set(removed)
+        display = "".join(char for index, char in enumerate(display) if index not in gone)
+    text = Text(display, style=block.style)
+    hits = [(_map(s, removed), _map(e, removed)) for s, e in hit_spans(raw, terms)]
     for start, end in hits:
         text.stylize(styles.hit, start, end)
     quotes: list[Span] = []
@@ -176,12 +183,7 @@ def _styled(
         for index, quote in enumerate(article.quotes):
             start, end = max(quote.start, low), min(quote.end, high)
             if start < end:
-                quotes.append((index, start - low, end - low))
-    removed = _unsafe_positions(text.plain)
-    if removed:
-        text = _without(text, removed)
-        hits = [(_map(s, removed), _map(e, removed)) for s, e in hits]
-        quotes = [(i, _map(s, removed), _map(e, removed)) for i, s, e in quotes]
+                quotes.append((index, _map(start - low, removed), _map(end - low, removed)))
     if block.label:
         shift = len(block.label)
         labelled = Text()
@@ -208,21 +210,9 @@ def _unsafe_positions(text: str) -> list[int]:
     return [index for index, char in enumerate(text) if not inert(char)]
 
 
-def _without(text: Text, positions: list[int]) -> Text:
-    pieces: list[Text] = []
-    previous = 0
-    for position in positions:
-        if position > previous:
-            pieces.append(text[previous:position])
-        previous = position + 1
-    if previous < len(text):
-        pieces.append(text[previous:])
-    return Text("", style=text.style).join(pieces)
-
-
 def _map(offset: int, removed: list[int]) -> int:
     """Where raw ``offset`` lands once the characters at ``removed`` are gone."""
-    return offset - bisect_left(removed, offset)
+    return offset - bisect_left(removed, offset) if removed else offset
 
 
 def placeholder(message: str, style: Style) -> Document:
