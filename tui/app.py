@@ -122,6 +122,7 @@ class NewsdeskApp(App[int]):
         self.reading = ReadingState()
         self.index_message = "opening the index\u2026"
         self.closing = False
+        self.aborted_update = False
         self._watch_interval = watch_interval
         self._show_timings = show_timings
         self._fingerprint: tuple[int, int] | None = None
@@ -278,10 +279,12 @@ class NewsdeskApp(App[int]):
                     changed = updated
             changed = backend.refresh() or changed
         except Closing:
+            self.aborted_update = True
             return
-        except (NewsdeskError, OSError) as exc:
+        except Exception as exc:  # upkeep in the background must not take the app down
             if backend is self.backend:
-                self._post(self._set_index, f"index problem: {exc}", True)
+                self._post(self._set_index, f"index update failed: {exc}", True)
+            self.log.error(f"index update failed: {exc!r}")
         finally:
             self._post(self._synced, backend, changed, cost)
 

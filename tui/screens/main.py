@@ -344,7 +344,7 @@ class MainScreen(ReadingScreen):
             self.action_to_headlines()
         elif focused is self.headlines:
             self.action_focus_search()
-        elif self.headlines.total:
+        else:
             self.action_to_headlines()
 
     def action_next_hit(self) -> None:
