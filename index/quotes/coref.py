@@ -169,7 +169,8 @@ OBLIQUE_WEIGHT = -1.0
 GENDER_BONUS = 0.5
 _MAX_NAME_WORDS = 4
 _PREPOSITIONS = word_set("""of for at in on from with to by about against into near""")
-_CLAUSE_START = re.compile(r"(?:^|[.!?:;\u201d\u201c\"]|\b(?:and|but|while|as|when)|,)\s*$")
+_CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
+_CLAUSE_WORDS = word_set("and but while as when")
 
 
 def _weight(text: str, start: int, end: int) -> float:
@@ -180,7 +181,8 @@ def _weight(text: str, start: int, end: int) -> float:
         return OBLIQUE_WEIGHT
     if _FOLLOWED_BY_SPEECH.match(text, end):
         return SPEAKER_WEIGHT
-    if _CLAUSE_START.search(before):
+    tail = before.rstrip()
+    if not tail or tail[-1] in _CLAUSE_ENDINGS or (words and words[-1] in _CLAUSE_WORDS):
         return SUBJECT_WEIGHT
     return 0.0
 
@@ -209,6 +211,22 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
         if skip_index < len(skip) and skip[skip_index][0] <= start < skip[skip_index][1]:
             continue
         run = match.group()
+        if " " not in run:
+            # Most runs are one capitalised word; settle the common cases cheaply.
+            first = run.rstrip(".,").lower()
+            if first.endswith(("'s", "\u2019s")):
+                first = first[:-2]
+            if (
+                first in NOT_NAME_WORDS
+                or first in HONORIFICS
+                or (
+                    first not in MALE_NAMES
+                    and first not in FEMALE_NAMES
+                    and first not in registry.by_token
+                    and not _FOLLOWED_BY_SPEECH.match(text, match.end())
+                )
+            ):
+                continue
         title, name = split_title(run)
         name = strip_possessive(name.rstrip(",. "))
         tokens = name.split()
@@ -246,9 +264,10 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
         if is_org_name(name):
             continue
         role = None
-        appositive = _APPOSITIVE_ROLE.match(text, match.end())
-        if appositive and _ROLE_START.match(appositive.group(1)):
-            role = appositive.group(1).strip()
+        if text.startswith(", ", match.end()):
+            appositive = _APPOSITIVE_ROLE.match(text, match.end())
+            if appositive and _ROLE_START.match(appositive.group(1)):
+                role = appositive.group(1).strip()
         registry.add(name, base + start, gender, role, True, weight)
 
 

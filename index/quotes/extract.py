@@ -78,6 +78,12 @@ def _paragraph_candidates(
     index: int, text: str, base: int, spans: list[QuotedSpan], known: Known
 ) -> list[_Candidate]:
     """Direct, mixed and indirect candidates of one paragraph (speakers not yet resolved)."""
+    if not spans:
+        # Without quote marks only reported speech can be found, and only after a cue.
+        return [
+            _Candidate("indirect", index, base + r.start, base + r.end, r.source, base + r.position)
+            for r in find_reports(text, spans, None, known)
+        ]
     sentences = split_sentences(text, spans)
     attributions: list[Attribution | None] = []
     for number, span in enumerate(spans):
@@ -184,7 +190,9 @@ _SINGLE_MARKS = re.compile("[\u2018\u2039\u201a]|(?<![\\w'\u2019])'(?=[^\\W\\d_]
 def _quoted_spans(text: str) -> list[QuotedSpan]:
     """The quoted spans of a paragraph: double marks, else single ones (British style)."""
     spans = find_double_spans(text)
-    if spans or not _SINGLE_MARKS.search(text):
+    if spans or not ("'" in text or "\u2018" in text or "\u2039" in text or "\u201a" in text):
+        return spans
+    if not _SINGLE_MARKS.search(text):
         return spans
     return find_single_spans(text)
 

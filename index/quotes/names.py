@@ -182,7 +182,7 @@ def _words(text: str) -> list[str]:
 
 def gender_of_name(name: str, hint: str = "") -> Gender:
     """Guess a person's gender from a first name, an honorific or a role word in ``hint``."""
-    for word in _words(hint):
+    for word in _words(hint) if hint.strip() else ():
         if word in MALE_WORDS:
             return "m"
         if word in FEMALE_WORDS:
@@ -190,9 +190,8 @@ def gender_of_name(name: str, hint: str = "") -> Gender:
         title = HONORIFICS.get(word.rstrip("."))
         if title is not None:
             return "m" if title == "m" else "f"
-    tokens = _words(name)
-    if tokens:
-        first = tokens[0]
+    first = name.split(" ", 1)[0].strip(".,;:()\"'\u2019").lower()
+    if first:
         if first in MALE_NAMES and first not in FEMALE_NAMES:
             return "m"
         if first in FEMALE_NAMES and first not in MALE_NAMES:

@@ -19,7 +19,7 @@ from index.quotes.cues import (
 )
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source, parse_source
-from index.quotes.sentences import is_headline
+from index.quotes.sentences import is_headline, split_sentences
 from index.quotes.subjects import Known, clause_subject, subject_before
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -122,15 +122,38 @@ def _previous_subject(
     return subject_before(text, start, head_end)
 
 
+_NOT_BEFORE_VERB = frozenset(
+    "the a an of his her their its my our your this that these those home for no any every "
+    "< <tweet so- such whose".split()
+)
+_TO_OK_BEFORE = frozenset("on continued continues went goes going appeared seemed".split())
+
+
+def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word is a noun (``the report``) or a bare infinitive (``declined to say``)."""
+    before = text[max(0, cue.start() - 24) : cue.start()].split()
+    if not before:
+        return False
+    previous = before[-1].lower()
+    if previous in _NOT_BEFORE_VERB:
+        return True
+    if previous == "to":
+        return len(before) < 2 or before[-2].lower() not in _TO_OK_BEFORE
+    return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
+
+
 def find_reports(
-    text: str, spans: Sequence[QuotedSpan], sentences: Sequence[tuple[int, int]], known: Known
+    text: str,
+    spans: Sequence[QuotedSpan],
+    sentences: Sequence[tuple[int, int]] | None,
+    known: Known,
 ) -> list[Report]:
     """Find the reported statements of a paragraph.
 
     Args:
         text: The paragraph.
         spans: Its quoted spans (cue words inside them are ignored).
-        sentences: Its sentences as ``(start, end)`` offsets.
+        sentences: Its sentences as ``(start, end)`` offsets (None: split them if needed).
         known: Whether a one-word name belongs to someone already introduced.
 
     Returns:
@@ -139,8 +162,21 @@ def find_reports(
     reports: list[Report] = []
     # Headlines capitalise their verbs ("Trump Says ..."); elsewhere a capital marks a name.
     verbs = REPORTING_VERB_ANY_CASE if is_headline(text) else REPORTING_VERB
+    cues = [
+        cue
+        for cue in verbs.finditer(text)
+        if not _inside(spans, cue.start()) and not _noun_or_infinitive(text, cue)
+    ]
+    if "ccording" in text:
+        cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
+    if not cues:
+        return reports
+    if sentences is None:
+        sentences = split_sentences(text, spans)
     for lo, hi in sentences:
-        reports.extend(_sentence_reports(text, spans, lo, hi, known, verbs))
+        mine = [cue for cue in cues if lo <= cue.start() < hi]
+        if mine:
+            reports.extend(_sentence_reports(text, spans, lo, hi, known, mine))
     return reports
 
 
@@ -150,18 +186,15 @@ def _sentence_reports(
     lo: int,
     hi: int,
     known: Known,
-    verbs: re.Pattern[str],
+    cues: list[re.Match[str]],
 ) -> list[Report]:
     found: list[Report] = []
     last_source: tuple[Source, int] | None = None
-    for according in ACCORDING_TO.finditer(text, lo, hi):
-        if _inside(spans, according.start()):
-            continue
-        found.extend(_according(text, lo, hi, according.start(), according.end()))
-    for cue in verbs.finditer(text, lo, hi):
-        if _inside(spans, cue.start()):
-            continue
+    for cue in cues:
         verb = cue.group().lower()
+        if verb.startswith("according"):
+            found.extend(_according(text, lo, hi, cue.start(), cue.end()))
+            continue
         before = text[max(lo, cue.start() - 16) : cue.start()].split()
         previous = before[-1].lower() if before else ""
         if previous in PASSIVE_BEFORE:
