@@ -17,6 +17,7 @@ from index.quotes.cues import (
     REPORTING_VERB_ANY_CASE,
     strip_adverbs,
 )
+from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source, parse_source
 from index.quotes.sentences import is_headline, split_sentences
@@ -122,11 +123,11 @@ def _previous_subject(
     return subject_before(text, start, head_end)
 
 
-_NOT_BEFORE_VERB = frozenset(
-    "the a an of his her their its my our your this that these those home for no any every "
-    "< <tweet so- such whose".split()
+_NOT_BEFORE_VERB = word_set(
+    """the a an of his her their its my our your this that these those home for no any every
+    < <tweet so- such whose"""
 )
-_TO_OK_BEFORE = frozenset("on continued continues went goes going appeared seemed".split())
+_TO_OK_BEFORE = word_set("on continued continues went goes going appeared seemed")
 
 
 def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
