@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -401,3 +402,16 @@ def test_missing_archive_is_one_line_on_stderr(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.strip() == f"newsdesk: error: {tmp_path / 'nowhere'}: no such archive folder"
+
+
+def test_missing_archive_is_reported_before_textual_loads(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from tui.config import Config\n"
+        "from tui.launch import run_app\n"
+        f"code = run_app({str(tmp_path / 'nowhere')!r}, None, Config())\n"
+        "print(code, 'textual' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.split() == ["1", "False"]
+    assert "no such archive folder" in done.stderr
