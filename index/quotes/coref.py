@@ -108,9 +108,13 @@ class Registry:
         role: str | None,
         person: bool,
         weight: float = 0.0,
+        known: int | None = -1,
     ) -> int:
-        """Record a mention, merging it into the entity it refers to; return that entity."""
-        index = self.find(name)
+        """Record a mention, merging it into the entity it refers to; return that entity.
+
+        ``known`` is the entity ``find(name)`` already returned, if the caller looked it up.
+        """
+        index = self.find(name) if known == -1 else known
         if index is None:
             tokens = {t.lower() for t in name.split()}
             self.entities.append(Entity(name, gender, role, person, tokens))
@@ -255,10 +259,11 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             continue
         gender = gender_of_name(name, title)
         weight = _weight(text, start, match.end())
+        known = registry.find(name)
         if (
             not (title or gender or weight == SPEAKER_WEIGHT)
             and (len(tokens) < 2 or weight == OBLIQUE_WEIGHT)
-            and registry.find(name) is None
+            and known is None
         ):
             continue
         if is_org_name(name):
@@ -268,7 +273,7 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             appositive = _APPOSITIVE_ROLE.match(text, match.end())
             if appositive and _ROLE_START.match(appositive.group(1)):
                 role = appositive.group(1).strip()
-        registry.add(name, base + start, gender, role, True, weight)
+        registry.add(name, base + start, gender, role, True, weight, known=known)
 
 
 def resolve(source: Source, position: int, registry: Registry) -> tuple[str | None, str | None]:

@@ -90,7 +90,8 @@ _NOT_START = (
     + r"\b)"
 )
 NAME_RUN = re.compile(
-    rf"(?<![\w'\u2019]){_NOT_START}{_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
+    rf"(?=[{_UPPER}])(?<![\w'\u2019]){_NOT_START}{_WORD}"
+    rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
     rf"(?:,?[ \u00a0](?:Jr|Sr)\.?|[ \u00a0](?:II|III|IV))?"
 )
 """A run of capitalised words (with name particles and initials), possibly a name."""

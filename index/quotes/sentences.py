@@ -93,13 +93,15 @@ def is_sentence_end(text: str, dot: int) -> bool:
     return not (_AMBIGUOUS.search(head) and _next_word(text, dot + 1) not in _OPENERS)
 
 
+# Lower-case function words that title case never leaves lower case.
+_SENTENCE_CASE_WORDS = (" the ", " of ", " and ", " to ", " a ", " is ", " was ", " that ")
 _CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z]")
 _LOWER_CASE = re.compile(r"(?<![\w'\u2019])[a-z]")
 
 
 def is_headline(text: str) -> bool:
     """Whether a paragraph is set in title case (a headline: ``Trump Says He Will Win``)."""
-    if len(text) > 300:
+    if len(text) > 300 or any(word in text for word in _SENTENCE_CASE_WORDS):
         return False
     capitalised = len(_CAPITALISED.findall(text))
     lower = len(_LOWER_CASE.findall(text))
