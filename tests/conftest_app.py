@@ -104,6 +104,7 @@ def make_app(
         config or Config(),
         watch_interval=None,
         show_timings=False,
+        preview_delay=0,
         environ=environ,
     )
 

@@ -86,7 +86,9 @@ async def test_hostile_article_is_shown_as_plain_characters(
     archive = tmp_path / "hostile"
     archive.mkdir()
     (archive / "evil.md").write_text(HOSTILE_MD, encoding="utf-8")
-    app = NewsdeskApp(archive, None, Config(), watch_interval=None, environ=COLOUR_TERMINAL)
+    app = NewsdeskApp(
+        archive, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
+    )
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         main = app.main
@@ -309,7 +311,9 @@ async def test_100k_results_draw_only_what_is_visible(
     isolate(tmp_path, monkeypatch)
     backend = HundredThousand(tmp_path)
     monkeypatch.setattr("index.backend.open_archive", lambda *args, **kwargs: backend)
-    app = NewsdeskApp(tmp_path, None, Config(), watch_interval=None, environ=COLOUR_TERMINAL)
+    app = NewsdeskApp(
+        tmp_path, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         main = app.main

@@ -370,7 +370,9 @@ async def test_first_run_builds_the_index_with_progress(
             seen.append(message)
             super()._set_index(message, busy)
 
-    app = Watched(archive, None, Config(), watch_interval=None, environ=COLOUR_TERMINAL)
+    app = Watched(
+        archive, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
+    )
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert app.main.headlines.total == 47
@@ -380,7 +382,9 @@ async def test_first_run_builds_the_index_with_progress(
     # The index lives in the XDG data folder: a second start opens it at once.
     assert any(Path(os.environ["XDG_DATA_HOME"], "newsdesk", "indexes").iterdir())
     seen.clear()
-    again = Watched(archive, None, Config(), watch_interval=None, environ=COLOUR_TERMINAL)
+    again = Watched(
+        archive, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
+    )
     async with again.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert again.main.headlines.total == 47

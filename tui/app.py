@@ -105,6 +105,7 @@ class NewsdeskApp(App[int]):
         *,
         watch_interval: float | None = 2.0,
         show_timings: bool = True,
+        preview_delay: float = 0.12,
         environ: Mapping[str, str] | None = None,
     ) -> None:
         env = os.environ if environ is None else environ
@@ -125,6 +126,7 @@ class NewsdeskApp(App[int]):
         self.aborted_update = False
         self._watch_interval = watch_interval
         self._show_timings = show_timings
+        self.preview_delay = preview_delay
         self._fingerprint: tuple[int, int] | None = None
         self._next_scan = 0.0
         self._syncing = False

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.worker import get_current_worker
 
@@ -82,6 +83,7 @@ class MainScreen(ReadingScreen):
         self._show_timings = show_timings
         self._detached = False
         self._reload = False
+        self._preview_timer: Timer | None = None
         self._first_results = False
 
     def compose(self) -> ComposeResult:
@@ -254,7 +256,15 @@ class MainScreen(ReadingScreen):
             if terms != self.article.terms:
                 self.article.show(shown, terms)
             return
-        self._load_article(event.hit.id, terms)
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        delay = self.news.preview_delay
+        if self.focused is self.search_input and delay > 0:
+            # While the reader types, read the top article only once they pause.
+            load = partial(self._load_article, event.hit.id, terms)
+            self._preview_timer = self.set_timer(delay, load)
+        else:
+            self._load_article(event.hit.id, terms)
 
     @on(HeadlineList.Selected)
     def _selected(self, event: HeadlineList.Selected) -> None:
