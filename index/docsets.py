@@ -9,6 +9,7 @@ positional logic (phrases) fall back to Whoosh's own matching.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -18,6 +19,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
 from index.model import FacetCount, FacetField
+from index.whoosh_fixes import numeric_column
 
 FACET_LIMIT = 50
 """Values shown per facet (the most frequent; years all, newest first)."""
@@ -81,7 +83,75 @@ class DocSets:
             return set(self.live()) - self.of(q.query)
         if isinstance(q, query.ConstantScoreQuery | query.WrappingQuery):
             return self.of(q.child)
+        if isinstance(q, query.Phrase) and q.slop == 1:
+            in_phrase = self.phrase(q.fieldname, q.words)
+            if in_phrase is not None:
+                return in_phrase
         return set(self._searcher.docs_for_query(q))
+
+    def phrase(self, fieldname: str, words: list[str]) -> set[int] | None:
+        """Documents with ``words`` at consecutive positions (None: cannot tell, ask Whoosh).
+
+        Only documents that hold every word are looked at, and only their positions are
+        decoded; Whoosh's phrase matcher decodes positions for every document it steps to.
+        """
+        if fieldname not in self._reader.schema or not words:
+            return set()
+        candidates: set[int] | None = None
+        for word in sorted(set(words), key=lambda w: len(self.term(fieldname, w))):
+            docs = self.term(fieldname, word)
+            candidates = set(docs) if candidates is None else candidates & docs
+            if not candidates:
+                return set()
+        assert candidates is not None
+        if len(words) == 1:
+            return candidates
+        positions = {}
+        for word in set(words):
+            found = self._positions(fieldname, word, candidates)
+            if found is None:
+                return None
+            positions[word] = found
+        matched = set()
+        for docnum in candidates:
+            starts = positions[words[0]][docnum]
+            following = [set(positions[w][docnum]) for w in words[1:]]
+            if any(all(p + i in later for i, later in enumerate(following, 1)) for p in starts):
+                matched.add(docnum)
+        return matched
+
+    def _positions(self, fieldname: str, word: str, docs: set[int]) -> dict[int, list[int]] | None:
+        """Positions of ``word`` in each of ``docs`` (None if a posting list is unusual)."""
+        field = self._reader.schema[fieldname]
+        found: dict[int, list[int]] = {}
+        for leaf, base in self._reader.leaf_readers():
+            if (fieldname, word) not in leaf:
+                continue
+            matcher = leaf.postings(fieldname, word)
+            if isinstance(matcher, FilterMatcher):
+                matcher = matcher.child
+            if not isinstance(matcher, W3LeafMatcher):
+                return None
+            # This segment's wanted documents, sorted, to skip blocks holding none of them:
+            # a block's header gives its last document without decoding the block.
+            local = sorted(d - base for d in docs if base <= d < base + leaf.doc_count_all())
+            previous_max = -1
+            while matcher.is_active() and local:
+                block_max = matcher._maxid
+                if bisect_right(local, block_max) > bisect_right(local, previous_max):
+                    matcher._read_ids()
+                    ids = matcher._ids
+                    wanted = [i for i, d in enumerate(ids) if base + d in docs]
+                    if wanted:
+                        matcher._read_values()
+                        values = matcher._values
+                        for i in wanted:
+                            found[base + ids[i]] = field.format.decode_positions(values[i])
+                previous_max = block_max
+                if matcher._lastblock:
+                    break
+                matcher._next_block()
+        return found
 
     def term(self, fieldname: str, text: str | bytes) -> frozenset[int]:
         """The documents containing one term (cached: typing repeats terms)."""
@@ -141,11 +211,7 @@ class DocSets:
     def dates(self) -> list[int]:
         """Every document's date as ``YYYYMMDD`` (0 when undated), by document number."""
         if self._dates is None:
-            reader = self._reader
-            if reader.has_column("date"):
-                self._dates = list(reader.column_reader("date"))
-            else:
-                self._dates = [0] * reader.doc_count_all()
+            self._dates = numeric_column(self._reader, "date")
         return self._dates
 
     def in_date_order(self, docs: Iterable[int], newest: bool, limit: int | None) -> list[int]:

@@ -185,17 +185,17 @@ def _walk(q: query.Query) -> Iterator[query.Query]:
         yield from _walk(child)
 
 
-def _walk_positive(q: query.Query) -> Iterator[query.Query]:
-    if isinstance(q, query.Not):
+def _walk_positive(q: query.Query, skip: type | None = None) -> Iterator[query.Query]:
+    if isinstance(q, query.Not) or (skip is not None and isinstance(q, skip)):
         return
     yield q
     if isinstance(q, query.AndNot):
-        yield from _walk_positive(q.a)
+        yield from _walk_positive(q.a, skip)
         return
     if q.is_leaf():
         return
     for child in q.children():
-        yield from _walk_positive(child)
+        yield from _walk_positive(child, skip)
 
 
 def _count_leaves(q: query.Query) -> int:
@@ -226,7 +226,9 @@ def _bound_expansions(q: query.Query, reader: Any, vocabulary: Vocabulary) -> qu
         terms = [query.Term(fieldname, text, boost=q.boost) for text in _most_frequent(candidates)]
         if not terms:
             return query.NullQuery
-        return terms[0] if len(terms) == 1 else query.Or(terms, boost=q.boost)
+        # Expansions find articles but do not rank them (their words are guesses): a query of
+        # only prefix or fuzzy words lists its matches newest first.
+        return query.ConstantScoreQuery(terms[0] if len(terms) == 1 else query.Or(terms))
     if q.is_leaf():
         return q
     return q.apply(lambda child: _bound_expansions(child, reader, vocabulary))
@@ -268,9 +270,12 @@ def _fuzzy_candidates(
 
 
 def scoring_terms(q: query.Query) -> list[query.Term]:
-    """The query's positive text terms, with their boosts, for ranking (dates excluded)."""
+    """The query's positive text terms, with their boosts, for ranking.
+
+    Dates, ids and constant-scored parts (prefix and fuzzy expansions) only filter.
+    """
     terms: dict[tuple[str, str], query.Term] = {}
-    for node in _walk_positive(q):
+    for node in _walk_positive(q, skip=query.ConstantScoreQuery):
         if isinstance(node, query.Term) and node.fieldname in SCORED_FIELDS:
             terms.setdefault((node.fieldname, node.text), node)
         elif isinstance(node, query.Phrase) and node.fieldname in SCORED_FIELDS:

@@ -14,6 +14,8 @@ from typing import Any
 
 from whoosh.scoring import BM25F
 
+from index.whoosh_fixes import numeric_column
+
 RECENCY_LIFT = 0.3
 """The newest article's score is multiplied by up to 1 + this."""
 HALF_LIFE_DAYS = 730.0
@@ -50,15 +52,18 @@ class NewsWeighting(BM25F):  # type: ignore[misc]
 
 def _day_numbers(reader: Any) -> list[int]:
     """Day ordinal of every document's date (0 when it has none), by document number."""
-    if not reader.has_column("date"):
-        return [0] * reader.doc_count_all()
+    ordinals: dict[int, int] = {0: 0}
+
+    def ordinal(value: int) -> int:
+        try:
+            return dt.date(value // 10000, value // 100 % 100, value % 100).toordinal()
+        except ValueError:
+            return 0
+
     days = []
-    for value in reader.column_reader("date"):
-        if value:
-            try:
-                days.append(dt.date(value // 10000, value // 100 % 100, value % 100).toordinal())
-                continue
-            except ValueError:
-                pass
-        days.append(0)
+    for value in numeric_column(reader, "date"):
+        day = ordinals.get(value)
+        if day is None:
+            day = ordinals[value] = ordinal(value)
+        days.append(day)
     return days

@@ -5,8 +5,11 @@ Pinned to whoosh-reloaded 2.7.x (see pyproject.toml); each fix says what it corr
 
 from __future__ import annotations
 
+import sys
+from array import array
 from typing import Any
 
+from whoosh import columns
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 
@@ -46,6 +49,30 @@ def _doc_field_length(self: Any, docnum: int, fieldname: str, default: int = 0) 
         return default
     byte = data[docnum] if docnum < len(data) else 0
     return _LENGTH_OF_BYTE[byte] if byte else None
+
+
+def numeric_column(reader: Any, fieldname: str, typecode: str = "I") -> list[int]:
+    """Every document's value of a numeric column, in document order, read in bulk.
+
+    Whoosh's column readers fetch one value per file read; loading a date column of 100k
+    documents that way took half a second. Here each segment's column is one read.
+    """
+    values: list[int] = []
+    for leaf, base in reader.leaf_readers():
+        count = leaf.doc_count_all()
+        values.extend([0] * (base - len(values)))  # (segments are contiguous; defensive)
+        raw = leaf.column_reader(fieldname, translate=False) if leaf.has_column(fieldname) else None
+        if isinstance(raw, columns.NumericColumn.Reader):
+            numbers = array(typecode)
+            numbers.frombytes(raw._dbfile.get(raw._basepos, raw._count * raw._fixedlen))
+            if sys.byteorder == "little":
+                numbers.byteswap()  # Whoosh writes them big-endian
+            chunk = numbers.tolist()[:count]
+            chunk.extend([raw._default] * (count - len(chunk)))
+        else:
+            chunk = list(raw) if raw is not None else [0] * count
+        values.extend(chunk)
+    return values
 
 
 def apply() -> None:

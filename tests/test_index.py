@@ -177,3 +177,22 @@ def test_missing_archive_is_a_clear_error(tmp_path: Path) -> None:
 
     with pytest.raises(IndexMissing, match="no such folder"):
         update_index(tmp_path / "nope", tmp_path / "ix")
+
+
+def test_date_order_holds_across_segments_and_deletions(tmp_path: Path) -> None:
+    archive = tmp_path / "arch"
+    archive.mkdir()
+    for i, day in enumerate(["2021-05-01", "2019-01-02", "2023-03-04", "2020-07-08"]):
+        (archive / f"a{i}.md").write_text(f"---\ntitle: T{i}\ndate: {day}\n---\nharbour\n")
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    (archive / "a1.md").unlink()  # a deletion in the first segment
+    (archive / "b.md").write_text("---\ntitle: New\ndate: 2022-02-02\n---\nharbour\n")
+    (archive / "c.md").write_text("---\ntitle: Undated\n---\nharbour\n")
+    update_index(archive, ix)  # a second segment
+    backend = open_archive(archive, ix)
+    newest = [h.title for h in backend.search(SearchRequest("", sort="newest", limit=10)).hits]
+    oldest = [h.title for h in backend.search(SearchRequest("", sort="oldest", limit=10)).hits]
+    backend.close()
+    assert newest == ["T2", "New", "T0", "T3", "Undated"]
+    assert oldest == ["T3", "T0", "New", "T2", "Undated"]
