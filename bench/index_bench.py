@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+DEFAULT_CACHE = Path(tempfile.gettempdir()) / "newsdesk-bench"
 sys.path.insert(0, str(BENCH.parent))
 
 
@@ -121,7 +122,8 @@ def trial_bare(archive: Path, procs: int) -> dict[str, float]:
 def run_trial(kind: str, archive: Path, procs: int) -> dict[str, float]:
     """Run one trial in a fresh interpreter, so caches and memory start cold."""
     done = subprocess.run(
-        [sys.executable, __file__, "--trial", kind, "--procs", str(procs), "--archive", str(archive)],
+        [sys.executable, __file__, "--trial", kind, "--procs", str(procs)]
+        + ["--archive", str(archive)],
         capture_output=True,
         text=True,
         check=True,
@@ -135,7 +137,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=20_000, help="articles (default 20,000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="trials per variant (default 3)")
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsdesk-bench")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--only", choices=["pipeline", "bare"], help="run one side only")
     parser.add_argument("--trial", choices=["pipeline", "bare"], help=argparse.SUPPRESS)
     parser.add_argument("--procs", type=int, default=1, help=argparse.SUPPRESS)
@@ -173,8 +175,9 @@ def main() -> None:
     if len(medians) == 4:
         bare = medians[("bare", 1)]
         print()
-        print(f"pipeline 1 proc / bare 1 proc:  {medians[('pipeline', 1)] / bare:.2f}x (target >= 1.0)")
-        print(f"pipeline 2 procs / bare 1 proc: {medians[('pipeline', 2)] / bare:.2f}x (target >= 1.6)")
+        one, two = medians[("pipeline", 1)] / bare, medians[("pipeline", 2)] / bare
+        print(f"pipeline 1 proc / bare 1 proc:  {one:.2f}x (target >= 1.0)")
+        print(f"pipeline 2 procs / bare 1 proc: {two:.2f}x (target >= 1.6)")
         print(f"bare 2 procs / bare 1 proc:     {medians[('bare', 2)] / bare:.2f}x")
 
 

@@ -124,7 +124,7 @@ def latency(backend: object, queries: dict[str, list[str]]) -> dict[str, tuple[f
             times.append((time.perf_counter() - started) * 1000)
             totals.append(result.total)
         times.sort()
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
         results[kind] = (statistics.median(times), p95, int(statistics.median(totals)))
     return results
 
@@ -197,23 +197,22 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
         index_dir = Path(tmp) / "ix"
         full = build(archive, index_dir)
         print(f"\n== {n:,} articles ==")
+        rate = full["added"] / full["seconds"]
         print(
-            f"full build: {full['seconds']:.1f} s ({full['added'] / full['seconds']:.0f} articles/s),"
+            f"full build: {full['seconds']:.1f} s ({rate:.0f} articles/s),"
             f" peak memory {full['peak_mb']:.0f} MB"
         )
         size = folder_size(index_dir)
-        print(
-            f"index size: {size / 1e6:.0f} MB ({size / max(1, folder_size(archive)):.2f}x the archive)"
-        )
+        ratio = size / max(1, folder_size(archive))
+        print(f"index size: {size / 1e6:.0f} MB ({ratio:.2f}x the archive)")
         changed = synth.touch_changed(archive, 100, seed=args.seed + 7)
         incremental = build(archive, index_dir)
         print(f"incremental update, {len(changed)} files changed: {incremental['seconds']:.2f} s")
         backend = open_archive(archive, index_dir, create=False)
         queries = make_queries(backend, archive, args.queries, args.seed)
         opened, first = cold_open(archive, index_dir, queries["term"][0])
-        print(
-            f"cold open: {opened * 1000:.0f} ms to an open index, {first * 1000:.0f} ms to first result"
-        )
+        print(f"cold open: {opened * 1000:.0f} ms to an open index,", end=" ")
+        print(f"{first * 1000:.0f} ms to first result")
         print(f"{'kind':8} {'median ms':>10} {'p95 ms':>8} {'hits':>8}  example")
         for kind, (median, p95, hits) in latency(backend, queries).items():
             print(f"{kind:8} {median:10.1f} {p95:8.1f} {hits:8}  {queries[kind][0]}")
