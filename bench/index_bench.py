@@ -121,9 +121,9 @@ def trial_bare(archive: Path, procs: int) -> dict[str, float]:
 
 def run_trial(kind: str, archive: Path, procs: int) -> dict[str, float]:
     """Run one trial in a fresh interpreter, so caches and memory start cold."""
+    command = [sys.executable, __file__, "--trial", kind, "--procs", str(procs)]
     done = subprocess.run(
-        [sys.executable, __file__, "--trial", kind, "--procs", str(procs)]
-        + ["--archive", str(archive)],
+        [*command, "--archive", str(archive)],
         capture_output=True,
         text=True,
         check=True,
