@@ -24,6 +24,12 @@ _CUE_FIRST = re.compile(
     rf"(?:{ADVERB}\s+)?(?P<cue>{ATTRIBUTION_VERB.pattern})(?:\s+(?:on|out|up))?\s+", re.I
 )
 _ACCORDING = re.compile(r"according\s+to\s+", re.I)
+_NOT_ADJACENT = re.compile(
+    r",\s+(?:and|but|while|as|so|then)\s|^\s*(?:in|on|at|to|for|with|from|of|about|as|than)\s",
+    re.I,
+)
+# `"...," remembered Roy Verley`: any past-tense verb followed by a name.
+_PAST_FIRST = re.compile(r"[a-z]{3,}ed\s+(?=[A-Z])")
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
 _SAID_FIRST = re.compile(r"\s*(?:[Ss]aid|[Aa]dded|[Aa]sked|[Ww]rote|[Ss]tated|[Dd]eclared)\s+")
 # "... ," -- Jane Roe: a name signed after the quote, ending the paragraph or sentence.
@@ -113,7 +119,7 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
         if source is not None:
             return Attribution(source, according.end(), end)
         return None
-    inverted = _CUE_FIRST.match(text, at, end)
+    inverted = _CUE_FIRST.match(text, at, end) or _PAST_FIRST.match(text, at, end)
     if inverted:
         phrase = text[inverted.end() : end]
         if not phrase.lower().startswith(("that ", "by ")):
@@ -128,6 +134,9 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
             return None
     phrase = strip_adverbs(text[at : verb.start()])
     if not phrase.strip() or any(ch in phrase for ch in '"\u201c\u201d'):
+        return None
+    if _NOT_ADJACENT.search(phrase):
+        # `"robust steps" in response, and he urged ...`: a new clause, not an attribution.
         return None
     if ended and phrase.lstrip()[:1].isupper():
         tail = text[verb.end() : end]
@@ -178,8 +187,15 @@ def before_quote(
         return None
     head = strip_adverbs(segment[: last.start()])
     if last.group() in PARTICIPLES and head.rstrip().endswith(","):
-        # "Trump attacked Clinton ..., saying, "...": the speaker is the clause's subject.
-        found = clause_subject(text, lo, lo + len(head), spans, known)
+        # "Trump attacked Clinton ..., saying, "...": the speaker is the subject of the verb
+        # before (``Spicer said, adding, "..."``) or else of the clause.
+        earlier = _last_match(ATTRIBUTION_VERB, head)
+        found = None
+        if earlier is not None:
+            cut = head.rfind(",", 0, earlier.start()) + 1
+            found = subject_before(text, lo + cut, lo + len(strip_adverbs(head[: earlier.start()])))
+        if found is None:
+            found = clause_subject(text, lo, lo + len(head), spans, known)
     else:
         found = subject_before(text, lo, lo + len(head))
     if found is None:

@@ -113,9 +113,9 @@ _LEAD_WORDS = word_set(
     nonetheless nevertheless by in for at while when as if although though because since
     after before once until whereas"""
 )
-_RELATIVE = re.compile(r"^(?:who|which|whose|whom|where|when)\b", re.I)
+_RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _ROLE_STOP = re.compile(
-    r"\s+(?:who|which|whose|during|while|when|after|before|since|because|where|"
+    r"\s+(?:who|which|whose|that|during|while|when|after|before|since|because|where|"
     r"in\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|speech|email|e-mail|letter|"
     r"tweet|post|release|memo|call|conversation|appearance|op-ed|essay|column)|"
     r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|twitter|facebook)|"
@@ -363,6 +363,8 @@ def _nominal(text: str) -> Source | None:
     head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
     if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
         return None
+    if head.endswith(("ed", "ing")) and head not in SPEAKER_NOUNS:
+        return None
     determined = head_words[0] in _DETERMINERS and 2 <= len(head_words) <= 6
     if (
         head in SPEAKER_NOUNS
@@ -405,16 +407,22 @@ def parse_source(phrase: str) -> Source | None:
             return None
         rest = []
     if rest:
-        appositive = _ROLE_STOP.sub("", ", ".join(rest)).strip()
         head_source = _simple_source(head)
-        if head_source is not None and head_source.kind == "person" and _is_role(appositive):
-            role = appositive
-            return Source(
-                name=head_source.name,
-                kind="person",
-                role=role,
-                gender=head_source.gender or gender_of_name(head_source.name, appositive),
-            )
+        described = [part for part in rest if not _place_like([part])]
+        appositive = _ROLE_STOP.sub("", ", ".join(described)).strip() if described else ""
+        if head_source is not None and head_source.kind == "person":
+            if appositive and _is_role(appositive):
+                role = appositive
+            elif described and _is_role(_ROLE_STOP.sub("", described[0]).strip()):
+                role = _ROLE_STOP.sub("", described[0]).strip()
+            if role or any(ch.isupper() for ch in head_source.name[:1]):
+                # A named person followed by description, origin or age.
+                return Source(
+                    name=head_source.name,
+                    kind="person",
+                    role=role or head_source.role,
+                    gender=head_source.gender or gender_of_name(head_source.name, role or ""),
+                )
         second = _simple_source(rest[0])
         if (
             second is not None
@@ -429,8 +437,7 @@ def parse_source(phrase: str) -> Source | None:
             )
         if head_source is not None and head_source.kind != "pronoun":
             first = rest[0].split()[0].lower()
-            place = len(rest) <= 2 and _place_like(rest) and head_source.kind == "person"
-            if place or first.endswith(("ing", "ed")):
+            if not described or first.endswith(("ing", "ed")):
                 return head_source
         return None
     return _simple_source(head)

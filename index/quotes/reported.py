@@ -198,7 +198,7 @@ def _sentence_reports(
             continue
         before = text[max(lo, cue.start() - 16) : cue.start()].split()
         previous = before[-1].lower() if before else ""
-        if previous in PASSIVE_BEFORE:
+        if previous in PASSIVE_BEFORE and not verb.endswith("ing"):
             passive = _passive(text, cue.end(), hi)
             if passive:
                 found.append(passive)
