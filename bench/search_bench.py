@@ -165,11 +165,13 @@ import json, sys, time
 sys.path.insert(0, sys.argv[3])
 from pathlib import Path
 from index.build import update_index
-from index_bench import peak_rss_mb
-started = time.perf_counter()
-report = update_index(Path(sys.argv[1]), Path(sys.argv[2]))
-print(json.dumps({"seconds": time.perf_counter() - started, "added": report.added,
-                  "updated": report.updated, "peak_mb": peak_rss_mb()}))
+from index_bench import TreeMemory
+with TreeMemory() as memory:
+    started = time.perf_counter()
+    report = update_index(Path(sys.argv[1]), Path(sys.argv[2]))
+    seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "added": report.added,
+                  "updated": report.updated, "peak_mb": memory.peak_mb}))
 """
 
 
