@@ -166,7 +166,9 @@ def read_file(
     yield _finish(draft, path, article_id(rel), fmt, quotes, st.st_mtime)
 
 
-def read_jsonl_record(path: Path, rel: str, line: int, offset: int, max_bytes: int) -> Article:
+def read_jsonl_record(
+    path: Path, rel: str, line: int, offset: int, max_bytes: int, *, quotes: bool = True
+) -> Article:
     """Read the one article on ``line`` (starting at byte ``offset``) of a JSON Lines file.
 
     Raises:
@@ -184,7 +186,7 @@ def read_jsonl_record(path: Path, rel: str, line: int, offset: int, max_bytes: i
         raise UnreadableFile(str(path), str(exc)) from None
     if draft is None:
         raise UnreadableFile(str(path), f"line {line}: blank")
-    article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl", True, None)
+    article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl", quotes, None)
     return replace(article, offset=offset)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -273,10 +272,10 @@ class WhooshBackend:
         path = self._archive / rel
         try:
             if info.get("line"):
-                article = read_jsonl_record(
-                    path, rel, info["line"], info.get("offset", 0), self._max_bytes
+                offset = info.get("offset", 0)
+                return read_jsonl_record(
+                    path, rel, info["line"], offset, self._max_bytes, quotes=quotes
                 )
-                return article if quotes else replace(article, quotes=())
             return next(read_file(path, rel=rel, max_bytes=self._max_bytes, quotes=quotes))
         except UnreadableFile as exc:
             raise ArticleNotFound(f"{exc} (the index may be out of date)") from None
