@@ -216,3 +216,23 @@ def test_hostile_article_text_is_inert_on_a_terminal_and_exact_in_json(tmp_path:
     assert "\u202e" not in done.stdout and "[bold red]title[/]" in done.stdout
     record = ok_json("show", str(archive / "evil.md"))
     assert isinstance(record, dict) and record["title"] == title
+
+
+def test_bookmarks_listing(sample_archive: Path) -> None:
+    from index.userstate import set_bookmark, state_path
+
+    hits = ok_json("search", "fintech", "--archive", str(sample_archive), "--limit", "3")
+    assert isinstance(hits, dict)
+    first, second, _ = (hit["id"] for hit in hits["hits"])
+    path = state_path(sample_archive)
+    set_bookmark(path, first, True)
+    set_bookmark(path, second, True)
+    set_bookmark(path, "gone-from-the-archive", True)
+    listed = ok_json("bookmarks", "--archive", str(sample_archive))
+    assert isinstance(listed, list)
+    assert [row["id"] for row in listed] == [second, first]  # newest bookmark first
+    assert set(listed[0]) >= {"id", "title", "source", "date", "path"}
+    human = run("bookmarks", "--archive", str(sample_archive))
+    assert human.stdout.count("\u2605") == 2
+    set_bookmark(path, first, False)
+    assert len(ok_json("bookmarks", "--archive", str(sample_archive))) == 1  # type: ignore[arg-type]

@@ -233,23 +233,23 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
 def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk bookmarks``: bookmarked articles, newest bookmark first."""
     backend = open_backend(args, config, update=False)
-    state = load_state(state_path(backend.archive))
-    rows = []
-    for article_id, when in sorted(state.bookmarks.items(), key=lambda kv: -kv[1]):
-        try:
-            article = backend.article(article_id)
-        except NewsdeskError:
-            continue  # bookmarked article no longer in the archive
-        rows.append(
-            {
-                "id": article.id,
-                "title": article.title,
-                "source": article.source,
-                "date": article.date,
-                "path": article.path,
-                "bookmarked": when,
-            }
-        )
+    marks = load_state(state_path(backend.archive)).bookmarks
+    found = backend.search(
+        SearchRequest(include_ids=frozenset(marks), limit=max(1, len(marks)), snippets=False)
+    )
+    # Bookmarks of articles no longer in the archive are simply not listed.
+    hits = sorted(found.hits, key=lambda hit: -marks[hit.id])
+    rows = [
+        {
+            "id": hit.id,
+            "title": hit.title,
+            "source": hit.source,
+            "date": hit.date,
+            "path": hit.path,
+            "bookmarked": marks[hit.id],
+        }
+        for hit in hits
+    ]
     if args.json:
         output.print_json(rows)
     else:
