@@ -24,13 +24,17 @@ class KeySpec:
     description: str
     show: bool = True
     scope: Scope = "screen"
+    priority: bool = False
+    """Handled before the focused widget sees the key (only for keys no widget types)."""
 
 
 BINDINGS: tuple[KeySpec, ...] = (
     KeySpec("search", "slash", "focus_search", "Search"),
-    KeySpec("back", "escape", "back", "Back", show=False),
-    KeySpec("next_panel", "tab", "app.focus_next", "Next panel", show=False),
-    KeySpec("previous_panel", "shift+tab", "app.focus_previous", "Previous panel", show=False),
+    KeySpec("back", "escape", "back", "Back", show=False, priority=True),
+    KeySpec("next_panel", "tab", "app.focus_next", "Next panel", show=False, priority=True),
+    KeySpec(
+        "previous_panel", "shift+tab", "app.focus_previous", "Previous panel", False, "screen", True
+    ),
     KeySpec("next_hit", "n", "next_hit", "Next hit"),
     KeySpec("previous_hit", "N", "previous_hit", "Previous hit", show=False),
     KeySpec("toggle_quotes", "Q", "toggle_quotes", "Quotes"),

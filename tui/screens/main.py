@@ -58,13 +58,13 @@ class Query:
 class SearchInput(Input):
     """The search bar; Enter or Down goes to the headlines.
 
-    Both are bindings rather than the Submitted message, so focus moves before the next key
-    a fast typist has already sent is handled.
+    Priority bindings: they run before the next key (already sent by a fast typist, or in the
+    same packet over SSH) is handed to a widget, so that key lands in the headlines.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.to_headlines", "Headlines", show=False),
-        Binding("enter", "screen.submit_search", "Headlines", show=False),
+        Binding("down", "screen.to_headlines", "Headlines", show=False, priority=True),
+        Binding("enter", "screen.submit_search", "Headlines", show=False, priority=True),
     ]
 
 
@@ -84,6 +84,7 @@ class MainScreen(ReadingScreen):
         self._detached = False
         self._reload = False
         self._preview_timer: Timer | None = None
+        self._preview: tuple[str, tuple[str, ...]] | None = None  # waiting for a pause
         self._first_results = False
 
     def compose(self) -> ComposeResult:
@@ -258,13 +259,19 @@ class MainScreen(ReadingScreen):
             return
         if self._preview_timer is not None:
             self._preview_timer.stop()
+        self._preview = (event.hit.id, terms)
         delay = self.news.preview_delay
         if self.focused is self.search_input and delay > 0:
             # While the reader types, read the top article only once they pause.
-            load = partial(self._load_article, event.hit.id, terms)
-            self._preview_timer = self.set_timer(delay, load)
+            self._preview_timer = self.set_timer(delay, self._preview_now)
         else:
-            self._load_article(event.hit.id, terms)
+            self._preview_now()
+
+    def _preview_now(self) -> None:
+        if self._preview is not None:
+            article_id, terms = self._preview
+            self._preview = None
+            self._load_article(article_id, terms)
 
     @on(HeadlineList.Selected)
     def _selected(self, event: HeadlineList.Selected) -> None:
@@ -334,9 +341,11 @@ class MainScreen(ReadingScreen):
         self.set_focus(self.search_input)
 
     def action_to_headlines(self) -> None:
-        """Go to the headlines."""
+        """Go to the headlines (showing the article under the cursor at once)."""
         self.set_focus(self.headlines)
-        if self._detached and self.headlines.current is not None:
+        if self._preview is not None:
+            self._preview_now()
+        elif self._detached and self.headlines.current is not None:
             self._highlighted(HeadlineList.Highlighted(self.headlines.current))
 
     def action_to_article(self) -> None:

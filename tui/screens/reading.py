@@ -75,10 +75,19 @@ class ReadingScreen(Screen[None]):
 
     # -- marks -----------------------------------------------------------------------------
 
+    def marked_id(self) -> str | None:
+        """The article m and b act on: the headline under the cursor in the headlines, else
+        the open article."""
+        current = self.headlines.current
+        if self.focused is self.headlines and current is not None:
+            return current.id
+        article = self.open_article_or_say()
+        return article.id if article is not None else None
+
     def action_toggle_read(self) -> None:
-        """Mark the open article read or unread."""
-        if (article := self.open_article_or_say()) is not None:
-            self.mark_read(article.id, article.id not in self.news.reading.read)
+        """Mark the article read or unread."""
+        if (article_id := self.marked_id()) is not None:
+            self.mark_read(article_id, article_id not in self.news.reading.read)
 
     def mark_read(self, article_id: str, read: bool) -> None:
         """Mark ``article_id`` read or unread (saved at once)."""
@@ -86,10 +95,10 @@ class ReadingScreen(Screen[None]):
             self.marks_changed()
 
     def action_toggle_bookmark(self) -> None:
-        """Bookmark the open article, or remove its bookmark."""
-        if (article := self.open_article_or_say()) is not None:
-            marked = article.id not in self.news.reading.bookmarks
-            if self.news.set_bookmark(article.id, marked):
+        """Bookmark the article, or remove its bookmark."""
+        if (article_id := self.marked_id()) is not None:
+            marked = article_id not in self.news.reading.bookmarks
+            if self.news.set_bookmark(article_id, marked):
                 self.notify("Bookmarked." if marked else "Bookmark removed.", timeout=1.5)
                 self.marks_changed()
 

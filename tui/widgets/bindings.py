@@ -12,7 +12,14 @@ from tui.keys import Scope, specs
 def bindings(scope: Scope, exclude: Collection[str] = ()) -> list[BindingType]:
     """The Textual bindings of ``scope``, leaving out the ids in ``exclude``."""
     return [
-        Binding(spec.keys, spec.action, spec.description, show=spec.show, id=spec.id)
+        Binding(
+            spec.keys,
+            spec.action,
+            spec.description,
+            show=spec.show,
+            priority=spec.priority,
+            id=spec.id,
+        )
         for spec in specs(scope)
         if spec.id not in exclude
     ]
