@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import queue
+import sys
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -39,6 +40,7 @@ def index_in_workers(
     """Index ``entries`` in ``workers`` processes; return the merged outcome and new segments."""
     # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
     context = mp.get_context("spawn")
+    _ensure_resource_tracker()  # before the queues: their locks register with the tracker
     jobs: Any = context.Queue()
     results: Any = context.Queue()
     for start in range(0, len(entries), BATCH_FILES):
@@ -80,11 +82,39 @@ def index_in_workers(
                 outcome.warnings.extend(part.warnings)
                 outcome.words |= part.words
     finally:
+        if finished < workers:
+            # Stopped early (an error, or the caller gave up): the queues' feeder threads
+            # would otherwise wait for ever to flush to workers that are gone.
+            jobs.cancel_join_thread()
+            results.cancel_join_thread()
         for process in processes:
             if process.is_alive() and finished < workers:
                 process.terminate()
             process.join(timeout=5)
     return outcome, segments
+
+
+def _ensure_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr.
+
+    Python hands the tracker ``sys.stderr``'s file descriptor when it first starts it; inside
+    a terminal UI stderr may be a capture object without one, and every spawn then fails
+    with "bad value(s) in fds_to_keep".
+    """
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
 
 
 def _work(

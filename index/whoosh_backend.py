@@ -39,7 +39,7 @@ _FACET_COLUMNS: dict[FacetField, str] = {
     "section": "section_facet",
     "year": "year",
 }
-_HIGHLIGHT_FIELDS = frozenset({"title", "body", "captions", "quotes"})
+_HIGHLIGHT_FIELDS = frozenset({"title", "body", "captions", "quotes", "speaker"})
 _ORDER_CACHE = 8
 _FIRST_PAGES = 200
 """Hits ordered on a first search; scrolling past them orders every hit once."""

@@ -171,3 +171,42 @@ def test_two_indexers_on_one_archive_never_corrupt_it(
 
 def test_parallel_threshold_is_what_the_crash_test_relies_on() -> None:
     assert build.PARALLEL_THRESHOLD <= 450
+
+
+ABORT_SCRIPT = """
+import sys
+from pathlib import Path
+from index import build, parallel
+from index.build import update_index
+
+class Stop(Exception):
+    pass
+
+def stop_early(progress):
+    if progress.phase == "index" and progress.done >= 20:
+        raise Stop()
+
+if __name__ == "__main__":
+    build.PARALLEL_THRESHOLD = 10
+    parallel.BATCH_FILES = 1  # many queued jobs: more than the pipe to the workers holds
+    try:
+        update_index(Path(sys.argv[1]), Path(sys.argv[2]), procs=2, progress=stop_early)
+    except Stop:
+        print("stopped")
+"""
+
+
+def test_a_build_given_up_half_way_lets_the_process_exit(tmp_path: Path) -> None:
+    """Stopping a parallel build must not leave queue threads blocking interpreter exit."""
+    archive = tmp_path / "archive"
+    write_articles(archive, 600)
+    script = tmp_path / "abort.py"
+    script.write_text(ABORT_SCRIPT)
+    done = subprocess.run(
+        [sys.executable, str(script), str(archive), str(tmp_path / "ix")],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a hang is the failure this test exists to catch
+    )
+    assert done.stdout.strip() == "stopped", done.stderr
+    assert open_archive(archive, tmp_path / "ix").search(SearchRequest("common")).total >= 0

@@ -123,7 +123,6 @@ class NewsdeskApp(App[int]):
         self.reading = ReadingState()
         self.index_message = "opening the index\u2026"
         self.closing = False
-        self.aborted_update = False
         self._watch_interval = watch_interval
         self._show_timings = show_timings
         self.preview_delay = preview_delay
@@ -281,8 +280,7 @@ class NewsdeskApp(App[int]):
                     changed = updated
             changed = backend.refresh() or changed
         except Closing:
-            self.aborted_update = True
-            return
+            return  # quitting: the half-built index is safe, the next start completes it
         except Exception as exc:  # upkeep in the background must not take the app down
             if backend is self.backend:
                 self._post(self._set_index, f"index update failed: {exc}", True)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from index.errors import NewsdeskError
 from tui import commands
-from tui.config import Config, load_config, resolve_archive
+from tui.config import Config, load_config
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
     "index": commands.cmd_index,
@@ -141,10 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser().parse_args(args_list)
             return COMMANDS[args.command](args, config)
         args = build_app_parser().parse_args(args_list)
-        archive = resolve_archive(args.path or args.archive, config)
-        if not archive.is_dir():
-            raise commands.CommandError(f"{archive}: no such archive folder")
-        from tui.launch import run_app  # Textual is imported only here
+        from tui.launch import run_app  # Textual is imported only inside, after its checks
 
         return run_app(args.path or args.archive, args.index_dir, config)
     except UsageError as exc:
