@@ -143,6 +143,9 @@ def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
 
 
+_MAX_CUES = 12
+
+
 def find_reports(
     text: str,
     spans: Sequence[QuotedSpan],
@@ -175,7 +178,8 @@ def find_reports(
     if sentences is None:
         sentences = split_sentences(text, spans)
     for lo, hi in sentences:
-        mine = [cue for cue in cues if lo <= cue.start() < hi]
+        # A real sentence has a handful of cues; a cap keeps pathological input linear.
+        mine = [cue for cue in cues if lo <= cue.start() < hi][:_MAX_CUES]
         if mine:
             reports.extend(_sentence_reports(text, spans, lo, hi, known, mine))
     return reports
