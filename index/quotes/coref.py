@@ -166,9 +166,9 @@ class Registry:
 
 # Salience weights, tuned on PolNeAR train: how much being a subject or a speaker outweighs
 # being closer, in units of DISTANCE_SCALE characters.
-DISTANCE_SCALE = 400.0
+DISTANCE_SCALE = 250.0
 SUBJECT_WEIGHT = 1.0
-SPEAKER_WEIGHT = 1.5
+SPEAKER_WEIGHT = 1.0
 OBLIQUE_WEIGHT = -1.0
 GENDER_BONUS = 0.5
 _MAX_NAME_WORDS = 4
@@ -177,18 +177,27 @@ _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 _CLAUSE_WORDS = word_set("and but while as when")
 
 
-def _weight(text: str, start: int, end: int) -> float:
-    """Salience of a name at ``text[start:end]`` from its syntactic position."""
+def _position(text: str, start: int, end: int) -> str:
+    """Where a name at ``text[start:end]`` stands: ``speaker``, ``subject``, ``oblique``, ``other``."""
     before = text[max(0, start - 40) : start]
     words = before.split()
     if words and words[-1].lower() in _PREPOSITIONS:
-        return OBLIQUE_WEIGHT
+        return "oblique"
     if _FOLLOWED_BY_SPEECH.match(text, end):
-        return SPEAKER_WEIGHT
+        return "speaker"
     tail = before.rstrip()
     if not tail or tail[-1] in _CLAUSE_ENDINGS or (words and words[-1] in _CLAUSE_WORDS):
+        return "subject"
+    return "other"
+
+
+def _weight(position: str) -> float:
+    """Salience of a mention in that position, as an antecedent of a later pronoun."""
+    if position == "speaker":
+        return SPEAKER_WEIGHT
+    if position == "subject":
         return SUBJECT_WEIGHT
-    return 0.0
+    return OBLIQUE_WEIGHT if position == "oblique" else 0.0
 
 
 def scan_people(
@@ -258,11 +267,11 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
         ):
             continue
         gender = gender_of_name(name, title)
-        weight = _weight(text, start, match.end())
+        position = _position(text, start, match.end())
         known = registry.find(name)
         if (
-            not (title or gender or weight == SPEAKER_WEIGHT)
-            and (len(tokens) < 2 or weight == OBLIQUE_WEIGHT)
+            not (title or gender or position == "speaker")
+            and (len(tokens) < 2 or position == "oblique")
             and known is None
         ):
             continue
@@ -273,7 +282,7 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             appositive = _APPOSITIVE_ROLE.match(text, match.end())
             if appositive and _ROLE_START.match(appositive.group(1)):
                 role = appositive.group(1).strip()
-        registry.add(name, base + start, gender, role, True, weight, known=known)
+        registry.add(name, base + start, gender, role, True, _weight(position), known=known)
 
 
 def resolve(source: Source, position: int, registry: Registry) -> tuple[str | None, str | None]:
