@@ -38,7 +38,7 @@ _SIGNATURE = re.compile(
     r"[\s\u00a0]*(?:[.,;]|$)"
 )
 _NP_STOP = re.compile(
-    r"\s+(?:in|on|at|during|via|through|while|when|after|before|as|to|from|about|"
+    r"\s+(?:in|on|at|for|during|via|through|while|when|after|before|as|to|from|about|"
     r"of\s+(?:the|his|her|their)\s+(?:plan|decision|idea|proposal|campaign)|"
     r"adding|referring|speaking|pointing|noting|explaining|according|told|who|which|"
     r"last|this|earlier|later|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
@@ -199,7 +199,8 @@ def before_quote(
     else:
         found = subject_before(text, lo, lo + len(head))
     if found is None:
-        return None
+        # "Sanders made the following comment:": whoever the clause names introduces it.
+        return _colon_source(text, lo, lo + len(stripped) - 1) if stripped.endswith(":") else None
     return Attribution(found[0], found[1], pos)
 
 

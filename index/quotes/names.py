@@ -347,6 +347,10 @@ def _nominal(text: str) -> Source | None:
     if not words or len(words) > 10:
         return None
     head_words = []
+    while words and words[0] in ("only", "just", "nearly", "almost", "about", "some"):
+        words = words[1:]
+    if len(words) > 2 and words[1] in ("percent", "%"):
+        words = [words[0], *words[2:]]
     if len(words) > 2 and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0])):
         # "one of the prosecutors", "85% of Democrats", "about three in 10 voters".
         of = next((i for i, word in enumerate(words) if word in ("of", "in")), -1)

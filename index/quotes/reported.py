@@ -19,7 +19,7 @@ from index.quotes.cues import (
 )
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
-from index.quotes.names import NAME_RUN, Source, parse_source
+from index.quotes.names import NAME_RUN, Source, parse_source, strip_possessive
 from index.quotes.sentences import is_headline, split_sentences
 from index.quotes.subjects import Known, clause_subject, subject_before
 
@@ -143,7 +143,14 @@ def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
 
 
+_OWNED_CLAIM = re.compile(
+    r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
+    r"\s+(?:[a-z]+\s+)?(?:claims?|assertions?|accusations?|allegations?|predictions?|"
+    r"suggestions?|statements?|remarks?|comments?|contention|arguments?|insistence|warnings?|"
+    r"promises?|pledges?|vows?|declarations?)\s+that\b"
+)
 _MAX_CUES = 12
+_PROGRESSIVE = frozenset(("is", "are", "was", "were", "been"))
 
 
 def find_reports(
@@ -173,10 +180,24 @@ def find_reports(
     ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
-    if not cues:
+    owned = [m for m in _OWNED_CLAIM.finditer(text) if not _inside(spans, m.start())]
+    if not cues and not owned:
         return reports
     if sentences is None:
         sentences = split_sentences(text, spans)
+    for claim in owned:
+        # "Trump's claim that ...": the owner of the claim is its source.
+        owner = claim.group("owner").lower()
+        source = (
+            parse_source({"his": "he", "her": "she", "their": "they"}[owner])
+            if owner in ("his", "her", "their")
+            else parse_source(strip_possessive(claim.group("owner")))
+        )
+        hi = next((end for start, end in sentences if start <= claim.start() < end), len(text))
+        if source is not None:
+            start, end = _trim(text, claim.end() - 4, _content_end(text, claim.end() - 4, hi))
+            if len(text[start:end].split()) >= 3:
+                reports.append(Report(start, end, source, claim.start()))
     for lo, hi in sentences:
         # A real sentence has a handful of cues; a cap keeps pathological input linear.
         mine = [cue for cue in cues if lo <= cue.start() < hi][:_MAX_CUES]
@@ -220,7 +241,11 @@ def _sentence_reports(
             if subject is not None:
                 found.extend(_forward(text, hi, cue.end(), verb, subject))
             continue
-        head_end = lo + len(strip_adverbs(text[lo : cue.start()]))
+        head_text = text[lo : cue.start()]
+        if verb.endswith("ing") and previous in _PROGRESSIVE:
+            # "Trump is telling a veterans group that ...": drop the auxiliary.
+            head_text = head_text.rstrip()[: -len(previous)]
+        head_end = lo + len(strip_adverbs(head_text))
         if previous in ("and", "but") and not head.endswith(","):
             # "X criticised the plan and said ...": a second verb of the same subject.
             coordinated = last_source or clause_subject(text, lo, cue.start(), spans, known)
