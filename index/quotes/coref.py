@@ -178,7 +178,7 @@ _CLAUSE_WORDS = word_set("and but while as when")
 
 
 def _position(text: str, start: int, end: int) -> str:
-    """Where a name at ``text[start:end]`` stands: ``speaker``, ``subject``, ``oblique``, ``other``."""
+    """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
     before = text[max(0, start - 40) : start]
     words = before.split()
     if words and words[-1].lower() in _PREPOSITIONS:
