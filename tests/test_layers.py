@@ -1,0 +1,37 @@
+"""The architecture holds: index/ never imports Textual, tui/ never imports Whoosh."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize(("package", "forbidden"), [("index", "textual"), ("tui", "whoosh")])
+def test_layer_imports(package: str, forbidden: str) -> None:
+    offenders = [
+        str(path.relative_to(REPO))
+        for path in sorted((REPO / package).rglob("*.py"))
+        if forbidden in imported_modules(path)
+    ]
+    assert offenders == []
+
+
+def test_import_finder_sees_nested_imports(tmp_path: Path) -> None:
+    sample = tmp_path / "m.py"
+    sample.write_text("def f():\n    from textual.app import App\n    import whoosh.query\n")
+    assert imported_modules(sample) == {"textual", "whoosh"}
