@@ -94,7 +94,8 @@ _REPORTING_ALT = trie_pattern(set(REPORTING_VERBS))
 _ATTRIBUTION_ALT = trie_pattern(set(REPORTING_VERBS) | set(ATTRIBUTION_ONLY_VERBS))
 
 ADVERB = (
-    r"(?:also|later|then|again|previously|recently|once|repeatedly|often|simply|flatly|"
+    r"(?:also|later|then|again|previously|recently|once|repeatedly|often|simply|flatly|now|"
+    r"still|have\s+not|had\s+not|haven't|haven’t|hadn't|hadn’t|never|"
     r"bluntly|quickly|publicly|privately|separately|earlier|further|only|even|just|"
     r"frequently|has|have|had|would|will|has\s+also|had\s+also|has\s+long|did|does|"
     r"could|may|might|can|cannot|can't|can’t|wouldn't|wouldn’t|didn't|didn’t|"

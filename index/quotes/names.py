@@ -228,6 +228,7 @@ _QUANTIFIERS = word_set(
     both each none majority about nearly almost roughly more fewer another"""
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
+_GROUP_PRONOUNS = word_set("some many others most few several both all critics")
 _COURTESY = word_set("mr mrs ms miss mister madam madame sir dame messrs dr")
 _COMPASS = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
 
@@ -364,6 +365,9 @@ def _nominal(text: str) -> Source | None:
         head_words.append(word)
     if not head_words:
         return None
+    if len(head_words) == 1 and head_words[0] in _GROUP_PRONOUNS:
+        # "Some note that ...", "Others say ...".
+        return Source(name=text.strip(), kind="group", gender="p")
     head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
     if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
         return None
@@ -450,7 +454,10 @@ def parse_source(phrase: str) -> Source | None:
 def _place_like(parts: list[str]) -> bool:
     """Appositives such as ``of North Philadelphia`` or ``R-Texas`` that are not roles."""
     return all(
-        len(part.split()) <= 4 and (part.startswith(("of ", "from ", "in ")) or part[:1].isupper())
+        len(part.split()) <= 4
+        and (part.startswith(("of ", "from ", "in ")) or part[:1].isupper())
+        and _bare(part.split()[0]) not in MALE_NAMES
+        and _bare(part.split()[0]) not in FEMALE_NAMES
         for part in parts
     )
 

@@ -229,7 +229,9 @@ def _sentence_reports(
                 found.append(passive)
             continue
         head = text[lo : cue.start()].rstrip()
-        if _attributes_quote(text, spans, lo, cue.start(), cue.end(), hi):
+        if verb not in PARTICIPLES and _attributes_quote(
+            text, spans, lo, cue.start(), cue.end(), hi
+        ):
             continue
         if verb in PARTICIPLES and (head.endswith(",") or previous == "by"):
             # "..., saying (that) ...": the speaker is the subject of the sentence.

@@ -24,7 +24,7 @@ INTRO = re.compile(
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
 
 _MAX_SUBJECT_WORDS = 30
-_SPLITS = re.compile(r",\s*|\s(?:and|but)\s")
+_SPLITS = re.compile(r"[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s")
 _AUXILIARIES = word_set(
     """is are was were has have had will would can could should may might did does do"""
 )
@@ -95,7 +95,7 @@ def clause_subject(
         token = word.group()
         if not token[:1].islower() or not _verb_like(token):
             continue
-        end = start + word.start()
+        end = start + len(strip_adverbs(text[start : start + word.start()]))
         found = _read_subject(text, start, end, known)
         if found is not None:
             return found
