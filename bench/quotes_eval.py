@@ -156,6 +156,9 @@ _VERB = re.compile(
 _OWN_ATTRIBUTION = re.compile(
     r"[\s,\"'\u201d\u2019]*(?:[^\s\"\u201c\u201d]+\s+){0,6}?(?:" + _VERB.pattern + ")"
 )
+_AROUND = re.compile(
+    r",\s+(?:[^,.;:!?\n]+\s+)?(?:" + _VERB.pattern + r"|according\s+to\b[^,.;\n]*),\s+"
+)
 _CONTINUED = re.compile(r"[ \t\u00a0]*\n+[ \t\u00a0]*[\"\u201c\u201e\u00ab']+")
 
 
@@ -167,6 +170,7 @@ def merge_split(quotes: Sequence[dict[str, Any]], text: str) -> list[dict[str, A
     several spans. A direct quote joins the one before it when both have the same speaker and
     it continues it: in the same paragraph with at most one attribution between them and none
     of its own, or in the next paragraph when the previous one ended inside the quote.
+    Reported speech interrupted by its attribution (``A, X said, B``) is joined the same way.
     """
     merged: list[dict[str, Any]] = []
     for quote in quotes:
@@ -183,6 +187,13 @@ def merge_split(quotes: Sequence[dict[str, Any]], text: str) -> list[dict[str, A
             if quote["speaker"] == last["speaker"] and (
                 same_paragraph or _CONTINUED.fullmatch(gap)
             ):
+                merged[-1] = dict(last, text=f"{last['text']} {quote['text']}", end=quote["end"])
+                continue
+        if merged and quote["kind"] == merged[-1]["kind"] == "indirect":
+            # "A, X said, B": one statement around its attribution.
+            last = merged[-1]
+            gap = text[last["end"] : quote["start"]]
+            if quote["speaker"] == last["speaker"] and _AROUND.fullmatch(gap):
                 merged[-1] = dict(last, text=f"{last['text']} {quote['text']}", end=quote["end"])
                 continue
         merged.append(dict(quote))

@@ -386,7 +386,9 @@ _TRAILING_WHEN = re.compile(
     re.I,
 )
 _CONTENT_STOP = re.compile(
-    r",\s+(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according)\b)|"
+    r",\s+(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according|citing|"
+    r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting)\b)|"
+    r",\s+but\s+(?=[A-Z]|(?:he|she|they|we|it)\b)|"
     r"\s+-\s+|"
     r",?\s+(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
     r"added|said|noted|told|stressed)\b)"
