@@ -157,7 +157,7 @@ _OWN_ATTRIBUTION = re.compile(
     r"[\s,\"'\u201d\u2019]*(?:[^\s\"\u201c\u201d]+\s+){0,6}?(?:" + _VERB.pattern + ")"
 )
 _AROUND = re.compile(
-    r",\s+(?:[^,.;:!?\n]+\s+)?(?:" + _VERB.pattern + r"|according\s+to\b[^,.;\n]*),\s+"
+    r",\s+(?:[^,;:!?\n]+\s+)?(?:" + _VERB.pattern + r"|according\s+to\b[^,;\n]*),\s+"
 )
 _CONTINUED = re.compile(r"[ \t\u00a0]*\n+[ \t\u00a0]*[\"\u201c\u201e\u00ab']+")
 
