@@ -348,17 +348,20 @@ def _nominal(text: str) -> Source | None:
     if not words or len(words) > 10:
         return None
     head_words = []
-    while words and words[0] in ("only", "just", "nearly", "almost", "about", "some"):
+    while words and words[0] in ("only", "just", "nearly", "almost", "about", "roughly"):
         words = words[1:]
-    if len(words) > 2 and words[1] in ("percent", "%"):
+    if len(words) >= 2 and words[1] in ("percent", "%"):
         words = [words[0], *words[2:]]
-    if len(words) > 2 and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0])):
-        # "one of the prosecutors", "85% of Democrats", "about three in 10 voters".
+    if words and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0]) or "-" in words[0]):
+        # "one of the prosecutors", "85% of Democrats", "six in 10", "twenty-four percent".
         of = next((i for i, word in enumerate(words) if word in ("of", "in")), -1)
+        rest = words[of + 1 :] if 0 < of < 4 else words[1:]
+        while rest and (rest[0] in _DETERMINERS or _NUMBER.match(rest[0])):
+            rest = rest[1:]
+        if not rest:
+            return Source(name=text.strip(), kind="group", gender="p")
         if 0 < of < 4:
-            words = words[of + 1 :]
-            while words and (words[0] in _DETERMINERS or _NUMBER.match(words[0])):
-                words = words[1:]
+            words = rest
     for word in words:
         if word in _PREPOSITIONS or word in ("who", "which", "that"):
             break
