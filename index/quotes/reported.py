@@ -16,6 +16,7 @@ from index.quotes.cues import (
     REPORTING_VERB,
     REPORTING_VERB_ANY_CASE,
     strip_adverbs,
+    trie_pattern,
 )
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
@@ -143,11 +144,21 @@ def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
 
 
-_OWNED_CLAIM = re.compile(
+_CLAIM_NOUN = re.compile(
+    r"\b(?:"
+    + trie_pattern(
+        word_set(
+            """claim claims assertion assertions accusation accusations allegation allegations
+            prediction predictions suggestion suggestions statement statements remark remarks
+            comment comments contention argument arguments insistence warning warnings promise
+            promises pledge pledges vow vows declaration declarations"""
+        )
+    )
+    + r")\s+that\b"
+)
+_CLAIM_OWNER = re.compile(
     r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
-    r"\s+(?:[a-z]+\s+)?(?:claims?|assertions?|accusations?|allegations?|predictions?|"
-    r"suggestions?|statements?|remarks?|comments?|contention|arguments?|insistence|warnings?|"
-    r"promises?|pledges?|vows?|declarations?)\s+that\b"
+    r"\s+(?:[a-z]+\s+)?$"
 )
 _MAX_CUES = 12
 _PROGRESSIVE = frozenset(("is", "are", "was", "were", "been"))
@@ -180,12 +191,17 @@ def find_reports(
     ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
-    owned = [m for m in _OWNED_CLAIM.finditer(text) if not _inside(spans, m.start())]
+    owned = []
+    for noun in _CLAIM_NOUN.finditer(text):
+        # Look back from "claim that" for its owner ("Trump's claim that").
+        owner = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
+        if owner and not _inside(spans, owner.start()):
+            owned.append((owner, noun.end()))
     if not cues and not owned:
         return reports
     if sentences is None:
         sentences = split_sentences(text, spans)
-    for claim in owned:
+    for claim, claim_end in owned:
         # "Trump's claim that ...": the owner of the claim is its source.
         owner = claim.group("owner").lower()
         source = (
@@ -195,7 +211,7 @@ def find_reports(
         )
         hi = next((end for start, end in sentences if start <= claim.start() < end), len(text))
         if source is not None:
-            start, end = _trim(text, claim.end() - 4, _content_end(text, claim.end() - 4, hi))
+            start, end = _trim(text, claim_end - 4, _content_end(text, claim_end - 4, hi))
             if len(text[start:end].split()) >= 3:
                 reports.append(Report(start, end, source, claim.start()))
     for lo, hi in sentences:
