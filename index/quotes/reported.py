@@ -191,12 +191,12 @@ def find_reports(
     ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
-    owned = []
+    owned: list[tuple[re.Match[str], int]] = []
     for noun in _CLAIM_NOUN.finditer(text):
         # Look back from "claim that" for its owner ("Trump's claim that").
-        owner = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
-        if owner and not _inside(spans, owner.start()):
-            owned.append((owner, noun.end()))
+        holder = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
+        if holder and not _inside(spans, holder.start()):
+            owned.append((holder, noun.end()))
     if not cues and not owned:
         return reports
     if sentences is None:
