@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from index.quotes.lexicon import word_set
+
 # Verbs that report speech and may carry an indirect (reported) statement. Kept to verbs of
 # saying on purpose: beliefs and wishes ("thinks", "wants") are not quotes of anyone.
 REPORTING_VERBS: tuple[str, ...] = (
@@ -109,17 +111,47 @@ ADVERB = (
 )
 """Adverbs and auxiliaries allowed between a speaker and the verb (``also said``)."""
 
-_TRAILING_ADVERBS = re.compile(rf"(?:\s+(?:[a-z]+ly|{ADVERB}))+\s*$", re.I)
-_ADVERB_WINDOW = 90
+_ADVERB_WORDS = word_set("""also later then again previously recently once repeatedly often simply flatly now still
+    never not has have had would will did does do could may might can cannot can't can’t
+    wouldn't wouldn’t didn't didn’t doesn't doesn’t hasn't hasn’t haven't haven’t hadn't
+    hadn’t earlier further only even just frequently long reportedly today yesterday tonight
+    monday tuesday wednesday thursday friday saturday sunday""")
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+_TIME_NOUNS = word_set("week month year night morning")
+_TIME_LEADS = word_set("last this on")
+_NOT_ADVERBS = word_set("family ally rally assembly supply reply bully jelly belly fly")
+_PHRASAL_AUXILIARIES = (" went on to", " goes on to", " continued to", " continues to")
+_QUOTED_AS = (" was quoted as", " is quoted as")
 
 
 def strip_adverbs(text: str) -> str:
     """``text`` without the adverbs and auxiliaries it ends with (``Smith also``)."""
-    # Only the tail can hold them; matching an end-anchored pattern over a long text would
-    # try it at every space.
-    cut = max(0, len(text) - _ADVERB_WINDOW)
-    match = _TRAILING_ADVERBS.search(text, cut)
-    return text[: match.start()] if match else text
+    end = len(text.rstrip())
+    while end > 0:
+        start = max(text.rfind(" ", 0, end), text.rfind("\u00a0", 0, end)) + 1
+        word = text[start:end]
+        lowered = word.lower()
+        if lowered in _ADVERB_WORDS or (
+            word.islower() and len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
+        ):
+            end = len(text[:start].rstrip())
+            if lowered in _WEEKDAYS and text[:end].lower().endswith((" on", " late", " early")):
+                end = len(text[: text.rfind(" ", 0, end)].rstrip())
+            continue
+        if lowered in _TIME_NOUNS:
+            previous = text[:start].rstrip()
+            lead = previous[previous.rfind(" ") + 1 :].lower()
+            if lead in _TIME_LEADS:
+                end = len(previous[: len(previous) - len(lead)].rstrip())
+                continue
+        head = text[:end]
+        for suffix in _PHRASAL_AUXILIARIES + _QUOTED_AS:
+            if head.endswith(suffix):
+                end = len(head) - len(suffix)
+                break
+        else:
+            break
+    return text[:end] if end < len(text.rstrip()) else text
 
 
 REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING_ALT})\b")
