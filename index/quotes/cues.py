@@ -111,11 +111,13 @@ ADVERB = (
 )
 """Adverbs and auxiliaries allowed between a speaker and the verb (``also said``)."""
 
-_ADVERB_WORDS = word_set("""also later then again previously recently once repeatedly often simply flatly now still
+_ADVERB_WORDS = word_set(
+    """also later then again previously recently once repeatedly often simply flatly now still
     never not has have had would will did does do could may might can cannot can't can’t
     wouldn't wouldn’t didn't didn’t doesn't doesn’t hasn't hasn’t haven't haven’t hadn't
     hadn’t earlier further only even just frequently long reportedly today yesterday tonight
-    monday tuesday wednesday thursday friday saturday sunday""")
+    monday tuesday wednesday thursday friday saturday sunday"""
+)
 _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 _TIME_NOUNS = word_set("week month year night morning")
 _TIME_LEADS = word_set("last this on")
