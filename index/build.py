@@ -79,8 +79,8 @@ def update_index(
         files = {**plan.unchanged, **outcome.records}
         Manifest(ix.latest_generation(), files).save(whoosh_dir(index_dir))
         save_vocabulary(whoosh_dir(index_dir), outcome.words, replace=rebuild)
-    indexed = [rel for rel, record in outcome.records.items() if record.ids]
-    updated = sum(1 for rel in indexed if rel in previous and previous[rel].ids)
+    indexed = [rel for rel, record in outcome.records.items() if record.articles]
+    updated = sum(1 for rel in indexed if rel in previous and previous[rel].articles)
     return UpdateReport(
         added=len(indexed) - updated,
         updated=updated,
@@ -106,9 +106,9 @@ def _current_manifest(ix: Any, directory: Path) -> Manifest:
             if rel is None:
                 continue
             known = files.get(rel)
-            ids = (known.ids if known else ()) + (stored["id"],)
+            count = (known.articles if known else 0) + 1
             files[rel] = FileRecord(
-                info.get("size", -1), info.get("mtime", -1), info.get("hash", ""), ids, True
+                info.get("size", -1), info.get("mtime", -1), info.get("hash", ""), count, True
             )
     return Manifest(generation, files)
 
@@ -132,7 +132,7 @@ def _plan(entries: Iterable[FileEntry], manifest: Manifest | None) -> _Plan:
             plan.unchanged[entry.rel] = record
         elif record.size == entry.size and _same_content(entry, record):
             plan.unchanged[entry.rel] = FileRecord(
-                entry.size, entry.mtime_ns, record.hash, record.ids, reason=record.reason
+                entry.size, entry.mtime_ns, record.hash, record.articles, reason=record.reason
             )
         else:
             plan.to_index.append(entry)

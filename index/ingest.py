@@ -29,14 +29,14 @@ class Outcome:
 def file_hash(path: Path) -> str:
     """A short content hash of a file (for when its mtime cannot be trusted)."""
     with path.open("rb") as handle:
-        return hashlib.file_digest(handle, "blake2b").hexdigest()[:32]
+        return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=8)).hexdigest()
 
 
 def index_file(
     add: Callable[..., None], entry: FileEntry, max_bytes: int, scan_start: int, outcome: Outcome
 ) -> None:
     """Read one archive file and pass each of its articles to ``add`` as a Whoosh document."""
-    ids: list[str] = []
+    articles = 0
     digest, reason = "", None
     try:
         digest = file_hash(entry.path)
@@ -45,7 +45,7 @@ def index_file(
             entry.path, rel=entry.rel, max_bytes=max_bytes, warn=outcome.warnings.append
         ):
             add(**article_document(article, entry.rel, fingerprint))
-            ids.append(article.id)
+            articles += 1
     except UnreadableFile as exc:
         reason = exc.reason
     except OSError as exc:
@@ -53,5 +53,5 @@ def index_file(
     # Without a hash (unreadable file) the next run must look again whatever the mtime says.
     racy = entry.mtime_ns >= scan_start - RACY_NS or not digest
     outcome.records[entry.rel] = FileRecord(
-        entry.size, entry.mtime_ns, digest, tuple(ids), racy, reason
+        entry.size, entry.mtime_ns, digest, articles, racy, reason
     )

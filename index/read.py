@@ -58,7 +58,8 @@ class Scan:
 
 def is_article_file(name: str) -> bool:
     """True for file names newsdesk reads as articles (by extension; hidden files excluded)."""
-    return not name.startswith(".") and os.path.splitext(name)[1].lower() in ARTICLE_SUFFIXES
+    dot = name.rfind(".")
+    return dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES
 
 
 def scan_archive(root: Path) -> Scan:

@@ -15,7 +15,7 @@ from index import whoosh_fixes  # noqa: F401  (patches Whoosh internals on impor
 from index.analysis import NameAnalyzer, NewsAnalyzer, NewsText
 from index.model import Article
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
 
 TEXT_FIELDS = ("title", "body")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
-import json
+import marshal
 import os
 import re
 import socket
@@ -13,13 +13,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from whoosh.filedb.filestore import FileStorage
 
 from index.errors import IndexLocked
 from index.schema import SCHEMA_VERSION
 
-MANIFEST_NAME = "manifest.json"
+MANIFEST_NAME = "manifest.bin"
 LOCK_NAME = "write.lock"
 RACY_NS = 2_000_000_000
 """A file modified this close to when it was indexed may change again unseen by its mtime."""
@@ -49,14 +50,16 @@ def whoosh_dir(index_dir: Path) -> Path:
     return index_dir / f"v{SCHEMA_VERSION}"
 
 
-@dataclass(frozen=True, slots=True)
-class FileRecord:
-    """What the index knows of one archive file: its fingerprint and the articles from it."""
+class FileRecord(NamedTuple):
+    """What the index knows of one archive file: its fingerprint and how many articles it gave.
+
+    A plain tuple, so a manifest of 100k files loads and saves quickly.
+    """
 
     size: int
     mtime_ns: int
     hash: str
-    ids: tuple[str, ...]
+    articles: int
     racy: bool = False
     reason: str | None = None
     """Why the file gave no articles, when it was skipped."""
@@ -64,7 +67,12 @@ class FileRecord:
 
 @dataclass(slots=True)
 class Manifest:
-    """Archive-relative path -> :class:`FileRecord`, valid for one index generation."""
+    """Archive-relative path -> :class:`FileRecord`, valid for one index generation.
+
+    Saved with :mod:`marshal` (several times faster than JSON for 100k entries). It is a
+    cache of facts the index itself stores: a manifest that cannot be read, or is of another
+    Python version's format, is rebuilt from the index.
+    """
 
     generation: int
     files: dict[str, FileRecord]
@@ -73,32 +81,23 @@ class Manifest:
     def load(cls, directory: Path) -> Manifest | None:
         """The saved manifest, or None when missing or unreadable."""
         try:
-            raw = json.loads((directory / MANIFEST_NAME).read_text(encoding="utf-8"))
-            files = {
-                rel: FileRecord(size, mtime, digest, tuple(ids), bool(racy), reason)
-                for rel, (size, mtime, digest, ids, racy, reason) in raw["files"].items()
-            }
-            return cls(int(raw["generation"]), files)
-        except (OSError, ValueError, KeyError, TypeError):
+            generation, files = marshal.loads((directory / MANIFEST_NAME).read_bytes())
+            make = FileRecord._make
+            return cls(int(generation), {rel: make(record) for rel, record in files.items()})
+        except (OSError, ValueError, EOFError, TypeError):
             return None
 
     def save(self, directory: Path) -> None:
         """Write the manifest atomically (a crash leaves the old one or the new one)."""
-        payload = {
-            "generation": self.generation,
-            "files": {
-                rel: [r.size, r.mtime_ns, r.hash, list(r.ids), r.racy, r.reason]
-                for rel, r in self.files.items()
-            },
-        }
-        atomic_write(directory / MANIFEST_NAME, json.dumps(payload, separators=(",", ":")))
+        files = {rel: tuple(record) for rel, record in self.files.items()}
+        atomic_write(directory / MANIFEST_NAME, marshal.dumps((self.generation, files)))
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that readers see the old or the new file, whole."""
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old or the new file, whole."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with temp.open("w", encoding="utf-8") as handle:
-        handle.write(text)
+    with temp.open("wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temp, path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -139,11 +138,7 @@ def test_manifest_out_of_step_with_index_is_rebuilt_from_the_index(tmp_path: Pat
     archive = make_archive(tmp_path / "arch", 3)
     ix = tmp_path / "ix"
     update_index(archive, ix)
-    manifest_path = whoosh_dir(ix) / MANIFEST_NAME
-    raw = json.loads(manifest_path.read_text())
-    raw["generation"] = -5
-    raw["files"] = {}
-    manifest_path.write_text(json.dumps(raw))
+    Manifest(-5, {}).save(whoosh_dir(ix))  # a stale manifest of another generation
     (archive / "a0000.txt").unlink()
     report = update_index(archive, ix)
     assert (report.added, report.removed) == (0, 1)
@@ -196,3 +191,13 @@ def test_date_order_holds_across_segments_and_deletions(tmp_path: Path) -> None:
     backend.close()
     assert newest == ["T2", "New", "T0", "T3", "Undated"]
     assert oldest == ["T3", "T0", "New", "T2", "Undated"]
+
+
+def test_unreadable_manifest_is_rebuilt_from_the_index(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 3)
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    (whoosh_dir(ix) / MANIFEST_NAME).write_bytes(b"not a manifest")
+    report = update_index(archive, ix)
+    assert (report.added, report.updated, report.removed) == (0, 0, 0)
+    assert Manifest.load(whoosh_dir(ix)) is not None
