@@ -200,6 +200,15 @@ def _weight(position: str) -> float:
     return OBLIQUE_WEIGHT if position == "oblique" else 0.0
 
 
+def _speaks(text: str, end: int) -> bool:
+    """Whether a speech verb follows the name ending at ``end`` (``Nand said``)."""
+    after = text[end : end + 2]
+    # Cheap test first: a verb starts with a lower-case letter, an appositive with a comma.
+    if not after or not (after[0] == "," or (len(after) == 2 and after[1].islower())):
+        return False
+    return _FOLLOWED_BY_SPEECH.match(text, end) is not None
+
+
 def scan_people(
     paragraphs: list[str], bases: list[int], skips: list[list[tuple[int, int]]], registry: Registry
 ) -> None:
@@ -236,7 +245,7 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
                     first not in MALE_NAMES
                     and first not in FEMALE_NAMES
                     and first not in registry.by_token
-                    and not _FOLLOWED_BY_SPEECH.match(text, match.end())
+                    and not _speaks(text, match.end())
                 )
             ):
                 continue

@@ -24,6 +24,8 @@ INTRO = re.compile(
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
 
 _MAX_SUBJECT_WORDS = 30
+_PRONOUNS = frozenset(("he", "she", "they", "we", "it", "i"))
+_BOUNDARY_CHARS = frozenset(',;:(\u2014\u2013"\u201d\u201c.!?')
 _SPLITS = re.compile(r"[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s")
 _AUXILIARIES = word_set(
     """is are was were has have had will would can could should may might did does do"""
@@ -46,6 +48,15 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     segment = text[lo:hi]
     if not segment.strip() or len(segment) > 400:
         return None
+    tail = segment.rstrip()
+    cut = max(tail.rfind(" "), tail.rfind("\u00a0"))
+    if tail[cut + 1 :].lower() in _PRONOUNS:
+        # ", he said": the common case, read without parsing the whole clause.
+        before = tail[:cut].rstrip()
+        if not before or before[-1] in _BOUNDARY_CHARS or before.endswith((" and", " but")):
+            found = parse_source(tail[cut + 1 :])
+            if found is not None:
+                return found, lo + cut + 1
     intro = INTRO.match(segment)
     offset = intro.end() if intro else 0
     if segment.count(" ", offset) <= _MAX_SUBJECT_WORDS:
