@@ -238,15 +238,21 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             first = run.rstrip(".,").lower()
             if first.endswith(("'s", "\u2019s")):
                 first = first[:-2]
+            if first in NOT_NAME_WORDS or first in HONORIFICS:
+                continue
+            if first in registry.by_token and text[max(0, start - 4) : start] != "the ":
+                # Someone already known: just note the mention.
+                index = registry.find(strip_possessive(run.rstrip(".,")))
+                if index is not None and registry.entities[index].person:
+                    registry.mention(
+                        index, base + start, _weight(_position(text, start, match.end()))
+                    )
+                    continue
             if (
-                first in NOT_NAME_WORDS
-                or first in HONORIFICS
-                or (
-                    first not in MALE_NAMES
-                    and first not in FEMALE_NAMES
-                    and first not in registry.by_token
-                    and not _speaks(text, match.end())
-                )
+                first not in MALE_NAMES
+                and first not in FEMALE_NAMES
+                and first not in registry.by_token
+                and not _speaks(text, match.end())
             ):
                 continue
         title, name = split_title(run)

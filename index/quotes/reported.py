@@ -192,7 +192,7 @@ def find_reports(
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
     owned: list[tuple[re.Match[str], int]] = []
-    for noun in _CLAIM_NOUN.finditer(text):
+    for noun in _CLAIM_NOUN.finditer(text) if " that" in text else ():
         # Look back from "claim that" for its owner ("Trump's claim that").
         holder = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
         if holder and not _inside(spans, holder.start()):

@@ -29,10 +29,11 @@ _OPENERS = word_set(
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` ends an abbreviation or an initial."""
-    start = dot
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '("\u201c':
-        start -= 1
-    token = text[start:dot]
+    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("\u00a0", 0, dot))
+    token = text[start + 1 : dot]
+    cut = max(token.rfind("("), token.rfind('"'), token.rfind("\u201c"))
+    if cut >= 0:
+        token = token[cut + 1 :]
     if not token:
         return False
     if token.lower() in _ABBREVIATIONS:
