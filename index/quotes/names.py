@@ -413,8 +413,9 @@ def parse_source(phrase: str) -> Source | None:
     rest = parts[1:]
     role: str | None = None
     if rest and _RELATIVE.match(rest[0]):
-        if len(rest) > 1:
-            # "Trump, who ..., fits the bill, he": more than a relative clause follows.
+        last = _simple_source(rest[-1]) if len(rest) > 1 else None
+        if last is not None and (last.kind == "pronoun" or rest[-1][:1].isupper()):
+            # "Trump, who ..., fits the bill, he": another subject after the relative clause.
             return None
         rest = []
     if rest:
