@@ -322,3 +322,35 @@ def test_seed_article() -> None:
         "Lord Mayor of the City of London",
         ["The City of London is eager", "that the British delegation", "that as the UK takes"],
     )
+
+
+def test_speaker_with_relative_clause_and_role_before_name() -> None:
+    quote = only(
+        quotes_of(
+            '"The numbers are moving," said veteran pollster Rita Moss, who has run surveys for '
+            "three governors."
+        )
+    )
+    assert (quote.speaker, quote.role) == ("Rita Moss", "veteran pollster")
+
+
+def test_colon_introduces_next_paragraph_quote() -> None:
+    found = quotes_of("Mayor Ivo Petrov told the council:", '"We will not raise fares this year."')
+    assert only(found).speaker == "Ivo Petrov"
+
+
+def test_signature_after_quote() -> None:
+    found = quotes_of('"The park saved our street." \u2015 Dana Whitfield')
+    assert only(found).speaker == "Dana Whitfield"
+
+
+def test_headline_reporting_verb() -> None:
+    quote = only(quotes_of("Mayor Says New Bridge Will Open In Spring"))
+    assert quote.kind == "indirect"
+    assert quote.text == "New Bridge Will Open In Spring"
+
+
+def test_owned_claim() -> None:
+    quote = only(quotes_of("Critics rejected Tom Berg's claim that the bridge was safe."))
+    assert quote.speaker == "Tom Berg"
+    assert quote.text == "that the bridge was safe"

@@ -359,7 +359,9 @@ def _forward(
     """``X said (that) CONTENT``."""
     start = _content_start(text, verb, verb_end, hi)
     start, end = _trim(text, start, max(_content_end(text, start, hi), start))
-    if len(text[start:end].split()) < 2:
+    words = len(text[start:end].split())
+    if words < 2 or (words <= 4 and text[end : end + 1] == ":"):
+        # "told the council:" introduces a quote; the addressee is not a statement.
         return []
     return [Report(start, end, subject[0], subject[1])]
 
