@@ -15,8 +15,9 @@ from index.quotes.cues import (
 )
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
-from index.quotes.names import NAME_RUN, Source, parse_source, person_or_org
+from index.quotes.names import NAME_RUN, Source
 from index.quotes.sentences import is_sentence_end
+from index.quotes.speakers import parse_source, person_or_org
 from index.quotes.subjects import Known, clause_subject, subject_before
 
 _LEAD_PUNCT = re.compile(r"[\s,;:\u2014\u2013\-\u00a0]*")
@@ -46,10 +47,6 @@ _NP_STOP = re.compile(
     re.I | re.S,
 )
 _CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\s[\u2014\u2013]\s|\s--\s")
-_TAIL = re.compile(
-    r"^(?:\s+(?:\w[\w'\u2019.\-]*|[A-Z][\w'\u2019.\-]*))"
-    r"{0,8}?\s*[:,\u2014\u2013\-]?\s*$"
-)
 # `called it "X"` names or labels something; the label is not a quote introduced by the verb.
 _NAMING_VERBS = frozenset({"called", "calls", "call", "described", "describes", "read", "reads"})
 _CLAUSE_WORDS = word_set(

@@ -11,9 +11,10 @@ from index.quotes.attribution import Attribution, after_quote, before_quote
 from index.quotes.coref import Registry, resolve, scan_people
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan, find_double_spans, find_single_spans, opens_with_quote
-from index.quotes.names import Source, parse_source
+from index.quotes.names import Source
 from index.quotes.reported import find_reports
 from index.quotes.sentences import split_sentences
+from index.quotes.speakers import parse_source
 from index.quotes.subjects import Known, clause_subject, verb_subject
 
 _WORD = re.compile(r"[\w'\u2019\-]+")

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from index.quotes.attribution import clause_end
 from index.quotes.cues import (
     ACCORDING_TO,
-    ADDRESSEE_VERBS,
     ATTRIBUTION_VERB,
     PARTICIPLES,
     PASSIVE_BEFORE,
@@ -20,35 +19,11 @@ from index.quotes.cues import (
 )
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
-from index.quotes.names import NAME_RUN, Source, parse_source, strip_possessive
+from index.quotes.names import Source, strip_possessive
 from index.quotes.sentences import is_headline, split_sentences
+from index.quotes.speakers import parse_source
+from index.quotes.statements import content_end, content_start, skip_adjuncts, trim
 from index.quotes.subjects import Known, clause_subject, subject_before
-
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_ADJUNCT = re.compile(
-    rf"\s*,?\s*(?:(?:on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"\s*,?\s*(?:yesterday|today|tonight|earlier|later|recently|again|also|repeatedly|"
-    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
-    r"in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|speech|email|"
-    r"e-mail|letter|tweet|post|release|memo|call|appearance|op-ed|essay|column|briefing)|"
-    r"on\s+(?:twitter|facebook|instagram|cnn|fox|msnbc|television|radio|sunday)|"
-    r"at\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:conference|rally|event|hearing|meeting|"
-    r"briefing|forum|debate|town\s+hall))\b",
-    re.I,
-)
-_OBJECT = re.compile(
-    r"\s+(?:him|her|them|me|us|reporters|journalists|supporters|lawmakers|voters|"
-    r"the\s+(?:crowd|audience|committee|court|paper|newspaper)|an?\s+(?:crowd|audience)"
-    r"(?:\s+of\s+\w+)?|"
-    rf"(?:the\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
-)
-_THAT = re.compile(r"\s*,?\s*that\b", re.I)
-_CALL_PARTICLE = re.compile(r"\s+(?:for|on|upon)\s+", re.I)
-_ADJUNCT_START = re.compile(
-    rf"^(?:in|on|at|during|of|to|after|before|with|last|this|earlier|late|early|"
-    rf"{_WEEKDAY}|yesterday|today|reporters|him|her|them)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,40 +45,6 @@ class Report:
 
 def _inside(spans: Sequence[QuotedSpan], pos: int) -> bool:
     return any(span.open <= pos < span.close for span in spans)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past spaces and edge punctuation (keeping closing marks)."""
-    while start < end and text[start] in " \u00a0,;:\u2014\u2013-\t":
-        start += 1
-    while end > start and text[end - 1] in " \u00a0,;:.\u2014\u2013-\t":
-        end -= 1
-    return start, end
-
-
-def _content_start(text: str, verb: str, pos: int, limit: int) -> int:
-    """Skip an addressee (``told reporters``), adjuncts (``on Tuesday``) and ``that``."""
-    if verb in ADDRESSEE_VERBS:
-        obj = _OBJECT.match(text, pos, limit)
-        if obj:
-            pos = obj.end()
-    elif verb.startswith("call"):
-        # "called for a ban", "called on Congress to ...": the particle is part of the verb.
-        particle = _CALL_PARTICLE.match(text, pos, limit)
-        if particle:
-            return particle.end()
-    while True:
-        adjunct = _ADJUNCT.match(text, pos, limit)
-        if adjunct is None or adjunct.end() == pos:
-            break
-        pos = adjunct.end()
-    # "said in an interview with CNN that ...": keep looking a few words ahead for "that".
-    ahead = text[pos : min(limit, pos + 80)]
-    that = re.search(r"\bthat\b", ahead)
-    if that and _ADJUNCT_START.match(ahead.strip(" ,")) and len(ahead[: that.start()].split()) <= 8:
-        return pos + that.start()
-    lead = _THAT.match(text, pos, limit)
-    return lead.end() - 4 if lead else pos
 
 
 def _previous_subject(
@@ -211,7 +152,7 @@ def find_reports(
         )
         hi = next((end for start, end in sentences if start <= claim.start() < end), len(text))
         if source is not None:
-            start, end = _trim(text, claim_end - 4, _content_end(text, claim_end - 4, hi))
+            start, end = trim(text, claim_end - 4, content_end(text, claim_end - 4, hi))
             if len(text[start:end].split()) >= 3:
                 reports.append(Report(start, end, source, claim.start()))
     for lo, hi in sentences:
@@ -323,7 +264,7 @@ def _cut_overlaps(text: str, reports: list[Report]) -> list[Report]:
             if report.start < later.position < end and later.position > report.start:
                 joiner = _JOINER.search(text, report.start, later.position)
                 end = joiner.start() if joiner else later.position
-        start, end = _trim(text, report.start, end)
+        start, end = trim(text, report.start, end)
         if len(text[start:end].split()) >= 2:
             cut.append(Report(start, end, report.source, report.position))
     return cut
@@ -337,28 +278,18 @@ def _passive(text: str, verb_end: int, hi: int) -> Report | None:
     source = parse_source(agent.group(1))
     if source is None:
         return None
-    start, end = _trim(text, agent.end(), _content_end(text, agent.end(), hi))
+    start, end = trim(text, agent.end(), content_end(text, agent.end(), hi))
     if len(text[start:end].split()) < 3:
         return None
     return Report(start, end, source, verb_end + agent.start(1) - verb_end)
-
-
-def _content_end(text: str, start: int, hi: int) -> int:
-    """Where a reported statement starting at ``start`` ends."""
-    end = clause_end(text, start, hi) if start < hi else hi
-    stop = _CONTENT_STOP.search(text, start, end)
-    if stop:
-        end = stop.start()
-    when = _TRAILING_WHEN.search(text, max(start, end - 40), end)
-    return when.start() if when and when.start() > start else end
 
 
 def _forward(
     text: str, hi: int, verb_end: int, verb: str, subject: tuple[Source, int]
 ) -> list[Report]:
     """``X said (that) CONTENT``."""
-    start = _content_start(text, verb, verb_end, hi)
-    start, end = _trim(text, start, max(_content_end(text, start, hi), start))
+    start = content_start(text, verb, verb_end, hi)
+    start, end = trim(text, start, max(content_end(text, start, hi), start))
     words = len(text[start:end].split())
     if words < 2 or (words <= 4 and text[end : end + 1] == ":"):
         # "told the council:" introduces a quote; the addressee is not a statement.
@@ -372,21 +303,16 @@ def _forward_or_backward(
     """``X said (that) CONTENT`` or ``CONTENT, X said[, CONTENT]``."""
     source, position = subject
     prefix = text[lo:position].rstrip()
-    rest = verb_end
-    while True:
-        adjunct = _ADJUNCT.match(text, rest, hi)
-        if adjunct is None or adjunct.end() == rest:
-            break
-        rest = adjunct.end()
+    rest = skip_adjuncts(text, verb_end, hi)
     tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
     ends_here = not tail or tail.startswith((",", ";"))
     if prefix.endswith(",") and len(prefix.split()) >= 3 and ends_here:
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         reports = []
-        start, end = _trim(text, lo, lo + len(prefix))
+        start, end = trim(text, lo, lo + len(prefix))
         reports.append(Report(start, end, source, position))
         if tail.startswith(",") and ";" not in tail[:2] and len(tail.split()) >= 4:
-            start2, end2 = _trim(text, rest, hi)
+            start2, end2 = trim(text, rest, hi)
             if not _PARTICIPLE_START.match(text, start2):
                 reports.append(Report(start2, end2, source, position))
         return reports
@@ -397,22 +323,9 @@ _BY_AGENT = re.compile(
     r"\s+by\s+([^,;.]{2,80}?)(?=\s+(?:whether|if|about|to|what|why|how|that)\b|,)"
 )
 _PARTICIPLE_START = re.compile(r"(?:adding|saying|noting|who|which|telling|explaining)\b", re.I)
+
+
 # "... his support for the governor on Thursday night": when it was said, not what.
-_TRAILING_WHEN = re.compile(
-    rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"\s+(?:yesterday|today|last\s+(?:week|month|night)|this\s+week))[\s.,;]*$",
-    re.I,
-)
-_CONTENT_STOP = re.compile(
-    r",\s+(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according|citing|"
-    r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting)\b)|"
-    r",\s+but\s+(?=[A-Z]|(?:he|she|they|we|it)\b)|"
-    r"\s+-\s+|"
-    r",?\s+(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
-    r"added|said|noted|told|stressed)\b)"
-)
-
-
 def _inverted(text: str, lo: int, hi: int, verb_start: int, verb_end: int) -> list[Report]:
     """``CONTENT, said X.``"""
     prefix = text[lo:verb_start].rstrip()
@@ -422,7 +335,7 @@ def _inverted(text: str, lo: int, hi: int, verb_start: int, verb_end: int) -> li
     source = parse_source(text[verb_end:end])
     if source is None:
         return []
-    start, stop = _trim(text, lo, lo + len(prefix))
+    start, stop = trim(text, lo, lo + len(prefix))
     return [Report(start, stop, source, verb_end)]
 
 
@@ -436,7 +349,7 @@ def _according(text: str, lo: int, hi: int, start: int, end: int) -> list[Report
         source = parse_source(text[end:comma])
         if source is None:
             return []
-        c0, c1 = _trim(text, comma + 1, hi)
+        c0, c1 = trim(text, comma + 1, hi)
         return [Report(c0, c1, source, end)] if len(text[c0:c1].split()) >= 2 else []
     stop = clause_end(text, end, hi)
     source = parse_source(text[end:stop])
@@ -448,10 +361,10 @@ def _according(text: str, lo: int, hi: int, start: int, end: int) -> list[Report
             rest = comma
     if source is None:
         return []
-    c0, c1 = _trim(text, lo, start)
+    c0, c1 = trim(text, lo, start)
     reports = [Report(c0, c1, source, end)] if len(text[c0:c1].split()) >= 2 else []
     if rest < stop:
-        r0, r1 = _trim(text, rest, stop)
+        r0, r1 = trim(text, rest, stop)
         if len(text[r0:r1].split()) >= 3:
             reports.append(Report(r0, r1, source, end))
     return reports

@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from index.quotes.cues import ATTRIBUTION_VERB_SET, strip_adverbs
 from index.quotes.lexicon import IRREGULAR_VERBS, word_set
 from index.quotes.marks import QuotedSpan
-from index.quotes.names import Source, clean_phrase, parse_source
+from index.quotes.names import Source, clean_phrase
+from index.quotes.speakers import parse_source
 
 Known = Callable[[str], bool]
 """Tells whether a one-word name belongs to someone the article already introduced."""
@@ -31,7 +32,6 @@ _AUXILIARIES = word_set(
     """is are was were has have had will would can could should may might did does do"""
 )
 _VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
-_ADVERB_LIKE = re.compile(r"[a-z]+ly$")
 _BOUNDARY = re.compile(
     r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|and|but|while|as|because|when|after|"
     r"before|since|if|though|although|where)\s)\s*",

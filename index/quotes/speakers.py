@@ -1,0 +1,300 @@
+"""Read a speaker phrase: who it names, as what kind of source, in which role and gender."""
+
+from __future__ import annotations
+
+import re
+
+from index.quotes.lexicon import (
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    HONORIFICS,
+    MALE_NAMES,
+    MALE_WORDS,
+    NOT_NAME_WORDS,
+    NOT_PHRASE_WORDS,
+    PRONOUN_GENDER,
+    SPEAKER_NOUNS,
+    Gender,
+    word_set,
+)
+from index.quotes.names import (
+    NAME_RUN,
+    Source,
+    SourceKind,
+    bare_token,
+    clean_phrase,
+    gender_of_name,
+    is_org_name,
+    split_title,
+    strip_possessive,
+    words_of,
+)
+
+_RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
+_ROLE_STOP = re.compile(
+    r"\s+(?:who|which|whose|that|during|while|when|after|before|since|because|where|"
+    r"in\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|speech|email|e-mail|letter|"
+    r"tweet|post|release|memo|call|conversation|appearance|op-ed|essay|column)|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|twitter|facebook)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|told|said|says)\b.*$",
+    re.I | re.S,
+)
+_AGE = re.compile(r"^\d{1,3}$")
+# "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
+_ORIGIN = re.compile(r"(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-']*(?:\s+[A-Z][\w.\-']*){0,3}")
+_PREPOSITIONS = word_set(
+    """of for at in on from with to by about against under near inside outside within"""
+)
+_DETERMINERS = word_set("""the a an another one two three several some many most other""")
+_ROLE_HEADS = word_set(
+    """deputy head chief director chairman chairwoman chair president vice secretary minister
+    spokesman spokeswoman spokesperson governor mayor senator representative leader member
+    professor adviser advisor aide founder ceo executive manager editor author analyst
+    expert lawyer attorney official officer commissioner ambassador lord general judge
+    justice speaker host anchor correspondent reporter economist strategist consultant
+    pollster historian candidate nominee partner owner co-founder cofounder principal
+    superintendent administrator coordinator organizer activist researcher scientist fellow
+    scholar lecturer dean chancellor treasurer clerk sheriff captain commander former then
+    longtime acting interim senior top assistant associate managing general national
+    regional state"""
+)
+
+
+_QUANTIFIERS = word_set(
+    """one two three four five six seven eight nine ten some many most several few half all
+    both each none majority about nearly almost roughly more fewer another"""
+)
+_NUMBER = re.compile(r"\d[\d,.]*%?$")
+_GROUP_PRONOUNS = word_set("some many others most few several both all critics")
+_COURTESY = word_set("mr mrs ms miss mister madam madame sir dame messrs dr")
+
+
+def _last_name_run(text: str) -> re.Match[str] | None:
+    """The last capitalised run in ``text`` that is not inside a prepositional phrase."""
+    best: re.Match[str] | None = None
+    for match in NAME_RUN.finditer(text):
+        before = text[: match.start()].split()
+        if not _in_prepositional_phrase(before):
+            best = match
+    return best
+
+
+def _in_prepositional_phrase(before: list[str]) -> bool:
+    """Whether a name preceded by the words ``before`` sits in a prepositional phrase."""
+    if not before:
+        return False
+    last = before[-1].lower()
+    if last in _PREPOSITIONS:
+        # "Secretary of State John Kerry": a title may own an "of" phrase.
+        return not (
+            last == "of"
+            and len(before) >= 2
+            and before[-2].rstrip(".").lower() in HONORIFICS
+            and before[-2][:1].isupper()
+        )
+    return last == "the" and len(before) >= 2 and before[-2].lower() in _PREPOSITIONS
+
+
+def person_or_org(run: str, text_before: str) -> Source | None:
+    """Read a capitalised run (with what precedes it in the phrase) as a person or an org."""
+    title, name = split_title(run)
+    name = strip_possessive(name.strip(" ,"))
+    if not name:
+        return None
+    tokens = name.split()
+    while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS and not title:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].lower().rstrip(".") in NOT_NAME_WORDS:
+        tokens = tokens[:-1]
+    if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
+        return None
+    name = " ".join(tokens)
+    lowered_before = text_before.strip().lower()
+    if is_org_name(name) or lowered_before.endswith("the"):
+        org = f"{text_before.strip()} {run}".strip() if lowered_before.endswith("the") else run
+        return Source(name=strip_possessive(org), kind="org")
+    if (
+        len(tokens) == 1
+        and tokens[0].endswith("s")
+        and tokens[0][:-1].lower()
+        in (
+            "democrat",
+            "republican",
+            "american",
+            "conservative",
+            "liberal",
+            "progressive",
+            "independent",
+        )
+    ):
+        return Source(name=name, kind="group", gender="p")
+    if title.rstrip(".").lower() in _COURTESY:
+        title = ""
+    role = " ".join(part for part in (text_before.strip(), title) if part) or None
+    return Source(
+        name=name, kind="person", role=role, gender=gender_of_name(name, f"{title} {text_before}")
+    )
+
+
+def _is_role(text: str) -> bool:
+    """Whether an appositive reads like a role (``deputy head of ...``, ``a spokesman``)."""
+    words = text.split()
+    if not words or len(words) > 25 or not clean_phrase(text):
+        return False
+    first = words[0].strip(",").lower()
+    if first.endswith(("ing", "ed")) and first not in _ROLE_HEADS:
+        return False
+    if first in PRONOUN_GENDER:
+        return False
+    if any(w.lower() in NOT_PHRASE_WORDS for w in words):
+        return False
+    if first in _DETERMINERS or first in _ROLE_HEADS or first.endswith(("'s", "\u2019s")):
+        return True
+    if words[0][0].islower():
+        return True
+    # Capitalised titles: "Lord Mayor of the City of London", "Deputy Minister".
+    return any(w.lower() in _ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
+
+
+def _nominal(text: str) -> Source | None:
+    """Read a phrase without a usable name: ``the ministry``, ``a senior official``."""
+    words = words_of(text)
+    if not words or len(words) > 10:
+        return None
+    head_words = []
+    while words and words[0] in ("only", "just", "nearly", "almost", "about", "roughly"):
+        words = words[1:]
+    if len(words) >= 2 and words[1] in ("percent", "%"):
+        words = [words[0], *words[2:]]
+    if words and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0]) or "-" in words[0]):
+        # "one of the prosecutors", "85% of Democrats", "six in 10", "twenty-four percent".
+        of = next((i for i, word in enumerate(words) if word in ("of", "in")), -1)
+        rest = words[of + 1 :] if 0 < of < 4 else words[1:]
+        while rest and (rest[0] in _DETERMINERS or _NUMBER.match(rest[0])):
+            rest = rest[1:]
+        if not rest:
+            return Source(name=text.strip(), kind="group", gender="p")
+        if 0 < of < 4:
+            words = rest
+    for word in words:
+        if word in _PREPOSITIONS or word in ("who", "which", "that"):
+            break
+        head_words.append(word)
+    if not head_words:
+        return None
+    if len(head_words) == 1 and head_words[0] in _GROUP_PRONOUNS:
+        # "Some note that ...", "Others say ...".
+        return Source(name=text.strip(), kind="group", gender="p")
+    head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
+    if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
+        return None
+    if head.endswith(("ed", "ing")) and head not in SPEAKER_NOUNS:
+        return None
+    determined = head_words[0] in _DETERMINERS and 2 <= len(head_words) <= 6
+    if (
+        head in SPEAKER_NOUNS
+        or head.endswith(("ers", "ists", "ians", "ants", "ents"))
+        or (determined and head.isalpha())
+    ):
+        kind: SourceKind = "group" if head.endswith("s") and head not in ("ministry",) else "org"
+        if head in MALE_WORDS or head in FEMALE_WORDS or head in _ROLE_HEADS:
+            kind = "person"
+        gender: Gender = "m" if head in MALE_WORDS else "f" if head in FEMALE_WORDS else None
+        return Source(name=text.strip(), kind=kind, gender=gender)
+    return None
+
+
+def parse_source(phrase: str) -> Source | None:
+    """Read a speaker phrase such as ``the company's chief, Jane Roe`` or ``Mr Estlin``.
+
+    Args:
+        phrase: The words that stand in the subject (or object of ``according to``) slot.
+
+    Returns:
+        The source the phrase names, or None when it does not read as a speaker.
+    """
+    text = clean_phrase(phrase)
+    if not text or len(text) > 250:
+        return None
+    lowered = text.lower()
+    if lowered in PRONOUN_GENDER:
+        return Source(name="", kind="pronoun", gender=PRONOUN_GENDER[lowered], pronoun=lowered)
+    parts = [part.strip() for part in text.split(",")]
+    parts = [part for part in parts if part and not _AGE.match(part)]
+    if not parts:
+        return None
+    head = parts[0]
+    rest = parts[1:]
+    role: str | None = None
+    if rest and _RELATIVE.match(rest[0]):
+        last = _simple_source(rest[-1]) if len(rest) > 1 else None
+        if last is not None and (last.kind == "pronoun" or rest[-1][:1].isupper()):
+            # "Trump, who ..., fits the bill, he": another subject after the relative clause.
+            return None
+        rest = []
+    if rest:
+        head_source = _simple_source(head)
+        described = [part for part in rest if not _place_like([part])]
+        appositive = _ROLE_STOP.sub("", ", ".join(described)).strip() if described else ""
+        if head_source is not None and head_source.kind == "person":
+            if appositive and _is_role(appositive):
+                role = appositive
+            elif described and _is_role(_ROLE_STOP.sub("", described[0]).strip()):
+                role = _ROLE_STOP.sub("", described[0]).strip()
+            if role or any(ch.isupper() for ch in head_source.name[:1]):
+                # A named person followed by description, origin or age.
+                return Source(
+                    name=head_source.name,
+                    kind="person",
+                    role=role or head_source.role,
+                    gender=head_source.gender or gender_of_name(head_source.name, role or ""),
+                )
+        second = _simple_source(rest[0])
+        if (
+            second is not None
+            and second.kind == "person"
+            and (_is_role(head) or (head_source is not None and head_source.kind != "person"))
+        ):
+            return Source(
+                name=second.name,
+                kind="person",
+                role=head,
+                gender=second.gender or gender_of_name(second.name, head),
+            )
+        if head_source is not None and head_source.kind != "pronoun":
+            first = rest[0].split()[0].lower()
+            if not described or first.endswith(("ing", "ed")):
+                return head_source
+        return None
+    return _simple_source(head)
+
+
+def _place_like(parts: list[str]) -> bool:
+    """Appositives such as ``of North Philadelphia`` or ``R-Texas`` that are not roles."""
+    return all(
+        len(part.split()) <= 4
+        and (part.startswith(("of ", "from ", "in ")) or part[:1].isupper())
+        and bare_token(part.split()[0]) not in MALE_NAMES
+        and bare_token(part.split()[0]) not in FEMALE_NAMES
+        for part in parts
+    )
+
+
+def _simple_source(text: str) -> Source | None:
+    """Read a phrase without commas."""
+    words = words_of(text)
+    if not words or len(words) > 14:
+        return None
+    if any(word in NOT_PHRASE_WORDS for word in words):
+        return None
+    if words[0] in PRONOUN_GENDER and len(words) > 1:
+        return None
+    run = _last_name_run(text)
+    if run is not None:
+        after = text[run.end() :].strip()
+        if not after or after.lower() in ("himself", "herself") or _ORIGIN.fullmatch(after):
+            source = person_or_org(run.group(), text[: run.start()])
+            if source is not None:
+                return source
+    return _nominal(text)

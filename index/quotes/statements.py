@@ -1,0 +1,103 @@
+"""Where a reported statement starts and ends: past addressees, adjuncts and ``that``."""
+
+from __future__ import annotations
+
+import re
+
+from index.quotes.attribution import clause_end
+from index.quotes.cues import ADDRESSEE_VERBS
+from index.quotes.names import NAME_RUN
+
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_ADJUNCT = re.compile(
+    rf"\s*,?\s*(?:(?:on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"\s*,?\s*(?:yesterday|today|tonight|earlier|later|recently|again|also|repeatedly|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
+    r"in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|speech|email|"
+    r"e-mail|letter|tweet|post|release|memo|call|appearance|op-ed|essay|column|briefing)|"
+    r"on\s+(?:twitter|facebook|instagram|cnn|fox|msnbc|television|radio|sunday)|"
+    r"at\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:conference|rally|event|hearing|meeting|"
+    r"briefing|forum|debate|town\s+hall))\b",
+    re.I,
+)
+_OBJECT = re.compile(
+    r"\s+(?:him|her|them|me|us|reporters|journalists|supporters|lawmakers|voters|"
+    r"the\s+(?:crowd|audience|committee|court|paper|newspaper)|an?\s+(?:crowd|audience)"
+    r"(?:\s+of\s+\w+)?|"
+    rf"(?:the\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
+)
+_THAT = re.compile(r"\s*,?\s*that\b", re.I)
+_CALL_PARTICLE = re.compile(r"\s+(?:for|on|upon)\s+", re.I)
+_ADJUNCT_START = re.compile(
+    rf"^(?:in|on|at|during|of|to|after|before|with|last|this|earlier|late|early|"
+    rf"{_WEEKDAY}|yesterday|today|reporters|him|her|them)\b",
+    re.I,
+)
+
+
+_TRAILING_WHEN = re.compile(
+    rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"\s+(?:yesterday|today|last\s+(?:week|month|night)|this\s+week))[\s.,;]*$",
+    re.I,
+)
+_CONTENT_STOP = re.compile(
+    r",\s+(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according|citing|"
+    r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting)\b)|"
+    r",\s+but\s+(?=[A-Z]|(?:he|she|they|we|it)\b)|"
+    r"\s+-\s+|"
+    r",?\s+(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
+    r"added|said|noted|told|stressed)\b)"
+)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces and edge punctuation (keeping closing marks)."""
+    while start < end and text[start] in " \u00a0,;:\u2014\u2013-\t":
+        start += 1
+    while end > start and text[end - 1] in " \u00a0,;:.\u2014\u2013-\t":
+        end -= 1
+    return start, end
+
+
+def content_start(text: str, verb: str, pos: int, limit: int) -> int:
+    """Skip an addressee (``told reporters``), adjuncts (``on Tuesday``) and ``that``."""
+    if verb in ADDRESSEE_VERBS:
+        obj = _OBJECT.match(text, pos, limit)
+        if obj:
+            pos = obj.end()
+    elif verb.startswith("call"):
+        # "called for a ban", "called on Congress to ...": the particle is part of the verb.
+        particle = _CALL_PARTICLE.match(text, pos, limit)
+        if particle:
+            return particle.end()
+    while True:
+        adjunct = _ADJUNCT.match(text, pos, limit)
+        if adjunct is None or adjunct.end() == pos:
+            break
+        pos = adjunct.end()
+    # "said in an interview with CNN that ...": keep looking a few words ahead for "that".
+    ahead = text[pos : min(limit, pos + 80)]
+    that = re.search(r"\bthat\b", ahead)
+    if that and _ADJUNCT_START.match(ahead.strip(" ,")) and len(ahead[: that.start()].split()) <= 8:
+        return pos + that.start()
+    lead = _THAT.match(text, pos, limit)
+    return lead.end() - 4 if lead else pos
+
+
+def content_end(text: str, start: int, hi: int) -> int:
+    """Where a reported statement starting at ``start`` ends."""
+    end = clause_end(text, start, hi) if start < hi else hi
+    stop = _CONTENT_STOP.search(text, start, end)
+    if stop:
+        end = stop.start()
+    when = _TRAILING_WHEN.search(text, max(start, end - 40), end)
+    return when.start() if when and when.start() > start else end
+
+
+def skip_adjuncts(text: str, pos: int, limit: int) -> int:
+    """Offset past adjuncts such as ``on Tuesday`` or ``in a statement`` at ``pos``."""
+    while True:
+        adjunct = _ADJUNCT.match(text, pos, limit)
+        if adjunct is None or adjunct.end() == pos:
+            return pos
+        pos = adjunct.end()
