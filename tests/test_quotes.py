@@ -354,3 +354,8 @@ def test_owned_claim() -> None:
     quote = only(quotes_of("Critics rejected Tom Berg's claim that the bridge was safe."))
     assert quote.speaker == "Tom Berg"
     assert quote.text == "that the bridge was safe"
+
+
+def test_title_after_a_place_is_the_role() -> None:
+    quote = only(quotes_of('"We will balance the budget," said Ohio Gov. Mara Lind.'))
+    assert (quote.speaker, quote.role) == ("Mara Lind", "Ohio Gov.")

@@ -168,12 +168,30 @@ def gender_of_name(name: str, hint: str = "") -> Gender:
     return None
 
 
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+# Titles that follow a place or body ("Ohio Gov.", "House Speaker"); plain honorifics such
+# as "King" or "Major" also end names, so only these are looked for inside a run.
+_TITLES_AFTER_PLACE = word_set(
+    """gov governor sen senator rep representative speaker mayor leader secretary minister
+    president chairman chairwoman director commissioner attorney general ambassador justice
+    judge sheriff chancellor premier"""
+)
+
+
 def split_title(run: str) -> tuple[str, str]:
     """Split leading honorifics and titles off a capitalised run: ``Sen. Ted Cruz``."""
     tokens = run.split()
     cut = 0
     while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
         cut += 1
+    # "New Jersey Gov. Chris Christie", "House Speaker Paul Ryan": a title after a place.
+    for index in range(len(tokens) - 2, cut, -1):
+        word = tokens[index].rstrip(".")
+        if word.lower() in _TITLES_AFTER_PLACE and word[:1].isupper():
+            rest = [t for t in tokens[index + 1 :] if t.rstrip(".,") not in _SUFFIXES]
+            if rest:
+                cut = index + 1
+                break
     # "Secretary of State John Kerry": titles may contain "of X".
     if 0 < cut < len(tokens) - 2 and tokens[cut] == "of":
         cut += 2
