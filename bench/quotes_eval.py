@@ -7,6 +7,11 @@ writes predictions as JSON Lines and scores them twice with ``<shared>/tools/quo
 direct+mixed highlights, and indirect speech with speech cues (``--kinds indirect
 --speech-only``). Prints both results and the extraction throughput on one core. Exits 0 with a
 "skipped" line when the shared folder is absent.
+
+Two sets of scores are printed. "gold mark convention" scores predictions the way PolNeAR
+annotates: a quote split by its attribution is one prediction, and a quote set in marks the
+corpus converter did not recognise (the doubled apostrophes of NYT articles) counts as what the
+gold calls it, indirect. "raw kinds" scores the extractor's quotes exactly as returned.
 """
 
 from __future__ import annotations
