@@ -9,14 +9,17 @@ positional logic (phrases) fall back to Whoosh's own matching.
 
 from __future__ import annotations
 
+import pickle
 from bisect import bisect_right
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import accumulate
 from typing import Any
 
-from whoosh import query
+from whoosh import formats, query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.system import _INT_SIZE
 
 from index.model import FacetCount, FacetField
 from index.whoosh_fixes import numeric_column
@@ -113,16 +116,22 @@ class DocSets:
                 return None
             positions[word] = found
         matched = set()
+        first, rest = positions[words[0]], [(i, positions[w]) for i, w in enumerate(words) if i]
         for docnum in candidates:
-            starts = positions[words[0]][docnum]
-            following = [set(positions[w][docnum]) for w in words[1:]]
-            if any(all(p + i in later for i, later in enumerate(following, 1)) for p in starts):
+            # Phrase starts: positions of the first word that every later word follows.
+            starts = set(first[docnum])
+            for i, later in rest:
+                starts.intersection_update([p - i for p in later[docnum]])
+                if not starts:
+                    break
+            else:
                 matched.add(docnum)
         return matched
 
     def _positions(self, fieldname: str, word: str, docs: set[int]) -> dict[int, list[int]] | None:
         """Positions of ``word`` in each of ``docs`` (None if a posting list is unusual)."""
-        field = self._reader.schema[fieldname]
+        if not isinstance(self._reader.schema[fieldname].format, formats.Positions):
+            return None
         found: dict[int, list[int]] = {}
         for leaf, base in self._reader.leaf_readers():
             if (fieldname, word) not in leaf:
@@ -134,7 +143,8 @@ class DocSets:
                 return None
             # This segment's wanted documents, sorted, to skip blocks holding none of them:
             # a block's header gives its last document without decoding the block.
-            local = sorted(d - base for d in docs if base <= d < base + leaf.doc_count_all())
+            end = base + leaf.doc_count_all()
+            local = sorted(d - base for d in docs if base <= d < end)
             previous_max = -1
             while matcher.is_active() and local:
                 block_max = matcher._maxid
@@ -146,7 +156,7 @@ class DocSets:
                         matcher._read_values()
                         values = matcher._values
                         for i in wanted:
-                            found[base + ids[i]] = field.format.decode_positions(values[i])
+                            found[base + ids[i]] = _decode_positions(values[i])
                 previous_max = block_max
                 if matcher._lastblock:
                     break
@@ -249,6 +259,43 @@ class DocSets:
         dated.sort(key=lambda d: (dates[d], d))
         yield from dated
         yield from undated
+
+
+def _decode_positions(value: bytes) -> list[int]:
+    """A ``Positions`` posting value (a count, then pickled position deltas) as positions.
+
+    What ``whoosh.formats.Positions.decode_positions`` returns, summed in C.
+    """
+    if not value.endswith(b"."):
+        value += b"."
+    return list(accumulate(pickle.loads(value[_INT_SIZE:])))  # our own index files
+
+
+def postings(
+    leaf: Any, fieldname: str, text: str
+) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
+    """(document numbers, weights) of each posting block of a term in one segment.
+
+    Deleted documents are included; callers intersect with live matches.
+    """
+    matcher = leaf.postings(fieldname, text)
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            yield matcher._ids, matcher._weights
+            if matcher._lastblock:
+                return
+            matcher._next_block()
+        return
+    ids, weights = [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    yield ids, weights
 
 
 def _posting_blocks(matcher: Any) -> Iterator[tuple[int, ...]]:

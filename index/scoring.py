@@ -1,8 +1,8 @@
 """Relevance for news: BM25F with title boosts (set in the parser) and a mild lift for recency.
 
-The lift is applied after Whoosh has found the best matches (see
-``WhooshBackend._ranked``) rather than inside its scoring: a final-score hook would switch
-off Whoosh's block skipping and, combined with its matcher pruning, miscount results.
+The lift multiplies each match's BM25F score (see ``index.ranking``) rather than living in a
+Whoosh final-score hook: that hook switches off Whoosh's block skipping and, combined with
+its matcher pruning, miscounts results.
 """
 
 from __future__ import annotations

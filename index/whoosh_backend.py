@@ -28,6 +28,7 @@ from index.model import (
     UpdateReport,
 )
 from index.query import make_parser, parse_query, plain_words, scoring_terms
+from index.ranking import bm25f_scores, top, unscored
 from index.read import read_file, read_jsonl_record
 from index.schema import build_schema
 from index.scoring import NewsWeighting
@@ -190,16 +191,12 @@ class WhooshBackend:
         request: SearchRequest,
         limit: int | None,
     ) -> list[tuple[float, int]]:
-        """The matches ranked by BM25F, then lifted a little for recency.
+        """The matches ranked by BM25F times a mild recency lift.
 
         Which documents match is already known (``matches``); ranking only needs their
-        scores. So the query's words are scored as one OR query restricted to the matches:
-        for BM25F a document's score is the sum over the words either way, and Whoosh can skip
-        whole posting blocks of an OR that cannot reach the top, where an AND or a phrase
-        would make it score every document they match.
-
-        Recency then reorders what relevance found (see index.scoring): a fresh article beats
-        an old one of about the same relevance, never a clearly better match.
+        scores, the sum of each scoring word's BM25F score (see index.ranking). The recency
+        lift (index.scoring) then lets a fresh article beat an old one of about the same
+        relevance, never a clearly better match.
         """
         if not matches:
             return []  # (Whoosh would read an empty filter as no filter at all)
@@ -207,15 +204,16 @@ class WhooshBackend:
         if not words:  # only dates or filters: nothing to rank by but time
             newest = self._docsets().in_date_order(matches, True, limit)
             return [(0.0, docnum) for docnum in newest]
-        scorer = words[0] if len(words) == 1 else query.Or(words)
-        everything = len(matches) == self._searcher.doc_count()
-        results = self._searcher.search(
-            scorer, limit=limit, filter=None if everything else set(matches), terms=False
-        )
+        scores = bm25f_scores(self._searcher, self._weighting, words, matches)
         lift = self._weighting.factors(self._searcher)
-        rescored = [(score * lift[docnum], docnum) for score, docnum in results.top_n]
-        rescored.sort(key=lambda pair: (-pair[0], pair[1]))
-        return rescored
+        ranked = top(scores, lift, limit)
+        if len(scores) < len(matches) and (limit is None or len(ranked) < limit):
+            # Matches holding no scoring word (an OR branch of prefixes, say) come last,
+            # newest first.
+            wanted = None if limit is None else limit - len(ranked)
+            rest = self._docsets().in_date_order(unscored(matches, scores), True, wanted)
+            ranked.extend((0.0, docnum) for docnum in rest)
+        return ranked if limit is None else ranked[:limit]
 
     def _hit(self, docnum: int, score: Any, terms: tuple[str, ...], snippets: bool) -> SearchHit:
         stored = self._searcher.stored_fields(docnum)

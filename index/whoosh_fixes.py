@@ -14,7 +14,8 @@ from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
 
 _MISSING = object()
-_LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+"""Field length each byte of a length column stands for (Whoosh stores them lossily)."""
 
 
 def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
@@ -30,6 +31,17 @@ def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
     return reader
 
 
+def _length_column(perdoc: Any, fieldname: str) -> bytes | None:
+    """A segment's whole length column for ``fieldname`` (one byte per document), cached."""
+    lengths = perdoc.__dict__.setdefault("_newsdesk_lengths", {})
+    data = lengths.get(fieldname, _MISSING)
+    if data is _MISSING:
+        reader = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        data = None if reader is None else reader._dbfile.get(reader._basepos, reader._count)
+        lengths[fieldname] = data
+    return data  # type: ignore[no-any-return]
+
+
 def _doc_field_length(self: Any, docnum: int, fieldname: str, default: int = 0) -> Any:
     """Like Whoosh's, but reads a field's whole length column once, as bytes.
 
@@ -39,16 +51,16 @@ def _doc_field_length(self: Any, docnum: int, fieldname: str, default: int = 0) 
     """
     if docnum > self._doccount:
         raise IndexError(f"Asked for docnum {docnum} of {self._doccount}")
-    lengths = self.__dict__.setdefault("_newsdesk_lengths", {})
-    data = lengths.get(fieldname, _MISSING)
-    if data is _MISSING:
-        reader = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-        data = None if reader is None else reader._dbfile.get(reader._basepos, reader._count)
-        lengths[fieldname] = data
+    data = _length_column(self, fieldname)
     if data is None:
         return default
     byte = data[docnum] if docnum < len(data) else 0
-    return _LENGTH_OF_BYTE[byte] if byte else None
+    return LENGTH_OF_BYTE[byte] if byte else None
+
+
+def length_bytes(leaf: Any, fieldname: str) -> bytes | None:
+    """The encoded field lengths of every document of one segment (None: no lengths kept)."""
+    return _length_column(leaf._perdoc, fieldname)
 
 
 def numeric_column(reader: Any, fieldname: str, typecode: str = "I") -> list[int]:

@@ -277,6 +277,41 @@ def test_hits_always_agree_with_the_total(backend: Backend) -> None:
         assert result.total == len(result.hits) == 0
 
 
+def test_every_hit_is_ranked_even_without_a_scoring_word(backend: Backend) -> None:
+    """A prefix only filters; hits matched only through it still appear, after scored ones."""
+    result = backend.search(SearchRequest("harb* OR lighthouse", limit=100))
+    assert (
+        result.total == len(result.hits) == len(ids(backend, "harb*") | ids(backend, "lighthouse"))
+    )
+    scores = [hit.score for hit in result.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] > 0 and scores[-1] == 0
+
+
+def test_bm25f_scores_agree_with_whoosh(backend: Backend) -> None:
+    """index.ranking scores blocks itself; it must score exactly as Whoosh's own BM25F."""
+    from whoosh import query as wq
+
+    from index.docsets import DocSets
+    from index.query import make_parser, parse_query, scoring_terms
+    from index.ranking import bm25f_scores
+
+    searcher = backend._searcher  # type: ignore[attr-defined]
+    weighting = backend._weighting  # type: ignore[attr-defined]
+    docsets = DocSets(searcher, {})
+    parser = make_parser(searcher.schema)
+    for text in ("fintech", "port strike", '"City of London"', "title:drought OR harbour", "said"):
+        q = parse_query(parser, text, searcher.reader()).query
+        matches = set(docsets.of(q))
+        words = scoring_terms(q)
+        ours = bm25f_scores(searcher, weighting, words, matches)
+        scorer = words[0] if len(words) == 1 else wq.Or(words)
+        theirs = {d: s for s, d in searcher.search(scorer, limit=None, filter=matches).top_n}
+        assert ours.keys() == theirs.keys() and ours, text
+        for docnum, score in theirs.items():
+            assert ours[docnum] == pytest.approx(score, rel=1e-6), text
+
+
 def test_phrase_sets_agree_with_whoosh(backend: Backend) -> None:
     """DocSets verifies phrases itself; it must find exactly what Whoosh's matcher finds."""
     from index.docsets import DocSets

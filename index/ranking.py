@@ -1,0 +1,93 @@
+"""Rank a known set of matching documents by BM25F, reading posting blocks whole.
+
+Which documents match is already known (``index.docsets``); ranking only needs their scores.
+Whoosh would find them by stepping a matcher over every posting of every scoring word, a few
+Python calls per posting, restricted to the matches by a filter it checks one posting at a
+time. Here each word's posting blocks are decoded whole (document numbers and weights come
+out as arrays) and only the matching documents' scores are computed, with the same BM25F
+formula and statistics Whoosh uses. Every match is scored, so the recency lift (see
+``index.scoring``) can reorder all of them, not only a first page.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from whoosh import query
+from whoosh.scoring import BM25FScorer
+
+from index.docsets import postings
+from index.whoosh_fixes import LENGTH_OF_BYTE, length_bytes
+
+
+def bm25f_scores(
+    searcher: Any, weighting: Any, terms: Sequence[query.Term], matches: Collection[int]
+) -> dict[int, float]:
+    """Each matching document's summed BM25F score for ``terms`` (with their boosts).
+
+    Documents in ``matches`` holding none of the terms are left out.
+    """
+    scores: dict[int, float] = {}
+    reader = searcher.reader()
+    leaves = list(reader.leaf_readers())
+    local_matches = _split_by_leaf(matches, leaves)
+    for term in terms:
+        fieldname, text = term.fieldname, term.text
+        if fieldname not in reader.schema or (fieldname, text) not in reader:
+            continue
+        scorer = weighting.scorer(searcher, fieldname, text)
+        boost = float(term.boost)
+        bm25 = isinstance(scorer, BM25FScorer)
+        if bm25:
+            # bm25(idf, tf, fl, avgfl, B, K1), as whoosh.scoring computes it, rearranged:
+            # idf * tf * (K1 + 1) / (tf + K1 * (1 - B) + K1 * B / avgfl * fl)
+            numerator = boost * scorer.idf * (scorer.K1 + 1)
+            constant = scorer.K1 * (1 - scorer.B)
+            per_length = scorer.K1 * scorer.B / scorer.avgfl
+        for (leaf, base), wanted in zip(leaves, local_matches, strict=True):
+            if not wanted or (fieldname, text) not in leaf:
+                continue
+            lengths = length_bytes(leaf, fieldname) if bm25 else None
+            get = scores.get
+            for ids, weights in postings(leaf, fieldname, text):
+                for docnum, tf in zip(ids, weights, strict=True):
+                    if docnum not in wanted:
+                        continue
+                    if lengths is not None:
+                        length = LENGTH_OF_BYTE[lengths[docnum]] or 1
+                        value = numerator * tf / (tf + constant + per_length * length)
+                    else:
+                        value = boost * tf
+                    key = base + docnum
+                    scores[key] = get(key, 0.0) + value
+    return scores
+
+
+def top(
+    scores: dict[int, float], lift: Sequence[float], limit: int | None
+) -> list[tuple[float, int]]:
+    """(score x recency lift, docnum) pairs, best first (ties: lower docnum first)."""
+    lifted = ((score * lift[docnum], docnum) for docnum, score in scores.items())
+    if limit is None:
+        return sorted(lifted, key=lambda pair: (-pair[0], pair[1]))
+    return heapq.nsmallest(limit, lifted, key=lambda pair: (-pair[0], pair[1]))
+
+
+def _split_by_leaf(matches: Collection[int], leaves: Sequence[tuple[Any, int]]) -> list[set[int]]:
+    """The matches of each segment, as segment-local document numbers."""
+    if len(leaves) == 1:
+        return [matches if isinstance(matches, set | frozenset) else set(matches)]  # type: ignore[list-item]
+    local: list[set[int]] = [set() for _ in leaves]
+    bases = [base for _, base in leaves]
+    for docnum in matches:
+        i = bisect_right(bases, docnum) - 1
+        local[i].add(docnum - bases[i])
+    return local
+
+
+def unscored(matches: Iterable[int], scores: dict[int, float]) -> list[int]:
+    """The matches that hold none of the scoring words (matched by a prefix or OR branch)."""
+    return [docnum for docnum in matches if docnum not in scores]
