@@ -187,8 +187,43 @@ def test_according_to_before_the_statement() -> None:
     assert quote.text == "the storm will pass by noon"
 
 
+def test_according_to_a_person_with_a_role_before_the_statement() -> None:
+    quote = only(
+        quotes_of(
+            "According to Dr Tomas Reyes, head of surgery at the Westgate hospital, "
+            "waiting lists will be shorter by spring."
+        )
+    )
+    assert quote.speaker == "Tomas Reyes"
+    assert quote.role == "head of surgery at the Westgate hospital"
+    assert quote.text == "waiting lists will be shorter by spring"
+
+
+def test_according_to_keeps_a_clause_that_is_no_role() -> None:
+    quote = only(quotes_of("According to Reyes, the ward reopened, and the queue fell."))
+    assert quote.speaker == "Reyes"
+    assert quote.text == "the ward reopened, and the queue fell"
+
+
+def test_a_name_and_its_verb_are_no_speaker() -> None:
+    found = quotes_of(
+        "At the launch, Ms Duarte quoted her first editor, a stern Lisbon typesetter, "
+        'who she said once told her: "Check the names twice."'
+    )
+    assert only(found).speaker != "Ms Duarte quoted her first editor"
+    assert "quoted" not in (only(found).speaker or "")
+
+
 @pytest.mark.parametrize(
-    "verb", ["said that", "noted that", "added that", "warned that", "told reporters that"]
+    "verb",
+    [
+        "said that",
+        "noted that",
+        "added that",
+        "warned that",
+        "told reporters that",
+        "told the planning board that",
+    ],
 )
 def test_reported_speech_verbs(verb: str) -> None:
     found = quotes_of("Sara Kim runs the plant.", f"Kim {verb} the plant would close in June.")

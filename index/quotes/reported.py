@@ -21,7 +21,7 @@ from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, strip_possessive
 from index.quotes.sentences import is_headline, split_sentences
-from index.quotes.speakers import parse_source
+from index.quotes.speakers import is_role_appositive, parse_source
 from index.quotes.statements import content_end, content_start, skip_adjuncts, trim
 from index.quotes.subjects import Known, clause_subject, subject_before
 
@@ -349,6 +349,12 @@ def _according(text: str, lo: int, hi: int, start: int, end: int) -> list[Report
         source = parse_source(text[end:comma])
         if source is None:
             return []
+        second = text.find(",", comma + 1, hi)
+        if source.role is None and second != -1 and is_role_appositive(text[comma + 1 : second]):
+            # "According to Dr X, chief economist at Y, CONTENT": the role is the speaker's.
+            fuller = parse_source(text[end:second])
+            if fuller is not None and fuller.name == source.name and fuller.role:
+                source, comma = fuller, second
         c0, c1 = trim(text, comma + 1, hi)
         return [Report(c0, c1, source, end)] if len(text[c0:c1].split()) >= 2 else []
     stop = clause_end(text, end, hi)

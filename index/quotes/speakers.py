@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from index.quotes.lexicon import (
     FEMALE_NAMES,
@@ -157,10 +158,30 @@ def _is_role(text: str) -> bool:
     return any(w.lower() in _ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
 
 
+def is_role_appositive(text: str) -> bool:
+    """Whether a comma-set phrase after a name is surely a role (``chief economist at X``).
+
+    Stricter than what a speaker phrase accepts: a role word must lead, so ``the economy
+    grew`` after ``According to Smith,`` stays part of the statement.
+    """
+    words = text.split()
+    return _is_role(text.strip()) and any(
+        w.strip(",").lower().removesuffix("'s").removesuffix("\u2019s") in _ROLE_HEADS
+        for w in words[:3]
+    )
+
+
 def _nominal(text: str) -> Source | None:
     """Read a phrase without a usable name: ``the ministry``, ``a senior official``."""
     words = words_of(text)
     if not words or len(words) > 10:
+        return None
+    tokens = text.split()
+    if any(
+        earlier[:1].isupper() and word.endswith("ed") and word.islower()
+        for earlier, word in pairwise(tokens[1:])  # (a first capital may start a sentence)
+    ):
+        # "Mr Montague quoted his father": a name and its verb, not one noun phrase.
         return None
     head_words = []
     while words and words[0] in ("only", "just", "nearly", "almost", "about", "roughly"):

@@ -27,6 +27,8 @@ _OBJECT = re.compile(
     rf"(?:the\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
+# "told parliament that", "told a packed hall that": whoever is told, up to four words.
+_ADDRESSEE_BEFORE_THAT = re.compile(r"(?:\s+[\w'\u2019\-]+){1,4}?(?=\s+that\b)")
 _CALL_PARTICLE = re.compile(r"\s+(?:for|on|upon)\s+", re.I)
 _ADJUNCT_START = re.compile(
     rf"^(?:in|on|at|during|of|to|after|before|with|last|this|earlier|late|early|"
@@ -62,7 +64,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def content_start(text: str, verb: str, pos: int, limit: int) -> int:
     """Skip an addressee (``told reporters``), adjuncts (``on Tuesday``) and ``that``."""
     if verb in ADDRESSEE_VERBS:
-        obj = _OBJECT.match(text, pos, limit)
+        obj = _OBJECT.match(text, pos, limit) or _ADDRESSEE_BEFORE_THAT.match(text, pos, limit)
         if obj:
             pos = obj.end()
     elif verb.startswith("call"):
