@@ -205,6 +205,19 @@ def test_according_to_keeps_a_clause_that_is_no_role() -> None:
     assert quote.text == "the ward reopened, and the queue fell"
 
 
+def test_a_title_at_first_mention_is_the_role_unless_a_fuller_one_follows() -> None:
+    found = quotes_of(
+        "Transport Secretary Olga Brandt opened the new tram line on Friday.",
+        '"It took eleven years," Ms Brandt said.',
+        "Judge Ivo Sand, president of the harbour tribunal, spoke next.",
+        '"We will rule by May," Sand said.',
+    )
+    assert [(q.speaker, q.role) for q in found] == [
+        ("Olga Brandt", "Transport Secretary"),
+        ("Ivo Sand", "president of the harbour tribunal"),
+    ]
+
+
 def test_a_name_and_its_verb_are_no_speaker() -> None:
     found = quotes_of(
         "At the launch, Ms Duarte quoted her first editor, a stern Lisbon typesetter, "

@@ -53,6 +53,8 @@ class Entity:
     role: str | None = None
     person: bool = True
     tokens: set[str] = field(default_factory=set)
+    titled: bool = False
+    """Whether ``role`` is only a title before the name; a described role replaces it."""
 
 
 @dataclass(slots=True)
@@ -109,15 +111,17 @@ class Registry:
         person: bool,
         weight: float = 0.0,
         known: int | None = -1,
+        titled: bool = False,
     ) -> int:
         """Record a mention, merging it into the entity it refers to; return that entity.
 
-        ``known`` is the entity ``find(name)`` already returned, if the caller looked it up.
+        ``known`` is the entity ``find(name)`` already returned, if the caller looked it up;
+        ``titled`` says the role is only the title before the name (``Councillor``).
         """
         index = self.find(name) if known == -1 else known
         if index is None:
             tokens = {t.lower() for t in name.split()}
-            self.entities.append(Entity(name, gender, role, person, tokens))
+            self.entities.append(Entity(name, gender, role, person, tokens, titled and bool(role)))
             index = len(self.entities) - 1
             self._index_tokens(index, tokens)
         else:
@@ -128,8 +132,9 @@ class Registry:
                 self._index_tokens(index, entity.tokens)
             if entity.gender is None:
                 entity.gender = gender
-            if entity.role is None:
+            if entity.role is None or (role and entity.titled and not titled):
                 entity.role = role
+                entity.titled = titled and bool(role)
             entity.person = entity.person or person
         self.mention(index, position, weight)
         return index
@@ -175,6 +180,10 @@ _MAX_NAME_WORDS = 4
 _PREPOSITIONS = word_set("""of for at in on from with to by about against into near""")
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 _CLAUSE_WORDS = word_set("and but while as when")
+
+
+_COURTESY = frozenset(("mr", "mrs", "ms", "miss", "mister", "madam", "madame", "sir", "dame", "dr"))
+"""Titles that are only courtesy, not a role."""
 
 
 def _position(text: str, start: int, end: int) -> str:
@@ -297,7 +306,12 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             appositive = _APPOSITIVE_ROLE.match(text, match.end())
             if appositive and _ROLE_START.match(appositive.group(1)):
                 role = appositive.group(1).strip()
-        registry.add(name, base + start, gender, role, True, _weight(position), known=known)
+        titled = False
+        if role is None and title and title.split()[-1].rstrip(".").lower() not in _COURTESY:
+            role, titled = title, True  # "Finance Minister Rafael Montague set out ..."
+        registry.add(
+            name, base + start, gender, role, True, _weight(position), known=known, titled=titled
+        )
 
 
 def resolve(source: Source, position: int, registry: Registry) -> tuple[str | None, str | None]:
