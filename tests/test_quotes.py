@@ -218,6 +218,14 @@ def test_a_title_at_first_mention_is_the_role_unless_a_fuller_one_follows() -> N
     ]
 
 
+def test_sentence_adverbs_and_times_are_no_speakers() -> None:
+    found = quotes_of(
+        "Currently, the harbour board said it would publish the tender in March.",
+        "The week also told a different story about the ferry timetable.",
+    )
+    assert [q.speaker for q in found] == ["the harbour board"]
+
+
 def test_a_name_and_its_verb_are_no_speaker() -> None:
     found = quotes_of(
         "At the launch, Ms Duarte quoted her first editor, a stern Lisbon typesetter, "

@@ -166,13 +166,24 @@ NOT_NAME_WORDS = word_set(
     first second third new according said says asked perhaps indeed instead despite during
     until unless whether than like just only earlier later recently again already never
     always sometimes often please thanks well oh ok okay read watch see click sign follow
-    related advertisement"""
+    related advertisement currently finally additionally similarly separately previously
+    ultimately traditionally historically initially eventually fortunately unfortunately
+    interestingly importantly notably specifically generally typically overall elsewhere
+    furthermore moreover nevertheless nonetheless otherwise likewise consequently
+    accordingly therefore sadly surprisingly clearly obviously apparently reportedly
+    allegedly officially publicly privately"""
 )
 """Capitalised words that start sentences but are never part of a name."""
 
 PRONOUN_GENDER: dict[str, Gender] = {
     "he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": None, "you": None,
 }  # fmt: skip
+
+TIME_NOUNS = word_set(
+    """day days week weeks month months year years decade decades century season seasons
+    morning afternoon evening night weekend time times moment period quarter"""
+)
+"""Heads of phrases that say when, never who (``The month also called ...``)."""
 
 NOT_PHRASE_WORDS = word_set(
     """is are was were be been being am has have had do does did will would can could should

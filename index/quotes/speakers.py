@@ -15,6 +15,7 @@ from index.quotes.lexicon import (
     NOT_PHRASE_WORDS,
     PRONOUN_GENDER,
     SPEAKER_NOUNS,
+    TIME_NOUNS,
     Gender,
     word_set,
 )
@@ -209,6 +210,8 @@ def _nominal(text: str) -> Source | None:
         return Source(name=text.strip(), kind="group", gender="p")
     head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
     if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
+        return None
+    if head in TIME_NOUNS:
         return None
     if head.endswith(("ed", "ing")) and head not in SPEAKER_NOUNS:
         return None
