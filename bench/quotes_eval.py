@@ -25,6 +25,7 @@ import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -80,8 +81,8 @@ def read_articles(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def load_scorer(shared: Path) -> Callable[..., dict[str, Any]]:
-    """Import ``score`` from the shared scorer script."""
+def load_scorer_module(shared: Path) -> Any:
+    """Import the shared scorer script as a module."""
     spec = importlib.util.spec_from_file_location(
         "quote_score", shared / "tools" / "quote_score.py"
     )
@@ -89,8 +90,110 @@ def load_scorer(shared: Path) -> Callable[..., dict[str, Any]]:
         raise SystemExit(f"cannot load scorer from {shared}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    score: Callable[..., dict[str, Any]] = module.score
+    return module
+
+
+def load_scorer(shared: Path) -> Callable[..., dict[str, Any]]:
+    """Import ``score`` from the shared scorer script."""
+    score: Callable[..., dict[str, Any]] = load_scorer_module(shared).score
     return score
+
+
+def _titled(text: str) -> bool:
+    """Whether a short text is in title case (``Face the Nation``)."""
+    words = [w for w in re.findall(r"[A-Za-z']+", text) if len(w) > 3]
+    return 0 < len(text.split()) <= 8 and all(w[0].isupper() for w in words)
+
+
+def error_kinds(
+    scorer: Any,
+    articles: Sequence[dict[str, Any]],
+    predictions: Sequence[dict[str, Any]],
+    kinds: tuple[str, ...],
+    speech_only: bool = False,
+) -> Counter[str]:
+    """Count what is still wrong, by kind, matching as the scorer does (one to one).
+
+    Misses, false finds and wrong speakers are each split by what tells them apart: the
+    quote marks around a missed quote, whether a false find overlaps a gold quote (a
+    boundary error) or lies next to a matched one (a piece of a split quote), and whether a
+    wrong speaker was a pronoun, missing, or someone else.
+    """
+    errors: Counter[str] = Counter()
+    by_id = {p["id"]: p["quotes"] for p in predictions}
+    for article in articles:
+        text = article["text"]
+        gold = [
+            q
+            for q in article["quotes"]
+            if q.get("kind") in kinds
+            and q.get("has_source", True) is not False
+            and (not speech_only or "cue" not in q or scorer.SPEECH.search(q.get("cue") or ""))
+        ]
+        pred = [q for q in by_id.get(article["id"], []) if q.get("kind") in kinds]
+        gt = [scorer.norm(scorer.inside_quotes(q.get("quote") or "")) for q in gold]
+        pt = [scorer.norm(scorer.inside_quotes(q.get("text", ""))) for q in pred]
+        scored = sorted(
+            ((scorer.similar(a, b, 0.8), i, j) for i, a in enumerate(gt) for j, b in enumerate(pt)),
+            reverse=True,
+        )
+        used_g: dict[int, int] = {}
+        used_p: set[int] = set()
+        for similarity, i, j in scored:
+            if similarity >= 0.8 and i not in used_g and j not in used_p:
+                used_g[i] = j
+                used_p.add(j)
+        for i, a in enumerate(gt):
+            # As the scorer does: pieces inside one gold quote that cover most of it match it.
+            pieces = [
+                j for j, b in enumerate(pt) if j not in used_p and len(b.split()) >= 2 and b in a
+            ]
+            if i not in used_g and a and pieces and sum(len(pt[j]) for j in pieces) >= 0.8 * len(a):
+                used_g[i] = pieces[0]
+                used_p.update(pieces)
+        for i, quote in enumerate(gold):
+            if i in used_g:
+                j = used_g[i]
+                want = scorer.name_tokens(quote.get("speaker")) | scorer.name_tokens(
+                    quote.get("speaker_resolved")
+                )
+                got = pred[j].get("speaker")
+                if want and not (want & scorer.name_tokens(got)):
+                    gold_speaker = (quote.get("speaker") or "").lower()
+                    if not got:
+                        errors["speaker: none found"] += 1
+                    elif gold_speaker in scorer.PRONOUNS:
+                        errors["speaker: pronoun resolved to the wrong person"] += 1
+                    elif got[:1].islower():
+                        errors["speaker: a description instead of the named person"] += 1
+                    else:
+                        errors["speaker: another name"] += 1
+                continue
+            best = max((scorer.similar(gt[i], b, 0.0) for b in pt), default=0.0)
+            raw = quote.get("quote") or ""
+            if best >= 0.5:
+                errors["missed: found with wrong boundaries"] += 1
+            elif raw[:1] in "'`" or "''" in raw or "``" in raw:
+                errors["missed: quote in apostrophe marks"] += 1
+            elif not any(mark in raw for mark in _GOLD_MARKS):
+                errors["missed: no quote marks (reported speech)"] += 1
+            else:
+                errors["missed: in quote marks, not found"] += 1
+        for j, quote in enumerate(pred):
+            if j in used_p or len(pt[j].split()) < 3:
+                continue
+            overlap = max((scorer.similar(a, pt[j], 0.0) for a in gt), default=0.0)
+            if overlap >= 0.5:
+                errors["false: overlaps a gold quote (boundaries)"] += 1
+            elif any(pt[j] and pt[j] in a for a in gt):
+                errors["false: piece of a gold quote split by its attribution"] += 1
+            elif "''" in text[max(0, quote["start"] - 3) : quote["start"] + 2]:
+                errors["false: quote in apostrophe marks (gold calls it indirect)"] += 1
+            elif _titled(quote["text"]):
+                errors["false: a title in quote marks (show, book, slogan)"] += 1
+            else:
+                errors["false: nothing in the gold"] += 1
+    return errors
 
 
 def gold_convention_kind(kind: str, text: str, start: int, end: int) -> str:
@@ -219,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=None, help="the shared folder")
     parser.add_argument("--out", type=Path, default=None, help="keep predictions here")
     parser.add_argument("--repeat", type=int, default=3, help="timing runs (best is kept)")
+    parser.add_argument("--errors", action="store_true", help="count the errors left, by kind")
     args = parser.parse_args(argv)
     shared: Path = args.shared or default_shared()
     gold = shared / "data" / "polnear" / f"polnear_{args.split}.jsonl"
@@ -242,6 +346,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         indirect = score(str(gold), str(path), kinds=("indirect",), speech_only=True)
         print(f"[{label}] highlights (direct+mixed):", json.dumps(highlights))
         print(f"[{label}] indirect (--kinds indirect --speech-only):", json.dumps(indirect))
+    if args.errors:
+        scorer = load_scorer_module(shared)
+        for label, kinds, speech in (
+            ("highlights (direct+mixed), raw kinds", ("direct", "mixed"), False),
+            ("indirect, speech only, raw kinds", ("indirect",), True),
+        ):
+            counted = error_kinds(scorer, articles, predictions, kinds, speech)
+            print(f"most common errors, {label}:")
+            for kind, count in counted.most_common(10):
+                print(f"  {count:5}  {kind}")
     rate = len(articles) / seconds if seconds else float("inf")
     print(
         f"throughput: {rate:.0f} articles/s on one core "
