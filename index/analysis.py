@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
-from itertools import pairwise
 from typing import Any
 
-from whoosh import formats
 from whoosh.analysis import STOP_WORDS, Analyzer, Token
-from whoosh.fields import TEXT, FieldType
+from whoosh.fields import TEXT
 from whoosh.lang.porter import stem
-from whoosh.system import pack_uint
 
 _WORD = re.compile(r"\w+(?:\.?\w+)*")
 _NAME_PART = re.compile(r"[^\W_]+")
@@ -45,7 +42,6 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
         self._raw_memo: dict[str, str] = {}
         self.vocabulary: set[str] = set()
         """Every indexed word seen, unstemmed and folded: the source of spelling suggestions."""
-        self._last: tuple[str, list[str]] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {}  # the schema is pickled into every index; memos stay out of it
@@ -72,28 +68,11 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
 
     def positions(self, value: str) -> dict[str, list[int]]:
         """Term -> positions in ``value``, as indexing produces them, without Token objects."""
-        found: dict[str, list[int]] = {}
-        for pos, term in enumerate(self.terms(value)):
-            seen = found.get(term)
-            if seen is None:
-                found[term] = [pos]
-            else:
-                seen.append(pos)
-        return found
-
-    def terms(self, value: str) -> list[str]:
-        """The indexed terms of ``value`` in order: term ``i`` is at position ``i``.
-
-        The last text's terms are kept, so a second field indexing the same text (the body's
-        word pairs) does not tokenize it again.
-        """
-        last = self._last
-        if last is not None and last[0] is value:
-            return last[1]
         memo = self._memo
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
-        found: list[str] = []
+        found: dict[str, list[int]] = {}
+        pos = 0
         for word in self.pattern.findall(value):
             term = memo.get(word)
             if term is None:
@@ -101,8 +80,12 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
                 if term:
                     self.vocabulary.add(self.raw_term(word))
             if term:
-                found.append(term)
-        self._last = (value, found)
+                seen = found.get(term)
+                if seen is None:
+                    found[term] = [pos]
+                else:
+                    seen.append(pos)
+                pos += 1
         return found
 
     def spans(self, text: str, terms: Collection[str]) -> list[tuple[int, int]]:
@@ -221,36 +204,3 @@ class NewsText(TEXT):  # type: ignore[misc]
         for term, positions in analyzer.positions(value).items():
             count = len(positions)
             yield term.encode("utf-8"), count, count * boost, encode(positions)
-
-
-PAIR_SEPARATOR = " "
-"""Between the two words of a pair term (words never hold spaces)."""
-
-
-def pair_term(first: str, second: str) -> str:
-    """The term a pair of adjacent indexed terms is kept under."""
-    return f"{first}{PAIR_SEPARATOR}{second}"
-
-
-class PairsField(FieldType):  # type: ignore[misc]
-    """Every pair of adjacent terms of a text, as one term (``port strike``), with counts.
-
-    A two-word phrase is then one posting list instead of two lists of positions to decode
-    and compare: exact, since pairs are taken from the same terms and positions a phrase
-    query checks (stop words dropped, positions renumbered). Longer phrases intersect their
-    pairs first, leaving few documents to verify.
-    """
-
-    def __init__(self, analyzer: _MemoAnalyzer) -> None:
-        super().__init__(formats.Frequency(), analyzer, scorable=False, stored=False)
-
-    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
-        if not isinstance(value, str):
-            return
-        terms = self.analyzer.terms(value)
-        counts: dict[str, int] = {}
-        for first, second in pairwise(terms):
-            pair = f"{first}{PAIR_SEPARATOR}{second}"
-            counts[pair] = counts.get(pair, 0) + 1
-        for pair, count in counts.items():
-            yield pair.encode("utf-8"), count, float(count), pack_uint(count)

@@ -13,7 +13,7 @@ import pickle
 from bisect import bisect_right
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate
 from typing import Any
 
 from whoosh import formats, query
@@ -21,9 +21,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
-from index.analysis import pair_term
 from index.model import FacetCount, FacetField
-from index.schema import PAIR_FIELDS
 from index.whoosh_fixes import numeric_column
 
 FACET_LIMIT = 50
@@ -97,27 +95,19 @@ class DocSets:
     def phrase(self, fieldname: str, words: list[str]) -> set[int] | None:
         """Documents with ``words`` at consecutive positions (None: cannot tell, ask Whoosh).
 
-        Where the field's adjacent word pairs are indexed, a two-word phrase is one pair's
-        documents, and a longer one is checked only in the documents holding all its pairs.
-        Elsewhere only documents that hold every word are looked at, and only their positions
-        are decoded; Whoosh's phrase matcher decodes positions for every document it steps to.
+        Only documents that hold every word are looked at, and only their positions are
+        decoded; Whoosh's phrase matcher decodes positions for every document it steps to.
         """
         if fieldname not in self._reader.schema or not words:
             return set()
-        pairs_field = PAIR_FIELDS.get(fieldname, "")
-        if len(words) > 1 and pairs_field and pairs_field in self._reader.schema:
-            # Documents holding every adjacent pair: exactly the phrase for two words.
-            keys = {pair_term(a, b) for a, b in pairwise(words)}
-        else:
-            pairs_field, keys = fieldname, set(words)
         candidates: set[int] | None = None
-        for key in sorted(keys, key=lambda k: len(self.term(pairs_field, k))):
-            docs = self.term(pairs_field, key)
+        for word in sorted(set(words), key=lambda w: len(self.term(fieldname, w))):
+            docs = self.term(fieldname, word)
             candidates = set(docs) if candidates is None else candidates & docs
             if not candidates:
                 return set()
         assert candidates is not None
-        if len(words) == 1 or (len(words) == 2 and pairs_field != fieldname):
+        if len(words) == 1:
             return candidates
         positions = {}
         for word in set(words):

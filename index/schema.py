@@ -12,14 +12,11 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, Schema
 from whoosh.qparser.common import QueryParserError
 
 from index import whoosh_fixes  # noqa: F401  (patches Whoosh internals on import)
-from index.analysis import NameAnalyzer, NewsAnalyzer, NewsText, PairsField
+from index.analysis import NameAnalyzer, NewsAnalyzer, NewsText
 from index.model import Article
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 7
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
-
-PAIR_FIELDS = {"body": "body_pairs"}
-"""Text fields whose adjacent word pairs are indexed too (see ``index.analysis.PairsField``)."""
 
 TEXT_FIELDS = ("title", "body")
 """Fields a bare word searches. ``body`` also holds the captions and tags, so two posting lists
@@ -134,7 +131,6 @@ def build_schema() -> Schema:
         file=ID(stored=True),
         title=NewsText(analyzer=news, stored=True),
         body=NewsText(analyzer=news),
-        body_pairs=PairsField(news),
         captions=NewsText(analyzer=news),
         quotes=NewsText(analyzer=news),
         speaker=NewsText(analyzer=names),
@@ -162,13 +158,11 @@ def article_document(
     indexed files can be rebuilt from the index itself.
     """
     speakers = [q.speaker for q in article.quotes if q.speaker]
-    body = "\n".join((*article.paragraphs, *article.captions, *article.tags))
     doc: dict[str, Any] = {
         "id": article.id,
         "file": rel,
         "title": article.title,
-        "body": body,
-        "body_pairs": body,  # (the same string: its terms are reused, see PairsField)
+        "body": "\n".join((*article.paragraphs, *article.captions, *article.tags)),
         "captions": "\n".join(article.captions),
         "quotes": "\n".join(q.text for q in article.quotes),
         "speaker": "\n".join(dict.fromkeys(speakers)),

@@ -333,48 +333,6 @@ def test_phrase_sets_agree_with_whoosh(backend: Backend) -> None:
         assert set(docsets.of(q)) == set(searcher.docs_for_query(q)), text
 
 
-@settings(max_examples=150, deadline=None)
-@given(data=st.data())
-def test_any_phrase_from_the_archive_matches_what_whoosh_matches(
-    backend: Backend, data: st.DataObject
-) -> None:
-    """Word pairs (and longer runs) from real article text, stop words and all."""
-    import re
-
-    from index.docsets import DocSets
-    from index.query import make_parser, parse_query
-
-    searcher = backend._searcher  # type: ignore[attr-defined]
-    paths = sorted(SAMPLE_DATA.rglob("*.*"))
-    text = data.draw(st.sampled_from(paths)).read_text(encoding="utf-8")
-    words = re.findall(r"[A-Za-z]+", text)
-    start = data.draw(st.integers(0, len(words) - 5))
-    phrase = " ".join(words[start : start + data.draw(st.integers(2, 4))])
-    q = parse_query(make_parser(searcher.schema), f'"{phrase}"', searcher.reader()).query
-    found = set(DocSets(searcher, {}).of(q))
-    assert found == whoosh_oracle(searcher, q), phrase
-
-
-def test_two_word_phrases_need_no_positions(
-    backend: Backend, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A two-word phrase is one posting list of word pairs; no positions are decoded."""
-    from whoosh import query
-
-    from index.docsets import DocSets
-    from index.query import make_parser, parse_query
-
-    def no_positions(*args: object) -> None:
-        raise AssertionError("positions decoded for a two-word phrase")
-
-    searcher = backend._searcher  # type: ignore[attr-defined]
-    q = parse_query(make_parser(searcher.schema), '"port strikes"', searcher.reader()).query
-    body = next(p for p in q.leaves() if isinstance(p, query.Phrase) and p.fieldname == "body")
-    expected = set(searcher.docs_for_query(body))
-    monkeypatch.setattr(DocSets, "_positions", no_positions)
-    assert DocSets(searcher, {}).of(body) == expected and expected
-
-
 QUERY_PARTS = [
     "fintech", "port", "strike", "shanghai", "london", "harbour", "minister", "vaccine",
     "date:2021", "date:[2019 TO 2022-06]", "-london", "NOT drought", "OR", "AND",
