@@ -27,6 +27,7 @@ from index.whoosh_fixes import numeric_column
 FACET_LIMIT = 50
 """Values shown per facet (the most frequent; years all, newest first)."""
 _TERM_CACHE = 256
+_COUNT_CACHE = 8
 
 
 class DocSets:
@@ -41,6 +42,7 @@ class DocSets:
         self._facets: dict[FacetField, dict[str, frozenset[int]]] | None = None
         self._newest: list[int] | None = None
         self._dates: list[int] | None = None
+        self._counts: dict[tuple[str, str], dict[int, int]] = {}
 
     # -- query documents --------------------------------------------------------------------
 
@@ -115,6 +117,10 @@ class DocSets:
             if found is None:
                 return None
             positions[word] = found
+            # Ranking needs each word's count in the matches: the positions just read tell.
+            self._counts[(fieldname, word)] = {d: len(p) for d, p in found.items()}
+            while len(self._counts) > _COUNT_CACHE:
+                del self._counts[next(iter(self._counts))]
         matched = set()
         first, rest = positions[words[0]], [(i, positions[w]) for i, w in enumerate(words) if i]
         for docnum in candidates:
@@ -127,6 +133,16 @@ class DocSets:
             else:
                 matched.add(docnum)
         return matched
+
+    def known_counts(self, fieldname: str, word: str, docs: Iterable[int]) -> dict[int, int] | None:
+        """How often ``word`` occurs in each of ``docs``, if a phrase check just counted it.
+
+        None when any of ``docs`` was not among the documents counted.
+        """
+        counts = self._counts.get((fieldname, word))
+        if counts is None or not all(d in counts for d in docs):
+            return None
+        return counts
 
     def _positions(self, fieldname: str, word: str, docs: set[int]) -> dict[int, list[int]] | None:
         """Positions of ``word`` in each of ``docs`` (None if a posting list is unusual)."""

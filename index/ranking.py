@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 from whoosh import query
@@ -22,13 +22,21 @@ from whoosh.scoring import BM25FScorer
 from index.docsets import postings
 from index.whoosh_fixes import LENGTH_OF_BYTE, length_bytes
 
+KnownCounts = Callable[[str, str, Collection[int]], "dict[int, int] | None"]
+"""(field, word, documents) -> each document's count of the word, when already known."""
+
 
 def bm25f_scores(
-    searcher: Any, weighting: Any, terms: Sequence[query.Term], matches: Collection[int]
+    searcher: Any,
+    weighting: Any,
+    terms: Sequence[query.Term],
+    matches: Collection[int],
+    known: KnownCounts | None = None,
 ) -> dict[int, float]:
     """Each matching document's summed BM25F score for ``terms`` (with their boosts).
 
-    Documents in ``matches`` holding none of the terms are left out.
+    Documents in ``matches`` holding none of the terms are left out. ``known`` supplies word
+    counts already at hand (a phrase check counts its words), saving a walk of the postings.
     """
     scores: dict[int, float] = {}
     reader = searcher.reader()
@@ -47,12 +55,21 @@ def bm25f_scores(
             numerator = boost * scorer.idf * (scorer.K1 + 1)
             constant = scorer.K1 * (1 - scorer.B)
             per_length = scorer.K1 * scorer.B / scorer.avgfl
+        counts = known(fieldname, text, matches) if known is not None else None
+        field_boost = reader.schema[fieldname].format.field_boost
         for (leaf, base), wanted in zip(leaves, local_matches, strict=True):
             if not wanted or (fieldname, text) not in leaf:
                 continue
             lengths = length_bytes(leaf, fieldname) if bm25 else None
             get = scores.get
-            for ids, weights in postings(leaf, fieldname, text):
+            if counts is not None:
+                blocks: Iterable[tuple[Sequence[int], Sequence[float]]] = [
+                    (docs, [counts[base + d] * field_boost for d in docs])
+                    for docs in ([d for d in wanted if base + d in counts],)
+                ]
+            else:
+                blocks = postings(leaf, fieldname, text)
+            for ids, weights in blocks:
                 for docnum, tf in zip(ids, weights, strict=True):
                     if docnum not in wanted:
                         continue

@@ -204,7 +204,8 @@ class WhooshBackend:
         if not words:  # only dates or filters: nothing to rank by but time
             newest = self._docsets().in_date_order(matches, True, limit)
             return [(0.0, docnum) for docnum in newest]
-        scores = bm25f_scores(self._searcher, self._weighting, words, matches)
+        known = self._docsets().known_counts
+        scores = bm25f_scores(self._searcher, self._weighting, words, matches, known)
         lift = self._weighting.factors(self._searcher)
         ranked = top(scores, lift, limit)
         if len(scores) < len(matches) and (limit is None or len(ranked) < limit):
