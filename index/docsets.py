@@ -43,6 +43,7 @@ class DocSets:
         self._newest: list[int] | None = None
         self._dates: list[int] | None = None
         self._counts: dict[tuple[str, str], dict[int, int]] = {}
+        self._kept: dict[tuple[str, str, int], list[tuple[Sequence[int], Sequence[float]]]] = {}
 
     # -- query documents --------------------------------------------------------------------
 
@@ -60,7 +61,7 @@ class DocSets:
     def of(self, q: query.Query) -> frozenset[int] | set[int]:
         """The documents matching ``q``."""
         if isinstance(q, query.Term):
-            return self.term(q.fieldname, q.text)
+            return self.term(q.fieldname, q.text, keep=True)
         if isinstance(q, query.Every):
             return self.live()
         if isinstance(q, query.NullQuery.__class__) or q is query.NullQuery:
@@ -134,6 +135,17 @@ class DocSets:
                 matched.add(docnum)
         return matched
 
+    def kept_postings(
+        self, fieldname: str, text: str, base: int
+    ) -> list[tuple[Sequence[int], Sequence[float]]] | None:
+        """The (document numbers, weights) blocks of a term in the segment starting at
+        ``base``, if this search has already read them."""
+        return self._kept.get((fieldname, text, base))
+
+    def forget_postings(self) -> None:
+        """Drop the posting blocks kept for ranking (called when a search is done)."""
+        self._kept.clear()
+
     def known_counts(self, fieldname: str, word: str, docs: Iterable[int]) -> dict[int, int] | None:
         """How often ``word`` occurs in each of ``docs``, if a phrase check just counted it.
 
@@ -179,8 +191,12 @@ class DocSets:
                 matcher._next_block()
         return found
 
-    def term(self, fieldname: str, text: str | bytes) -> frozenset[int]:
-        """The documents containing one term (cached: typing repeats terms)."""
+    def term(self, fieldname: str, text: str | bytes, keep: bool = False) -> frozenset[int]:
+        """The documents containing one term (cached: typing repeats terms).
+
+        With ``keep``, the posting blocks read are kept until :meth:`forget_postings`, for
+        ranking to score without reading them again (see :meth:`kept_postings`).
+        """
         key = (fieldname, text if isinstance(text, str) else text.decode("utf-8"))
         cached = self._terms.get(key)
         if cached is not None:
@@ -191,8 +207,14 @@ class DocSets:
             for leaf, base in self._reader.leaf_readers():
                 if (fieldname, key[1]) not in leaf:
                     continue
-                for block in _posting_blocks(leaf.postings(fieldname, key[1])):
-                    found.update(block if not base else (base + d for d in block))
+                if keep:
+                    blocks = list(postings(leaf, fieldname, key[1]))
+                    self._kept[(fieldname, key[1], base)] = blocks
+                    for ids, _ in blocks:
+                        found.update(ids if not base else (base + d for d in ids))
+                else:
+                    for block in _posting_blocks(leaf.postings(fieldname, key[1])):
+                        found.update(block if not base else (base + d for d in block))
                 if leaf.has_deletions():
                     found -= {base + d for d in leaf.deleted_docs_set}
         result = frozenset(found)

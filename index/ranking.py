@@ -24,6 +24,8 @@ from index.whoosh_fixes import LENGTH_OF_BYTE, length_bytes
 
 KnownCounts = Callable[[str, str, Collection[int]], "dict[int, int] | None"]
 """(field, word, documents) -> each document's count of the word, when already known."""
+KeptPostings = Callable[[str, str, int], "list[tuple[Sequence[int], Sequence[float]]] | None"]
+"""(field, word, segment base) -> the term's posting blocks there, when already read."""
 
 
 def bm25f_scores(
@@ -32,11 +34,13 @@ def bm25f_scores(
     terms: Sequence[query.Term],
     matches: Collection[int],
     known: KnownCounts | None = None,
+    kept: KeptPostings | None = None,
 ) -> dict[int, float]:
     """Each matching document's summed BM25F score for ``terms`` (with their boosts).
 
     Documents in ``matches`` holding none of the terms are left out. ``known`` supplies word
-    counts already at hand (a phrase check counts its words), saving a walk of the postings.
+    counts already at hand (a phrase check counts its words), saving a walk of the postings;
+    ``kept`` supplies posting blocks already read (finding the matches read them).
     """
     scores: dict[int, float] = {}
     reader = searcher.reader()
@@ -68,7 +72,8 @@ def bm25f_scores(
                     for docs in ([d for d in wanted if base + d in counts],)
                 ]
             else:
-                blocks = postings(leaf, fieldname, text)
+                read = kept(fieldname, text, base) if kept is not None else None
+                blocks = read if read is not None else postings(leaf, fieldname, text)
             for ids, weights in blocks:
                 for docnum, tf in zip(ids, weights, strict=True):
                     if docnum not in wanted:
@@ -87,10 +92,9 @@ def top(
     scores: dict[int, float], lift: Sequence[float], limit: int | None
 ) -> list[tuple[float, int]]:
     """(score x recency lift, docnum) pairs, best first (ties: lower docnum first)."""
-    lifted = ((score * lift[docnum], docnum) for docnum, score in scores.items())
-    if limit is None:
-        return sorted(lifted, key=lambda pair: (-pair[0], pair[1]))
-    return heapq.nsmallest(limit, lifted, key=lambda pair: (-pair[0], pair[1]))
+    lifted = [(score * lift[docnum], -docnum) for docnum, score in scores.items()]
+    best = sorted(lifted, reverse=True) if limit is None else heapq.nlargest(limit, lifted)
+    return [(score, -negative) for score, negative in best]
 
 
 def _split_by_leaf(matches: Collection[int], leaves: Sequence[tuple[Any, int]]) -> list[set[int]]:

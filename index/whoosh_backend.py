@@ -106,8 +106,11 @@ class WhooshBackend:
             if parsed is None and sort == "relevance":
                 sort = "newest"  # no words to rank by: the newest articles first
             docsets = self._docsets()
-            matches = self._matches(docsets, q, request)
-            order = self._ordered(docsets, q, request, sort, matches)
+            try:
+                matches = self._matches(docsets, q, request)
+                order = self._ordered(docsets, q, request, sort, matches)
+            finally:
+                docsets.forget_postings()
             page = order[request.offset : request.offset + request.limit]
             terms = tuple(dict.fromkeys(t for f, t in plain_words(q) if f in _HIGHLIGHT_FIELDS))
             hits = tuple(
@@ -204,8 +207,15 @@ class WhooshBackend:
         if not words:  # only dates or filters: nothing to rank by but time
             newest = self._docsets().in_date_order(matches, True, limit)
             return [(0.0, docnum) for docnum in newest]
-        known = self._docsets().known_counts
-        scores = bm25f_scores(self._searcher, self._weighting, words, matches, known)
+        docsets = self._docsets()
+        scores = bm25f_scores(
+            self._searcher,
+            self._weighting,
+            words,
+            matches,
+            known=docsets.known_counts,
+            kept=docsets.kept_postings,
+        )
         lift = self._weighting.factors(self._searcher)
         ranked = top(scores, lift, limit)
         if len(scores) < len(matches) and (limit is None or len(ranked) < limit):

@@ -300,7 +300,7 @@ def test_bm25f_scores_agree_with_whoosh(backend: Backend) -> None:
     weighting = backend._weighting  # type: ignore[attr-defined]
     docsets = DocSets(searcher, {})
     parser = make_parser(searcher.schema)
-    counted = 0
+    counted = kept = 0
     for text in (
         "fintech",
         "port strike",
@@ -314,13 +314,18 @@ def test_bm25f_scores_agree_with_whoosh(backend: Backend) -> None:
         words = scoring_terms(q)
         # (a phrase check counts its words; ranking may use those counts instead of postings)
         counted += any(docsets.known_counts(t.fieldname, t.text, matches) for t in words)
-        ours = bm25f_scores(searcher, weighting, words, matches, docsets.known_counts)
+        # (finding the matches read the terms' postings; ranking may score from those)
+        kept += any(docsets.kept_postings(t.fieldname, t.text, 0) for t in words)
+        ours = bm25f_scores(
+            searcher, weighting, words, matches, docsets.known_counts, docsets.kept_postings
+        )
+        docsets.forget_postings()
         scorer = words[0] if len(words) == 1 else wq.Or(words)
         theirs = {d: s for s, d in searcher.search(scorer, limit=None, filter=matches).top_n}
         assert ours.keys() == theirs.keys() and ours, text
         for docnum, score in theirs.items():
             assert ours[docnum] == pytest.approx(score, rel=1e-6), text
-    assert counted
+    assert counted and kept
 
 
 def test_phrase_sets_agree_with_whoosh(backend: Backend) -> None:
