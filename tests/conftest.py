@@ -5,8 +5,12 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tests.conftest_app import Sample
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_DATA = REPO / "sample_data"
@@ -40,3 +44,13 @@ def seed_file() -> Path:
     if not SEED.is_file():
         pytest.skip("../shared/seed is not available in this clone")
     return SEED
+
+
+@pytest.fixture
+def sample(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Sample:
+    """This test's copy of the indexed sample archive (for the app's tests)."""
+    from tests.conftest_app import sample_copy  # (imports Textual: only where used)
+
+    return sample_copy(tmp_path_factory, tmp_path, monkeypatch)

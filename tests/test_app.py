@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from tests.conftest_app import (
     Sample,
     iter_lines,
     make_app,
     pilot_test,
-    sample_copy,
     screen_text,
     search,
     settle,
@@ -23,14 +18,6 @@ from tui.widgets.headlines import HeadlineList
 from tui.widgets.quotes import QuoteList
 
 SAMPLE_ARTICLES = 47
-
-
-@pytest.fixture
-def sample(
-    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Sample:
-    """This test's copy of the indexed sample archive."""
-    return sample_copy(tmp_path_factory, tmp_path, monkeypatch)
 
 
 def titles(headlines: HeadlineList) -> list[str]:

@@ -31,7 +31,6 @@ from tests.conftest_app import (
     iter_lines,
     make_app,
     pilot_test,
-    sample_copy,
     screen_text,
     search,
     settle,
@@ -58,14 +57,6 @@ HOSTILE_MD = (
 MARKUP = ("[bold red]alarm[/bold red]", "[link=http://evil.example]click here[/link]")
 UNSAFE = ("\x1b", "\x07", "\u202e", "\u202c")
 NEW_ARTICLE = "---\ntitle: Skerrywick ferry returns\ndate: 2024-05-01\n---\n\nThe ferry is back.\n"
-
-
-@pytest.fixture
-def sample(
-    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Sample:
-    """This test's copy of the indexed sample archive."""
-    return sample_copy(tmp_path_factory, tmp_path, monkeypatch)
 
 
 def widget_strips(app: NewsdeskApp) -> Iterator[Any]:

@@ -22,7 +22,6 @@ from tests.conftest_app import (
     isolate,
     make_app,
     pilot_test,
-    sample_copy,
     screen_text,
     search,
     settle,
@@ -32,14 +31,6 @@ from tui.config import Config, load_config
 from tui.screens.facets import FacetScreen
 from tui.screens.picker import PickerScreen
 from tui.widgets.headlines import BOOKMARK_MARK, UNREAD_MARK
-
-
-@pytest.fixture
-def sample(
-    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Sample:
-    """This test's copy of the indexed sample archive."""
-    return sample_copy(tmp_path_factory, tmp_path, monkeypatch)
 
 
 def recorder(tmp_path: Path, name: str, body: str) -> Path:

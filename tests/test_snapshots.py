@@ -9,24 +9,15 @@ look at the SVGs before committing them.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
-from tests.conftest_app import COLOUR_TERMINAL, Sample, make_app, sample_copy, search, settle
+from tests.conftest_app import COLOUR_TERMINAL, Sample, make_app, search, settle
 from tui.app import NewsdeskApp
 
 Compare = Callable[..., bool]
-
-
-@pytest.fixture
-def sample(
-    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Sample:
-    """This test's copy of the indexed sample archive."""
-    return sample_copy(tmp_path_factory, tmp_path, monkeypatch)
 
 
 def steps(*actions: Callable[[NewsdeskApp, Pilot[Any]], Awaitable[None]]) -> Any:
