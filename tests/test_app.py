@@ -295,6 +295,10 @@ async def test_keyboard_round_trip_between_panels(sample: Sample) -> None:
         assert isinstance(app.focused, HeadlineList)
         await pilot.press("slash")
         assert app.focused is app.main.search_input
+        # A second "/" from habit, in the freshly focused bar (its query selected), is not
+        # typed into it; inside a query it is a character like any other.
+        await pilot.press("slash", *"a/b")
+        assert app.main.search_input.value == "a/b"
 
 
 @pilot_test

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
@@ -66,6 +66,14 @@ class SearchInput(Input):
         Binding("down", "screen.to_headlines", "Headlines", show=False, priority=True),
         Binding("enter", "screen.submit_search", "Headlines", show=False, priority=True),
     ]
+
+    async def _on_key(self, event: events.Key) -> None:
+        # (Textual then runs Input's own handler, unless the default is prevented.)
+        whole = sorted(self.selection) == [0, len(self.value)]  # empty, or all selected
+        if event.character == "/" and whole:
+            # People press "/" to start a search; in a fresh bar it only confirms the focus.
+            event.stop()
+            event.prevent_default()
 
 
 class MainScreen(ReadingScreen):
