@@ -207,14 +207,12 @@ class DocSets:
             for leaf, base in self._reader.leaf_readers():
                 if (fieldname, key[1]) not in leaf:
                     continue
+                blocks: Iterable[tuple[Sequence[int], Sequence[float]]]
+                blocks = postings(leaf, fieldname, key[1])
                 if keep:
-                    blocks = list(postings(leaf, fieldname, key[1]))
-                    self._kept[(fieldname, key[1], base)] = blocks
-                    for ids, _ in blocks:
-                        found.update(ids if not base else (base + d for d in ids))
-                else:
-                    for block in _posting_blocks(leaf.postings(fieldname, key[1])):
-                        found.update(block if not base else (base + d for d in block))
+                    blocks = self._kept[(fieldname, key[1], base)] = list(blocks)
+                for ids, _ in blocks:
+                    found.update(ids if not base else (base + d for d in ids))
                 if leaf.has_deletions():
                     found -= {base + d for d in leaf.deleted_docs_set}
         result = frozenset(found)
@@ -334,18 +332,3 @@ def postings(
         weights.append(matcher.weight())
         matcher.next()
     yield ids, weights
-
-
-def _posting_blocks(matcher: Any) -> Iterator[tuple[int, ...]]:
-    """Every block of document numbers of a term's postings (deleted ones included)."""
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            matcher._read_ids()
-            yield matcher._ids
-            if matcher._lastblock:
-                return
-            matcher._next_block()
-        return
-    yield tuple(matcher.all_ids())

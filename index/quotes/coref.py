@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.quotes.lexicon import (
+    COURTESY_TITLES,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -182,10 +183,6 @@ _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 _CLAUSE_WORDS = word_set("and but while as when")
 
 
-_COURTESY = frozenset(("mr", "mrs", "ms", "miss", "mister", "madam", "madame", "sir", "dame", "dr"))
-"""Titles that are only courtesy, not a role."""
-
-
 def _position(text: str, start: int, end: int) -> str:
     """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
     before = text[max(0, start - 40) : start]
@@ -307,7 +304,7 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             if appositive and _ROLE_START.match(appositive.group(1)):
                 role = appositive.group(1).strip()
         titled = False
-        if role is None and title and title.split()[-1].rstrip(".").lower() not in _COURTESY:
+        if role is None and title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
             role, titled = title, True  # "Finance Minister Rafael Montague set out ..."
         registry.add(
             name, base + start, gender, role, True, _weight(position), known=known, titled=titled

@@ -179,6 +179,9 @@ PRONOUN_GENDER: dict[str, Gender] = {
     "he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": None, "you": None,
 }  # fmt: skip
 
+COURTESY_TITLES = word_set("mr mrs ms miss mister madam madame sir dame messrs dr")
+"""Titles that are only courtesy, never a role (``Mr``, ``Dr``)."""
+
 TIME_NOUNS = word_set(
     """day days week weeks month months year years decade decades century season seasons
     morning afternoon evening night weekend time times moment period quarter"""

@@ -6,6 +6,7 @@ import re
 from itertools import pairwise
 
 from index.quotes.lexicon import (
+    COURTESY_TITLES,
     FEMALE_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
@@ -69,7 +70,6 @@ _QUANTIFIERS = word_set(
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
 _GROUP_PRONOUNS = word_set("some many others most few several both all critics")
-_COURTESY = word_set("mr mrs ms miss mister madam madame sir dame messrs dr")
 
 
 def _last_name_run(text: str) -> re.Match[str] | None:
@@ -131,7 +131,7 @@ def person_or_org(run: str, text_before: str) -> Source | None:
         )
     ):
         return Source(name=name, kind="group", gender="p")
-    if title.rstrip(".").lower() in _COURTESY:
+    if title.rstrip(".").lower() in COURTESY_TITLES:
         title = ""
     role = " ".join(part for part in (text_before.strip(), title) if part) or None
     return Source(
@@ -162,8 +162,9 @@ def _is_role(text: str) -> bool:
 def is_role_appositive(text: str) -> bool:
     """Whether a comma-set phrase after a name is surely a role (``chief economist at X``).
 
-    Stricter than what a speaker phrase accepts: a role word must lead, so ``the economy
-    grew`` after ``According to Smith,`` stays part of the statement.
+    Stricter than what a speaker phrase accepts: a role word (``chief``, ``mayor``) must be
+    among its first three words, so ``the economy grew`` after ``According to Smith,`` stays
+    part of the statement.
     """
     words = text.split()
     return _is_role(text.strip()) and any(
