@@ -28,8 +28,12 @@ class Quote:
         kind: ``direct`` (inside quote marks), ``mixed`` (a quoted fragment inside reported
             speech) or ``indirect`` (reported speech, no quote marks).
         paragraph: Index of the paragraph the quote starts in.
-        start: Offset of the first character of ``text`` in the article body.
-        end: Offset just past the last character of the quote in the article body.
+        start: Offset of the quote's first character in the article body.
+        end: Offset just past the quote's last character in the article body.
+        parts: For a quote interrupted by its attribution (``"A," she said. "B."``) or
+            running over paragraphs, the ``(start, end)`` body offsets of each piece; ``text``
+            is then the pieces joined by a space. Empty for a quote in one piece, whose
+            ``text`` is ``body[start:end]``.
     """
 
     text: str
@@ -39,6 +43,12 @@ class Quote:
     paragraph: int
     start: int
     end: int
+    parts: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The ``(start, end)`` body offsets of the quoted words, one pair per piece."""
+        return self.parts or ((self.start, self.end),)
 
 
 @dataclass(frozen=True, slots=True)

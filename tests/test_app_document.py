@@ -8,6 +8,7 @@ from rich.cells import cell_len
 from rich.style import Style
 
 from index.model import Article, Quote
+from index.quotes import extract_quotes
 from tui.widgets.document import CAPTION_LABEL, DocumentStyles, build_document, wrap_ranges
 
 STYLES = DocumentStyles(hit=Style(bold=True))
@@ -95,3 +96,25 @@ def test_unsafe_characters_go_and_offsets_follow() -> None:
     assert line.text.plain == "Alpha [2J beta gamma delta"
     ((_, start, end),) = line.hits
     assert line.text.plain[start:end] == "gamma"
+
+
+def test_a_split_quote_marks_its_pieces_and_not_the_attribution_between() -> None:
+    paragraph = '"The budget is tight," she said. "But the library stays open."'
+    (quote,) = extract_quotes(("Anna Berg chairs the council.", paragraph))
+    assert len(quote.parts) == 2
+    doc = build_document(
+        Article(
+            id="b",
+            path="/b.md",
+            title="Budget",
+            paragraphs=("Anna Berg chairs the council.", paragraph),
+            quotes=(quote,),
+        ),
+        (),
+        STYLES,
+        200,
+    )
+    marked = [
+        line.text.plain[s:e] for line in doc.lines for index, s, e in line.quotes if index == 0
+    ]
+    assert marked == ["The budget is tight", "But the library stays open."]

@@ -10,6 +10,7 @@ import pytest
 
 from index.model import PARAGRAPH_SEPARATOR, Quote
 from index.quotes import extract_quotes
+from tests.quotecheck import check_offsets
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
@@ -19,7 +20,7 @@ def quotes_of(*paragraphs: str) -> tuple[Quote, ...]:
     found = extract_quotes(paragraphs)
     body = PARAGRAPH_SEPARATOR.join(paragraphs)
     for quote in found:
-        assert body[quote.start : quote.end] == quote.text
+        check_offsets(quote, body)
     return found
 
 
@@ -48,25 +49,63 @@ def test_speaker_name_then_verb_after_quote() -> None:
     assert quote.speaker == "Nand"
 
 
-def test_quote_split_by_its_attribution_gives_both_parts_the_speaker() -> None:
+@pytest.mark.parametrize("between", [" she said. ", " she said, "])
+def test_quote_split_by_its_attribution_is_one_quote_in_two_pieces(between: str) -> None:
+    first = "Anna Berg chairs the council."
+    second = f'"The budget is tight,"{between}"But the library stays open."'
+    quote = only(quotes_of(first, second))
+    assert quote.text == "The budget is tight. But the library stays open."
+    assert quote.speaker == "Anna Berg"
+    assert quote.paragraph == 1
+    base = len(first) + len(PARAGRAPH_SEPARATOR)
+    body = PARAGRAPH_SEPARATOR.join((first, second))
+    assert [body[s:e] for s, e in quote.parts] == [
+        "The budget is tight",
+        "But the library stays open.",
+    ]
+    assert quote.start == base + 1
+
+
+def test_quotes_each_with_its_own_attribution_stay_apart() -> None:
     found = quotes_of(
         "Anna Berg chairs the council.",
-        '"The budget is tight," she said. "But the library stays open."',
+        '"The budget is tight," she said. "The library stays open," she added.',
     )
-    assert [q.text for q in found] == ["The budget is tight", "But the library stays open."]
-    assert [q.speaker for q in found] == ["Anna Berg", "Anna Berg"]
-    assert all(q.paragraph == 1 for q in found)
+    assert [q.text for q in found] == ["The budget is tight", "The library stays open"]
+    assert [q.parts for q in found] == [(), ()]
 
 
 def test_quote_running_over_paragraphs() -> None:
-    found = quotes_of(
+    paragraphs = (
         "Tom Reyes spoke for an hour.",
         '"We have waited too long for this road. Every winter it floods.',
         '"This year we will fix it," he said.',
     )
-    assert [q.paragraph for q in found] == [1, 2]
-    assert found[0].text == "We have waited too long for this road. Every winter it floods."
-    assert [q.speaker for q in found] == ["Tom Reyes", "Tom Reyes"]
+    quote = only(quotes_of(*paragraphs))
+    assert quote.paragraph == 1
+    assert quote.text == (
+        "We have waited too long for this road. Every winter it floods. This year we will fix it"
+    )
+    assert quote.speaker == "Tom Reyes"
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    assert [body[s:e].split()[0] for s, e in quote.parts] == ["We", "This"]
+
+
+def test_nickname_in_quote_marks_is_part_of_the_name() -> None:
+    quote = only(
+        quotes_of(
+            '"This is our year!" his aunt, state Del. Marcia "Cia" Okoro, told the crowd. '
+            '"The whole county is watching."'
+        )
+    )
+    assert quote.speaker == "Marcia Okoro"
+    assert quote.text == "This is our year! The whole county is watching."
+
+
+def test_split_quote_keeps_its_comma_when_the_sentence_goes_on() -> None:
+    quote = only(quotes_of('"The river," said Ada Quint, "has never been this low."'))
+    assert quote.text == "The river, has never been this low."
+    assert quote.speaker == "Ada Quint"
 
 
 def test_nested_single_quotes_stay_inside_the_quote() -> None:

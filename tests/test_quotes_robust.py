@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from index.model import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
+from tests.quotecheck import check_offsets
 
 # Text made mostly of the characters the extractor reacts to, so that odd mark combinations
 # come up often; plus arbitrary unicode.
@@ -41,10 +42,9 @@ def _check(paragraphs: list[str]) -> None:
     body = PARAGRAPH_SEPARATOR.join(paragraphs)
     previous_end = 0
     for quote in found:
-        assert 0 <= quote.start < quote.end <= len(body)
         assert quote.start >= previous_end
         previous_end = quote.end
-        assert body[quote.start : quote.end] == quote.text
+        check_offsets(quote, body)
         assert quote.kind in ("direct", "mixed", "indirect")
         assert 0 <= quote.paragraph < len(paragraphs)
         assert quote.speaker is None or quote.speaker.strip()

@@ -70,6 +70,14 @@ class Attribution:
     end: int
 
 
+# A nickname in quote marks inside a name: Marcia "Cia" Price.
+_NICKNAME = re.compile('(?<=[a-z]) ["\u201c][A-Z][\\w\'\u2019.-]*["\u201d] (?=[A-Z])')
+
+
+# "state" before a capitalised word is a title (state Sen. Jo Lee), not the verb.
+_TITLE_STATE = re.compile(r"[Ss]tate (?=[A-Z])")
+
+
 def clause_end(text: str, pos: int, limit: int) -> int:
     """Offset of the end of the clause starting at ``pos`` (a real sentence end, or ``limit``)."""
     for match in _CLAUSE_END.finditer(text, pos, limit):
@@ -123,13 +131,20 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
             source = parse_source(_cut_phrase(phrase))
             if source is not None:
                 return Attribution(source, inverted.end(), end)
-    verb = ATTRIBUTION_VERB.search(text, at, min(end, at + 250))
+    verb = next(
+        (
+            found
+            for found in ATTRIBUTION_VERB.finditer(text, at, min(end, at + 250))
+            if not _TITLE_STATE.match(text, found.start())
+        ),
+        None,
+    )
     if verb is None or verb.start() - at > 150:
         # `"...," an angry Hollande retaliated.`: any past-tense verb right after a speaker.
         verb = _PAST_VERB.search(text, at, min(end, at + 150))
         if verb is None:
             return None
-    phrase = strip_adverbs(text[at : verb.start()])
+    phrase = _NICKNAME.sub(" ", strip_adverbs(text[at : verb.start()]))
     if not phrase.strip() or any(ch in phrase for ch in '"\u201c\u201d'):
         return None
     if _NOT_ADJACENT.search(phrase):

@@ -48,6 +48,18 @@ def _is_title(text: str) -> bool:
     return capitalised == len(content)
 
 
+_NICKNAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
+
+
+def _is_nickname(text: str, span: QuotedSpan) -> bool:
+    """Whether the quoted words are a nickname inside a name (``Marcia "Cia" Price``)."""
+    if not _NICKNAME.fullmatch(text, span.start, span.end):
+        return False
+    before = text[max(0, span.open - 40) : span.open].split()
+    after = text[span.close : span.close + 40].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
 def _quote_like(text: str, span: QuotedSpan, sentence: tuple[int, int]) -> bool:
     """Whether an unattributed quoted span is speech rather than a scare quote or a title."""
     inner = text[span.start : span.end]
@@ -191,11 +203,9 @@ _SINGLE_MARKS = re.compile("[\u2018\u2039\u201a]|(?<![\\w'\u2019])'(?=[^\\W\\d_]
 def _quoted_spans(text: str) -> list[QuotedSpan]:
     """The quoted spans of a paragraph: double marks, else single ones (British style)."""
     spans = find_double_spans(text)
-    if spans or not ("'" in text or "\u2018" in text or "\u2039" in text or "\u201a" in text):
-        return spans
-    if not _SINGLE_MARKS.search(text):
-        return spans
-    return find_single_spans(text)
+    if not spans and _SINGLE_MARKS.search(text):
+        spans = find_single_spans(text)
+    return [span for span in spans if not _is_nickname(text, span)] if spans else spans
 
 
 def _remove_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -289,23 +299,82 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     candidates = _remove_overlaps(candidates)
     _share_chain_speakers(candidates)
     _inherit(candidates)
-    quotes = []
+    pieces: list[list[_Candidate]] = []
+    speakers: list[tuple[str | None, str | None]] = []
     for candidate in candidates:
         speaker, role = (None, None)
         if candidate.source is not None:
             speaker, role = resolve(candidate.source, candidate.position, registry)
-        quotes.append(
-            Quote(
-                text=body[candidate.start : candidate.end],
-                speaker=speaker,
-                role=role,
-                kind=candidate.kind,
-                paragraph=candidate.paragraph,
-                start=candidate.start,
-                end=candidate.end,
-            )
-        )
-    return tuple(quotes)
+        if pieces and speakers[-1][0] == speaker and _continues(body, pieces[-1][-1], candidate):
+            pieces[-1].append(candidate)
+        else:
+            pieces.append([candidate])
+            speakers.append((speaker, role))
+    return tuple(
+        _quote(body, group, speaker, role)
+        for group, (speaker, role) in zip(pieces, speakers, strict=True)
+    )
+
+
+# At most this many words between the pieces of a quote split by its attribution.
+_SPLIT_GAP_WORDS = 30
+
+
+def _continues(body: str, last: _Candidate, candidate: _Candidate) -> bool:
+    """Whether ``candidate`` is the next piece of the quote that ``last`` ends.
+
+    Direct pieces continue a quote running over paragraphs (same chain), or one interrupted
+    by its attribution: ``"A," she said. "B."`` or ``"A," she said, "B."``, where both
+    pieces hang on the one attribution between them. Reported speech interrupted the same
+    way (``A, she said, B``) is one statement too.
+    """
+    if candidate.kind != last.kind or candidate.kind == "mixed":
+        return False
+    if candidate.kind == "direct" and last.chain >= 0 and candidate.chain == last.chain:
+        return True
+    if last.source is None or candidate.paragraph != last.paragraph:
+        return False
+    if candidate.position != last.position or not last.end <= last.position < candidate.start:
+        return False
+    gap = body[last.end : candidate.start]
+    if candidate.kind == "direct":
+        return len(gap.split()) <= _SPLIT_GAP_WORDS
+    return gap.lstrip()[:1] == "," and gap.rstrip()[-1:] == "," and len(gap.split()) <= 8
+
+
+def join_pieces(body: str, parts: Sequence[tuple[int, int]]) -> str:
+    """The words of a quote in pieces, joined by spaces.
+
+    A piece cut before its comma (``"A," she said``) gets the comma back, or a full stop when
+    the next piece starts a new sentence (``"A," she said. "B."`` reads ``A. B.``).
+    """
+    words = [body[start:end] for start, end in parts]
+    for number, (_, end) in enumerate(parts[:-1]):
+        if body[end : end + 1] == ",":
+            following = words[number + 1][:1]
+            words[number] += "." if following.isupper() else ","
+    return " ".join(words)
+
+
+def _quote(body: str, group: list[_Candidate], speaker: str | None, role: str | None) -> Quote:
+    """One quote from its pieces (one piece for most quotes)."""
+    first, last = group[0], group[-1]
+    if len(group) == 1:
+        text = body[first.start : first.end]
+        parts: tuple[tuple[int, int], ...] = ()
+    else:
+        parts = tuple((piece.start, piece.end) for piece in group)
+        text = join_pieces(body, parts)
+    return Quote(
+        text=text,
+        speaker=speaker,
+        role=role,
+        kind=first.kind,
+        paragraph=first.paragraph,
+        start=first.start,
+        end=last.end,
+        parts=parts,
+    )
 
 
 _SIGNATURE_LINE = re.compile(

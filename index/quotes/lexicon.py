@@ -38,7 +38,8 @@ HONORIFICS: dict[str, str | None] = {
     "house": None, "senate": None, "majority": None, "minority": None, "whip": None,
     "u.s.": None, "us": None, "gop": None, "democratic": None, "republican": None,
     "presidential": None, "candidate": None, "nominee": None, "hopeful": None,
-    "sens": None, "reps": None, "govs": None, "messrs": "m",
+    "sens": None, "reps": None, "govs": None, "messrs": "m", "del": None, "atty": None,
+    "amb": None, "supt": None,
 }  # fmt: skip
 """Words that may stand before a name as a title, with the gender they imply (or None)."""
 

@@ -24,7 +24,8 @@ SourceKind = Literal["person", "org", "group", "pronoun"]
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _ABBREVIATED = (
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Ft|Mt|Pres)\."
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Ft|Mt|Pres|Del|"
+    r"Atty|Amb|Supt|Cpl|Pvt)\."
 )
 _WORD = (
     rf"(?:{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)*|"

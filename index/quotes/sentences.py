@@ -15,7 +15,8 @@ _BOUNDARY = re.compile(
 _ABBREVIATIONS = word_set(
     """mr mrs ms dr prof sen sens rep reps gov govs gen lt col capt sgt adm cmdr maj rev fr st
     jr sr vs v no nos inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec ft mt
-    pres gen hon messrs mme mlle approx est dept univ assn bros ave blvd etc al ca cf fig op"""
+    pres gen hon del atty amb supt cpl pvt messrs mme mlle approx est dept univ assn bros ave
+    blvd etc al ca cf fig op"""
 )
 # After these the next capitalised word may still start a sentence; only common sentence
 # openers are trusted to do so.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
 from index.quotes.lexicon import (
@@ -230,8 +231,11 @@ def _nominal(text: str) -> Source | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def parse_source(phrase: str) -> Source | None:
     """Read a speaker phrase such as ``the company's chief, Jane Roe`` or ``Mr Estlin``.
+
+    Pure, so results are cached: ``he said`` and the same names recur across articles.
 
     Args:
         phrase: The words that stand in the subject (or object of ``according to``) slot.

@@ -181,9 +181,11 @@ def _styled(
     if block.body_offset is not None:
         low, high = block.body_offset, block.body_offset + len(raw)
         for index, quote in enumerate(article.quotes):
-            start, end = max(quote.start, low), min(quote.end, high)
-            if start < end:
-                quotes.append((index, _map(start - low, removed), _map(end - low, removed)))
+            # Only the quoted words are marked, not an attribution that splits them.
+            for first, last in quote.spans:
+                start, end = max(first, low), min(last, high)
+                if start < end:
+                    quotes.append((index, _map(start - low, removed), _map(end - low, removed)))
     if block.label:
         shift = len(block.label)
         labelled = Text()
