@@ -15,6 +15,6 @@ def check_offsets(quote: Quote, body: str) -> None:
     for start, end in spans:
         assert previous <= start < end <= len(body)
         previous = end
-    assert quote.text == join_pieces(body, spans)
+    assert quote.text == join_pieces(body, spans, quote.kind)
     if quote.parts:
         assert all(body[start:end] in quote.text for start, end in quote.parts)

@@ -116,6 +116,7 @@ _ADVERB_WORDS = word_set(
     never not has have had would will did does do could may might can cannot can't can’t
     wouldn't wouldn’t didn't didn’t doesn't doesn’t hasn't hasn’t haven't haven’t hadn't
     hadn’t earlier further only even just frequently long reportedly today yesterday tonight
+    already always ever
     monday tuesday wednesday thursday friday saturday sunday"""
 )
 _WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")

@@ -342,13 +342,16 @@ def _continues(body: str, last: _Candidate, candidate: _Candidate) -> bool:
     return gap.lstrip()[:1] == "," and gap.rstrip()[-1:] == "," and len(gap.split()) <= 8
 
 
-def join_pieces(body: str, parts: Sequence[tuple[int, int]]) -> str:
+def join_pieces(body: str, parts: Sequence[tuple[int, int]], kind: QuoteKind = "direct") -> str:
     """The words of a quote in pieces, joined by spaces.
 
     A piece cut before its comma (``"A," she said``) gets the comma back, or a full stop when
     the next piece starts a new sentence (``"A," she said. "B."`` reads ``A. B.``).
     """
     words = [body[start:end] for start, end in parts]
+    if kind != "direct":
+        # "A, she said, B": the commas belong to the interruption, not to the statement.
+        return " ".join(words)
     for number, (_, end) in enumerate(parts[:-1]):
         if body[end : end + 1] == ",":
             following = words[number + 1][:1]
@@ -364,7 +367,7 @@ def _quote(body: str, group: list[_Candidate], speaker: str | None, role: str | 
         parts: tuple[tuple[int, int], ...] = ()
     else:
         parts = tuple((piece.start, piece.end) for piece in group)
-        text = join_pieces(body, parts)
+        text = join_pieces(body, parts, first.kind)
     return Quote(
         text=text,
         speaker=speaker,

@@ -124,34 +124,34 @@ PLACE_WORDS = word_set(
 """Words that mark a capitalised phrase as a place rather than a person."""
 
 SPEAKER_NOUNS = word_set(
-    """official officials spokesman spokeswoman spokesperson spokespeople source sources aide
-    aides adviser advisers advisor advisors ministry department company campaign agency
-    police committee government administration report reports statement study survey poll
-    polls analyst analysts expert experts critic critics supporter supporters lawyer lawyers
-    attorney attorneys leader leaders member members people voters voter residents resident
-    authorities prosecutors prosecutor investigators investigator researchers researcher
-    economists economist observers observer officers officer chairman chairwoman president
-    senator governor mayor minister secretary director executive executives chief head
-    manager organizers organisers activists activist protesters lawmakers lawmaker
-    legislators negotiators diplomats diplomat witnesses witness friends friend colleagues
-    colleague allies ally opponents opponent rivals rival staffers staffer group groups
-    organization organisation union party court judge paper newspaper network outlet site
-    website magazine office bureau firm bank team board council commission panel coalition
-    foundation institute center centre university school release letter memo document
-    documents filing filings records data figures estimates tally count article story book
-    video email tweet post blog guidance complaint lawsuit suit indictment ruling memo
-    journalist journalists reporter reporters editor editors columnist writer author authors
-    scientist scientists doctor doctors physician nurse teacher teachers student students
-    professor pollster pollsters strategist strategists consultant consultants operative
-    operatives insider insiders historian historians scholar scholars delegate delegates
-    candidate candidates nominee democrat democrats republican republicans conservatives
-    liberals progressives americans voters donors donor backers backer fans people organizer
-    organiser commentator commentators host anchor correspondent representative
-    representatives lobbyist lobbyists owner owners founder ceo cfo employee employees
-    worker workers ambassador envoy military army spokespeople manager managers man woman
-    men women mother father wife husband son daughter family families parents residents
-    neighbor neighbors citizens americans chinese officials authority regulators regulator
-    agencies"""
+    """advocate advocates official officials spokesman spokeswoman spokesperson spokespeople
+    source sources aide aides adviser advisers advisor advisors ministry department company
+    campaign agency police committee government administration report reports statement
+    study survey poll polls analyst analysts expert experts critic critics supporter
+    supporters lawyer lawyers attorney attorneys leader leaders member members people voters
+    voter residents resident authorities prosecutors prosecutor investigators investigator
+    researchers researcher economists economist observers observer officers officer chairman
+    chairwoman president senator governor mayor minister secretary director executive
+    executives chief head manager organizers organisers activists activist protesters
+    lawmakers lawmaker legislators negotiators diplomats diplomat witnesses witness friends
+    friend colleagues colleague allies ally opponents opponent rivals rival staffers staffer
+    group groups organization organisation union party court judge paper newspaper network
+    outlet site website magazine office bureau firm bank team board council commission panel
+    coalition foundation institute center centre university school release letter memo
+    document documents filing filings records data figures estimates tally count article
+    story book video email tweet post blog guidance complaint lawsuit suit indictment ruling
+    memo journalist journalists reporter reporters editor editors columnist writer author
+    authors scientist scientists doctor doctors physician nurse teacher teachers student
+    students professor pollster pollsters strategist strategists consultant consultants
+    operative operatives insider insiders historian historians scholar scholars delegate
+    delegates candidate candidates nominee democrat democrats republican republicans
+    conservatives liberals progressives americans voters donors donor backers backer fans
+    people organizer organiser commentator commentators host anchor correspondent
+    representative representatives lobbyist lobbyists owner owners founder ceo cfo employee
+    employees worker workers ambassador envoy military army spokespeople manager managers
+    man woman men women mother father wife husband son daughter family families parents
+    residents neighbor neighbors citizens americans chinese officials authority regulators
+    regulator agencies"""
 )
 """Head nouns of phrases that can be a source of speech (``a senior official``)."""
 

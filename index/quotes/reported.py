@@ -22,7 +22,13 @@ from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, strip_possessive
 from index.quotes.sentences import is_headline, split_sentences
 from index.quotes.speakers import is_role_appositive, parse_source
-from index.quotes.statements import content_end, content_start, skip_adjuncts, trim
+from index.quotes.statements import (
+    content_end,
+    content_start,
+    skip_addressee,
+    skip_adjuncts,
+    trim,
+)
 from index.quotes.subjects import Known, clause_subject, subject_before
 
 
@@ -303,7 +309,7 @@ def _forward_or_backward(
     """``X said (that) CONTENT`` or ``CONTENT, X said[, CONTENT]``."""
     source, position = subject
     prefix = text[lo:position].rstrip()
-    rest = skip_adjuncts(text, verb_end, hi)
+    rest = skip_adjuncts(text, skip_addressee(text, verb, verb_end, hi), hi)
     tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
     ends_here = not tail or tail.startswith((",", ";"))
     if prefix.endswith(",") and len(prefix.split()) >= 3 and ends_here:

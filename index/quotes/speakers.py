@@ -48,7 +48,8 @@ _AGE = re.compile(r"^\d{1,3}$")
 # "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
 _ORIGIN = re.compile(r"(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-']*(?:\s+[A-Z][\w.\-']*){0,3}")
 _PREPOSITIONS = word_set(
-    """of for at in on from with to by about against under near inside outside within"""
+    """of for at in on from with to by about against under near inside outside within over
+    among"""
 )
 _DETERMINERS = word_set("""the a an another one two three several some many most other""")
 _ROLE_HEADS = word_set(
@@ -70,7 +71,9 @@ _QUANTIFIERS = word_set(
     both each none majority about nearly almost roughly more fewer another"""
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
-_GROUP_PRONOUNS = word_set("some many others most few several both all critics")
+_GROUP_PRONOUNS = word_set("some many others most few several both all critics those")
+_ASIDES = word_set("like unlike including such")
+_COUNT_WORDS = word_set("percent % in out of")
 
 
 def _last_name_run(text: str) -> re.Match[str] | None:
@@ -194,16 +197,21 @@ def _nominal(text: str) -> Source | None:
     if words and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0]) or "-" in words[0]):
         # "one of the prosecutors", "85% of Democrats", "six in 10", "twenty-four percent".
         of = next((i for i, word in enumerate(words) if word in ("of", "in")), -1)
+        if of > 1 and not all(_NUMBER.match(w) or w in _COUNT_WORDS for w in words[1:of]):
+            of = -1  # "several supporters of reform": the "of" phrase is the noun's own.
         rest = words[of + 1 :] if 0 < of < 4 else words[1:]
         while rest and (rest[0] in _DETERMINERS or _NUMBER.match(rest[0])):
             rest = rest[1:]
-        if not rest:
+        if not rest or (0 < of < 4 and rest[-1].isalpha() and rest[-1] not in NOT_PHRASE_WORDS):
+            # "many in the crowd", "a third of the voters", "85% of Democrats".
             return Source(name=text.strip(), kind="group", gender="p")
         if 0 < of < 4:
             words = rest
-    for word in words:
+    for number, word in enumerate(words):
         if word in _PREPOSITIONS or word in ("who", "which", "that"):
             break
+        if number >= 2 and word.endswith("ed") and word not in SPEAKER_NOUNS:
+            break  # "a statement posted on the website": the noun before the participle.
         head_words.append(word)
     if not head_words:
         return None
@@ -270,6 +278,9 @@ def parse_source(phrase: str) -> Source | None:
             if appositive and _is_role(appositive):
                 role = appositive
             elif described and _is_role(_ROLE_STOP.sub("", described[0]).strip()):
+                if not all(_is_role(part) for part in described[1:]):
+                    # "Shoukair, the pilot, had logged ..., EgyptAir": a clause, not a name.
+                    return None
                 role = _ROLE_STOP.sub("", described[0]).strip()
             if role or any(ch.isupper() for ch in head_source.name[:1]):
                 # A named person followed by description, origin or age.
@@ -293,7 +304,8 @@ def parse_source(phrase: str) -> Source | None:
             )
         if head_source is not None and head_source.kind != "pronoun":
             first = rest[0].split()[0].lower()
-            if not described or first.endswith(("ing", "ed")):
+            if not described or first.endswith(("ing", "ed")) or first in _ASIDES:
+                # "Democratic economists, like their Republican counterparts, say ...".
                 return head_source
         return None
     return _simple_source(head)

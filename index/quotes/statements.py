@@ -22,9 +22,11 @@ _ADJUNCT = re.compile(
 )
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|journalists|supporters|lawmakers|voters|"
+    r"an?\s+(?:[\w-]+\s+){0,3}?(?:panel|committee|crowd|audience|gathering|group|reporter|"
+    r"interviewer|newspaper|station|radio\s+host|conference)|"
     r"the\s+(?:crowd|audience|committee|court|paper|newspaper)|an?\s+(?:crowd|audience)"
     r"(?:\s+of\s+\w+)?|"
-    rf"(?:the\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
+    rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
 # "told parliament that", "told a packed hall that": whoever is told, up to four words.
@@ -44,7 +46,11 @@ _TRAILING_WHEN = re.compile(
 )
 _CONTENT_STOP = re.compile(
     r",\s+(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according|citing|"
-    r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting)\b)|"
+    r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting|"
+    r"believing|putting|meaning|leaving|making|giving|allowing|forcing|sending|raising|"
+    r"hoping|knowing|while|whereas|despite)\b)|"
+    r",\s+(?=(?:the\s+latter|a\s+(?:plan|move|step|claim|decision|reference|sign|"
+    r"position|view|charge|proposal|statement|remark|comment|figure|number)\b))|"
     r",\s+but\s+(?=[A-Z]|(?:he|she|they|we|it)\b)|"
     r"\s+-\s+|"
     r",?\s+(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
@@ -59,6 +65,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \u00a0,;:.\u2014\u2013-\t":
         end -= 1
     return start, end
+
+
+def skip_addressee(text: str, verb: str, pos: int, limit: int) -> int:
+    """Offset past the addressee of ``told``/``asked`` at ``pos`` (``told reporters``)."""
+    if verb in ADDRESSEE_VERBS:
+        obj = _OBJECT.match(text, pos, limit)
+        if obj:
+            return obj.end()
+    return pos
 
 
 def content_start(text: str, verb: str, pos: int, limit: int) -> int:

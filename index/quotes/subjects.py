@@ -26,6 +26,11 @@ INTRO = re.compile(
 
 _MAX_SUBJECT_WORDS = 30
 _PRONOUNS = frozenset(("he", "she", "they", "we", "it", "i"))
+# Words after which a pronoun starts a clause of its own ("... when she said ...").
+_CLAUSE_OPENERS = word_set(
+    """and but when because as after before if while since although though that where so
+    yet whereas once until unless"""
+)
 _BOUNDARY_CHARS = frozenset(',;:(\u2014\u2013"\u201d\u201c.!?')
 _SPLITS = re.compile(r"[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s")
 _AUXILIARIES = word_set(
@@ -53,7 +58,11 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     if tail[cut + 1 :].lower() in _PRONOUNS:
         # ", he said": the common case, read without parsing the whole clause.
         before = tail[:cut].rstrip()
-        if not before or before[-1] in _BOUNDARY_CHARS or before.endswith((" and", " but")):
+        if (
+            not before
+            or before[-1] in _BOUNDARY_CHARS
+            or before[before.rfind(" ") + 1 :].lower() in _CLAUSE_OPENERS
+        ):
             found = parse_source(tail[cut + 1 :])
             if found is not None:
                 return found, lo + cut + 1
