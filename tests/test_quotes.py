@@ -454,3 +454,80 @@ def test_owned_claim() -> None:
 def test_title_after_a_place_is_the_role() -> None:
     quote = only(quotes_of('"We will balance the budget," said Ohio Gov. Mara Lind.'))
     assert (quote.speaker, quote.role) == ("Mara Lind", "Ohio Gov.")
+
+
+def test_group_of_people_reports_speech() -> None:
+    quote = only(
+        quotes_of(
+            "Harbour safety advocates said the new breakwater would protect the fishing fleet "
+            "through the winter."
+        )
+    )
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Harbour safety advocates"
+    assert quote.text == "the new breakwater would protect the fishing fleet through the winter"
+
+
+def test_pronoun_after_a_subordinator_reports_speech() -> None:
+    quote = only(
+        quotes_of(
+            "Lena Ortiz chaired the meeting.",
+            "The debate turned sour when she said the budget had been cut twice without warning.",
+        )
+    )
+    assert quote.speaker == "Lena Ortiz"
+    assert quote.text == "the budget had been cut twice without warning"
+
+
+def test_statement_before_an_attribution_with_its_addressee() -> None:
+    quote = only(
+        quotes_of(
+            "The ferry will run until midnight all summer, a harbour official told The Halden "
+            "Courier."
+        )
+    )
+    assert quote.speaker == "a harbour official"
+    assert quote.text == "The ferry will run until midnight all summer"
+
+
+def test_a_clause_after_a_role_is_not_part_of_the_speaker_phrase() -> None:
+    quote = only(
+        quotes_of(
+            "Tom Reyes, the pilot, had flown for twenty years and had no complaints against "
+            "him, the airline said on Thursday."
+        )
+    )
+    assert quote.speaker == "the airline"
+
+
+def test_pronoun_prefers_the_name_a_role_word_introduces() -> None:
+    found = quotes_of(
+        "Anna Berg opened the session on Monday.",
+        'Council spokeswoman Mira Dahl criticised the plan. "It is simply not true," she said.',
+    )
+    assert only(found).speaker == "Mira Dahl"
+
+
+def test_a_name_joined_by_and_to_an_object_is_not_a_subject() -> None:
+    found = quotes_of(
+        "Thomas Mensah attacked Lena Ortiz and Peter Vance during the rally.",
+        'He said that Ortiz was "out of touch with the harbour."',
+    )
+    assert only(found).speaker == "Thomas Mensah"
+
+
+def test_a_year_before_the_name_is_neither_speaker_nor_role() -> None:
+    quote = only(
+        quotes_of(
+            "On July 6, 2015, Lena Ortiz made the following remark:",
+            '"We will never sell the harbour to a private owner."',
+        )
+    )
+    assert (quote.speaker, quote.role) == ("Lena Ortiz", None)
+
+
+def test_subject_of_a_subordinate_clause_after_a_fragment_is_not_its_speaker() -> None:
+    quote = only(
+        quotes_of('The board promised to take "further measures" if the ministry refused to pay.')
+    )
+    assert quote.speaker == "The board"

@@ -74,6 +74,11 @@ class Attribution:
 _NICKNAME = re.compile('(?<=[a-z]) ["\u201c][A-Z][\\w\'\u2019.-]*["\u201d] (?=[A-Z])')
 
 
+_SUBORDINATE = re.compile(
+    r"\s*(?:if|when|because|while|after|before|as|since|unless|though|although|until|once|"
+    r"whether|so|than|and|but|or)\b",
+    re.I,
+)
 # "state" before a capitalised word is a title (state Sen. Jo Lee), not the verb.
 _TITLE_STATE = re.compile(r"[Ss]tate (?=[A-Z])")
 
@@ -146,6 +151,12 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
             return None
     phrase = _NICKNAME.sub(" ", strip_adverbs(text[at : verb.start()]))
     if not phrase.strip() or any(ch in phrase for ch in '"\u201c\u201d'):
+        return None
+    if _SUBORDINATE.match(phrase):
+        # `"further measures" if North Korea conducted ...`: another clause's subject.
+        return None
+    if inner_end not in (",", ".", "!", "?") and verb.group().endswith("ing"):
+        # `as "unhinged" a Donald Trump tweet attacking ...`: words in running text.
         return None
     if _NOT_ADJACENT.search(phrase):
         # `"robust steps" in response, and he urged ...`: a new clause, not an attribution.
@@ -249,7 +260,8 @@ def _colon_source(text: str, lo: int, colon: int) -> Attribution | None:
     best = _last_match(NAME_RUN, segment)
     if best is None:
         return None
-    found = person_or_org(best.group(), segment[: best.start()][-4:])
+    before = segment[: best.start()]
+    found = person_or_org(best.group(), "the " if before.lower().endswith("the ") else "")
     if found is None:
         return None
     return Attribution(found, lo + best.start(), colon)

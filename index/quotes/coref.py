@@ -181,6 +181,20 @@ _MAX_NAME_WORDS = 4
 _PREPOSITIONS = word_set("""of for at in on from with to by about against into near""")
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 _CLAUSE_WORDS = word_set("and but while as when")
+_ROLE_NOUNS = (
+    r"(?:spokesman|spokeswoman|spokesperson|businessman|businesswoman|aide|adviser|advisor|"
+    r"chairman|chairwoman|director|manager|strategist|pollster|lawyer|attorney|official|"
+    r"economist|analyst|senator|governor|mayor|candidate|nominee|leader|founder|executive|"
+    r"host|anchor|reporter|correspondent|activist|writer|author|professor|chief|secretary|"
+    r"minister|president|member|representative|congressman|congresswoman|judge|resident|"
+    r"voter|supporter|pastor|coach|player|star|officer|commander)"
+)
+_MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
+# A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
+_PREMODIFIERS = re.compile(
+    rf"(^|[.!?;:\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
+    rf"{_ROLE_NOUNS}$"
+)
 
 
 def _position(text: str, start: int, end: int) -> str:
@@ -191,8 +205,18 @@ def _position(text: str, start: int, end: int) -> str:
         return "oblique"
     if _FOLLOWED_BY_SPEECH.match(text, end):
         return "speaker"
+    if _MODIFIER.match(text, end):
+        # "Clinton spokeswoman Jennifer Palmieri": the name only describes the next one.
+        return "other"
     tail = before.rstrip()
-    if not tail or tail[-1] in _CLAUSE_ENDINGS or (words and words[-1] in _CLAUSE_WORDS):
+    if not tail or tail[-1] in _CLAUSE_ENDINGS:
+        return "subject"
+    if words and words[-1] in _CLAUSE_WORDS:
+        # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
+        return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
+    lead = _PREMODIFIERS.search(tail)
+    if lead and not lead.group(1).strip():
+        # "Georgia businessman Bruce LeVell believes": the name heads the subject.
         return "subject"
     return "other"
 
@@ -213,6 +237,19 @@ def _speaks(text: str, end: int) -> bool:
     if not after or not (after[0] == "," or (len(after) == 2 and after[1].islower())):
         return False
     return _FOLLOWED_BY_SPEECH.match(text, end) is not None
+
+
+_ROLE_BEFORE = re.compile(r"([a-z]+)\s+$")
+
+
+def _gender_before(text: str, start: int) -> Gender:
+    """The gender a role word just before a name implies (``spokeswoman Mira Dahl``)."""
+    word = _ROLE_BEFORE.search(text, max(0, start - 20), start)
+    if word is None:
+        return None
+    if word.group(1).endswith("woman"):
+        return "f"
+    return "m" if word.group(1).endswith("man") else None
 
 
 def scan_people(
@@ -287,7 +324,7 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             and not _FOLLOWED_BY_SPEECH.match(text, match.end())
         ):
             continue
-        gender = gender_of_name(name, title)
+        gender = gender_of_name(name, title) or _gender_before(text, start)
         position = _position(text, start, match.end())
         known = registry.find(name)
         if (

@@ -42,7 +42,7 @@ REPORTING_VERBS: tuple[str, ...] = (
 # Further verbs that attribute a direct quote (`"...," she recalled`) but rarely carry
 # reported speech of their own.
 ATTRIBUTION_ONLY_VERBS: tuple[str, ...] = (
-    "continue", "continues", "continued", "recalled", "recalls", "recall",
+    "continue", "continues", "continued", "recalled", "recalls", "recall", "sings", "sang",
     "joked", "jokes", "quipped", "quips", "laughed", "conceded", "concedes",
     "stressed", "stresses", "emphasized", "emphasised", "contended", "contends",
     "maintained", "maintains", "complained", "complains", "responded", "responds",

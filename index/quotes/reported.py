@@ -95,10 +95,10 @@ _CLAIM_NOUN = re.compile(
     r"\b(?:"
     + trie_pattern(
         word_set(
-            """claim claims assertion assertions accusation accusations allegation allegations
-            prediction predictions suggestion suggestions statement statements remark remarks
-            comment comments contention argument arguments insistence warning warnings promise
-            promises pledge pledges vow vows declaration declarations"""
+            """emphasis claim claims assertion assertions accusation accusations allegation
+            allegations prediction predictions suggestion suggestions statement statements
+            remark remarks comment comments contention argument arguments insistence
+            warning warnings promise promises pledge pledges vow vows declaration declarations"""
         )
     )
     + r")\s+that\b"

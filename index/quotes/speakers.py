@@ -180,7 +180,7 @@ def is_role_appositive(text: str) -> bool:
 def _nominal(text: str) -> Source | None:
     """Read a phrase without a usable name: ``the ministry``, ``a senior official``."""
     words = words_of(text)
-    if not words or len(words) > 10:
+    if not words or len(words) > 30:
         return None
     tokens = text.split()
     if any(
@@ -192,6 +192,8 @@ def _nominal(text: str) -> Source | None:
     head_words = []
     while words and words[0] in ("only", "just", "nearly", "almost", "about", "roughly"):
         words = words[1:]
+    if len(words) == 1 and _NUMBER.match(words[0]):
+        return None  # "On July 6, 2015, Sanders ...": a year is nobody.
     if len(words) >= 2 and words[1] in ("percent", "%"):
         words = [words[0], *words[2:]]
     if words and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0]) or "-" in words[0]):
@@ -213,7 +215,7 @@ def _nominal(text: str) -> Source | None:
         if number >= 2 and word.endswith("ed") and word not in SPEAKER_NOUNS:
             break  # "a statement posted on the website": the noun before the participle.
         head_words.append(word)
-    if not head_words:
+    if not head_words or len(head_words) > 8 or (len(words) > 10 and len(head_words) == len(words)):
         return None
     if len(head_words) == 1 and head_words[0] in _GROUP_PRONOUNS:
         # "Some note that ...", "Others say ...".
@@ -325,8 +327,11 @@ def _place_like(parts: list[str]) -> bool:
 def _simple_source(text: str) -> Source | None:
     """Read a phrase without commas."""
     words = words_of(text)
-    if not words or len(words) > 14:
+    if not words or len(words) > 30:
         return None
+    if len(words) > 14:
+        # Only a description with a long modifier: "a complaint filed by ...".
+        return _nominal(text)
     if any(word in NOT_PHRASE_WORDS for word in words):
         return None
     if words[0] in PRONOUN_GENDER and len(words) > 1:
