@@ -531,3 +531,33 @@ def test_subject_of_a_subordinate_clause_after_a_fragment_is_not_its_speaker() -
         quotes_of('The board promised to take "further measures" if the ministry refused to pay.')
     )
     assert quote.speaker == "The board"
+
+
+def test_a_statement_ends_before_the_speakers_next_verb() -> None:
+    found = quotes_of(
+        "The mayor said she would order a review of the harbour defences and warned against "
+        "cutting the budget."
+    )
+    assert found[0].text == "she would order a review of the harbour defences"
+    assert {q.speaker for q in found} == {"The mayor"}
+
+
+def test_a_statement_ends_before_a_remark_on_it_with_its_own_subject() -> None:
+    quote = only(
+        quotes_of(
+            "The union argued that the port overstepped its authority, which the court has put "
+            "on hold while the case is heard."
+        )
+    )
+    assert quote.text == "that the port overstepped its authority"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '"Perpetual motion!" Rep. Lena Ortiz said of the swirl of harbour festivities.',
+        "Sen. Tom Reyes called out his rival for ignoring the fishing fleet.",
+    ],
+)
+def test_what_follows_said_of_or_called_out_is_no_statement(paragraph: str) -> None:
+    assert all(q.kind != "indirect" for q in quotes_of(paragraph))

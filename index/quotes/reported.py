@@ -300,6 +300,10 @@ def _forward(
     if words < 2 or (words <= 4 and text[end : end + 1] == ":"):
         # "told the council:" introduces a quote; the addressee is not a statement.
         return []
+    if _NOT_CONTENT.match(text, start):
+        # "said of the plan", "called out his rival", "said in front of a crowd",
+        # "said, referring to ...": what follows is no statement.
+        return []
     return [Report(start, end, subject[0], subject[1])]
 
 
@@ -325,6 +329,10 @@ def _forward_or_backward(
     return _forward(text, hi, verb_end, verb, subject)
 
 
+_NOT_CONTENT = re.compile(
+    r"(?:of|out|up|off|in\s+front\s+of|in\s+a\s+(?:note|post|memo)|referring|pointing|"
+    r"citing|adding|noting|speaking|addressing|standing|sitting|appearing|asked)\b"
+)
 _BY_AGENT = re.compile(
     r"\s+by\s+([^,;.]{2,80}?)(?=\s+(?:whether|if|about|to|what|why|how|that)\b|,)"
 )
