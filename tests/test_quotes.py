@@ -561,3 +561,13 @@ def test_a_statement_ends_before_a_remark_on_it_with_its_own_subject() -> None:
 )
 def test_what_follows_said_of_or_called_out_is_no_statement(paragraph: str) -> None:
     assert all(q.kind != "indirect" for q in quotes_of(paragraph))
+
+
+def test_a_which_clause_set_off_by_commas_stays_in_the_statement() -> None:
+    quote = only(
+        quotes_of(
+            "The company said it would close its savings product, which it launched in 2023, "
+            "and focus on payments."
+        )
+    )
+    assert quote.text.endswith("and focus on payments")

@@ -57,8 +57,9 @@ _CONTENT_STOP = re.compile(
     r"\s+-\s+|"
     # "... and warned against ...": a second verb of the speaker, not the statement's.
     r",?\s+and\s+(?=[a-z]+ed\b)|"
-    # ", which the court has put on hold": a remark on the statement, with its own subject.
-    r",\s+which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+)\b)|"
+    # ", which the court has put on hold": a closing remark on the statement with a subject
+    # of its own (one set off by commas mid-statement stays).
+    r",\s+which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+)\b)(?![^,]*,)|"
     r",?\s+(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
     r"added|said|noted|told|stressed)\b)"
 )
