@@ -31,8 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from index.model import PARAGRAPH_SEPARATOR, Quote
-from index.quotes import extract_quotes
-from index.quotes.speakers import parse_source
+from index.quotes import clear_caches, extract_quotes
 
 _LINE = re.compile(r"[^\n]+")
 # The marks PolNeAR's converter (and the scorer) recognise; it labelled a quote direct or mixed
@@ -216,9 +215,8 @@ def predict(articles: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], f
     """Run the extractor over every article; return predictions and extraction seconds."""
     split = [split_text(article["text"]) for article in articles]
     # CPU time of this process: "articles per second on one core", whatever else the machine
-    # is running. Each timing run starts with an empty speaker-phrase cache, as a fresh
-    # process would.
-    parse_source.cache_clear()
+    # is running. Each timing run starts with empty caches, as a fresh process would.
+    clear_caches()
     started = time.process_time()
     results: list[tuple[Quote, ...]] = [extract_quotes(paragraphs) for paragraphs, _ in split]
     seconds = time.process_time() - started

@@ -68,3 +68,23 @@ def test_long_paragraph_without_marks_is_fast_enough() -> None:
     found = extract_quotes([paragraph])
     assert found
     assert all(q.kind == "indirect" for q in found)
+
+
+def test_clear_caches_covers_every_cache_in_the_quote_package() -> None:
+    import importlib
+    import pkgutil
+
+    import index.quotes
+    from index.quotes import _CACHED, clear_caches
+
+    cached = set()
+    for info in pkgutil.iter_modules(index.quotes.__path__):
+        module = importlib.import_module(f"index.quotes.{info.name}")
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                cached.add(value)
+    assert cached == set(_CACHED)
+    extract_quotes(['"We are ready," said Ana Silva, the harbour master.'])
+    assert any(function.cache_info().currsize for function in _CACHED)
+    clear_caches()
+    assert all(function.cache_info().currsize == 0 for function in _CACHED)

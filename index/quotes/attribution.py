@@ -46,7 +46,10 @@ _NP_STOP = re.compile(
     r"sunday|yesterday|today|tonight))\b.*$",
     re.I | re.S,
 )
-_CLAUSE_END = re.compile(r"[.!?;](?=\s|$)|\s[\u2014\u2013]\s|\s--\s")
+# A clause ends at ``.!?;`` before a space (or the end) or at a spaced dash: the matches of
+# ``[.!?;](?=\s|$)|\s[\u2014\u2013]\s|\s--\s``, written to start with one character class so
+# that ``re`` skips ahead to the next candidate; the lookbehinds tell the two cases apart.
+_CLAUSE_END = re.compile(r"[.!?;\s](?:(?<=[.!?;])(?=\s|$)|(?<=\s)(?:[\u2014\u2013]|--)\s)")
 # `called it "X"` names or labels something; the label is not a quote introduced by the verb.
 _NAMING_VERBS = frozenset({"called", "calls", "call", "described", "describes", "read", "reads"})
 _CLAUSE_WORDS = word_set(

@@ -189,6 +189,7 @@ _ROLE_NOUNS = (
     r"minister|president|member|representative|congressman|congresswoman|judge|resident|"
     r"voter|supporter|pastor|coach|player|star|officer|commander)"
 )
+_ROLE_NOUN_WORDS = tuple(_ROLE_NOUNS[3:-1].split("|"))  # the same words, for str.endswith
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -214,7 +215,8 @@ def _position(text: str, start: int, end: int) -> str:
     if words and words[-1] in _CLAUSE_WORDS:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
-    lead = _PREMODIFIERS.search(tail)
+    # _PREMODIFIERS ends with a role noun: only search when the text does too.
+    lead = _PREMODIFIERS.search(tail) if tail.endswith(_ROLE_NOUN_WORDS) else None
     if lead and not lead.group(1).strip():
         # "Georgia businessman Bruce LeVell believes": the name heads the subject.
         return "subject"
@@ -244,6 +246,8 @@ _ROLE_BEFORE = re.compile(r"([a-z]+)\s+$")
 
 def _gender_before(text: str, start: int) -> Gender:
     """The gender a role word just before a name implies (``spokeswoman Mira Dahl``)."""
+    if not text[max(0, start - 20) : start].rstrip().endswith("man"):
+        return None  # cheap test first: only a word ending in "man" implies a gender
     word = _ROLE_BEFORE.search(text, max(0, start - 20), start)
     if word is None:
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from index.quotes.lexicon import word_set
@@ -127,6 +128,7 @@ _PHRASAL_AUXILIARIES = (" went on to", " goes on to", " continued to", " continu
 _QUOTED_AS = (" was quoted as", " is quoted as")
 
 
+@lru_cache(maxsize=4096)  # pure; the same clause heads recur
 def strip_adverbs(text: str) -> str:
     """``text`` without the adverbs and auxiliaries it ends with (``Smith also``)."""
     end = len(text.rstrip())

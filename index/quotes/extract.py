@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.model import PARAGRAPH_SEPARATOR, Quote, QuoteKind
 from index.quotes.attribution import Attribution, after_quote, before_quote
@@ -36,6 +37,7 @@ class _Candidate:
     chain: int = -1  # quotes running over paragraphs share a chain id
 
 
+@lru_cache(maxsize=1024)  # pure; asked several times of each quoted span
 def _is_title(text: str) -> bool:
     """Whether quoted words read like a title or a name (``"Shaping Tomorrow's City Today"``)."""
     words = _WORD.findall(text)
@@ -197,7 +199,11 @@ def _paragraph_candidates(
     return candidates
 
 
-_SINGLE_MARKS = re.compile("[\u2018\u2039\u201a]|(?<![\\w'\u2019])'(?=[^\\W\\d_])")
+# An opening single mark: a curly or low one, or an apostrophe that opens a word. Every branch
+# starts with a literal mark so that ``re`` skips ahead to the next mark instead of trying the
+# pattern at every offset; the lookbehind, written after the apostrophe, checks the character
+# before it.
+_SINGLE_MARKS = re.compile("\u2018|\u2039|\u201a|'(?<![\\w'\u2019]')(?=[^\\W\\d_])")
 
 
 def _quoted_spans(text: str) -> list[QuotedSpan]:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 # Double marks first: a doubled apostrophe is the double quote of some archives (NYT), and a
 # tripled one is a nested single quote touching a double one.
-_DOUBLE_MARK = re.compile(r"'''|''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
+_DOUBLE_GLYPHS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
+# Every branch starts with a literal, so ``re`` skips straight to the next candidate mark.
+_DOUBLE_MARK = re.compile("'''|''|``|" + "|".join(_DOUBLE_GLYPHS))
 _SINGLE_OPEN = re.compile(r"(?<![\w\u2019'])[\u2018\u2039\u201a'](?=[^\W_])")
 _SINGLE_CLOSE = re.compile(r"(?<=[^\s\u2018\u2039\u201a'])[\u2019\u203a'](?![^\W_])")
 
@@ -80,6 +82,11 @@ def _angle_reversed(text: str) -> bool:
     )
 
 
+def _has_double_mark(text: str) -> bool:
+    """Whether ``text`` holds anything ``_DOUBLE_MARK`` could match (a cheap pre-check)."""
+    return "''" in text or "``" in text or any(glyph in text for glyph in _DOUBLE_GLYPHS)
+
+
 def find_double_spans(text: str) -> list[QuotedSpan]:
     """Pair the double quotation marks of one paragraph.
 
@@ -89,6 +96,8 @@ def find_double_spans(text: str) -> list[QuotedSpan]:
     Returns:
         Quoted spans in order; the last one may be unclosed (running to the paragraph end).
     """
+    if not _has_double_mark(text):
+        return []  # most paragraphs quote nobody
     spans: list[QuotedSpan] = []
     reversed_angles = "\u00bb" in text and _angle_reversed(text)
     open_at = -1  # offset of the pending opening mark

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from index.quotes.cues import trie_pattern
@@ -27,9 +28,12 @@ _ABBREVIATED = (
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Ft|Mt|Pres|Del|"
     r"Atty|Amb|Supt|Cpl|Pvt)\."
 )
+# A capitalised word may hold apostrophes before a letter (O'Brien) but not a possessive 's.
+# Written as "letters, then (apostrophe, letters)*" rather than "(letter|apostrophe)*": the
+# same matches, but ``re`` runs the plain letter runs in its fast single-character loop.
 _WORD = (
     rf"(?:{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)*|"
-    rf"[{_UPPER}](?:[\w\-]|['\u2019](?=[A-Za-z])(?!s\b))*)"
+    rf"[{_UPPER}][\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*)"
 )
 _PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|ter|y)"
 _NOT_START = (
@@ -150,6 +154,7 @@ def words_of(text: str) -> list[str]:
     return [w.strip(".,;:()[]\"'\u2019\u2018\u201c\u201d").lower() for w in text.split()]
 
 
+@lru_cache(maxsize=4096)  # pure; names recur within an article
 def gender_of_name(name: str, hint: str = "") -> Gender:
     """Guess a person's gender from a first name, an honorific or a role word in ``hint``."""
     for word in words_of(hint) if hint.strip() else ():
@@ -179,6 +184,7 @@ _TITLES_AFTER_PLACE = word_set(
 )
 
 
+@lru_cache(maxsize=4096)  # pure; names recur within an article
 def split_title(run: str) -> tuple[str, str]:
     """Split leading honorifics and titles off a capitalised run: ``Sen. Ted Cruz``."""
     tokens = run.split()
@@ -213,6 +219,7 @@ def bare_token(token: str) -> str:
 _COMPASS = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
 
 
+@lru_cache(maxsize=4096)  # pure; names recur within an article
 def is_org_name(name: str) -> bool:
     """Whether a capitalised phrase names an organisation, publication or place."""
     tokens = name.split()

@@ -91,18 +91,15 @@ def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
 
 
-_CLAIM_NOUN = re.compile(
-    r"\b(?:"
-    + trie_pattern(
-        word_set(
-            """emphasis claim claims assertion assertions accusation accusations allegation
-            allegations prediction predictions suggestion suggestions statement statements
-            remark remarks comment comments contention argument arguments insistence
-            warning warnings promise promises pledge pledges vow vows declaration declarations"""
-        )
-    )
-    + r")\s+that\b"
+_CLAIM_NOUNS = word_set(
+    """emphasis claim claims assertion assertions accusation accusations allegation
+    allegations prediction predictions suggestion suggestions statement statements
+    remark remarks comment comments contention argument arguments insistence
+    warning warnings promise promises pledge pledges vow vows declaration declarations"""
 )
+_CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(_CLAIM_NOUNS) + r")\s+that\b")
+# For a cheap pre-check: every claim noun contains one of these (a plural its singular).
+_CLAIM_STEMS = tuple(sorted(noun for noun in _CLAIM_NOUNS if noun[:-1] not in _CLAIM_NOUNS))
 _CLAIM_OWNER = re.compile(
     r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
     r"\s+(?:[a-z]+\s+)?$"
@@ -134,12 +131,13 @@ def find_reports(
     cues = [
         cue
         for cue in verbs.finditer(text)
-        if not _inside(spans, cue.start()) and not _noun_or_infinitive(text, cue)
+        if not (spans and _inside(spans, cue.start())) and not _noun_or_infinitive(text, cue)
     ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
     owned: list[tuple[re.Match[str], int]] = []
-    for noun in _CLAIM_NOUN.finditer(text) if " that" in text else ():
+    maybe_claims = " that" in text and any(stem in text for stem in _CLAIM_STEMS)
+    for noun in _CLAIM_NOUN.finditer(text) if maybe_claims else ():
         # Look back from "claim that" for its owner ("Trump's claim that").
         holder = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
         if holder and not _inside(spans, holder.start()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
@@ -101,6 +102,7 @@ _CAPITALISED = re.compile(r"(?<![\w'\u2019])[A-Z]")
 _LOWER_CASE = re.compile(r"(?<![\w'\u2019])[a-z]")
 
 
+@lru_cache(maxsize=1024)  # pure; asked twice of every paragraph
 def is_headline(text: str) -> bool:
     """Whether a paragraph is set in title case (a headline: ``Trump Says He Will Win``)."""
     if len(text) > 300 or any(word in text for word in _SENTENCE_CASE_WORDS):

@@ -177,9 +177,11 @@ def is_role_appositive(text: str) -> bool:
     )
 
 
-def _nominal(text: str) -> Source | None:
-    """Read a phrase without a usable name: ``the ministry``, ``a senior official``."""
-    words = words_of(text)
+def _nominal(text: str, words: list[str]) -> Source | None:
+    """Read a phrase without a usable name: ``the ministry``, ``a senior official``.
+
+    ``words`` are ``words_of(text)``, which the caller has already computed.
+    """
     if not words or len(words) > 30:
         return None
     tokens = text.split()
@@ -324,6 +326,7 @@ def _place_like(parts: list[str]) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # pure; a phrase's head recurs (``Trump, who ...``)
 def _simple_source(text: str) -> Source | None:
     """Read a phrase without commas."""
     words = words_of(text)
@@ -331,8 +334,8 @@ def _simple_source(text: str) -> Source | None:
         return None
     if len(words) > 14:
         # Only a description with a long modifier: "a complaint filed by ...".
-        return _nominal(text)
-    if any(word in NOT_PHRASE_WORDS for word in words):
+        return _nominal(text, words)
+    if not NOT_PHRASE_WORDS.isdisjoint(words):
         return None
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None
@@ -343,4 +346,4 @@ def _simple_source(text: str) -> Source | None:
             source = person_or_org(run.group(), text[: run.start()])
             if source is not None:
                 return source
-    return _nominal(text)
+    return _nominal(text, words)
