@@ -181,15 +181,19 @@ _MAX_NAME_WORDS = 4
 _PREPOSITIONS = word_set("""of for at in on from with to by about against into near""")
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 _CLAUSE_WORDS = word_set("and but while as when")
-_ROLE_NOUNS = (
-    r"(?:spokesman|spokeswoman|spokesperson|businessman|businesswoman|aide|adviser|advisor|"
-    r"chairman|chairwoman|director|manager|strategist|pollster|lawyer|attorney|official|"
-    r"economist|analyst|senator|governor|mayor|candidate|nominee|leader|founder|executive|"
-    r"host|anchor|reporter|correspondent|activist|writer|author|professor|chief|secretary|"
-    r"minister|president|member|representative|congressman|congresswoman|judge|resident|"
-    r"voter|supporter|pastor|coach|player|star|officer|commander)"
+_ROLE_NOUN_WORDS = tuple(
+    sorted(
+        word_set(
+            """spokesman spokeswoman spokesperson businessman businesswoman aide adviser advisor
+    chairman chairwoman director manager strategist pollster lawyer attorney official
+    economist analyst senator governor mayor candidate nominee leader founder executive host
+    anchor reporter correspondent activist writer author professor chief secretary minister
+    president member representative congressman congresswoman judge resident voter supporter
+    pastor coach player star officer commander"""
+        )
+    )
 )
-_ROLE_NOUN_WORDS = tuple(_ROLE_NOUNS[3:-1].split("|"))  # the same words, for str.endswith
+_ROLE_NOUNS = "(?:" + "|".join(_ROLE_NOUN_WORDS) + ")"
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(

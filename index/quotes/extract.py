@@ -50,12 +50,12 @@ def _is_title(text: str) -> bool:
     return capitalised == len(content)
 
 
-_NICKNAME = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
+_NICKNAME_WORDS = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
 
 
 def _is_nickname(text: str, span: QuotedSpan) -> bool:
     """Whether the quoted words are a nickname inside a name (``Marcia "Cia" Price``)."""
-    if not _NICKNAME.fullmatch(text, span.start, span.end):
+    if not _NICKNAME_WORDS.fullmatch(text, span.start, span.end):
         return False
     before = text[max(0, span.open - 40) : span.open].split()
     after = text[span.close : span.close + 40].split()
