@@ -73,7 +73,8 @@ class Attribution:
     end: int
 
 
-# A nickname in quote marks inside a name: Marcia "Cia" Price.
+# A nickname in quote marks inside a name: Marcia "Cia" Price. (extract.py drops such marks
+# from a paragraph's quoted spans; here they are read past inside a speaker phrase.)
 _NICKNAME = re.compile('(?<=[a-z]) ["\u201c][A-Z][\\w\'\u2019.-]*["\u201d] (?=[A-Z])')
 
 

@@ -23,11 +23,9 @@ _ADJUNCT = re.compile(
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|journalists|supporters|lawmakers|voters|"
     r"an?\s+(?:[\w-]+\s+){0,3}?(?:panel|committee|crowd|audience|gathering|group|reporter|"
-    r"interviewer|newspaper|station|radio\s+host|conference)|"
+    r"interviewer|newspaper|station|radio\s+host|conference)(?:\s+of\s+\w+)?|"
     r"the\s+(?:crowd|audience|committee|court|paper|newspaper|forum|panel|gathering|group|"
     r"conference|board|council|jury|station|network|show|program|host|magazine|outlet)|"
-    r"an?\s+(?:crowd|audience)"
-    r"(?:\s+of\s+\w+)?|"
     rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
