@@ -468,6 +468,42 @@ def test_group_of_people_reports_speech() -> None:
     assert quote.text == "the new breakwater would protect the fishing fleet through the winter"
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "Parents who waited at the school gate said the new crossing had made mornings calmer.",
+            "Parents who waited at the school gate",
+        ),
+        (
+            "Those who fish from the pier say the new crossing had made mornings calmer.",
+            "Those who fish from the pier",
+        ),
+    ],
+)
+def test_a_group_narrowed_by_a_relative_clause_reports_speech(paragraph: str, speaker: str) -> None:
+    quote = only(quotes_of(paragraph))
+    assert quote.speaker == speaker
+    assert quote.text == "the new crossing had made mornings calmer"
+
+
+def test_a_name_before_who_without_a_comma_is_not_read_as_a_group() -> None:
+    assert all(
+        q.speaker != "Mr Lind who ran the depot"
+        for q in quotes_of("Mr Lind who ran the depot said the trains were late.")
+    )
+
+
+@pytest.mark.parametrize("noun", ["statement", "short note", "letter"])
+def test_a_statement_saying_is_its_issuers_speech(noun: str) -> None:
+    quote = only(
+        quotes_of(f"The harbour board issued a {noun} saying that the quay would reopen in March.")
+    )
+    assert quote.kind == "indirect"
+    assert quote.speaker == "The harbour board"
+    assert quote.text == "that the quay would reopen in March"
+
+
 def test_pronoun_after_a_subordinator_reports_speech() -> None:
     quote = only(
         quotes_of(

@@ -75,11 +75,14 @@ _NOT_BEFORE_VERB = word_set(
     """the a an of his her their its my our your this that these those home for no any every
     < <tweet so- such whose"""
 )
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
 _TO_OK_BEFORE = word_set("on continued continues went goes going appeared seemed")
 
 
 def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     """Whether a cue word is a noun (``the report``) or a bare infinitive (``declined to say``)."""
+    if _PARTICIPLE_NEXT.match(text, cue.end()):
+        return True  # "a short note saying ...": a verb is not followed by "saying".
     before = text[max(0, cue.start() - 24) : cue.start()].split()
     if not before:
         return False
@@ -103,6 +106,11 @@ _CLAIM_STEMS = tuple(sorted(noun for noun in _CLAIM_NOUNS if noun[:-1] not in _C
 _CLAIM_OWNER = re.compile(
     r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
     r"\s+(?:[a-z]+\s+)?$"
+)
+# "X issued a statement saying ...": what the statement says, X says.
+_STATEMENT_NOUNS = word_set(
+    """statement release note letter tweet tweets post posts email e-mail memo video message
+    ad advertisement op-ed editorial report filing"""
 )
 _MAX_CUES = 12
 _PROGRESSIVE = frozenset(("is", "are", "was", "were", "been"))
@@ -194,10 +202,14 @@ def _sentence_reports(
             text, spans, lo, cue.start(), cue.end(), hi
         ):
             continue
-        if verb in PARTICIPLES and (head.endswith(",") or previous == "by"):
+        if verb in PARTICIPLES and (
+            head.endswith(",") or previous == "by" or previous in _STATEMENT_NOUNS
+        ):
             # "..., saying (that) ...": the speaker is the subject of the sentence.
             subject = (
-                last_source
+                clause_subject(text, lo, cue.start(), spans, known)
+                if previous in _STATEMENT_NOUNS  # (a note/statement: no verb of its own)
+                else last_source
                 or _previous_subject(text, spans, lo, cue.start())
                 or clause_subject(text, lo, cue.start(), spans, known)
             )

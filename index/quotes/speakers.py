@@ -315,6 +315,27 @@ def parse_source(phrase: str) -> Source | None:
     return _simple_source(head)
 
 
+def _restricted_group(text: str, words: list[str]) -> Source | None:
+    """A group narrowed by a relative clause: ``Supporters who have heard him speak``.
+
+    Only groups are read this way (``those who back her``, ``many voters who ...``); a name
+    before ``who`` without a comma is too rarely a speaker to guess at.
+    """
+    if "who" not in words:
+        return None
+    at = words.index("who")
+    if not 1 <= at <= 4:
+        return None
+    if words[:at] != ["those"]:
+        if not NOT_PHRASE_WORDS.isdisjoint(words[:at]):
+            return None
+        source = _nominal(" ".join(text.split()[:at]), words[:at])
+        if source is None or source.kind != "group":
+            return None
+    # The whole phrase names them: "Supporters" alone would say too little.
+    return Source(name=text.strip(), kind="group", gender="p")
+
+
 def _place_like(parts: list[str]) -> bool:
     """Appositives such as ``of North Philadelphia`` or ``R-Texas`` that are not roles."""
     return all(
@@ -336,7 +357,7 @@ def _simple_source(text: str) -> Source | None:
         # Only a description with a long modifier: "a complaint filed by ...".
         return _nominal(text, words)
     if not NOT_PHRASE_WORDS.isdisjoint(words):
-        return None
+        return _restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None
     run = _last_name_run(text)
