@@ -526,6 +526,29 @@ def test_statement_before_an_attribution_with_its_addressee(addressee: str) -> N
     assert quote.text == "The ferry will run until midnight all summer"
 
 
+def test_a_statement_before_told_and_where_it_was_said() -> None:
+    quote = only(
+        quotes_of(
+            "Nadia Holm runs the ferry company.",
+            "The ferry will run until midnight all summer, she told the council at its meeting.",
+        )
+    )
+    assert (quote.speaker, quote.text) == (
+        "Nadia Holm",
+        "The ferry will run until midnight all summer",
+    )
+
+
+def test_a_long_addressee_before_that_is_not_the_statement() -> None:
+    quote = only(
+        quotes_of(
+            "Nadia Holm told a packed meeting of ferry workers in the harbour canteen that "
+            "the night crossings would return."
+        )
+    )
+    assert (quote.speaker, quote.text) == ("Nadia Holm", "that the night crossings would return")
+
+
 def test_a_clause_after_a_role_is_not_part_of_the_speaker_phrase() -> None:
     quote = only(
         quotes_of(

@@ -325,7 +325,7 @@ def _forward_or_backward(
     prefix = text[lo:position].rstrip()
     rest = skip_adjuncts(text, skip_addressee(text, verb, verb_end, hi), hi)
     tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
-    ends_here = not tail or tail.startswith((",", ";"))
+    ends_here = not tail or tail.startswith((",", ";")) or bool(_CLOSING_ADJUNCT.fullmatch(tail))
     if prefix.endswith(",") and len(prefix.split()) >= 3 and ends_here:
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         reports = []
@@ -339,6 +339,11 @@ def _forward_or_backward(
     return _forward(text, hi, verb_end, verb, subject)
 
 
+# "..., he told the court in his filing.": where or how it was said closes the sentence.
+_CLOSING_ADJUNCT = re.compile(
+    r"(?:in|on|at|during|after|before|via|through|from|over)\s+(?:[\w'\u2019\-]+\s+){0,5}"
+    r"[\w'\u2019\-]+"
+)
 _NOT_CONTENT = re.compile(
     r"(?:of|out|up|off|in\s+front\s+of|in\s+a\s+(?:note|post|memo)|referring|pointing|"
     r"citing|adding|noting|speaking|addressing|standing|sitting|appearing|asked)\b"

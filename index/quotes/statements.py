@@ -29,8 +29,9 @@ _OBJECT = re.compile(
     rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
-# "told parliament that", "told a packed hall that": whoever is told, up to four words.
-_ADDRESSEE_BEFORE_THAT = re.compile(r"(?:\s+[\w'\u2019\-]+){1,4}?(?=\s+that\b)")
+# "told parliament that", "told a packed hall in the town that": whoever is told, up to ten
+# words (tried before _OBJECT, which would stop at "a packed hall").
+_ADDRESSEE_BEFORE_THAT = re.compile(r"(?:\s+[\w'\u2019\-]+){1,10}?(?=\s+that\b)")
 _CALL_PARTICLE = re.compile(r"\s+(?:for|on|upon)\s+", re.I)
 _ADJUNCT_START = re.compile(
     rf"^(?:in|on|at|during|of|to|after|before|with|last|this|earlier|late|early|"
@@ -84,7 +85,7 @@ def skip_addressee(text: str, verb: str, pos: int, limit: int) -> int:
 def content_start(text: str, verb: str, pos: int, limit: int) -> int:
     """Skip an addressee (``told reporters``), adjuncts (``on Tuesday``) and ``that``."""
     if verb in ADDRESSEE_VERBS:
-        obj = _OBJECT.match(text, pos, limit) or _ADDRESSEE_BEFORE_THAT.match(text, pos, limit)
+        obj = _ADDRESSEE_BEFORE_THAT.match(text, pos, limit) or _OBJECT.match(text, pos, limit)
         if obj:
             pos = obj.end()
     elif verb.startswith("call"):
