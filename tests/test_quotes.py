@@ -549,6 +549,23 @@ def test_a_long_addressee_before_that_is_not_the_statement() -> None:
     assert (quote.speaker, quote.text) == ("Nadia Holm", "that the night crossings would return")
 
 
+def test_said_then_a_name_and_role_after_a_long_gap_names_the_speaker() -> None:
+    found = quotes_of(
+        '"The ferry is a lifeline" for the islands if the road stays closed all winter, said '
+        "Ada Vik, an analyst at the harbour trust."
+    )
+    assert all(not q.text.startswith("Ada Vik") for q in found)
+    quote = only(found)
+    assert (quote.speaker, quote.role) == ("Ada Vik", "an analyst at the harbour trust")
+
+
+@pytest.mark.parametrize("noun", ["note", "claims", "report"])
+def test_a_cue_word_after_a_possessive_is_a_noun(noun: str) -> None:
+    assert (
+        quotes_of(f"The editor's {noun}: the ferry timetable printed here was out of date.") == ()
+    )
+
+
 def test_a_clause_after_a_role_is_not_part_of_the_speaker_phrase() -> None:
     quote = only(
         quotes_of(

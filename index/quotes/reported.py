@@ -76,6 +76,11 @@ _NOT_BEFORE_VERB = word_set(
     < <tweet so- such whose"""
 )
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
+# Cue words that are also nouns, read as nouns after a possessive.
+_NOUN_CUES = word_set(
+    """note notes report reports claim claims statement comment comments tweet tweets call
+    calls warning warnings remark remarks post posts"""
+)
 _TO_OK_BEFORE = word_set("on continued continues went goes going appeared seemed")
 
 
@@ -89,6 +94,8 @@ def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     previous = before[-1].lower()
     if previous in _NOT_BEFORE_VERB:
         return True
+    if previous.endswith(("'s", "\u2019s")) and cue.group().lower() in _NOUN_CUES:
+        return True  # "Editor's note:", "the mayor's claims"
     if previous == "to":
         return len(before) < 2 or before[-2].lower() not in _TO_OK_BEFORE
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
@@ -310,11 +317,31 @@ def _forward(
     if words < 2 or (words <= 4 and text[end : end + 1] == ":"):
         # "told the council:" introduces a quote; the addressee is not a statement.
         return []
+    if (
+        text[start : start + 1].isupper()
+        and not is_headline(text)
+        and _names_someone(text[start:end])
+    ):
+        # '"...," if nothing changes, said Ada Vik, an analyst.': the speaker, not a statement.
+        return []
     if _NOT_CONTENT.match(text, start):
         # "said of the plan", "called out his rival", "said in front of a crowd",
         # "said, referring to ...": what follows is no statement.
         return []
     return [Report(start, end, subject[0], subject[1])]
+
+
+def _names_someone(phrase: str) -> bool:
+    """Whether a phrase is just a person and their description (``Ada Vik, an analyst``)."""
+    source = parse_source(phrase)
+    if source is None or source.kind != "person":
+        return False
+    if not all(word[:1].isupper() for word in source.name.split()):
+        return False
+    phrase = phrase.strip()
+    return phrase == source.name or (
+        source.role is not None and phrase.startswith(source.name + ",")
+    )
 
 
 def _forward_or_backward(
