@@ -618,6 +618,34 @@ def test_a_statement_ends_before_the_speakers_next_verb() -> None:
     assert {q.speaker for q in found} == {"The mayor"}
 
 
+@pytest.mark.parametrize(
+    "rest",
+    [
+        ", but cautioned against reading too much into one season.",
+        ", and she praised the crews who kept the boats running.",
+        " even as the council argued over the cost.",
+        " - a promise she has made before.",
+    ],
+)
+def test_a_statement_ends_where_the_speakers_next_clause_begins(rest: str) -> None:
+    found = quotes_of(f"The mayor said the harbour had its busiest summer in a decade{rest}")
+    assert found[0].text == "the harbour had its busiest summer in a decade"
+    assert found[0].speaker == "The mayor"
+
+
+@pytest.mark.parametrize("dash", ["--", "\u2014", "-"])
+def test_an_aside_between_two_dashes_stays_in_the_statement(dash: str) -> None:
+    quote = only(
+        quotes_of(
+            f"Ada Vik said that the three ferries {dash} Tern, Skua and Puffin {dash} would all "
+            "be repainted."
+        )
+    )
+    assert quote.text == (
+        f"that the three ferries {dash} Tern, Skua and Puffin {dash} would all be repainted"
+    )
+
+
 def test_a_statement_ends_before_a_remark_on_it_with_its_own_subject() -> None:
     quote = only(
         quotes_of(

@@ -52,8 +52,9 @@ _CONTENT_STOP = re.compile(
     r"hoping|knowing|while|whereas|despite)\b)|"
     r",\s+(?=(?:the\s+latter|a\s+(?:plan|move|step|claim|decision|reference|sign|"
     r"position|view|charge|proposal|statement|remark|comment|figure|number)\b))|"
-    r",\s+but\s+(?=[A-Z]|(?:he|she|they|we|it)\b)|"
-    r"\s+-\s+|"
+    r",\s+but\s+(?=[A-Z]|(?:he|she|they|we|it)\b|(?:also\s+|then\s+)?[a-z]+ed\b)|"
+    r",?\s+(?:even|just)\s+as\s+|"
+    r",\s+and\s+(?:he|she|they)\s+(?=[a-z]+ed\b)|"
     # "... and warned against ...": a second verb of the speaker, not the statement's.
     r",?\s+and\s+(?=[a-z]+ed\b)|"
     # ", which the court has put on hold": a closing remark on the statement with a subject
@@ -107,9 +108,31 @@ def content_start(text: str, verb: str, pos: int, limit: int) -> int:
     return lead.end() - 4 if lead else pos
 
 
+_DASH = re.compile(r"\s(?:[\u2014\u2013]|--?)\s")
+_FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
+
+
+def _past_asides(text: str, start: int, hi: int) -> int:
+    """The clause end after ``start``, reading past asides between two dashes.
+
+    ``that the nominees -- Romney, McCain and Bush -- will stay away``: a pair of dashes sets
+    off words inside the statement; a lone dash ends it.
+    """
+    end = clause_end(text, start, hi)
+    pos = start
+    while (dash := _DASH.search(text, pos, hi)) is not None and dash.start() <= end:
+        closing = _DASH.search(text, dash.end(), hi)
+        if closing is None or _FULL_STOP.search(text, dash.end(), closing.start()):
+            return dash.start()
+        pos = closing.end()
+        if end <= pos:
+            end = clause_end(text, pos, hi)
+    return end
+
+
 def content_end(text: str, start: int, hi: int) -> int:
     """Where a reported statement starting at ``start`` ends."""
-    end = clause_end(text, start, hi) if start < hi else hi
+    end = _past_asides(text, start, hi) if start < hi else hi
     stop = _CONTENT_STOP.search(text, start, end)
     if stop:
         end = stop.start()
