@@ -566,6 +566,13 @@ def test_a_cue_word_after_a_possessive_is_a_noun(noun: str) -> None:
     )
 
 
+def test_whoever_is_asked_is_not_part_of_the_question() -> None:
+    quote = only(
+        quotes_of("Ada Vik asked the harbour board whether the ferry would run in winter.")
+    )
+    assert (quote.speaker, quote.text) == ("Ada Vik", "whether the ferry would run in winter")
+
+
 def test_a_clause_after_a_role_is_not_part_of_the_speaker_phrase() -> None:
     quote = only(
         quotes_of(

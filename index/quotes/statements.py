@@ -29,6 +29,10 @@ _OBJECT = re.compile(
     rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
+# "asked the mayor whether ...": whoever is asked, up to ten words, before the question word.
+_ADDRESSEE_BEFORE_QUESTION = re.compile(
+    r"(?:\s+[\w'\u2019\-]+){1,10}?(?=\s+(?:whether|if|how|why|what|who|when|where)\b)"
+)
 # "told parliament that", "told a packed hall in the town that": whoever is told, up to ten
 # words (tried before _OBJECT, which would stop at "a packed hall").
 _ADDRESSEE_BEFORE_THAT = re.compile(r"(?:\s+[\w'\u2019\-]+){1,10}?(?=\s+that\b)")
@@ -86,7 +90,11 @@ def skip_addressee(text: str, verb: str, pos: int, limit: int) -> int:
 def content_start(text: str, verb: str, pos: int, limit: int) -> int:
     """Skip an addressee (``told reporters``), adjuncts (``on Tuesday``) and ``that``."""
     if verb in ADDRESSEE_VERBS:
-        obj = _ADDRESSEE_BEFORE_THAT.match(text, pos, limit) or _OBJECT.match(text, pos, limit)
+        obj = (
+            _ADDRESSEE_BEFORE_THAT.match(text, pos, limit)
+            or (verb.startswith("ask") and _ADDRESSEE_BEFORE_QUESTION.match(text, pos, limit))
+            or _OBJECT.match(text, pos, limit)
+        )
         if obj:
             pos = obj.end()
     elif verb.startswith("call"):
