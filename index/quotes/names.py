@@ -24,9 +24,18 @@ from index.quotes.lexicon import (
 SourceKind = Literal["person", "org", "group", "pronoun"]
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# Abbreviations and particles are alternations shaped as tries (``trie_pattern``): each is
+# followed by a dot or a space, so at most one alternative can match and the order of trying
+# them does not matter, but a trie rejects a word on its first letters.
 _ABBREVIATED = (
-    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Ft|Mt|Pres|Del|"
-    r"Atty|Amb|Supt|Cpl|Pvt)\."
+    "(?:"
+    + trie_pattern(
+        word_set(
+            """Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Prof Rev St Jr Sr Ft Mt Pres Del
+            Atty Amb Supt Cpl Pvt"""
+        )
+    )
+    + r")\."
 )
 # A capitalised word may hold apostrophes before a letter (O'Brien) but not a possessive 's.
 # Written as "letters, then (apostrophe, letters)*" rather than "(letter|apostrophe)*": the
@@ -35,7 +44,8 @@ _WORD = (
     rf"(?:{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)*|"
     rf"[{_UPPER}][\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*)"
 )
-_PARTICLE = r"(?:de|da|del|della|di|du|van|von|der|den|bin|ibn|al|el|la|le|dos|das|ter|y)"
+_PARTICLES = word_set("de da del della di du van von der den bin ibn al el la le dos das ter y")
+_PARTICLE = "(?:" + trie_pattern(_PARTICLES) + ")"
 _NOT_START = (
     "(?!"
     + trie_pattern(
