@@ -16,10 +16,10 @@ from index.quotes.lexicon import (
     word_set,
 )
 from index.quotes.names import (
-    NAME_RUN,
     Source,
     gender_of_name,
     is_org_name,
+    name_runs,
     split_title,
     strip_possessive,
 )
@@ -277,7 +277,7 @@ def scan_people(
 
 def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:
     skip_index = 0
-    for match in NAME_RUN.finditer(text):
+    for match in name_runs(text):
         start = match.start()
         while skip_index < len(skip) and skip[skip_index][1] <= start:
             skip_index += 1
