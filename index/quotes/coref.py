@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from index.quotes.lexicon import (
     COURTESY_TITLES,
@@ -275,15 +276,60 @@ def scan_people(
         _scan_paragraph(text, base, skip, registry)
 
 
+@dataclass(frozen=True, slots=True)
+class _RunName:
+    """What a capitalised run says about the person it may name, whatever surrounds it."""
+
+    name: str  # without titles, possessive and stray capitalised words
+    title: str  # the titles split off the front (``Sen.``, ``House Speaker``)
+    words: int  # number of words in ``name``
+    first: str  # the first word of ``name``, lower case
+    gender: Gender  # implied by the first name or the title
+    role: str | None  # the title, unless it is only a courtesy title (``Mr.``)
+
+
+@lru_cache(maxsize=4096)  # pure; names recur within an article
+def _run_name(run: str) -> _RunName | None:
+    """Read a capitalised run as a person's name; None when it cannot be one.
+
+    A run that is only stray words, longer than a name, or an organisation or place is no
+    one, whatever surrounds it.
+    """
+    title, name = split_title(run)
+    tokens = strip_possessive(name.rstrip(",. ")).split()
+    while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS:
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > _MAX_NAME_WORDS:
+        return None
+    if tokens[-1].lower().rstrip(".") in NOT_NAME_WORDS:
+        return None
+    if tokens[0].lower().rstrip(".") in HONORIFICS:
+        return None
+    name = " ".join(tokens)
+    if is_org_name(name):
+        return None
+    role = None
+    if title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
+        role = title  # "Finance Minister Rafael Montague set out ..."
+    return _RunName(name, title, len(tokens), tokens[0].lower(), gender_of_name(name, title), role)
+
+
 def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:
     skip_index = 0
+    # The skipped range at skip_index (none: an empty one at the end); a run that starts
+    # before it needs no other test.
+    skip_open, skip_close = skip[0] if skip else (len(text), len(text))
+    by_token = registry.by_token
     for match in name_runs(text):
         start = match.start()
-        while skip_index < len(skip) and skip[skip_index][1] <= start:
-            skip_index += 1
-        if skip_index < len(skip) and skip[skip_index][0] <= start < skip[skip_index][1]:
-            continue
+        if start >= skip_open:
+            while skip_close <= start and skip_index + 1 < len(skip):
+                skip_index += 1
+                skip_open, skip_close = skip[skip_index]
+            if skip_open <= start < skip_close:
+                continue
         run = match.group()
+        end = match.end()
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.
             first = run.rstrip(".,").lower()
@@ -291,68 +337,59 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
                 first = first[:-2]
             if first in NOT_NAME_WORDS or first in HONORIFICS:
                 continue
-            if first in registry.by_token and text[max(0, start - 4) : start] != "the ":
+            if first in by_token and text[max(0, start - 4) : start] != "the ":
                 # Someone already known: just note the mention.
                 index = registry.find(strip_possessive(run.rstrip(".,")))
                 if index is not None and registry.entities[index].person:
-                    registry.mention(
-                        index, base + start, _weight(_position(text, start, match.end()))
-                    )
+                    registry.mention(index, base + start, _weight(_position(text, start, end)))
                     continue
             if (
                 first not in MALE_NAMES
                 and first not in FEMALE_NAMES
-                and first not in registry.by_token
-                and not _speaks(text, match.end())
+                and first not in by_token
+                and not _speaks(text, end)
             ):
                 continue
-        title, name = split_title(run)
-        name = strip_possessive(name.rstrip(",. "))
-        tokens = name.split()
-        while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS:
-            tokens = tokens[1:]
-        if not tokens or len(tokens) > _MAX_NAME_WORDS:
+        # Every test below only skips the run, so the cheap ones that need no context go first.
+        read = _run_name(run)
+        if read is None or text[max(0, start - 5) : start].lower().endswith("the "):
             continue
-        if tokens[-1].lower().rstrip(".") in NOT_NAME_WORDS:
-            continue
-        if tokens[0].lower().rstrip(".") in HONORIFICS:
-            continue
-        name = " ".join(tokens)
-        before = text[max(0, start - 5) : start].lower()
-        if before.endswith("the "):
-            continue
-        single = len(tokens) == 1 and not title
-        first = tokens[0].lower()
         # A lone capitalised word is someone only if already known or about to speak.
         if (
-            single
-            and first not in MALE_NAMES
-            and first not in FEMALE_NAMES
-            and first not in registry.by_token
-            and not _FOLLOWED_BY_SPEECH.match(text, match.end())
+            read.words == 1
+            and not read.title
+            and read.first not in MALE_NAMES
+            and read.first not in FEMALE_NAMES
+            and read.first not in by_token
+            and not _FOLLOWED_BY_SPEECH.match(text, end)
         ):
             continue
-        gender = gender_of_name(name, title) or _gender_before(text, start)
-        position = _position(text, start, match.end())
-        known = registry.find(name)
+        gender = read.gender or _gender_before(text, start)
+        position = _position(text, start, end)
+        known = registry.find(read.name)
         if (
-            not (title or gender or position == "speaker")
-            and (len(tokens) < 2 or position == "oblique")
+            not (read.title or gender or position == "speaker")
+            and (read.words < 2 or position == "oblique")
             and known is None
         ):
             continue
-        if is_org_name(name):
-            continue
         role = None
-        if text.startswith(", ", match.end()):
-            appositive = _APPOSITIVE_ROLE.match(text, match.end())
+        if text.startswith(", ", end):
+            appositive = _APPOSITIVE_ROLE.match(text, end)
             if appositive and _ROLE_START.match(appositive.group(1)):
                 role = appositive.group(1).strip()
         titled = False
-        if role is None and title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
-            role, titled = title, True  # "Finance Minister Rafael Montague set out ..."
+        if role is None and read.role is not None:
+            role, titled = read.role, True
         registry.add(
-            name, base + start, gender, role, True, _weight(position), known=known, titled=titled
+            read.name,
+            base + start,
+            gender,
+            role,
+            True,
+            _weight(position),
+            known=known,
+            titled=titled,
         )
 
 
