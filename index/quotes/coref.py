@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -314,20 +315,24 @@ def _run_name(run: str) -> _RunName | None:
     return _RunName(name, title, len(tokens), tokens[0].lower(), gender_of_name(name, title), role)
 
 
+def _runs_outside(text: str, skip: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The name runs of ``text`` that start outside the ``skip`` ranges (its quotes, in order).
+
+    Scanning the stretches between quotes one by one finds the runs one scan of the whole
+    paragraph would: no quote mark is a letter, and an apostrophe only joins a run before a
+    letter, so no run started inside a quote goes on past its closing mark.
+    """
+    start = 0
+    for open_at, close in skip:
+        yield from name_runs(text, start, open_at)
+        start = close
+    yield from name_runs(text, start)
+
+
 def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:
-    skip_index = 0
-    # The skipped range at skip_index (none: an empty one at the end); a run that starts
-    # before it needs no other test.
-    skip_open, skip_close = skip[0] if skip else (len(text), len(text))
     by_token = registry.by_token
-    for match in name_runs(text):
+    for match in _runs_outside(text, skip):
         start = match.start()
-        if start >= skip_open:
-            while skip_close <= start and skip_index + 1 < len(skip):
-                skip_index += 1
-                skip_open, skip_close = skip[skip_index]
-            if skip_open <= start < skip_close:
-                continue
         run = match.group()
         end = match.end()
         if " " not in run:

@@ -115,10 +115,13 @@ NAME_RUN = re.compile(
 _RUN_START = re.compile(rf"[{_UPPER}](?<![\w'\u2019].)")
 
 
-def name_runs(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``NAME_RUN.finditer(text)``, found without trying every offset."""
+def name_runs(text: str, start: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
+    """The matches of ``NAME_RUN.finditer(text, start)`` that begin before ``stop``.
+
+    Found without trying NAME_RUN at every offset; a run may go on past ``stop``.
+    """
     end = 0
-    for capital in _RUN_START.finditer(text):
+    for capital in _RUN_START.finditer(text, start, len(text) if stop is None else stop):
         start = capital.start()
         if start >= end:
             match = NAME_RUN.match(text, start)
