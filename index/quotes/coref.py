@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from index.quotes.cues import trie_pattern
 from index.quotes.lexicon import (
     COURTESY_TITLES,
     FEMALE_NAMES,
@@ -76,7 +77,7 @@ class Registry:
 
     def find(self, name: str) -> int | None:
         """Index of the entity a name (full name, surname or first name) refers to."""
-        tokens = [t.lower() for t in name.split()]
+        tokens = name.lower().split()
         if not tokens:
             return None
         wanted = set(tokens)
@@ -195,7 +196,8 @@ _ROLE_NOUN_WORDS = tuple(
         )
     )
 )
-_ROLE_NOUNS = "(?:" + "|".join(_ROLE_NOUN_WORDS) + ")"
+# As a trie: a role noun is followed by a space or the end, so at most one can match.
+_ROLE_NOUNS = "(?:" + trie_pattern(_ROLE_NOUN_WORDS) + ")"
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -207,7 +209,7 @@ _PREMODIFIERS = re.compile(
 def _position(text: str, start: int, end: int) -> str:
     """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
     before = text[max(0, start - 40) : start]
-    words = before.split()
+    words = before.rsplit(maxsplit=2)  # only the last two words are read
     if words and words[-1].lower() in _PREPOSITIONS:
         return "oblique"
     if _FOLLOWED_BY_SPEECH.match(text, end):
