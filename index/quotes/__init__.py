@@ -7,7 +7,7 @@ fullest name and the role they were introduced with.
 
 from __future__ import annotations
 
-from index.quotes import cues, extract, names, sentences, speakers
+from index.quotes import coref, cues, extract, names, sentences, speakers
 from index.quotes.extract import extract_quotes
 
 __all__ = ["clear_caches", "extract_quotes"]
@@ -15,6 +15,7 @@ __all__ = ["clear_caches", "extract_quotes"]
 # Pure functions of a string whose results are kept (names and phrases recur across
 # articles); bounded, so memory stays flat over a whole archive.
 _CACHED = (
+    coref._run_name,
     cues.strip_adverbs,
     extract._is_title,
     names.gender_of_name,

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from index.quotes.cues import trie_pattern
 from index.quotes.lexicon import (
     COURTESY_TITLES,
     FEMALE_NAMES,
@@ -16,10 +19,10 @@ from index.quotes.lexicon import (
     word_set,
 )
 from index.quotes.names import (
-    NAME_RUN,
     Source,
     gender_of_name,
     is_org_name,
+    name_runs,
     split_title,
     strip_possessive,
 )
@@ -74,7 +77,7 @@ class Registry:
 
     def find(self, name: str) -> int | None:
         """Index of the entity a name (full name, surname or first name) refers to."""
-        tokens = [t.lower() for t in name.split()]
+        tokens = name.lower().split()
         if not tokens:
             return None
         wanted = set(tokens)
@@ -193,7 +196,8 @@ _ROLE_NOUN_WORDS = tuple(
         )
     )
 )
-_ROLE_NOUNS = "(?:" + "|".join(_ROLE_NOUN_WORDS) + ")"
+# As a trie: a role noun is followed by a space or the end, so at most one can match.
+_ROLE_NOUNS = "(?:" + trie_pattern(_ROLE_NOUN_WORDS) + ")"
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -205,7 +209,7 @@ _PREMODIFIERS = re.compile(
 def _position(text: str, start: int, end: int) -> str:
     """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
     before = text[max(0, start - 40) : start]
-    words = before.split()
+    words = before.rsplit(maxsplit=2)  # only the last two words are read
     if words and words[-1].lower() in _PREPOSITIONS:
         return "oblique"
     if _FOLLOWED_BY_SPEECH.match(text, end):
@@ -275,15 +279,64 @@ def scan_people(
         _scan_paragraph(text, base, skip, registry)
 
 
+@dataclass(frozen=True, slots=True)
+class _RunName:
+    """What a capitalised run says about the person it may name, whatever surrounds it."""
+
+    name: str  # without titles, possessive and stray capitalised words
+    title: str  # the titles split off the front (``Sen.``, ``House Speaker``)
+    words: int  # number of words in ``name``
+    first: str  # the first word of ``name``, lower case
+    gender: Gender  # implied by the first name or the title
+    role: str | None  # the title, unless it is only a courtesy title (``Mr.``)
+
+
+@lru_cache(maxsize=4096)  # pure; names recur within an article
+def _run_name(run: str) -> _RunName | None:
+    """Read a capitalised run as a person's name; None when it cannot be one.
+
+    A run that is only stray words, longer than a name, or an organisation or place is no
+    one, whatever surrounds it.
+    """
+    title, name = split_title(run)
+    tokens = strip_possessive(name.rstrip(",. ")).split()
+    while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS:
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > _MAX_NAME_WORDS:
+        return None
+    if tokens[-1].lower().rstrip(".") in NOT_NAME_WORDS:
+        return None
+    if tokens[0].lower().rstrip(".") in HONORIFICS:
+        return None
+    name = " ".join(tokens)
+    if is_org_name(name):
+        return None
+    role = None
+    if title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
+        role = title  # "Finance Minister Rafael Montague set out ..."
+    return _RunName(name, title, len(tokens), tokens[0].lower(), gender_of_name(name, title), role)
+
+
+def _runs_outside(text: str, skip: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The name runs of ``text`` that start outside the ``skip`` ranges (its quotes, in order).
+
+    Scanning the stretches between quotes one by one finds the runs one scan of the whole
+    paragraph would: no quote mark is a letter, and an apostrophe only joins a run before a
+    letter, so no run started inside a quote goes on past its closing mark.
+    """
+    start = 0
+    for open_at, close in skip:
+        yield from name_runs(text, start, open_at)
+        start = close
+    yield from name_runs(text, start)
+
+
 def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:
-    skip_index = 0
-    for match in NAME_RUN.finditer(text):
+    by_token = registry.by_token
+    for match in _runs_outside(text, skip):
         start = match.start()
-        while skip_index < len(skip) and skip[skip_index][1] <= start:
-            skip_index += 1
-        if skip_index < len(skip) and skip[skip_index][0] <= start < skip[skip_index][1]:
-            continue
         run = match.group()
+        end = match.end()
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.
             first = run.rstrip(".,").lower()
@@ -291,68 +344,59 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
                 first = first[:-2]
             if first in NOT_NAME_WORDS or first in HONORIFICS:
                 continue
-            if first in registry.by_token and text[max(0, start - 4) : start] != "the ":
+            if first in by_token and text[max(0, start - 4) : start] != "the ":
                 # Someone already known: just note the mention.
                 index = registry.find(strip_possessive(run.rstrip(".,")))
                 if index is not None and registry.entities[index].person:
-                    registry.mention(
-                        index, base + start, _weight(_position(text, start, match.end()))
-                    )
+                    registry.mention(index, base + start, _weight(_position(text, start, end)))
                     continue
             if (
                 first not in MALE_NAMES
                 and first not in FEMALE_NAMES
-                and first not in registry.by_token
-                and not _speaks(text, match.end())
+                and first not in by_token
+                and not _speaks(text, end)
             ):
                 continue
-        title, name = split_title(run)
-        name = strip_possessive(name.rstrip(",. "))
-        tokens = name.split()
-        while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS:
-            tokens = tokens[1:]
-        if not tokens or len(tokens) > _MAX_NAME_WORDS:
+        # Every test below only skips the run, so the cheap ones that need no context go first.
+        read = _run_name(run)
+        if read is None or text[max(0, start - 5) : start].lower().endswith("the "):
             continue
-        if tokens[-1].lower().rstrip(".") in NOT_NAME_WORDS:
-            continue
-        if tokens[0].lower().rstrip(".") in HONORIFICS:
-            continue
-        name = " ".join(tokens)
-        before = text[max(0, start - 5) : start].lower()
-        if before.endswith("the "):
-            continue
-        single = len(tokens) == 1 and not title
-        first = tokens[0].lower()
         # A lone capitalised word is someone only if already known or about to speak.
         if (
-            single
-            and first not in MALE_NAMES
-            and first not in FEMALE_NAMES
-            and first not in registry.by_token
-            and not _FOLLOWED_BY_SPEECH.match(text, match.end())
+            read.words == 1
+            and not read.title
+            and read.first not in MALE_NAMES
+            and read.first not in FEMALE_NAMES
+            and read.first not in by_token
+            and not _FOLLOWED_BY_SPEECH.match(text, end)
         ):
             continue
-        gender = gender_of_name(name, title) or _gender_before(text, start)
-        position = _position(text, start, match.end())
-        known = registry.find(name)
+        gender = read.gender or _gender_before(text, start)
+        position = _position(text, start, end)
+        known = registry.find(read.name)
         if (
-            not (title or gender or position == "speaker")
-            and (len(tokens) < 2 or position == "oblique")
+            not (read.title or gender or position == "speaker")
+            and (read.words < 2 or position == "oblique")
             and known is None
         ):
             continue
-        if is_org_name(name):
-            continue
         role = None
-        if text.startswith(", ", match.end()):
-            appositive = _APPOSITIVE_ROLE.match(text, match.end())
+        if text.startswith(", ", end):
+            appositive = _APPOSITIVE_ROLE.match(text, end)
             if appositive and _ROLE_START.match(appositive.group(1)):
                 role = appositive.group(1).strip()
         titled = False
-        if role is None and title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
-            role, titled = title, True  # "Finance Minister Rafael Montague set out ..."
+        if role is None and read.role is not None:
+            role, titled = read.role, True
         registry.add(
-            name, base + start, gender, role, True, _weight(position), known=known, titled=titled
+            read.name,
+            base + start,
+            gender,
+            role,
+            True,
+            _weight(position),
+            known=known,
+            titled=titled,
         )
 
 

@@ -31,7 +31,10 @@ _OPENERS = word_set(
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` ends an abbreviation or an initial."""
-    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), text.rfind("\u00a0", 0, dot))
+    start = text.rfind(" ", 0, dot)
+    # A line break or no-break space after the last space starts the word instead (searched
+    # for after that space only: most paragraphs hold neither).
+    start = max(start, text.rfind("\n", start + 1, dot), text.rfind("\u00a0", start + 1, dot))
     token = text[start + 1 : dot]
     cut = max(token.rfind("("), token.rfind('"'), token.rfind("\u201c"))
     if cut >= 0:
