@@ -49,23 +49,31 @@ _TRAILING_WHEN = re.compile(
     r"\s+(?:yesterday|today|last\s+(?:week|month|night)|this\s+week))[\s.,;]*$",
     re.I,
 )
-_CONTENT_STOP = re.compile(
-    r",\s+(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according|citing|"
+# Where a statement ends. Split in two so that each search starts from a literal (a comma,
+# a space) instead of trying every alternative at every offset.
+_COMMA_STOP = re.compile(
+    r",\s+(?:"
+    r"(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according|citing|"
     r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting|"
     r"believing|putting|meaning|leaving|making|giving|allowing|forcing|sending|raising|"
     r"hoping|knowing|while|whereas|despite)\b)|"
-    r",\s+(?=(?:the\s+latter|a\s+(?:plan|move|step|claim|decision|reference|sign|"
+    r"(?=(?:the\s+latter|a\s+(?:plan|move|step|claim|decision|reference|sign|"
     r"position|view|charge|proposal|statement|remark|comment|figure|number)\b))|"
-    r",\s+but\s+(?=[A-Z]|(?:he|she|they|we|it)\b|(?:also\s+|then\s+)?[a-z]+ed\b)|"
-    r",?\s+(?:even|just)\s+as\s+|"
-    r",\s+and\s+(?:he|she|they)\s+(?=[a-z]+ed\b)|"
-    # "... and warned against ...": a second verb of the speaker, not the statement's.
-    r",?\s+and\s+(?=[a-z]+ed\b)|"
+    r"but\s+(?=[A-Z]|(?:he|she|they|we|it)\b|(?:also\s+|then\s+)?[a-z]+ed\b)|"
+    r"and\s+(?:he|she|they)\s+(?=[a-z]+ed\b)|"
     # ", which the court has put on hold": a closing remark on the statement with a subject
     # of its own (one set off by commas mid-statement stays).
-    r",\s+which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+)\b)(?![^,]*,)|"
-    r",?\s+(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
-    r"added|said|noted|told|stressed)\b)"
+    r"which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+)\b)(?![^,]*,)|"
+    r"(?:even|just)\s+as\s+|"
+    # "... and warned against ...": a second verb of the speaker, not the statement's.
+    r"and\s+(?=[a-z]+ed\b)|"
+    r"(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
+    r"added|said|noted|told|stressed)\b))"
+)
+_SPACE_STOP = re.compile(
+    r"\s+(?:(?:even|just)\s+as\s+|and\s+(?=[a-z]+ed\b)|"
+    r"(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
+    r"added|said|noted|told|stressed)\b))"
 )
 
 
@@ -141,9 +149,10 @@ def _past_asides(text: str, start: int, hi: int) -> int:
 def content_end(text: str, start: int, hi: int) -> int:
     """Where a reported statement starting at ``start`` ends."""
     end = _past_asides(text, start, hi) if start < hi else hi
-    stop = _CONTENT_STOP.search(text, start, end)
-    if stop:
-        end = stop.start()
+    for stops in (_COMMA_STOP, _SPACE_STOP):
+        stop = stops.search(text, start, end)
+        if stop:
+            end = stop.start()
     when = _TRAILING_WHEN.search(text, max(start, end - 40), end)
     return when.start() if when and when.start() > start else end
 
