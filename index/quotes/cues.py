@@ -159,13 +159,16 @@ def strip_adverbs(text: str) -> str:
     return text[:end] if end < len(text.rstrip()) else text
 
 
-REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING_ALT})\b")
+# The verb scans run over every paragraph, so they are compiled with re.ASCII, which makes
+# them about a third faster. The verbs are ASCII; the only difference is that a letter such
+# as "é" no longer counts as part of a word at a cue's edge ("résaid" would match "said").
+REPORTING_VERB = re.compile(rf"\b(?:{_REPORTING_ALT})\b", re.ASCII)
 """Any reporting verb, lower case, as a word."""
 
-REPORTING_VERB_ANY_CASE = re.compile(rf"\b(?:{_REPORTING_ALT})\b", re.I)
+REPORTING_VERB_ANY_CASE = re.compile(rf"\b(?:{_REPORTING_ALT})\b", re.I | re.ASCII)
 """Any reporting verb in any case (for headlines)."""
 
-ATTRIBUTION_VERB = re.compile(rf"\b(?:{_ATTRIBUTION_ALT})\b")
+ATTRIBUTION_VERB = re.compile(rf"\b(?:{_ATTRIBUTION_ALT})\b", re.ASCII)
 """Any verb that may attribute a direct quote."""
 
 ATTRIBUTION_VERB_SET = frozenset(REPORTING_VERBS) | frozenset(ATTRIBUTION_ONLY_VERBS)
