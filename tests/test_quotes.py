@@ -10,6 +10,7 @@ import pytest
 
 from index.model import PARAGRAPH_SEPARATOR, Quote
 from index.quotes import extract_quotes
+from index.quotes.speakers import parse_source
 from tests.quotecheck import check_offsets
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
@@ -224,6 +225,38 @@ def test_according_to_before_the_statement() -> None:
     assert quote.kind == "indirect"
     assert quote.speaker == "the weather service"
     assert quote.text == "the storm will pass by noon"
+
+
+@pytest.mark.parametrize(
+    ("cited", "source"),
+    [
+        ("a new report that the council published on Friday", "a new report"),
+        ("his profile on the club's website", "his profile on the club's website"),
+        (
+            "early results of a survey of ferry passengers",
+            "early results of a survey of ferry passengers",
+        ),
+    ],
+)
+def test_according_to_a_document_or_poll(cited: str, source: str) -> None:
+    quote = only(quotes_of(f"The pier will be rebuilt by 2027, according to {cited}."))
+    assert (quote.kind, quote.speaker) == ("indirect", source)
+    assert quote.text == "The pier will be rebuilt by 2027"
+
+
+def test_according_to_stops_at_the_comma_after_its_source() -> None:
+    found = quotes_of(
+        "The crew watched the footage on Thursday, according to their union, and then left."
+    )
+    assert [(q.speaker, q.text) for q in found] == [
+        ("their union", "The crew watched the footage on Thursday")
+    ]
+
+
+@pytest.mark.parametrize("phrase", ["including his wife", "Holm's relatives, including his wife"])
+def test_an_aside_after_a_subject_is_never_the_speaker(phrase: str) -> None:
+    source = parse_source(phrase)
+    assert source is None or source.name != "including his wife"
 
 
 def test_according_to_a_person_with_a_role_before_the_statement() -> None:

@@ -395,6 +395,30 @@ def _inverted(text: str, lo: int, hi: int, verb_start: int, verb_end: int) -> li
     return [Report(start, stop, source, verb_end)]
 
 
+_RELATIVE_TAIL = re.compile(r"\s+(?:that|which|who|whose|whom)\b.*", re.S)
+_MAX_DOCUMENT_WORDS = 20
+
+
+def _according_source(phrase: str) -> Source | None:
+    """The source after ``according to``: a speaker, or else whatever is cited.
+
+    ``according to`` cites polls, reports and records as often as people (``according to a
+    new poll that shows ...``), so a phrase no speaker reading accepts is still its source,
+    without its relative clause.
+    """
+    source = parse_source(phrase)
+    if source is not None:
+        return source
+    cited = _RELATIVE_TAIL.sub("", re.split(r"[,;:(]|\s[-\u2013\u2014]", phrase, maxsplit=1)[0])
+    cited = cited.strip(" \u00a0\"'\u201c\u201d")
+    words = cited.split()
+    if not words or len(words) > _MAX_DOCUMENT_WORDS or not cited[:1].isalnum():
+        return None
+    if words[0].lower() in ("he", "she", "they", "it", "we", "i", "you"):
+        return None
+    return Source(name=cited, kind="org")
+
+
 def _according(text: str, lo: int, hi: int, start: int, end: int) -> list[Report]:
     """``According to X, CONTENT`` and ``CONTENT, according to X[, CONTENT]``."""
     head = text[lo:start].strip(" \u00a0\"'\u201c")
@@ -402,24 +426,24 @@ def _according(text: str, lo: int, hi: int, start: int, end: int) -> list[Report
         comma = text.find(",", end, hi)
         if comma == -1:
             return []
-        source = parse_source(text[end:comma])
+        source = _according_source(text[end:comma])
         if source is None:
             return []
         second = text.find(",", comma + 1, hi)
         if source.role is None and second != -1 and is_role_appositive(text[comma + 1 : second]):
             # "According to Dr X, chief economist at Y, CONTENT": the role is the speaker's.
-            fuller = parse_source(text[end:second])
+            fuller = _according_source(text[end:second])
             if fuller is not None and fuller.name == source.name and fuller.role:
                 source, comma = fuller, second
         c0, c1 = trim(text, comma + 1, hi)
         return [Report(c0, c1, source, end)] if len(text[c0:c1].split()) >= 2 else []
     stop = clause_end(text, end, hi)
-    source = parse_source(text[end:stop])
+    source = _according_source(text[end:stop])
     rest = stop
     if source is None:
         comma = text.find(",", end, stop)
         if comma != -1:
-            source = parse_source(text[end:comma])
+            source = _according_source(text[end:comma])
             rest = comma
     if source is None:
         return []

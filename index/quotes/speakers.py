@@ -294,7 +294,8 @@ def parse_source(phrase: str) -> Source | None:
                     role=role or head_source.role,
                     gender=head_source.gender or gender_of_name(head_source.name, role or ""),
                 )
-        second = _simple_source(rest[0])
+        aside = rest[0].split()[0].lower() in _ASIDES  # "..., including his wife, ..."
+        second = None if aside else _simple_source(rest[0])
         if (
             second is not None
             and second.kind == "person"
@@ -356,6 +357,8 @@ def _simple_source(text: str) -> Source | None:
     if len(words) > 14:
         # Only a description with a long modifier: "a complaint filed by ...".
         return _nominal(text, words)
+    if words[0] in _ASIDES:
+        return None  # "including his wife": an aside, not who speaks
     if not NOT_PHRASE_WORDS.isdisjoint(words):
         return _restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
