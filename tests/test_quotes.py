@@ -537,6 +537,41 @@ def test_a_statement_saying_is_its_issuers_speech(noun: str) -> None:
     assert quote.text == "that the quay would reopen in March"
 
 
+@pytest.mark.parametrize(
+    "speaker",
+    [
+        "Holm's associates",
+        "Harbour and ferry spokesmen",
+        "people close to the harbour master",
+        "a source close to him",
+        "Her campaign workers here",
+        "those surveyed",
+    ],
+)
+def test_more_ways_to_name_a_group_or_an_unnamed_source(speaker: str) -> None:
+    quote = only(quotes_of(f"{speaker} said the night ferry would return in May."))
+    assert (quote.speaker, quote.text) == (speaker, "the night ferry would return in May")
+
+
+def test_a_possessive_before_an_abstract_noun_is_no_speaker() -> None:
+    assert quotes_of("Holm's scepticism said more about the budget than the ferry.") == ()
+
+
+def test_a_subject_after_a_relative_clause_is_the_speaker() -> None:
+    quote = only(
+        quotes_of(
+            "Holm's relatives, who met the police, watched the footage on Thursday, their "
+            "lawyers said."
+        )
+    )
+    assert quote.speaker == "their lawyers"
+    assert quote.text == "Holm's relatives, who met the police, watched the footage on Thursday"
+
+
+def test_asking_someone_to_act_is_a_request_not_a_statement() -> None:
+    assert quotes_of("The mayor asked the harbour board to reopen the pier.") == ()
+
+
 def test_pronoun_after_a_subordinator_reports_speech() -> None:
     quote = only(
         quotes_of(

@@ -311,6 +311,8 @@ def _forward(
     text: str, hi: int, verb_end: int, verb: str, subject: tuple[Source, int]
 ) -> list[Report]:
     """``X said (that) CONTENT``."""
+    if verb.startswith("ask") and _ASKED_TO.match(text, verb_end, hi):
+        return []  # "asked the council to act": a request, not a statement
     start = content_start(text, verb, verb_end, hi)
     start, end = trim(text, start, max(content_end(text, start, hi), start))
     words = len(text[start:end].split())
@@ -371,6 +373,7 @@ _CLOSING_ADJUNCT = re.compile(
     r"(?:in|on|at|during|after|before|via|through|from|over)\s+(?:[\w'\u2019\-]+\s+){0,5}"
     r"[\w'\u2019\-]+"
 )
+_ASKED_TO = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+to\s+[a-z]")
 _NOT_CONTENT = re.compile(
     r"(?:of|out|up|off|in\s+front\s+of|in\s+a\s+(?:note|post|memo)|referring|pointing|"
     r"citing|adding|noting|speaking|addressing|standing|sitting|appearing|asked)\b"

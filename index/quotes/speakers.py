@@ -72,6 +72,8 @@ _QUANTIFIERS = word_set(
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
 _GROUP_PRONOUNS = word_set("some many others most few several both all critics those")
+# Words after a speaker noun that describe it: "people close to Clinton", "aides here".
+_POSTMODIFIERS = word_set("close familiar privy loyal here there")
 _ASIDES = word_set("like unlike including such")
 _COUNT_WORDS = word_set("percent % in out of")
 
@@ -229,9 +231,15 @@ def _nominal(text: str, words: list[str]) -> Source | None:
         return None
     if head.endswith(("ed", "ing")) and head not in SPEAKER_NOUNS:
         return None
-    determined = head_words[0] in _DETERMINERS and 2 <= len(head_words) <= 6
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    determined = (
+        head_words[0] in _DETERMINERS
+        # "Romney's associates": a possessive determines a plural noun.
+        or (plural and head_words[0].endswith(("'s", "\u2019s")) and len(head_words) == 2)
+    ) and 2 <= len(head_words) <= 6
     if (
         head in SPEAKER_NOUNS
+        or (head.endswith("men") and f"{head[:-3]}man" in SPEAKER_NOUNS)  # "spokesmen"
         or head.endswith(("ers", "ists", "ians", "ants", "ents"))
         or (determined and head.isalpha())
     ):
@@ -270,7 +278,7 @@ def parse_source(phrase: str) -> Source | None:
     role: str | None = None
     if rest and _RELATIVE.match(rest[0]):
         last = _simple_source(rest[-1]) if len(rest) > 1 else None
-        if last is not None and (last.kind == "pronoun" or rest[-1][:1].isupper()):
+        if last is not None:
             # "Trump, who ..., fits the bill, he": another subject after the relative clause.
             return None
         rest = []
@@ -316,12 +324,25 @@ def parse_source(phrase: str) -> Source | None:
     return _simple_source(head)
 
 
+def _postmodified(text: str, words: list[str]) -> Source | None:
+    """A speaker noun described after it: ``people close to Clinton``, ``aides here``."""
+    at = next(i for i, word in enumerate(words) if i and word in _POSTMODIFIERS)
+    if at > 6:
+        return None
+    head = _nominal(" ".join(text.split()[:at]), words[:at])
+    if head is None:
+        return None
+    return Source(name=text.strip(), kind=head.kind, gender=head.gender)
+
+
 def _restricted_group(text: str, words: list[str]) -> Source | None:
     """A group narrowed by a relative clause: ``Supporters who have heard him speak``.
 
     Only groups are read this way (``those who back her``, ``many voters who ...``); a name
     before ``who`` without a comma is too rarely a speaker to guess at.
     """
+    if words[0] == "those" and 2 <= len(words) <= 4 and NOT_PHRASE_WORDS.isdisjoint(words[1:]):
+        return Source(name=text.strip(), kind="group", gender="p")  # "those surveyed"
     if "who" not in words:
         return None
     at = words.index("who")
@@ -359,6 +380,10 @@ def _simple_source(text: str) -> Source | None:
         return _nominal(text, words)
     if words[0] in _ASIDES:
         return None  # "including his wife": an aside, not who speaks
+    if not _POSTMODIFIERS.isdisjoint(words[1:]):
+        described = _postmodified(text, words)
+        if described is not None:
+            return described
     if not NOT_PHRASE_WORDS.isdisjoint(words):
         return _restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
