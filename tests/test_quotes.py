@@ -641,6 +641,38 @@ def test_whoever_is_asked_is_not_part_of_the_question() -> None:
     assert (quote.speaker, quote.text) == ("Ada Vik", "whether the ferry would run in winter")
 
 
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "the captain said as he left the quay",
+        "the captain told his crew as they cast off",
+        "the captain told her",
+    ],
+)
+def test_a_statement_before_its_attribution_and_when_it_was_said(attribution: str) -> None:
+    quote = only(
+        quotes_of(f"Her son, Fahed Nasser, was safe and would be home by Monday, {attribution}.")
+    )
+    assert quote.speaker == "the captain"
+    assert quote.text == "Her son, Fahed Nasser, was safe and would be home by Monday"
+
+
+def test_an_addressee_of_a_place_then_the_statement() -> None:
+    quote = only(
+        quotes_of("Ada Vik told The Courier of Tromso last week she would stand for mayor again.")
+    )
+    assert (quote.speaker, quote.text) == ("Ada Vik", "she would stand for mayor again")
+
+
+def test_saying_after_a_dash_is_the_subjects_speech() -> None:
+    quote = only(
+        quotes_of(
+            "Ada Vik dismissed the complaint \u2014 saying the ferry had never been late in May."
+        )
+    )
+    assert (quote.speaker, quote.text) == ("Ada Vik", "the ferry had never been late in May")
+
+
 def test_a_clause_after_a_role_is_not_part_of_the_speaker_phrase() -> None:
     quote = only(
         quotes_of(

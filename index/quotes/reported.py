@@ -210,7 +210,9 @@ def _sentence_reports(
         ):
             continue
         if verb in PARTICIPLES and (
-            head.endswith(",") or previous == "by" or previous in _STATEMENT_NOUNS
+            head.endswith((",", "\u2014", "\u2013", "--", " -"))
+            or previous == "by"
+            or previous in _STATEMENT_NOUNS
         ):
             # "..., saying (that) ...": the speaker is the subject of the sentence.
             subject = (
@@ -354,7 +356,11 @@ def _forward_or_backward(
     prefix = text[lo:position].rstrip()
     rest = skip_adjuncts(text, skip_addressee(text, verb, verb_end, hi), hi)
     tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
-    ends_here = not tail or tail.startswith((",", ";")) or bool(_CLOSING_ADJUNCT.fullmatch(tail))
+    ends_here = (
+        not tail
+        or tail.startswith((",", ";"))
+        or bool(_CLOSING_ADJUNCT.fullmatch(tail) or _WHEN_CLAUSE.match(tail))
+    )
     if prefix.endswith(",") and len(prefix.split()) >= 3 and ends_here:
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         reports = []
@@ -374,6 +380,8 @@ _CLOSING_ADJUNCT = re.compile(
     r"[\w'\u2019\-]+"
 )
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+to\s+[a-z]")
+# "..., he said as he left the stage.": when it was said.
+_WHEN_CLAUSE = re.compile(r"(?:as|when|while|after|before|during|upon)\s+\w")
 _NOT_CONTENT = re.compile(
     r"(?:of|out|up|off|in\s+front\s+of|in\s+a\s+(?:note|post|memo)|referring|pointing|"
     r"citing|adding|noting|speaking|addressing|standing|sitting|appearing|asked)\b"

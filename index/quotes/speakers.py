@@ -294,7 +294,7 @@ def parse_source(phrase: str) -> Source | None:
                     # "Shoukair, the pilot, had logged ..., EgyptAir": a clause, not a name.
                     return None
                 role = _ROLE_STOP.sub("", described[0]).strip()
-            if role or any(ch.isupper() for ch in head_source.name[:1]):
+            if role or head_source.name.split()[-1][:1].isupper():
                 # A named person followed by description, origin or age.
                 return Source(
                     name=head_source.name,
@@ -316,8 +316,12 @@ def parse_source(phrase: str) -> Source | None:
                 gender=second.gender or gender_of_name(second.name, head),
             )
         if head_source is not None and head_source.kind != "pronoun":
-            first = rest[0].split()[0].lower()
-            if not described or first.endswith(("ing", "ed")) or first in _ASIDES:
+            first = rest[0].split()[0]
+            if (
+                not described
+                or (first.islower() and first.endswith(("ing", "ed")))  # "..., speaking for"
+                or first.lower() in _ASIDES
+            ):
                 # "Democratic economists, like their Republican counterparts, say ...".
                 return head_source
         return None

@@ -26,7 +26,11 @@ _OBJECT = re.compile(
     r"interviewer|newspaper|station|radio\s+host|conference)(?:\s+of\s+\w+)?|"
     r"the\s+(?:crowd|audience|committee|court|paper|newspaper|forum|panel|gathering|group|"
     r"conference|board|council|jury|station|network|show|program|host|magazine|outlet)|"
-    rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?)\b",
+    # "his closest advisers as ...", "their staff."
+    r"(?:his|her|their)\s+(?:[\w'\u2019\-]+\s+){0,2}?[\w'\u2019\-]+"
+    r"(?=\s*(?:[.,;:]|$|\s(?:as|when|while|after|before|during|in|on|at|last|this|that)\b))|"
+    rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?"
+    rf"(?:\s+of\s+{NAME_RUN.pattern})?)\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
 # "asked the mayor whether ...": whoever is asked, up to ten words, before the question word.
