@@ -673,6 +673,25 @@ def test_saying_after_a_dash_is_the_subjects_speech() -> None:
     assert (quote.speaker, quote.text) == ("Ada Vik", "the ferry had never been late in May")
 
 
+def test_whom_a_speaker_tells_after_a_quote_is_not_the_speaker() -> None:
+    found = quotes_of(
+        'Ada Vik has called the new timetable "a gift," telling reporters on the quay that it '
+        'was "long overdue."'
+    )
+    assert [q.speaker for q in found] == ["Ada Vik", "Ada Vik"]
+    assert found[1].text == 'that it was "long overdue."'
+
+
+def test_a_name_and_its_verb_before_another_name_is_no_role() -> None:
+    quote = only(
+        quotes_of(
+            "Early in the race, Ada Vik attacked Tor Lund, calling him, among other things, "
+            '"a tired candidate."'
+        )
+    )
+    assert (quote.speaker, quote.role) == ("Ada Vik", None)
+
+
 def test_a_clause_after_a_role_is_not_part_of_the_speaker_phrase() -> None:
     quote = only(
         quotes_of(

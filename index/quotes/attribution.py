@@ -134,6 +134,9 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
             return Attribution(source, according.end(), end)
         return None
     inverted = _CUE_FIRST.match(text, at, end) or _PAST_FIRST.match(text, at, end)
+    if inverted and inverted.group().rstrip().endswith("ing"):
+        # `"fantastic," telling reporters ...`: whom the speaker tells, not who speaks.
+        inverted = None
     if inverted:
         phrase = text[inverted.end() : end]
         if not phrase.lower().startswith(("that ", "by ")):

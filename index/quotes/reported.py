@@ -210,7 +210,7 @@ def _sentence_reports(
         ):
             continue
         if verb in PARTICIPLES and (
-            head.endswith((",", "\u2014", "\u2013", "--", " -"))
+            head.rstrip("\"'\u201d\u2019").endswith((",", "\u2014", "\u2013", "--", " -"))
             or previous == "by"
             or previous in _STATEMENT_NOUNS
         ):

@@ -74,6 +74,10 @@ _NUMBER = re.compile(r"\d[\d,.]*%?$")
 _GROUP_PRONOUNS = word_set("some many others most few several both all critics those")
 # Words after a speaker noun that describe it: "people close to Clinton", "aides here".
 _POSTMODIFIERS = word_set("close familiar privy loyal here there")
+# Participles that describe a role before a name ("Newly elected Mayor Ada Vik").
+_ROLE_PARTICIPLES = word_set(
+    "elected appointed retired based registered designated affiliated backed funded owned"
+)
 _ASIDES = word_set("like unlike including such")
 _COUNT_WORDS = word_set("percent % in out of")
 
@@ -118,6 +122,14 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
         return None
     name = " ".join(tokens)
+    if any(
+        earlier[:1].isupper()
+        and word.endswith("ed")
+        and word.islower()
+        and word not in _ROLE_PARTICIPLES
+        for earlier, word in pairwise(text_before.split())
+    ):
+        return None  # "Trump attacked Romney": a clause, not a role before a name
     lowered_before = text_before.strip().lower()
     if is_org_name(name) or lowered_before.endswith("the"):
         org = f"{text_before.strip()} {run}".strip() if lowered_before.endswith("the") else run

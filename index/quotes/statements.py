@@ -56,7 +56,7 @@ _TRAILING_WHEN = re.compile(
 # Where a statement ends. Split in two so that each search starts from a literal (a comma,
 # a space) instead of trying every alternative at every offset.
 _COMMA_STOP = re.compile(
-    r",\s+(?:"
+    r",[\"\u201d]?\s+(?:"
     r"(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according|citing|"
     r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting|"
     r"believing|putting|meaning|leaving|making|giving|allowing|forcing|sending|raising|"
