@@ -17,7 +17,7 @@ from index.quotes.cues import (
     strip_adverbs,
     trie_pattern,
 )
-from index.quotes.lexicon import word_set
+from index.quotes.lexicon import PRONOUN_GENDER, word_set
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, strip_possessive
 from index.quotes.sentences import is_headline, split_sentences
@@ -406,6 +406,7 @@ def _inverted(text: str, lo: int, hi: int, verb_start: int, verb_end: int) -> li
     return [Report(start, stop, source, verb_end)]
 
 
+_CITATION_END = re.compile(r"[,;:(]|\s[-\u2013\u2014]")
 _RELATIVE_TAIL = re.compile(r"\s+(?:that|which|who|whose|whom)\b.*", re.S)
 _MAX_DOCUMENT_WORDS = 20
 
@@ -420,12 +421,12 @@ def _according_source(phrase: str) -> Source | None:
     source = parse_source(phrase)
     if source is not None:
         return source
-    cited = _RELATIVE_TAIL.sub("", re.split(r"[,;:(]|\s[-\u2013\u2014]", phrase, maxsplit=1)[0])
+    cited = _RELATIVE_TAIL.sub("", _CITATION_END.split(phrase, maxsplit=1)[0])
     cited = cited.strip(" \u00a0\"'\u201c\u201d")
     words = cited.split()
     if not words or len(words) > _MAX_DOCUMENT_WORDS or not cited[:1].isalnum():
         return None
-    if words[0].lower() in ("he", "she", "they", "it", "we", "i", "you"):
+    if words[0].lower() in PRONOUN_GENDER:
         return None
     return Source(name=cited, kind="org")
 
