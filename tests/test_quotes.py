@@ -546,6 +546,7 @@ def test_a_statement_saying_is_its_issuers_speech(noun: str) -> None:
         "a source close to him",
         "Her campaign workers here",
         "those surveyed",
+        "Her deputy",
     ],
 )
 def test_more_ways_to_name_a_group_or_an_unnamed_source(speaker: str) -> None:

@@ -125,7 +125,8 @@ PLACE_WORDS = word_set(
 
 SPEAKER_NOUNS = word_set(
     """advocate advocates official officials spokesman spokeswoman spokesperson spokespeople
-    source sources aide aides adviser advisers advisor advisors ministry department company
+    deputy deputies source sources aide aides adviser advisers advisor advisors ministry
+    department company
     campaign agency police committee government administration report reports statement
     study survey poll polls analyst analysts expert experts critic critics supporter
     supporters lawyer lawyers attorney attorneys leader leaders member members people voters
