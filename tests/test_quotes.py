@@ -693,6 +693,35 @@ def test_a_name_and_its_verb_before_another_name_is_no_role() -> None:
     assert (quote.speaker, quote.role) == ("Ada Vik", None)
 
 
+@pytest.mark.parametrize("opening", ["As for the night ferries", "During the storm last week"])
+def test_an_opening_phrase_before_the_speaker_is_not_a_statement(opening: str) -> None:
+    quote = only(quotes_of(f'{opening}, the harbour master said, "The quay stays shut."'))
+    assert (quote.kind, quote.speaker) == ("direct", "the harbour master")
+
+
+def test_an_opening_phrase_in_a_statement_split_by_its_speaker_stays() -> None:
+    quote = only(
+        quotes_of("In recent days, aides to the mayor say, she has grown tired of the ferry row.")
+    )
+    assert quote.text == "In recent days she has grown tired of the ferry row"
+
+
+def test_a_statement_first_starts_after_its_conjunction() -> None:
+    quote = only(quotes_of("But the ferry is late again, the union said."))
+    assert (quote.speaker, quote.text) == ("the union", "the ferry is late again")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ada Vik called in to a radio show when she was home with a cold.",
+        "(Reporting by Ana Lund; additional reporting by Tor Berg)",
+    ],
+)
+def test_calling_in_and_reporting_credits_are_no_speech(paragraph: str) -> None:
+    assert quotes_of(paragraph) == ()
+
+
 def test_a_clause_after_a_role_is_not_part_of_the_speaker_phrase() -> None:
     quote = only(
         quotes_of(

@@ -73,6 +73,7 @@ def _previous_subject(
 
 _NOT_BEFORE_VERB = word_set(
     """the a an of his her their its my our your this that these those home for no any every
+    additional
     < <tweet so- such whose"""
 )
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
@@ -361,10 +362,16 @@ def _forward_or_backward(
         or tail.startswith((",", ";"))
         or bool(_CLOSING_ADJUNCT.fullmatch(tail) or _WHEN_CLAUSE.match(tail))
     )
+    split = tail.startswith(",") and tail[1:].lstrip()[:1].isalpha()
+    if not split and _OPENING_PHRASE.fullmatch(prefix):
+        # "During his years in office, Obama said ...": an opening phrase, not a statement
+        # (but "In recent days, aides say, the president ..." is one, split by its speaker).
+        return _forward(text, hi, verb_end, verb, subject)
     if prefix.endswith(",") and len(prefix.split()) >= 3 and ends_here:
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         reports = []
-        start, end = trim(text, lo, lo + len(prefix))
+        lead = _LEADING_CONJUNCTION.match(text, lo, position)
+        start, end = trim(text, lead.end() if lead else lo, lo + len(prefix))
         reports.append(Report(start, end, source, position))
         if tail.startswith(",") and ";" not in tail[:2] and len(tail.split()) >= 4:
             start2, end2 = trim(text, rest, hi)
@@ -380,10 +387,18 @@ _CLOSING_ADJUNCT = re.compile(
     r"[\w'\u2019\-]+"
 )
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+to\s+[a-z]")
+# "But the plan is tilted to the rich, the group said": the statement starts after "But".
+_LEADING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So)\b,?\s+")
+_OPENING_PHRASE = re.compile(
+    r"[\"'\u201c]?(?:(?:but|and|yet|so)\s+)?(?:in|on|at|during|after|before|since|for|as|with|"
+    r"without|from|under|over|like|unlike|by|amid|despite|following|among|asked|speaking|when|"
+    r"while|until|throughout|within)\b[^,\"\u201c\u201d]{0,80},",
+    re.I,
+)
 # "..., he said as he left the stage.": when it was said.
 _WHEN_CLAUSE = re.compile(r"(?:as|when|while|after|before|during|upon)\s+\w")
 _NOT_CONTENT = re.compile(
-    r"(?:of|out|up|off|in\s+front\s+of|in\s+a\s+(?:note|post|memo)|referring|pointing|"
+    r"(?:of|out|up|off|into|in\s+to|in\s+front\s+of|in\s+a\s+(?:note|post|memo)|referring|pointing|"
     r"citing|adding|noting|speaking|addressing|standing|sitting|appearing|asked)\b"
 )
 _BY_AGENT = re.compile(
