@@ -505,16 +505,24 @@ def test_group_of_people_reports_speech() -> None:
     ("paragraph", "speaker"),
     [
         (
-            "Parents who waited at the school gate said the new crossing had made mornings calmer.",
-            "Parents who waited at the school gate",
+            "Parents who have waited at the school gate said the new crossing had made "
+            "mornings calmer.",
+            "Parents who have waited at the school gate",
         ),
         (
             "Those who fish from the pier say the new crossing had made mornings calmer.",
             "Those who fish from the pier",
         ),
+        (
+            "The skipper who has run the early boat said the new crossing had made "
+            "mornings calmer.",
+            "The skipper who has run the early boat",
+        ),
     ],
 )
-def test_a_group_narrowed_by_a_relative_clause_reports_speech(paragraph: str, speaker: str) -> None:
+def test_a_speaker_narrowed_by_a_relative_clause_reports_speech(
+    paragraph: str, speaker: str
+) -> None:
     quote = only(quotes_of(paragraph))
     assert quote.speaker == speaker
     assert quote.text == "the new crossing had made mornings calmer"

@@ -79,8 +79,8 @@ _NOT_BEFORE_VERB = word_set(
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
 # Cue words that are also nouns, read as nouns after a possessive.
 _NOUN_CUES = word_set(
-    """note notes report reports claim claims statement comment comments tweet tweets call
-    calls warning warnings remark remarks post posts"""
+    """note notes report reports claim claims comment comments tweet tweets call calls
+    warning remark remarks"""
 )
 _TO_OK_BEFORE = word_set("on continued continues went goes going appeared seemed")
 

@@ -352,9 +352,9 @@ def _postmodified(text: str, words: list[str]) -> Source | None:
 
 
 def _restricted_group(text: str, words: list[str]) -> Source | None:
-    """A group narrowed by a relative clause: ``Supporters who have heard him speak``.
+    """A noun narrowed by a relative clause: ``Supporters who have heard him speak``.
 
-    Only groups are read this way (``those who back her``, ``many voters who ...``); a name
+    Only nouns are read this way (``those who back her``, ``the man who sold it``); a name
     before ``who`` without a comma is too rarely a speaker to guess at.
     """
     if words[0] == "those" and 2 <= len(words) <= 4 and NOT_PHRASE_WORDS.isdisjoint(words[1:]):
@@ -368,9 +368,10 @@ def _restricted_group(text: str, words: list[str]) -> Source | None:
         if not NOT_PHRASE_WORDS.isdisjoint(words[:at]):
             return None
         source = _nominal(" ".join(text.split()[:at]), words[:at])
-        if source is None or source.kind != "group":
+        if source is None:
             return None
-    # The whole phrase names them: "Supporters" alone would say too little.
+        # The whole phrase names them: "Supporters" alone would say too little.
+        return Source(name=text.strip(), kind=source.kind, gender=source.gender)
     return Source(name=text.strip(), kind="group", gender="p")
 
 
