@@ -782,6 +782,35 @@ def test_a_statement_ends_before_the_speakers_next_verb() -> None:
     assert {q.speaker for q in found} == {"The mayor"}
 
 
+def test_a_second_verb_of_the_statements_own_subject_stays_in_the_statement() -> None:
+    quote = only(
+        quotes_of(
+            "The coastguard said the skipper ignored the storm warning and sailed past the "
+            "breakwater."
+        )
+    )
+    assert quote.text == "the skipper ignored the storm warning and sailed past the breakwater"
+
+
+@pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
+def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
+    quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))
+    assert quote.text == "more winter sailings"
+    assert quote.speaker == "The ferry union"
+
+
+def test_a_stop_word_inside_an_aside_between_dashes_does_not_end_the_statement() -> None:
+    quote = only(
+        quotes_of(
+            "Ada Vik said that the council -- even as its budget shrank -- kept every ferry "
+            "running."
+        )
+    )
+    assert quote.text == (
+        "that the council -- even as its budget shrank -- kept every ferry running"
+    )
+
+
 @pytest.mark.parametrize(
     "rest",
     [

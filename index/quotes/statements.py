@@ -5,9 +5,52 @@ from __future__ import annotations
 import re
 
 from index.quotes.attribution import clause_end
-from index.quotes.cues import ADDRESSEE_VERBS
+from index.quotes.cues import ADDRESSEE_VERBS, ATTRIBUTION_VERB_SET, trie_pattern
 from index.quotes.names import NAME_RUN
 
+# "... and warned against ...": the speaker's next verb, not the statement's ("he posed a
+# threat and refused to drop the gun" goes on).
+_NEXT_VERB = trie_pattern(
+    {w for w in ATTRIBUTION_VERB_SET if w.endswith("ed")}
+    | {
+        "accused",
+        "criticized",
+        "criticised",
+        "blamed",
+        "praised",
+        "defended",
+        "dismissed",
+        "rejected",
+        "denied",
+        "questioned",
+        "urged",
+        "vowed",
+        "pledged",
+        "declined",
+        "refused",
+        "encouraged",
+        "invited",
+        "challenged",
+        "attacked",
+        "mocked",
+        "slammed",
+        "blasted",
+        "thanked",
+        "apologized",
+        "apologised",
+        "appealed",
+        "touted",
+        "highlighted",
+        "cited",
+        "reiterated",
+        "repeated",
+        "outlined",
+        "signaled",
+        "signalled",
+        "hinted",
+        "expressed",
+    }
+)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ADJUNCT = re.compile(
     rf"\s*,?\s*(?:(?:on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -50,7 +93,12 @@ _ADJUNCT_START = re.compile(
 
 _TRAILING_WHEN = re.compile(
     rf"(?:\s+(?:on\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
-    r"\s+(?:yesterday|today|last\s+(?:week|month|night)|this\s+week))[\s.,;]*$",
+    r"\s+(?:yesterday|today|last\s+(?:week|month|night)|this\s+week)|"
+    # "called for more investment in a statement", "said as much in an interview earlier"
+    r"\s+(?:in|during)\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+)?(?:statement|interview|"
+    r"speech|email|e-mail|letter|tweet|post|release|memo|call|appearance|briefing)"
+    r"(?:\s+(?:with|on|to)\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})?"
+    r"(?:\s+(?:earlier|later|yesterday|today|last\s+week|this\s+week))?)[\s.,;]*$",
     re.I,
 )
 # Where a statement ends. Split in two so that each search starts from a literal (a comma,
@@ -70,12 +118,12 @@ _COMMA_STOP = re.compile(
     r"which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+)\b)(?![^,]*,)|"
     r"(?:even|just)\s+as\s+|"
     # "... and warned against ...": a second verb of the speaker, not the statement's.
-    r"and\s+(?=[a-z]+ed\b)|"
+    rf"and\s+(?=(?:{_NEXT_VERB})\b)|"
     r"(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
     r"added|said|noted|told|stressed)\b))"
 )
 _SPACE_STOP = re.compile(
-    r"\s+(?:(?:even|just)\s+as\s+|and\s+(?=[a-z]+ed\b)|"
+    rf"\s+(?:(?:even|just)\s+as\s+|and\s+(?=(?:{_NEXT_VERB})\b)|"
     r"(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
     r"added|said|noted|told|stressed)\b))"
 )
@@ -132,32 +180,47 @@ _DASH = re.compile(r"\s(?:[\u2014\u2013]|--?)\s")
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
 
 
-def _past_asides(text: str, start: int, hi: int) -> int:
-    """The clause end after ``start``, reading past asides between two dashes.
+def _past_asides(text: str, start: int, hi: int) -> tuple[int, list[tuple[int, int]]]:
+    """The clause end after ``start``, reading past asides between two dashes, and the asides.
 
     ``that the nominees -- Romney, McCain and Bush -- will stay away``: a pair of dashes sets
     off words inside the statement; a lone dash ends it.
     """
     end = clause_end(text, start, hi)
     pos = start
+    asides: list[tuple[int, int]] = []
     while (dash := _DASH.search(text, pos, hi)) is not None and dash.start() <= end:
         closing = _DASH.search(text, dash.end(), hi)
         if closing is None or _FULL_STOP.search(text, dash.end(), closing.start()):
-            return dash.start()
+            return dash.start(), asides
+        asides.append((dash.start(), closing.end()))
         pos = closing.end()
         if end <= pos:
             end = clause_end(text, pos, hi)
+    return end, asides
+
+
+def _first_stop(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> int:
+    """Where the first statement stop outside the asides falls, or ``end``."""
+    for stops in (_COMMA_STOP, _SPACE_STOP):
+        pos = start
+        while (stop := stops.search(text, pos, end)) is not None:
+            aside = next((a for a in asides if a[0] <= stop.start() < a[1]), None)
+            if aside is None:
+                end = stop.start()
+                break
+            pos = aside[1]
     return end
 
 
 def content_end(text: str, start: int, hi: int) -> int:
     """Where a reported statement starting at ``start`` ends."""
-    end = _past_asides(text, start, hi) if start < hi else hi
-    for stops in (_COMMA_STOP, _SPACE_STOP):
-        stop = stops.search(text, start, end)
-        if stop:
-            end = stop.start()
-    when = _TRAILING_WHEN.search(text, max(start, end - 40), end)
+    if start < hi:
+        end, asides = _past_asides(text, start, hi)
+    else:
+        end, asides = hi, []
+    end = _first_stop(text, start, end, asides)
+    when = _TRAILING_WHEN.search(text, max(start, end - 80), end)
     return when.start() if when and when.start() > start else end
 
 
