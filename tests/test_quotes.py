@@ -792,6 +792,12 @@ def test_a_second_verb_of_the_statements_own_subject_stays_in_the_statement() ->
     assert quote.text == "the skipper ignored the storm warning and sailed past the breakwater"
 
 
+def test_a_programme_in_quote_marks_can_be_the_addressee_before_that() -> None:
+    quote = only(quotes_of('Ada Vik told Radio North\u2019s "Morning Tide" that the ferry sails.'))
+    assert quote.text == "that the ferry sails"
+    assert quote.speaker == "Ada Vik"
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

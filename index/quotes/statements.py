@@ -82,7 +82,9 @@ _ADDRESSEE_BEFORE_QUESTION = re.compile(
 )
 # "told parliament that", "told a packed hall in the town that": whoever is told, up to ten
 # words (tried before _OBJECT, which would stop at "a packed hall").
-_ADDRESSEE_BEFORE_THAT = re.compile(r"(?:\s+[\w'\u2019\-]+){1,10}?(?=\s+that\b)")
+_ADDRESSEE_BEFORE_THAT = re.compile(
+    r"(?:\s+[\"\u201c]?[\w'\u2019\-]+[\"\u201d]?){1,10}?(?=\s+that\b)"
+)
 _CALL_PARTICLE = re.compile(r"\s+(?:for|on|upon)\s+", re.I)
 _ADJUNCT_START = re.compile(
     rf"^(?:in|on|at|during|of|to|after|before|with|last|this|earlier|late|early|"
