@@ -175,9 +175,10 @@ def find_reports(
             start, end = trim(text, claim_end - 4, content_end(text, claim_end - 4, hi))
             if len(text[start:end].split()) >= 3:
                 reports.append(Report(start, end, source, claim.start()))
+    starts = [cue.start() for cue in cues]
     for lo, hi in sentences:
         # A real sentence has a handful of cues; a cap keeps pathological input linear.
-        mine = [cue for cue in cues if lo <= cue.start() < hi][:_MAX_CUES]
+        mine = [cue for cue, at in zip(cues, starts, strict=True) if lo <= at < hi][:_MAX_CUES]
         if mine:
             reports.extend(_sentence_reports(text, spans, lo, hi, known, mine))
     return reports
@@ -292,7 +293,8 @@ def _cut_overlaps(text: str, reports: list[Report]) -> list[Report]:
                 end = joiner.start() if joiner else later.position
         start, end = trim(text, report.start, end)
         if len(text[start:end].split()) >= 2:
-            cut.append(Report(start, end, report.source, report.position))
+            same = start == report.start and end == report.end
+            cut.append(report if same else Report(start, end, report.source, report.position))
     return cut
 
 
