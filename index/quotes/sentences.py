@@ -86,7 +86,8 @@ def split_sentences(
         start = end
         while start < stop and text[start].isspace():
             start += 1
-    if start < stop and text[start:stop].strip():
+    # (``start`` sits on a non-space after a boundary: only test the whole tail otherwise.)
+    if start < stop and (not text[start].isspace() or text[start:stop].strip()):
         sentences.append((start, stop))
     return sentences
 
