@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -317,18 +316,22 @@ def _run_name(run: str) -> _RunName | None:
     return _RunName(name, title, len(tokens), tokens[0].lower(), gender_of_name(name, title), role)
 
 
-def _runs_outside(text: str, skip: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]:
     """The name runs of ``text`` that start outside the ``skip`` ranges (its quotes, in order).
 
     Scanning the stretches between quotes one by one finds the runs one scan of the whole
     paragraph would: no quote mark is a letter, and an apostrophe only joins a run before a
     letter, so no run started inside a quote goes on past its closing mark.
     """
+    if not skip:
+        return list(name_runs(text))
+    runs: list[re.Match[str]] = []
     start = 0
     for open_at, close in skip:
-        yield from name_runs(text, start, open_at)
+        runs.extend(name_runs(text, start, open_at))
         start = close
-    yield from name_runs(text, start)
+    runs.extend(name_runs(text, start))
+    return runs
 
 
 def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:

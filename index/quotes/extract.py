@@ -40,8 +40,10 @@ class _Candidate:
 @lru_cache(maxsize=1024)  # pure; asked several times of each quoted span
 def _is_title(text: str) -> bool:
     """Whether quoted words read like a title or a name (``"Shaping Tomorrow's City Today"``)."""
+    if text.rstrip()[-1:] in ".!?,":
+        return False  # (tested first: most quotes end so, and then no words need reading)
     words = _WORD.findall(text)
-    if not words or len(words) > 12 or text.rstrip()[-1:] in ".!?,":
+    if not words or len(words) > 12:
         return False
     content = [word for word in words if word.lower() not in _SMALL_WORDS]
     if not content:

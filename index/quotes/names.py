@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -28,16 +28,11 @@ _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # Abbreviations and particles are alternations shaped as tries (``trie_pattern``): each is
 # followed by a dot or a space, so at most one alternative can match and the order of trying
 # them does not matter, but a trie rejects a word on its first letters.
-_ABBREVIATED = (
-    "(?:"
-    + trie_pattern(
-        word_set(
-            """Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Prof Rev St Jr Sr Ft Mt Pres Del
-            Atty Amb Supt Cpl Pvt"""
-        )
-    )
-    + r")\."
+_ABBREVIATIONS = word_set(
+    """Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Prof Rev St Jr Sr Ft Mt Pres Del
+    Atty Amb Supt Cpl Pvt"""
 )
+_ABBREVIATED = "(?:" + trie_pattern(_ABBREVIATIONS) + r")\."
 # A capitalised word may hold apostrophes before a letter (O'Brien) but not a possessive 's.
 # Written as "letters, then (apostrophe, letters)*" rather than "(letter|apostrophe)*": the
 # same matches, but ``re`` runs the plain letter runs in its fast single-character loop.
@@ -47,60 +42,12 @@ _WORD = (
 )
 _PARTICLES = word_set("de da del della di du van von der den bin ibn al el la le dos das ter y")
 _PARTICLE = "(?:" + trie_pattern(_PARTICLES) + ")"
-_NOT_START = (
-    "(?!"
-    + trie_pattern(
-        [
-            "In",
-            "On",
-            "At",
-            "The",
-            "But",
-            "And",
-            "For",
-            "If",
-            "When",
-            "As",
-            "After",
-            "Before",
-            "With",
-            "From",
-            "By",
-            "To",
-            "Of",
-            "A",
-            "An",
-            "It",
-            "He",
-            "She",
-            "They",
-            "We",
-            "This",
-            "That",
-            "There",
-            "So",
-            "Yet",
-            "Or",
-            "While",
-            "Since",
-            "Because",
-            "Although",
-            "Though",
-            "According",
-            "Asked",
-            "Speaking",
-            "Still",
-            "Meanwhile",
-            "However",
-            "Then",
-            "Now",
-            "Today",
-            "Later",
-            "Earlier",
-        ]
-    )
-    + r"\b)"
+_NOT_START_WORDS = word_set(
+    """In On At The But And For If When As After Before With From By To Of A An It He She They
+    We This That There So Yet Or While Since Because Although Though According Asked Speaking
+    Still Meanwhile However Then Now Today Later Earlier"""
 )
+_NOT_START = "(?!" + trie_pattern(_NOT_START_WORDS) + r"\b)"
 NAME_RUN = re.compile(
     rf"(?=[{_UPPER}])(?<![\w'\u2019]){_NOT_START}{_WORD}"
     rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
@@ -108,11 +55,32 @@ NAME_RUN = re.compile(
 )
 """A run of capitalised words (with name particles and initials), possibly a name."""
 
-# Where NAME_RUN may start (its leading lookahead and lookbehind): a capital not preceded by a
-# word character or an apostrophe. Written to start with the character class so that ``re``
-# skips ahead to the next capital; NAME_RUN starts with assertions, which ``re`` tries at every
-# offset, so searching with it directly is several times slower on plain text.
-_RUN_START = re.compile(rf"[{_UPPER}](?<![\w'\u2019].)")
+
+def _after_capital(words: Iterable[str]) -> str:
+    """An alternation of ``words`` for a pattern that has already consumed their capital.
+
+    Each branch checks the capital just read with a one-character lookbehind, then matches
+    the rest of the words starting with it as a trie (in the order ``trie_pattern`` tries).
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = [f"(?<={re.escape(first)}){trie_pattern(rests[first])}" for first in sorted(rests)]
+    return "(?:" + "|".join(branches) + ")"
+
+
+# NAME_RUN written to start with its first capital, so that ``re`` skips ahead to the next
+# capital (NAME_RUN starts with assertions, which ``re`` tries at every offset: searching with
+# it directly is several times slower on plain text). The same matches: the lookbehind after
+# the capital is NAME_RUN's leading one, and the first word's alternatives (words that may not
+# start a run, abbreviations, initials, a plain word) go on from the capital already read.
+_RUN_SCAN = re.compile(
+    rf"[{_UPPER}](?<![\w'\u2019].)(?!{_after_capital(_NOT_START_WORDS)}\b)"
+    rf"(?:{_after_capital(_ABBREVIATIONS)}\.|\.(?:[{_UPPER}]\.)*|"
+    rf"[\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*)"
+    rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
+    rf"(?:,?[ \u00a0](?:Jr|Sr)\.?|[ \u00a0](?:II|III|IV))?"
+)
 
 
 def name_runs(text: str, start: int = 0, stop: int | None = None) -> Iterator[re.Match[str]]:
@@ -120,11 +88,23 @@ def name_runs(text: str, start: int = 0, stop: int | None = None) -> Iterator[re
 
     Found without trying NAME_RUN at every offset; a run may go on past ``stop``.
     """
+    if stop is None:
+        return _RUN_SCAN.finditer(text, start)
+    # Up to ``stop`` only: a scan of the whole rest would also read on into what follows.
+    return _runs_before(text, start, stop)
+
+
+# Where a run may start: its first capital, not preceded by a word character or apostrophe.
+_RUN_START = re.compile(rf"[{_UPPER}](?<![\w'\u2019].)")
+
+
+def _runs_before(text: str, start: int, stop: int) -> Iterator[re.Match[str]]:
+    """``name_runs`` for runs that begin before ``stop``: each capital before it is tried."""
     end = 0
-    for capital in _RUN_START.finditer(text, start, len(text) if stop is None else stop):
-        start = capital.start()
-        if start >= end:
-            match = NAME_RUN.match(text, start)
+    for capital in _RUN_START.finditer(text, start, stop):
+        at = capital.start()
+        if at >= end:
+            match = NAME_RUN.match(text, at)  # (faster than _RUN_SCAN at one offset)
             if match is not None:
                 end = match.end()
                 yield match

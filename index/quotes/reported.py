@@ -109,8 +109,7 @@ _CLAIM_NOUNS = word_set(
     warning warnings promise promises pledge pledges vow vows declaration declarations"""
 )
 _CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(_CLAIM_NOUNS) + r")\s+that\b")
-# For a cheap pre-check: every claim noun contains one of these (a plural its singular).
-_CLAIM_STEMS = tuple(sorted(noun for noun in _CLAIM_NOUNS if noun[:-1] not in _CLAIM_NOUNS))
+_CLAIM_ENDINGS = tuple(sorted(_CLAIM_NOUNS))
 _CLAIM_OWNER = re.compile(
     r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
     r"\s+(?:[a-z]+\s+)?$"
@@ -122,6 +121,19 @@ _STATEMENT_NOUNS = word_set(
 )
 _MAX_CUES = 12
 _PROGRESSIVE = frozenset(("is", "are", "was", "were", "been"))
+
+
+def _maybe_claim(text: str) -> bool:
+    """Whether ``_CLAIM_NOUN`` may match: some "that" follows a space and a claim noun.
+
+    A cheap pre-check (a few substring finds) for the scan, which tries every offset.
+    """
+    at = text.find("that", 1)
+    while at != -1:
+        if text[at - 1].isspace() and text[:at].rstrip().endswith(_CLAIM_ENDINGS):
+            return True
+        at = text.find("that", at + 4)
+    return False
 
 
 def find_reports(
@@ -152,7 +164,7 @@ def find_reports(
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
     owned: list[tuple[re.Match[str], int]] = []
-    maybe_claims = " that" in text and any(stem in text for stem in _CLAIM_STEMS)
+    maybe_claims = " that" in text and _maybe_claim(text)
     for noun in _CLAIM_NOUN.finditer(text) if maybe_claims else ():
         # Look back from "claim that" for its owner ("Trump's claim that").
         holder = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
@@ -175,9 +187,10 @@ def find_reports(
             start, end = trim(text, claim_end - 4, content_end(text, claim_end - 4, hi))
             if len(text[start:end].split()) >= 3:
                 reports.append(Report(start, end, source, claim.start()))
+    starts = [cue.start() for cue in cues]
     for lo, hi in sentences:
         # A real sentence has a handful of cues; a cap keeps pathological input linear.
-        mine = [cue for cue in cues if lo <= cue.start() < hi][:_MAX_CUES]
+        mine = [cue for cue, at in zip(cues, starts, strict=True) if lo <= at < hi][:_MAX_CUES]
         if mine:
             reports.extend(_sentence_reports(text, spans, lo, hi, known, mine))
     return reports
@@ -292,7 +305,8 @@ def _cut_overlaps(text: str, reports: list[Report]) -> list[Report]:
                 end = joiner.start() if joiner else later.position
         start, end = trim(text, report.start, end)
         if len(text[start:end].split()) >= 2:
-            cut.append(Report(start, end, report.source, report.position))
+            same = start == report.start and end == report.end
+            cut.append(report if same else Report(start, end, report.source, report.position))
     return cut
 
 

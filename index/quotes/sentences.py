@@ -86,7 +86,8 @@ def split_sentences(
         start = end
         while start < stop and text[start].isspace():
             start += 1
-    if start < stop and text[start:stop].strip():
+    # (``start`` sits on a non-space after a boundary: only test the whole tail otherwise.)
+    if start < stop and (not text[start].isspace() or text[start:stop].strip()):
         sentences.append((start, stop))
     return sentences
 
@@ -108,7 +109,7 @@ _LOWER_CASE = re.compile(r"(?<![\w'\u2019])[a-z]")
 @lru_cache(maxsize=1024)  # pure; asked twice of every paragraph
 def is_headline(text: str) -> bool:
     """Whether a paragraph is set in title case (a headline: ``Trump Says He Will Win``)."""
-    if len(text) > 300 or any(word in text for word in _SENTENCE_CASE_WORDS):
+    if len(text) > 300 or any(map(text.__contains__, _SENTENCE_CASE_WORDS)):
         return False
     capitalised = len(_CAPITALISED.findall(text))
     lower = len(_LOWER_CASE.findall(text))

@@ -22,13 +22,13 @@ from index.quotes.lexicon import (
     word_set,
 )
 from index.quotes.names import (
-    NAME_RUN,
     Source,
     SourceKind,
     bare_token,
     clean_phrase,
     gender_of_name,
     is_org_name,
+    name_runs,
     split_title,
     strip_possessive,
     words_of,
@@ -85,15 +85,19 @@ _COUNT_WORDS = word_set("percent % in out of")
 def _last_name_run(text: str) -> re.Match[str] | None:
     """The last capitalised run in ``text`` that is not inside a prepositional phrase."""
     best: re.Match[str] | None = None
-    for match in NAME_RUN.finditer(text):
-        before = text[: match.start()].split()
+    for match in name_runs(text):
+        # Only the last two words before the run are read.
+        before = text[: match.start()].rsplit(maxsplit=2)
         if not _in_prepositional_phrase(before):
             best = match
     return best
 
 
 def _in_prepositional_phrase(before: list[str]) -> bool:
-    """Whether a name preceded by the words ``before`` sits in a prepositional phrase."""
+    """Whether a name preceded by the words ``before`` sits in a prepositional phrase.
+
+    Only the last two words are read, so ``before`` may come from ``rsplit(maxsplit=2)``.
+    """
     if not before:
         return False
     last = before[-1].lower()

@@ -76,6 +76,7 @@ _OBJECT = re.compile(
     rf"(?:\s+of\s+{NAME_RUN.pattern})?)\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
+_THAT_WORD = re.compile(r"\bthat\b")
 # "asked the mayor whether ...": whoever is asked, up to ten words, before the question word.
 _ADDRESSEE_BEFORE_QUESTION = re.compile(
     r"(?:\s+[\w'\u2019\-]+){1,10}?(?=\s+(?:whether|if|how|why|what|who|when|where)\b)"
@@ -171,7 +172,7 @@ def content_start(text: str, verb: str, pos: int, limit: int) -> int:
         pos = adjunct.end()
     # "said in an interview with CNN that ...": keep looking a few words ahead for "that".
     ahead = text[pos : min(limit, pos + 80)]
-    that = re.search(r"\bthat\b", ahead)
+    that = _THAT_WORD.search(ahead) if "that" in ahead else None
     if that and _ADJUNCT_START.match(ahead.strip(" ,")) and len(ahead[: that.start()].split()) <= 8:
         return pos + that.start()
     lead = _THAT.match(text, pos, limit)

@@ -37,6 +37,8 @@ _AUXILIARIES = word_set(
     """is are was were has have had will would can could should may might did does do"""
 )
 _VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
+# Auxiliaries, attribution verbs and irregular verbs in one set (one lookup per word).
+_VERB_WORDS = _AUXILIARIES | ATTRIBUTION_VERB_SET | IRREGULAR_VERBS
 _BOUNDARY = re.compile(
     r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|and|but|while|as|because|when|after|"
     r"before|since|if|though|although|where)\s)\s*",
@@ -84,12 +86,7 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
 def _verb_like(word: str) -> bool:
     """Whether a lower case word may be the verb after a subject (``said``, ``branded``, ``is``)."""
     word = word.strip(",;:.\"'\u201c\u201d")
-    return (
-        word in _AUXILIARIES
-        or word in ATTRIBUTION_VERB_SET
-        or word in IRREGULAR_VERBS
-        or bool(_VERB_LIKE.fullmatch(word))
-    )
+    return word in _VERB_WORDS or bool(_VERB_LIKE.fullmatch(word))
 
 
 def _outside(spans: Sequence[QuotedSpan], pos: int) -> bool:
