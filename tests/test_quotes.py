@@ -798,6 +798,33 @@ def test_a_programme_in_quote_marks_can_be_the_addressee_before_that() -> None:
     assert quote.speaker == "Ada Vik"
 
 
+def test_a_quoted_word_then_and_said_leaves_the_statement_its_own() -> None:
+    found = quotes_of(
+        'Ada Vik called the timetable "a mess" and said the ferries would run late all winter.'
+    )
+    assert [(q.kind, q.text) for q in found] == [
+        ("mixed", 'the timetable "a mess"'),
+        ("indirect", "the ferries would run late all winter"),
+    ]
+    assert {q.speaker for q in found} == {"Ada Vik"}
+
+
+@pytest.mark.parametrize(
+    ("opening", "subject"),
+    [("In September", "she"), ("At the harbour this week", "she"), ("Last week", "Ada Vik")],
+)
+def test_an_opening_adverbial_without_a_comma_is_not_the_speaker(
+    opening: str, subject: str
+) -> None:
+    found = quotes_of(
+        "Ada Vik runs the ferry office.",
+        f"{opening} {subject} said the winter timetable was a mistake.",
+    )
+    quote = only(found)
+    assert quote.text == "the winter timetable was a mistake"
+    assert (quote.speaker, quote.role) == ("Ada Vik", None)
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -286,7 +286,11 @@ def _attributes_quote(
     if not closes:
         return False
     gap = text[closes[-1] : verb_start]
-    if len(gap.split()) > 8 or not _AFTER_QUOTE_GAP.fullmatch(gap):
+    words = gap.split()
+    if len(words) > 8 or not _AFTER_QUOTE_GAP.fullmatch(gap):
+        return False
+    if words and words[-1] in ("and", "but"):
+        # 'called him "crazy" and said ...': a second verb of the sentence's subject.
         return False
     return not _THAT_NEXT.match(text, verb_end, hi)
 

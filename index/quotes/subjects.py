@@ -24,6 +24,21 @@ INTRO = re.compile(
 )
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
 
+# Adverbials that open a sentence without a comma ("In September she said", "Last week Ada
+# Vik said"): a preposition or time word, then a few words.
+_BARE_INTRO = re.compile(
+    r"(?:and|but|so|then|now|later|earlier|still|also|again|once|meanwhile|"
+    r"(?:in|on|at|during|after|before|since|last|this|early|late)\s+[^,;:\"\u201c\u201d]{1,40})",
+    re.I,
+)
+_BARE_TIME = re.compile(
+    r"(?:(?:last|this|next|early|late)\s+(?:week|month|year|night|weekend|spring|summer|fall|"
+    r"autumn|winter|morning|evening)|(?:on|in|by|since|until)\s+(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|\d{4})(?:\s+\d{1,2})?|earlier|later|then|now)\s+"
+    r"(?=[A-Z])",
+    re.I,
+)
 _MAX_SUBJECT_WORDS = 30
 _PRONOUNS = frozenset(("he", "she", "they", "we", "it", "i"))
 # Words after which a pronoun starts a clause of its own ("... when she said ...").
@@ -64,11 +79,12 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
             not before
             or before[-1] in _BOUNDARY_CHARS
             or before[before.rfind(" ") + 1 :].lower() in _CLAUSE_OPENERS
+            or (before.count(" ") < 8 and _BARE_INTRO.fullmatch(before.lstrip()) is not None)
         ):
             found = parse_source(tail[cut + 1 :])
             if found is not None:
                 return found, lo + cut + 1
-    intro = INTRO.match(segment)
+    intro = INTRO.match(segment) or _BARE_TIME.match(segment, len(segment) - len(segment.lstrip()))
     offset = intro.end() if intro else 0
     if segment.count(" ", offset) <= _MAX_SUBJECT_WORDS:
         source = parse_source(segment[offset:])
