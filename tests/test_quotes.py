@@ -825,6 +825,18 @@ def test_an_opening_adverbial_without_a_comma_is_not_the_speaker(
     assert (quote.speaker, quote.role) == ("Ada Vik", None)
 
 
+@pytest.mark.parametrize("dash", ["--", "\u2014"])
+def test_an_aside_between_dashes_after_the_speaker(dash: str) -> None:
+    found = quotes_of(
+        f"Ada Vik {dash} the harbour master {dash} said the ferries were late.",
+        f"The skipper {dash} who has run the boat for years {dash} said the engine failed.",
+    )
+    assert [(q.text, q.speaker, q.role) for q in found] == [
+        ("the ferries were late", "Ada Vik", "the harbour master"),
+        ("the engine failed", "The skipper", None),
+    ]
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -267,6 +267,10 @@ def _nominal(text: str, words: list[str]) -> Source | None:
     return None
 
 
+# (the closing dash may be gone: the phrase ends where the verb starts.)
+_DASH_ASIDE = re.compile(r"\s+(?:--?|\u2014|\u2013)\s+(.+?)(?:\s+(?:--?|\u2014|\u2013)(?:\s+|$)|$)")
+
+
 @lru_cache(maxsize=8192)
 def parse_source(phrase: str) -> Source | None:
     """Read a speaker phrase such as ``the company's chief, Jane Roe`` or ``Mr Estlin``.
@@ -282,6 +286,10 @@ def parse_source(phrase: str) -> Source | None:
     text = clean_phrase(phrase)
     if not text or len(text) > 250:
         return None
+    if "-" in text or "\u2014" in text or "\u2013" in text:
+        # "The judge -- who met the nominee -- said": an aside between dashes reads as one
+        # between commas.
+        text = _DASH_ASIDE.sub(r", \1,", text).rstrip(", ")
     lowered = text.lower()
     if lowered in PRONOUN_GENDER:
         return Source(name="", kind="pronoun", gender=PRONOUN_GENDER[lowered], pronoun=lowered)
