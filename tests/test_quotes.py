@@ -837,6 +837,14 @@ def test_an_aside_between_dashes_after_the_speaker(dash: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "group", ["Thirty percent", "At least a dozen members of the council", "Hundreds of sailors"]
+)
+def test_a_counted_group_can_speak(group: str) -> None:
+    quote = only(quotes_of(f"{group} said the winter timetable was a mistake."))
+    assert (quote.text, quote.speaker) == ("the winter timetable was a mistake", group)
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -67,7 +67,8 @@ _ROLE_HEADS = word_set(
 
 
 _QUANTIFIERS = word_set(
-    """one two three four five six seven eight nine ten some many most several few half all
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    sixty seventy eighty ninety hundreds thousands dozens some many most several few half all
     both each none majority about nearly almost roughly more fewer another"""
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
@@ -212,6 +213,8 @@ def _nominal(text: str, words: list[str]) -> Source | None:
     head_words = []
     while words and words[0] in ("only", "just", "nearly", "almost", "about", "roughly"):
         words = words[1:]
+    if words[:2] == ["at", "least"]:
+        words = words[2:]  # "at least a dozen members"
     if len(words) == 1 and _NUMBER.match(words[0]):
         return None  # "On July 6, 2015, Sanders ...": a year is nobody.
     if len(words) >= 2 and words[1] in ("percent", "%"):
