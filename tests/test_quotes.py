@@ -845,6 +845,39 @@ def test_a_counted_group_can_speak(group: str) -> None:
     assert (quote.text, quote.speaker) == ("the winter timetable was a mistake", group)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Nine in 10 Labour registered voters say the ferry should run all winter.",
+            "Nine in 10 Labour registered voters",
+        ),
+        (
+            "Fishing organizations that have backed the plan say the ferry should run all winter.",
+            "Fishing organizations that have backed the plan",
+        ),
+        (
+            "Most islanders like the port, but majorities in all five villages say the ferry "
+            "should run all winter.",
+            "majorities in all five villages",
+        ),
+        (
+            "The vote came in a year in which a majority of islanders say the ferry should run "
+            "all winter.",
+            "a majority of islanders",
+        ),
+        (
+            "Reached by phone on Tuesday, Ada Vik said the ferry should run all winter.",
+            "Ada Vik",
+        ),
+    ],
+)
+def test_groups_and_subjects_inside_longer_sentences(sentence: str, speaker: str) -> None:
+    quote = only(quotes_of(sentence))
+    assert quote.text == "the ferry should run all winter"
+    assert quote.speaker == speaker
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -136,7 +136,8 @@ SPEAKER_NOUNS = word_set(
     executives chief head manager organizers organisers activists activist protesters
     lawmakers lawmaker legislators negotiators diplomats diplomat witnesses witness friends
     friend colleagues colleague allies ally opponents opponent rivals rival staffers staffer
-    group groups organization organisation union party court judge paper newspaper network
+    group groups organization organizations organisation organisations union unions party
+    parties court judge paper newspaper network
     outlet site website magazine office bureau firm bank team board council commission panel
     coalition foundation institute center centre university school release letter memo
     document documents filing filings records data figures estimates tally count article

@@ -69,7 +69,8 @@ _ROLE_HEADS = word_set(
 _QUANTIFIERS = word_set(
     """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
     sixty seventy eighty ninety hundreds thousands dozens some many most several few half all
-    both each none majority about nearly almost roughly more fewer another"""
+    both each none majority majorities minority minorities plurality about nearly almost
+    roughly more fewer another"""
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
 _GROUP_PRONOUNS = word_set("some many others most few several both all critics those")
@@ -205,8 +206,12 @@ def _nominal(text: str, words: list[str]) -> Source | None:
         return None
     tokens = text.split()
     if any(
-        earlier[:1].isupper() and word.endswith("ed") and word.islower()
-        for earlier, word in pairwise(tokens[1:])  # (a first capital may start a sentence)
+        earlier[:1].isupper()
+        and word.endswith("ed")
+        and word.islower()
+        # ("Democratic registered voters": a participle before the plural noun it describes)
+        and not (number == len(tokens) - 4 and tokens[-1].endswith("s") and tokens[-1].islower())
+        for number, (earlier, word) in enumerate(pairwise(tokens[1:]))
     ):
         # "Mr Montague quoted his father": a name and its verb, not one noun phrase.
         return None
@@ -374,9 +379,15 @@ def _restricted_group(text: str, words: list[str]) -> Source | None:
     """
     if words[0] == "those" and 2 <= len(words) <= 4 and NOT_PHRASE_WORDS.isdisjoint(words[1:]):
         return Source(name=text.strip(), kind="group", gender="p")  # "those surveyed"
-    if "who" not in words:
-        return None
-    at = words.index("who")
+    # ("that" only after a plural: "groups that back her", not "a report that she wrote")
+    at = next(
+        (
+            i
+            for i, word in enumerate(words)
+            if word == "who" or (word == "that" and i and words[i - 1].endswith("s"))
+        ),
+        -1,
+    )
     if not 1 <= at <= 4:
         return None
     if words[:at] != ["those"]:

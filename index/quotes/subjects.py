@@ -15,7 +15,7 @@ Known = Callable[[str], bool]
 """Tells whether a one-word name belongs to someone the article already introduced."""
 
 INTRO = re.compile(
-    r"^(?:(?:in|on|at|during|after|before|since|for|speaking|asked|later|earlier|last|early|"
+    r"^(?:(?:in|on|at|during|after|before|since|for|speaking|asked|reached|contacted|later|earlier|last|early|"
     r"late|this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
     r"as|with|without|from|under|over|like|unlike|by|to|of|about|sure|indeed|instead|"
     r"moreover|still|overall|again|rather|ultimately|finally|amid|despite|following|"
@@ -47,7 +47,7 @@ _CLAUSE_OPENERS = word_set(
     yet whereas once until unless"""
 )
 _BOUNDARY_CHARS = frozenset(',;:(\u2014\u2013"\u201d\u201c.!?')
-_SPLITS = re.compile(r"[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s")
+_SPLITS = re.compile(r"[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but|which|whom)\s")
 _AUXILIARIES = word_set(
     """is are was were has have had will would can could should may might did does do"""
 )
