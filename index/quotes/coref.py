@@ -79,10 +79,14 @@ class Registry:
         tokens = name.lower().split()
         if not tokens:
             return None
-        wanted = set(tokens)
         candidates = self.by_token.get(tokens[-1])
         if not candidates:
             return None
+        if len(tokens) == 1:
+            # Every entity listed under a token holds it (tokens only grow), so the latest one
+            # contains the whole one-word mention.
+            return candidates[-1]
+        wanted = set(tokens)
         best: int | None = None
         # Prefer the most recently created entity containing every token of the mention.
         for index in reversed(candidates):
