@@ -79,10 +79,14 @@ class Registry:
         tokens = name.lower().split()
         if not tokens:
             return None
-        wanted = set(tokens)
         candidates = self.by_token.get(tokens[-1])
         if not candidates:
             return None
+        if len(tokens) == 1:
+            # Every entity listed under a token holds it (tokens only grow), so the latest one
+            # contains the whole one-word mention.
+            return candidates[-1]
+        wanted = set(tokens)
         best: int | None = None
         # Prefer the most recently created entity containing every token of the mention.
         for index in reversed(candidates):
@@ -319,18 +323,22 @@ def _run_name(run: str) -> _RunName | None:
 def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]:
     """The name runs of ``text`` that start outside the ``skip`` ranges (its quotes, in order).
 
-    Scanning the stretches between quotes one by one finds the runs one scan of the whole
-    paragraph would: no quote mark is a letter, and an apostrophe only joins a run before a
-    letter, so no run started inside a quote goes on past its closing mark.
+    One scan of the whole paragraph, keeping the runs that start outside the quotes, finds the
+    runs that scanning the stretches between quotes one by one would: no quote mark is a
+    letter, and an apostrophe only joins a run before a letter, so no run started inside a
+    quote goes on past its closing mark.
     """
     if not skip:
         return list(name_runs(text))
     runs: list[re.Match[str]] = []
-    start = 0
-    for open_at, close in skip:
-        runs.extend(name_runs(text, start, open_at))
-        start = close
-    runs.extend(name_runs(text, start))
+    ranges = iter(skip)
+    open_at, close = next(ranges)
+    for match in name_runs(text):
+        start = match.start()
+        while start >= close:
+            open_at, close = next(ranges, (len(text) + 1, len(text) + 2))
+        if start < open_at:
+            runs.append(match)
     return runs
 
 
