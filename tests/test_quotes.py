@@ -878,6 +878,17 @@ def test_groups_and_subjects_inside_longer_sentences(sentence: str, speaker: str
     assert quote.speaker == speaker
 
 
+def test_a_statement_inside_a_relative_clause() -> None:
+    found = quotes_of(
+        "The ferry list, which the harbour office says holds 2,000 names, is the longest yet.",
+        "Bookings rose in the spring, which islanders say helped the cafes stay open.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("holds 2,000 names", "the harbour office"),
+        ("helped the cafes stay open", "islanders"),
+    ]
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

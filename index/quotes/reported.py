@@ -262,6 +262,10 @@ def _sentence_reports(
         subject = subject_before(text, lo, head_end)
         if subject is not None and text[subject[1] : head_end].strip():
             reports = _forward_or_backward(text, lo, hi, cue.end(), verb, subject)
+            if reports and _WHICH_END.search(text, lo, subject[1]):
+                # "the list, which the campaign says holds 2.7 million names, is ...": the
+                # statement is the relative clause, which closes at its comma.
+                reports = [_close_relative(text, report) for report in reports]
             if reports:
                 last_source = subject
                 found.extend(reports)
@@ -274,6 +278,18 @@ def _sentence_reports(
 
 
 _WHO = re.compile(r",\s*who\s*$")
+_WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+
+
+def _close_relative(text: str, report: Report) -> Report:
+    """End a statement made in a relative clause set off by commas at its closing comma."""
+    comma = _CLAUSE_COMMA.search(text, report.start, report.end)
+    if comma is None:
+        return report
+    return Report(report.start, comma.start(), report.source, report.position)
+
+
 _AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^.!?\"\u201c\u201d]{0,80}")
 _THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,4}?that\b")
 
@@ -295,7 +311,7 @@ def _attributes_quote(
     return not _THAT_NEXT.match(text, verb_end, hi)
 
 
-_JOINER = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|though|although)\b)?[\s,]*$")
+_JOINER = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|though|although|which|whom)\b)?[\s,]*$")
 
 
 def _cut_overlaps(text: str, reports: list[Report]) -> list[Report]:

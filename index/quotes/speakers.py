@@ -309,6 +309,14 @@ def parse_source(phrase: str) -> Source | None:
     rest = parts[1:]
     role: str | None = None
     if rest and _RELATIVE.match(rest[0]):
+        if (
+            len(rest) == 1
+            and rest[0].startswith(("which ", "whom "))
+            and not phrase.rstrip(" \u00a0").endswith(",")
+        ):
+            # "The list, which the campaign (says)": the relative clause is still open, so its
+            # own subject speaks, not the noun before it.
+            return None
         last = _simple_source(rest[-1]) if len(rest) > 1 else None
         if last is not None:
             # "Trump, who ..., fits the bill, he": another subject after the relative clause.

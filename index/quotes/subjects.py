@@ -47,7 +47,9 @@ _CLAUSE_OPENERS = word_set(
     yet whereas once until unless"""
 )
 _BOUNDARY_CHARS = frozenset(',;:(\u2014\u2013"\u201d\u201c.!?')
-_SPLITS = re.compile(r"[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but|which|whom)\s")
+_SPLITS = re.compile(
+    r"(?:[,:;]\s*|\s)(?:which|whom)\s+|[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s"
+)
 _AUXILIARIES = word_set(
     """is are was were has have had will would can could should may might did does do"""
 )
