@@ -577,8 +577,11 @@ def test_a_subject_after_a_relative_clause_is_the_speaker() -> None:
     assert quote.text == "Holm's relatives, who met the police, watched the footage on Thursday"
 
 
-def test_asking_someone_to_act_is_a_request_not_a_statement() -> None:
-    assert quotes_of("The mayor asked the harbour board to reopen the pier.") == ()
+def test_asking_someone_to_act_is_reported_with_whom_it_asks() -> None:
+    quote = only(
+        quotes_of("The mayor asked the harbour board to reopen the pier, a request it refused.")
+    )
+    assert (quote.text, quote.speaker) == ("the harbour board to reopen the pier", "The mayor")
 
 
 def test_pronoun_after_a_subordinator_reports_speech() -> None:

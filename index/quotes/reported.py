@@ -349,8 +349,10 @@ def _forward(
 ) -> list[Report]:
     """``X said (that) CONTENT``."""
     if verb.startswith("ask") and _ASKED_TO.match(text, verb_end, hi):
-        return []  # "asked the council to act": a request, not a statement
-    start = content_start(text, verb, verb_end, hi)
+        # "asked the council to act": a request; who is asked is part of it.
+        start = verb_end
+    else:
+        start = content_start(text, verb, verb_end, hi)
     start, end = trim(text, start, max(content_end(text, start, hi), start))
     words = len(text[start:end].split())
     if words < 2 or (words <= 4 and text[end : end + 1] == ":"):

@@ -113,7 +113,7 @@ _COMMA_STOP = re.compile(
     r"believing|putting|meaning|leaving|making|giving|allowing|forcing|sending|raising|"
     r"hoping|knowing|while|whereas|despite)\b)|"
     r"(?=(?:the\s+latter|a\s+(?:plan|move|step|claim|decision|reference|sign|"
-    r"position|view|charge|proposal|statement|remark|comment|figure|number)\b))|"
+    r"position|view|charge|proposal|statement|remark|comment|figure|number|request|demand)\b))|"
     r"but\s+(?=[A-Z]|(?:he|she|they|we|it)\b|(?:also\s+|then\s+)?[a-z]+ed\b)|"
     r"and\s+(?:he|she|they)\s+(?=[a-z]+ed\b)|"
     # ", which the court has put on hold": a closing remark on the statement with a subject
