@@ -892,6 +892,31 @@ def test_a_statement_inside_a_relative_clause() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "speaker"),
+    [
+        (
+            "As first reported by The Courier, the ferry will stop at Skarsvik.",
+            "the ferry will stop at Skarsvik",
+            "The Courier",
+        ),
+        (
+            "Asked by Tom Reyes whether the ferry would stop at Skarsvik, she smiled.",
+            "whether the ferry would stop at Skarsvik",
+            "Tom Reyes",
+        ),
+        (
+            "Local media reported that the ferry will stop at Skarsvik.",
+            "that the ferry will stop at Skarsvik",
+            "Local media",
+        ),
+    ],
+)
+def test_passive_openers_and_media_report_speech(sentence: str, text: str, speaker: str) -> None:
+    quote = only(quotes_of(sentence))
+    assert (quote.text, quote.speaker) == (text, speaker)
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -137,7 +137,7 @@ SPEAKER_NOUNS = word_set(
     lawmakers lawmaker legislators negotiators diplomats diplomat witnesses witness friends
     friend colleagues colleague allies ally opponents opponent rivals rival staffers staffer
     group groups organization organizations organisation organisations union unions party
-    parties court judge paper newspaper network
+    parties court judge paper newspaper network media
     outlet site website magazine office bureau firm bank team board council commission panel
     coalition foundation institute center centre university school release letter memo
     document documents filing filings records data figures estimates tally count article

@@ -163,6 +163,10 @@ def find_reports(
     ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
+    if "Asked by" in text:
+        # "Asked by X whether ..., she said ...": a capital opens the sentence, not a name.
+        cues.extend(m for m in _ASKED_BY.finditer(text) if not _inside(spans, m.start()))
+        cues.sort(key=lambda cue: cue.start())
     owned: list[tuple[re.Match[str], int]] = []
     maybe_claims = " that" in text and _maybe_claim(text)
     for noun in _CLAIM_NOUN.finditer(text) if maybe_claims else ():
@@ -213,8 +217,15 @@ def _sentence_reports(
             continue
         before = text[max(lo, cue.start() - 16) : cue.start()].split()
         previous = before[-1].lower() if before else ""
-        if previous in PASSIVE_BEFORE and not verb.endswith("ing"):
-            passive = _passive(text, cue.end(), hi)
+        opening = (
+            verb.endswith("ed")
+            and _PASSIVE_OPENERS.issuperset(text[lo : cue.start()].lower().split())
+            and _BY_AGENT.match(text, cue.end(), hi) is not None
+        )
+        if (previous in PASSIVE_BEFORE and not verb.endswith("ing")) or opening:
+            # "was asked by X whether ...", "As first reported by X, ...", "Asked by X
+            # whether ..., she said ...": the agent is the speaker.
+            passive = _passive(text, cue.end(), hi, opening)
             if passive:
                 found.append(passive)
             continue
@@ -330,15 +341,22 @@ def _cut_overlaps(text: str, reports: list[Report]) -> list[Report]:
     return cut
 
 
-def _passive(text: str, verb_end: int, hi: int) -> Report | None:
-    """``was asked by X whether ...``: the agent is the speaker."""
+def _passive(text: str, verb_end: int, hi: int, opening: bool = False) -> Report | None:
+    """``was asked by X whether ...``: the agent is the speaker.
+
+    With ``opening`` (``Asked by X whether ..., she said``) the question closes at its comma.
+    """
     agent = _BY_AGENT.match(text, verb_end, hi)
     if agent is None:
         return None
     source = parse_source(agent.group(1))
     if source is None:
         return None
-    start, end = trim(text, agent.end(), content_end(text, agent.end(), hi))
+    end = content_end(text, agent.end(), hi)
+    if opening and text[agent.end() : agent.end() + 1] != ",":
+        comma = _CLAUSE_COMMA.search(text, agent.end(), end)
+        end = comma.start() if comma else end
+    start, end = trim(text, agent.end(), end)
     if len(text[start:end].split()) < 3:
         return None
     return Report(start, end, source, verb_end + agent.start(1) - verb_end)
@@ -437,6 +455,8 @@ _NOT_CONTENT = re.compile(
     r"(?:of|out|up|off|into|in\s+to|in\s+front\s+of|in\s+a\s+(?:note|post|memo)|referring|pointing|"
     r"citing|adding|noting|speaking|addressing|standing|sitting|appearing|asked)\b"
 )
+_ASKED_BY = re.compile(r"\bAsked(?=\s+by\b)")
+_PASSIVE_OPENERS = frozenset(("as", "when", "if", "first", "previously", "originally", "once"))
 _BY_AGENT = re.compile(
     r"\s+by\s+([^,;.]{2,80}?)(?=\s+(?:whether|if|about|to|what|why|how|that)\b|,)"
 )
