@@ -917,6 +917,23 @@ def test_passive_openers_and_media_report_speech(sentence: str, text: str, speak
     assert (quote.text, quote.speaker) == (text, speaker)
 
 
+def test_a_capitalised_modal_or_auxiliary_is_no_part_of_a_name() -> None:
+    found = quotes_of(
+        "Should Mr. Holm win the contract, the yard will reopen.",
+        "On the first day of hearings, Mr. Holm said the yard had new orders.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("the yard had new orders", "Holm")]
+
+
+def test_a_group_narrowed_by_who_without_a_comma_speaks() -> None:
+    quote = only(
+        quotes_of(
+            "Having said that, there are some skippers who argue that the harbour fee is too low."
+        )
+    )
+    assert (quote.text, quote.speaker) == ("that the harbour fee is too low", "some skippers")
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

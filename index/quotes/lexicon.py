@@ -174,7 +174,8 @@ NOT_NAME_WORDS = word_set(
     interestingly importantly notably specifically generally typically overall elsewhere
     furthermore moreover nevertheless nonetheless otherwise likewise consequently
     accordingly therefore sadly surprisingly clearly obviously apparently reportedly
-    allegedly officially publicly privately"""
+    allegedly officially publicly privately should would could might must shall does did do
+    having being is are was were has have had"""
 )
 """Capitalised words that start sentences but are never part of a name."""
 

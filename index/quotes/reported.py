@@ -271,6 +271,9 @@ def _sentence_reports(
                 found.extend(_forward(text, hi, cue.end(), verb, antecedent))
             continue
         subject = subject_before(text, lo, head_end)
+        if subject is None and head.endswith(" who"):
+            # "there are some economists who argue that ...": the noun before "who".
+            subject = _noun_before(text, lo, lo + len(head) - 4)
         if subject is not None and text[subject[1] : head_end].strip():
             reports = _forward_or_backward(text, lo, hi, cue.end(), verb, subject)
             if reports and _WHICH_END.search(text, lo, subject[1]):
@@ -291,6 +294,19 @@ def _sentence_reports(
 _WHO = re.compile(r",\s*who\s*$")
 _WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
+
+
+def _noun_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
+    """The group or person named by the last two to four words before ``hi``."""
+    words = list(re.finditer(r"\S+", text[lo:hi]))
+    for count in (4, 3, 2):
+        if len(words) < count or any(w.group()[-1] in ",;:" for w in words[-count:-1]):
+            continue
+        start = lo + words[-count].start()
+        source = parse_source(text[start:hi])
+        if source is not None and source.kind in ("group", "person"):
+            return source, start
+    return None
 
 
 def _close_relative(text: str, report: Report) -> Report:
