@@ -934,6 +934,38 @@ def test_a_group_narrowed_by_who_without_a_comma_speaks() -> None:
     assert (quote.text, quote.speaker) == ("that the harbour fee is too low", "some skippers")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        ("Tromso\u2019s harbour commissioner says", "Tromso\u2019s harbour commissioner", None),
+        (
+            "The ferry was moved to Skarsvik, where harbour engineers say",
+            "harbour engineers",
+            None,
+        ),
+        (
+            "The Norwegian Coastal Administration, the agency that runs the lights, said",
+            "The Norwegian Coastal Administration",
+            None,
+        ),
+        (
+            "But Ada Vik, harbour master at the port of Skarsvik, said",
+            "Ada Vik",
+            "harbour master at the port of Skarsvik",
+        ),
+    ],
+)
+def test_speakers_after_a_clause_opener_or_with_a_description(
+    sentence: str, speaker: str, role: str | None
+) -> None:
+    quote = only(quotes_of(f"{sentence} the breakwater needs repair."))
+    assert (quote.text, quote.speaker, quote.role) == (
+        "the breakwater needs repair",
+        speaker,
+        role,
+    )
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -263,6 +263,7 @@ def _nominal(text: str, words: list[str]) -> Source | None:
     ) and 2 <= len(head_words) <= 6
     if (
         head in SPEAKER_NOUNS
+        or head in _ROLE_HEADS  # "Connecticut's tax commissioner"
         or (head.endswith("men") and f"{head[:-3]}man" in SPEAKER_NOUNS)  # "spokesmen"
         or head.endswith(("ers", "ists", "ians", "ants", "ents"))
         or (determined and head.isalpha())
@@ -361,6 +362,8 @@ def parse_source(phrase: str) -> Source | None:
                 not described
                 or (first.islower() and first.endswith(("ing", "ed")))  # "..., speaking for"
                 or first.lower() in _ASIDES
+                # "United States Citizenship and Immigration Services, the agency that ...".
+                or (head_source.kind == "org" and len(rest) == 1 and first in ("the", "a", "an"))
             ):
                 # "Democratic economists, like their Republican counterparts, say ...".
                 return head_source

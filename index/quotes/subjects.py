@@ -15,11 +15,13 @@ Known = Callable[[str], bool]
 """Tells whether a one-word name belongs to someone the article already introduced."""
 
 INTRO = re.compile(
-    r"^(?:(?:in|on|at|during|after|before|since|for|speaking|asked|reached|contacted|later|earlier|last|early|"
-    r"late|this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
+    # A conjunction goes alone ("But Ada Vik, the harbour master, said"), then adverbials.
+    r"^(?:(?:but|and|yet|so)\s+(?=\w))?"
+    r"(?:(?:in|on|at|during|after|before|since|for|speaking|asked|reached|contacted|later|"
+    r"earlier|last|early|late|this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
     r"as|with|without|from|under|over|like|unlike|by|to|of|about|sure|indeed|instead|"
     r"moreover|still|overall|again|rather|ultimately|finally|amid|despite|following|"
-    r"according\s+to)\b[^,\"\u201c\u201d]{0,80},\s*)+",
+    r"according\s+to)\b[^,\"\u201c\u201d]{0,80},\s*)*",
     re.I,
 )
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
@@ -48,7 +50,8 @@ _CLAUSE_OPENERS = word_set(
 )
 _BOUNDARY_CHARS = frozenset(',;:(\u2014\u2013"\u201d\u201c.!?')
 _SPLITS = re.compile(
-    r"(?:[,:;]\s*|\s)(?:which|whom)\s+|[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s"
+    r"(?:[,:;]\s*|\s)(?:which|whom|where|when|because|although|though|while|since|if|unless|"
+    r"whereas)\s+|[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s"
 )
 _AUXILIARIES = word_set(
     """is are was were has have had will would can could should may might did does do"""
@@ -86,8 +89,11 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
             found = parse_source(tail[cut + 1 :])
             if found is not None:
                 return found, lo + cut + 1
-    intro = INTRO.match(segment) or _BARE_TIME.match(segment, len(segment) - len(segment.lstrip()))
+    intro = INTRO.match(segment)
     offset = intro.end() if intro else 0
+    rest = segment[offset:]
+    bare = _BARE_TIME.match(segment, offset + len(rest) - len(rest.lstrip()))
+    offset = bare.end() if bare else offset
     if segment.count(" ", offset) <= _MAX_SUBJECT_WORDS:
         source = parse_source(segment[offset:])
         if source is not None:
