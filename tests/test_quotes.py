@@ -966,6 +966,16 @@ def test_speakers_after_a_clause_opener_or_with_a_description(
     )
 
 
+def test_a_statement_opening_with_a_relative_clause_comes_before_its_speaker() -> None:
+    quote = only(
+        quotes_of("The officer who stopped Ada Vik was not wearing a camera, police said.")
+    )
+    assert (quote.text, quote.speaker) == (
+        "The officer who stopped Ada Vik was not wearing a camera",
+        "police",
+    )
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -382,6 +382,9 @@ def _postmodified(text: str, words: list[str]) -> Source | None:
     return Source(name=text.strip(), kind=head.kind, gender=head.gender)
 
 
+_MAIN_AUXILIARIES = word_set("is are was were has have had will would can could should did does")
+
+
 def _restricted_group(text: str, words: list[str]) -> Source | None:
     """A noun narrowed by a relative clause: ``Supporters who have heard him speak``.
 
@@ -401,6 +404,13 @@ def _restricted_group(text: str, words: list[str]) -> Source | None:
     )
     if not 1 <= at <= 4:
         return None
+    for word in words[at + 2 :]:
+        if word in ("that", "which", "who", "to"):
+            break
+        if word in _MAIN_AUXILIARIES:
+            # "The officer who shot him was not wearing a camera": the sentence's own verb
+            # follows the clause, so this is a statement, not who makes it.
+            return None
     if words[:at] != ["those"]:
         if not NOT_PHRASE_WORDS.isdisjoint(words[:at]):
             return None
