@@ -976,6 +976,20 @@ def test_a_statement_opening_with_a_relative_clause_comes_before_its_speaker() -
     )
 
 
+def test_a_name_given_after_called_is_no_speech() -> None:
+    found = quotes_of(
+        "The scheme, called HL-2, lets islanders book the ferry a month ahead.",
+        "The mayor called for more winter sailings.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [("more winter sailings", "The mayor")]
+
+
+def test_the_mark_that_closed_a_quote_is_no_part_of_the_next_speaker() -> None:
+    source = parse_source("\u201d a harbour pilot")
+    assert source is not None
+    assert (source.name, source.role) == ("a harbour pilot", None)
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

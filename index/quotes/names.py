@@ -156,6 +156,9 @@ def clean_phrase(text: str) -> str:
     if "  " in text or "\n" in text or "\u00a0" in text or "\t" in text:
         text = _SPACES.sub(" ", text)
     text = text.strip(" ,;:\u2014\u2013-\u00a0")
+    if text[:1] == "\u201d" or (text[:1] == '"' and text.count('"') % 2):
+        # '," Mr. Obama said': the mark that closed the quote before is no part of it.
+        text = text[1:].lstrip(" ,")
     first = text.split(" ", 1)[0].lower().rstrip(",")
     if first in _LEAD_WORDS:
         text = _LEAD.sub("", text).strip(" ,;:\u2014\u2013-")

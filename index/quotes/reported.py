@@ -95,6 +95,8 @@ def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     previous = before[-1].lower()
     if previous in _NOT_BEFORE_VERB:
         return True
+    if previous.endswith(",") and cue.group() == "called" and _NAMING.match(text, cue.end()):
+        return True  # "The program, called EB-5, ...": a name given, not speech
     if previous.endswith(("'s", "\u2019s")) and cue.group().lower() in _NOUN_CUES:
         return True  # "Editor's note:", "the mayor's claims"
     if previous == "to":
@@ -102,6 +104,9 @@ def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
 
 
+_NAMING = re.compile(
+    r"\s+(?:the\s+)?[\"\u201c]?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}[\"\u201d]?,\s+[a-z]"
+)
 _CLAIM_NOUNS = word_set(
     """emphasis claim claims assertion assertions accusation accusations allegation
     allegations prediction predictions suggestion suggestions statement statements
