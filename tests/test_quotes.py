@@ -990,6 +990,15 @@ def test_the_mark_that_closed_a_quote_is_no_part_of_the_next_speaker() -> None:
     assert (source.name, source.role) == ("a harbour pilot", None)
 
 
+def test_a_statement_in_an_opening_clause_ends_at_its_comma() -> None:
+    found = quotes_of(
+        "When Ada Vik noted that the ferry had not sailed in a week, the council agreed to "
+        "pay for repairs."
+    )
+    quote = only(found)
+    assert (quote.text, quote.speaker) == ("that the ferry had not sailed in a week", "Ada Vik")
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

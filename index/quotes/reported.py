@@ -293,7 +293,24 @@ def _sentence_reports(
         if inverted:
             found.extend(inverted)
     found.sort(key=lambda report: report.start)
+    if _SUBORDINATE_OPENING.match(text, lo):
+        # "When Clinton noted that he paid no tax, Trump boasted ...": the statement is in the
+        # opening clause, which closes at its comma.
+        first = _CLAUSE_COMMA.search(text, lo, hi)
+        if first is not None:
+            found = [
+                Report(r.start, first.start(), r.source, r.position)
+                if r.position < first.start() < r.end and r.start < first.start()
+                else r
+                for r in found
+            ]
     return _cut_overlaps(text, found)
+
+
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:When|If|After|Although|Though|Because|While|Since|Before|Once|Until|Unless|Even\s+as|"
+    r"Even\s+though|As\s+soon\s+as)\s"
+)
 
 
 _WHO = re.compile(r",\s*who\s*$")
