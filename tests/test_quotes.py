@@ -999,6 +999,15 @@ def test_a_statement_in_an_opening_clause_ends_at_its_comma() -> None:
     assert (quote.text, quote.speaker) == ("that the ferry had not sailed in a week", "Ada Vik")
 
 
+def test_a_statement_with_its_own_verb_before_an_unnamed_speaker() -> None:
+    quote = only(quotes_of("The council plans to buy a second ferry, a spokesman said."))
+    assert (quote.text, quote.speaker, quote.role) == (
+        "The council plans to buy a second ferry",
+        "a spokesman",
+        None,
+    )
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

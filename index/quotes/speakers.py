@@ -73,7 +73,9 @@ _QUANTIFIERS = word_set(
     roughly more fewer another"""
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
-_GROUP_PRONOUNS = word_set("some many others most few several both all critics those")
+_GROUP_PRONOUNS = word_set(
+    "some many others most few several both all critics those someone somebody everyone"
+)
 # Words after a speaker noun that describe it: "people close to Clinton", "aides here".
 _POSTMODIFIERS = word_set("close familiar privy loyal here there")
 # Participles that describe a role before a name ("Newly elected Mayor Ada Vik").
@@ -349,6 +351,12 @@ def parse_source(phrase: str) -> Source | None:
             second is not None
             and second.kind == "person"
             and (_is_role(head) or (head_source is not None and head_source.kind != "person"))
+            # ("The campaign plans to publish more soon, a spokesman": a verb makes it a
+            # statement before an unnamed speaker, not a role)
+            and (
+                second.name[:1].isupper()
+                or (_MAIN_AUXILIARIES.isdisjoint(words_of(head)) and " to " not in head)
+            )
         ):
             return Source(
                 name=second.name,
