@@ -1008,6 +1008,22 @@ def test_a_statement_with_its_own_verb_before_an_unnamed_speaker() -> None:
     )
 
 
+@pytest.mark.parametrize("dateline", ["TROMSO \u2015 ", "OSLO (NTB) -- "])
+def test_a_dateline_is_no_part_of_a_statement(dateline: str) -> None:
+    quote = only(quotes_of(f"{dateline}The ferry will run all winter, officials said."))
+    assert (quote.text, quote.speaker) == ("The ferry will run all winter", "officials")
+
+
+def test_a_statement_ends_where_the_reporter_goes_on_with_and_when() -> None:
+    quote = only(
+        quotes_of(
+            "Ada Vik said the ferry would not run in January, and when pressed on why, she "
+            "pointed at the ice."
+        )
+    )
+    assert quote.text == "the ferry would not run in January"
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -480,7 +480,12 @@ _CLOSING_ADJUNCT = re.compile(
 )
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+to\s+[a-z]")
 # "But the plan is tilted to the rich, the group said": the statement starts after "But".
-_LEADING_CONJUNCTION = re.compile(r"\s*(?:But|And|Yet|So)\b,?\s+")
+_LEADING_CONJUNCTION = re.compile(
+    r"\s*(?:But|And|Yet|So)\b,?\s+|"
+    # a dateline: "WASHINGTON \u2015 ", "NEW YORK (AP) -- "
+    r"\s*[A-Z]{2,}(?:[ .][A-Z]{2,}\.?)*(?:,\s+[A-Z][\w.]+)?\s*(?:\([\w ]+\)\s*)?"
+    r"(?:[\u2015\u2014\u2013]|--?)\s*"
+)
 _OPENING_PHRASE = re.compile(
     r"[\"'\u201c]?(?:(?:but|and|yet|so)\s+)?(?:in|on|at|during|after|before|since|for|as|with|"
     r"without|from|under|over|like|unlike|by|amid|despite|following|among|asked|speaking|when|"

@@ -116,6 +116,8 @@ _COMMA_STOP = re.compile(
     r"position|view|charge|proposal|statement|remark|comment|figure|number|request|demand)\b))|"
     r"but\s+(?=[A-Z]|(?:he|she|they|we|it)\b|(?:also\s+|then\s+)?[a-z]+ed\b)|"
     r"and\s+(?:he|she|they)\s+(?=[a-z]+ed\b)|"
+    # ", and when pressed ...", ", and that's something ...": the reporter goes on.
+    r"and\s+(?=(?:when|that['\u2019]s)\s)|"
     # ", which the court has put on hold": a closing remark on the statement with a subject
     # of its own (one set off by commas mid-statement stays).
     r"which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+)\b)(?![^,]*,)|"
