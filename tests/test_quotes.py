@@ -1024,6 +1024,21 @@ def test_a_statement_ends_where_the_reporter_goes_on_with_and_when() -> None:
     assert quote.text == "the ferry would not run in January"
 
 
+@pytest.mark.parametrize(
+    "rest",
+    [
+        ", although he again refused to publish the accounts.",
+        " and Labour accused the council of stalling.",
+        " and then cancelled the winter sailings.",
+        " \u2015 a claim the company denies.",
+    ],
+)
+def test_a_statement_ends_before_the_reporter_goes_on(rest: str) -> None:
+    found = quotes_of(f"Tom Reyes said that the ferry company was losing money{rest}")
+    assert found[0].text == "that the ferry company was losing money"
+    assert found[0].speaker == "Tom Reyes"
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -118,6 +118,7 @@ _COMMA_STOP = re.compile(
     r"and\s+(?:he|she|they)\s+(?=[a-z]+ed\b)|"
     # ", and when pressed ...", ", and that's something ...": the reporter goes on.
     r"and\s+(?=(?:when|that['\u2019]s)\s)|"
+    r"(?:although|though)\s+(?=(?:he|she|they|it)\s)|"
     # ", which the court has put on hold": a closing remark on the statement with a subject
     # of its own (one set off by commas mid-statement stays).
     r"which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+)\b)(?![^,]*,)|"
@@ -128,7 +129,9 @@ _COMMA_STOP = re.compile(
     r"added|said|noted|told|stressed)\b))"
 )
 _SPACE_STOP = re.compile(
-    rf"\s+(?:(?:even|just)\s+as\s+|and\s+(?=(?:{_NEXT_VERB})\b)|"
+    rf"\s+(?:(?:even|just)\s+as\s+|and\s+(?=(?:{_NEXT_VERB})\b)|and\s+then\s+(?=[a-z]+ed\b)|"
+    # "... mishandled it and Democrats accused ...": another subject and its verb.
+    r"and\s+(?=[A-Z][a-z]+\s+[a-z]+ed\b)|"
     r"(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
     r"added|said|noted|told|stressed)\b))"
 )
@@ -181,7 +184,7 @@ def content_start(text: str, verb: str, pos: int, limit: int) -> int:
     return lead.end() - 4 if lead else pos
 
 
-_DASH = re.compile(r"\s(?:[\u2014\u2013]|--?)\s")
+_DASH = re.compile(r"\s(?:[\u2015\u2014\u2013]|--?)\s")
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
 
 
