@@ -1086,6 +1086,16 @@ def test_an_aside_between_two_dashes_stays_in_the_statement(dash: str) -> None:
     )
 
 
+def test_a_statement_ends_before_a_closing_which_clause_with_its_own_verb() -> None:
+    quote = only(
+        quotes_of(
+            "Ada Vik said she would close the old pier, which was built in 1911 and needs a new "
+            "deck."
+        )
+    )
+    assert quote.text == "she would close the old pier"
+
+
 def test_a_statement_ends_before_a_remark_on_it_with_its_own_subject() -> None:
     quote = only(
         quotes_of(

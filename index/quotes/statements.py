@@ -121,7 +121,7 @@ _COMMA_STOP = re.compile(
     r"(?:although|though)\s+(?=(?:he|she|they|it)\s)|"
     # ", which the court has put on hold": a closing remark on the statement with a subject
     # of its own (one set off by commas mid-statement stays).
-    r"which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+)\b)(?![^,]*,)|"
+    r"which\s+(?=(?:the|a|an|he|she|they|it|we|[A-Z]\w+|[a-z]+(?:s|ed))\b)(?![^,]*,)|"
     r"(?:even|just)\s+as\s+|"
     # "... and warned against ...": a second verb of the speaker, not the statement's.
     rf"and\s+(?=(?:{_NEXT_VERB})\b)|"
