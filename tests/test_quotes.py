@@ -1039,6 +1039,22 @@ def test_a_statement_ends_before_the_reporter_goes_on(rest: str) -> None:
     assert found[0].speaker == "Tom Reyes"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Last year, engineers surveyed the pier, and a former harbour official said",
+            "a former harbour official",
+        ),
+        ("On fares the islanders split: 42% say", "42%"),
+        ("The harbour office, when contacted by The Courier, said", "The harbour office"),
+    ],
+)
+def test_speakers_after_a_clause_a_percentage_or_an_aside(sentence: str, speaker: str) -> None:
+    quote = only(quotes_of(f"{sentence} the breakwater needs repair."))
+    assert (quote.text, quote.speaker) == ("the breakwater needs repair", speaker)
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

@@ -222,8 +222,8 @@ def _nominal(text: str, words: list[str]) -> Source | None:
         words = words[1:]
     if words[:2] == ["at", "least"]:
         words = words[2:]  # "at least a dozen members"
-    if len(words) == 1 and _NUMBER.match(words[0]):
-        return None  # "On July 6, 2015, Sanders ...": a year is nobody.
+    if len(words) == 1 and _NUMBER.match(words[0]) and not words[0].endswith("%"):
+        return None  # "On July 6, 2015, Sanders ...": a year is nobody ("42%" is a group).
     if len(words) >= 2 and words[1] in ("percent", "%"):
         words = [words[0], *words[2:]]
     if words and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0]) or "-" in words[0]):
@@ -310,6 +310,8 @@ def parse_source(phrase: str) -> Source | None:
         return None
     head = parts[0]
     rest = parts[1:]
+    if rest and rest[0].split(" ", 1)[0].lower() in ("and", "but", "or"):
+        return None  # "officials studied it, and a former official": two clauses
     role: str | None = None
     if rest and _RELATIVE.match(rest[0]):
         if (
@@ -369,6 +371,7 @@ def parse_source(phrase: str) -> Source | None:
             if (
                 not described
                 or (first.islower() and first.endswith(("ing", "ed")))  # "..., speaking for"
+                or first in ("when", "while", "after", "if")  # "..., when contacted, ..."
                 or first.lower() in _ASIDES
                 # "United States Citizenship and Immigration Services, the agency that ...".
                 or (head_source.kind == "org" and len(rest) == 1 and first in ("the", "a", "an"))
