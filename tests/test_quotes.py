@@ -1055,6 +1055,19 @@ def test_speakers_after_a_clause_a_percentage_or_an_aside(sentence: str, speaker
     assert (quote.text, quote.speaker) == ("the breakwater needs repair", speaker)
 
 
+def test_a_group_after_that_speaks() -> None:
+    quote = only(
+        quotes_of(
+            "Anyone expecting a quick fix should remember that harbour engineers say the "
+            "breakwater needs ten years of repair."
+        )
+    )
+    assert (quote.text, quote.speaker) == (
+        "the breakwater needs ten years of repair",
+        "harbour engineers",
+    )
+
+
 @pytest.mark.parametrize("medium", ["in a statement", "in an interview with The Courier"])
 def test_the_medium_of_a_statement_is_not_part_of_it(medium: str) -> None:
     quote = only(quotes_of(f"The ferry union called for more winter sailings {medium}."))

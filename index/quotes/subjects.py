@@ -104,6 +104,12 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
         source = parse_source(segment[match.end() :])
         if source is not None:
             return source, lo + match.end()
+    that = segment.rfind(" that ", offset)
+    if that != -1:
+        # "... should remember that social scientists say ...": a group after "that".
+        source = parse_source(segment[that + 6 :])
+        if source is not None and source.kind == "group":
+            return source, lo + that + 6
     return None
 
 
