@@ -228,3 +228,9 @@ IRREGULAR_VERBS = word_set(
     accuses denies dismisses rejects defends criticizes touts hails mocks"""
 )
 """Verb forms that do not end in -ed but often follow a subject."""
+
+
+AUXILIARIES = word_set(
+    "is are was were has have had will would can could should may might did does do"
+)
+"""Auxiliary and modal verbs: a finite verb follows (or is) one of these."""

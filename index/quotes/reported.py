@@ -331,12 +331,18 @@ def _noun_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     return None
 
 
+def _comma_end(text: str, start: int, end: int) -> int:
+    """Where a clause between ``start`` and ``end`` closes: its first comma (not ``2,000``)."""
+    comma = _CLAUSE_COMMA.search(text, start, end)
+    return comma.start() if comma else end
+
+
 def _close_relative(text: str, report: Report) -> Report:
     """End a statement made in a relative clause set off by commas at its closing comma."""
-    comma = _CLAUSE_COMMA.search(text, report.start, report.end)
-    if comma is None:
+    end = _comma_end(text, report.start, report.end)
+    if end == report.end:
         return report
-    return Report(report.start, comma.start(), report.source, report.position)
+    return Report(report.start, end, report.source, report.position)
 
 
 _AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^.!?\"\u201c\u201d]{0,80}")
@@ -392,8 +398,7 @@ def _passive(text: str, verb_end: int, hi: int, opening: bool = False) -> Report
         return None
     end = content_end(text, agent.end(), hi)
     if opening and text[agent.end() : agent.end() + 1] != ",":
-        comma = _CLAUSE_COMMA.search(text, agent.end(), end)
-        end = comma.start() if comma else end
+        end = _comma_end(text, agent.end(), end)
     start, end = trim(text, agent.end(), end)
     if len(text[start:end].split()) < 3:
         return None

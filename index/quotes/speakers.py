@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from index.quotes.lexicon import (
+    AUXILIARIES,
     COURTESY_TITLES,
     FEMALE_NAMES,
     FEMALE_WORDS,
@@ -357,7 +358,7 @@ def parse_source(phrase: str) -> Source | None:
             # statement before an unnamed speaker, not a role)
             and (
                 second.name[:1].isupper()
-                or (_MAIN_AUXILIARIES.isdisjoint(words_of(head)) and " to " not in head)
+                or (AUXILIARIES.isdisjoint(words_of(head)) and " to " not in head)
             )
         ):
             return Source(
@@ -393,9 +394,6 @@ def _postmodified(text: str, words: list[str]) -> Source | None:
     return Source(name=text.strip(), kind=head.kind, gender=head.gender)
 
 
-_MAIN_AUXILIARIES = word_set("is are was were has have had will would can could should did does")
-
-
 def _restricted_group(text: str, words: list[str]) -> Source | None:
     """A noun narrowed by a relative clause: ``Supporters who have heard him speak``.
 
@@ -418,7 +416,7 @@ def _restricted_group(text: str, words: list[str]) -> Source | None:
     for word in words[at + 2 :]:
         if word in ("that", "which", "who", "to"):
             break
-        if word in _MAIN_AUXILIARIES:
+        if word in AUXILIARIES:
             # "The officer who shot him was not wearing a camera": the sentence's own verb
             # follows the clause, so this is a statement, not who makes it.
             return None

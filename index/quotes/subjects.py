@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.quotes.cues import ATTRIBUTION_VERB_SET, strip_adverbs
-from index.quotes.lexicon import IRREGULAR_VERBS, word_set
+from index.quotes.lexicon import AUXILIARIES, IRREGULAR_VERBS, word_set
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, clean_phrase
 from index.quotes.speakers import parse_source
@@ -53,12 +53,9 @@ _SPLITS = re.compile(
     r"(?:[,:;]\s*|\s)(?:which|whom|where|when|because|although|though|while|since|if|unless|"
     r"whereas)\s+|[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s"
 )
-_AUXILIARIES = word_set(
-    """is are was were has have had will would can could should may might did does do"""
-)
 _VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
 # Auxiliaries, attribution verbs and irregular verbs in one set (one lookup per word).
-_VERB_WORDS = _AUXILIARIES | ATTRIBUTION_VERB_SET | IRREGULAR_VERBS
+_VERB_WORDS = AUXILIARIES | ATTRIBUTION_VERB_SET | IRREGULAR_VERBS
 _BOUNDARY = re.compile(
     r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|and|but|while|as|because|when|after|"
     r"before|since|if|though|although|where)\s)\s*",
