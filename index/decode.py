@@ -34,11 +34,18 @@ def decode_bytes(data: bytes) -> Decoded:
     Raises:
         NotText: When the bytes look binary.
     """
+    prefix = ""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return Decoded(clean_text(data.decode("utf-16")))
-        except UnicodeDecodeError as exc:
-            raise NotText(f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
+        if not _looks_utf16(data[2 : 2 + _SNIFF_BYTES]):
+            # A stray UTF-16 mark before 8-bit text: reading the rest as UTF-16 would turn
+            # every pair of letters into one CJK character.
+            data = data[2:]
+            prefix = "starts with a UTF-16 byte-order mark but is not UTF-16"
+        else:
+            try:
+                return Decoded(clean_text(data.decode("utf-16")))
+            except UnicodeDecodeError as exc:
+                raise NotText(f"invalid UTF-16 ({exc.reason} at byte {exc.start})") from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     head = data[:_SNIFF_BYTES]
@@ -47,13 +54,25 @@ def decode_bytes(data: bytes) -> Decoded:
     if head and len(_BINARY_CONTROL.findall(head)) > len(head) // 20:
         raise NotText("binary file (too many control bytes)")
     try:
-        return Decoded(clean_text(data.decode("utf-8")))
+        return Decoded(clean_text(data.decode("utf-8")), prefix and f"{prefix}; decoded as UTF-8")
     except UnicodeDecodeError as exc:
         where = f"invalid UTF-8 at byte {exc.start}"
+        if prefix:
+            where = f"{prefix}; {where}"
     try:
         return Decoded(clean_text(data.decode("cp1252")), f"{where}; decoded as cp1252")
     except UnicodeDecodeError:
         return Decoded(clean_text(data.decode("latin-1")), f"{where}; decoded as latin-1")
+
+
+def _looks_utf16(payload: bytes) -> bool:
+    """Whether the bytes after a UTF-16 byte-order mark can be UTF-16 text.
+
+    UTF-16 text always holds NUL or low control bytes: the high byte of every ASCII character
+    (spaces, digits, punctuation) is NUL, and CJK punctuation (U+3001, U+3002, U+FF0C) has a
+    control byte as its low byte. Bytes with neither are 8-bit text after a stray mark.
+    """
+    return not payload or b"\x00" in payload or _BINARY_CONTROL.search(payload) is not None
 
 
 def clean_text(text: str) -> str:

@@ -254,6 +254,36 @@ def test_encodings(tmp_path: Path) -> None:
     assert warnings and "decoded as cp1252" in warnings[0].reason
 
 
+def test_a_stray_utf16_mark_before_8bit_text_is_reported_not_read_as_utf16(tmp_path: Path) -> None:
+    warnings: list[Skipped] = []
+    utf8 = read_one(
+        write(tmp_path, "a.txt", codecs.BOM_UTF16_LE + "Café\n\nZoë wins.".encode()),
+        warn=warnings.append,
+    )
+    assert (utf8.title, utf8.paragraphs) == ("Café", ("Zoë wins.",))
+    cp1252 = read_one(
+        write(tmp_path, "b.txt", codecs.BOM_UTF16_BE + b"Caf\xe9\n\nNa\xefve."),
+        warn=warnings.append,
+    )
+    assert (cp1252.title, cp1252.paragraphs) == ("Café", ("Naïve.",))
+    assert [w.reason.split(";")[0] for w in warnings] == [
+        "starts with a UTF-16 byte-order mark but is not UTF-16"
+    ] * 2
+    assert "decoded as UTF-8" in warnings[0].reason and "decoded as cp1252" in warnings[1].reason
+    # Real UTF-16 after its mark still reads as UTF-16, with no warning: Latin text has NUL high
+    # bytes, Chinese text control bytes in its punctuation.
+    for text in ("Title\n\nZoë «a».", "标题\n\n中文，测试。"):
+        for codec in ("utf-16", "utf-16-le", "utf-16-be"):
+            mark = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(
+                codec, b""
+            )
+            article = read_one(
+                write(tmp_path, "u.txt", mark + text.encode(codec)), warn=warnings.append
+            )
+            assert (article.title, *article.paragraphs) == tuple(text.split("\n\n"))
+    assert len(warnings) == 2
+
+
 def test_mixed_line_endings_and_control_characters(tmp_path: Path) -> None:
     raw = b"Title\r\n\r\nOne\rline\r\n\r\nTwo \x1b[2Jclear\x07 and \x1b]52;c;aGk=\x07done\n"
     article = read_one(write(tmp_path, "m.txt", raw))
