@@ -350,6 +350,37 @@ def test_scare_quotes_and_titles_are_not_quotes() -> None:
     assert found == ()
 
 
+def test_a_title_the_sentence_ends_in_is_not_a_quote() -> None:
+    # American style puts the full stop inside the marks: after `on`, `titled`, a possessive
+    # or a year the quoted capitals are a show or a book, not the speaker's words.
+    found = quotes_of(
+        '"The ferry will run all winter," Mary Smith said on NRK\'s "Morning Harbour Hour."',
+        '"The pier is safe," John Brown said on "Coast and Country."',
+        'The plan revives the council\'s 1994 "Harbour for Everyone."',
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("The ferry will run all winter", "Mary Smith"),
+        ("The pier is safe", "John Brown"),
+    ]
+    # Words standing alone, or after a verb, are still words someone said.
+    alone = only(quotes_of('"Big Daddy." That was all John Brown said about it.'))
+    assert alone.text == "Big Daddy."
+    shouted = only(quotes_of('Mary Smith shouted "Not Today." and left. It\'s "Over Now."'))
+    assert shouted.text == "Not Today."
+
+
+def test_a_statement_never_starts_or_stops_inside_a_title() -> None:
+    ends = only(
+        quotes_of('Mary Smith said the harbour reminded her of the novel titled "The Salt Road,"')
+    )
+    assert ends.kind == "indirect" and ends.text.endswith('"The Salt Road,"')
+    # A comma inside the title's marks does not end an `according to` source.
+    found = quotes_of(
+        'According to "The Long Quay: A History," by Ada Vik, the pier was built in 1911.'
+    )
+    assert not any(q.text.startswith('"') or q.text.startswith("by") for q in found)
+
+
 def test_one_unbalanced_mark_does_not_lose_other_quotes() -> None:
     found = quotes_of(
         'Ana Ruiz and Ben Ole argued about the "plan all week.',

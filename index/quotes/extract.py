@@ -52,6 +52,39 @@ def _is_title(text: str) -> bool:
     return capitalised == len(content)
 
 
+# The word before an opening mark, and whether it is a possessive (`NRK's`).
+_LAST_WORD = re.compile(r"(\w+)(['\u2019]s)?\s+\Z")
+_TITLE_LEADS = word_set("""on titled""")
+_CONTRACTED = word_set("""it that he she there here what who where let""")  # `it's`: no possessive
+
+
+def _is_span_title(text: str, span: QuotedSpan) -> bool:
+    """Whether a quoted span is a title, counting one the sentence runs into.
+
+    American style puts the sentence's full stop or comma inside the marks, so a title at the
+    end of a clause ends in one: ``on CNN's "State of the Union."``. Such a span is a title
+    only after ``on``, ``titled``, ``according to``, a possessive or a year; capitals alone
+    or after a verb (``shouted "Not Today."``) are still someone's words.
+    """
+    inner = text[span.start : span.end]
+    if _is_title(inner):
+        return True
+    stripped = inner.rstrip()
+    if stripped[-1:] not in ".," or len(stripped) > 60:
+        return False
+    before = _LAST_WORD.search(text, max(0, span.open - 30), span.open)
+    if before is None:
+        return False
+    lead = before[1]
+    possessive = before[2] and lead.lower() not in _CONTRACTED
+    according = lead.lower() == "to" and text[
+        max(0, before.start() - 10) : before.start()
+    ].lower().endswith("according ")
+    if not (lead.lower() in _TITLE_LEADS or possessive or lead.isdigit() or according):
+        return False
+    return len(_WORD.findall(stripped)) >= 2 and _is_title(stripped[:-1])
+
+
 _NICKNAME_WORDS = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
 
 
@@ -67,7 +100,7 @@ def _is_nickname(text: str, span: QuotedSpan) -> bool:
 def _quote_like(text: str, span: QuotedSpan, sentence: tuple[int, int]) -> bool:
     """Whether an unattributed quoted span is speech rather than a scare quote or a title."""
     inner = text[span.start : span.end]
-    if _is_title(inner):
+    if _is_span_title(text, span):
         return False
     words = len(inner.split())
     before = text[sentence[0] : span.open].strip(" \u00a0")
@@ -119,7 +152,7 @@ def _paragraph_candidates(
             for number, span in enumerate(spans)
             if report.start <= span.close
             and span.open < report.end
-            and not _is_title(text[span.start : span.end])
+            and not _is_span_title(text, span)
         ]
         if inside:
             first = spans[inside[0]]
@@ -142,12 +175,17 @@ def _paragraph_candidates(
                 )
             )
             continue
+        if any(s.open < report.start < s.close for s in spans):
+            continue  # a source cut at a comma inside a title's marks
+        # A statement that ends inside a title's marks (`the book "Days of Rain,"`) takes
+        # the closing mark too.
+        end = next((s.close for s in spans if s.open < report.end < s.close), report.end)
         candidates.append(
             _Candidate(
                 "indirect",
                 index,
                 base + report.start,
-                base + report.end,
+                base + end,
                 report.source,
                 base + report.position,
             )
@@ -162,7 +200,7 @@ def _paragraph_candidates(
             continue
         sentence = _sentence_of(sentences, span.open)
         if found is None and not _quote_like(text, span, sentence):
-            if not _is_title(text[span.start : span.end]):
+            if not _is_span_title(text, span):
                 leftovers.setdefault(sentence, []).append(span)
             continue
         candidates.append(
