@@ -1086,6 +1086,26 @@ def test_speakers_after_a_clause_a_percentage_or_an_aside(sentence: str, speaker
     assert (quote.text, quote.speaker) == ("the breakwater needs repair", speaker)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        ("Harbour master Ada Vik, for example, said", "Ada Vik", "Harbour master"),
+        (
+            "The pilots who ran the night ferry, for instance, said",
+            "The pilots who ran the night ferry",
+            None,
+        ),
+        ("Prime Minister Theresa May said", "Theresa May", "Prime Minister"),
+        ("Council leader Will Rogers said", "Will Rogers", "Council leader"),
+    ],
+)
+def test_sentence_adverbs_and_names_that_are_also_words(
+    sentence: str, speaker: str, role: str | None
+) -> None:
+    quote = only(quotes_of(f"{sentence} the breakwater needs repair."))
+    assert (quote.text, quote.speaker, quote.role) == ("the breakwater needs repair", speaker, role)
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

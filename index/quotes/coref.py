@@ -19,6 +19,7 @@ from index.quotes.lexicon import (
 )
 from index.quotes.names import (
     Source,
+    ends_in_stray_word,
     gender_of_name,
     is_org_name,
     name_runs,
@@ -307,7 +308,7 @@ def _run_name(run: str) -> _RunName | None:
         tokens = tokens[1:]
     if not tokens or len(tokens) > _MAX_NAME_WORDS:
         return None
-    if tokens[-1].lower().rstrip(".") in NOT_NAME_WORDS:
+    if ends_in_stray_word(tokens):
         return None
     if tokens[0].lower().rstrip(".") in HONORIFICS:
         return None

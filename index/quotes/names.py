@@ -15,6 +15,7 @@ from index.quotes.lexicon import (
     HONORIFICS,
     MALE_NAMES,
     MALE_WORDS,
+    NOT_NAME_WORDS,
     ORG_WORDS,
     PLACE_NAMES,
     PLACE_WORDS,
@@ -256,3 +257,18 @@ def is_org_name(name: str) -> bool:
 def strip_possessive(text: str) -> str:
     """Drop a trailing possessive from a name (``Clinton's`` -> ``Clinton``)."""
     return _POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s", "'", "\u2019")) else text
+
+
+# Words that end no name, except after a first name: "Theresa May".
+_SURNAME_HOMOGRAPHS = frozenset(("may",))
+
+
+def ends_in_stray_word(tokens: list[str]) -> bool:
+    """Whether the last of a name's tokens is a stray word (``Smith Tuesday``), not a name."""
+    last = tokens[-1].lower().rstrip(".")
+    if last not in NOT_NAME_WORDS:
+        return False
+    if last in _SURNAME_HOMOGRAPHS and len(tokens) > 1:
+        first = bare_token(tokens[-2])
+        return first not in FEMALE_NAMES and first not in MALE_NAMES
+    return True

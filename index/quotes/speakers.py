@@ -27,6 +27,7 @@ from index.quotes.names import (
     SourceKind,
     bare_token,
     clean_phrase,
+    ends_in_stray_word,
     gender_of_name,
     is_org_name,
     name_runs,
@@ -83,6 +84,35 @@ _POSTMODIFIERS = word_set("close familiar privy loyal here there")
 _ROLE_PARTICIPLES = word_set(
     "elected appointed retired based registered designated affiliated backed funded owned"
 )
+# Asides between commas that belong to the sentence, not to who speaks ("X, for example, said").
+_SENTENCE_ADVERBS = frozenset(
+    (
+        "for example",
+        "for instance",
+        "however",
+        "too",
+        "also",
+        "meanwhile",
+        "in turn",
+        "though",
+        "in fact",
+        "of course",
+        "in particular",
+        "likewise",
+        "similarly",
+        "in contrast",
+        "by contrast",
+        "in response",
+        "for his part",
+        "for her part",
+        "for their part",
+        "for its part",
+        "on the other hand",
+        "in other words",
+        "at the time",
+        "at least",
+    )
+)
 _ASIDES = word_set("like unlike including such")
 _COUNT_WORDS = word_set("percent % in out of")
 
@@ -126,7 +156,7 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     tokens = name.split()
     while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS and not title:
         tokens = tokens[1:]
-    while tokens and tokens[-1].lower().rstrip(".") in NOT_NAME_WORDS:
+    while tokens and ends_in_stray_word(tokens):
         tokens = tokens[:-1]
     if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
         return None
@@ -306,7 +336,11 @@ def parse_source(phrase: str) -> Source | None:
     if lowered in PRONOUN_GENDER:
         return Source(name="", kind="pronoun", gender=PRONOUN_GENDER[lowered], pronoun=lowered)
     parts = [part.strip() for part in text.split(",")]
-    parts = [part for part in parts if part and not _AGE.match(part)]
+    parts = [
+        part
+        for part in parts
+        if part and not _AGE.match(part) and part.lower() not in _SENTENCE_ADVERBS
+    ]
     if not parts:
         return None
     head = parts[0]
@@ -431,6 +465,33 @@ def _restricted_group(text: str, words: list[str]) -> Source | None:
     return Source(name=text.strip(), kind="group", gender="p")
 
 
+# Clause words that are also names: "Theresa May", "Will Rogers".
+_NAME_HOMOGRAPHS = frozenset(("may", "will"))
+
+
+def _clause_word(tokens: list[str], words: list[str]) -> bool:
+    """Whether a word of ``NOT_PHRASE_WORDS`` among ``words`` is a clause word, not a name.
+
+    ``May`` after a capitalised word and ``Will`` before a name (not before ``Mr.``: ``Will
+    Mr. Clarke ...`` asks a question) are names.
+    """
+    for at, word in enumerate(words):
+        if word not in NOT_PHRASE_WORDS:
+            continue
+        if word in _NAME_HOMOGRAPHS and tokens[at][:1].isupper():
+            if at and tokens[at - 1][:1].isupper():
+                continue
+            following = words[at + 1] if at + 1 < len(words) else ""
+            if (
+                following
+                and tokens[at + 1][:1].isupper()
+                and following.rstrip(".") not in HONORIFICS
+            ):
+                continue
+        return True
+    return False
+
+
 def _place_like(parts: list[str]) -> bool:
     """Appositives such as ``of North Philadelphia`` or ``R-Texas`` that are not roles."""
     return all(
@@ -457,7 +518,7 @@ def _simple_source(text: str) -> Source | None:
         described = _postmodified(text, words)
         if described is not None:
             return described
-    if not NOT_PHRASE_WORDS.isdisjoint(words):
+    if not NOT_PHRASE_WORDS.isdisjoint(words) and _clause_word(text.split(), words):
         return _restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None
