@@ -1097,6 +1097,15 @@ def test_speakers_after_a_clause_a_percentage_or_an_aside(sentence: str, speaker
         ),
         ("Prime Minister Theresa May said", "Theresa May", "Prime Minister"),
         ("Council leader Will Rogers said", "Will Rogers", "Council leader"),
+        ("Some 56 percent of islanders polled said", "Some 56 percent of islanders polled", None),
+        ("Nearly a third say", "Nearly a third", None),
+        (
+            "Many fishermen trying to keep the winter ferry say",
+            "Many fishermen trying to keep the winter ferry",
+            None,
+        ),
+        ("Ada Vik in Tromso said", "Ada Vik", None),
+        ("Ada Vik in an interview with NRK said", "Ada Vik", None),
     ],
 )
 def test_sentence_adverbs_and_names_that_are_also_words(
@@ -1104,6 +1113,14 @@ def test_sentence_adverbs_and_names_that_are_also_words(
 ) -> None:
     quote = only(quotes_of(f"{sentence} the breakwater needs repair."))
     assert (quote.text, quote.speaker, quote.role) == ("the breakwater needs repair", speaker, role)
+
+
+def test_a_place_or_a_possessive_before_a_participle_is_nobody() -> None:
+    # "Back" is a capitalised word, not a name with a place after it; "the office's handling"
+    # is a noun phrase, not a group doing something.
+    assert parse_source("Back in Tromso") is None
+    assert parse_source("the harbour office's handling of the repairs") is None
+    assert parse_source("Ada Vik in Tromso") is not None
 
 
 def test_a_group_after_that_speaks() -> None:

@@ -49,6 +49,14 @@ _ROLE_STOP = re.compile(
 _AGE = re.compile(r"^\d{1,3}$")
 # "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
 _ORIGIN = re.compile(r"(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-']*(?:\s+[A-Z][\w.\-']*){0,3}")
+# Where a named person is, or the medium they used, after a full name: "Dossym Satpayev in
+# Almaty", "Jeb Bush in a Medium post".
+_LOCATED = re.compile(
+    r"(?:in|at)\s+(?:the\s+)?[A-Z][\w.\-']*(?:\s+[A-Z][\w.\-']*){0,3}"
+    r"|(?:in|on)\s+(?:a|an|his|her|their|its)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:statement|"
+    r"interview|speech|email|e-mail|letter|tweet|post|release|memo|op-ed|essay|column|book|"
+    r"blog|video|podcast|filing|appearance)(?:\s+(?:with|to|on|for)\s+[^,]{1,40})?"
+)
 _PREPOSITIONS = word_set(
     """of for at in on from with to by about against under near inside outside within over
     among"""
@@ -75,6 +83,9 @@ _QUANTIFIERS = word_set(
     roughly more fewer another"""
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
+_FRACTIONS = word_set("third quarter fifth tenth")
+# Participles after a plural that make it the people a poll asked: "voters polled".
+_SURVEYED = word_set("polled surveyed interviewed questioned sampled contacted asked")
 _GROUP_PRONOUNS = word_set(
     "some many others most few several both all critics those someone somebody everyone"
 )
@@ -244,6 +255,8 @@ def _nominal(text: str, words: list[str]) -> Source | None:
         and word.islower()
         # ("Democratic registered voters": a participle before the plural noun it describes)
         and not (number == len(tokens) - 4 and tokens[-1].endswith("s") and tokens[-1].islower())
+        # ("Cuban-Americans polled": the people a poll asked)
+        and not (number == len(tokens) - 3 and word in _SURVEYED)
         for number, (earlier, word) in enumerate(pairwise(tokens[1:]))
     ):
         # "Mr Montague quoted his father": a name and its verb, not one noun phrase.
@@ -253,6 +266,8 @@ def _nominal(text: str, words: list[str]) -> Source | None:
         words = words[1:]
     if words[:2] == ["at", "least"]:
         words = words[2:]  # "at least a dozen members"
+    if len(words) >= 2 and words[0] in ("a", "one") and words[1] in _FRACTIONS:
+        words = ["half", *words[2:]]  # "a third of the voters" counts them as "half" does
     if len(words) == 1 and _NUMBER.match(words[0]) and not words[0].endswith("%"):
         return None  # "On July 6, 2015, Sanders ...": a year is nobody ("42%" is a group).
     if len(words) >= 2 and words[1] in ("percent", "%"):
@@ -281,6 +296,8 @@ def _nominal(text: str, words: list[str]) -> Source | None:
     if len(head_words) == 1 and head_words[0] in _GROUP_PRONOUNS:
         # "Some note that ...", "Others say ...".
         return Source(name=text.strip(), kind="group", gender="p")
+    if len(head_words) >= 2 and head_words[-1] in _SURVEYED and head_words[-2].endswith("s"):
+        return Source(name=text.strip(), kind="group", gender="p")  # "voters polled"
     head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
     if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
         return None
@@ -492,6 +509,28 @@ def _clause_word(tokens: list[str], words: list[str]) -> bool:
     return False
 
 
+def _described_by_participle(text: str, words: list[str]) -> Source | None:
+    """A group described by an -ing phrase: ``Democrats trying to win back the Senate``."""
+    tokens = text.split()
+    at = next(
+        (
+            i
+            for i in range(1, min(len(words) - 1, 5))
+            if words[i].endswith("ing")
+            and tokens[i].islower()
+            and words[i - 1].endswith(("s", "men", "people"))  # a plural
+            and not words[i - 1].endswith(("'s", "\u2019s"))  # "the office's handling of"
+        ),
+        -1,
+    )
+    if at == -1 or words[at] in SPEAKER_NOUNS or not NOT_PHRASE_WORDS.isdisjoint(words[at:]):
+        return None
+    head = _simple_source(" ".join(tokens[:at]))
+    if head is None or head.kind not in ("group", "org"):
+        return None
+    return Source(name=text.strip(), kind="group", gender="p")
+
+
 def _place_like(parts: list[str]) -> bool:
     """Appositives such as ``of North Philadelphia`` or ``R-Texas`` that are not roles."""
     return all(
@@ -518,6 +557,9 @@ def _simple_source(text: str) -> Source | None:
         described = _postmodified(text, words)
         if described is not None:
             return described
+    described = _described_by_participle(text, words)
+    if described is not None:
+        return described
     if not NOT_PHRASE_WORDS.isdisjoint(words) and _clause_word(text.split(), words):
         return _restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
@@ -525,7 +567,12 @@ def _simple_source(text: str) -> Source | None:
     run = _last_name_run(text)
     if run is not None:
         after = text[run.end() :].strip()
-        if not after or after.lower() in ("himself", "herself") or _ORIGIN.fullmatch(after):
+        if (
+            not after
+            or after.lower() in ("himself", "herself")
+            or _ORIGIN.fullmatch(after)
+            or (" " in run.group().strip() and _LOCATED.fullmatch(after))
+        ):
             source = person_or_org(run.group(), text[: run.start()])
             if source is not None:
                 return source
