@@ -1123,6 +1123,29 @@ def test_a_place_or_a_possessive_before_a_participle_is_nobody() -> None:
     assert parse_source("Ada Vik in Tromso") is not None
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She refuses to name the bidders, saying the ferry contract is not signed.",
+        "She would not name the bidders, aside from saying the ferry contract is not signed.",
+        "She left the hearing after saying the ferry contract is not signed.",
+    ],
+)
+def test_saying_after_a_comma_or_a_preposition_is_the_subjects(sentence: str) -> None:
+    found = quotes_of("Ada Vik runs the harbour board.", sentence)
+    assert [(q.text, q.speaker) for q in found] == [("the ferry contract is not signed", "Ada Vik")]
+
+
+def test_it_first_in_a_sentence_speaks_for_nobody() -> None:
+    found = quotes_of(
+        'Ada Vik chairs the board. The report came out on Monday. It "amounts to a gift for the '
+        'ferry company."'
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("amounts to a gift for the ferry company.", None)
+    ]
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

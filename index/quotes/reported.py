@@ -125,6 +125,9 @@ _STATEMENT_NOUNS = word_set(
     ad advertisement op-ed editorial report filing"""
 )
 _MAX_CUES = 12
+# "ended it by saying ...", "aside from saying ...", "after saying ...": the sentence's subject
+# speaks.
+_BEFORE_PARTICIPLE = frozenset(("by", "from", "after", "before", "while", "in"))
 _PROGRESSIVE = frozenset(("is", "are", "was", "were", "been"))
 
 
@@ -241,7 +244,7 @@ def _sentence_reports(
             continue
         if verb in PARTICIPLES and (
             head.rstrip("\"'\u201d\u2019").endswith((",", "\u2014", "\u2013", "--", " -"))
-            or previous == "by"
+            or previous in _BEFORE_PARTICIPLE
             or previous in _STATEMENT_NOUNS
         ):
             # "..., saying (that) ...": the speaker is the subject of the sentence.

@@ -135,6 +135,13 @@ def clause_subject(
     segment = text[lo:hi]
     intro = INTRO.match(segment)
     start = lo + (intro.end() if intro else 0)
+    first = text[start : start + 6].split(" ", 1)[0]
+    if first.lower() in _PRONOUNS and first.lower() != "it" and " " in text[start:hi]:
+        # "He refuses to name them, saying ...": a personal pronoun first is the subject,
+        # whatever tense its verb is in.
+        found = parse_source(first)
+        if found is not None:
+            return found, start
     for word in re.finditer(r"\S+", text[start:hi]):
         token = word.group()
         if not token[:1].islower() or not _verb_like(token):
