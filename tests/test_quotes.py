@@ -1146,6 +1146,24 @@ def test_it_first_in_a_sentence_speaks_for_nobody() -> None:
     ]
 
 
+def test_a_rank_after_a_service_is_a_title_and_a_name_after_under_is_no_antecedent() -> None:
+    # "Retired Navy Capt. Ola Berg" is Ola Berg; "under Admiral John Brown" is an oblique
+    # mention, so "he" goes back to the subject, Berg.
+    quote = only(
+        quotes_of(
+            "Retired Navy Capt. Ola Berg is speaking out about the harbour plan before the "
+            "council votes on it next week.",
+            "In a long interview with the island paper last month, Berg made it plain that he "
+            "had doubts about the fleet, its ships, its budget, its training, its harbour "
+            "works, its spare parts, its pay, its recruiting and its plans for the northern "
+            "bases in the years before the base on the island was closed and sold, and "
+            "about much of what happened under Admiral John Brown.",
+            '"It was demoralizing to serve there," he said.',
+        )[-1:]
+    )
+    assert (quote.speaker, quote.role) == ("Ola Berg", "Retired Navy Capt.")
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

@@ -185,7 +185,10 @@ SPEAKER_WEIGHT = 1.0
 OBLIQUE_WEIGHT = -1.0
 GENDER_BONUS = 0.5
 _MAX_NAME_WORDS = 4
-_PREPOSITIONS = word_set("""of for at in on from with to by about against into near""")
+_PREPOSITIONS = word_set(
+    """of for at in on from with to by about against into near under over after before than
+    like toward towards without between among across behind beyond via during within"""
+)
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 _CLAUSE_WORDS = word_set("and but while as when")
 _ROLE_NOUN_WORDS = tuple(

@@ -197,7 +197,7 @@ _SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 _TITLES_AFTER_PLACE = word_set(
     """gov governor sen senator rep representative speaker mayor leader secretary minister
     president chairman chairwoman director commissioner attorney general ambassador justice
-    judge sheriff chancellor premier"""
+    judge sheriff chancellor premier gen lt col capt sgt adm cmdr maj admiral"""
 )
 
 
