@@ -139,9 +139,9 @@ def clause_subject(
     if first.lower() in _PRONOUNS and first.lower() != "it" and " " in text[start:hi]:
         # "He refuses to name them, saying ...": a personal pronoun first is the subject,
         # whatever tense its verb is in.
-        found = parse_source(first)
-        if found is not None:
-            return found, start
+        pronoun = parse_source(first)
+        if pronoun is not None:
+            return pronoun, start
     for word in re.finditer(r"\S+", text[start:hi]):
         token = word.group()
         if not token[:1].islower() or not _verb_like(token):
