@@ -1164,6 +1164,19 @@ def test_a_rank_after_a_service_is_a_title_and_a_name_after_under_is_no_antecede
     assert (quote.speaker, quote.role) == ("Ola Berg", "Retired Navy Capt.")
 
 
+@pytest.mark.parametrize("aside", ["despite the cost", "while late"])
+def test_a_concession_set_off_by_commas_stays_in_the_statement(aside: str) -> None:
+    quote = only(quotes_of(f"Ada Vik said the ferry, {aside}, is the better choice."))
+    assert quote.text == f"the ferry, {aside}, is the better choice"
+    trailing = only(quotes_of(f"Ada Vik said the ferry failed, {aside}."))
+    assert trailing.text == "the ferry failed"
+
+
+def test_a_role_capitalised_at_the_start_of_a_sentence_is_the_role() -> None:
+    quote = only(quotes_of("Pollster Ada Vik said the ferry is the better choice."))
+    assert (quote.speaker, quote.role) == ("Ada Vik", "Pollster")
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

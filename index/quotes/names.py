@@ -201,11 +201,19 @@ _TITLES_AFTER_PLACE = word_set(
 )
 
 
+_LEADING_ROLES = word_set(
+    """pollster spokesman spokeswoman spokesperson analyst economist strategist historian
+    lawyer attorney activist author consultant researcher scientist adviser advisor aide
+    organizer columnist commentator"""
+)
+
+
 @lru_cache(maxsize=4096)  # pure; names recur within an article
 def split_title(run: str) -> tuple[str, str]:
     """Split leading honorifics and titles off a capitalised run: ``Sen. Ted Cruz``."""
     tokens = run.split()
-    cut = 0
+    # "Pollster Andy Smith": a role noun capitalised at the start of a sentence.
+    cut = 1 if len(tokens) > 2 and tokens[0].lower() in _LEADING_ROLES else 0
     while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
         cut += 1
     # "New Jersey Gov. Chris Christie", "House Speaker Paul Ryan": a title after a place.

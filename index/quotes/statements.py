@@ -208,6 +208,14 @@ def _past_asides(text: str, start: int, hi: int) -> tuple[int, list[tuple[int, i
     return end, asides
 
 
+# ", despite his wealth, is ...": a concessive aside closed by a comma before the verb of
+# the statement's own subject.
+_CLOSED_CONCESSION = re.compile(
+    r",\s+(?:despite|while|whereas)\s[^,;:.!?\"\u201c\u201d]{1,60},\s+(?:is|are|was|were|has|"
+    r"have|had|will|would|can|could|should|may|might|must|does|did|remains?|remained)\s"
+)
+
+
 def _first_stop(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> int:
     """Where the first statement stop outside the asides falls, or ``end``."""
     for stops in (_COMMA_STOP, _SPACE_STOP):
@@ -215,8 +223,12 @@ def _first_stop(text: str, start: int, end: int, asides: list[tuple[int, int]]) 
         while (stop := stops.search(text, pos, end)) is not None:
             aside = next((a for a in asides if a[0] <= stop.start() < a[1]), None)
             if aside is None:
-                end = stop.start()
-                break
+                closed = _CLOSED_CONCESSION.match(text, stop.start(), end)
+                if closed is None:
+                    end = stop.start()
+                    break
+                pos = closed.end()
+                continue
             pos = aside[1]
     return end
 
