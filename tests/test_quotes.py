@@ -1177,6 +1177,29 @@ def test_a_role_capitalised_at_the_start_of_a_sentence_is_the_role() -> None:
     assert (quote.speaker, quote.role) == ("Ada Vik", "Pollster")
 
 
+def test_where_a_reporter_filed_from_is_no_statement() -> None:
+    assert quotes_of("Ada Vik reported from Tromso, and Ola Berg from Bodo.") == ()
+
+
+@pytest.mark.parametrize(
+    ("after", "speaker"),
+    [
+        ("if nothing changes, said Ada Vik, the harbour master.", "Ada Vik"),
+        ("unless the council pays, she said.", "Ada Vik"),
+    ],
+)
+def test_a_clause_between_a_quote_and_its_attribution(after: str, speaker: str) -> None:
+    found = quotes_of("Ada Vik runs the harbour.", f'"The ferry fares will rise," {after}')
+    assert [(q.text, q.speaker) for q in found] == [("The ferry fares will rise", speaker)]
+    # A clause that is the quote's own context is no attribution.
+    assert (
+        only(
+            quotes_of('The board promised "further measures" if the ferry stopped, Ada Vik said.')
+        ).speaker
+        == "The board"
+    )
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

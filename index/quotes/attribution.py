@@ -78,6 +78,8 @@ class Attribution:
 _NICKNAME = re.compile('(?<=[a-z]) ["\u201c][A-Z][\\w\'\u2019.-]*["\u201d] (?=[A-Z])')
 
 
+# Clauses that may come between a quote and its attribution: `"...," if elected, she said`.
+_INTERRUPTING = re.compile(r"\s*(?:if|when|unless|once|while|although|though|because)\s", re.I)
 _SUBORDINATE = re.compile(
     r"\s*(?:if|when|because|while|after|before|as|since|unless|though|although|until|once|"
     r"whether|so|than|and|but|or)\b",
@@ -160,8 +162,18 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
     if not phrase.strip() or any(ch in phrase for ch in '"\u201c\u201d'):
         return None
     if _SUBORDINATE.match(phrase):
-        # `"further measures" if North Korea conducted ...`: another clause's subject.
-        return None
+        # `"further measures" if North Korea conducted ...`: another clause's subject; but
+        # `"...," if nothing changes, said Ada Vik` (or `..., she said`) only interrupts.
+        head, comma, subject = phrase.rpartition(",")
+        if not comma or inner_end != "," or "," in head or not _INTERRUPTING.match(head):
+            return None
+        if subject.strip():
+            phrase = subject
+        else:
+            named = parse_source(_cut_phrase(text[verb.end() : end]))
+            if named is None or named.kind != "person":
+                return None
+            return Attribution(named, verb.end(), end)
     if inner_end not in (",", ".", "!", "?") and verb.group().endswith("ing"):
         # `as "unhinged" a Donald Trump tweet attacking ...`: words in running text.
         return None

@@ -17,9 +17,9 @@ from index.quotes.cues import (
     strip_adverbs,
     trie_pattern,
 )
-from index.quotes.lexicon import PRONOUN_GENDER, word_set
+from index.quotes.lexicon import COURTESY_TITLES, PRONOUN_GENDER, word_set
 from index.quotes.marks import QuotedSpan
-from index.quotes.names import Source, strip_possessive
+from index.quotes.names import Source, split_title, strip_possessive
 from index.quotes.sentences import is_headline, split_sentences
 from index.quotes.speakers import is_role_appositive, parse_source
 from index.quotes.statements import (
@@ -444,6 +444,9 @@ def _names_someone(phrase: str) -> bool:
     if not all(word[:1].isupper() for word in source.name.split()):
         return False
     phrase = phrase.strip()
+    title, rest = split_title(phrase)
+    if title and title.rstrip(".").lower() in COURTESY_TITLES:
+        phrase = rest  # "Mr. Barrett, the lawyer for the agency"
     return phrase == source.name or (
         source.role is not None and phrase.startswith(source.name + ",")
     )
@@ -505,6 +508,8 @@ _WHEN_CLAUSE = re.compile(r"(?:as|when|while|after|before|during|upon)\s+\w")
 _NOT_CONTENT = re.compile(
     r"(?:of|out|up|off|into|in\s+to|in\s+front\s+of|in\s+a\s+(?:note|post|memo)|referring|pointing|"
     r"citing|adding|noting|speaking|addressing|standing|sitting|appearing|asked)\b"
+    # "X reported from Kaneohe Bay": where a reporter filed from, not what they reported.
+    r"|from\s+(?=[A-Z])"
 )
 _ASKED_BY = re.compile(r"\bAsked(?=\s+by\b)")
 _PASSIVE_OPENERS = frozenset(("as", "when", "if", "first", "previously", "originally", "once"))
