@@ -1200,6 +1200,18 @@ def test_a_clause_between_a_quote_and_its_attribution(after: str, speaker: str) 
     )
 
 
+def test_a_cue_inside_a_dash_aside_does_not_cut_the_statement_around_it() -> None:
+    found = quotes_of(
+        "Ada Vik said that the ferry company -- even as it says its fleet is the best on the "
+        "coast -- has bought no ship in ten years."
+    )
+    assert found[0].text == (
+        "that the ferry company -- even as it says its fleet is the best on the coast -- has "
+        "bought no ship in ten years"
+    )
+    assert found[0].speaker == "Ada Vik"
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

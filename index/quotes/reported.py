@@ -372,6 +372,15 @@ def _attributes_quote(
 _JOINER = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|though|although|which|whom)\b)?[\s,]*$")
 
 
+_ASIDE_DASH = re.compile(r"\s(?:[\u2015\u2014\u2013]|--?)\s")
+
+
+def _in_dash_aside(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether ``pos`` sits between two dashes inside ``text[start:end]``."""
+    before = len(_ASIDE_DASH.findall(text, start, pos))
+    return before % 2 == 1 and _ASIDE_DASH.search(text, pos, end) is not None
+
+
 def _cut_overlaps(text: str, reports: list[Report]) -> list[Report]:
     """End a statement where the next one's speaker begins (``A said X, but B said Y``)."""
     cut: list[Report] = []
@@ -379,6 +388,8 @@ def _cut_overlaps(text: str, reports: list[Report]) -> list[Report]:
         end = report.end
         for later in reports[number + 1 :]:
             if report.start < later.position < end and later.position > report.start:
+                if _in_dash_aside(text, report.start, later.position, end):
+                    continue  # "that Trump -- even as he says ... -- has proposed little"
                 joiner = _JOINER.search(text, report.start, later.position)
                 end = joiner.start() if joiner else later.position
         start, end = trim(text, report.start, end)
