@@ -1212,6 +1212,12 @@ def test_a_cue_inside_a_dash_aside_does_not_cut_the_statement_around_it() -> Non
     assert found[0].speaker == "Ada Vik"
 
 
+@pytest.mark.parametrize("adverb", ["Conversely", "Regardless", "Admittedly"])
+def test_a_sentence_adverb_before_a_subject_is_no_name(adverb: str) -> None:
+    quote = only(quotes_of(f"{adverb}, the harbour office said the pier is safe."))
+    assert quote.speaker == "the harbour office"
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

@@ -174,6 +174,9 @@ NOT_NAME_WORDS = word_set(
     interestingly importantly notably specifically generally typically overall elsewhere
     furthermore moreover nevertheless nonetheless otherwise likewise consequently
     accordingly therefore sadly surprisingly clearly obviously apparently reportedly
+    conversely alternatively thus hence besides regardless admittedly undoubtedly certainly
+    arguably ironically predictably naturally incidentally frankly luckily hopefully oddly
+    remarkably tellingly crucially notwithstanding
     allegedly officially publicly privately should would could might must shall does did do
     having being is are was were has have had"""
 )
