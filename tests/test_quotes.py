@@ -1218,6 +1218,18 @@ def test_a_sentence_adverb_before_a_subject_is_no_name(adverb: str) -> None:
     assert quote.speaker == "the harbour office"
 
 
+@pytest.mark.parametrize("speaker", ["Mr. Berg", "Ola Berg", "the skipper"])
+def test_a_quote_split_by_a_named_attribution_is_one_quote(speaker: str) -> None:
+    quote = only(
+        quotes_of(
+            "Ola Berg, the skipper, spoke on Monday.",
+            f'"The winter ferry is safe," {speaker} said, "and it will keep sailing."',
+        )
+    )
+    assert quote.text == "The winter ferry is safe, and it will keep sailing."
+    assert len(quote.parts) == 2
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

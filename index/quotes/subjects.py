@@ -67,8 +67,24 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     """Read the subject of a reporting verb from ``text[lo:hi]`` (the words before the verb).
 
     Leading adverbials (``On Tuesday,``) are skipped; failing that, the phrase after the last
-    comma or conjunction is tried (``..., and Smith said``).
+    comma or conjunction is tried (``..., and Smith said``). The offset returned is that of
+    the subject's first word, whatever spaces or marks precede it.
     """
+    found = _subject_before(text, lo, hi)
+    if found is None:
+        return None
+    source, at = found
+    while at < hi and text[at] in _LEADING_JUNK:
+        at += 1
+    return source, at
+
+
+# What may stand before a subject's first word in ``text[lo:hi]``: spaces and the marks that
+# closed the quote before (``," Mr. Obama said, "``).
+_LEADING_JUNK = frozenset(" \u00a0\t\n")
+
+
+def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     segment = text[lo:hi]
     if not segment.strip() or len(segment) > 400:
         return None
