@@ -1230,6 +1230,15 @@ def test_a_quote_split_by_a_named_attribution_is_one_quote(speaker: str) -> None
     assert len(quote.parts) == 2
 
 
+def test_where_a_titled_speaker_spoke_is_no_statement() -> None:
+    found = quotes_of(
+        "Ola Berg chairs the board.",
+        '"The ferry stays," Mr. Berg said on Monday at the harbour meeting in Tromso, where '
+        'the mayor also spoke. "It has to."',
+    )
+    assert [(q.kind, q.text) for q in found] == [("direct", "The ferry stays. It has to.")]
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

@@ -349,6 +349,9 @@ def _close_relative(text: str, report: Report) -> Report:
 
 
 _AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^.!?\"\u201c\u201d]{0,80}")
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|Prof|Rev|[A-Z])\."
+)
 _THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,4}?that\b")
 
 
@@ -361,6 +364,8 @@ def _attributes_quote(
         return False
     gap = text[closes[-1] : verb_start]
     words = gap.split()
+    if "." in gap:
+        gap = _ABBREVIATION.sub("X", gap)  # '," Mr. Obama said': no sentence ends there
     if len(words) > 8 or not _AFTER_QUOTE_GAP.fullmatch(gap):
         return False
     if words and words[-1] in ("and", "but"):
