@@ -1106,6 +1106,18 @@ def test_speakers_after_a_clause_a_percentage_or_an_aside(sentence: str, speaker
         ),
         ("Ada Vik in Tromso said", "Ada Vik", None),
         ("Ada Vik in an interview with NRK said", "Ada Vik", None),
+        ("That person said", "That person", None),
+        ("Thirty-one percent of those surveyed said", "Thirty-one percent of those surveyed", None),
+        (
+            "Only 27 percent of those who named a skipper said",
+            "Only 27 percent of those who named a skipper",
+            None,
+        ),
+        (
+            "Opponents of more sailings in winter here say",
+            "Opponents of more sailings in winter here",
+            None,
+        ),
     ],
 )
 def test_sentence_adverbs_and_names_that_are_also_words(
@@ -1237,6 +1249,19 @@ def test_where_a_titled_speaker_spoke_is_no_statement() -> None:
         'the mayor also spoke. "It has to."',
     )
     assert [(q.kind, q.text) for q in found] == [("direct", "The ferry stays. It has to.")]
+
+
+def test_a_demonstrative_before_a_thing_or_a_participle_and_its_object_is_nobody() -> None:
+    assert parse_source("That record") is None
+    assert parse_source("holding a press call shortly after her campaign") is None
+    # "called upon X to ..." is a request, not a statement placed before its speaker.
+    quote = only(
+        quotes_of(
+            "Following the release of a long report on the storm damage along the northern "
+            "coast, Ada Vik called upon the council to repair the pier."
+        )
+    )
+    assert quote.text == "the council to repair the pier"
 
 
 def test_a_group_after_that_speaks() -> None:

@@ -480,7 +480,7 @@ def _forward_or_backward(
         not tail
         or tail.startswith((",", ";"))
         or bool(_CLOSING_ADJUNCT.fullmatch(tail) or _WHEN_CLAUSE.match(tail))
-    )
+    ) and not (verb.startswith("call") and tail.startswith(("on ", "upon ", "for ")))
     split = tail.startswith(",") and tail[1:].lstrip()[:1].isalpha()
     if not split and _OPENING_PHRASE.fullmatch(prefix):
         # "During his years in office, Obama said ...": an opening phrase, not a statement

@@ -83,6 +83,7 @@ _QUANTIFIERS = word_set(
     roughly more fewer another"""
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
+_OBJECT_DETERMINERS = word_set("a an the his her their its our my")
 _FRACTIONS = word_set("third quarter fifth tenth")
 # Participles after a plural that make it the people a poll asked: "voters polled".
 _SURVEYED = word_set("polled surveyed interviewed questioned sampled contacted asked")
@@ -261,6 +262,13 @@ def _nominal(text: str, words: list[str]) -> Source | None:
     ):
         # "Mr Montague quoted his father": a name and its verb, not one noun phrase.
         return None
+    if (
+        len(words) > 2
+        and words[0].endswith("ing")
+        and words[1] in _OBJECT_DETERMINERS
+        and words[0] not in SPEAKER_NOUNS
+    ):
+        return None  # "holding a conference call ...": a participle and its object
     head_words = []
     while words and words[0] in ("only", "just", "nearly", "almost", "about", "roughly"):
         words = words[1:]
@@ -437,7 +445,7 @@ def parse_source(phrase: str) -> Source | None:
 def _postmodified(text: str, words: list[str]) -> Source | None:
     """A speaker noun described after it: ``people close to Clinton``, ``aides here``."""
     at = next(i for i, word in enumerate(words) if i and word in _POSTMODIFIERS)
-    if at > 6:
+    if at > 9:
         return None
     head = _nominal(" ".join(text.split()[:at]), words[:at])
     if head is None:
@@ -509,6 +517,27 @@ def _clause_word(tokens: list[str], words: list[str]) -> bool:
     return False
 
 
+def _counted_those(text: str, words: list[str]) -> Source | None:
+    """A count of a group: ``27 percent of those who named a candidate``."""
+    at = words.index("those")
+    if not 2 <= at <= 4 or words[at - 1] != "of":
+        return None
+    count = words[: at - 1]
+    if not all(
+        _NUMBER.match(word)
+        or word in _QUANTIFIERS
+        or word in _COUNT_WORDS
+        or word in ("only", "just", "over", "under", "than", "less", "at", "least")
+        or "-" in word
+        for word in count
+    ):
+        return None
+    group = _simple_source(" ".join(text.split()[at:]))
+    if group is None or group.kind != "group":
+        return None
+    return Source(name=text.strip(), kind="group", gender="p")
+
+
 def _described_by_participle(text: str, words: list[str]) -> Source | None:
     """A group described by an -ing phrase: ``Democrats trying to win back the Senate``."""
     tokens = text.split()
@@ -560,6 +589,20 @@ def _simple_source(text: str) -> Source | None:
     described = _described_by_participle(text, words)
     if described is not None:
         return described
+    if words[0] in ("that", "this") and 2 <= len(words) <= 4 and text.split()[0][:1].isupper():
+        # "That person said", "This official says": a demonstrative, not a clause.
+        noun = _nominal("the " + " ".join(text.split()[1:]), ["the", *words[1:]])
+        head = words[-1]
+        if (
+            noun is not None
+            and (head in SPEAKER_NOUNS or head in _ROLE_HEADS or head in ("person", "people"))
+            and NOT_PHRASE_WORDS.isdisjoint(words[1:])
+        ):
+            return Source(name=text.strip(), kind=noun.kind, gender=noun.gender)
+    if "those" in words:
+        counted = _counted_those(text, words)
+        if counted is not None:
+            return counted
     if not NOT_PHRASE_WORDS.isdisjoint(words) and _clause_word(text.split(), words):
         return _restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
