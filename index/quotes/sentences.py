@@ -9,8 +9,10 @@ from functools import lru_cache
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
 
+# (``[.!?\u2026][.!?\u2026]*`` for ``[.!?\u2026]+``: a leading character class lets the scan skip
+# ahead to the next candidate instead of trying every offset.)
 _BOUNDARY = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[\u2014-]*"
+    r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[\u2014-]*"
     r"[A-Z0-9\u00c0-\u00de])"
 )
 _ABBREVIATIONS = word_set(
