@@ -94,6 +94,22 @@ def name_runs(text: str, start: int = 0, stop: int | None = None) -> Iterator[re
     return _runs_before(text, start, stop)
 
 
+def runs_before_quote(text: str, start: int, mark: int) -> list[re.Match[str]]:
+    """``list(name_runs(text, start, mark))`` where ``text[mark]`` is an opening quote mark.
+
+    One scan that stops at the mark. The mark is no letter, space or dash, so the scan reads
+    every run before it as a scan of the whole text would, except that a run may take in an
+    opening apostrophe glued to its last word (``Smith-'Yes``): a run that reaches the mark
+    is matched again on the whole text.
+    """
+    runs = list(_RUN_SCAN.finditer(text, start, mark))
+    if runs and runs[-1].end() == mark:
+        again = _RUN_SCAN.match(text, runs[-1].start())
+        if again is not None:  # (always: it matched up to the mark)
+            runs[-1] = again
+    return runs
+
+
 # Where a run may start: its first capital, not preceded by a word character or apostrophe.
 _RUN_START = re.compile(rf"[{_UPPER}](?<![\w'\u2019].)")
 
