@@ -53,6 +53,27 @@ def _inside(spans: Sequence[QuotedSpan], pos: int) -> bool:
     return any(span.open <= pos < span.close for span in spans)
 
 
+def _outside_quotes(
+    verbs: re.Pattern[str], text: str, spans: Sequence[QuotedSpan]
+) -> list[re.Match[str]]:
+    """The matches of ``verbs`` in ``text`` that start outside the quoted spans, in order.
+
+    The stretches between quotes are scanned one by one, which finds what one scan of the
+    whole paragraph would, without reading the quotes: a verb is letters, so none runs into
+    or out of a quote mark, and the mark that ends a stretch is a word boundary either way.
+    """
+    if not spans:
+        return list(verbs.finditer(text))
+    found: list[re.Match[str]] = []
+    pos = 0
+    for span in spans:
+        if pos < span.open:
+            found.extend(verbs.finditer(text, pos, span.open))
+        pos = span.close
+    found.extend(verbs.finditer(text, pos))
+    return found
+
+
 def _previous_subject(
     text: str, spans: Sequence[QuotedSpan], lo: int, pos: int
 ) -> tuple[Source, int] | None:
@@ -162,9 +183,7 @@ def find_reports(
     # Headlines capitalise their verbs ("Trump Says ..."); elsewhere a capital marks a name.
     verbs = REPORTING_VERB_ANY_CASE if is_headline(text) else REPORTING_VERB
     cues = [
-        cue
-        for cue in verbs.finditer(text)
-        if not (spans and _inside(spans, cue.start())) and not _noun_or_infinitive(text, cue)
+        cue for cue in _outside_quotes(verbs, text, spans) if not _noun_or_infinitive(text, cue)
     ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
