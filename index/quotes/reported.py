@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -215,12 +216,20 @@ def find_reports(
             start, end = trim(text, claim_end - 4, content_end(text, claim_end - 4, hi))
             if len(text[start:end].split()) >= 3:
                 reports.append(Report(start, end, source, claim.start()))
-    starts = [cue.start() for cue in cues]
-    for lo, hi in sentences:
+    # Each cue goes to the sentence it starts in (sentences are in order and do not overlap),
+    # in the order of ``cues``.
+    firsts = [lo for lo, _ in sentences]
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    for cue in cues:
+        at = cue.start()
+        number = bisect.bisect_right(firsts, at) - 1
+        if number >= 0 and at < sentences[number][1]:
+            by_sentence.setdefault(number, []).append(cue)
+    for number in sorted(by_sentence):
+        lo, hi = sentences[number]
         # A real sentence has a handful of cues; a cap keeps pathological input linear.
-        mine = [cue for cue, at in zip(cues, starts, strict=True) if lo <= at < hi][:_MAX_CUES]
-        if mine:
-            reports.extend(_sentence_reports(text, spans, lo, hi, known, mine))
+        mine = by_sentence[number][:_MAX_CUES]
+        reports.extend(_sentence_reports(text, spans, lo, hi, known, mine))
     return reports
 
 
