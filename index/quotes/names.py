@@ -183,7 +183,9 @@ def clean_phrase(text: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """The words of ``text``, lower case, without edge punctuation."""
-    return [w.strip(".,;:()[]\"'\u2019\u2018\u201c\u201d").lower() for w in text.split()]
+    # (Lower-cased once for the whole text: case never turns a letter into a space or into
+    # one of the stripped marks.)
+    return [w.strip(".,;:()[]\"'\u2019\u2018\u201c\u201d") for w in text.lower().split()]
 
 
 @lru_cache(maxsize=4096)  # pure; names recur within an article
