@@ -34,13 +34,14 @@ _OPENERS = word_set(
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` ends an abbreviation or an initial."""
     start = text.rfind(" ", 0, dot)
-    # A line break or no-break space after the last space starts the word instead (searched
-    # for after that space only: most paragraphs hold neither).
-    start = max(start, text.rfind("\n", start + 1, dot), text.rfind("\u00a0", start + 1, dot))
     token = text[start + 1 : dot]
-    cut = max(token.rfind("("), token.rfind('"'), token.rfind("\u201c"))
-    if cut >= 0:
-        token = token[cut + 1 :]
+    # A line break or no-break space after the last space starts the word instead (looked
+    # for in the word only: most paragraphs hold neither).
+    if "\n" in token or "\u00a0" in token:
+        start = max(start, text.rfind("\n", start + 1, dot), text.rfind("\u00a0", start + 1, dot))
+        token = text[start + 1 : dot]
+    if "(" in token or '"' in token or "\u201c" in token:
+        token = token[max(token.rfind("("), token.rfind('"'), token.rfind("\u201c")) + 1 :]
     if not token:
         return False
     if token.lower() in _ABBREVIATIONS:
