@@ -31,6 +31,17 @@ _OPENERS = word_set(
 )
 
 
+def _ends_with_initials(head: str) -> bool:
+    """``_AMBIGUOUS.search(head)``: whether ``head`` ends with initials such as ``U.S.``.
+
+    Settled without the search when ``head`` ends with its period (as it does when read up to
+    one): the match must then end there, two characters after another period.
+    """
+    if head.endswith(".") and head[-3:-2] != ".":
+        return False
+    return _AMBIGUOUS.search(head) is not None
+
+
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` ends an abbreviation or an initial."""
     start = text.rfind(" ", 0, dot)
@@ -83,7 +94,7 @@ def split_sentences(
             if _ends_with_abbreviation(text, dot):
                 continue
             head = text[max(lo, dot - 12) : dot + 1]
-            if _AMBIGUOUS.search(head) and _next_word(text, end) not in _OPENERS:
+            if _ends_with_initials(head) and _next_word(text, end) not in _OPENERS:
                 continue
         sentences.append((start, end))
         start = end
@@ -100,7 +111,7 @@ def is_sentence_end(text: str, dot: int) -> bool:
     if _ends_with_abbreviation(text, dot):
         return False
     head = text[max(0, dot - 12) : dot + 1]
-    return not (_AMBIGUOUS.search(head) and _next_word(text, dot + 1) not in _OPENERS)
+    return not (_ends_with_initials(head) and _next_word(text, dot + 1) not in _OPENERS)
 
 
 # Lower-case function words that title case never leaves lower case.
