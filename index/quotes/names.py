@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -56,28 +56,28 @@ NAME_RUN = re.compile(
 """A run of capitalised words (with name particles and initials), possibly a name."""
 
 
-def _after_capital(words: Iterable[str]) -> str:
-    """An alternation of ``words`` for a pattern that has already consumed their capital.
-
-    Each branch checks the capital just read with a one-character lookbehind, then matches
-    the rest of the words starting with it as a trie (in the order ``trie_pattern`` tries).
-    """
-    rests: dict[str, list[str]] = {}
-    for word in words:
-        rests.setdefault(word[0], []).append(word[1:])
-    branches = [f"(?<={re.escape(first)}){trie_pattern(rests[first])}" for first in sorted(rests)]
-    return "(?:" + "|".join(branches) + ")"
-
-
 # NAME_RUN written to start with its first capital, so that ``re`` skips ahead to the next
 # capital (NAME_RUN starts with assertions, which ``re`` tries at every offset: searching with
-# it directly is several times slower on plain text). The same matches: the lookbehind after
-# the capital is NAME_RUN's leading one, and the first word's alternatives (words that may not
-# start a run, abbreviations, initials, a plain word) go on from the capital already read.
+# it directly is several times slower on plain text). The same matches: one branch per capital,
+# each starting with the capital as a literal (which ``re`` tests before entering a branch),
+# then NAME_RUN's leading lookbehind, and the first word's alternatives (words that may not
+# start a run, abbreviations, initials, a plain word) for that capital, as tries.
+def _first_word(capital: str) -> str:
+    """NAME_RUN's first word, for a run that starts with ``capital``."""
+    not_start = [word[1:] for word in _NOT_START_WORDS if word[0] == capital]
+    abbreviations = [word[1:] for word in _ABBREVIATIONS if word[0] == capital]
+    pattern = re.escape(capital) + r"(?<![\w'\u2019].)"
+    if not_start:
+        pattern += rf"(?!{trie_pattern(not_start)}\b)"
+    branches = [rf"{trie_pattern(abbreviations)}\." if abbreviations else ""]
+    branches += [rf"\.(?:[{_UPPER}]\.)*", r"[\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*"]
+    return pattern + "(?:" + "|".join(branch for branch in branches if branch) + ")"
+
+
+# The capitals of ``[_UPPER]`` (all below U+0100).
+_CAPITALS = [chr(code) for code in range(0x100) if re.fullmatch(f"[{_UPPER}]", chr(code))]
 _RUN_SCAN = re.compile(
-    rf"[{_UPPER}](?<![\w'\u2019].)(?!{_after_capital(_NOT_START_WORDS)}\b)"
-    rf"(?:{_after_capital(_ABBREVIATIONS)}\.|\.(?:[{_UPPER}]\.)*|"
-    rf"[\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*)"
+    "(?:" + "|".join(_first_word(capital) for capital in _CAPITALS) + ")"
     rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
     rf"(?:,?[ \u00a0](?:Jr|Sr)\.?|[ \u00a0](?:II|III|IV))?"
 )
