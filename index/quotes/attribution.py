@@ -48,8 +48,12 @@ _NP_STOP = re.compile(
 )
 # A clause ends at ``.!?;`` before a space (or the end) or at a spaced dash: the matches of
 # ``[.!?;](?=\s|$)|\s[\u2014\u2013]\s|\s--\s``, written to start with one character class so
-# that ``re`` skips ahead to the next candidate; the lookbehinds tell the two cases apart.
-_CLAUSE_END = re.compile(r"[.!?;\s](?:(?<=[.!?;])(?=\s|$)|(?<=\s)(?:[\u2014\u2013]|--)\s)")
+# that ``re`` skips ahead to the next candidate; the lookbehinds tell the cases apart. A dash
+# match starts at the dash, not at the (much more frequent) space before it, which the
+# lookbehind checks: the clause ends one character before the match (see ``clause_end``).
+_CLAUSE_END = re.compile(
+    r"[.!?;\u2014\u2013-](?:(?<=[.!?;])(?=\s|$)|(?<=\s[\u2014\u2013])\s|(?<=\s-)-\s)"
+)
 # `called it "X"` names or labels something; the label is not a quote introduced by the verb.
 _NAMING_VERBS = frozenset({"called", "calls", "call", "described", "describes", "read", "reads"})
 _CLAUSE_WORDS = word_set(
@@ -92,9 +96,15 @@ _TITLE_STATE = re.compile(r"[Ss]tate (?=[A-Z])")
 def clause_end(text: str, pos: int, limit: int) -> int:
     """Offset of the end of the clause starting at ``pos`` (a real sentence end, or ``limit``)."""
     for match in _CLAUSE_END.finditer(text, pos, limit):
-        if match.group() == "." and not is_sentence_end(text, match.start()):
+        start = match.start()
+        if text[start] in "\u2014\u2013-":
+            # A spaced dash: the clause ends at the space before it (if that is inside the range).
+            if start - 1 >= pos:
+                return start - 1
             continue
-        return match.start()
+        if text[start] == "." and not is_sentence_end(text, start):
+            continue
+        return start
     return limit
 
 

@@ -23,6 +23,7 @@ from index.quotes.names import (
     gender_of_name,
     is_org_name,
     name_runs,
+    runs_before_quote,
     split_title,
     strip_possessive,
 )
@@ -327,22 +328,20 @@ def _run_name(run: str) -> _RunName | None:
 def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]:
     """The name runs of ``text`` that start outside the ``skip`` ranges (its quotes, in order).
 
-    One scan of the whole paragraph, keeping the runs that start outside the quotes, finds the
-    runs that scanning the stretches between quotes one by one would: no quote mark is a
-    letter, and an apostrophe only joins a run before a letter, so no run started inside a
-    quote goes on past its closing mark.
+    Scanning the stretches between quotes one by one finds the runs that one scan of the whole
+    paragraph would, without reading the quotes: no quote mark is a letter, and an apostrophe
+    only joins a run before a letter, so no run started inside a quote goes on past its
+    closing mark (and ``runs_before_quote`` reads a run that reaches an opening mark in full).
     """
     if not skip:
         return list(name_runs(text))
     runs: list[re.Match[str]] = []
-    ranges = iter(skip)
-    open_at, close = next(ranges)
-    for match in name_runs(text):
-        start = match.start()
-        while start >= close:
-            open_at, close = next(ranges, (len(text) + 1, len(text) + 2))
-        if start < open_at:
-            runs.append(match)
+    pos = 0
+    for open_at, close in skip:
+        if pos < open_at:
+            runs.extend(runs_before_quote(text, pos, open_at))
+        pos = close
+    runs.extend(name_runs(text, pos))
     return runs
 
 

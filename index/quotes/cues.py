@@ -126,6 +126,7 @@ _TIME_LEADS = word_set("last this on")
 _NOT_ADVERBS = word_set("family ally rally assembly supply reply bully jelly belly fly")
 _PHRASAL_AUXILIARIES = (" went on to", " goes on to", " continued to", " continues to")
 _QUOTED_AS = (" was quoted as", " is quoted as")
+_AUXILIARY_SUFFIXES = _PHRASAL_AUXILIARIES + _QUOTED_AS
 
 
 @lru_cache(maxsize=4096)  # pure; the same clause heads recur
@@ -133,7 +134,9 @@ def strip_adverbs(text: str) -> str:
     """``text`` without the adverbs and auxiliaries it ends with (``Smith also``)."""
     end = len(text.rstrip())
     while end > 0:
-        start = max(text.rfind(" ", 0, end), text.rfind("\u00a0", 0, end)) + 1
+        space = text.rfind(" ", 0, end)
+        # (a no-break space counts only after the last space: most texts hold none)
+        start = max(space, text.rfind("\u00a0", space + 1, end)) + 1
         word = text[start:end]
         lowered = word.lower()
         if lowered in _ADVERB_WORDS or (
@@ -149,13 +152,13 @@ def strip_adverbs(text: str) -> str:
             if lead in _TIME_LEADS:
                 end = len(previous[: len(previous) - len(lead)].rstrip())
                 continue
+        if not text.endswith(_AUXILIARY_SUFFIXES, 0, end):
+            break  # (the common case, told without copying the head)
         head = text[:end]
-        for suffix in _PHRASAL_AUXILIARIES + _QUOTED_AS:
+        for suffix in _AUXILIARY_SUFFIXES:
             if head.endswith(suffix):
                 end = len(head) - len(suffix)
                 break
-        else:
-            break
     return text[:end] if end < len(text.rstrip()) else text
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -57,28 +57,28 @@ NAME_RUN = re.compile(
 """A run of capitalised words (with name particles and initials), possibly a name."""
 
 
-def _after_capital(words: Iterable[str]) -> str:
-    """An alternation of ``words`` for a pattern that has already consumed their capital.
-
-    Each branch checks the capital just read with a one-character lookbehind, then matches
-    the rest of the words starting with it as a trie (in the order ``trie_pattern`` tries).
-    """
-    rests: dict[str, list[str]] = {}
-    for word in words:
-        rests.setdefault(word[0], []).append(word[1:])
-    branches = [f"(?<={re.escape(first)}){trie_pattern(rests[first])}" for first in sorted(rests)]
-    return "(?:" + "|".join(branches) + ")"
-
-
 # NAME_RUN written to start with its first capital, so that ``re`` skips ahead to the next
 # capital (NAME_RUN starts with assertions, which ``re`` tries at every offset: searching with
-# it directly is several times slower on plain text). The same matches: the lookbehind after
-# the capital is NAME_RUN's leading one, and the first word's alternatives (words that may not
-# start a run, abbreviations, initials, a plain word) go on from the capital already read.
+# it directly is several times slower on plain text). The same matches: one branch per capital,
+# each starting with the capital as a literal (which ``re`` tests before entering a branch),
+# then NAME_RUN's leading lookbehind, and the first word's alternatives (words that may not
+# start a run, abbreviations, initials, a plain word) for that capital, as tries.
+def _first_word(capital: str) -> str:
+    """NAME_RUN's first word, for a run that starts with ``capital``."""
+    not_start = [word[1:] for word in _NOT_START_WORDS if word[0] == capital]
+    abbreviations = [word[1:] for word in _ABBREVIATIONS if word[0] == capital]
+    pattern = re.escape(capital) + r"(?<![\w'\u2019].)"
+    if not_start:
+        pattern += rf"(?!{trie_pattern(not_start)}\b)"
+    branches = [rf"{trie_pattern(abbreviations)}\." if abbreviations else ""]
+    branches += [rf"\.(?:[{_UPPER}]\.)*", r"[\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*"]
+    return pattern + "(?:" + "|".join(branch for branch in branches if branch) + ")"
+
+
+# The capitals of ``[_UPPER]`` (all below U+0100).
+_CAPITALS = [chr(code) for code in range(0x100) if re.fullmatch(f"[{_UPPER}]", chr(code))]
 _RUN_SCAN = re.compile(
-    rf"[{_UPPER}](?<![\w'\u2019].)(?!{_after_capital(_NOT_START_WORDS)}\b)"
-    rf"(?:{_after_capital(_ABBREVIATIONS)}\.|\.(?:[{_UPPER}]\.)*|"
-    rf"[\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*)"
+    "(?:" + "|".join(_first_word(capital) for capital in _CAPITALS) + ")"
     rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
     rf"(?:,?[ \u00a0](?:Jr|Sr)\.?|[ \u00a0](?:II|III|IV))?"
 )
@@ -93,6 +93,22 @@ def name_runs(text: str, start: int = 0, stop: int | None = None) -> Iterator[re
         return _RUN_SCAN.finditer(text, start)
     # Up to ``stop`` only: a scan of the whole rest would also read on into what follows.
     return _runs_before(text, start, stop)
+
+
+def runs_before_quote(text: str, start: int, mark: int) -> list[re.Match[str]]:
+    """``list(name_runs(text, start, mark))`` where ``text[mark]`` is an opening quote mark.
+
+    One scan that stops at the mark. The mark is no letter, space or dash, so the scan reads
+    every run before it as a scan of the whole text would, except that a run may take in an
+    opening apostrophe glued to its last word (``Smith-'Yes``): a run that reaches the mark
+    is matched again on the whole text.
+    """
+    runs = list(_RUN_SCAN.finditer(text, start, mark))
+    if runs and runs[-1].end() == mark:
+        again = _RUN_SCAN.match(text, runs[-1].start())
+        if again is not None:  # (always: it matched up to the mark)
+            runs[-1] = again
+    return runs
 
 
 # Where a run may start: its first capital, not preceded by a word character or apostrophe.
@@ -168,7 +184,9 @@ def clean_phrase(text: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """The words of ``text``, lower case, without edge punctuation."""
-    return [w.strip(".,;:()[]\"'\u2019\u2018\u201c\u201d").lower() for w in text.split()]
+    # (Lower-cased once for the whole text: case never turns a letter into a space or into
+    # one of the stripped marks.)
+    return [w.strip(".,;:()[]\"'\u2019\u2018\u201c\u201d") for w in text.lower().split()]
 
 
 @lru_cache(maxsize=4096)  # pure; names recur within an article

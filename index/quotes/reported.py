@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,6 +52,27 @@ class Report:
 
 def _inside(spans: Sequence[QuotedSpan], pos: int) -> bool:
     return any(span.open <= pos < span.close for span in spans)
+
+
+def _outside_quotes(
+    verbs: re.Pattern[str], text: str, spans: Sequence[QuotedSpan]
+) -> list[re.Match[str]]:
+    """The matches of ``verbs`` in ``text`` that start outside the quoted spans, in order.
+
+    The stretches between quotes are scanned one by one, which finds what one scan of the
+    whole paragraph would, without reading the quotes: a verb is letters, so none runs into
+    or out of a quote mark, and the mark that ends a stretch is a word boundary either way.
+    """
+    if not spans:
+        return list(verbs.finditer(text))
+    found: list[re.Match[str]] = []
+    pos = 0
+    for span in spans:
+        if pos < span.open:
+            found.extend(verbs.finditer(text, pos, span.open))
+        pos = span.close
+    found.extend(verbs.finditer(text, pos))
+    return found
 
 
 def _previous_subject(
@@ -165,9 +187,7 @@ def find_reports(
     # Headlines capitalise their verbs ("Trump Says ..."); elsewhere a capital marks a name.
     verbs = REPORTING_VERB_ANY_CASE if is_headline(text) else REPORTING_VERB
     cues = [
-        cue
-        for cue in verbs.finditer(text)
-        if not (spans and _inside(spans, cue.start())) and not _noun_or_infinitive(text, cue)
+        cue for cue in _outside_quotes(verbs, text, spans) if not _noun_or_infinitive(text, cue)
     ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
@@ -199,12 +219,20 @@ def find_reports(
             start, end = trim(text, claim_end - 4, content_end(text, claim_end - 4, hi))
             if len(text[start:end].split()) >= 3:
                 reports.append(Report(start, end, source, claim.start()))
-    starts = [cue.start() for cue in cues]
-    for lo, hi in sentences:
+    # Each cue goes to the sentence it starts in (sentences are in order and do not overlap),
+    # in the order of ``cues``.
+    firsts = [lo for lo, _ in sentences]
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    for cue in cues:
+        at = cue.start()
+        number = bisect.bisect_right(firsts, at) - 1
+        if number >= 0 and at < sentences[number][1]:
+            by_sentence.setdefault(number, []).append(cue)
+    for number in sorted(by_sentence):
+        lo, hi = sentences[number]
         # A real sentence has a handful of cues; a cap keeps pathological input linear.
-        mine = [cue for cue, at in zip(cues, starts, strict=True) if lo <= at < hi][:_MAX_CUES]
-        if mine:
-            reports.extend(_sentence_reports(text, spans, lo, hi, known, mine))
+        mine = by_sentence[number][:_MAX_CUES]
+        reports.extend(_sentence_reports(text, spans, lo, hi, known, mine))
     return reports
 
 

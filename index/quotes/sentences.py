@@ -9,8 +9,10 @@ from functools import lru_cache
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
 
+# (``[.!?\u2026][.!?\u2026]*`` for ``[.!?\u2026]+``: a leading character class lets the scan skip
+# ahead to the next candidate instead of trying every offset.)
 _BOUNDARY = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[\u2014-]*"
+    r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[\u2014-]*"
     r"[A-Z0-9\u00c0-\u00de])"
 )
 _ABBREVIATIONS = word_set(
@@ -29,16 +31,28 @@ _OPENERS = word_set(
 )
 
 
+def _ends_with_initials(head: str) -> bool:
+    """``_AMBIGUOUS.search(head)``: whether ``head`` ends with initials such as ``U.S.``.
+
+    Settled without the search when ``head`` ends with its period (as it does when read up to
+    one): the match must then end there, two characters after another period.
+    """
+    if head.endswith(".") and head[-3:-2] != ".":
+        return False
+    return _AMBIGUOUS.search(head) is not None
+
+
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` ends an abbreviation or an initial."""
     start = text.rfind(" ", 0, dot)
-    # A line break or no-break space after the last space starts the word instead (searched
-    # for after that space only: most paragraphs hold neither).
-    start = max(start, text.rfind("\n", start + 1, dot), text.rfind("\u00a0", start + 1, dot))
     token = text[start + 1 : dot]
-    cut = max(token.rfind("("), token.rfind('"'), token.rfind("\u201c"))
-    if cut >= 0:
-        token = token[cut + 1 :]
+    # A line break or no-break space after the last space starts the word instead (looked
+    # for in the word only: most paragraphs hold neither).
+    if "\n" in token or "\u00a0" in token:
+        start = max(start, text.rfind("\n", start + 1, dot), text.rfind("\u00a0", start + 1, dot))
+        token = text[start + 1 : dot]
+    if "(" in token or '"' in token or "\u201c" in token:
+        token = token[max(token.rfind("("), token.rfind('"'), token.rfind("\u201c")) + 1 :]
     if not token:
         return False
     if token.lower() in _ABBREVIATIONS:
@@ -80,7 +94,7 @@ def split_sentences(
             if _ends_with_abbreviation(text, dot):
                 continue
             head = text[max(lo, dot - 12) : dot + 1]
-            if _AMBIGUOUS.search(head) and _next_word(text, end) not in _OPENERS:
+            if _ends_with_initials(head) and _next_word(text, end) not in _OPENERS:
                 continue
         sentences.append((start, end))
         start = end
@@ -97,7 +111,7 @@ def is_sentence_end(text: str, dot: int) -> bool:
     if _ends_with_abbreviation(text, dot):
         return False
     head = text[max(0, dot - 12) : dot + 1]
-    return not (_AMBIGUOUS.search(head) and _next_word(text, dot + 1) not in _OPENERS)
+    return not (_ends_with_initials(head) and _next_word(text, dot + 1) not in _OPENERS)
 
 
 # Lower-case function words that title case never leaves lower case.

@@ -49,9 +49,13 @@ _CLAUSE_OPENERS = word_set(
     yet whereas once until unless"""
 )
 _BOUNDARY_CHARS = frozenset(',;:(\u2014\u2013"\u201d\u201c.!?')
+# The matches of ``(?:[,:;]\s*|\s)(?:which|...)\s+|[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s``,
+# written to start with one character class so that the scan skips ahead to the next candidate;
+# the lookbehind tells the punctuation branch (which always matches) from the space ones.
 _SPLITS = re.compile(
-    r"(?:[,:;]\s*|\s)(?:which|whom|where|when|because|although|though|while|since|if|unless|"
-    r"whereas)\s+|[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s"
+    r"[,:;\s](?:(?<=[,:;])\s*(?:(?:which|whom|where|when|because|although|though|while|since|"
+    r"if|unless|whereas)\s+)?|(?:which|whom|where|when|because|although|though|while|since|if|"
+    r"unless|whereas)\s+|[\u2014\u2013]\s|(?:and|but)\s)"
 )
 _VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
 # Auxiliaries, attribution verbs and irregular verbs in one set (one lookup per word).
@@ -60,7 +64,7 @@ _BOUNDARY = re.compile(
     r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|and|but|while|as|because|when|after|"
     r"before|since|if|though|although|where)\s)\s*",
 )
-_RELATIVE_END = re.compile(r"\s+(?:who|which|that)\s*$")
+_RELATIVE_END = re.compile(r"\s\s*(?:who|which|that)\s*$")  # (\s\s*: the search skips to spaces)
 
 
 def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
