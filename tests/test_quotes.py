@@ -362,6 +362,15 @@ def test_a_title_the_sentence_ends_in_is_not_a_quote() -> None:
         ("The ferry will run all winter", "Mary Smith"),
         ("The pier is safe", "John Brown"),
     ]
+    # Even with a speaker after it, a show named after "on" is no quote.
+    show = quotes_of(
+        'In an interview on NRK\'s "Harbour Hour," Ada Vik said the pier is safe.',
+        '"Not Today," Ada Vik said.',
+    )
+    assert [(q.kind, q.text) for q in show] == [
+        ("indirect", "the pier is safe"),
+        ("direct", "Not Today"),
+    ]
     # Words standing alone, or after a verb, are still words someone said.
     alone = only(quotes_of('"Big Daddy." That was all John Brown said about it.'))
     assert alone.text == "Big Daddy."

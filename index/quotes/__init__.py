@@ -7,7 +7,7 @@ fullest name and the role they were introduced with.
 
 from __future__ import annotations
 
-from index.quotes import coref, cues, extract, names, sentences, speakers
+from index.quotes import coref, cues, names, sentences, speakers, titles
 from index.quotes.extract import extract_quotes
 
 __all__ = ["clear_caches", "extract_quotes"]
@@ -17,7 +17,7 @@ __all__ = ["clear_caches", "extract_quotes"]
 _CACHED = (
     coref._run_name,
     cues.strip_adverbs,
-    extract._is_title,
+    titles.is_title,
     names.gender_of_name,
     names.is_org_name,
     names.split_title,

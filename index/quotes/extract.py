@@ -5,21 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from index.model import PARAGRAPH_SEPARATOR, Quote, QuoteKind
 from index.quotes.attribution import Attribution, after_quote, before_quote
 from index.quotes.coref import Registry, resolve, scan_people
-from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan, find_double_spans, find_single_spans, opens_with_quote
 from index.quotes.names import Source
 from index.quotes.reported import find_reports
 from index.quotes.sentences import split_sentences
 from index.quotes.speakers import parse_source
 from index.quotes.subjects import Known, clause_subject, verb_subject
+from index.quotes.titles import is_span_title
 
 _WORD = re.compile(r"[\w'\u2019\-]+")
-_SMALL_WORDS = word_set("""a an the of and or in on at to for with from by as vs""")
 # Inherit a speaker from a quote at most this many paragraphs back.
 _INHERIT_PARAGRAPHS = 1
 
@@ -37,54 +35,6 @@ class _Candidate:
     chain: int = -1  # quotes running over paragraphs share a chain id
 
 
-@lru_cache(maxsize=1024)  # pure; asked several times of each quoted span
-def _is_title(text: str) -> bool:
-    """Whether quoted words read like a title or a name (``"Shaping Tomorrow's City Today"``)."""
-    if text.rstrip()[-1:] in ".!?,":
-        return False  # (tested first: most quotes end so, and then no words need reading)
-    words = _WORD.findall(text)
-    if not words or len(words) > 12:
-        return False
-    content = [word for word in words if word.lower() not in _SMALL_WORDS]
-    if not content:
-        return False
-    capitalised = sum(1 for word in content if word[0].isupper() or word[0].isdigit())
-    return capitalised == len(content)
-
-
-# The word before an opening mark, and whether it is a possessive (`NRK's`).
-_LAST_WORD = re.compile(r"(\w+)(['\u2019]s)?\s+\Z")
-_TITLE_LEADS = word_set("""on titled""")
-_CONTRACTED = word_set("""it that he she there here what who where let""")  # `it's`: no possessive
-
-
-def _is_span_title(text: str, span: QuotedSpan) -> bool:
-    """Whether a quoted span is a title, counting one the sentence runs into.
-
-    American style puts the sentence's full stop or comma inside the marks, so a title at the
-    end of a clause ends in one: ``on CNN's "State of the Union."``. Such a span is a title
-    only after ``on``, ``titled``, ``according to``, a possessive or a year; capitals alone
-    or after a verb (``shouted "Not Today."``) are still someone's words.
-    """
-    inner = text[span.start : span.end]
-    if _is_title(inner):
-        return True
-    stripped = inner.rstrip()
-    if stripped[-1:] not in ".," or len(stripped) > 60:
-        return False
-    before = _LAST_WORD.search(text, max(0, span.open - 30), span.open)
-    if before is None:
-        return False
-    lead = before[1]
-    possessive = before[2] and lead.lower() not in _CONTRACTED
-    according = lead.lower() == "to" and text[
-        max(0, before.start() - 10) : before.start()
-    ].lower().endswith("according ")
-    if not (lead.lower() in _TITLE_LEADS or possessive or lead.isdigit() or according):
-        return False
-    return len(_WORD.findall(stripped)) >= 2 and _is_title(stripped[:-1])
-
-
 _NICKNAME_WORDS = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
 
 
@@ -100,7 +50,7 @@ def _is_nickname(text: str, span: QuotedSpan) -> bool:
 def _quote_like(text: str, span: QuotedSpan, sentence: tuple[int, int]) -> bool:
     """Whether an unattributed quoted span is speech rather than a scare quote or a title."""
     inner = text[span.start : span.end]
-    if _is_span_title(text, span):
+    if is_span_title(text, span):
         return False
     words = len(inner.split())
     before = text[sentence[0] : span.open].strip(" \u00a0")
@@ -152,7 +102,7 @@ def _paragraph_candidates(
             for number, span in enumerate(spans)
             if report.start <= span.close
             and span.open < report.end
-            and not _is_span_title(text, span)
+            and not is_span_title(text, span)
         ]
         if inside:
             first = spans[inside[0]]
@@ -199,8 +149,10 @@ def _paragraph_candidates(
         if start >= end:
             continue
         sentence = _sentence_of(sentences, span.open)
+        if found is not None and is_span_title(text, span):
+            continue  # 'on CBS\'s "Face the Nation," Ryan said': the show, not his words
         if found is None and not _quote_like(text, span, sentence):
-            if not _is_span_title(text, span):
+            if not is_span_title(text, span):
                 leftovers.setdefault(sentence, []).append(span)
             continue
         candidates.append(

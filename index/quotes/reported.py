@@ -31,6 +31,7 @@ from index.quotes.statements import (
     trim,
 )
 from index.quotes.subjects import Known, clause_subject, subject_before
+from index.quotes.titles import is_span_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,7 +388,13 @@ def _attributes_quote(
     text: str, spans: Sequence[QuotedSpan], lo: int, verb_start: int, verb_end: int, hi: int
 ) -> bool:
     """Whether the verb attributes the quote just before it (`"...," Rubio said in Iowa.`)."""
-    closes = [span.close for span in spans if lo <= span.close <= verb_start]
+    # (a title before the verb is no quote it could attribute: 'on NRK's "Harbour Hour,"
+    # Ada Vik said the pier is safe')
+    closes = [
+        span.close
+        for span in spans
+        if lo <= span.close <= verb_start and not is_span_title(text, span)
+    ]
     if not closes:
         return False
     gap = text[closes[-1] : verb_start]
