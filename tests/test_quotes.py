@@ -402,6 +402,18 @@ def test_one_unbalanced_mark_does_not_lose_other_quotes() -> None:
     ]
 
 
+def test_an_unclosed_quote_ending_in_its_attribution_is_closed_before_it() -> None:
+    found = quotes_of(
+        "Ana Ruiz and Ben Ole spoke at the pier.",
+        '"Nothing is settled," Ana Ruiz said. "We start on Monday, Ben Ole said.',
+        "The council meets again in May.",
+    )
+    assert [(q.text, q.speaker) for q in found] == [
+        ("Nothing is settled", "Ana Ruiz"),
+        ("We start on Monday", "Ben Ole"),
+    ]
+
+
 def test_a_closing_mark_used_as_opener_is_tolerated() -> None:
     quote = only(quotes_of("\u201dWe are ready,\u201d said Omar Haddad."))
     assert (quote.text, quote.speaker) == ("We are ready", "Omar Haddad")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.model import PARAGRAPH_SEPARATOR, Quote, QuoteKind
 from index.quotes.attribution import Attribution, after_quote, before_quote
@@ -215,6 +215,23 @@ def _quoted_spans(text: str) -> list[QuotedSpan]:
     return [span for span in spans if not _is_nickname(text, span)] if spans else spans
 
 
+# The attribution at the end of a quote whose closing mark is missing: '"The pier is safe,
+# Ada Vik said.' (and no quote runs on into the next paragraph).
+_STRANDED_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:said|says|added|adds)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"|(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|he|she|they)\s+"
+    r"(?:said|says|added|adds))\.?\s*$"
+)
+
+
+def _close_stranded(text: str, span: QuotedSpan) -> QuotedSpan:
+    """Close an unclosed quote before an attribution stranded inside it, if there is one."""
+    found = _STRANDED_ATTRIBUTION.search(text, span.start, span.end)
+    if found is None or found.start() - span.start < 10:
+        return span
+    return replace(span, end=found.start(), close=found.start(), closed=True)
+
+
 def _remove_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep candidates in reading order without overlaps (direct quotes win ties)."""
     candidates.sort(key=lambda c: (c.start, c.kind != "direct", -c.end))
@@ -270,6 +287,11 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         bases.append(offset)
         offset += len(text) + len(PARAGRAPH_SEPARATOR)
     all_spans = [_quoted_spans(text) for text in paragraphs]
+    for index, spans in enumerate(all_spans):
+        if spans and not spans[-1].closed:
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+            if not opens_with_quote(following):
+                spans[-1] = _close_stranded(paragraphs[index], spans[-1])
     skips = [[(span.open, span.close) for span in spans] for spans in all_spans]
     registry = Registry()
     scan_people(list(paragraphs), bases, skips, registry)
