@@ -1128,6 +1128,7 @@ def test_speakers_after_a_clause_a_percentage_or_an_aside(sentence: str, speaker
         ("Ada Vik in Tromso said", "Ada Vik", None),
         ("Ada Vik in an interview with NRK said", "Ada Vik", None),
         ("That person said", "That person", None),
+        ("Then someone said", "someone", None),
         ("Thirty-one percent of those surveyed said", "Thirty-one percent of those surveyed", None),
         (
             "Only 27 percent of those who named a skipper said",

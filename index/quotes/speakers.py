@@ -83,6 +83,8 @@ _QUANTIFIERS = word_set(
     roughly more fewer another"""
 )
 _NUMBER = re.compile(r"\d[\d,.]*%?$")
+# "Someone asked how ...": whoever it was speaks, unnamed.
+_INDEFINITE_SPEAKERS = word_set("someone somebody everyone everybody")
 _OBJECT_DETERMINERS = word_set("a an the his her their its our my")
 _FRACTIONS = word_set("third quarter fifth tenth")
 # Participles after a plural that make it the people a poll asked: "voters polled".
@@ -587,6 +589,9 @@ def _simple_source(text: str) -> Source | None:
         described = _postmodified(text, words)
         if described is not None:
             return described
+    if len(words) == 1 and words[0] in _INDEFINITE_SPEAKERS:
+        single = words[0] in ("someone", "somebody")
+        return Source(name=text.strip(), kind="person" if single else "group")
     described = _described_by_participle(text, words)
     if described is not None:
         return described
