@@ -1286,6 +1286,22 @@ def test_a_demonstrative_before_a_thing_or_a_participle_and_its_object_is_nobody
     assert quote.text == "the council to repair the pier"
 
 
+def test_a_title_before_the_subject_and_a_bare_adjunct_after_the_verb() -> None:
+    # 'on NRK's "Harbour Hour," Ada Vik said': the subject starts after the title's comma;
+    # '," Ada Vik, harbour master at the port of Tromso since 2009, said in an interview
+    # after the vote.': where and when she said it is no statement.
+    found = quotes_of(
+        "Ada Vik runs the port.",
+        'In an interview on NRK\'s "Harbour Hour," Ada Vik said the pier needs repair.',
+        '"The ferry stays," Ada Vik, harbour master at the port of Tromso since 2009 and a '
+        "former skipper, said in an interview after the vote.",
+    )
+    assert [(q.kind, q.text, q.speaker) for q in found] == [
+        ("indirect", "the pier needs repair", "Ada Vik"),
+        ("direct", "The ferry stays", "Ada Vik"),
+    ]
+
+
 def test_a_group_after_that_speaks() -> None:
     quote = only(
         quotes_of(

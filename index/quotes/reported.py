@@ -470,6 +470,13 @@ def _forward(
         start = content_start(text, verb, verb_end, hi)
     start, end = trim(text, start, max(content_end(text, start, hi), start))
     words = len(text[start:end].split())
+    if (
+        words <= 8
+        and _ONLY_ADJUNCT.match(text, start)
+        and not _THAT_WORD_RE.search(text, start, end)
+    ):
+        # '," Ada Vik said in an interview after the vote.': where and when, not what.
+        return []
     if words < 2 or (words <= 4 and text[end : end + 1] == ":"):
         # "told the council:" introduces a quote; the addressee is not a statement.
         return []
@@ -540,6 +547,8 @@ _CLOSING_ADJUNCT = re.compile(
     r"(?:in|on|at|during|after|before|via|through|from|over)\s+(?:[\w'\u2019\-]+\s+){0,5}"
     r"[\w'\u2019\-]+"
 )
+_ONLY_ADJUNCT = re.compile(r"(?:in|on|at|during|after|before|via|through|over|amid)\s")
+_THAT_WORD_RE = re.compile(r"\bthat\b")
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+to\s+[a-z]")
 # "But the plan is tilted to the rich, the group said": the statement starts after "But".
 _LEADING_CONJUNCTION = re.compile(

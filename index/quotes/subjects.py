@@ -74,6 +74,13 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     comma or conjunction is tried (``..., and Smith said``). The offset returned is that of
     the subject's first word, whatever spaces or marks precede it.
     """
+    closed = None
+    for closed in _CLOSED_QUOTE.finditer(text, lo, hi):  # noqa: B007 - the last one is wanted
+        pass
+    if closed is not None:
+        # 'In an interview on NRK's "Harbour Hour," Ada Vik said': a subject holds no
+        # quote that a comma closes, so it starts after it.
+        lo = closed.end()
     found = _subject_before(text, lo, hi)
     if found is None:
         return None
@@ -83,6 +90,7 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     return source, at
 
 
+_CLOSED_QUOTE = re.compile('(?:,["\u201d]|["\u201d],)\\s+')
 # What may stand before a subject's first word in ``text[lo:hi]``: spaces and the marks that
 # closed the quote before (``," Mr. Obama said, "``).
 _LEADING_JUNK = frozenset(" \u00a0\t\n")
