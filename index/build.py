@@ -23,7 +23,14 @@ from index.model import Progress, ProgressFn, Skipped, UpdateReport
 from index.read import DEFAULT_MAX_BYTES, FileEntry, scan_archive
 from index.schema import build_schema, vocabulary_of
 from index.spelling import save_vocabulary
-from index.store import FileRecord, Manifest, open_storage, whoosh_dir, write_lock
+from index.store import (
+    FileRecord,
+    Manifest,
+    open_storage,
+    remove_stale_versions,
+    whoosh_dir,
+    write_lock,
+)
 
 PARALLEL_THRESHOLD = 400
 """Fewer files than this are indexed in-process: starting workers would cost more."""
@@ -79,6 +86,7 @@ def update_index(
         files = {**plan.unchanged, **outcome.records}
         Manifest(ix.latest_generation(), files).save(whoosh_dir(index_dir))
         save_vocabulary(whoosh_dir(index_dir), outcome.words, replace=rebuild)
+        remove_stale_versions(index_dir)
     indexed = [rel for rel, record in outcome.records.items() if record.articles]
     updated = sum(1 for rel in indexed if rel in previous and previous[rel].articles)
     return UpdateReport(

@@ -8,6 +8,7 @@ import hashlib
 import marshal
 import os
 import re
+import shutil
 import socket
 import time
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from typing import NamedTuple
 from whoosh.filedb.filestore import FileStorage
 
 from index.errors import IndexLocked
-from index.schema import SCHEMA_VERSION
+from index.schema import EXTRACTOR_VERSION, SCHEMA_VERSION
 
 MANIFEST_NAME = "manifest.bin"
 LOCK_NAME = "write.lock"
@@ -46,8 +47,20 @@ def open_storage(index_dir: Path) -> FileStorage:
 
 
 def whoosh_dir(index_dir: Path) -> Path:
-    """The folder holding the Whoosh files for the current schema version."""
-    return index_dir / f"v{SCHEMA_VERSION}"
+    """The folder holding the Whoosh files for the current schema and quote extractor.
+
+    An index written by another version of either lives in another folder, so it is never
+    read; the next build writes a fresh one and removes the stale ones.
+    """
+    return index_dir / f"v{SCHEMA_VERSION}q{EXTRACTOR_VERSION}"
+
+
+def remove_stale_versions(index_dir: Path) -> None:
+    """Delete index folders of other schema or extractor versions (after a good build)."""
+    current = whoosh_dir(index_dir)
+    for old in index_dir.glob("v[0-9]*"):
+        if old != current and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
 
 
 class FileRecord(NamedTuple):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index import build
+from index import build, store
 from index.backend import open_archive
 from index.build import update_index
 from index.errors import IndexLocked
@@ -83,6 +83,24 @@ def test_same_size_same_mtime_change_is_caught_by_hash(tmp_path: Path) -> None:
     report = update_index(archive, ix)
     assert report.updated == 1
     assert titles(ix, archive, "seaport") == ["Title 0"]
+
+
+def test_an_index_from_another_quote_extractor_is_rebuilt_and_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The index stores speakers: when the extractor changes, every article is read again,
+    # and the stale index folder goes once the new one is written.
+    archive = make_archive(tmp_path / "arch", 3)
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    stale = whoosh_dir(ix)
+    assert update_index(archive, ix).added == 0
+    monkeypatch.setattr(store, "EXTRACTOR_VERSION", store.EXTRACTOR_VERSION + 1)
+    assert whoosh_dir(ix) != stale
+    report = update_index(archive, ix)
+    assert report.added == 3
+    assert not stale.exists() and whoosh_dir(ix).is_dir()
+    assert len(titles(ix, archive, "harbour")) == 3
 
 
 def test_rebuild_reindexes_everything(tmp_path: Path) -> None:
