@@ -402,11 +402,12 @@ def test_one_unbalanced_mark_does_not_lose_other_quotes() -> None:
     ]
 
 
-def test_an_unclosed_quote_ending_in_its_attribution_is_closed_before_it() -> None:
+@pytest.mark.parametrize("after", ["", " The council meets again in May."])
+def test_an_unclosed_quote_ending_in_its_attribution_is_closed_before_it(after: str) -> None:
     found = quotes_of(
         "Ana Ruiz and Ben Ole spoke at the pier.",
-        '"Nothing is settled," Ana Ruiz said. "We start on Monday, Ben Ole said.',
-        "The council meets again in May.",
+        f'"Nothing is settled," Ana Ruiz said. "We start on Monday, Ben Ole said.{after}',
+        "The council meets again in June.",
     )
     assert [(q.text, q.speaker) for q in found] == [
         ("Nothing is settled", "Ana Ruiz"),

@@ -215,12 +215,12 @@ def _quoted_spans(text: str) -> list[QuotedSpan]:
     return [span for span in spans if not _is_nickname(text, span)] if spans else spans
 
 
-# The attribution at the end of a quote whose closing mark is missing: '"The pier is safe,
-# Ada Vik said.' (and no quote runs on into the next paragraph).
+# The attribution that ends the first sentence of a quote whose closing mark is missing:
+# '"The pier is safe, Ada Vik said.' (and no quote runs on into the next paragraph).
 _STRANDED_ATTRIBUTION = re.compile(
     r",\s+(?:(?:said|says|added|adds)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
     r"|(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|he|she|they)\s+"
-    r"(?:said|says|added|adds))\.?\s*$"
+    r"(?:said|says|added|adds))(?:\.?\s*$|\.\s)"
 )
 
 
