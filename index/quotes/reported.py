@@ -21,7 +21,7 @@ from index.quotes.cues import (
 from index.quotes.lexicon import COURTESY_TITLES, PRONOUN_GENDER, word_set
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, split_title, strip_possessive
-from index.quotes.sentences import is_headline, split_sentences
+from index.quotes.sentences import is_headline, is_sentence_end, split_sentences
 from index.quotes.speakers import is_role_appositive, parse_source
 from index.quotes.statements import (
     content_end,
@@ -377,10 +377,8 @@ def _close_relative(text: str, report: Report) -> Report:
     return Report(report.start, end, report.source, report.position)
 
 
-_AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^.!?\"\u201c\u201d]{0,80}")
-_ABBREVIATION = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Maj|St|Jr|Sr|Prof|Rev|[A-Z])\."
-)
+# (periods are allowed, but none of them may end a sentence: '," Mr. Obama said')
+_AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^!?\"\u201c\u201d]{0,80}")
 _THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,4}?that\b")
 
 
@@ -399,10 +397,13 @@ def _attributes_quote(
         return False
     gap = text[closes[-1] : verb_start]
     words = gap.split()
-    if "." in gap:
-        gap = _ABBREVIATION.sub("X", gap)  # '," Mr. Obama said': no sentence ends there
     if len(words) > 8 or not _AFTER_QUOTE_GAP.fullmatch(gap):
         return False
+    dot = gap.find(".")
+    while dot != -1:
+        if is_sentence_end(text, closes[-1] + dot):
+            return False
+        dot = gap.find(".", dot + 1)
     if words and words[-1] in ("and", "but"):
         # 'called him "crazy" and said ...': a second verb of the sentence's subject.
         return False

@@ -85,15 +85,12 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     if found is None:
         return None
     source, at = found
-    while at < hi and text[at] in _LEADING_JUNK:
-        at += 1
+    while at < hi and text[at].isspace():
+        at += 1  # ('," Mr. Obama said': the phrase may start with the space after the mark)
     return source, at
 
 
 _CLOSED_QUOTE = re.compile('(?:,["\u201d]|["\u201d],)\\s+')
-# What may stand before a subject's first word in ``text[lo:hi]``: spaces and the marks that
-# closed the quote before (``," Mr. Obama said, "``).
-_LEADING_JUNK = frozenset(" \u00a0\t\n")
 
 
 def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
