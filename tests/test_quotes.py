@@ -1265,11 +1265,17 @@ def test_a_quote_split_by_a_named_attribution_is_one_quote(speaker: str) -> None
     assert len(quote.parts) == 2
 
 
-def test_where_a_titled_speaker_spoke_is_no_statement() -> None:
+@pytest.mark.parametrize(
+    "after",
+    [
+        "on Monday at the harbour meeting in Tromso, where the mayor also spoke.",
+        "to the crowd of angry fishermen who had waited since dawn.",
+    ],
+)
+def test_where_a_titled_speaker_spoke_is_no_statement(after: str) -> None:
+    # The period of "Mr." ends no sentence, so "said" attributes the quote before it.
     found = quotes_of(
-        "Ola Berg chairs the board.",
-        '"The ferry stays," Mr. Berg said on Monday at the harbour meeting in Tromso, where '
-        'the mayor also spoke. "It has to."',
+        "Ola Berg chairs the board.", f'"The ferry stays," Mr. Berg said {after} "It has to."'
     )
     assert [(q.kind, q.text) for q in found] == [("direct", "The ferry stays. It has to.")]
 
