@@ -34,6 +34,8 @@ class Quote:
             running over paragraphs, the ``(start, end)`` body offsets of each piece; ``text``
             is then the pieces joined by a space. Empty for a quote in one piece, whose
             ``text`` is ``body[start:end]``.
+        cue: The word that attributes the quote (``said``, ``according to``), if any.
+        rule: The name of the extractor rule that produced the quote (its evidence).
     """
 
     text: str
@@ -44,6 +46,8 @@ class Quote:
     start: int
     end: int
     parts: tuple[tuple[int, int], ...] = ()
+    cue: str | None = None
+    rule: str = ""
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
