@@ -56,8 +56,8 @@ def prepare(root: Path, n: int, seed: int) -> tuple[Path, Path]:
     """The archive (generated once) and its index (built once, then only updated)."""
     import synth
 
-    from index.backend import open_archive
-    from index.model import Progress
+    from index.api.records import Progress
+    from index.engines import open_archive
 
     folder = root / f"app-{n}-seed{seed}-{generator_digest()}"
     archive, index_dir = folder / "archive", folder / "index"

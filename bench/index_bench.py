@@ -116,7 +116,7 @@ def _tree_rss_mb(pid: int) -> float:
 
 def trial_pipeline(archive: Path, procs: int) -> dict[str, float]:
     """One full newsdesk build into a fresh index folder."""
-    from index.build import update_index
+    from index.engines.whoosh.build import update_index
 
     with tempfile.TemporaryDirectory() as tmp, TreeMemory() as memory:
         started = time.perf_counter()

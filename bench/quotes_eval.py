@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from index.model import PARAGRAPH_SEPARATOR, Quote
+from index.corpus.article import PARAGRAPH_SEPARATOR, Quote
 from index.quotes import clear_caches, extract_quotes
 
 _LINE = re.compile(r"[^\n]+")

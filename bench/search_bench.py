@@ -49,7 +49,7 @@ def make_queries(backend: object, archive: Path, count: int, seed: int) -> dict[
     articles; the ``common`` kind ANDs two of the most frequent words (in a third or more of
     all articles) to show the worst case.
     """
-    from index.model import SearchRequest
+    from index.api.records import SearchRequest
 
     rng = random.Random(seed)
     reader = backend._searcher.reader()  # type: ignore[attr-defined]
@@ -110,7 +110,7 @@ def make_queries(backend: object, archive: Path, count: int, seed: int) -> dict[
 
 def latency(backend: object, queries: dict[str, list[str]]) -> dict[str, tuple[float, float, int]]:
     """(median ms, p95 ms, median total hits) per query kind."""
-    from index.model import SearchRequest
+    from index.api.records import SearchRequest
 
     results = {}
     for kind, texts in queries.items():
@@ -133,8 +133,8 @@ COLD_SCRIPT = """
 import sys, time
 started = time.perf_counter()
 from pathlib import Path
-from index.backend import open_archive
-from index.model import SearchRequest
+from index.engines import open_archive
+from index.api.records import SearchRequest
 backend = open_archive(Path(sys.argv[1]), Path(sys.argv[2]), create=False)
 opened = time.perf_counter()
 result = backend.search(SearchRequest(sys.argv[3], limit=20))
@@ -164,7 +164,7 @@ BUILD_SCRIPT = """
 import json, sys, time
 sys.path.insert(0, sys.argv[3])
 from pathlib import Path
-from index.build import update_index
+from index.engines.whoosh.build import update_index
 from index_bench import TreeMemory
 with TreeMemory() as memory:
     started = time.perf_counter()
@@ -192,7 +192,7 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
     """Every measurement for one archive size."""
     import synth
 
-    from index.backend import open_archive
+    from index.engines import open_archive
 
     archive = synthetic_archive(n, args.seed, args.cache)
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,7 +19,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
-from index.backend import open_archive
+from index.engines import open_archive
 from tui.app import NewsdeskApp
 from tui.config import Config
 

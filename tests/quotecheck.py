@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.model import Quote
+from index.corpus.article import Quote
 from index.quotes.extract import join_pieces
 
 

@@ -63,7 +63,7 @@ async def test_results_for_an_old_query_are_dropped(sample: Sample) -> None:
         main = app.main
         backend = app.backend
         assert backend is not None
-        from index.model import SearchRequest
+        from index.api.records import SearchRequest
 
         stale = backend.search(SearchRequest("shanghai"))
         main.search_input.value = "port strike"

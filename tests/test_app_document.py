@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.style import Style
 
-from index.model import Article, Quote
+from index.corpus.article import Article, Quote
 from index.quotes import extract_quotes
 from tui.widgets.document import CAPTION_LABEL, DocumentStyles, build_document, wrap_ranges
 

@@ -14,16 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
-from index.model import (
-    Article,
-    IndexStatus,
-    Quote,
-    SearchHit,
-    SearchRequest,
-    SearchResult,
-    UpdateReport,
-)
-from index.store import write_lock
+from index.api.records import IndexStatus, SearchHit, SearchRequest, SearchResult, UpdateReport
+from index.corpus.article import Article, Quote
+from index.pipeline.store import write_lock
 from tests.conftest_app import (
     COLOUR_TERMINAL,
     Sample,
@@ -307,7 +300,7 @@ async def test_100k_results_draw_only_what_is_visible(
 ) -> None:
     isolate(tmp_path, monkeypatch)
     backend = HundredThousand(tmp_path)
-    monkeypatch.setattr("index.backend.open_archive", lambda *args, **kwargs: backend)
+    monkeypatch.setattr("index.engines.open_archive", lambda *args, **kwargs: backend)
     app = NewsdeskApp(
         tmp_path, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
     )

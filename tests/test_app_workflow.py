@@ -12,8 +12,8 @@ import pytest
 import yaml
 from textual.command import CommandPalette
 
-from index.model import Filter
-from index.userstate import load_state, state_path
+from index.api.records import Filter
+from index.pipeline.reading import load_state, state_path
 from tests.conftest_app import (
     COLOUR_TERMINAL,
     SAMPLE_DATA,

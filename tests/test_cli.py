@@ -219,7 +219,7 @@ def test_hostile_article_text_is_inert_on_a_terminal_and_exact_in_json(tmp_path:
 
 
 def test_bookmarks_listing(sample_archive: Path) -> None:
-    from index.userstate import set_bookmark, state_path
+    from index.pipeline.reading import set_bookmark, state_path
 
     hits = ok_json("search", "fintech", "--archive", str(sample_archive), "--limit", "3")
     assert isinstance(hits, dict)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from index import build
-from index.backend import open_archive
-from index.build import update_index
-from index.model import SearchRequest
+from index.api.records import SearchRequest
+from index.engines import open_archive
+from index.engines.whoosh import build
+from index.engines.whoosh.build import update_index
 
 pytestmark = pytest.mark.slow
 
@@ -176,8 +176,8 @@ def test_parallel_threshold_is_what_the_crash_test_relies_on() -> None:
 ABORT_SCRIPT = """
 import sys
 from pathlib import Path
-from index import build, parallel
-from index.build import update_index
+from index.engines.whoosh import build, parallel
+from index.engines.whoosh.build import update_index
 
 class Stop(Exception):
     pass

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from index.analysis import NewsAnalyzer
-from index.highlight import hit_spans, make_snippet
+from index.engines.whoosh.analysis import NewsAnalyzer
+from index.engines.whoosh.highlight import hit_spans, make_snippet
 
 ANALYZER = NewsAnalyzer()
 
@@ -52,7 +52,7 @@ def test_marked_form() -> None:
 
 
 def test_spelling_candidates_within_edit_distance() -> None:
-    from index.spelling import within
+    from index.engines.whoosh.spelling import within
 
     words = sorted(["fintech", "finish", "shanghai", "shanghaied", "drought", "draught"])
     assert dict((w, d) for d, w in within(words, "fintek", 2, 1)) == {"fintech": 2}

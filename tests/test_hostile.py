@@ -9,11 +9,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.backend import Backend, open_archive
-from index.build import update_index
-from index.errors import QueryError, UnreadableFile
-from index.model import Progress, SearchRequest
-from index.read import read_file
+from index.api.backend import Backend
+from index.api.errors import QueryError, UnreadableFile
+from index.api.records import Progress, SearchRequest
+from index.engines import open_archive
+from index.engines.whoosh.build import update_index
+from index.pipeline.read import read_file
 from tests.hostile import SIZE_LIMIT, write_hostile_corpus
 
 CONTROL = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {"\x7f"}

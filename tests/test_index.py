@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from index import build, store
-from index.backend import open_archive
-from index.build import update_index
-from index.errors import IndexLocked
-from index.model import SearchRequest
-from index.store import MANIFEST_NAME, Manifest, WriteLock, default_index_dir, whoosh_dir
+from index.api.errors import IndexLocked
+from index.api.records import SearchRequest
+from index.engines import open_archive
+from index.engines.whoosh import build
+from index.engines.whoosh import storage as store
+from index.engines.whoosh.build import update_index
+from index.engines.whoosh.storage import whoosh_dir
+from index.pipeline.store import MANIFEST_NAME, Manifest, WriteLock, default_index_dir
 
 ARTICLE = "{title}\n\nThe {word} story continues here with more detail.\n"
 
@@ -186,7 +188,7 @@ def test_parallel_build_matches_sequential(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_missing_archive_is_a_clear_error(tmp_path: Path) -> None:
-    from index.errors import IndexMissing
+    from index.api.errors import IndexMissing
 
     with pytest.raises(IndexMissing, match="no such folder"):
         update_index(tmp_path / "nope", tmp_path / "ix")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.model import PARAGRAPH_SEPARATOR, Quote
+from index.corpus.article import PARAGRAPH_SEPARATOR, Quote
 from index.quotes import extract_quotes
 from index.quotes.speakers import parse_source
 from tests.quotecheck import check_offsets

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.model import PARAGRAPH_SEPARATOR
+from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
 from tests.quotecheck import check_offsets
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from index.dates import parse_date
-from index.errors import UnreadableFile
-from index.model import Article, Skipped
-from index.read import article_id, read_file, scan_archive
+from index.api.errors import UnreadableFile
+from index.api.records import Skipped
+from index.corpus.article import Article
+from index.formats.dates import parse_date
+from index.pipeline.read import article_id, read_file, scan_archive
 
 SCRAPED = """\
 Home>World>Harbours

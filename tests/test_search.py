@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.backend import Backend, open_archive
-from index.errors import ArticleNotFound, QueryError
-from index.model import Filter, SearchRequest
-from index.userstate import ReadingState, apply_state_filters
+from index.api.backend import Backend
+from index.api.errors import ArticleNotFound, QueryError
+from index.api.records import Filter, SearchRequest
+from index.engines import open_archive
+from index.pipeline.reading import ReadingState, apply_state_filters
 
 SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
 
@@ -292,9 +293,9 @@ def test_bm25f_scores_agree_with_whoosh(backend: Backend) -> None:
     """index.ranking scores blocks itself; it must score exactly as Whoosh's own BM25F."""
     from whoosh import query as wq
 
-    from index.docsets import DocSets
-    from index.query import make_parser, parse_query, scoring_terms
-    from index.ranking import bm25f_scores
+    from index.engines.whoosh.docsets import DocSets
+    from index.engines.whoosh.ranking import bm25f_scores
+    from index.engines.whoosh.translate import make_parser, parse_query, scoring_terms
 
     searcher = backend._searcher  # type: ignore[attr-defined]
     weighting = backend._weighting  # type: ignore[attr-defined]
@@ -330,8 +331,8 @@ def test_bm25f_scores_agree_with_whoosh(backend: Backend) -> None:
 
 def test_phrase_sets_agree_with_whoosh(backend: Backend) -> None:
     """DocSets verifies phrases itself; it must find exactly what Whoosh's matcher finds."""
-    from index.docsets import DocSets
-    from index.query import make_parser, parse_query
+    from index.engines.whoosh.docsets import DocSets
+    from index.engines.whoosh.translate import make_parser, parse_query
 
     searcher = backend._searcher  # type: ignore[attr-defined]
     docsets = DocSets(searcher, {})
@@ -357,8 +358,8 @@ def test_any_phrase_from_the_archive_matches_what_whoosh_matches(
     """Runs of two to four words from real article text, stop words and all."""
     import re
 
-    from index.docsets import DocSets
-    from index.query import make_parser, parse_query
+    from index.engines.whoosh.docsets import DocSets
+    from index.engines.whoosh.translate import make_parser, parse_query
 
     searcher = backend._searcher  # type: ignore[attr-defined]
     paths = sorted(SAMPLE_DATA.rglob("*.*"))
@@ -404,8 +405,8 @@ def whoosh_oracle(searcher: object, q: object) -> set[int]:
 @given(parts=st.lists(st.sampled_from(QUERY_PARTS), min_size=1, max_size=4))
 def test_match_sets_agree_with_whoosh_matching(backend: Backend, parts: list[str]) -> None:
     """Counting by set algebra must equal Whoosh's matching of the same parsed query."""
-    from index.docsets import DocSets
-    from index.query import make_parser, parse_query
+    from index.engines.whoosh.docsets import DocSets
+    from index.engines.whoosh.translate import make_parser, parse_query
 
     searcher = backend._searcher  # type: ignore[attr-defined]
     try:

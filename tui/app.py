@@ -22,16 +22,16 @@ from textual.app import App
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.timer import Timer
 
-from index.errors import IndexLocked, NewsdeskError
-from index.model import IndexStatus, SpeakerCount
-from index.userstate import ReadingState, load_state, set_bookmark, set_read, state_path
+from index.api.errors import IndexLocked, NewsdeskError
+from index.api.records import IndexStatus, SpeakerCount
+from index.pipeline.reading import ReadingState, load_state, set_bookmark, set_read, state_path
 from tui.config import Config, bundled_sample_data, resolve_index_dir, save_setting
 from tui.screens.main import MainScreen
 from tui.screens.palette import NewsdeskCommands, PaletteCommand
 
 if TYPE_CHECKING:
-    from index.backend import Backend
-    from index.model import Progress
+    from index.api.backend import Backend
+    from index.api.records import Progress
 
 ANSI_THEME = "ansi-dark"
 DEFAULT_THEME = "textual-dark"
@@ -179,7 +179,7 @@ class NewsdeskApp(App[int]):
         if previous is not None:
             previous.close()
         # Imported here, in the worker thread: Whoosh loads while the screen first paints.
-        from index.backend import open_archive
+        from index.engines import open_archive
 
         try:
             backend = open_archive(

@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from index.errors import NewsdeskError
+from index.api.errors import NewsdeskError
 from tui import commands
 from tui.config import Config, load_config
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from textual.app import App, SuspendNotSupported
 
-from index.model import Article, Quote
+from index.corpus.article import Article, Quote
 from tui.safe import inert, inert_line
 
 DEFAULT_PAGER = "less -R"

@@ -12,11 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from index.backend import Backend, open_archive
-from index.errors import IndexLocked, NewsdeskError, UnreadableFile
-from index.model import Article, Filter, SearchRequest, UpdateReport
-from index.read import is_article_file, read_file
-from index.userstate import apply_state_filters, load_state, state_path
+from index.api.backend import Backend
+from index.api.errors import IndexLocked, NewsdeskError, UnreadableFile
+from index.api.records import Filter, SearchRequest, UpdateReport
+from index.corpus.article import Article
+from index.engines import open_archive
+from index.pipeline.read import is_article_file, read_file
+from index.pipeline.reading import apply_state_filters, load_state, state_path
 from tui import export, output
 from tui.config import (
     Config,

@@ -8,9 +8,9 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from index.backend import Backend
-from index.errors import NewsdeskError
-from index.model import SearchHit, SearchRequest
+from index.api.backend import Backend
+from index.api.errors import NewsdeskError
+from index.api.records import SearchHit, SearchRequest
 
 ARTICLE_COLUMNS = ("id", "title", "source", "date", "section", "path", "url")
 QUOTE_COLUMNS = ("text", "speaker", "role", "kind", "title", "source", "date", "article_id")

@@ -17,15 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from index.model import (
-    Article,
-    Quote,
-    SearchHit,
-    SearchResult,
-    SpeakerCount,
-    SpeakerQuote,
-    UpdateReport,
-)
+from index.api.records import SearchHit, SearchResult, SpeakerCount, SpeakerQuote, UpdateReport
+from index.corpus.article import Article, Quote
 from tui.safe import inert_line
 
 

@@ -6,7 +6,7 @@ import sys
 import time
 from typing import TextIO
 
-from index.model import Progress
+from index.api.records import Progress
 
 _REDRAW_SECONDS = 0.1
 _BAR_WIDTH = 30

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from index.dates import parse_date
-from index.decode import clean_text
-from index.errors import NewsdeskError
+from index.api.errors import NewsdeskError
+from index.formats.dates import parse_date
+from index.formats.decode import clean_text
 from index.formats.draft import Draft, short_title, split_blocks, tidy
 
 MAX_TAGS = 50

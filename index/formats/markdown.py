@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from index.dates import parse_date
-from index.errors import NewsdeskError
+from index.api.errors import NewsdeskError
+from index.formats.dates import parse_date
 from index.formats.draft import Draft, short_title, split_blocks, tidy
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024

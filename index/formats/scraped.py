@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from index.dates import parse_date
+from index.formats.dates import parse_date
 from index.formats.draft import Draft, short_title, split_blocks
 
 _HEAD_LINES = 6

@@ -6,13 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.quotes.cues import (
-    ADJUNCT_START,
-    ADVERB,
-    ATTRIBUTION_VERB,
-    PARTICIPLES,
-    strip_adverbs,
-)
+from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, PARTICIPLES, strip_adverbs
 from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from index.model import PARAGRAPH_SEPARATOR, Quote, QuoteKind
+from index.corpus.article import PARAGRAPH_SEPARATOR, Quote, QuoteKind
 from index.quotes.attribution import Attribution, after_quote, before_quote
 from index.quotes.coref import Registry, resolve, scan_people
 from index.quotes.marks import QuotedSpan, find_double_spans, find_single_spans, opens_with_quote

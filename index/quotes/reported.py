@@ -23,13 +23,7 @@ from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, split_title, strip_possessive
 from index.quotes.sentences import is_headline, is_sentence_end, split_sentences
 from index.quotes.speakers import is_role_appositive, parse_source
-from index.quotes.statements import (
-    content_end,
-    content_start,
-    skip_addressee,
-    skip_adjuncts,
-    trim,
-)
+from index.quotes.statements import content_end, content_start, skip_addressee, skip_adjuncts, trim
 from index.quotes.subjects import Known, clause_subject, subject_before
 from index.quotes.titles import is_span_title
 

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
-from index.model import FACET_FIELDS, FacetCount, FacetField, Filter
+from index.api.records import FACET_FIELDS, FacetCount, FacetField, Filter
 from tui.safe import inert_line
 
 FiltersChanged = Callable[[tuple[Filter, ...]], None]

@@ -9,8 +9,8 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from index.backend import Backend
-from index.model import SearchRequest
+    from index.api.backend import Backend
+from index.api.records import SearchRequest
 from tui.safe import inert_line
 from tui.screens.facets import FacetScreen, FiltersChanged
 from tui.screens.picker import PickerScreen, related_entries, speaker_entries

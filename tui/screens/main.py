@@ -21,9 +21,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.worker import get_current_worker
 
-from index.errors import NewsdeskError, QueryError
-from index.model import SORT_ORDERS, Article, Filter, SearchRequest, SearchResult, SortOrder
-from index.userstate import apply_state_filters
+from index.api.errors import NewsdeskError, QueryError
+from index.api.records import SORT_ORDERS, Filter, SearchRequest, SearchResult, SortOrder
+from index.corpus.article import Article
+from index.pipeline.reading import apply_state_filters
 from tui.keys import BINDINGS as KEY_SPECS
 from tui.safe import inert_line
 from tui.screens.help import key_display
@@ -36,7 +37,7 @@ from tui.widgets.quotes import QuoteList
 from tui.widgets.status import StatusLine
 
 if TYPE_CHECKING:
-    from index.backend import Backend
+    from index.api.backend import Backend
 
 SEARCH_PLACEHOLDER = 'words, "a phrase", speaker:name, date:2019, is:unread \u2026 (? for help)'
 

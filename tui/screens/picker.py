@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.model import SearchHit, SpeakerQuote
+from index.api.records import SearchHit, SpeakerQuote
 from tui.safe import inert_line
 from tui.widgets.bindings import bindings
 

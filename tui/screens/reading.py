@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from textual.screen import Screen
 from textual.widgets import Input
 
-from index.model import Article
+from index.corpus.article import Article
 from tui.clipboard import (
     article_text,
     editor_command,

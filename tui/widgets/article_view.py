@@ -19,7 +19,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from index.model import Article
+from index.corpus.article import Article
 from tui.widgets.bindings import bindings
 from tui.widgets.document import Document, DocumentStyles, build_document, placeholder
 

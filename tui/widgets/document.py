@@ -17,8 +17,8 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from index.highlight import hit_spans
-from index.model import PARAGRAPH_SEPARATOR, Article
+from index.corpus.article import PARAGRAPH_SEPARATOR, Article
+from index.engines.whoosh.highlight import hit_spans
 from tui.clipboard import meta_line
 from tui.safe import inert, inert_line
 

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from index.model import SearchHit
+from index.api.records import SearchHit
 from tui.safe import inert_line
 from tui.widgets.bindings import bindings
 

@@ -10,7 +10,7 @@ from textual.binding import BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index.model import Article, Quote
+from index.corpus.article import Article, Quote
 from tui.safe import inert_line
 from tui.widgets.bindings import bindings
 

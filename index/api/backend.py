@@ -1,7 +1,6 @@
 """The small, typed interface the app and the command line use to reach an archive.
 
-Whoosh is one implementation (:mod:`index.whoosh_backend`); a second backend (a shared
-search server) would implement the same protocol and nothing above it would change.
+Engines implement it (:mod:`index.engines`); the app and the command line see nothing else.
 """
 
 from __future__ import annotations
@@ -9,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from index.model import (
-    Article,
+from index.api.records import (
     IndexStatus,
     ProgressFn,
     SearchHit,
@@ -20,7 +18,7 @@ from index.model import (
     SpeakerQuote,
     UpdateReport,
 )
-from index.read import DEFAULT_MAX_BYTES
+from index.corpus.article import Article
 
 
 class Backend(Protocol):
@@ -68,29 +66,3 @@ class Backend(Protocol):
     def close(self) -> None:
         """Release open files."""
         ...
-
-
-def open_archive(
-    archive: Path,
-    index_dir: Path | None = None,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    snippet_chars: int = 200,
-    create: bool = True,
-) -> Backend:
-    """Open the index of ``archive`` (creating an empty one when ``create`` and missing).
-
-    Raises:
-        IndexMissing: When there is no index and ``create`` is False.
-    """
-    from index.store import default_index_dir
-    from index.whoosh_backend import WhooshBackend
-
-    archive = archive.resolve()
-    return WhooshBackend(
-        archive,
-        index_dir or default_index_dir(archive),
-        max_bytes=max_bytes,
-        snippet_chars=snippet_chars,
-        create=create,
-    )

@@ -17,20 +17,14 @@ from typing import Any
 from whoosh import writing
 from whoosh.index import EmptyIndexError
 
-from index.errors import IndexMissing
-from index.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
-from index.model import Progress, ProgressFn, Skipped, UpdateReport
-from index.read import DEFAULT_MAX_BYTES, FileEntry, scan_archive
-from index.schema import build_schema, vocabulary_of
-from index.spelling import save_vocabulary
-from index.store import (
-    FileRecord,
-    Manifest,
-    open_storage,
-    remove_stale_versions,
-    whoosh_dir,
-    write_lock,
-)
+from index.api.errors import IndexMissing
+from index.api.records import Progress, ProgressFn, Skipped, UpdateReport
+from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
+from index.engines.whoosh.schema import build_schema, vocabulary_of
+from index.engines.whoosh.spelling import save_vocabulary
+from index.engines.whoosh.storage import open_storage, remove_stale_versions, whoosh_dir
+from index.pipeline.read import DEFAULT_MAX_BYTES, FileEntry, scan_archive
+from index.pipeline.store import FileRecord, Manifest, write_lock
 
 PARALLEL_THRESHOLD = 400
 """Fewer files than this are indexed in-process: starting workers would cost more."""
@@ -177,7 +171,7 @@ def _write(
         total = len(plan.to_index)
         notify(Progress("index", 0, total))
         if workers > 1:
-            from index.parallel import index_in_workers
+            from index.engines.whoosh.parallel import index_in_workers
 
             outcome, segments = index_in_workers(
                 str(whoosh_dir(Path(ix.storage.folder).parent)),

@@ -19,8 +19,8 @@ from typing import Any
 from whoosh import query
 from whoosh.scoring import BM25FScorer
 
-from index.docsets import postings
-from index.whoosh_fixes import LENGTH_OF_BYTE, length_bytes
+from index.engines.whoosh.docsets import postings
+from index.engines.whoosh.fixes import LENGTH_OF_BYTE, length_bytes
 
 KnownCounts = Callable[[str, str, Collection[int]], "dict[int, int] | None"]
 """(field, word, documents) -> each document's count of the word, when already known."""

@@ -11,14 +11,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from index.decode import NotText, decode_bytes
-from index.errors import UnreadableFile
+from index.api.errors import UnreadableFile
+from index.api.records import Skipped
+from index.corpus.article import Article, ArticleFormat, Quote
+from index.formats.decode import NotText, decode_bytes
 from index.formats.draft import Draft
 from index.formats.jsonl import BadLine, parse_jsonl_line
 from index.formats.markdown import FrontMatterError, parse_markdown
 from index.formats.plain import parse_plain
 from index.formats.scraped import looks_scraped, parse_scraped
-from index.model import Article, ArticleFormat, Quote, Skipped
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Files (and JSON lines) larger than this are skipped; configurable."""

@@ -11,9 +11,8 @@ from whoosh import columns, query
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, Schema
 from whoosh.qparser.common import QueryParserError
 
-from index import whoosh_fixes  # noqa: F401  (patches Whoosh internals on import)
-from index.analysis import NameAnalyzer, NewsAnalyzer, NewsText
-from index.model import Article
+from index.corpus.article import Article
+from index.engines.whoosh.analysis import NameAnalyzer, NewsAnalyzer, NewsText
 
 SCHEMA_VERSION = 7
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""

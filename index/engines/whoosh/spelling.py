@@ -17,8 +17,8 @@ from typing import Any
 from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 
-from index.analysis import NewsAnalyzer, fold
-from index.store import atomic_write
+from index.engines.whoosh.analysis import NewsAnalyzer, fold
+from index.pipeline.store import atomic_write
 
 VOCABULARY_NAME = "vocabulary.txt"
 _ANALYZER = NewsAnalyzer()

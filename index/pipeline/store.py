@@ -8,7 +8,6 @@ import hashlib
 import marshal
 import os
 import re
-import shutil
 import socket
 import time
 from collections.abc import Iterator
@@ -16,10 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from whoosh.filedb.filestore import FileStorage
-
-from index.errors import IndexLocked
-from index.schema import EXTRACTOR_VERSION, SCHEMA_VERSION
+from index.api.errors import IndexLocked
 
 MANIFEST_NAME = "manifest.bin"
 LOCK_NAME = "write.lock"
@@ -39,28 +35,6 @@ def default_index_dir(archive: Path) -> Path:
     slug = re.sub(r"[^A-Za-z0-9._-]+", "-", resolved.name).strip("-.")[:40] or "archive"
     digest = hashlib.sha1(str(resolved).encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return data_home() / "indexes" / f"{slug}-{digest}"
-
-
-def open_storage(index_dir: Path) -> FileStorage:
-    """Whoosh storage for an index folder, without memory maps (small, fast to open)."""
-    return FileStorage(str(whoosh_dir(index_dir)), supports_mmap=False)
-
-
-def whoosh_dir(index_dir: Path) -> Path:
-    """The folder holding the Whoosh files for the current schema and quote extractor.
-
-    An index written by another version of either lives in another folder, so it is never
-    read; the next build writes a fresh one and removes the stale ones.
-    """
-    return index_dir / f"v{SCHEMA_VERSION}q{EXTRACTOR_VERSION}"
-
-
-def remove_stale_versions(index_dir: Path) -> None:
-    """Delete index folders of other schema or extractor versions (after a good build)."""
-    current = whoosh_dir(index_dir)
-    for old in index_dir.glob("v[0-9]*"):
-        if old != current and old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
 
 
 class FileRecord(NamedTuple):

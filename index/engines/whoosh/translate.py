@@ -13,10 +13,10 @@ from typing import Any
 
 from whoosh import qparser, query
 
-from index.analysis import NewsAnalyzer, fold
-from index.errors import QueryError
-from index.schema import FIELD_BOOSTS, TEXT_FIELDS
-from index.spelling import within
+from index.api.errors import QueryError
+from index.engines.whoosh.analysis import NewsAnalyzer, fold
+from index.engines.whoosh.schema import FIELD_BOOSTS, TEXT_FIELDS
+from index.engines.whoosh.spelling import within
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 64

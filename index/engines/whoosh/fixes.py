@@ -9,9 +9,12 @@ import sys
 from array import array
 from typing import Any
 
-from whoosh import columns
+import whoosh
+from whoosh import columns, writing
 from whoosh.codec import whoosh3
 from whoosh.util.numeric import byte_to_length
+
+from index.api.errors import NewsdeskError
 
 _MISSING = object()
 LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
@@ -87,10 +90,48 @@ def numeric_column(reader: Any, fieldname: str, typecode: str = "I") -> list[int
     return values
 
 
+_INTERNALS: tuple[tuple[object, str], ...] = (
+    (whoosh3, "_lenfield"),
+    (whoosh3, "LENGTHS_COLUMN"),
+    (whoosh3.W3PerDocReader, "_cached_reader"),
+    (whoosh3.W3PerDocReader, "doc_field_length"),
+    (whoosh3.W3LeafMatcher, "_read_ids"),
+    (whoosh3.W3LeafMatcher, "_read_weights"),
+    (whoosh3.W3LeafMatcher, "_read_values"),
+    (whoosh3.W3LeafMatcher, "_next_block"),
+    (writing.SegmentWriter, "_merge_segments"),
+    (writing.SegmentWriter, "_finalize_segment"),
+    (writing.SegmentWriter, "_close_segment"),
+    (writing.SegmentWriter, "_commit_toc"),
+    (writing.SegmentWriter, "_finish"),
+    (columns.NumericColumn, "Reader"),
+)
+"""Whoosh internals the engine reads or replaces (posting blocks, columns, segment writing)."""
+
+
+class WhooshMismatch(NewsdeskError):
+    """The installed Whoosh lacks internals the engine relies on."""
+
+
+def check_internals() -> None:
+    """Fail with one clear line when the installed Whoosh lacks an internal the engine uses.
+
+    Raises:
+        WhooshMismatch: Naming the installed version and the first missing internal.
+    """
+    missing = [
+        f"{getattr(owner, '__name__', owner)}.{name}"
+        for owner, name in _INTERNALS
+        if not hasattr(owner, name)
+    ]
+    if missing:
+        raise WhooshMismatch(
+            f"newsdesk needs whoosh-reloaded 2.7.x; the installed Whoosh "
+            f"{whoosh.versionstring()} lacks {', '.join(missing)}"
+        )
+
+
 def apply() -> None:
     """Install the fixes (idempotent)."""
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
-
-
-apply()

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.errors import QueryError
-from index.model import SearchRequest
-from index.store import atomic_write, data_home
+from index.api.errors import QueryError
+from index.api.records import SearchRequest
+from index.pipeline.store import atomic_write, data_home
 
 _STATE_FILTER = re.compile(r"(?<!\S)is:(\S*)")
 STATE_FILTERS = ("read", "unread", "bookmarked")

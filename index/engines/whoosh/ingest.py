@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.errors import UnreadableFile
-from index.model import Skipped
-from index.read import FileEntry, os_reason, read_file
-from index.schema import article_document
-from index.store import RACY_NS, FileRecord
+from index.api.errors import UnreadableFile
+from index.api.records import Skipped
+from index.engines.whoosh.schema import article_document
+from index.pipeline.read import FileEntry, os_reason, read_file
+from index.pipeline.store import RACY_NS, FileRecord
 
 WRITER_LIMIT_MB = 64
 """Memory a Whoosh writer may buffer postings in before it spills a run to disk."""

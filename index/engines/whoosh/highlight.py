@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from index.analysis import NewsAnalyzer
-from index.model import PARAGRAPH_SEPARATOR, Snippet
+from index.api.records import Snippet
+from index.corpus.article import PARAGRAPH_SEPARATOR
+from index.engines.whoosh.analysis import NewsAnalyzer
 
 _ANALYZER = NewsAnalyzer()
 

@@ -6,7 +6,7 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from index.errors import NewsdeskError
+from index.api.errors import NewsdeskError
 
 _SNIFF_BYTES = 8192
 # C0 controls except tab and newline, DEL, and C1 controls. ESC (\x1b) is among them, so

@@ -14,7 +14,7 @@ from typing import Any
 
 from whoosh.scoring import BM25F
 
-from index.whoosh_fixes import numeric_column
+from index.engines.whoosh.fixes import numeric_column
 
 RECENCY_LIFT = 0.3
 """The newest article's score is multiplied by up to 1 + this."""

@@ -15,10 +15,10 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from index.errors import NewsdeskError
-from index.ingest import WRITER_LIMIT_MB, Outcome, index_file
-from index.read import FileEntry
-from index.schema import vocabulary_of
+from index.api.errors import NewsdeskError
+from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, index_file
+from index.engines.whoosh.schema import vocabulary_of
+from index.pipeline.read import FileEntry
 
 _POLL_SECONDS = 0.5
 BATCH_FILES = 100

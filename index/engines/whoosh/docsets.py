@@ -21,8 +21,8 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
-from index.model import FacetCount, FacetField
-from index.whoosh_fixes import numeric_column
+from index.api.records import FacetCount, FacetField
+from index.engines.whoosh.fixes import numeric_column
 
 FACET_LIMIT = 50
 """Values shown per facet (the most frequent; years all, newest first)."""

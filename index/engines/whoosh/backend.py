@@ -11,11 +11,8 @@ from typing import Any
 from whoosh import query, sorting
 from whoosh.index import EmptyIndexError
 
-from index.docsets import DocSets
-from index.errors import ArticleNotFound, IndexMissing, UnreadableFile
-from index.highlight import make_snippet
-from index.model import (
-    Article,
+from index.api.errors import ArticleNotFound, IndexMissing, UnreadableFile
+from index.api.records import (
     FacetField,
     IndexStatus,
     ProgressFn,
@@ -27,13 +24,17 @@ from index.model import (
     SpeakerQuote,
     UpdateReport,
 )
-from index.query import make_parser, parse_query, plain_words, scoring_terms
-from index.ranking import bm25f_scores, top, unscored
-from index.read import read_file, read_jsonl_record
-from index.schema import build_schema
-from index.scoring import NewsWeighting
-from index.spelling import load_vocabulary, suggest
-from index.store import MANIFEST_NAME, open_storage, whoosh_dir, write_lock
+from index.corpus.article import Article
+from index.engines.whoosh.docsets import DocSets
+from index.engines.whoosh.highlight import make_snippet
+from index.engines.whoosh.ranking import bm25f_scores, top, unscored
+from index.engines.whoosh.schema import build_schema
+from index.engines.whoosh.scoring import NewsWeighting
+from index.engines.whoosh.spelling import load_vocabulary, suggest
+from index.engines.whoosh.storage import open_storage, whoosh_dir
+from index.engines.whoosh.translate import make_parser, parse_query, plain_words, scoring_terms
+from index.pipeline.read import read_file, read_jsonl_record
+from index.pipeline.store import MANIFEST_NAME, write_lock
 
 _FACET_COLUMNS: dict[FacetField, str] = {
     "source": "source_facet",
@@ -363,7 +364,7 @@ class WhooshBackend:
         self, *, rebuild: bool = False, progress: ProgressFn | None = None, wait: float = 0.0
     ) -> UpdateReport:
         """Bring the index up to date with the archive folder."""
-        from index.build import update_index  # writing code loads only when needed
+        from index.engines.whoosh.build import update_index  # writing code loads only when needed
 
         report = update_index(
             self._archive,
