@@ -12,7 +12,8 @@ from index.api.errors import UnreadableFile
 from index.api.records import Skipped
 from index.corpus.article import Article
 from index.formats.dates import parse_date
-from index.pipeline.read import article_id, read_file, scan_archive
+from index.pipeline.read import article_id, read_file
+from index.pipeline.scan import scan_archive
 
 SCRAPED = """\
 Home>World>Harbours

@@ -17,6 +17,7 @@ from index.api.errors import IndexLocked, NewsdeskError, UnreadableFile
 from index.api.records import Filter, SearchRequest, UpdateReport
 from index.corpus.article import Article
 from index.engines import open_archive
+from index.pipeline.annotate import annotate_all
 from index.pipeline.read import is_article_file, read_file
 from index.pipeline.reading import apply_state_filters, load_state, state_path
 from tui import export, output
@@ -138,7 +139,7 @@ def cmd_show(args: argparse.Namespace, config: Config) -> int:
 
 def _read_one(path: Path) -> Article:
     try:
-        return next(read_file(path))
+        return next(annotate_all(read_file(path)))
     except StopIteration:
         raise CommandError(f"{path}: no article in this file") from None
 
@@ -156,7 +157,8 @@ def cmd_quotes(args: argparse.Namespace, config: Config) -> int:
     wanted = args.speaker.casefold() if args.speaker else None
     for path in _article_files(args.paths):
         try:
-            articles = list(read_file(path, max_bytes=config.max_bytes, warn=_warn_skipped))
+            read = read_file(path, max_bytes=config.max_bytes, warn=_warn_skipped)
+            articles = list(annotate_all(read))
         except UnreadableFile as exc:
             output.warn(f"skipped {exc.path}: {exc.reason}")
             failures += 1

@@ -1,4 +1,4 @@
-"""Finding article files in an archive and reading them into :class:`Article` records."""
+"""Reading article files into :class:`Article` records (the first stage: no quotes yet)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from index.api.errors import UnreadableFile
 from index.api.records import Skipped
-from index.corpus.article import Article, ArticleFormat, Quote
+from index.corpus.article import Article, ArticleFormat
 from index.formats.decode import NotText, decode_bytes
 from index.formats.draft import Draft
 from index.formats.jsonl import BadLine, parse_jsonl_line
@@ -34,89 +34,10 @@ _CLEAN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$")
 Warn = Callable[[Skipped], None]
 
 
-@dataclass(frozen=True, slots=True)
-class FileEntry:
-    """An article file found in an archive, with what the index keys changes on."""
-
-    location: str
-    rel: str
-    size: int
-    mtime_ns: int
-
-    @property
-    def path(self) -> Path:
-        """The file's absolute path (built on demand: scans list many files, read few)."""
-        return Path(self.location)
-
-
-@dataclass(frozen=True, slots=True)
-class Scan:
-    """The article files of an archive, and what could not be looked at."""
-
-    files: tuple[FileEntry, ...]
-    skipped: tuple[Skipped, ...]
-
-
 def is_article_file(name: str) -> bool:
     """True for file names newsdesk reads as articles (by extension; hidden files excluded)."""
     dot = name.rfind(".")
     return dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES
-
-
-def scan_archive(root: Path) -> Scan:
-    """List the article files under ``root``, following symbolic links but never in a loop."""
-    root = root.resolve()
-    files: list[FileEntry] = []
-    skipped: list[Skipped] = []
-    seen_dirs: set[tuple[int, int]] = set()
-
-    # Plain strings and one stat() per entry: this runs over every file before every update.
-    def walk(directory: str, rel_dir: str) -> None:
-        try:
-            info = os.stat(directory)
-        except OSError as exc:
-            skipped.append(Skipped(directory, os_reason(exc)))
-            return
-        key = (info.st_dev, info.st_ino)
-        if key in seen_dirs:
-            skipped.append(Skipped(directory, "symbolic link loop (folder already visited)"))
-            return
-        seen_dirs.add(key)
-        try:
-            with os.scandir(directory) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
-        except OSError as exc:
-            skipped.append(Skipped(directory, os_reason(exc)))
-            return
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            rel = f"{rel_dir}{name}"
-            if not is_article_file(name):
-                try:
-                    if entry.is_dir():  # from the directory listing, no stat() needed
-                        walk(entry.path, rel + "/")
-                except OSError as exc:
-                    skipped.append(Skipped(entry.path, os_reason(exc)))
-                continue
-            try:
-                st = entry.stat()
-            except FileNotFoundError:
-                skipped.append(Skipped(entry.path, "broken symbolic link"))
-                continue
-            except OSError as exc:
-                skipped.append(Skipped(entry.path, os_reason(exc)))
-                continue
-            if stat.S_ISDIR(st.st_mode):
-                walk(entry.path, rel + "/")
-            elif stat.S_ISREG(st.st_mode):
-                files.append(FileEntry(entry.path, rel, st.st_size, st.st_mtime_ns))
-            else:
-                skipped.append(Skipped(entry.path, "not a regular file"))
-
-    walk(str(root), "")
-    return Scan(tuple(files), tuple(skipped))
 
 
 def article_id(rel: str) -> str:
@@ -129,7 +50,6 @@ def read_file(
     *,
     rel: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    quotes: bool = True,
     warn: Warn | None = None,
 ) -> Iterator[Article]:
     """Read the articles in one file (one, or many for JSON Lines).
@@ -139,7 +59,6 @@ def read_file(
         rel: Its path relative to the archive root, which its id derives from (default: the
             absolute path).
         max_bytes: Size limit for a file, or for one line of a JSON Lines file.
-        quotes: Whether to extract quotes.
         warn: Called with problems that do not stop the file (a bad JSON line, a fallback
             decoding).
 
@@ -150,7 +69,7 @@ def read_file(
     rel = rel if rel is not None else path.as_posix()
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(path, rel, max_bytes, quotes, warn)
+        yield from _read_jsonl(path, rel, max_bytes, warn)
         return
     text, st = _read_text(path, max_bytes, warn)
     fmt: ArticleFormat
@@ -165,31 +84,7 @@ def read_file(
         raise UnreadableFile(str(path), str(exc)) from None
     if draft is None or not (draft.title or draft.paragraphs):
         raise UnreadableFile(str(path), "no article text (empty or whitespace only)")
-    yield _finish(draft, path, article_id(rel), fmt, quotes, st.st_mtime)
-
-
-def read_jsonl_record(
-    path: Path, rel: str, line: int, offset: int, max_bytes: int, *, quotes: bool = True
-) -> Article:
-    """Read the one article on ``line`` (starting at byte ``offset``) of a JSON Lines file.
-
-    Raises:
-        UnreadableFile: When the file or that line cannot be read.
-    """
-    try:
-        with path.open("rb") as handle:
-            handle.seek(offset)
-            raw = handle.readline(max_bytes + 1)
-    except OSError as exc:
-        raise UnreadableFile(str(path), os_reason(exc)) from None
-    try:
-        draft = _jsonl_draft(raw, line, max_bytes)
-    except BadLine as exc:
-        raise UnreadableFile(str(path), str(exc)) from None
-    if draft is None:
-        raise UnreadableFile(str(path), f"line {line}: blank")
-    article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl", quotes, None)
-    return replace(article, offset=offset)
+    yield _finish(draft, path, article_id(rel), fmt, st.st_mtime)
 
 
 def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> tuple[str, os.stat_result]:
@@ -216,9 +111,7 @@ def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> tuple[str, os.s
     return decoded.text, st
 
 
-def _read_jsonl(
-    path: Path, rel: str, max_bytes: int, quotes: bool, warn: Warn | None
-) -> Iterator[Article]:
+def _read_jsonl(path: Path, rel: str, max_bytes: int, warn: Warn | None) -> Iterator[Article]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -246,7 +139,7 @@ def _read_jsonl(
                 continue
             if draft is not None:
                 found += 1
-                article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl", quotes, None)
+                article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl", None)
                 yield replace(article, offset=offset)
         if found == 0:
             raise UnreadableFile(str(path), "no readable JSON lines")
@@ -272,7 +165,7 @@ def _jsonl_id(draft: Draft, rel: str) -> str:
 
 
 def _finish(
-    draft: Draft, path: Path, ident: str, fmt: ArticleFormat, quotes: bool, mtime: float | None
+    draft: Draft, path: Path, ident: str, fmt: ArticleFormat, mtime: float | None
 ) -> Article:
     date, fallback = draft.date, False
     if date is None and mtime is not None:
@@ -291,17 +184,9 @@ def _finish(
         tags=draft.tags,
         captions=draft.captions,
         paragraphs=draft.paragraphs,
-        quotes=_quotes(draft.paragraphs) if quotes else (),
         format=fmt,
         line=draft.line,
     )
-
-
-def _quotes(paragraphs: tuple[str, ...]) -> tuple[Quote, ...]:
-    # Imported on first use: listing and snippet paths never need the extractor.
-    from index.quotes import extract_quotes
-
-    return extract_quotes(paragraphs)
 
 
 def _report(warn: Warn | None, path: Path, reason: str) -> None:

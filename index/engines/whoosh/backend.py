@@ -11,7 +11,7 @@ from typing import Any
 from whoosh import query, sorting
 from whoosh.index import EmptyIndexError
 
-from index.api.errors import ArticleNotFound, IndexMissing, UnreadableFile
+from index.api.errors import ArticleNotFound, IndexMissing
 from index.api.records import (
     FacetField,
     IndexStatus,
@@ -25,6 +25,7 @@ from index.api.records import (
     UpdateReport,
 )
 from index.corpus.article import Article
+from index.corpus.record import BadRecord, article_from_record, unpack
 from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.highlight import make_snippet
 from index.engines.whoosh.ranking import bm25f_scores, top, unscored
@@ -33,7 +34,6 @@ from index.engines.whoosh.scoring import NewsWeighting
 from index.engines.whoosh.spelling import load_vocabulary, suggest
 from index.engines.whoosh.storage import open_storage, whoosh_dir
 from index.engines.whoosh.translate import make_parser, parse_query, plain_words, scoring_terms
-from index.pipeline.read import read_file, read_jsonl_record
 from index.pipeline.store import MANIFEST_NAME, write_lock
 
 _FACET_COLUMNS: dict[FacetField, str] = {
@@ -252,49 +252,56 @@ class WhooshBackend:
         if not terms:
             return make_snippet(lead, (), self._snippet_chars)
         try:
-            article = self._read(stored, quotes=False)
-        except (UnreadableFile, ArticleNotFound):
-            return make_snippet(lead, terms, self._snippet_chars)
-        return make_snippet(article.body or lead, terms, self._snippet_chars)
+            body = self._stored_article(stored).body
+        except BadRecord:
+            body = lead
+        return make_snippet(body or lead, terms, self._snippet_chars)
 
     # -- articles --------------------------------------------------------------------------
 
     def article(self, ref: str) -> Article:
-        """One article by id or path, with its quotes. Raises ``ArticleNotFound``."""
+        """One article by id or by the path of its file, as indexed (the stored record).
+
+        Raises:
+            ArticleNotFound: When no indexed article has that id or comes from that file.
+        """
         with self._lock:
             stored = self._searcher.document(id=ref)
-        if stored is not None:
-            return self._read(stored, quotes=True)
+            if stored is None:
+                rel = self._relative(ref)
+                stored = self._searcher.document(file=rel) if rel is not None else None
+        if stored is None:
+            raise ArticleNotFound(f"no article with id or path {ref!r} in {self._archive}")
+        try:
+            return self._stored_article(stored)
+        except BadRecord as exc:
+            raise ArticleNotFound(
+                f"{ref}: {exc}; rebuild the index (newsdesk index --rebuild)"
+            ) from None
+
+    def _relative(self, ref: str) -> str | None:
+        """The archive-relative path of a file named by ``ref``, or None when it is not one."""
         path = Path(ref).expanduser()
         candidates = [path] if path.is_absolute() else [Path.cwd() / path, self._archive / path]
         for candidate in candidates:
             if candidate.is_file():
-                rel = _relative(candidate.resolve(), self._archive)
                 try:
-                    return next(read_file(candidate, rel=rel, max_bytes=self._max_bytes))
-                except UnreadableFile as exc:
-                    raise ArticleNotFound(str(exc)) from None
-        raise ArticleNotFound(f"no article with id or path {ref!r} in {self._archive}")
+                    return candidate.resolve().relative_to(self._archive).as_posix()
+                except ValueError:
+                    return None
+        return None
 
-    def _read(self, stored: dict[str, Any], *, quotes: bool) -> Article:
-        info = stored.get("info") or {}
-        rel = stored["file"]
-        path = self._archive / rel
-        try:
-            if info.get("line"):
-                offset = info.get("offset", 0)
-                return read_jsonl_record(
-                    path, rel, info["line"], offset, self._max_bytes, quotes=quotes
-                )
-            return next(read_file(path, rel=rel, max_bytes=self._max_bytes, quotes=quotes))
-        except UnreadableFile as exc:
-            raise ArticleNotFound(f"{exc} (the index may be out of date)") from None
+    def _stored_article(self, stored: dict[str, Any]) -> Article:
+        data = stored.get("record")
+        if not isinstance(data, bytes):
+            raise BadRecord("no stored record")
+        return article_from_record(unpack(data), self._archive)
 
-    def related(self, article_id: str, limit: int = 10) -> tuple[SearchHit, ...]:
-        """Articles most like the given one (more-like-this on title and body)."""
-        article = self.article(article_id)
+    def related(self, ref: str, limit: int = 10) -> tuple[SearchHit, ...]:
+        """Articles most like the given one (by id or path; more-like-this on title and body)."""
+        article = self.article(ref)
         with self._lock:
-            docnum = self._searcher.document_number(id=article_id)
+            docnum = self._searcher.document_number(id=article.id)
             if docnum is None:
                 return ()
             text = f"{article.title}\n{article.body}"
@@ -333,12 +340,12 @@ class WhooshBackend:
         found: list[SpeakerQuote] = []
         for stored in stored_docs:
             try:
-                article = self._read(stored, quotes=True)
-            except ArticleNotFound:
+                article = self._stored_article(stored)
+            except BadRecord:
                 continue
+            date = None if article.date_is_fallback else article.date
             for quote in article.quotes:
                 if quote.speaker == speaker:
-                    date = None if article.date_is_fallback else article.date
                     found.append(
                         SpeakerQuote(quote, article.id, article.title, article.source, date)
                     )
@@ -395,10 +402,3 @@ class WhooshBackend:
         """Release open files."""
         with self._lock:
             self._searcher.close()
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -23,7 +23,8 @@ from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, file_hash, ind
 from index.engines.whoosh.schema import build_schema, vocabulary_of
 from index.engines.whoosh.spelling import save_vocabulary
 from index.engines.whoosh.storage import open_storage, remove_stale_versions, whoosh_dir
-from index.pipeline.read import DEFAULT_MAX_BYTES, FileEntry, scan_archive
+from index.pipeline.read import DEFAULT_MAX_BYTES
+from index.pipeline.scan import FileEntry, scan_archive
 from index.pipeline.store import FileRecord, Manifest, write_lock
 
 PARALLEL_THRESHOLD = 400

@@ -1,4 +1,4 @@
-"""Turning one archive file into index documents and a manifest record."""
+"""Turning one archive file into index documents (read, annotate, store) and a manifest record."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pathlib import Path
 from index.api.errors import UnreadableFile
 from index.api.records import Skipped
 from index.engines.whoosh.schema import article_document
-from index.pipeline.read import FileEntry, os_reason, read_file
+from index.pipeline.annotate import annotate_all
+from index.pipeline.read import os_reason, read_file
+from index.pipeline.scan import FileEntry
 from index.pipeline.store import RACY_NS, FileRecord
 
 WRITER_LIMIT_MB = 64
@@ -41,9 +43,10 @@ def index_file(
     try:
         digest = file_hash(entry.path)
         fingerprint = (entry.size, entry.mtime_ns, digest)
-        for article in read_file(
+        articles_read = read_file(
             entry.path, rel=entry.rel, max_bytes=max_bytes, warn=outcome.warnings.append
-        ):
+        )
+        for article in annotate_all(articles_read):
             add(**article_document(article, entry.rel, fingerprint))
             articles += 1
     except UnreadableFile as exc:

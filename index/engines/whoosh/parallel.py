@@ -18,7 +18,7 @@ from typing import Any
 from index.api.errors import NewsdeskError
 from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, index_file
 from index.engines.whoosh.schema import vocabulary_of
-from index.pipeline.read import FileEntry
+from index.pipeline.scan import FileEntry
 
 _POLL_SECONDS = 0.5
 BATCH_FILES = 100

@@ -12,9 +12,10 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, Schema
 from whoosh.qparser.common import QueryParserError
 
 from index.corpus.article import Article
+from index.corpus.record import article_record, pack
 from index.engines.whoosh.analysis import NameAnalyzer, NewsAnalyzer, NewsText
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
 EXTRACTOR_VERSION = 2
 """Bump when what ``index.quotes.extract_quotes`` finds changes: the index holds speakers and
@@ -149,6 +150,7 @@ def build_schema() -> Schema:
         month=ID(),
         day=ID(),
         info=STORED(),
+        record=STORED(),
     )
 
 
@@ -180,14 +182,13 @@ def article_document(
             "date": article.date,
             "fallback": article.date_is_fallback,
             "url": article.url,
-            "line": article.line,
-            "offset": article.offset,
             "lead": article.paragraphs[0][:400] if article.paragraphs else "",
             "size": fingerprint[0],
             "mtime": fingerprint[1],
             "hash": fingerprint[2],
         },
     }
+    doc["record"] = pack(article_record(article, rel))
     doc = {k: v for k, v in doc.items() if v != ""}
     # A date guessed from the file's mtime is shown (marked) but never searched or sorted on.
     # Undated articles still get a 0 so every segment has a date column to sort on.
