@@ -14,8 +14,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.app import App, ComposeResult
 
-from index.api.records import IndexStatus, SearchHit, SearchRequest, SearchResult, UpdateReport
+from index.api.records import (
+    Highlight,
+    HitFinder,
+    IndexStatus,
+    SearchHit,
+    SearchRequest,
+    SearchResult,
+    UpdateReport,
+)
 from index.corpus.article import Article, Quote
+from index.pipeline.reading import StateFile
 from index.pipeline.store import write_lock
 from tests.conftest_app import (
     COLOUR_TERMINAL,
@@ -251,10 +260,18 @@ class HundredThousand:
     def __init__(self, archive: Path) -> None:
         self._archive = archive
         self.pages: list[tuple[int, int]] = []
+        self._reading = StateFile(archive.parent / "state.json")
 
     @property
     def archive(self) -> Path:
         return self._archive
+
+    @property
+    def reading(self) -> StateFile:
+        return self._reading
+
+    def hit_finder(self, highlight: Highlight) -> HitFinder:
+        return lambda text: []
 
     def _hit(self, n: int) -> SearchHit:
         return SearchHit(f"id{n}", f"/a/{n}.txt", f"Article {n:06d}", "Wire", "2024-01-01", 1.0)
@@ -263,7 +280,7 @@ class HundredThousand:
         self.pages.append((request.offset, request.limit))
         stop = min(self.TOTAL, request.offset + request.limit)
         hits = tuple(self._hit(n) for n in range(request.offset, stop))
-        return SearchResult(request, self.TOTAL, hits, 0.001, ("article",))
+        return SearchResult(request, self.TOTAL, hits, 0.001, Highlight(("article",)))
 
     def article(self, ref: str) -> Article:
         n = int(ref[2:])

@@ -236,3 +236,31 @@ def test_bookmarks_listing(sample_archive: Path) -> None:
     assert human.stdout.count("\u2605") == 2
     set_bookmark(path, first, False)
     assert len(ok_json("bookmarks", "--archive", str(sample_archive))) == 1  # type: ignore[arg-type]
+
+
+def test_show_reads_the_indexed_record_not_the_file(tmp_path: Path) -> None:
+    """After indexing nothing re-reads a file: a file overwritten behind the index's back
+    (same size, same modification time) still shows the article and quotes as indexed."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    path = archive / "pilots.txt"
+    text = (
+        "Harbour pilots return\n\n"
+        '"We are back at work," said Ana Ruiz, head of the pilots\' guild.\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    found = ok_json("search", "pilots", "--archive", str(archive))
+    assert isinstance(found, dict)
+    article_id = found["hits"][0]["id"]
+    info = path.stat()
+    path.write_text("x" * len(text.encode("utf-8")), encoding="utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    shown = ok_json("show", article_id, "--archive", str(archive), "--no-update")
+    assert isinstance(shown, dict)
+    assert shown["title"] == "Harbour pilots return"
+    (quote,) = shown["quotes"]
+    assert set(quote) >= {"text", "speaker", "role", "kind", "cue", "rule", "start", "end"}
+    assert quote["speaker"] == "Ana Ruiz" and quote["text"] == "We are back at work"
+    assert shown["body"][quote["start"] : quote["end"]] == quote["text"]
+    by_path = ok_json("show", str(path), "--archive", str(archive), "--no-update")
+    assert isinstance(by_path, dict) and by_path["id"] == article_id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.api.records import Highlight
 from index.engines.whoosh.analysis import NewsAnalyzer
 from index.engines.whoosh.highlight import hit_spans, make_snippet
 
@@ -12,14 +13,18 @@ def term(word: str) -> str:
     return ANALYZER.term(word)
 
 
-def marked(text: str, *words: str, width: int = 200) -> list[str]:
-    snippet = make_snippet(text, {term(w) for w in words}, width)
+def words(*typed: str) -> Highlight:
+    return Highlight(tuple(term(w) for w in typed))
+
+
+def marked(text: str, *typed: str, width: int = 200) -> list[str]:
+    snippet = make_snippet(text, words(*typed), width)
     return [piece for piece, is_hit in snippet.parts if is_hit]
 
 
 def test_spans_cover_inflections_and_accents() -> None:
     text = "The city's cities; Łódź and LODZ; hoping, hoped, hopes."
-    found = [text[s:e] for s, e in hit_spans(text, {term("city"), term("lodz"), term("hope")})]
+    found = [text[s:e] for s, e in hit_spans(text, words("city", "lodz", "hope"))]
     assert found == ["city", "cities", "Łódź", "LODZ", "hoping", "hoped", "hopes"]
 
 
@@ -32,21 +37,21 @@ def test_snippet_finds_words_whose_stem_is_not_a_prefix() -> None:
 
 def test_snippet_prefers_the_paragraph_with_most_hits() -> None:
     body = "Port news.\n\n" + "filler " * 30 + "\n\nThe port strike: port workers left the port."
-    snippet = make_snippet(body, {term("port")}, width=60)
+    snippet = make_snippet(body, words("port"), width=60)
     assert [p for p, hit in snippet.parts if hit] == ["port", "port", "port"]
     assert snippet.plain.startswith("The port strike")
 
 
 def test_snippet_without_hits_is_the_start_and_is_clipped() -> None:
     body = "word " * 100
-    snippet = make_snippet(body, {term("absent")}, width=50)
+    snippet = make_snippet(body, words("absent"), width=50)
     assert len(snippet.parts) == 1 and not snippet.parts[0][1]
     assert snippet.plain.endswith("\u2026") and len(snippet.plain) <= 52
-    assert make_snippet("", {term("x")}).parts == ()
+    assert make_snippet("", words("xy")).parts == ()
 
 
 def test_marked_form() -> None:
-    snippet = make_snippet("Fintech firms and fintech rules.", {term("fintech")})
+    snippet = make_snippet("Fintech firms and fintech rules.", words("fintech"))
     assert snippet.marked() == "**Fintech** firms and **fintech** rules."
     assert snippet.marked("[", "]") == "[Fintech] firms and [fintech] rules."
 
@@ -60,3 +65,14 @@ def test_spelling_candidates_within_edit_distance() -> None:
     assert found["drought"] == 1 and found["draught"] == 2
     assert list(within([], "anything", 2, 1)) == []
     assert list(within(["zzz"], "a", 2, 1)) == []
+
+
+def test_a_phrase_is_one_hit_where_its_words_stand_together() -> None:
+    text = "A mobile phone, phones and mobiles; the mobile phones shop."
+    phrase = Highlight(phrases=((term("mobile"), term("phone")),))
+    found = [text[s:e] for s, e in hit_spans(text, phrase)]
+    assert found == ["mobile phone", "mobile phones"]
+    both = Highlight((term("shop"),), phrase.phrases)
+    assert [text[s:e] for s, e in hit_spans(text, both)][-1] == "shop"
+    snippet = make_snippet(text, phrase)
+    assert [p for p, hit in snippet.parts if hit] == ["mobile phone", "mobile phones"]

@@ -54,7 +54,7 @@ def test_seed_article_is_read_as_the_spec_says(seed_file: Path) -> None:
     assert article.section == "Latest"
     assert article.title == "Seminar held to boost Shanghai-London fintech sector links"
     assert article.source == "chinadaily.com.cn"
-    assert article.date == "2019-03-25" and not article.date_is_fallback
+    assert article.date == "2019-03-25"
     assert article.captions == (
         "A panoramic view of Lujiazui Financial City in Shanghai's Pudong New Area [Photo/VCG]",
     )
@@ -88,7 +88,7 @@ def test_scraped_byline_source_line(tmp_path: Path) -> None:
     )
 
 
-def test_plain_text_title_and_fallback_date(tmp_path: Path) -> None:
+def test_plain_text_title_and_no_date(tmp_path: Path) -> None:
     path = write(
         tmp_path, "plain.txt", "\n\nA quiet title\n\nFirst paragraph\nwrapped here.\n\nSecond.\n"
     )
@@ -96,7 +96,7 @@ def test_plain_text_title_and_fallback_date(tmp_path: Path) -> None:
     assert article.format == "plain"
     assert article.title == "A quiet title"
     assert article.paragraphs == ("First paragraph wrapped here.", "Second.")
-    assert article.date is not None and article.date_is_fallback
+    assert article.date is None  # a file's mtime is no article date
     assert article.source is None
 
 
@@ -153,7 +153,7 @@ def test_markdown_without_front_matter_uses_first_line(tmp_path: Path) -> None:
     article = read_one(write(tmp_path, "n.md", "# Heading title\n\nBody here.\n"))
     assert article.title == "Heading title"
     assert article.paragraphs == ("Body here.",)
-    assert article.date_is_fallback
+    assert article.date is None
 
 
 @pytest.mark.parametrize(

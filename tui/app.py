@@ -23,8 +23,7 @@ from textual.theme import BUILTIN_THEMES, Theme
 from textual.timer import Timer
 
 from index.api.errors import IndexLocked, NewsdeskError
-from index.api.records import IndexStatus, SpeakerCount
-from index.pipeline.reading import ReadingState, load_state, set_bookmark, set_read, state_path
+from index.api.records import IndexStatus, ReadingState, SpeakerCount
 from tui.config import Config, bundled_sample_data, resolve_index_dir, save_setting
 from tui.screens.main import MainScreen
 from tui.screens.palette import NewsdeskCommands, PaletteCommand
@@ -188,7 +187,7 @@ class NewsdeskApp(App[int]):
                 max_bytes=self.config.max_bytes,
                 snippet_chars=self.config.snippet_chars,
             )
-            reading = load_state(state_path(archive))
+            reading = backend.reading.load()
             status = backend.status()
         except (NewsdeskError, OSError) as exc:
             self._post(self._set_index, f"cannot open the index: {exc}", True)
@@ -333,15 +332,17 @@ class NewsdeskApp(App[int]):
 
     def set_read(self, article_id: str, read: bool) -> bool:
         """Mark an article read or unread (saved at once); False if it could not be saved."""
-        return self._save_state(lambda path: set_read(path, article_id, read))
+        return self._save_state(lambda backend: backend.reading.set_read(article_id, read))
 
     def set_bookmark(self, article_id: str, marked: bool) -> bool:
         """Bookmark an article or remove its bookmark (saved at once)."""
-        return self._save_state(lambda path: set_bookmark(path, article_id, marked))
+        return self._save_state(lambda backend: backend.reading.set_bookmark(article_id, marked))
 
-    def _save_state(self, change: Callable[[Path], ReadingState]) -> bool:
+    def _save_state(self, change: Callable[[Backend], ReadingState]) -> bool:
+        if self.backend is None:
+            return False
         try:
-            self.reading = change(state_path(self.archive))
+            self.reading = change(self.backend)
         except OSError as exc:
             self.main.status.set_error(f"cannot save the reading state: {exc}")
             return False

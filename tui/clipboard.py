@@ -28,10 +28,7 @@ _LINE_EDITORS = ("vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "he
 
 def meta_line(article: Article) -> str:
     """``Source · 2024-03-11 · Section · by Author`` for whatever the article has."""
-    date = article.date
-    if date and article.date_is_fallback:
-        date = f"{date} (file date)"
-    parts = [article.source, date, article.section]
+    parts = [article.source, article.date, article.section]
     if article.author:
         parts.append(f"by {article.author}")
     return " · ".join(inert_line(p) for p in parts if p)

@@ -19,7 +19,6 @@ from index.corpus.article import Article
 from index.engines import open_archive
 from index.pipeline.annotate import annotate_all
 from index.pipeline.read import is_article_file, read_file
-from index.pipeline.reading import apply_state_filters, load_state, state_path
 from tui import export, output
 from tui.config import (
     Config,
@@ -107,7 +106,6 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
         limit=args.limit,
         facets=args.json,
     )
-    request = apply_state_filters(request, load_state(state_path(backend.archive)))
     result = backend.search(request)
     if args.json:
         output.print_json(output.result_json(result, args.query))
@@ -237,7 +235,7 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
 def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk bookmarks``: bookmarked articles, newest bookmark first."""
     backend = open_backend(args, config, update=False)
-    marks = load_state(state_path(backend.archive)).bookmarks
+    marks = backend.reading.load().bookmarks
     found = backend.search(
         SearchRequest(include_ids=frozenset(marks), limit=max(1, len(marks)), snippets=False)
     )
@@ -264,8 +262,7 @@ def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk export QUERY``: matching articles (or their quotes) as md, json or csv."""
     backend = open_backend(args, config, update=True)
-    state = load_state(state_path(backend.archive))
-    base = apply_state_filters(SearchRequest(args.query, sort=args.sort), state)
+    base = SearchRequest(args.query, sort=args.sort)
     if args.output is None:
         export.write(backend, base, args.format, args.quotes, args.limit, sys.stdout)
         return 0

@@ -156,10 +156,7 @@ def print_article(article: Article) -> None:
     """An article for reading in a terminal: header, captions, wrapped paragraphs, quotes."""
     width = min(shutil.get_terminal_size().columns, 100)
     print(_bold(inert_line(article.title)))
-    date = (
-        article.date + " (file date)" if article.date and article.date_is_fallback else article.date
-    )
-    print(_dim(_meta(article.source, date, article.section, article.author)))
+    print(_dim(_meta(article.source, article.date, article.section, article.author)))
     if article.url:
         print(_dim(inert_line(article.url)))
     print(_dim(f"id {article.id} \u00b7 {inert_line(article.path)}"))

@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import Protocol
 
 from index.api.records import (
+    Highlight,
+    HitFinder,
     IndexStatus,
     ProgressFn,
+    ReadingState,
     SearchHit,
     SearchRequest,
     SearchResult,
@@ -21,6 +24,22 @@ from index.api.records import (
 from index.corpus.article import Article
 
 
+class ReadingStore(Protocol):
+    """The reader's own marks on an archive (read, bookmarked); kept locally for each user."""
+
+    def load(self) -> ReadingState:
+        """The current marks."""
+        ...
+
+    def set_read(self, article_id: str, read: bool) -> ReadingState:
+        """Mark an article read or unread; returns the new marks."""
+        ...
+
+    def set_bookmark(self, article_id: str, marked: bool) -> ReadingState:
+        """Bookmark an article or remove its bookmark; returns the new marks."""
+        ...
+
+
 class Backend(Protocol):
     """A searchable archive of articles."""
 
@@ -29,16 +48,29 @@ class Backend(Protocol):
         """The archive folder."""
         ...
 
+    @property
+    def reading(self) -> ReadingStore:
+        """The reader's marks, which ``is:read``, ``is:unread`` and ``is:bookmarked`` use."""
+        ...
+
     def search(self, request: SearchRequest) -> SearchResult:
-        """Run a search. Raises :class:`index.errors.QueryError` for a bad query."""
+        """Run a search in the whole query language (``is:`` included).
+
+        Raises:
+            QueryError: For a query that cannot be understood (the message says why).
+        """
+        ...
+
+    def hit_finder(self, highlight: Highlight) -> HitFinder:
+        """Finds a result's hits in any text as this engine matches words (stemmed or not)."""
         ...
 
     def article(self, ref: str) -> Article:
         """One article by id or path, with its quotes. Raises ``ArticleNotFound``."""
         ...
 
-    def related(self, article_id: str, limit: int = 10) -> tuple[SearchHit, ...]:
-        """Articles most like the given one."""
+    def related(self, ref: str, limit: int = 10) -> tuple[SearchHit, ...]:
+        """Articles most like the given one (by id or path)."""
         ...
 
     def speakers(self, limit: int | None = None) -> tuple[SpeakerCount, ...]:

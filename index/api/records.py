@@ -115,6 +115,32 @@ class FacetCount:
 
 
 @dataclass(frozen=True, slots=True)
+class Highlight:
+    """What a query looks for, as an engine indexes it: single terms and phrases of terms.
+
+    A phrase is marked only where its words stand together, never word by word.
+    """
+
+    terms: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.phrases)
+
+
+HitFinder = Callable[[str], "list[tuple[int, int]]"]
+"""Gives the character spans of a query's hits in a text (one span per phrase occurrence)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingState:
+    """Ids of articles read, and bookmarked ids with the time they were bookmarked."""
+
+    read: frozenset[str] = frozenset()
+    bookmarks: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class SearchResult:
     """The answer to a :class:`SearchRequest`.
 
@@ -123,7 +149,8 @@ class SearchResult:
         total: Number of matching articles (all of them, not only the returned page).
         hits: The requested page of hits.
         seconds: Time spent answering.
-        terms: Words the query looks for, for highlighting them in an article body.
+        highlight: What the query looks for, to mark it in an article's text (see
+            :meth:`index.api.backend.Backend.hit_finder`).
         facets: Counts per facet field, when asked for.
         suggestion: A corrected query when words look misspelt, else None.
     """
@@ -132,9 +159,11 @@ class SearchResult:
     total: int
     hits: tuple[SearchHit, ...]
     seconds: float
-    terms: tuple[str, ...] = ()
+    highlight: Highlight = field(default_factory=lambda: Highlight())
     facets: dict[FacetField, tuple[FacetCount, ...]] = field(default_factory=dict)
     suggestion: str | None = None
+    notices: tuple[str, ...] = ()
+    """Things the reader should know about this answer (e.g. that date: skips undated articles)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,7 +64,6 @@ class Article:
         title: Headline.
         source: Publisher or site (``chinadaily.com.cn``), if known.
         date: ISO date ``YYYY-MM-DD``, if known.
-        date_is_fallback: True when ``date`` is only the file's modification time.
         section: Section of the publication (``Latest``, ``Business``), if known.
         author: Byline, if known.
         url: Original address, if known.
@@ -82,7 +81,6 @@ class Article:
     title: str
     source: str | None = None
     date: str | None = None
-    date_is_fallback: bool = False
     section: str | None = None
     author: str | None = None
     url: str | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re
@@ -71,7 +70,7 @@ def read_file(
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, rel, max_bytes, warn)
         return
-    text, st = _read_text(path, max_bytes, warn)
+    text = _read_text(path, max_bytes, warn)
     fmt: ArticleFormat
     try:
         if suffix in MARKDOWN_SUFFIXES:
@@ -84,10 +83,10 @@ def read_file(
         raise UnreadableFile(str(path), str(exc)) from None
     if draft is None or not (draft.title or draft.paragraphs):
         raise UnreadableFile(str(path), "no article text (empty or whitespace only)")
-    yield _finish(draft, path, article_id(rel), fmt, st.st_mtime)
+    yield _finish(draft, path, article_id(rel), fmt)
 
 
-def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> tuple[str, os.stat_result]:
+def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> str:
     try:
         with path.open("rb") as handle:
             st = os.fstat(handle.fileno())
@@ -108,7 +107,7 @@ def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> tuple[str, os.s
         raise UnreadableFile(str(path), str(exc)) from None
     if decoded.warning and warn:
         warn(Skipped(str(path), decoded.warning))
-    return decoded.text, st
+    return decoded.text
 
 
 def _read_jsonl(path: Path, rel: str, max_bytes: int, warn: Warn | None) -> Iterator[Article]:
@@ -139,7 +138,7 @@ def _read_jsonl(path: Path, rel: str, max_bytes: int, warn: Warn | None) -> Iter
                 continue
             if draft is not None:
                 found += 1
-                article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl", None)
+                article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl")
                 yield replace(article, offset=offset)
         if found == 0:
             raise UnreadableFile(str(path), "no readable JSON lines")
@@ -164,20 +163,15 @@ def _jsonl_id(draft: Draft, rel: str) -> str:
     return article_id(f"{rel}#L{draft.line}")
 
 
-def _finish(
-    draft: Draft, path: Path, ident: str, fmt: ArticleFormat, mtime: float | None
-) -> Article:
-    date, fallback = draft.date, False
-    if date is None and mtime is not None:
-        date = dt.datetime.fromtimestamp(mtime, dt.UTC).date().isoformat()
-        fallback = True
+def _finish(draft: Draft, path: Path, ident: str, fmt: ArticleFormat) -> Article:
+    # An article without a date of its own stays undated: a file's modification time says
+    # when it was copied, not when it was written, and would mislead date: and sorting.
     return Article(
         id=ident,
         path=str(path),
         title=draft.title,
         source=draft.source,
-        date=date,
-        date_is_fallback=fallback,
+        date=draft.date,
         section=draft.section,
         author=draft.author,
         url=draft.url,

@@ -15,23 +15,10 @@ import json
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.api.errors import QueryError
-from index.api.records import SearchRequest
+from index.api.records import ReadingState
 from index.pipeline.store import atomic_write, data_home
-
-_STATE_FILTER = re.compile(r"(?<!\S)is:(\S*)")
-STATE_FILTERS = ("read", "unread", "bookmarked")
-
-
-@dataclass(frozen=True, slots=True)
-class ReadingState:
-    """Ids of articles read, and bookmarked ids with the time they were bookmarked."""
-
-    read: frozenset[str] = frozenset()
-    bookmarks: dict[str, float] = field(default_factory=dict)
 
 
 def state_path(archive: Path) -> Path:
@@ -93,31 +80,38 @@ def set_bookmark(path: Path, article_id: str, marked: bool) -> ReadingState:
         return state
 
 
-def apply_state_filters(request: SearchRequest, state: ReadingState) -> SearchRequest:
-    """Turn ``is:read``, ``is:unread`` and ``is:bookmarked`` in the query into id filters.
+class StateFile:
+    """The reading state of one archive, kept in a file and re-read only when it changed.
 
-    Raises:
-        QueryError: For an unknown ``is:`` filter.
+    Implements :class:`index.api.backend.ReadingStore`: the app and the command line both
+    change the file, each change a locked read-modify-write, so neither loses the other's.
     """
-    wanted = [m.group(1).lower() for m in _STATE_FILTER.finditer(request.query)]
-    if not wanted:
-        return request
-    for name in wanted:
-        if name not in STATE_FILTERS:
-            raise QueryError(f"unknown filter 'is:{name}'; use is:read, is:unread or is:bookmarked")
-    include = request.include_ids
-    exclude = set(request.exclude_ids)
-    if "bookmarked" in wanted:
-        include = (
-            frozenset(state.bookmarks) & include
-            if include is not None
-            else frozenset(state.bookmarks)
-        )
-    if "read" in wanted:
-        include = state.read & include if include is not None else state.read
-    if "unread" in wanted:
-        exclude |= state.read
-    query = " ".join(_STATE_FILTER.sub(" ", request.query).split())
-    return dataclasses.replace(
-        request, query=query, include_ids=include, exclude_ids=frozenset(exclude)
-    )
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._seen: tuple[int, int] | None = None
+        self._state = ReadingState()
+
+    def load(self) -> ReadingState:
+        """The current state (cached until the file changes)."""
+        try:
+            info = self.path.stat()
+            stamp: tuple[int, int] | None = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = None
+        if stamp is None or stamp != self._seen:
+            self._state = load_state(self.path)
+            self._seen = stamp
+        return self._state
+
+    def set_read(self, article_id: str, read: bool) -> ReadingState:
+        """Mark an article read or unread; returns the new state."""
+        self._state = set_read(self.path, article_id, read)
+        self._seen = None
+        return self._state
+
+    def set_bookmark(self, article_id: str, marked: bool) -> ReadingState:
+        """Bookmark an article or remove its bookmark; returns the new state."""
+        self._state = set_bookmark(self.path, article_id, marked)
+        self._seen = None
+        return self._state

@@ -22,9 +22,15 @@ from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.worker import get_current_worker
 
 from index.api.errors import NewsdeskError, QueryError
-from index.api.records import SORT_ORDERS, Filter, SearchRequest, SearchResult, SortOrder
+from index.api.records import (
+    SORT_ORDERS,
+    Filter,
+    Highlight,
+    SearchRequest,
+    SearchResult,
+    SortOrder,
+)
 from index.corpus.article import Article
-from index.pipeline.reading import apply_state_filters
 from tui.keys import BINDINGS as KEY_SPECS
 from tui.safe import inert_line
 from tui.screens.help import key_display
@@ -93,7 +99,7 @@ class MainScreen(ReadingScreen):
         self._detached = False
         self._reload = False
         self._preview_timer: Timer | None = None
-        self._preview: tuple[str, tuple[str, ...]] | None = None  # waiting for a pause
+        self._preview: tuple[str, Highlight] | None = None  # waiting for a pause
         self._first_results = False
 
     def compose(self) -> ComposeResult:
@@ -140,7 +146,7 @@ class MainScreen(ReadingScreen):
             query.text, query.sort, query.filters, limit=PAGE_SIZE, snippets=False
         )
         try:
-            result = backend.search(apply_state_filters(request, self.news.reading))
+            result = backend.search(request)
         except QueryError as exc:
             self.app.call_from_thread(self._show_error, query, generation, str(exc))
             return
@@ -159,6 +165,8 @@ class MainScreen(ReadingScreen):
         if self._stale(query, generation):
             return
         self.request, self.result = result.request, result
+        if self.news.backend is not None:
+            self.article.find_hits = self.news.backend.hit_finder
         empty = self._empty_lines(query, result)
         self.headlines.show_results(generation, result.total, result.hits, keep=keep, empty=empty)
         self.status.set_results(result.total, result.seconds, hint=self._suggestion_hint())
@@ -257,7 +265,7 @@ class MainScreen(ReadingScreen):
 
     @on(HeadlineList.Highlighted)
     def _highlighted(self, event: HeadlineList.Highlighted) -> None:
-        terms = self.result.terms if self.result else ()
+        terms = self.result.highlight if self.result else Highlight()
         shown = self.article.article
         same = not self._detached and not self._reload and shown is not None
         self._detached = self._reload = False
@@ -294,11 +302,11 @@ class MainScreen(ReadingScreen):
     def open_article(self, article_id: str, quote_start: int = -1) -> None:
         """Show an article that is not (necessarily) in the headlines, and go to it."""
         self._detached = True
-        self._load_article(article_id, (), quote_start, focus=True)
+        self._load_article(article_id, Highlight(), quote_start, focus=True)
 
     @work(thread=True, exclusive=True, group="article")
     def _load_article(
-        self, article_id: str, terms: tuple[str, ...], quote_start: int = -1, focus: bool = False
+        self, article_id: str, terms: Highlight, quote_start: int = -1, focus: bool = False
     ) -> None:
         backend = self.news.backend
         if backend is None or get_current_worker().is_cancelled:
@@ -312,7 +320,7 @@ class MainScreen(ReadingScreen):
             self.app.call_from_thread(self._show_article, article, terms, quote_start, focus)
 
     def _show_article(
-        self, article: Article, terms: tuple[str, ...], quote_start: int, focus: bool
+        self, article: Article, terms: Highlight, quote_start: int, focus: bool
     ) -> None:
         current = self.headlines.current
         if not self._detached and (current is None or current.id != article.id):

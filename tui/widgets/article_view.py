@@ -7,7 +7,7 @@ touch.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,11 +19,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from index.api.records import Highlight, HitFinder
 from index.corpus.article import Article
 from tui.widgets.bindings import bindings
 from tui.widgets.document import Document, DocumentStyles, build_document, placeholder
 
 _CONTEXT_LINES = 2
+_NO_HITS = Highlight()
 """Lines shown above a hit or quote the panel jumps to."""
 
 
@@ -54,7 +56,9 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
-        self.terms: tuple[str, ...] = ()
+        self.terms = _NO_HITS
+        self.find_hits: Callable[[Highlight], HitFinder] | None = None
+        """Set by the screen to the backend's hit finder: hits are found as the engine matches."""
         self.current_hit = -1
         self.active_quote = -1
         self._message = "Type to search; Enter opens a headline."
@@ -68,10 +72,10 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- content ---------------------------------------------------------------------------
 
-    def show(self, article: Article, terms: Collection[str] = (), quote: int = -1) -> None:
+    def show(self, article: Article, terms: Highlight = _NO_HITS, quote: int = -1) -> None:
         """Show ``article`` from the top, hits of ``terms`` marked, quote ``quote`` selected."""
         self.article = article
-        self.terms = tuple(terms)
+        self.terms = terms
         self.current_hit = -1
         self.active_quote = -1
         self._invalidate()
@@ -83,7 +87,7 @@ class ArticleView(ScrollView, can_focus=True):
     def clear(self, message: str) -> None:
         """Show ``message`` instead of an article."""
         self.article = None
-        self.terms = ()
+        self.terms = _NO_HITS
         self.current_hit = self.active_quote = -1
         self._message = message
         self._invalidate()
@@ -100,7 +104,8 @@ class ArticleView(ScrollView, can_focus=True):
                 style = self.get_component_rich_style("article--placeholder")
                 self._document = placeholder(self._message, style)
             else:
-                self._document = build_document(self.article, self.terms, self._styles(), width)
+                finder = self.find_hits(self.terms) if self.find_hits and self.terms else None
+                self._document = build_document(self.article, finder, self._styles(), width)
             self._layout_key = key
             self._strips.clear()
             self.virtual_size = Size(width, len(self._document.lines))

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
+from index.api.records import HitFinder
 from index.corpus.article import PARAGRAPH_SEPARATOR, Article
-from index.engines.whoosh.highlight import hit_spans
 from tui.clipboard import meta_line
 from tui.safe import inert, inert_line
 
@@ -115,9 +115,9 @@ def _cut(text: str, start: int, end: int, width: int) -> int:
 
 
 def build_document(
-    article: Article, terms: Collection[str], styles: DocumentStyles, width: int
+    article: Article, find_hits: HitFinder | None, styles: DocumentStyles, width: int
 ) -> Document:
-    """Lay ``article`` out for a panel ``width`` cells wide, marking hits of ``terms``."""
+    """Lay ``article`` out for a panel ``width`` cells wide, marking what ``find_hits`` finds."""
     blocks = list(_blocks(article, styles))
     lines: list[Line] = []
     hit_lines: list[int] = []
@@ -125,7 +125,8 @@ def build_document(
     for number, block in enumerate(blocks):
         if number and (block.group is None or block.group != blocks[number - 1].group):
             lines.append(Line(Text()))
-        text, hits, quotes = _styled(block, article, terms if block.highlight else (), styles)
+        finder = find_hits if block.highlight else None
+        text, hits, quotes = _styled(block, article, finder, styles)
         first_hit = len(hit_lines)
         hit_lines.extend([-1] * len(hits))
         for start, end in wrap_ranges(text.plain, width):
@@ -162,7 +163,7 @@ def _blocks(article: Article, styles: DocumentStyles) -> Iterator[_Block]:
 
 
 def _styled(
-    block: _Block, article: Article, terms: Collection[str], styles: DocumentStyles
+    block: _Block, article: Article, find_hits: HitFinder | None, styles: DocumentStyles
 ) -> tuple[Text, list[Span], list[Span]]:
     """The block as inert styled text, with its hit spans and quote spans (in that text)."""
     raw = block.raw
@@ -174,7 +175,8 @@ def _styled(
         gone = set(removed)
         display = "".join(char for index, char in enumerate(display) if index not in gone)
     text = Text(display, style=block.style)
-    hits = [(_map(s, removed), _map(e, removed)) for s, e in hit_spans(raw, terms)]
+    found = find_hits(raw) if find_hits is not None else []
+    hits = [(_map(s, removed), _map(e, removed)) for s, e in found]
     for start, end in hits:
         text.stylize(styles.hit, start, end)
     quotes: list[Span] = []

@@ -88,6 +88,20 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
                 pos += 1
         return found
 
+    def tokens(self, text: str) -> list[tuple[str, int, int]]:
+        """(term, start, end) of every indexed word of ``text``, stop words left out as
+        indexing leaves them out (so phrase neighbours here are neighbours in the index)."""
+        memo = self._memo
+        found = []
+        for match in self.pattern.finditer(text):
+            word = match.group()
+            term = memo.get(word)
+            if term is None:
+                term = memo[word] = self.term(word)
+            if term:
+                found.append((term, match.start(), match.end()))
+        return found
+
     def spans(self, text: str, terms: Collection[str]) -> list[tuple[int, int]]:
         """Character spans of the words in ``text`` whose term is one of ``terms``."""
         memo = self._memo

@@ -1,7 +1,8 @@
-"""The Whoosh implementation of :class:`index.backend.Backend`."""
+"""The Whoosh implementation of :class:`index.api.backend.Backend`."""
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from collections import OrderedDict
@@ -11,9 +12,14 @@ from typing import Any
 from whoosh import query, sorting
 from whoosh.index import EmptyIndexError
 
+from index.api.backend import ReadingStore
 from index.api.errors import ArticleNotFound, IndexMissing
+from index.api.parse import parse_query
+from index.api.query import State, has_dates, resolve_states, walk
 from index.api.records import (
     FacetField,
+    Highlight,
+    HitFinder,
     IndexStatus,
     ProgressFn,
     SearchHit,
@@ -27,13 +33,14 @@ from index.api.records import (
 from index.corpus.article import Article
 from index.corpus.record import BadRecord, article_from_record, unpack
 from index.engines.whoosh.docsets import DocSets
-from index.engines.whoosh.highlight import make_snippet
+from index.engines.whoosh.highlight import hit_spans, make_snippet
 from index.engines.whoosh.ranking import bm25f_scores, top, unscored
 from index.engines.whoosh.schema import build_schema
 from index.engines.whoosh.scoring import NewsWeighting
 from index.engines.whoosh.spelling import load_vocabulary, suggest
 from index.engines.whoosh.storage import open_storage, whoosh_dir
-from index.engines.whoosh.translate import make_parser, parse_query, plain_words, scoring_terms
+from index.engines.whoosh.translate import Translator, highlight_of, scoring_terms
+from index.pipeline.reading import StateFile, state_path
 from index.pipeline.store import MANIFEST_NAME, write_lock
 
 _FACET_COLUMNS: dict[FacetField, str] = {
@@ -41,7 +48,6 @@ _FACET_COLUMNS: dict[FacetField, str] = {
     "section": "section_facet",
     "year": "year",
 }
-_HIGHLIGHT_FIELDS = frozenset({"title", "body", "captions", "quotes", "speaker"})
 _ORDER_CACHE = 8
 _FIRST_PAGES = 200
 """Hits ordered on a first search; scrolling past them orders every hit once."""
@@ -81,7 +87,8 @@ class WhooshBackend:
         self._sets: DocSets | None = None
         self._weighting = NewsWeighting()
         self._searcher = self._ix.searcher(weighting=self._weighting)
-        self._parser = make_parser(self._ix.schema)
+        self._id_sets: dict[frozenset[str], frozenset[int]] = {}
+        self._reading = StateFile(state_path(archive))
 
     def _vocabulary(self) -> list[str]:
         if self._words is None:
@@ -93,43 +100,82 @@ class WhooshBackend:
         """The archive folder."""
         return self._archive
 
+    @property
+    def reading(self) -> ReadingStore:
+        """The reader's marks on this archive (kept beside the index, per user)."""
+        return self._reading
+
     # -- searching -------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
-        """Run a search. Raises :class:`index.errors.QueryError` for a bad query."""
+        """Run a search in the whole query language (``is:`` included).
+
+        Raises:
+            QueryError: For a query that cannot be understood (the message says why).
+        """
         started = time.perf_counter()
+        text = request.query.strip()
+        tree = parse_query(text)  # refused at once, before any engine work
+        if tree is not None and any(isinstance(leaf, State) for leaf in walk(tree)):
+            marks = self._reading.load()
+            tree = resolve_states(tree, marks.read, frozenset(marks.bookmarks))
         with self._lock:
             reader = self._searcher.reader()
-            text = request.query.strip()
-            parsed = parse_query(self._parser, text, reader, self._vocabulary) if text else None
-            q = parsed.query if parsed else query.Every()
-            sort = request.sort
-            if parsed is None and sort == "relevance":
-                sort = "newest"  # no words to rank by: the newest articles first
             docsets = self._docsets()
+            translator = Translator(reader, self._vocabulary, self._ids)
+            q = translator.translate(tree) if tree is not None else query.Every()
+            sort = request.sort
+            if tree is None and sort == "relevance":
+                sort = "newest"  # no words to rank by: the newest articles first
             try:
                 matches = self._matches(docsets, q, request)
                 order = self._ordered(docsets, q, request, sort, matches)
             finally:
                 docsets.forget_postings()
             page = order[request.offset : request.offset + request.limit]
-            terms = tuple(dict.fromkeys(t for f, t in plain_words(q) if f in _HIGHLIGHT_FIELDS))
+            highlight = highlight_of(q)
             hits = tuple(
-                self._hit(docnum, score, terms, request.snippets) for score, docnum in page
+                self._hit(docnum, score, highlight, request.snippets) for score, docnum in page
             )
             facets = docsets.count_facets(matches) if request.facets else {}
             suggestion = None
-            if parsed is not None and len(matches) < 3:
-                suggestion = suggest(text, reader, self._vocabulary())
+            if tree is not None and len(matches) < 3:
+                suggestion = suggest(text, tree, reader, self._vocabulary())
+            notices = self._date_notices(docsets) if tree is not None and has_dates(tree) else ()
         return SearchResult(
             request=request,
             total=len(matches),
             hits=hits,
             seconds=time.perf_counter() - started,
-            terms=terms,
+            highlight=highlight,
             facets=facets,
             suggestion=suggestion,
+            notices=notices,
         )
+
+    def _date_notices(self, docsets: DocSets) -> tuple[str, ...]:
+        """Say so when date: cannot see every article (some or all have no date)."""
+        undated = docsets.undated()
+        if not undated:
+            return ()
+        if len(undated) == len(docsets.live()):
+            return ("no article in this archive has a date of its own, so date: finds none",)
+        return (f"{len(undated):,} articles have no date of their own; date: leaves them out",)
+
+    def _ids(self, ids: frozenset[str]) -> frozenset[int]:
+        """Document numbers of the articles with these ids (cached per set of ids)."""
+        found = self._id_sets.get(ids)
+        if found is None:
+            docsets = self._docsets()
+            found = frozenset().union(*(docsets.term("id", i) for i in ids)) if ids else frozenset()
+            self._id_sets[ids] = found
+            while len(self._id_sets) > _ORDER_CACHE:
+                self._id_sets.pop(next(iter(self._id_sets)))
+        return found
+
+    def hit_finder(self, highlight: Highlight) -> HitFinder:
+        """Finds hits as this index matches words: stemmed and accent-folded."""
+        return functools.partial(hit_spans, highlight=highlight)
 
     def _docsets(self) -> DocSets:
         if self._sets is None:
@@ -148,16 +194,10 @@ class WhooshBackend:
         for allowed in sorted(by_field.values(), key=len):
             matches = matches & allowed
         if request.include_ids is not None:
-            matches = matches & self._docnums(docsets, request.include_ids)
+            matches = matches & self._ids(request.include_ids)
         if request.exclude_ids:
-            matches = matches - self._docnums(docsets, request.exclude_ids)
+            matches = matches - self._ids(request.exclude_ids)
         return matches
-
-    def _docnums(self, docsets: DocSets, ids: frozenset[str]) -> set[int]:
-        found: set[int] = set()
-        for article_id in ids:
-            found |= docsets.term("id", article_id)
-        return found
 
     def _ordered(
         self,
@@ -227,18 +267,18 @@ class WhooshBackend:
             ranked.extend((0.0, docnum) for docnum in rest)
         return ranked if limit is None else ranked[:limit]
 
-    def _hit(self, docnum: int, score: Any, terms: tuple[str, ...], snippets: bool) -> SearchHit:
+    def _hit(self, docnum: int, score: Any, highlight: Highlight, snippets: bool) -> SearchHit:
         stored = self._searcher.stored_fields(docnum)
         info = stored.get("info") or {}
         snippet = Snippet()
         if snippets:
-            snippet = self._snippet(stored, info, terms)
+            snippet = self._snippet(stored, info, highlight)
         return SearchHit(
             id=stored["id"],
             path=str(self._archive / stored["file"]),
             title=stored.get("title", ""),
             source=stored.get("source_facet"),
-            date=None if info.get("fallback") else info.get("date"),
+            date=info.get("date"),
             score=float(score) if isinstance(score, int | float) else 0.0,
             snippet=snippet,
             section=stored.get("section_facet"),
@@ -246,16 +286,16 @@ class WhooshBackend:
         )
 
     def _snippet(
-        self, stored: dict[str, Any], info: dict[str, Any], terms: tuple[str, ...]
+        self, stored: dict[str, Any], info: dict[str, Any], highlight: Highlight
     ) -> Snippet:
         lead = info.get("lead", "")
-        if not terms:
-            return make_snippet(lead, (), self._snippet_chars)
+        if not highlight:
+            return make_snippet(lead, highlight, self._snippet_chars)
         try:
             body = self._stored_article(stored).body
         except BadRecord:
             body = lead
-        return make_snippet(body or lead, terms, self._snippet_chars)
+        return make_snippet(body or lead, highlight, self._snippet_chars)
 
     # -- articles --------------------------------------------------------------------------
 
@@ -306,7 +346,7 @@ class WhooshBackend:
                 return ()
             text = f"{article.title}\n{article.body}"
             results = self._searcher.more_like(docnum, "body", text=text, top=limit, numterms=12)
-            return tuple(self._hit(hit.docnum, hit.score, (), False) for hit in results)
+            return tuple(self._hit(hit.docnum, hit.score, Highlight(), False) for hit in results)
 
     def speakers(self, limit: int | None = None) -> tuple[SpeakerCount, ...]:
         """Speakers across the archive, most quoted first."""
@@ -343,7 +383,7 @@ class WhooshBackend:
                 article = self._stored_article(stored)
             except BadRecord:
                 continue
-            date = None if article.date_is_fallback else article.date
+            date = article.date
             for quote in article.quotes:
                 if quote.speaker == speaker:
                     found.append(
@@ -394,6 +434,7 @@ class WhooshBackend:
             old, self._searcher = self._searcher, self._ix.searcher(weighting=self._weighting)
             old.close()
             self._orders.clear()
+            self._id_sets.clear()
             self._words = None
             self._sets = None
             return True

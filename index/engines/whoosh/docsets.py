@@ -30,6 +30,33 @@ _TERM_CACHE = 256
 _COUNT_CACHE = 8
 
 
+class Docnums(query.Query):  # type: ignore[misc]
+    """A query that matches exactly these document numbers (what ``is:`` filters become)."""
+
+    def __init__(self, docnums: frozenset[int]) -> None:
+        self.docnums = docnums
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Docnums) and other.docnums == self.docnums
+
+    def __hash__(self) -> int:
+        return hash(self.docnums)
+
+    def __repr__(self) -> str:
+        return f"Docnums({len(self.docnums)} documents)"
+
+    def is_leaf(self) -> bool:
+        return True
+
+    def docs(self, searcher: Any) -> Iterator[int]:
+        return iter(sorted(self.docnums))
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        from whoosh.matching import ListMatcher
+
+        return ListMatcher(sorted(self.docnums))
+
+
 class DocSets:
     """Document-number sets for one searcher: per query, per facet value, in date order."""
 
@@ -42,6 +69,7 @@ class DocSets:
         self._facets: dict[FacetField, dict[str, frozenset[int]]] | None = None
         self._newest: list[int] | None = None
         self._dates: list[int] | None = None
+        self._undated: frozenset[int] | None = None
         self._counts: dict[tuple[str, str], dict[int, int]] = {}
         self._kept: dict[tuple[str, str, int], list[tuple[Sequence[int], Sequence[float]]]] = {}
 
@@ -62,6 +90,8 @@ class DocSets:
         """The documents matching ``q``."""
         if isinstance(q, query.Term):
             return self.term(q.fieldname, q.text, keep=True)
+        if isinstance(q, Docnums):
+            return q.docnums
         if isinstance(q, query.Every):
             return self.live()
         if isinstance(q, query.NullQuery.__class__) or q is query.NullQuery:
@@ -259,6 +289,13 @@ class DocSets:
         if self._dates is None:
             self._dates = numeric_column(self._reader, "date")
         return self._dates
+
+    def undated(self) -> frozenset[int]:
+        """Live documents without a date of their own."""
+        if self._undated is None:
+            dates = self.dates()
+            self._undated = frozenset(d for d in self.live() if not dates[d])
+        return self._undated
 
     def in_date_order(self, docs: Iterable[int], newest: bool, limit: int | None) -> list[int]:
         """``docs`` sorted by date (undated last either way), the first ``limit`` of them."""

@@ -2,20 +2,47 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
-from index.api.records import Snippet
+from index.api.records import Highlight, Snippet
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.engines.whoosh.analysis import NewsAnalyzer
 
 _ANALYZER = NewsAnalyzer()
 
 
-def hit_spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
-    """Character spans of the words in ``text`` whose indexed form is one of ``terms``."""
-    if not terms or not text:
+def hit_spans(text: str, highlight: Highlight) -> list[tuple[int, int]]:
+    """Character spans of ``highlight``'s hits in ``text``: each word alone, and each phrase
+    as one span where its words stand together (its words elsewhere are no hits)."""
+    if not highlight or not text:
         return []
-    return _ANALYZER.spans(text, terms if isinstance(terms, set | frozenset) else set(terms))
+    terms = set(highlight.terms)
+    if not highlight.phrases:
+        return _ANALYZER.spans(text, terms)
+    starting: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(highlight.phrases, key=len, reverse=True):
+        starting.setdefault(phrase[0], []).append(phrase)
+    tokens = _ANALYZER.tokens(text)
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        term, start, end = tokens[i]
+        length = _phrase_at(tokens, i, starting.get(term, []))
+        if length:
+            found.append((start, tokens[i + length - 1][2]))
+            i += length
+            continue
+        if term in terms:
+            found.append((start, end))
+        i += 1
+    return found
+
+
+def _phrase_at(tokens: list[tuple[str, int, int]], i: int, phrases: list[tuple[str, ...]]) -> int:
+    """The length of the (longest) phrase that starts at token ``i``, else 0."""
+    for phrase in phrases:
+        end = i + len(phrase)
+        if end <= len(tokens) and all(tokens[i + k][0] == word for k, word in enumerate(phrase)):
+            return len(phrase)
+    return 0
 
 
 def _may_contain(paragraph: str, hints: tuple[str, ...]) -> bool:
@@ -31,19 +58,19 @@ def _may_contain(paragraph: str, hints: tuple[str, ...]) -> bool:
     return any(hint in lowered for hint in hints)
 
 
-def make_snippet(text: str, terms: Collection[str], width: int = 200) -> Snippet:
+def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
     """A ``width``-character excerpt of ``text`` around its best paragraph's hits, marked.
 
     Without any hit, the start of the text.
     """
-    wanted = set(terms)
-    hints = tuple(term[:-1] if len(term) > 3 else term for term in wanted)
+    words = {*highlight.terms, *(phrase[0] for phrase in highlight.phrases)}
+    hints = tuple(term[:-1] if len(term) > 3 else term for term in words)
     best: tuple[int, str, list[tuple[int, int]]] | None = None
-    if wanted:
+    if words:
         for paragraph in text.split(PARAGRAPH_SEPARATOR):
             if not _may_contain(paragraph, hints):
                 continue
-            spans = hit_spans(paragraph, wanted)
+            spans = hit_spans(paragraph, highlight)
             if spans and (best is None or len(spans) > best[0]):
                 best = (len(spans), paragraph, spans)
                 if len(spans) >= 3:

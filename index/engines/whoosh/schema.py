@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from typing import Any
 
 from whoosh import columns, query
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, Schema
-from whoosh.qparser.common import QueryParserError
 
 from index.corpus.article import Article
 from index.corpus.record import article_record, pack
@@ -28,51 +26,17 @@ answer a word; the other fields are reached with ``field:word``."""
 
 FIELD_BOOSTS = {"title": 3.0}
 
-_EARLIEST = dt.date(1800, 1, 1)
-_LATEST = dt.date(2199, 12, 31)
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
 
 class DayField(COLUMN):  # type: ignore[misc]
-    """A date kept as a ``YYYYMMDD`` number column (for sorting); queries accept partial dates.
+    """A date kept as a ``YYYYMMDD`` number column, for sorting.
 
-    The field itself is not indexed: ``date:`` queries become terms on the ``year``, ``month``
-    and ``day`` fields, whole years and months first, so any span costs a few dozen terms.
+    The field itself is not indexed: date spans become terms on the ``year``, ``month`` and
+    ``day`` fields, whole years and months first, so any span costs a few dozen terms.
     (Whoosh 2.7's tiered ``NumericRange`` returns wrong hits for some wide ranges.)
-    ``date:2019-03`` is every day of March 2019; ``date:[2019-01 TO 2019-06]`` runs from
-    1 January to 30 June.
     """
 
     def __init__(self) -> None:
         super().__init__(columns.NumericColumn("I", default=0))
-
-    def self_parsing(self) -> bool:
-        return True
-
-    def parse_query(self, fieldname: str, qstring: str, boost: float = 1.0) -> query.Query:
-        if qstring == "*":
-            return query.Every("year", boost=boost)
-        first, last = _day_span(qstring)
-        return day_span_query(first, last, boost)
-
-    def parse_range(
-        self,
-        fieldname: str,
-        start: str | None,
-        end: str | None,
-        startexcl: bool,
-        endexcl: bool,
-        boost: float = 1.0,
-    ) -> query.Query:
-        low = _EARLIEST
-        high = _LATEST
-        if start is not None:
-            first, last = _day_span(start)
-            low = last + dt.timedelta(days=1) if startexcl else first  # after 2020 = from 2021
-        if end is not None:
-            first, last = _day_span(end)
-            high = first - dt.timedelta(days=1) if endexcl else last  # before 2020 = to 2019
-        return day_span_query(max(low, _EARLIEST), min(high, _LATEST), boost)
 
 
 def day_span_query(first: dt.date, last: dt.date, boost: float = 1.0) -> query.Query:
@@ -94,30 +58,6 @@ def day_span_query(first: dt.date, last: dt.date, boost: float = 1.0) -> query.Q
     if not terms:
         return query.NullQuery
     return query.ConstantScoreQuery(query.Or(terms), boost) if len(terms) > 1 else terms[0]
-
-
-def _day_span(text: str) -> tuple[dt.date, dt.date]:
-    """First and last day of a full or partial ISO date."""
-    match = _PARTIAL_DATE.match(text.strip())
-    if not match:
-        raise QueryParserError(
-            f"{text!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. date:2019-03)"
-        )
-    year = int(match.group(1))
-    month = int(match.group(2)) if match.group(2) else None
-    day = int(match.group(3)) if match.group(3) else None
-    if not _EARLIEST.year <= year <= _LATEST.year:
-        raise QueryParserError(f"{text!r}: years run from {_EARLIEST.year} to {_LATEST.year}")
-    if month is not None and not 1 <= month <= 12:
-        raise QueryParserError(f"{text!r} has no month {month}")
-    if month is None:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    last_day = calendar.monthrange(year, month)[1]
-    if day is None:
-        return dt.date(year, month, 1), dt.date(year, month, last_day)
-    if not 1 <= day <= last_day:
-        raise QueryParserError(f"{text!r} is not a day of that month")
-    return dt.date(year, month, day), dt.date(year, month, day)
 
 
 def vocabulary_of(schema: Schema) -> set[str]:
@@ -180,7 +120,6 @@ def article_document(
         "section_facet": article.section or "",
         "info": {
             "date": article.date,
-            "fallback": article.date_is_fallback,
             "url": article.url,
             "lead": article.paragraphs[0][:400] if article.paragraphs else "",
             "size": fingerprint[0],
@@ -190,10 +129,9 @@ def article_document(
     }
     doc["record"] = pack(article_record(article, rel))
     doc = {k: v for k, v in doc.items() if v != ""}
-    # A date guessed from the file's mtime is shown (marked) but never searched or sorted on.
-    # Undated articles still get a 0 so every segment has a date column to sort on.
+    # Undated articles get a 0 so every segment has a date column to sort on.
     doc["date"] = 0
-    if article.date and not article.date_is_fallback:
+    if article.date:
         compact = article.date.replace("-", "")
         doc.update(date=int(compact), year=compact[:4], month=compact[:6], day=compact)
     return doc

@@ -17,13 +17,13 @@ from typing import Any
 from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 
+from index.api.query import Leaf, Node, Word, wanted
 from index.engines.whoosh.analysis import NewsAnalyzer, fold
 from index.pipeline.store import atomic_write
 
 VOCABULARY_NAME = "vocabulary.txt"
 _ANALYZER = NewsAnalyzer()
-_PLAIN_WORD = re.compile(r"(?<![\w:*~\"-])([^\W\d_]{3,})(?![\w:*~])")
-_OPERATORS = frozenset({"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"})
+_PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")
 _COUNTED_FIELDS = ("body", "title")
 
 
@@ -43,27 +43,35 @@ def load_vocabulary(directory: Path) -> list[str]:
     return [word for word in text.split("\n") if word]
 
 
-def suggest(text: str, reader: Any, vocabulary: list[str]) -> str | None:
-    """A corrected version of query ``text`` when some plain words are not in the archive.
+def suggest(text: str, tree: Node, reader: Any, vocabulary: list[str]) -> str | None:
+    """``text`` with its misspelt plain words corrected, or None when none needs correcting.
 
-    Field values, wildcards, fuzzy terms and operators are left alone. None when nothing
-    needs correcting or no correction is found.
+    Only plain words are looked at (not field values, phrases, wildcards or fuzzy words);
+    each correction replaces the word where it was typed, the rest of the query is kept.
     """
     if not vocabulary:
         return None
     pieces: list[str] = []
     cursor = 0
-    for match in _PLAIN_WORD.finditer(text):
-        word = match.group(1)
-        if word in _OPERATORS or _known(word, reader):
+    for leaf in sorted(wanted(tree), key=_start):
+        if not isinstance(leaf, Word) or leaf.field is not None:
+            continue
+        word = leaf.text
+        if not _PLAIN_WORD.fullmatch(word) or _known(word, reader):
             continue
         better = _best_candidate(word, reader, vocabulary)
         if better is not None:
-            pieces += [text[cursor : match.start(1)], better]
-            cursor = match.end(1)
+            start, end = leaf.span
+            pieces += [text[cursor:start], better]
+            cursor = end
     if not pieces:
         return None
     return "".join(pieces) + text[cursor:]
+
+
+def _start(leaf: Leaf) -> int:
+    span = getattr(leaf, "span", (0, 0))
+    return int(span[0])
 
 
 def _frequency(word: str, reader: Any) -> int:
