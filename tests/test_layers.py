@@ -35,3 +35,14 @@ def test_import_finder_sees_nested_imports(tmp_path: Path) -> None:
     sample = tmp_path / "m.py"
     sample.write_text("def f():\n    from textual.app import App\n    import whoosh.query\n")
     assert imported_modules(sample) == {"textual", "whoosh"}
+
+
+def test_import_contracts_hold() -> None:
+    """The layers declared in pyproject.toml (import-linter): arrows only point down."""
+    import shutil
+    import subprocess
+
+    linter = shutil.which("lint-imports")
+    assert linter is not None, "lint-imports is part of the test extra"
+    done = subprocess.run([linter], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout[-3000:]

@@ -296,3 +296,28 @@ def test_prefix_and_fuzzy_rank_like_the_words_they_stand_for(backend: Backend) -
     assert mixed.total == len(ids(backend, "harb*") | ids(backend, "lighthouse"))
     scores = [hit.score for hit in mixed.hits]
     assert scores == sorted(scores, reverse=True) and scores[-1] > 0
+
+
+def test_speakers_are_one_entry_whatever_the_case(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "a.txt").write_text(
+        "Rates rise\n\nAnalysts said the rise was expected.\n\n"
+        '"It was priced in," said Mara Lind, a trader.\n',
+        encoding="utf-8",
+    )
+    (archive / "b.txt").write_text(
+        'Rates hold\n\nThe bank held rates, analysts said.\n\n"We wait," Mara Lind said.\n',
+        encoding="utf-8",
+    )
+    backend = open_archive(archive, tmp_path / "index")
+    backend.update()
+    speakers = backend.speakers()
+    folded = [s.name.casefold() for s in speakers]
+    assert len(folded) == len(set(folded))
+    analysts = next(s for s in speakers if s.name.casefold() == "analysts")
+    assert (analysts.quotes, analysts.articles) == (2, 2)
+    assert len(backend.quotes_by("ANALYSTS")) == 2
+    assert [q.quote.speaker for q in backend.quotes_by("lind")] == ["Mara Lind", "Mara Lind"]
+    assert backend.quotes_by("nobody at all") == ()
+    backend.close()

@@ -209,8 +209,7 @@ def resolve_index_dir(archive: Path, explicit: str | None, config: Config) -> Pa
     if explicit:
         return Path(explicit).expanduser().resolve()
     if config.index_dir:
-        from index.pipeline.store import default_index_dir
+        from index.engines import default_index_dir
 
-        base = Path(config.index_dir).expanduser().resolve()
-        return base / default_index_dir(archive).name
+        return default_index_dir(archive, Path(config.index_dir).expanduser().resolve())
     return None

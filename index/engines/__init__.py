@@ -11,6 +11,14 @@ from index.api.backend import Backend
 from index.pipeline.read import DEFAULT_MAX_BYTES
 
 
+def default_index_dir(archive: Path, base: Path | None = None) -> Path:
+    """Where the index of ``archive`` lives: under ``base`` if given, else the data directory."""
+    from index.pipeline.store import default_index_dir as in_data_home
+
+    folder = in_data_home(archive)
+    return base / folder.name if base is not None else folder
+
+
 def open_archive(
     archive: Path,
     index_dir: Path | None = None,

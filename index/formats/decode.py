@@ -6,8 +6,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from index.api.errors import NewsdeskError
-
 _SNIFF_BYTES = 8192
 # C0 controls except tab and newline, DEL, and C1 controls. ESC (\x1b) is among them, so
 # terminal escape sequences cannot survive decoding as live sequences.
@@ -16,7 +14,7 @@ _LINE_BREAKS = re.compile("\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-class NotText(NewsdeskError):
+class NotText(ValueError):
     """The bytes are not text we can read (binary, or an undecodable UTF-16)."""
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from index.api.errors import NewsdeskError
 from index.formats.dates import parse_date
 from index.formats.decode import clean_text
 from index.formats.draft import Draft, short_title, split_blocks, tidy
@@ -13,7 +12,7 @@ from index.formats.draft import Draft, short_title, split_blocks, tidy
 MAX_TAGS = 50
 
 
-class BadLine(NewsdeskError):
+class BadLine(ValueError):
     """One line of a JSON Lines file cannot be used; the other lines still can."""
 
 

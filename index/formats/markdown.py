@@ -7,7 +7,6 @@ from typing import Any
 
 import yaml
 
-from index.api.errors import NewsdeskError
 from index.formats.dates import parse_date
 from index.formats.draft import Draft, short_title, split_blocks, tidy
 
@@ -27,7 +26,7 @@ _RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _LINK_DEFINITION = re.compile(r"^\[[^\]]+\]:\s+\S+")
 
 
-class FrontMatterError(NewsdeskError):
+class FrontMatterError(ValueError):
     """The YAML front matter cannot be used."""
 
 
