@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from index.errors import NewsdeskError
-from tui import commands
+from tui import commands, output
 from tui.config import Config, load_config
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
@@ -135,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     config, problems = load_config()
     if args_list[:1] != ["config"]:  # `config --check` reports problems itself
         for problem in problems:
-            print(f"newsdesk: config: {problem}", file=sys.stderr)
+            output.warn(f"config: {problem}")
     try:
         if (args_list and args_list[0] in COMMANDS) or args_list[:1] in (["-h"], ["--help"]):
             args = build_parser().parse_args(args_list)
@@ -145,20 +145,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(args.path or args.archive, args.index_dir, config)
     except UsageError as exc:
-        print(f"newsdesk: usage error: {exc} (see newsdesk --help)", file=sys.stderr)
+        output.warn(f"usage error: {exc} (see newsdesk --help)")
         return 2
     except NewsdeskError as exc:
-        print(f"newsdesk: error: {_one_line(str(exc))}", file=sys.stderr)
+        output.error(_one_line(str(exc)))
         return 1
     except KeyboardInterrupt:
-        print("newsdesk: interrupted", file=sys.stderr)
+        output.warn("interrupted")
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`); not an error
         return 0
     except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"newsdesk: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        names = [str(name) for name in (exc.filename, exc.filename2) if name is not None]
+        where = f" ({' -> '.join(names)})" if names else ""
+        output.error(f"{exc.strerror or exc}{where}")
         return 1
 
 
