@@ -23,9 +23,11 @@ DEFAULT_SNIPPET_CHARS = 200
 DEFAULT_MAX_FILE_MB = 5.0
 MAX_CONFIG_BYTES = 256 * 1024
 """A config file is a few kilobytes; parsing one of megabytes would cost seconds per command."""
+MAX_CONFIG_NESTING = 64
+"""Brackets open at once; PyYAML's scanner is quadratic in this, its composer recursive."""
 _NAME_CHARS = 60
-# LibYAML is several times faster and refuses nesting deeper than 1,000 levels by itself.
 _LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BRACKET = re.compile(r"[\[\]{}]")
 
 DEFAULT_CONFIG_TEXT = """\
 # newsdesk configuration. Every key is optional; delete what you do not need.
@@ -92,34 +94,55 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     path = path or config_path()
     where = printable(str(path))
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_CONFIG_BYTES + 1)
+        raw = _read_yaml(path)
     except FileNotFoundError:
         return Config(path=path), []
-    except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        return Config(path=path), [f"{where}: cannot read the file ({reason}); using defaults"]
-    if len(data) > MAX_CONFIG_BYTES:
-        limit = MAX_CONFIG_BYTES // 1024
-        return Config(path=path), [f"{where}: larger than {limit} KB; using defaults"]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problem = f"not UTF-8 (byte {exc.start})"
-        return Config(path=path), [f"{where}: cannot read the file ({problem}); using defaults"]
-    try:
-        raw = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark is not None else ""
-        return Config(path=path), [f"{where}: not valid YAML{line}; using defaults"]
-    except RecursionError:  # the pure-Python loader recurses once per level of nesting
-        return Config(path=path), [f"{where}: nested too deeply; using defaults"]
+    except _Unusable as exc:
+        return Config(path=path), [f"{where}: {exc}; using defaults"]
     if raw is None:
         return Config(path=path), []
     if not isinstance(raw, dict):
         return Config(path=path), [f"{where}: expected a mapping of settings; using defaults"]
     return _validate(raw, path, where)
+
+
+class _Unusable(Exception):
+    """The file cannot be read as YAML settings (the message says why)."""
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_CONFIG_BYTES + 1)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise _Unusable(f"cannot read the file ({exc.strerror or type(exc).__name__})") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise _Unusable(f"larger than {MAX_CONFIG_BYTES // 1024} KB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Unusable(f"cannot read the file (not UTF-8 at byte {exc.start})") from None
+    if _bracket_depth(text) > MAX_CONFIG_NESTING:
+        raise _Unusable("nested too deeply")
+    try:
+        return yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark is not None else ""
+        raise _Unusable(f"not valid YAML{line}") from None
+    except RecursionError:  # block nesting: the pure-Python composer recurses once per level
+        raise _Unusable("nested too deeply") from None
+
+
+def _bracket_depth(text: str) -> int:
+    """How many brackets are open at most (counting those in quotes too: an upper bound)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _name(value: object, limit: int = _NAME_CHARS) -> str:
