@@ -16,7 +16,7 @@ from index.backend import Backend, open_archive
 from index.errors import IndexLocked, NewsdeskError, UnreadableFile
 from index.model import Article, Filter, SearchRequest, UpdateReport
 from index.read import is_article_file, read_file
-from index.userstate import apply_state_filters, load_state, state_path
+from index.userstate import ReadingState, apply_state_filters, load_state, state_path
 from tui import export, output
 from tui.config import (
     Config,
@@ -55,6 +55,14 @@ def open_backend(args: argparse.Namespace, config: Config, *, update: bool) -> B
         finally:
             bar.close()
     return backend
+
+
+def reading_state(backend: Backend) -> ReadingState:
+    """The archive's reading state; a problem with its file is one line on stderr."""
+    state = load_state(state_path(backend.archive))
+    for problem in state.problems:
+        output.warn(f"reading state: {problem}")
+    return state
 
 
 def _report_skipped(report: UpdateReport) -> None:
@@ -104,7 +112,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
         limit=args.limit,
         facets=args.json,
     )
-    request = apply_state_filters(request, load_state(state_path(backend.archive)))
+    request = apply_state_filters(request, reading_state(backend))
     result = backend.search(request)
     if args.json:
         output.print_json(output.result_json(result, args.query))
@@ -233,7 +241,7 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
 def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk bookmarks``: bookmarked articles, newest bookmark first."""
     backend = open_backend(args, config, update=False)
-    marks = load_state(state_path(backend.archive)).bookmarks
+    marks = reading_state(backend).bookmarks
     found = backend.search(
         SearchRequest(include_ids=frozenset(marks), limit=max(1, len(marks)), snippets=False)
     )
@@ -260,7 +268,7 @@ def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk export QUERY``: matching articles (or their quotes) as md, json or csv."""
     backend = open_backend(args, config, update=True)
-    state = load_state(state_path(backend.archive))
+    state = reading_state(backend)
     base = apply_state_filters(SearchRequest(args.query, sort=args.sort), state)
     if args.output is None:
         export.write(backend, base, args.format, args.quotes, args.limit, sys.stdout)
