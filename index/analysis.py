@@ -20,6 +20,7 @@ from whoosh.lang.porter import stem
 _WORD = re.compile(r"\w+(?:\.?\w+)*")
 _NAME_PART = re.compile(r"[^\W_]+")
 _MEMO_LIMIT = 500_000
+_STEM_MARGIN = 64  # more than Porter's five steps can take off a word together
 _STOPPED = ""  # memo value for words that are dropped
 
 
@@ -92,7 +93,12 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
         """Character spans of the words in ``text`` whose term is one of ``terms``."""
         memo = self._memo
         found = []
+        # Folding does not shorten a word and stemming takes a few letters off at most, so a
+        # word far longer than every term cannot match one; stemming a 5 MB word takes seconds.
+        longest = max(map(len, terms), default=0) + _STEM_MARGIN
         for match in self.pattern.finditer(text):
+            if match.end() - match.start() > longest:
+                continue
             word = match.group()
             term = memo.get(word)
             if term is None:

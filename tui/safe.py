@@ -24,6 +24,11 @@ def inert(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
+def unsafe_offsets(text: str) -> list[int]:
+    """Where in ``text`` the characters :func:`inert` drops are."""
+    return [match.start() for match in _UNSAFE.finditer(text)]
+
+
 def inert_line(text: str) -> str:
     """``text`` on one line: unsafe characters dropped, line breaks and tabs made spaces."""
     return _UNSAFE_ONE_LINE.sub(lambda m: " " if m.group() in "\n\t\r" else "", text)
