@@ -58,14 +58,25 @@ async def until_indexed(pilot: Pilot[int], app: NewsdeskApp) -> None:
     raise AssertionError(app.main.status.plain)
 
 
-@pilot_test
-async def test_palette_lists_archive_names_and_paths_with_brackets(tmp_path: Path) -> None:
+def odd_archive_app(tmp_path: Path) -> tuple[NewsdeskApp, Path]:
+    """The app, with an archive named ``[b]x[/x]`` configured in ``tmp_path/news/[old]``."""
     old = small_archive(tmp_path / "news" / "[old]")
     app = new_app(small_archive(tmp_path / "archive"), Config(archives={ODD_NAME: str(old)}))
+    return app, old
+
+
+async def open_palette(pilot: Pilot[int]) -> None:
+    """Open the command palette once the app has settled, and let it list its commands."""
+    await settle(pilot)
+    pilot.app.action_command_palette()
+    await settle(pilot)
+
+
+@pilot_test
+async def test_palette_lists_archive_names_and_paths_with_brackets(tmp_path: Path) -> None:
+    app, _ = odd_archive_app(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        app.action_command_palette()
-        await settle(pilot)
+        await open_palette(pilot)
         assert f"Archive: {ODD_NAME}\n{tmp_path}/news/[old]" in palette_entries(app)
         await pilot.press(*"rchive")  # fuzzy search: the name is highlighted, not parsed
         await settle(pilot)
@@ -74,12 +85,9 @@ async def test_palette_lists_archive_names_and_paths_with_brackets(tmp_path: Pat
 
 @pilot_test
 async def test_switching_to_an_archive_with_brackets_in_its_path(tmp_path: Path) -> None:
-    old = small_archive(tmp_path / "news" / "[old]")
-    app = new_app(small_archive(tmp_path / "archive"), Config(archives={ODD_NAME: str(old)}))
+    app, old = odd_archive_app(tmp_path)
     async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        app.action_command_palette()
-        await settle(pilot)
+        await open_palette(pilot)
         await pilot.press(*ODD_NAME)
         await settle(pilot)
         assert palette_entries(app)[0].startswith(f"Archive: {ODD_NAME}")
