@@ -205,7 +205,7 @@ def build_document(
         ranges = wrap_ranges(plain, width)
         line_hits = _place([(first_hit + i, s, e) for i, (s, e) in enumerate(hits)], ranges)
         line_quotes = _place(styled.quotes, ranges)
-        line_styles = _place([*styled.parts, *((styles.hit, s, e) for s, e in hits)], ranges)
+        line_styles = _place(styled.parts, ranges)
         for row, (start, end) in enumerate(ranges):
             if row not in line_hits and row not in line_quotes and row not in line_styles:
                 lines.append(Line(plain[start:end], style))  # most lines of a long paragraph
@@ -217,7 +217,7 @@ def build_document(
             for index, _, _ in here_quotes:
                 if quote_lines[index] < 0:
                     quote_lines[index] = len(lines)
-            parts = tuple(line_styles.get(row, ()))
+            parts = (*line_styles.get(row, ()), *((styles.hit, s, e) for _, s, e in here_hits))
             lines.append(Line(plain[start:end], style, parts, here_hits, here_quotes))
     return Document(tuple(lines), tuple(hit_lines), tuple(quote_lines))
 
