@@ -9,6 +9,7 @@ Exit codes: 0 success, 1 runtime failure, 2 usage error; errors go to stderr on 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -157,10 +158,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()  # the reader went away (e.g. `| head`); not an error
         return 0
     except OSError as exc:
-        names = [str(name) for name in (exc.filename, exc.filename2) if name is not None]
+        names = [_file_name(name) for name in (exc.filename, exc.filename2) if name is not None]
         where = f" ({' -> '.join(names)})" if names else ""
         output.error(f"{exc.strerror or exc}{where}")
         return 1
+
+
+def _file_name(name: object) -> str:
+    return os.fsdecode(name) if isinstance(name, str | bytes) else str(name)
 
 
 def _one_line(text: str) -> str:
