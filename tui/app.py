@@ -198,6 +198,8 @@ class NewsdeskApp(App[int]):
         self.backend = backend
         self.reading = reading
         self.main.headlines.set_marks(reading.read, reading.bookmarks)
+        for problem in reading.problems:
+            self.notify(problem, title="Reading state", severity="warning", markup=False)
         if status.articles:
             self._set_index(self._describe(status), False)
         else:

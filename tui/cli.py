@@ -9,11 +9,12 @@ Exit codes: 0 success, 1 runtime failure, 2 usage error; errors go to stderr on 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from index.api.errors import NewsdeskError
-from tui import commands
+from tui import commands, output
 from tui.config import Config, load_config
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
@@ -135,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     config, problems = load_config()
     if args_list[:1] != ["config"]:  # `config --check` reports problems itself
         for problem in problems:
-            print(f"newsdesk: config: {problem}", file=sys.stderr)
+            output.warn(f"config: {problem}")
     try:
         if (args_list and args_list[0] in COMMANDS) or args_list[:1] in (["-h"], ["--help"]):
             args = build_parser().parse_args(args_list)
@@ -145,21 +146,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(args.path or args.archive, args.index_dir, config)
     except UsageError as exc:
-        print(f"newsdesk: usage error: {exc} (see newsdesk --help)", file=sys.stderr)
+        output.warn(f"usage error: {exc} (see newsdesk --help)")
         return 2
     except NewsdeskError as exc:
-        print(f"newsdesk: error: {_one_line(str(exc))}", file=sys.stderr)
+        output.error(_one_line(str(exc)))
         return 1
     except KeyboardInterrupt:
-        print("newsdesk: interrupted", file=sys.stderr)
+        output.warn("interrupted")
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`); not an error
         return 0
     except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"newsdesk: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        names = [_file_name(name) for name in (exc.filename, exc.filename2) if name is not None]
+        where = f" ({' -> '.join(names)})" if names else ""
+        output.error(f"{exc.strerror or exc}{where}")
         return 1
+
+
+def _file_name(name: object) -> str:
+    return os.fsdecode(name) if isinstance(name, str | bytes) else str(name)
 
 
 def _one_line(text: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from index.api.backend import Backend
 from index.api.errors import IndexLocked, NewsdeskError, UnreadableFile
-from index.api.records import Filter, SearchRequest, UpdateReport
+from index.api.records import Filter, ReadingState, SearchRequest, UpdateReport
 from index.corpus.article import Article
 from index.engines import open_archive
 from index.pipeline.annotate import annotate_all
@@ -57,6 +57,14 @@ def open_backend(args: argparse.Namespace, config: Config, *, update: bool) -> B
         finally:
             bar.close()
     return backend
+
+
+def reading_state(backend: Backend) -> ReadingState:
+    """The archive's reading state; a problem with its file is one line on stderr."""
+    state = backend.reading.load()
+    for problem in state.problems:
+        output.warn(f"reading state: {problem}")
+    return state
 
 
 def _report_skipped(report: UpdateReport) -> None:
@@ -106,6 +114,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
         limit=args.limit,
         facets=args.json,
     )
+    reading_state(backend)  # (is: filters read it; its problems are said once, here)
     result = backend.search(request)
     if args.json:
         output.print_json(output.result_json(result, args.query))
@@ -235,7 +244,7 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
 def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk bookmarks``: bookmarked articles, newest bookmark first."""
     backend = open_backend(args, config, update=False)
-    marks = backend.reading.load().bookmarks
+    marks = reading_state(backend).bookmarks
     found = backend.search(
         SearchRequest(include_ids=frozenset(marks), limit=max(1, len(marks)), snippets=False)
     )
@@ -262,6 +271,7 @@ def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk export QUERY``: matching articles (or their quotes) as md, json or csv."""
     backend = open_backend(args, config, update=True)
+    reading_state(backend)
     base = SearchRequest(args.query, sort=args.sort)
     if args.output is None:
         export.write(backend, base, args.format, args.quotes, args.limit, sys.stdout)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
+from tui import output
 from tui.config import Config, resolve_archive, resolve_index_dir
 
 
@@ -14,7 +13,7 @@ def run_app(path_or_name: str | None, index_dir: str | None, config: Config) -> 
     """
     archive = resolve_archive(path_or_name, config)
     if not archive.is_dir():
-        print(f"newsdesk: error: {archive}: no such archive folder", file=sys.stderr)
+        output.error(f"{archive}: no such archive folder")
         return 1
     from tui.app import NewsdeskApp
 

@@ -134,10 +134,14 @@ HitFinder = Callable[[str], "list[tuple[int, int]]"]
 
 @dataclass(frozen=True, slots=True)
 class ReadingState:
-    """Ids of articles read, and bookmarked ids with the time they were bookmarked."""
+    """Ids of articles read, bookmarked ids with the time they were bookmarked, and problems.
+
+    ``problems`` has one line per problem found in the file (for the caller to show).
+    """
 
     read: frozenset[str] = frozenset()
     bookmarks: dict[str, float] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

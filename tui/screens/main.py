@@ -107,7 +107,7 @@ class MainScreen(ReadingScreen):
         with Horizontal(id="topbar"):
             yield Label("Search", id="search-label")
             yield SearchInput(placeholder=SEARCH_PLACEHOLDER, id="search", compact=True)
-            yield Static(id="search-info")
+            yield Static(id="search-info", markup=False)  # filter values come from articles
         with Container(id="panels"):
             yield HeadlineList(id="headlines")
             yield ArticleView(id="article")

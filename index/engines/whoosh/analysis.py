@@ -20,6 +20,7 @@ from whoosh.lang.porter import stem
 _WORD = re.compile(r"\w+(?:\.?\w+)*")
 _NAME_PART = re.compile(r"[^\W_]+")
 _MEMO_LIMIT = 500_000
+_STEM_MARGIN = 64  # more than Porter's five steps can take off a word together
 _STOPPED = ""  # memo value for words that are dropped
 
 
@@ -88,12 +89,19 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
                 pos += 1
         return found
 
-    def tokens(self, text: str) -> list[tuple[str, int, int]]:
+    def tokens(self, text: str, longest: int | None = None) -> list[tuple[str, int, int]]:
         """(term, start, end) of every indexed word of ``text``, stop words left out as
-        indexing leaves them out (so phrase neighbours here are neighbours in the index)."""
+        indexing leaves them out (so phrase neighbours here are neighbours in the index).
+
+        Words longer than ``longest`` (when given) stand as ``""``: no term can match them.
+        """
         memo = self._memo
         found = []
+        limit = longest + _STEM_MARGIN if longest is not None else None
         for match in self.pattern.finditer(text):
+            if limit is not None and match.end() - match.start() > limit:
+                found.append(("", match.start(), match.end()))
+                continue
             word = match.group()
             term = memo.get(word)
             if term is None:
@@ -106,7 +114,12 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
         """Character spans of the words in ``text`` whose term is one of ``terms``."""
         memo = self._memo
         found = []
+        # Folding does not shorten a word and stemming takes a few letters off at most, so a
+        # word far longer than every term cannot match one; stemming a 5 MB word takes seconds.
+        longest = max(map(len, terms), default=0) + _STEM_MARGIN
         for match in self.pattern.finditer(text):
+            if match.end() - match.start() > longest:
+                continue
             word = match.group()
             term = memo.get(word)
             if term is None:
