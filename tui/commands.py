@@ -303,9 +303,12 @@ def cmd_cluster(args: argparse.Namespace, config: Config) -> int:
         print(inert_line(f"stopped {stopped} node(s) in {directory}"))  # 0: none was running
         return 0
     if args.action == "start":
-        output.warn(f"starting a Typesense cluster in {directory} ...")
         cluster = server.start_cluster(
-            directory, args.nodes, first_port=args.port, timeout=args.timeout
+            directory,
+            args.nodes,
+            first_port=args.port,
+            timeout=args.timeout,
+            announce=lambda c: output.warn(f"starting {len(c.nodes)} Typesense node(s) ..."),
         )
     else:
         cluster = layout.load_layout(directory)

@@ -52,12 +52,21 @@ def is_alive(pid: int) -> bool:
     return state != ["Z"]
 
 
-def runs_with(pid: int, argument: str) -> bool:
-    """Whether ``pid`` is alive and has ``argument`` among its command-line arguments."""
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return False
+def runs_with(pid: int, argument: str, *, settle: float = 0.0) -> bool:
+    """Whether ``pid`` is alive and has ``argument`` among its command-line arguments.
+
+    Just after exec the kernel shows an empty command line for a moment; ``settle`` is how
+    long to wait for it to appear (for a pid we started ourselves).
+    """
+    deadline = time.monotonic() + settle
+    while True:
+        try:
+            raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            return False
+        if raw or not is_alive(pid) or time.monotonic() >= deadline:
+            break
+        time.sleep(_POLL_SECONDS)
     return argument in os.fsdecode(raw).split("\0") and is_alive(pid)
 
 

