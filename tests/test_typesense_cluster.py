@@ -53,6 +53,12 @@ SECRET = "s3cret-Value-that-must-never-show"
         ("TypeSense://h:1/", (("h", 1),), "http", "newsdesk"),
         ("typesense://h:8108?collection=news_2024", (("h", 8108),), "http", "news_2024"),
         ("typesense://[::1]:8108,h:9", (("::1", 8108), ("h", 9)), "http", "newsdesk"),
+        (
+            "typesense://search-1.news.example:8108",
+            (("search-1.news.example", 8108),),
+            "http",
+            "newsdesk",
+        ),
     ],
 )
 def test_backend_url_parses(
@@ -76,6 +82,9 @@ def test_backend_url_parses(
         ("typesense://h:1,,h:2", "'' is not HOST:PORT"),
         ("typesense://h:1,h:1", "a node is listed twice"),
         ("typesense://bad_host:1", "'bad_host' is not a host name"),
+        ("typesense://a..b:1", "'a..b' is not a host name"),
+        (f"typesense://{'a' * 64}:1", "is not a host name"),
+        (f"typesense://{'a' * 5000}_:1", "is not a host name"),
         ("typesense://h:1/news", "only ?collection=NAME"),
         ("typesense://h:1#x", "only ?collection=NAME"),
         ("typesense://h:1?colection=x", "unknown parameter 'colection'"),

@@ -42,7 +42,9 @@ DEFAULT_RETRIES = 12
 DEFAULT_RETRY_INTERVAL = 1.0
 DEFAULT_IMPORT_TIMEOUT = 60.0
 
-_HOST = re.compile(r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?)+$|^\[[0-9A-Fa-f:.]+\]$")
+# One DNS label; a host name is labels joined by dots (no nested quantifier: no backtracking).
+_LABEL = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")
+_IPV6 = re.compile(r"^\[[0-9A-Fa-f:.]+\]$")
 _COLLECTION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
@@ -84,7 +86,7 @@ def parse_node(text: str, where: str) -> NodeAddress:
     host, sep, port_text = text.strip().rpartition(":")
     if not sep or not host:
         raise SettingsError(f"{where}: {text.strip()!r} is not HOST:PORT")
-    if not _HOST.match(host):
+    if not (_IPV6.match(host) or all(_LABEL.match(label) for label in host.split("."))):
         raise SettingsError(f"{where}: {host!r} is not a host name or address")
     if not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
         raise SettingsError(f"{where}: port {port_text!r} is not a number from 1 to 65535")
