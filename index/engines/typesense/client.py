@@ -5,12 +5,11 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import TYPE_CHECKING
 
 from index.engines.typesense.errors import SettingsError
 from index.engines.typesense.secret import ApiKey
-from index.engines.typesense.settings import TypesenseSettings
+from index.engines.typesense.settings import API_KEY_ENV, TypesenseSettings
 
 if TYPE_CHECKING:
     import typesense
@@ -34,23 +33,20 @@ def build_client(
 
     key = key or settings.api_key
     if key is None:
-        raise SettingsError("no Typesense API key (see with_api_key)")
-    with warnings.catch_warnings():
-        # Client 2.x warns about server APIs of v30+ it sets up; 0.24.1 has none of them.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return typesense.Client(
-            {
-                "api_key": key.reveal(),
-                "nodes": [
-                    {"host": node.host, "port": node.port, "protocol": settings.protocol}
-                    for node in settings.nodes
-                ],
-                "connection_timeout_seconds": timeout or settings.connection_timeout,
-                "num_retries": settings.retries,
-                "retry_interval_seconds": settings.retry_interval,
-                "healthcheck_interval_seconds": HEALTHCHECK_INTERVAL_SECONDS,
-            }
-        )
+        raise SettingsError(f"no Typesense API key: set {API_KEY_ENV} or backend.api_key_file")
+    return typesense.Client(
+        {
+            "api_key": key.reveal(),
+            "nodes": [
+                {"host": node.host, "port": node.port, "protocol": settings.protocol}
+                for node in settings.nodes
+            ],
+            "connection_timeout_seconds": timeout or settings.connection_timeout,
+            "num_retries": settings.retries,
+            "retry_interval_seconds": settings.retry_interval,
+            "healthcheck_interval_seconds": HEALTHCHECK_INTERVAL_SECONDS,
+        }
+    )
 
 
 def create_search_key(
