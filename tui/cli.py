@@ -27,6 +27,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
     "bookmarks": commands.cmd_bookmarks,
     "export": commands.cmd_export,
     "config": commands.cmd_config,
+    "cluster": commands.cmd_cluster,
 }
 
 
@@ -114,7 +115,27 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--init", action="store_true", help="write a commented default file")
     group.add_argument("--check", action="store_true", help="validate the file")
     p.add_argument("--force", action="store_true", help="with --init: overwrite")
+
+    _cluster_parser(
+        sub.add_parser("cluster", help="start, check or stop a local Typesense cluster")
+    )
     return parser
+
+
+def _cluster_parser(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    start = actions.add_parser("start", help="start the nodes on 127.0.0.1 and wait for a leader")
+    start.add_argument("--nodes", type=int, default=None, help="how many nodes (default 3)")
+    start.add_argument("--port", type=int, default=None, help="first API port (default: free)")
+    start.add_argument("--timeout", type=float, default=60.0, metavar="S", help="wait for a leader")
+    status = actions.add_parser("status", help="show each node's pid, health and role")
+    stop = actions.add_parser("stop", help="stop every node (SIGTERM, then SIGKILL)")
+    for action in (start, status, stop):
+        action.add_argument("--dir", required=True, metavar="DIR", help="the cluster's folder")
+    for action in (start, status):
+        action.add_argument("--json", action="store_true", help="print JSON")
 
 
 def build_app_parser() -> argparse.ArgumentParser:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import shlex
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ from tui.config import (
     write_default_config,
 )
 from tui.progress import ProgressBar
+from tui.safe import inert_line
 
 
 class CommandError(NewsdeskError):
@@ -298,4 +300,50 @@ def cmd_config(args: argparse.Namespace, config: Config) -> int:
             print(problem, file=sys.stderr)
         return 1
     print(f"{path}: OK")
+    return 0
+
+
+def cmd_cluster(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk cluster start|status|stop --dir DIR``: a local Typesense cluster."""
+    # Imported here: only this command needs the cluster code (and its urllib imports).
+    from index.engines.typesense import layout, server
+
+    directory = Path(args.dir).expanduser().resolve()
+    if args.action == "stop":
+        stopped = server.stop_cluster(directory)
+        print(inert_line(f"stopped {stopped} node(s) in {directory}"))  # 0: none was running
+        return 0
+    if args.action == "start":
+        cluster = server.start_cluster(
+            directory,
+            args.nodes,
+            first_port=args.port,
+            timeout=args.timeout,
+            announce=lambda c: output.warn(f"starting {len(c.nodes)} Typesense node(s) ..."),
+        )
+    else:
+        cluster = layout.load_layout(directory)
+    nodes = [
+        {
+            "node": s.node.number,
+            "address": s.node.address,
+            "pid": s.pid,
+            "healthy": s.healthy,
+            "role": s.role,
+        }
+        for s in server.cluster_status(cluster)
+    ]
+    if args.json:
+        record = {"dir": str(directory), "backend": cluster.backend_url, "nodes": nodes}
+        output.print_json(record | {"key_file": str(cluster.key_file)})
+        return 0
+    print(inert_line(f"Typesense cluster in {directory}"))
+    for row in nodes:
+        state = f"pid {row['pid']}, {row['role'] or 'no role'}" if row["pid"] else "stopped"
+        print(f"  node {row['node']}  {row['address']}  {state}")
+    print(f"  --backend {cluster.backend_url}")
+    key_file = shlex.quote(str(cluster.key_file))
+    print(inert_line(f'  admin key: export NEWSDESK_TYPESENSE_API_KEY="$(cat {key_file})"'))
+    verb = "stop" if any(row["pid"] for row in nodes) else "start"
+    print(inert_line(f"  {verb} it: newsdesk cluster {verb} --dir {shlex.quote(str(directory))}"))
     return 0
