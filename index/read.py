@@ -18,6 +18,7 @@ from index.formats.jsonl import BadLine, parse_jsonl_line
 from index.formats.markdown import FrontMatterError, parse_markdown
 from index.formats.plain import parse_plain
 from index.formats.scraped import looks_scraped, parse_scraped
+from index.formats.web import WebKind, read_web, read_web_record, web_kind
 from index.model import Article, ArticleFormat, Quote, Skipped
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -59,7 +60,7 @@ class Scan:
 def is_article_file(name: str) -> bool:
     """True for file names newsdesk reads as articles (by extension; hidden files excluded)."""
     dot = name.rfind(".")
-    return dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES
+    return dot > 0 and (name[dot:].lower() in ARTICLE_SUFFIXES or web_kind(name) is not None)
 
 
 def scan_archive(root: Path) -> Scan:
@@ -151,6 +152,10 @@ def read_file(
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, rel, max_bytes, quotes, warn)
         return
+    kind = web_kind(path.name)
+    if kind is not None:
+        yield from _read_web(path, rel, kind, max_bytes, quotes, warn)
+        return
     text, st = _read_text(path, max_bytes, warn)
     fmt: ArticleFormat
     try:
@@ -189,6 +194,43 @@ def read_jsonl_record(
         raise UnreadableFile(str(path), f"line {line}: blank")
     article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl", quotes, None)
     return replace(article, offset=offset)
+
+
+def read_record(
+    path: Path, rel: str, line: int, offset: int, max_bytes: int, *, quotes: bool = True
+) -> Article:
+    """Read the one article numbered ``line`` (at byte ``offset``) of a multi-article file.
+
+    Raises:
+        UnreadableFile: When the file or that article cannot be read.
+    """
+    kind = web_kind(path.name)
+    if kind is None:
+        return read_jsonl_record(path, rel, line, offset, max_bytes, quotes=quotes)
+    try:
+        draft = read_web_record(path, kind, line, offset, max_bytes)
+    except OSError as exc:
+        raise UnreadableFile(str(path), os_reason(exc)) from None
+    return _web_article(draft, path, rel, kind, quotes)
+
+
+def _read_web(
+    path: Path, rel: str, kind: WebKind, max_bytes: int, quotes: bool, warn: Warn | None
+) -> Iterator[Article]:
+    try:
+        for draft in read_web(path, kind, max_bytes, lambda reason: _report(warn, path, reason)):
+            yield _web_article(draft, path, rel, kind, quotes)
+    except OSError as exc:
+        raise UnreadableFile(str(path), os_reason(exc)) from None
+
+
+def _web_article(draft: Draft, path: Path, rel: str, kind: WebKind, quotes: bool) -> Article:
+    # A page file is one article (id from its path, like every file); feed entries and WARC
+    # records are many, each known by its URL (like JSON lines).
+    ident = article_id(rel) if kind == "html" else _jsonl_id(draft, rel)
+    mtime = path.stat().st_mtime if kind == "html" else None
+    article = _finish(draft, path, ident, kind, quotes, mtime)
+    return replace(article, offset=draft.offset)
 
 
 def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> tuple[str, os.stat_result]:

@@ -29,7 +29,7 @@ from index.model import (
 )
 from index.query import make_parser, parse_query, plain_words, scoring_terms
 from index.ranking import bm25f_scores, top, unscored
-from index.read import read_file, read_jsonl_record
+from index.read import read_file, read_record
 from index.schema import build_schema
 from index.scoring import NewsWeighting
 from index.spelling import load_vocabulary, suggest
@@ -282,9 +282,7 @@ class WhooshBackend:
         try:
             if info.get("line"):
                 offset = info.get("offset", 0)
-                return read_jsonl_record(
-                    path, rel, info["line"], offset, self._max_bytes, quotes=quotes
-                )
+                return read_record(path, rel, info["line"], offset, self._max_bytes, quotes=quotes)
             return next(read_file(path, rel=rel, max_bytes=self._max_bytes, quotes=quotes))
         except UnreadableFile as exc:
             raise ArticleNotFound(f"{exc} (the index may be out of date)") from None

@@ -1,0 +1,221 @@
+"""Saved web pages: the article's main text and metadata, by trafilatura, offline.
+
+trafilatura (with lxml) is imported on the first page read, never at start-up: the command
+line and the app must not pay for it when no archive holds a page.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from index.dates import parse_date
+from index.decode import clean_text
+from index.errors import NewsdeskError
+from index.formats.draft import Draft, short_title, tidy
+from index.formats.urls import absolute_url
+
+MAX_TAGS = 50
+_MIN_ALT_WORDS = 4
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
+_SINGLEFILE_URL = re.compile(r"<!--\s*Page saved with SingleFile\s+url:\s*(\S+)", re.I)
+# Elements of trafilatura's output whose children are paragraphs of their own.
+_BLOCK_TAG = re.compile(r"<(?:p|div|br|li|h[1-6]|blockquote|table|figure|section)\b", re.I)
+_CONTAINERS = frozenset({"list", "quote", "div"})
+_ROW_CELL = " | "
+
+
+class NoArticle(NewsdeskError):
+    """The page holds no article text (only navigation and boilerplate, or nothing at all)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the container of a page knows about it (a WARC record, a feed entry).
+
+    Attributes:
+        url: The address the page was captured or linked from.
+        date: ISO date of the capture, used when the page has no date of its own.
+        title: A title to use when the page has none (a feed entry's).
+    """
+
+    url: str | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+def parse_html(text: str, context: PageContext | None = None) -> Draft:
+    """Extract the article of one decoded HTML page: main text, title, metadata, captions.
+
+    Raises:
+        NoArticle: When no article text is found.
+    """
+    context = context or PageContext()
+    tree = _load(text)
+    if tree is None:
+        raise NoArticle("not an HTML page (nothing to parse)")
+    figures = _figure_captions(tree)
+    document = _extract(tree)
+    if document is None or document.body is None:
+        raise NoArticle("no article text in the page (only navigation or boilerplate)")
+    title = _clean(document.title) or (context.title and _clean(context.title))
+    paragraphs, captions = _blocks(document.body, title, figures)
+    if not paragraphs:
+        raise NoArticle("no article text in the page (only navigation or boilerplate)")
+    if not title:
+        title = short_title(paragraphs[0])[0]
+    base = _saved_from(text) or context.url
+    url = absolute_url(document.url, base) or absolute_url(base, None)
+    categories = [_clean(c) for c in document.categories or ()]
+    tags = [_clean(t)[:80] for t in (document.tags or ())[:MAX_TAGS]]
+    return Draft(
+        title=short_title(title)[0],
+        paragraphs=tuple(paragraphs),
+        captions=tuple(dict.fromkeys(captions)),
+        source=_clean(document.sitename) or _clean(document.hostname) or None,
+        date=parse_date(document.date) or context.date,
+        section=next((c for c in categories if c), None),
+        author=_clean(document.author)[:200] or None,
+        url=url,
+        tags=tuple(dict.fromkeys(t for t in tags if t)),
+    )
+
+
+def fragment_text(fragment: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The paragraphs and captions of an HTML fragment (a feed entry), by the page path."""
+    if not _BLOCK_TAG.search(fragment):
+        fragment = f"<p>{fragment}</p>"  # loose text, which the extractor would pass over
+    try:
+        draft = parse_html(f"<html><body><article>{fragment}</article></body></html>")
+    except NoArticle:
+        return (), ()
+    return draft.paragraphs, draft.captions
+
+
+def _load(text: str) -> Any:
+    from trafilatura.utils import load_html
+
+    return load_html(text)
+
+
+def _extract(tree: Any) -> Any:
+    from trafilatura import bare_extraction
+
+    return bare_extraction(tree, options=_options())
+
+
+@cache
+def _options() -> Any:
+    """One set of extractor options for every page (building them per page costs time)."""
+    from trafilatura.settings import Extractor
+
+    # trafilatura logs every discarded page; the reason reaches the user through NoArticle.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).addHandler(logging.NullHandler())
+    # Precision over recall (boilerplate must never reach the index), no comments, and no
+    # second-opinion extractors: on news pages they change little and cost half the time.
+    return Extractor(
+        output_format="python",
+        fast=True,
+        precision=True,
+        comments=False,
+        images=True,
+        tables=True,
+        with_metadata=True,
+    )
+
+
+def _blocks(body: Any, title: str | None, figures: dict[str, str]) -> tuple[list[str], list[str]]:
+    paragraphs: list[str] = []
+    captions: list[str] = []
+    for element in _walk(body):
+        if element.tag == "graphic":
+            caption = _caption(element, figures)
+            if caption:
+                captions.append(caption)
+            continue
+        if element.tag == "table":
+            rows = (_ROW_CELL.join(_text(cell) for cell in row) for row in element.iter("row"))
+            paragraphs.extend(row for row in rows if row.strip(" |"))
+            continue
+        text = _text(element)
+        if not text:
+            continue
+        if (
+            element.tag == "head"
+            and not paragraphs
+            and title
+            and text.casefold() == title.casefold()
+        ):
+            continue  # the headline repeated at the top of the body
+        paragraphs.append(text)
+    return paragraphs, captions
+
+
+def _walk(body: Any) -> Iterator[Any]:
+    for element in body:
+        if element.tag in _CONTAINERS and len(element):
+            lead = _clean(element.text)
+            if lead:
+                yield _Text(lead)
+            yield from _walk(element)
+        else:
+            yield element
+
+
+class _Text:
+    """Loose text inside a container, handled like a paragraph element."""
+
+    tag = "p"
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def itertext(self) -> Iterator[str]:
+        yield self.text
+
+    def iter(self, _tag: str) -> Iterator[Any]:
+        return iter(())
+
+
+def _text(element: Any) -> str:
+    return _clean("".join(element.itertext()))
+
+
+def _caption(graphic: Any, figures: dict[str, str]) -> str:
+    src = graphic.get("src") or ""
+    caption = figures.get(src) or _clean(graphic.get("title"))
+    if caption:
+        return caption
+    alt = _clean(graphic.get("alt"))
+    return alt if len(alt.split()) >= _MIN_ALT_WORDS else ""
+
+
+def _figure_captions(tree: Any) -> dict[str, str]:
+    """Caption text by image address, from the page's ``<figure>`` elements."""
+    captions: dict[str, str] = {}
+    for figure in tree.iter("figure"):
+        caption = next(figure.iter("figcaption"), None)
+        if caption is None:
+            continue
+        text = _clean("".join(caption.itertext()))
+        for image in figure.iter("img"):
+            for attribute in ("src", "data-src"):
+                src = image.get(attribute)
+                if src and text:
+                    captions.setdefault(src, text)
+    return captions
+
+
+def _saved_from(text: str) -> str | None:
+    head = text[:4096]
+    found = _SAVED_FROM.search(head) or _SINGLEFILE_URL.search(head)
+    return found.group(1) if found else None
+
+
+def _clean(value: Any) -> str:
+    return tidy(clean_text(value)) if isinstance(value, str) else ""
