@@ -111,7 +111,7 @@ def _extract(tree: Any) -> Any:
 @cache
 def _options() -> Any:
     """One set of extractor options for every page (building them per page costs time)."""
-    from trafilatura.settings import Extractor
+    from trafilatura.settings import Extractor, set_date_params
 
     # trafilatura logs every discarded page; the reason reaches the user through NoArticle.
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -126,6 +126,9 @@ def _options() -> Any:
         images=True,
         tables=True,
         with_metadata=True,
+        # Dates from the markup and the URL only: the text-wide search takes a copyright
+        # line ("© 2024") for the publication date.
+        date_params=set_date_params(extensive=False),
     )
 
 
