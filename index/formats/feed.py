@@ -161,3 +161,15 @@ def _text(value: Any) -> str:
         return ""
     # Titles are plain text in feedparser's output, but entity-escaped markup slips through.
     return tidy(clean_text(html.unescape(value)))
+
+
+def feed_links(data: bytes) -> list[str]:
+    """The normalized article links of a feed, in feed order (repeats included)."""
+    import feedparser
+
+    links = []
+    for entry in feedparser.parse(data, sanitize_html=False).entries:
+        url = normalize_url(entry.get("link") or "") or normalize_url(entry.get("id") or "")
+        if url:
+            links.append(url)
+    return links
