@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from index.fetch.http import Limits, Pacer
 from index.fetch.run import FetchReport, fetch
 from index.read import read_file, scan_archive
 from tests.webpages import Page, rss
+from tui.cli import main
+from tui.config import load_config
 
 MB = 1024 * 1024
 LIMITS = Limits(timeout=0.5, deadline=5.0, max_bytes=5 * MB, max_redirects=5, delay=0.0)
@@ -265,3 +268,46 @@ def test_pacer_spaces_requests_to_one_host() -> None:
     pacer.slow_down("b.example", 7.0)
     pacer.wait("b.example")
     assert slept == [1.5, 5.0]
+
+
+def test_fetch_command_prints_a_summary(
+    site: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "news"
+    args = ["fetch", f"{site.base}/feed.xml", "--archive", str(archive), "--delay", "0"]
+    assert main([*args, "--timeout", "0.5"]) == 0
+    out, err = capsys.readouterr()
+    assert "3 new, 0 updated, 0 unchanged, 7 failed, 1 duplicate (" in out
+    assert f"newsdesk: failed {site.base}/news/missing: HTTP 404" in err.splitlines()
+
+
+def test_fetch_command_reads_feeds_from_the_config(
+    site: Site, tmp_path: Path, isolated_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = isolated_home / "config" / "newsdesk" / "config.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text(f"feeds:\n  - {site.base}/story.html\n", encoding="utf-8")
+    assert main(["fetch", "--archive", str(tmp_path / "news"), "--json", "--delay", "0"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [Path(name).suffix for name in report["new"]] == [".html"]
+    assert (report["failed"], report["duplicates"]) == ([], 0)
+
+
+def test_fetch_command_needs_an_address_and_an_archive(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fetch", "--archive", str(tmp_path)]) == 1
+    assert main(["fetch", "https://example.com/feed"]) == 1  # never into the bundled samples
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        "newsdesk: error: no URL given and no feeds: in config.yaml",
+        "newsdesk: error: name the archive to fetch into with --archive PATH",
+    ]
+
+
+def test_bad_feeds_setting_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text("feeds: https://example.com/rss\n", encoding="utf-8")
+    config, problems = load_config(path)
+    assert config.feeds == ()
+    assert problems == [f"{path}: feeds: expected a list of feed addresses; using the default"]
