@@ -14,6 +14,8 @@ from pathlib import Path
 BOILERPLATE = {
     "navigation": "Crosswordarium",
     "advert": "Zephyrmint",
+    "advert inside the article": "Plumtastic",
+    "share buttons": "Sharewhistle",
     "script": "trackerQuokka",
     "style": "glowbrindle",
     "cookie banner": "biscuitpolicy",
@@ -84,7 +86,7 @@ puzzles</a></li></ul></nav></header>
 """
 
     def _article(self) -> str:
-        return f"""<article><h1>{self.title}</h1>
+        return f"""<article><p class="kicker">City</p><h1>{self.title}</h1>
 <p class="byline">By Marit Solberg</p>
 <figure><img src="/img/skarv.jpg" alt="A ship">
 <figcaption>The ferry Skarv leaving Port Halden at dusk.</figcaption></figure>
@@ -94,6 +96,9 @@ inspection.</p>
 <p>The regional transport board voted on Monday to lease a second-hand ship, the Skarv, for
 five years. It will reach Saltings shortly after six in the morning, in time for the fish
 auction.</p>
+<div class="share-tools"><a href="#">{BOILERPLATE["share buttons"]} this story</a></div>
+<div class="advert advert-inline"><p>Advertisement</p><p>Book a cottage with
+{BOILERPLATE["advert inside the article"]} Holiday Homes today, from 900 crowns a week.</p></div>
 <p>"Islanders have spent two winters taking three buses and a day boat to see a doctor,"
 said Hanne Vestby, who chairs the board. "From May it will be over."</p>
 <p>The board said the Skarv had passed its inspection in February and would be renamed

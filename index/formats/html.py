@@ -25,6 +25,18 @@ _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _SINGLEFILE_URL = re.compile(r"<!--\s*Page saved with SingleFile\s+url:\s*(\S+)", re.I)
 # Elements of trafilatura's output whose children are paragraphs of their own.
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|li|h[1-6]|blockquote|table|figure|section)\b", re.I)
+_LEAD_BLOCKS = 3
+# Class and id words of page furniture that trafilatura can leave inside an article
+# (an advert between two paragraphs, share buttons, a newsletter box).
+_FURNITURE = frozenset(
+    {
+        "ad", "ads", "advert", "adverts", "advertisement", "sponsored", "promo", "share",
+        "sharing", "social", "newsletter", "related", "relatedposts", "recommended",
+        "outbrain", "taboola", "comments", "cookie", "consent", "gdpr", "subscribe", "paywall",
+    }
+)  # fmt: skip
+_WORDS = re.compile(r"[\s_-]+")
+_KEEP = frozenset({"html", "body", "main", "article"})
 _CONTAINERS = frozenset({"list", "quote", "div"})
 _ROW_CELL = " | "
 
@@ -59,19 +71,20 @@ def parse_html(text: str, context: PageContext | None = None) -> Draft:
     if tree is None:
         raise NoArticle("not an HTML page (nothing to parse)")
     figures = _figure_captions(tree)
+    _prune_boilerplate(tree)
     document = _extract(tree)
     if document is None or document.body is None:
         raise NoArticle("no article text in the page (only navigation or boilerplate)")
     title = _clean(document.title) or (context.title and _clean(context.title))
-    paragraphs, captions = _blocks(document.body, title, figures)
+    categories = [_clean(c) for c in document.categories or ()]
+    paragraphs, captions = _blocks(document.body, {title, *categories}, figures)
     if not paragraphs:
         raise NoArticle("no article text in the page (only navigation or boilerplate)")
     if not title:
         title = short_title(paragraphs[0])[0]
     base = _saved_from(text) or context.url
     url = absolute_url(document.url, base) or absolute_url(base, None)
-    categories = [_clean(c) for c in document.categories or ()]
-    tags = [_clean(t)[:80] for t in (document.tags or ())[:MAX_TAGS]]
+    tags = [_clean(t)[:80] for tag in document.tags or () for t in tag.split(",")][:MAX_TAGS]
     return Draft(
         title=short_title(title)[0],
         paragraphs=tuple(paragraphs),
@@ -132,7 +145,10 @@ def _options() -> Any:
     )
 
 
-def _blocks(body: Any, title: str | None, figures: dict[str, str]) -> tuple[list[str], list[str]]:
+def _blocks(
+    body: Any, headings: set[str | None], figures: dict[str, str]
+) -> tuple[list[str], list[str]]:
+    repeats = {h.casefold() for h in headings if h}
     paragraphs: list[str] = []
     captions: list[str] = []
     for element in _walk(body):
@@ -148,13 +164,8 @@ def _blocks(body: Any, title: str | None, figures: dict[str, str]) -> tuple[list
         text = _text(element)
         if not text:
             continue
-        if (
-            element.tag == "head"
-            and not paragraphs
-            and title
-            and text.casefold() == title.casefold()
-        ):
-            continue  # the headline repeated at the top of the body
+        if len(paragraphs) < _LEAD_BLOCKS and text.casefold() in repeats:
+            continue  # the headline or the section name repeated at the top of the body
         paragraphs.append(text)
     return paragraphs, captions
 
@@ -196,6 +207,19 @@ def _caption(graphic: Any, figures: dict[str, str]) -> str:
         return caption
     alt = _clean(graphic.get("alt"))
     return alt if len(alt.split()) >= _MIN_ALT_WORDS else ""
+
+
+def _prune_boilerplate(tree: Any) -> None:
+    """Drop furniture named as such (``class="advert advert-inline"``) before extraction."""
+    doomed = []
+    for element in tree.iter("div", "aside", "section", "ul", "form", "iframe", "span", "p"):
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if names.strip() and not _FURNITURE.isdisjoint(_WORDS.split(names.lower())):
+            doomed.append(element)
+    for element in doomed:
+        parent = element.getparent()
+        if parent is not None and element.tag not in _KEEP and element.find(".//article") is None:
+            parent.remove(element)
 
 
 def _figure_captions(tree: Any) -> dict[str, str]:
