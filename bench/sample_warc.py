@@ -66,10 +66,10 @@ a growing share of the catch and asked for a study of the colony's diet.</p>
 
 MARKET_PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta http-equiv="content-type" content="text/html">
-<title>Weir Street market traders vote to open on Sundays - The Meridian Post</title>
-<meta property="og:site_name" content="The Meridian Post">
+<title>Weir Street market traders vote to open on Sundays - The Coastline Courier</title>
+<meta property="og:site_name" content="The Coastline Courier">
 <meta property="og:type" content="article">
-<meta name="author" content="Priya Nandakumar">
+<meta name="author" content="Leif Amundsen">
 </head><body>
 {chrome}
 <div class="content"><div class="post">
@@ -102,10 +102,10 @@ def main() -> None:
             "2025-04-14T09:12:03Z",
         ),
         (
-            "https://meridianpost.example/business/2025/04/15/weir-street-sunday-opening",
+            "https://coastlinecourier.example/business/2025/04/15/weir-street-sunday-opening",
             MARKET_PAGE.format(
-                chrome=CHROME.format(site="The Meridian Post"),
-                footer=FOOTER.format(site="The Meridian Post"),
+                chrome=CHROME.format(site="The Coastline Courier"),
+                footer=FOOTER.format(site="The Coastline Courier"),
             ),
             "2025-04-15T18:40:51Z",
         ),
