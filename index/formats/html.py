@@ -17,6 +17,7 @@ from index.dates import parse_date
 from index.decode import clean_text
 from index.errors import NewsdeskError
 from index.formats.draft import Draft, short_title, tidy
+from index.formats.pagemeta import page_metadata
 from index.formats.urls import absolute_url
 
 MAX_TAGS = 50
@@ -25,6 +26,7 @@ _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
 _SINGLEFILE_URL = re.compile(r"<!--\s*Page saved with SingleFile\s+url:\s*(\S+)", re.I)
 # Elements of trafilatura's output whose children are paragraphs of their own.
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|li|h[1-6]|blockquote|table|figure|section)\b", re.I)
+_NOTHING = "no article text in the page (only navigation or boilerplate)"
 _LEAD_BLOCKS = 3
 # Class and id words of page furniture that trafilatura can leave inside an article
 # (an advert between two paragraphs, share buttons, a newsletter box).
@@ -68,31 +70,25 @@ def parse_html(text: str, context: PageContext | None = None) -> Draft:
     """
     context = context or PageContext()
     tree = _load(text)
-    if tree is None:
-        raise NoArticle("not an HTML page (nothing to parse)")
     figures = _figure_captions(tree)
     _prune_boilerplate(tree)
-    document = _extract(tree)
-    if document is None or document.body is None:
-        raise NoArticle("no article text in the page (only navigation or boilerplate)")
-    title = _clean(document.title) or (context.title and _clean(context.title))
-    categories = [_clean(c) for c in document.categories or ()]
-    paragraphs, captions = _blocks(document.body, {title, *categories}, figures)
-    if not paragraphs:
-        raise NoArticle("no article text in the page (only navigation or boilerplate)")
+    meta = page_metadata(tree)
+    title = _clean(meta.title) or (context.title and _clean(context.title))
+    categories = [_clean(c) for c in meta.categories]
+    paragraphs, captions = _blocks(_extract(tree), {title, *categories}, figures)
     if not title:
         title = short_title(paragraphs[0])[0]
     base = _saved_from(text) or context.url
-    url = absolute_url(document.url, base) or absolute_url(base, None)
-    tags = [_clean(t)[:80] for tag in document.tags or () for t in tag.split(",")][:MAX_TAGS]
+    url = absolute_url(meta.url, base) or absolute_url(base, None)
+    tags = [_clean(t)[:80] for tag in meta.tags for t in tag.split(",")][:MAX_TAGS]
     return Draft(
         title=short_title(title)[0],
         paragraphs=tuple(paragraphs),
         captions=tuple(dict.fromkeys(captions)),
-        source=_clean(document.sitename) or _clean(document.hostname) or None,
-        date=parse_date(document.date) or context.date,
+        source=_clean(meta.sitename) or _clean(meta.hostname) or None,
+        date=parse_date(meta.date) or context.date,
         section=next((c for c in categories if c), None),
-        author=_clean(document.author)[:200] or None,
+        author=_clean(meta.author)[:200] or None,
         url=url,
         tags=tuple(dict.fromkeys(t for t in tags if t)),
     )
@@ -103,28 +99,38 @@ def fragment_text(fragment: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not _BLOCK_TAG.search(fragment):
         fragment = f"<p>{fragment}</p>"  # loose text, which the extractor would pass over
     try:
-        draft = parse_html(f"<html><body><article>{fragment}</article></body></html>")
+        tree = _load(f"<html><body><article>{fragment}</article></body></html>")
+        figures = _figure_captions(tree)
+        _prune_boilerplate(tree)
+        paragraphs, captions = _blocks(_extract(tree), set(), figures)
     except NoArticle:
         return (), ()
-    return draft.paragraphs, draft.captions
+    return tuple(paragraphs), tuple(dict.fromkeys(captions))
 
 
 def _load(text: str) -> Any:
     from trafilatura.utils import load_html
 
-    return load_html(text)
+    tree = load_html(text)
+    if tree is None:
+        raise NoArticle("not an HTML page (nothing to parse)")
+    return tree
 
 
 def _extract(tree: Any) -> Any:
+    """The article body as trafilatura's XML tree."""
     from trafilatura import bare_extraction
 
-    return bare_extraction(tree, options=_options())
+    document: Any = bare_extraction(tree, options=_options())
+    if document is None or document.body is None:
+        raise NoArticle(_NOTHING)
+    return document.body
 
 
 @cache
 def _options() -> Any:
     """One set of extractor options for every page (building them per page costs time)."""
-    from trafilatura.settings import Extractor, set_date_params
+    from trafilatura.settings import Extractor
 
     # trafilatura logs every discarded page; the reason reaches the user through NoArticle.
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -138,10 +144,7 @@ def _options() -> Any:
         comments=False,
         images=True,
         tables=True,
-        with_metadata=True,
-        # Dates from the markup and the URL only: the text-wide search takes a copyright
-        # line ("© 2024") for the publication date.
-        date_params=set_date_params(extensive=False),
+        with_metadata=False,  # see index.formats.pagemeta
     )
 
 
@@ -167,6 +170,8 @@ def _blocks(
         if len(paragraphs) < _LEAD_BLOCKS and text.casefold() in repeats:
             continue  # the headline or the section name repeated at the top of the body
         paragraphs.append(text)
+    if not paragraphs:
+        raise NoArticle(_NOTHING)
     return paragraphs, captions
 
 
