@@ -419,33 +419,23 @@ def test_normalize_url(url: str, normal: str | None) -> None:
     assert normalize_url(url) == normal
 
 
+WEB_FILES = [
+    "a.html",
+    "b.HTM",
+    "c.xhtml",
+    "d.html.gz",
+    "e.rss",
+    "f.atom",
+    "g.xml",
+    "h.warc",
+    "i.warc.gz",
+]
+
+
 def test_scan_finds_web_files(tmp_path: Path) -> None:
-    for name in [
-        "a.html",
-        "b.HTM",
-        "c.xhtml",
-        "d.html.gz",
-        "e.rss",
-        "f.atom",
-        "g.xml",
-        "h.warc",
-        "i.warc.gz",
-    ]:
+    for name in [*WEB_FILES, "j.css", "k.js", "l.xml.gz", "m.gz", "n.png"]:
         write(tmp_path / name, "x")
-    for name in ["j.css", "k.js", "l.xml.gz", "m.gz", "n.png"]:
-        write(tmp_path / name, "x")
-    found = [entry.rel for entry in scan_archive(tmp_path).files]
-    assert found == [
-        "a.html",
-        "b.HTM",
-        "c.xhtml",
-        "d.html.gz",
-        "e.rss",
-        "f.atom",
-        "g.xml",
-        "h.warc",
-        "i.warc.gz",
-    ]
+    assert [entry.rel for entry in scan_archive(tmp_path).files] == WEB_FILES
 
 
 def test_command_line_start_does_not_load_the_web_libraries() -> None:
