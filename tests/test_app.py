@@ -17,7 +17,7 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.headlines import HeadlineList
 from tui.widgets.quotes import QuoteList
 
-SAMPLE_ARTICLES = 47
+SAMPLE_ARTICLES = 55
 
 
 def titles(headlines: HeadlineList) -> list[str]:

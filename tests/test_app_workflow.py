@@ -366,8 +366,8 @@ async def test_first_run_builds_the_index_with_progress(
     )
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert app.main.headlines.total == 47
-        assert "fresh \u00b7 47 articles" in app.main.status.plain
+        assert app.main.headlines.total == 55
+        assert "fresh \u00b7 55 articles" in app.main.status.plain
     assert seen[0] == "building the index\u2026"
     assert any(message.startswith("indexing") for message in seen)
     # The index lives in the XDG data folder: a second start opens it at once.
@@ -378,7 +378,7 @@ async def test_first_run_builds_the_index_with_progress(
     )
     async with again.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        assert again.main.headlines.total == 47
+        assert again.main.headlines.total == 55
     assert "building the index\u2026" not in seen
 
 

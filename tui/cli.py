@@ -26,6 +26,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
     "speakers": commands.cmd_speakers,
     "bookmarks": commands.cmd_bookmarks,
     "export": commands.cmd_export,
+    "fetch": commands.cmd_fetch,
     "config": commands.cmd_config,
     "cluster": commands.cmd_cluster,
 }
@@ -109,6 +110,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=None, help="at most this many articles")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     _common(p, json=False)
+
+    p = sub.add_parser("fetch", help="download feeds and the pages they link into an archive")
+    p.add_argument("urls", nargs="*", metavar="URL", help="feeds or pages (default: feeds:)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="network timeout")
+    p.add_argument(
+        "--delay", type=float, default=1.0, metavar="S", help="seconds between requests to a host"
+    )
+    _common(p)
 
     p = sub.add_parser("config", help="check or create the configuration file")
     group = p.add_mutually_exclusive_group()

@@ -15,7 +15,7 @@ from typing import Any
 
 from index.api.backend import Backend
 from index.api.errors import IndexLocked, NewsdeskError, UnreadableFile
-from index.api.records import Filter, ReadingState, SearchRequest, UpdateReport
+from index.api.records import Filter, Progress, ReadingState, SearchRequest, UpdateReport
 from index.corpus.article import Article
 from index.engines import open_archive
 from index.pipeline.annotate import annotate_all
@@ -23,6 +23,7 @@ from index.pipeline.read import is_article_file, read_file
 from tui import export, output
 from tui.config import (
     Config,
+    bundled_sample_data,
     config_path,
     load_config,
     resolve_archive,
@@ -282,6 +283,46 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
         count = export.write(backend, base, args.format, args.quotes, args.limit, target)
     print(f"wrote {count} {'quotes' if args.quotes else 'articles'} to {args.output}")
     return 0
+
+
+def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
+    """``newsdesk fetch [URL...]``: feeds (default: ``feeds:``) and their pages into the archive."""
+    from index.fetch.http import Limits
+    from index.fetch.run import fetch
+
+    urls = list(args.urls) or list(config.feeds)
+    if not urls:
+        raise CommandError("no URL given and no feeds: in config.yaml")
+    archive = resolve_archive(args.archive, config)
+    if archive == bundled_sample_data().resolve():
+        raise CommandError("name the archive to fetch into with --archive PATH")
+    if args.timeout <= 0 or args.delay < 0:
+        raise CommandError("--timeout must be above 0 and --delay not negative")
+    archive.mkdir(parents=True, exist_ok=True)
+    limits = Limits(timeout=args.timeout, delay=args.delay, max_bytes=config.max_bytes)
+    bar = ProgressBar(f"fetching into {archive.name}")
+    try:
+        report = fetch(
+            urls,
+            archive,
+            limits=limits,
+            progress=lambda done, total: bar(Progress("index", done, total)),
+        )
+    finally:
+        bar.close()
+    if args.json:
+        output.print_json(dataclasses.asdict(report) | {"archive": str(archive)})
+    else:
+        for failure in report.failed:
+            output.warn(f"failed {failure.url}: {failure.reason}")
+        print(
+            f"{archive}: {len(report.new)} new, {len(report.updated)} updated, "
+            f"{report.unchanged} unchanged, {len(report.failed)} failed, "
+            f"{report.duplicates} duplicate{'' if report.duplicates == 1 else 's'}"
+            f" ({report.seconds:.1f} s)"
+        )
+    saved = report.new or report.updated or report.unchanged
+    return 1 if report.failed and not saved else 0
 
 
 def cmd_config(args: argparse.Namespace, config: Config) -> int:

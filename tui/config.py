@@ -56,6 +56,10 @@ snippet_chars: 200
 
 # Files larger than this many megabytes are skipped (and reported) when indexing.
 max_file_mb: 5
+
+# Feeds `newsdesk fetch` downloads (with the pages they link) when given no URL.
+feeds: []
+#  - https://example.com/news/rss.xml
 """
 
 _KEY_NAME = re.compile(r"^[A-Za-z0-9_+\-]+$")
@@ -72,6 +76,7 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     snippet_chars: int = DEFAULT_SNIPPET_CHARS
     max_file_mb: float = DEFAULT_MAX_FILE_MB
+    feeds: tuple[str, ...] = ()
     path: Path | None = None
 
     @property
@@ -186,6 +191,11 @@ def _validate(raw: dict[Any, Any], path: Path, where: str) -> tuple[Config, list
                 values[name] = float(value)
             else:
                 bad(name, "expected a number of megabytes above 0")
+        elif name == "feeds":
+            if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+                values[name] = tuple(v.strip() for v in value)
+            else:
+                bad(name, "expected a list of feed addresses")
         else:
             problems.append(f"{where}: unknown key '{_name(name)}'; ignored")
     return Config(path=path, **values), problems

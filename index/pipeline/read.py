@@ -19,6 +19,7 @@ from index.formats.jsonl import BadLine, parse_jsonl_line
 from index.formats.markdown import FrontMatterError, parse_markdown
 from index.formats.plain import parse_plain
 from index.formats.scraped import looks_scraped, parse_scraped
+from index.pipeline.web import WebKind, read_web, web_kind
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Files (and JSON lines) larger than this are skipped; configurable."""
@@ -36,7 +37,7 @@ Warn = Callable[[Skipped], None]
 def is_article_file(name: str) -> bool:
     """True for file names newsdesk reads as articles (by extension; hidden files excluded)."""
     dot = name.rfind(".")
-    return dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES
+    return dot > 0 and (name[dot:].lower() in ARTICLE_SUFFIXES or web_kind(name) is not None)
 
 
 def article_id(rel: str) -> str:
@@ -70,6 +71,10 @@ def read_file(
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, rel, max_bytes, warn)
         return
+    kind = web_kind(path.name)
+    if kind is not None:
+        yield from _read_web(path, rel, kind, max_bytes, warn)
+        return
     text = _read_text(path, max_bytes, warn)
     fmt: ArticleFormat
     try:
@@ -84,6 +89,23 @@ def read_file(
     if draft is None or not (draft.title or draft.paragraphs):
         raise UnreadableFile(str(path), "no article text (empty or whitespace only)")
     yield _finish(draft, path, article_id(rel), fmt)
+
+
+def _read_web(
+    path: Path, rel: str, kind: WebKind, max_bytes: int, warn: Warn | None
+) -> Iterator[Article]:
+    try:
+        for draft in read_web(path, kind, max_bytes, lambda reason: _report(warn, path, reason)):
+            yield _web_article(draft, path, rel, kind)
+    except OSError as exc:
+        raise UnreadableFile(str(path), os_reason(exc)) from None
+
+
+def _web_article(draft: Draft, path: Path, rel: str, kind: WebKind) -> Article:
+    # A page file is one article (id from its path, like every file); feed entries and WARC
+    # records are many, each known by its URL (like JSON lines).
+    ident = article_id(rel) if kind == "html" else _jsonl_id(draft, rel)
+    return replace(_finish(draft, path, ident, kind), offset=draft.offset)
 
 
 def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> str:
