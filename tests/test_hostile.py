@@ -162,3 +162,21 @@ def test_pathological_queries(sample_backend: Backend, query: str) -> None:
         sample_backend.search(SearchRequest(query))
     except QueryError as exc:
         assert str(exc)
+
+
+def test_decomposed_accents_are_folded(tmp_path: Path) -> None:
+    import unicodedata
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    nfd = unicodedata.normalize("NFD", "Łódź and Zoë")
+    (archive / "nfd.txt").write_text(f"Trams\n\nThe trams of {nfd} run late.\n")
+    update_index(archive, tmp_path / "ix")
+    backend = open_archive(archive, tmp_path / "ix")
+    for query in ("lodz", "Łódź", "zoe", unicodedata.normalize("NFD", "Łódź")):
+        assert backend.search(SearchRequest(query)).total == 1, query
+    result = backend.search(SearchRequest("lodz"))
+    body = backend.article(result.hits[0].id).body
+    spans = backend.hit_finder(result.highlight)(body)
+    assert [body[start:end] for start, end in spans] == [unicodedata.normalize("NFD", "Łódź")]
+    backend.close()
