@@ -43,9 +43,11 @@ def print_json(value: Any, *, compact: bool = False) -> None:
     """Print ``value`` as JSON (one line when ``compact``)."""
     ascii_only = sys.stdout.isatty()
     if compact:
-        print(json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":")))
+        text = json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":"))
     else:
-        print(json.dumps(value, ensure_ascii=ascii_only, indent=2))
+        text = json.dumps(value, ensure_ascii=ascii_only, indent=2)
+    # A file name that is not UTF-8 holds lone surrogates: written as JSON \udcNN escapes.
+    print(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
 def report_json(report: UpdateReport, archive: Path) -> dict[str, Any]:
@@ -59,6 +61,7 @@ def report_json(report: UpdateReport, archive: Path) -> dict[str, Any]:
         "warnings": [{"path": s.path, "reason": s.reason} for s in report.warnings],
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
+        "duplicates": report.duplicates,
     }
 
 
