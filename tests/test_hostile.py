@@ -37,6 +37,7 @@ def test_every_bad_file_is_reported_and_every_good_one_indexed(tmp_path: Path) -
     for rel, expected in corpus.warnings.items():
         assert any(expected in reason for reason in warnings[rel]), warnings[rel]
     assert len(warnings["wire/feed.jsonl"]) == 3  # lines 2, 3 and 5; lines 1 and 4 indexed
+    assert len(warnings["wire/copies.jsonl"]) == 2 and report.duplicates == 2
     backend = open_archive(archive, tmp_path / "ix", max_bytes=SIZE_LIMIT)
     for rel, marker in corpus.good.items():
         hits = backend.search(SearchRequest(marker)).hits
