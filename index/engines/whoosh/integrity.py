@@ -51,8 +51,10 @@ def load_checksums(folder: Path) -> Checksums | None:
 def record_checksums(folder: Path) -> None:
     """Record the files of the folder's latest generation (reading only files not seen yet)."""
     storage = storage_at(folder)
-    toc = TOC.read(storage, INDEX_NAME)
     previous = load_checksums(folder)
+    if previous is not None and previous.generation == TOC._latest_generation(storage, INDEX_NAME):
+        return  # nothing committed since: files once written never change
+    toc = TOC.read(storage, INDEX_NAME)
     known = previous.files if previous else {}
     files: dict[str, FileSum] = {}
     for name in _files_of(folder, toc):
