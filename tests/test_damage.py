@@ -102,8 +102,9 @@ def leftovers(index_dir: Path) -> list[str]:
 def unreferenced(index_dir: Path) -> set[str]:
     """Segment files that the current table of contents does not name."""
     storage = filestore.FileStorage(str(whoosh_dir(index_dir)))
-    ix = storage.open_index()
-    names = {s.segment_id() for s in ix._segments()}
+    with storage.open_index().reader() as reader:
+        segments = [leaf.segment() for leaf, _ in reader.leaf_readers()]
+    names = {segment.segment_id() for segment in segments if segment is not None}
     return {
         p.name
         for p in whoosh_dir(index_dir).glob("MAIN_*")
