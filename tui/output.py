@@ -66,6 +66,7 @@ def report_json(report: UpdateReport, archive: Path) -> dict[str, Any]:
         "warnings": [{"path": s.path, "reason": s.reason} for s in report.warnings],
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
+        "duplicates": report.duplicates,
     }
 
 

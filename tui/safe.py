@@ -9,8 +9,9 @@ from typing import Any
 # The Unicode bidirectional controls that can reorder what a reader sees: the Arabic letter
 # mark, the left-to-right and right-to-left marks, embeddings, overrides and isolates.
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-# C0 controls but tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), and bidi controls.
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+# C0 controls but tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), bidi controls, and
+# lone surrogates (which no terminal stream can carry; article text never holds them).
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 _UNSAFE_ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 # Lone surrogates: the bytes of a file name that is not UTF-8 (``os.fsdecode`` keeps them so).
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -30,8 +31,9 @@ def unsafe_offsets(text: str) -> list[int]:
 
 
 def inert_line(text: str) -> str:
-    """``text`` on one line: unsafe characters dropped, line breaks and tabs made spaces."""
-    return _UNSAFE_ONE_LINE.sub(lambda m: " " if m.group() in "\n\t\r" else "", text)
+    """``text`` on one line: unsafe characters dropped, line breaks and tabs made spaces, and
+    the undecodable bytes of a file name shown as ``\\xNN``."""
+    return _UNSAFE_ONE_LINE.sub(lambda m: " " if m.group() in "\n\t\r" else "", show_bytes(text))
 
 
 def show_bytes(text: str) -> str:
@@ -40,8 +42,8 @@ def show_bytes(text: str) -> str:
 
 
 def printable(text: str) -> str:
-    """One line safe to write to any terminal: :func:`inert_line`, then :func:`show_bytes`."""
-    return show_bytes(inert_line(text))
+    """One line safe to write to any terminal (the same as :func:`inert_line`)."""
+    return inert_line(text)
 
 
 def json_text(value: Any, **options: Any) -> str:

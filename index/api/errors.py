@@ -30,3 +30,19 @@ class IndexMissing(NewsdeskError):
 
 class ArticleNotFound(NewsdeskError):
     """No article with that id or path is in the archive."""
+
+
+class IndexReadOnly(IndexLocked):
+    """The index folder cannot be written: it is searched as it is, never updated."""
+
+
+class IndexDamaged(NewsdeskError):
+    """The index cannot be read (damaged or unreadable files); rebuilding it recovers."""
+
+    def __init__(self, index_dir: str, reason: str) -> None:
+        super().__init__(
+            f"the index in {index_dir} is damaged ({reason}); "
+            "rebuild it with: newsdesk index --rebuild"
+        )
+        self.index_dir = index_dir
+        self.reason = reason

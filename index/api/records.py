@@ -32,6 +32,9 @@ class UpdateReport:
     warnings: tuple[Skipped, ...]
     seconds: float
     rebuilt: bool = False
+    duplicates: int = 0
+    """Copies of articles set aside because another copy has the same id (or URL): the
+    archive's count after this update. Each copy found in this update is also a warning."""
 
 
 SortOrder = Literal["relevance", "newest", "oldest"]

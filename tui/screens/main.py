@@ -198,6 +198,9 @@ class MainScreen(ReadingScreen):
     def _show_error(self, query: Query, generation: int, message: str) -> None:
         if not self._stale(query, generation):
             self.status.set_error(message)
+        if not self._first_results:  # a damaged index is rebuilt by the first update
+            self._first_results = True
+            self.news.first_results_shown()
 
     def reset(self) -> None:
         """Forget the results of the previous archive (another one is being opened)."""
