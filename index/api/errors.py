@@ -30,3 +30,12 @@ class IndexMissing(NewsdeskError):
 
 class ArticleNotFound(NewsdeskError):
     """No article with that id or path is in the archive."""
+
+
+class ReadOnlyIndex(NewsdeskError):
+    """The index may be searched but not changed with these credentials (a search-only key)."""
+
+
+class IndexUnavailable(NewsdeskError):
+    """A shared index cannot answer right now (its cluster is between leaders or has lost
+    its majority); the message is the status line to show meanwhile."""

@@ -60,7 +60,7 @@ def _field(name: str, kind: str = "string", **options: Any) -> dict[str, Any]:
 def collection_schema(name: str) -> dict[str, Any]:
     """The schema of a collection called ``name``."""
     searchable = [_field(n, optional=True) for n in ("cap", "qt", *sorted(NAME_FIELDS))]
-    stored = [_field(n, index=False, optional=True) for n in ("date", "url", "fp", "record")]
+    stored = [_field(n, index=False, optional=True) for n in ("title", "file", "date", "url", "fp", "record")]
     return {
         "name": name,
         "fields": [
@@ -76,8 +76,6 @@ def collection_schema(name: str) -> dict[str, Any]:
             _field("oldest", "int32"),
             _field("tl", "int32", facet=True),
             _field("bl", "int32", facet=True),
-            _field("title", index=False),
-            _field("file", index=False),
             *stored,
         ],
     }
