@@ -46,8 +46,7 @@ def failure(code: int, message: str, collection: str, *, writing: bool = False) 
             "rebuild it: newsdesk index --rebuild --backend URL"
         )
     if code in (0, 500, 502, 503, 504):
-        verb = "cannot write" if writing else "no node answers"
-        return IndexUnavailable(f"{RECONNECTING} ({verb}: {message})")
+        return unavailable(writing)
     return TypesenseError(f"Typesense refused the request ({code}: {message})")
 
 
@@ -71,9 +70,17 @@ def mapped(exc: BaseException, collection: str, *, writing: bool = False) -> New
     if code is not None:
         return failure(code, _reason(exc), collection, writing=writing)
     if isinstance(exc, httpx.HTTPError | ts.TypesenseClientError):
-        verb = "cannot write" if writing else "no node answers"
-        return IndexUnavailable(f"{RECONNECTING} ({verb}: {_reason(exc)})")
+        return unavailable(writing)
     raise exc
+
+
+def unavailable(writing: bool) -> IndexUnavailable:
+    """The error while no node can answer (reads) or no leader can take writes."""
+    if writing:
+        return IndexUnavailable(
+            "cluster: cannot write: no leader answered in time (is a majority of the nodes down?)"
+        )
+    return IndexUnavailable(f"{RECONNECTING} (no node answered)")
 
 
 @contextlib.contextmanager

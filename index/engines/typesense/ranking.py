@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
 from index.engines.typesense.schema import LENGTH_FIELDS
 
 B = 0.75
@@ -49,7 +51,7 @@ def recency(published: int, newest: int) -> float:
     day, last = _ordinal(published), _ordinal(newest)
     if not day or not last:
         return 1.0
-    return 1.0 + RECENCY_LIFT * 0.5 ** ((last - day) / HALF_LIFE_DAYS)
+    return 1.0 + RECENCY_LIFT * float(0.5 ** ((last - day) / HALF_LIFE_DAYS))
 
 
 def rerank(
@@ -60,7 +62,7 @@ def rerank(
 ) -> list[tuple[float, dict[str, Any]]]:
     """``docs`` (Typesense documents, best first) as (score, doc), best first.
 
-    Documents scoring alike keep their order.
+    Documents scoring alike come in archive order.
     """
     words = {name: [doc.get(name, "").split() for doc in docs] for name, _, _ in scoring}
     averages = dict(stats.average_lengths)
@@ -75,13 +77,19 @@ def rerank(
             tf = tokens.count(term)
             if not tf:
                 continue
-            length = (
-                doc.get(LENGTH_FIELDS[name], len(tokens)) if name in LENGTH_FIELDS else len(tokens)
-            )
+            length = doc.get(LENGTH_FIELDS.get(name, ""), len(tokens))
+            length = _stored_length(int(length))
             idf = math.log(stats.documents / (frequencies.get((name, term), 0) + 1)) + 1
             norm = (1 - B) + B * length / (averages[name] or 1.0)
             total += boost * idf * tf * (K1 + 1) / (tf + K1 * norm)
         lift = recency(int(doc.get("published", 0)), stats.newest)
-        scored.append((total * lift, -i, doc))
-    scored.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [(score, doc) for score, _, doc in scored]
+        scored.append((total * lift, tuple(str(doc.get("file", "")).split("/")), i, doc))
+    # Equal scores: archive order (file path), as the local index ranks ties.
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    return [(score, doc) for score, _, _, doc in scored]
+
+
+def _stored_length(words: int) -> int:
+    """A length as the local index keeps it (one byte, coarse for long texts), so both engines
+    weigh an article's length alike."""
+    return int(byte_to_length(length_to_byte(words))) if words else 0

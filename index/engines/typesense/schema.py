@@ -42,8 +42,9 @@ NAME_FIELDS: Final = frozenset({"spk", "src", "sec", "tag", "aut"})
 """Fields of names: parts of names, neither stemmed nor stop-worded."""
 BOOSTS: Final = {"t": 3.0}
 """Weight of a field's words in ranking (title words weigh three times body words)."""
-LENGTH_FIELDS: Final = {"t": "tl", "b": "bl"}
-"""Fields whose lengths in words are kept, for ranking against their average."""
+SEARCHED: Final = ("t", "b", "cap", "qt", "spk", "src", "sec", "tag", "aut")
+LENGTH_FIELDS: Final = {name: f"n_{name}" for name in SEARCHED}
+"""Each searchable field's length in words, for ranking against their average."""
 FACETS: Final = ("source", "section", "year")
 UNDATED_LAST: Final = 99_999_999
 _REQUIRED: Final = frozenset(
@@ -60,7 +61,10 @@ def _field(name: str, kind: str = "string", **options: Any) -> dict[str, Any]:
 def collection_schema(name: str) -> dict[str, Any]:
     """The schema of a collection called ``name``."""
     searchable = [_field(n, optional=True) for n in ("cap", "qt", *sorted(NAME_FIELDS))]
-    stored = [_field(n, index=False, optional=True) for n in ("title", "file", "date", "url", "fp", "record")]
+    stored = [
+        _field(n, index=False, optional=True)
+        for n in ("title", "file", "date", "url", "fp", "record")
+    ]
     return {
         "name": name,
         "fields": [
@@ -74,8 +78,7 @@ def collection_schema(name: str) -> dict[str, Any]:
             _field("quoted", "string[]", facet=True, optional=True),
             _field("published", "int32"),
             _field("oldest", "int32"),
-            _field("tl", "int32", facet=True),
-            _field("bl", "int32", facet=True),
+            *(_field(n, "int32", facet=True) for n in LENGTH_FIELDS.values()),
             *stored,
         ],
     }
@@ -116,8 +119,6 @@ def article_document(article: Article, rel: str, fingerprint: str) -> dict[str, 
         "year": article.year or "",
         "speakers": list(dict.fromkeys(speakers)),
         "quoted": speakers,
-        "tl": len(title.split()),
-        "bl": len(body.split()),
         "title": article.title,
         "file": rel,
         "date": article.date,
@@ -125,6 +126,7 @@ def article_document(article: Article, rel: str, fingerprint: str) -> dict[str, 
         "fp": fingerprint,
         "record": json.dumps(article_record(article, rel), separators=(",", ":")),
     }
+    doc.update({LENGTH_FIELDS[name]: len(doc[name].split()) for name in SEARCHED})
     # Undated articles sort last either way: 0 newest first, UNDATED_LAST oldest first.
     published = int(article.date.replace("-", "")) if article.date else 0
     doc.update(published=published, oldest=published or UNDATED_LAST)

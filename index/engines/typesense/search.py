@@ -115,7 +115,7 @@ class Searcher:
         rank = sort == "relevance" and bool(plan.scoring) and end <= WINDOW
         stats = self.stats() if rank or (tree is not None and has_dates(tree)) else None
         include = [*HIT_FIELDS, "published", *(f for f, _, _ in plan.scoring if rank)]
-        include += [*LENGTH_FIELDS.values()] if rank else []
+        include += [LENGTH_FIELDS[f] for f, _, _ in plan.scoring] if rank else []
         include += ["record"] if request.snippets else []
         searches: list[dict[str, Any]] = []
         pages: list[tuple[int, int]] = []  # (branch, first hit index of the page)

@@ -88,7 +88,7 @@ def _written(hit: dict[str, Any], typed: str) -> str | None:
     except ValueError:
         paragraphs = []
     for part in (doc.get("title", ""), *paragraphs):
-        for word in WORD.findall(part):
+        for word in WORD.findall(str(part)):
             if news_term(word) in matched:
-                return word.lower()
+                return str(word).lower()
     return None

@@ -217,8 +217,8 @@ class Translator:
         split = needy[0] if needy else next((g for g in groups if _words(g)), None)
         rest = [c for c in conjuncts if c is not split]
         if split is None:
-            branch = self._branch(rest)
-            return self._finish([branch] if branch else [], branch, rest)
+            only = self._branch(rest)
+            return self._finish([only] if only else [], only, rest)
         options = list(split.children)
         if len(options) > MAX_BRANCHES:
             raise QueryError(
