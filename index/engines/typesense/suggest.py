@@ -27,6 +27,8 @@ def _typo_search(term: str) -> dict[str, Any]:
         "q": term,
         "query_by": ",".join(TEXT_FIELDS),
         "num_typos": 2,
+        "min_len_1typo": 1,
+        "min_len_2typo": 1,
         "prefix": "false",
         "drop_tokens_threshold": 0,
         "per_page": 1,

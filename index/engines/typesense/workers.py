@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing as mp
+import os
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +35,7 @@ DEFAULT_PROCS = 2
 IN_PROCESS_BELOW = 200
 """Fewer files than this are read in-process: starting workers would cost more."""
 BATCH_FILES = 25
+_WATCH_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +80,12 @@ def read_files(
         return
     # spawn, not fork: the app updates from a thread, and forking a threaded process is unsafe.
     _start_resource_tracker()
-    pool = ProcessPoolExecutor(procs, mp_context=mp.get_context("spawn"))
+    pool = ProcessPoolExecutor(
+        procs,
+        mp_context=mp.get_context("spawn"),
+        initializer=_follow_parent,
+        initargs=(os.getpid(),),
+    )
     pending: deque[Future[list[ReadFile]]] = deque()
     batches = (list(entries[i : i + BATCH_FILES]) for i in range(0, len(entries), BATCH_FILES))
     try:
@@ -90,6 +99,17 @@ def read_files(
         raise TypesenseError("an indexing worker process died; run the update again") from None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _follow_parent(parent: int) -> None:
+    """In a worker: exit as soon as the parent is gone (killed, say), never linger on."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_WATCH_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _start_resource_tracker() -> None:
