@@ -35,6 +35,7 @@ from index.api.records import (
 )
 from index.corpus.article import Article
 from index.corpus.record import BadRecord, article_from_record
+from index.engines.typesense import calls
 from index.engines.typesense import filters as fx
 from index.engines.typesense.client import build_client
 from index.engines.typesense.schema import HIT_FIELDS, TEXT_FIELDS, file_key
@@ -325,11 +326,19 @@ class TypesenseBackend:
         """
         from index.engines.typesense.indexing import update_collection
 
-        writer = build_client(self._settings, timeout=self._settings.import_timeout)
+        settings = self._settings
+        # One attempt per call: the retries are Writes', bounded in time.
+        writer = build_client(
+            dataclasses.replace(settings, retries=0), timeout=settings.import_timeout
+        )
+        # As long as the client's own retries would wait: past an election, under load too.
+        budget = settings.retries * (settings.retry_interval + settings.connection_timeout)
+        write = calls.Writes(settings.collection, settings.retry_interval, budget)
         try:
             return update_collection(
                 writer,
-                self._settings.collection,
+                write,
+                settings.collection,
                 self._archive,
                 self.index_dir,
                 rebuild=rebuild,

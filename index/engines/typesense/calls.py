@@ -10,8 +10,10 @@ error text and the collection's name are repeated.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
-from typing import Any
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from index.api.errors import IndexMissing, IndexUnavailable, NewsdeskError, ReadOnlyIndex
 from index.engines.typesense.errors import TypesenseError
@@ -19,6 +21,7 @@ from index.engines.typesense.errors import TypesenseError
 RECONNECTING = "cluster: reconnecting"
 """The status line while no node can answer (an election, or a majority down)."""
 _ERROR_CHARS = 160
+T = TypeVar("T")
 
 
 def _reason(exc: BaseException) -> str:
@@ -104,3 +107,26 @@ def results(answer: Mapping[str, Any], collection: str) -> list[dict[str, Any]]:
         if "error" in item or "code" in item:
             raise failure(int(item.get("code", 500)), str(item.get("error", "")), collection)
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Writes:
+    """Runs writes (and the reads that plan them) for ``collection``: each call is tried on
+    the next node every ``interval`` seconds for ``budget`` seconds, which outlasts a leader
+    election; then the last failure is raised. One attempt lasts at most the client's timeout,
+    so a write never takes much longer than ``budget`` plus that timeout."""
+
+    collection: str
+    interval: float
+    budget: float
+
+    def __call__(self, action: Callable[[], T]) -> T:
+        deadline = time.monotonic() + self.budget
+        while True:
+            try:
+                with guarded(self.collection, writing=True):
+                    return action()
+            except IndexUnavailable:
+                if time.monotonic() + self.interval >= deadline:
+                    raise
+                time.sleep(self.interval)

@@ -41,22 +41,28 @@ def _generation(alias: str, name: str) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
-def current(client: Any, alias: str) -> str | None:
+def current(write: calls.Writes, client: Any, alias: str) -> str | None:
     """The collection ``alias`` points at, or None when there is no such alias."""
     from typesense.exceptions import ObjectNotFound
 
-    with calls.guarded(alias, writing=True):
+    def get() -> str | None:
         try:
             return str(client.aliases[alias].retrieve()["collection_name"])
         except ObjectNotFound:
             return None
 
+    return write(get)
 
-def choose_target(client: Any, alias: str, state_dir: Path, rebuild: bool) -> Target:
+
+def choose_target(
+    write: calls.Writes, client: Any, alias: str, state_dir: Path, rebuild: bool
+) -> Target:
     """Where this update writes: the live collection, a pending build, or a new generation."""
-    live = current(client, alias)
+    from typesense.exceptions import ObjectAlreadyExists
+
+    live = current(write, client, alias)
     pending = _pending(state_dir)
-    names = _collections(client, alias)
+    names = write(lambda: {str(c["name"]) for c in client.collections.retrieve()})
     if pending is not None and pending in names and pending != live:
         return Target(pending, True, live)
     parsed = _generation(alias, live) if live else None
@@ -64,22 +70,29 @@ def choose_target(client: Any, alias: str, state_dir: Path, rebuild: bool) -> Ta
         return Target(live, False, live)
     generations = [g for n in names if (g := _generation(alias, n)) is not None]
     name = real_name(alias, max((g for _, g in generations), default=0) + 1)
-    with calls.guarded(alias, writing=True):
-        client.collections.create(collection_schema(name))
+
+    def create() -> None:
+        with contextlib.suppress(ObjectAlreadyExists):  # a retried create that had been stored
+            client.collections.create(collection_schema(name))
+
+    write(create)
     state_dir.mkdir(parents=True, exist_ok=True)
     atomic_write(state_dir / PENDING_NAME, name + "\n")
     return Target(name, True, live)
 
 
-def publish(client: Any, alias: str, target: Target, state_dir: Path) -> None:
+def publish(write: calls.Writes, client: Any, alias: str, target: Target, state_dir: Path) -> None:
     """Point ``alias`` at a freshly built collection and drop the one it replaces."""
     from typesense.exceptions import ObjectNotFound
 
-    with calls.guarded(alias, writing=True):
-        client.aliases.upsert(alias, {"collection_name": target.name})
-        if target.previous is not None and target.previous != target.name:
-            with contextlib.suppress(ObjectNotFound):
-                client.collections[target.previous].delete()
+    def drop(name: str) -> None:
+        with contextlib.suppress(ObjectNotFound):  # (a retried delete that had been done)
+            client.collections[name].delete()
+
+    write(lambda: client.aliases.upsert(alias, {"collection_name": target.name}))
+    if target.previous is not None and target.previous != target.name:
+        previous = target.previous
+        write(lambda: drop(previous))
     (state_dir / PENDING_NAME).unlink(missing_ok=True)
 
 
@@ -88,8 +101,3 @@ def _pending(state_dir: Path) -> str | None:
         return (state_dir / PENDING_NAME).read_text(encoding="utf-8").strip() or None
     except OSError:
         return None
-
-
-def _collections(client: Any, alias: str) -> set[str]:
-    with calls.guarded(alias, writing=True):
-        return {str(c["name"]) for c in client.collections.retrieve()}

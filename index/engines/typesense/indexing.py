@@ -40,7 +40,7 @@ class _Shipper:
     """Batches documents to the cluster and records files once they are fully written."""
 
     collection: Any
-    name: str
+    write: calls.Writes
     folder: Path
     files: dict[str, FileRecord]
     previous: dict[str, FileRecord]
@@ -70,10 +70,8 @@ class _Shipper:
         if not self._batch:
             return
         batch, self._batch, self._size = self._batch, [], 0
-        with calls.guarded(self.name, writing=True):
-            answers = self.collection.documents.import_(
-                [doc for _, doc in batch], {"action": "upsert"}
-            )
+        docs = [doc for _, doc in batch]
+        answers = self.write(lambda: self.collection.documents.import_(docs, {"action": "upsert"}))
         done: list[ReadFile] = []
         for (rel, _doc), answer in zip(batch, answers, strict=True):
             read, left, refused = self._waiting[rel]
@@ -100,8 +98,8 @@ class _Shipper:
                     fx.all_of([fx.one_of("fkey", [file_key(read.rel)]), fx.none_of("aid", ids)])
                 )
         if stale:
-            with calls.guarded(self.name, writing=True):
-                self.collection.documents.delete({"filter_by": fx.render(fx.any_of(stale))})
+            condition = fx.render(fx.any_of(stale))
+            self.write(lambda: self.collection.documents.delete({"filter_by": condition}))
         for read in done:
             self.files[read.rel] = read.record
             if read.record.articles:
@@ -117,6 +115,7 @@ class _Shipper:
 
 def update_collection(
     client: Any,
+    write: calls.Writes,
     alias: str,
     archive: Path,
     state_dir: Path,
@@ -139,11 +138,11 @@ def update_collection(
     notify = progress or (lambda _: None)
     state_dir.mkdir(parents=True, exist_ok=True)
     with write_lock(state_dir, wait):
-        target = choose_target(client, alias, state_dir, rebuild)
+        target = choose_target(write, client, alias, state_dir, rebuild)
         folder = state_dir / target.name
         folder.mkdir(exist_ok=True)
         known = Manifest.load(folder)
-        files = known.files if known is not None else _from_collection(client, target)
+        files = known.files if known is not None else _from_collection(write, client, target)
         notify(Progress("scan", 0, 0))
         scan_start = time.time_ns()
         scan = scan_archive(archive)
@@ -152,10 +151,10 @@ def update_collection(
         # A changed file keeps its old record until its new documents are in: an update
         # killed meanwhile sees it changed again, and still deletes its stale documents.
         kept = {e.rel: files[e.rel] for e in plan.to_index if e.rel in files}
-        shipper = _Shipper(collection, target.name, folder, {**plan.unchanged, **kept}, files)
+        shipper = _Shipper(collection, write, folder, {**plan.unchanged, **kept}, files)
         shipper.archive = archive
         try:
-            _remove(collection, target.name, plan.removed)
+            _remove(write, collection, plan.removed)
             shipper.save()
             total = len(plan.to_index)
             notify(Progress("index", 0, total))
@@ -165,7 +164,7 @@ def update_collection(
             shipper.flush()
             notify(Progress("commit", total, total))
             if target.fresh:
-                publish(client, alias, target, state_dir)
+                publish(write, client, alias, target, state_dir)
         finally:
             shipper.save()
         if plan.to_index or plan.removed or target.fresh:
@@ -190,20 +189,22 @@ def update_collection(
 _NONE = FileRecord(0, 0, "", 0)
 
 
-def _remove(collection: Any, name: str, removed: list[str]) -> None:
+def _remove(write: calls.Writes, collection: Any, removed: list[str]) -> None:
+    def delete(condition: str) -> Any:
+        return write(lambda: collection.documents.delete({"filter_by": condition}))
+
     for start in range(0, len(removed), _REMOVE_CHUNK):
         keys = [file_key(rel) for rel in removed[start : start + _REMOVE_CHUNK]]
-        with calls.guarded(name, writing=True):
-            collection.documents.delete({"filter_by": fx.render(fx.one_of("fkey", keys))})
+        delete(fx.render(fx.one_of("fkey", keys)))
 
 
-def _from_collection(client: Any, target: Target) -> dict[str, FileRecord]:
+def _from_collection(write: calls.Writes, client: Any, target: Target) -> dict[str, FileRecord]:
     """The manifest rebuilt from the documents themselves (no local one, or another's)."""
     if target.fresh and target.previous is None:
         return {}
     files: dict[str, FileRecord] = {}
-    with calls.guarded(target.name, writing=True):
-        lines = client.collections[target.name].documents.export({"include_fields": "file,fp"})
+    documents = client.collections[target.name].documents
+    lines = write(lambda: documents.export({"include_fields": "file,fp"}))
     for line in lines.splitlines():
         try:
             doc = json.loads(line)
