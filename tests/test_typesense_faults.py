@@ -109,7 +109,7 @@ def test_without_a_majority_searches_still_served_are_and_writes_fail_in_one_lin
     write_archive(tmp_path / "more", 1)
     (tmp_path / "more").rename(archive / "more")
     assert main(["index", str(archive), *where]) == 1
-    out, err = capsys.readouterr()
+    err = capsys.readouterr().err
     assert err.splitlines() == [
         "newsdesk: error: cluster: cannot write: no leader answered in time "
         "(is a majority of the nodes down?)"
