@@ -116,7 +116,6 @@ class Searcher:
         stats = self.stats() if rank or (tree is not None and has_dates(tree)) else None
         include = [*HIT_FIELDS, "published", *(f for f, _, _ in plan.scoring if rank)]
         include += [LENGTH_FIELDS[f] for f, _, _ in plan.scoring] if rank else []
-        include += ["record"] if request.snippets else []
         searches: list[dict[str, Any]] = []
         pages: list[tuple[int, int]] = []  # (branch, first hit index of the page)
         plan_pages = _pages(request.offset if single else 0, end, rank)
@@ -158,7 +157,10 @@ class Searcher:
             reranked = rerank(docs, plan.scoring, frequencies_known, stats)
             ordered = [(score, doc) for score, doc in reranked] + ordered[WINDOW:]
         page_docs = ordered[request.offset - first_index : end - first_index]
-        hits = tuple(self._hit(doc, score, plan, request.snippets) for score, doc in page_docs)
+        records = self._records([doc["id"] for _, doc in page_docs]) if request.snippets else {}
+        hits = tuple(
+            self._hit(doc, score, plan, records.get(doc["id"])) for score, doc in page_docs
+        )
         suggestion = None
         if tree is not None and total < 3:
             suggestion = suggest(self.multi, text, tree)
@@ -197,11 +199,20 @@ class Searcher:
         counted = self.multi([_count(fx.one_of("aid", ids)) | _facets(request)])[0]
         return len(ids), counted
 
-    def _hit(self, doc: dict[str, Any], score: float, plan: Plan, snippets: bool) -> SearchHit:
+    def _records(self, ids: list[str]) -> dict[str, str]:
+        """The stored records of the hits shown (only they need one, for their snippets)."""
+        if not ids:
+            return {}
+        found = self.multi(
+            [_count(fx.one_of("aid", ids)) | {"per_page": len(ids), "include_fields": "id,record"}]
+        )[0]
+        return {hit["document"]["id"]: hit["document"].get("record", "") for hit in found["hits"]}
+
+    def _hit(self, doc: dict[str, Any], score: float, plan: Plan, record: str | None) -> SearchHit:
         snippet = Snippet()
-        if snippets:
+        if record is not None:
             try:
-                paragraphs = json.loads(doc.get("record", "{}")).get("paragraphs", [])
+                paragraphs = json.loads(record).get("paragraphs", [])
             except ValueError:
                 paragraphs = []
             snippet = make_snippet(paragraphs, plan.highlight, self._snippet_chars)
