@@ -39,7 +39,7 @@ from index.engines.typesense import calls
 from index.engines.typesense import filters as fx
 from index.engines.typesense.client import build_client
 from index.engines.typesense.schema import HIT_FIELDS, TEXT_FIELDS, file_key
-from index.engines.typesense.search import Searcher
+from index.engines.typesense.search import Searcher, search_hit
 from index.engines.typesense.settings import TypesenseSettings
 from index.engines.typesense.text import hit_spans, news_terms
 from index.engines.typesense.workers import DEFAULT_PROCS
@@ -207,19 +207,8 @@ class TypesenseBackend:
             ]
         )[0]
         return tuple(
-            self._hit(hit["document"], float(hit.get("text_match", 0))) for hit in answer["hits"]
-        )
-
-    def _hit(self, doc: dict[str, Any], score: float) -> SearchHit:
-        return SearchHit(
-            id=str(doc["id"]),
-            path=str(self._archive / str(doc.get("file", ""))),
-            title=str(doc.get("title", "")),
-            source=doc.get("source"),
-            date=doc.get("date"),
-            score=score,
-            section=doc.get("section"),
-            url=doc.get("url"),
+            search_hit(hit["document"], self._archive, float(hit.get("text_match", 0)))
+            for hit in answer["hits"]
         )
 
     def speakers(self, limit: int | None = None) -> tuple[SpeakerCount, ...]:

@@ -216,17 +216,7 @@ class Searcher:
             except ValueError:
                 paragraphs = []
             snippet = make_snippet(paragraphs, plan.highlight, self._snippet_chars)
-        return SearchHit(
-            id=str(doc["id"]),
-            path=str(self._archive / str(doc.get("file", ""))),
-            title=str(doc.get("title", "")),
-            source=doc.get("source"),
-            date=doc.get("date"),
-            score=float(score),
-            snippet=snippet,
-            section=doc.get("section"),
-            url=doc.get("url"),
-        )
+        return search_hit(doc, self._archive, score, snippet)
 
     def _date_notices(self, stats: Stats) -> tuple[str, ...]:
         undated = self._undated or 0
@@ -235,6 +225,23 @@ class Searcher:
         if undated == stats.documents:
             return ("no article in this archive has a date of its own, so date: finds none",)
         return (f"{undated:,} articles have no date of their own; date: leaves them out",)
+
+
+def search_hit(
+    doc: Mapping[str, Any], archive: Path, score: float, snippet: Snippet | None = None
+) -> SearchHit:
+    """The result-list entry of a document (its ``HIT_FIELDS``)."""
+    return SearchHit(
+        id=str(doc["id"]),
+        path=str(archive / str(doc.get("file", ""))),
+        title=str(doc.get("title", "")),
+        source=doc.get("source"),
+        date=doc.get("date"),
+        score=float(score),
+        snippet=snippet or Snippet(),
+        section=doc.get("section"),
+        url=doc.get("url"),
+    )
 
 
 def _request_filter(request: SearchRequest) -> fx.Expr:
