@@ -193,6 +193,26 @@ def test_new_changed_and_deleted_files_are_indexed_and_stale_articles_removed(
     assert shared.update().added == 0  # nothing left to do
 
 
+def test_two_archives_share_a_collection_and_a_lost_manifest_is_rebuilt_from_it(
+    tmp_path: Path, typesense_node: RunningCluster
+) -> None:
+    collection = f"two_{uuid.uuid4().hex[:6]}"
+    first = write_archive(tmp_path / "first", 3)
+    second = write_archive(tmp_path / "second" / "more", 2).parent
+    one = typesense_backend(typesense_node, first, tmp_path / "one", collection)
+    assert one.update().added == 3
+    other = typesense_backend(typesense_node, second, tmp_path / "other", collection)
+    assert other.update().added == 2
+    assert one.search(SearchRequest("council")).total == 5  # the first archive's are kept
+
+    shutil.rmtree(tmp_path / "one")  # the local manifest is lost
+    again = typesense_backend(typesense_node, first, tmp_path / "one", collection)
+    assert again.update().added == 0
+    (first / "0000-ferry.md").unlink()
+    assert again.update().removed == 1
+    assert again.search(SearchRequest("council")).total == 4
+
+
 def test_an_index_killed_half_way_carries_on_where_it_stopped(
     tmp_path: Path, typesense_node: RunningCluster
 ) -> None:

@@ -38,7 +38,7 @@ from index.corpus.record import BadRecord, article_from_record
 from index.engines.typesense import calls
 from index.engines.typesense import filters as fx
 from index.engines.typesense.client import build_client
-from index.engines.typesense.schema import HIT_FIELDS, TEXT_FIELDS, file_key
+from index.engines.typesense.schema import HIT_FIELDS, TEXT_FIELDS, archive_key, file_key
 from index.engines.typesense.search import Searcher, search_hit
 from index.engines.typesense.settings import TypesenseSettings
 from index.engines.typesense.text import hit_spans, news_terms
@@ -151,7 +151,9 @@ class TypesenseBackend:
         if not docs:
             rel = self._relative(ref)
             if rel is not None:
-                docs = self._documents(fx.one_of("fkey", [file_key(rel)]), "record")
+                docs = self._documents(
+                    fx.one_of("fkey", [file_key(archive_key(self._archive), rel)]), "record"
+                )
         if not docs:
             raise ArticleNotFound(f"no article with id or path {ref!r} in {self._archive}")
         try:

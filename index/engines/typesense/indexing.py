@@ -22,7 +22,7 @@ from index.api.records import Progress, ProgressFn, Skipped, UpdateReport
 from index.engines.typesense import calls
 from index.engines.typesense import filters as fx
 from index.engines.typesense.collection import Target, choose_target, publish
-from index.engines.typesense.schema import file_key
+from index.engines.typesense.schema import archive_key, file_key
 from index.engines.typesense.workers import ReadFile, read_files
 from index.pipeline.changes import changes
 from index.pipeline.scan import scan_archive
@@ -51,6 +51,7 @@ class _Shipper:
     _waiting: dict[str, tuple[ReadFile, int, set[str]]] = field(default_factory=dict)
     _saved: float = field(default_factory=time.monotonic)
     archive: Path = Path()
+    key: str = ""
 
     def add(self, read: ReadFile) -> None:
         """Queue one read file's documents (a file without any is recorded at once)."""
@@ -95,7 +96,9 @@ class _Shipper:
             if known is not None and known.articles:
                 ids = [str(doc["id"]) for doc in read.documents]
                 stale.append(
-                    fx.all_of([fx.one_of("fkey", [file_key(read.rel)]), fx.none_of("aid", ids)])
+                    fx.all_of(
+                        [fx.one_of("fkey", [file_key(self.key, read.rel)]), fx.none_of("aid", ids)]
+                    )
                 )
         if stale:
             condition = fx.render(fx.any_of(stale))
@@ -142,7 +145,9 @@ def update_collection(
         folder = state_dir / target.name
         folder.mkdir(exist_ok=True)
         known = Manifest.load(folder)
-        files = known.files if known is not None else _from_collection(write, client, target)
+        files = (
+            known.files if known is not None else _from_collection(write, client, target, archive)
+        )
         notify(Progress("scan", 0, 0))
         scan_start = time.time_ns()
         scan = scan_archive(archive)
@@ -152,13 +157,15 @@ def update_collection(
         # killed meanwhile sees it changed again, and still deletes its stale documents.
         kept = {e.rel: files[e.rel] for e in plan.to_index if e.rel in files}
         shipper = _Shipper(collection, write, folder, {**plan.unchanged, **kept}, files)
-        shipper.archive = archive
+        shipper.archive, shipper.key = archive, archive_key(archive)
         try:
-            _remove(write, collection, plan.removed)
+            _remove(write, collection, shipper.key, plan.removed)
             shipper.save()
             total = len(plan.to_index)
             notify(Progress("index", 0, total))
-            for done, read in enumerate(read_files(plan.to_index, procs, max_bytes, scan_start), 1):
+            for done, read in enumerate(
+                read_files(plan.to_index, shipper.key, procs, max_bytes, scan_start), 1
+            ):
                 shipper.add(read)
                 notify(Progress("index", done, total))
             shipper.flush()
@@ -189,22 +196,25 @@ def update_collection(
 _NONE = FileRecord(0, 0, "", 0)
 
 
-def _remove(write: calls.Writes, collection: Any, removed: list[str]) -> None:
+def _remove(write: calls.Writes, collection: Any, archive: str, removed: list[str]) -> None:
     def delete(condition: str) -> Any:
         return write(lambda: collection.documents.delete({"filter_by": condition}))
 
     for start in range(0, len(removed), _REMOVE_CHUNK):
-        keys = [file_key(rel) for rel in removed[start : start + _REMOVE_CHUNK]]
+        keys = [file_key(archive, rel) for rel in removed[start : start + _REMOVE_CHUNK]]
         delete(fx.render(fx.one_of("fkey", keys)))
 
 
-def _from_collection(write: calls.Writes, client: Any, target: Target) -> dict[str, FileRecord]:
-    """The manifest rebuilt from the documents themselves (no local one, or another's)."""
+def _from_collection(
+    write: calls.Writes, client: Any, target: Target, archive: Path
+) -> dict[str, FileRecord]:
+    """The manifest rebuilt from the archive's documents themselves (no local one)."""
     if target.fresh and target.previous is None:
         return {}
     files: dict[str, FileRecord] = {}
     documents = client.collections[target.name].documents
-    lines = write(lambda: documents.export({"include_fields": "file,fp"}))
+    mine = fx.render(fx.one_of("arch", [archive_key(archive)]))
+    lines = write(lambda: documents.export({"include_fields": "file,fp", "filter_by": mine}))
     for line in lines.splitlines():
         try:
             doc = json.loads(line)

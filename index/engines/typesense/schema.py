@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import Any, Final
 
 from index.api.query import TextField
@@ -48,7 +49,7 @@ LENGTH_FIELDS: Final = {name: f"n_{name}" for name in SEARCHED}
 FACETS: Final = ("source", "section", "year")
 UNDATED_LAST: Final = 99_999_999
 _REQUIRED: Final = frozenset(
-    {"id", "aid", "fkey", "t", "b", "tl", "bl", "title", "file", "published", "oldest"}
+    {"id", "aid", "arch", "fkey", "t", "b", "tl", "bl", "title", "file", "published", "oldest"}
 )
 HIT_FIELDS: Final = ("id", "file", "title", "source", "section", "date", "url")
 """What a result list shows of each hit."""
@@ -69,6 +70,7 @@ def collection_schema(name: str) -> dict[str, Any]:
         "name": name,
         "fields": [
             _field("aid"),
+            _field("arch"),
             _field("fkey"),
             _field("t"),
             _field("b"),
@@ -84,9 +86,15 @@ def collection_schema(name: str) -> dict[str, Any]:
     }
 
 
-def file_key(rel: str) -> str:
-    """A short key of an archive-relative path (deletes filter on it; paths need no quoting)."""
-    return hashlib.sha1(rel.encode("utf-8", "surrogatepass")).hexdigest()[:20]
+def archive_key(archive: Path) -> str:
+    """A short key of an archive folder: a collection may hold several archives, and an
+    update of one never removes another's articles."""
+    return hashlib.sha1(str(archive.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def file_key(archive: str, rel: str) -> str:
+    """A short key of one archive file (deletes filter on it; paths need no quoting)."""
+    return hashlib.sha1(f"{archive}/{rel}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def fingerprint_text(size: int, mtime_ns: int, digest: str) -> str:
@@ -94,8 +102,9 @@ def fingerprint_text(size: int, mtime_ns: int, digest: str) -> str:
     return f"{size}:{mtime_ns}:{digest}"
 
 
-def article_document(article: Article, rel: str, fingerprint: str) -> dict[str, Any]:
-    """The document to index for ``article``, found in archive file ``rel``."""
+def article_document(article: Article, archive: str, rel: str, fingerprint: str) -> dict[str, Any]:
+    """The document to index for ``article``, found in file ``rel`` of archive ``archive``
+    (its :func:`archive_key`)."""
     speakers = [q.speaker.replace(",", " ") for q in article.quotes if q.speaker]
     title, body = (
         analysed(article.title),
@@ -104,7 +113,8 @@ def article_document(article: Article, rel: str, fingerprint: str) -> dict[str, 
     doc: dict[str, Any] = {
         "id": article.id,
         "aid": article.id,
-        "fkey": file_key(rel),
+        "arch": archive,
+        "fkey": file_key(archive, rel),
         "t": title,
         "b": body,
         "cap": analysed("\n".join(article.captions)),

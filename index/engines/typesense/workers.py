@@ -48,7 +48,7 @@ class ReadFile:
     warnings: tuple[Skipped, ...]
 
 
-def read_one(entry: FileEntry, max_bytes: int, scan_start: int) -> ReadFile:
+def read_one(entry: FileEntry, archive: str, max_bytes: int, scan_start: int) -> ReadFile:
     """Read, annotate and convert one file (an unreadable one gives no documents, a reason)."""
     documents: list[dict[str, Any]] = []
     warnings: list[Skipped] = []
@@ -57,7 +57,9 @@ def read_one(entry: FileEntry, max_bytes: int, scan_start: int) -> ReadFile:
         digest = file_hash(entry.path)
         fingerprint = fingerprint_text(entry.size, entry.mtime_ns, digest)
         read = read_file(entry.path, rel=entry.rel, max_bytes=max_bytes, warn=warnings.append)
-        documents = [article_document(a, entry.rel, fingerprint) for a in annotate_all(read)]
+        documents = [
+            article_document(a, archive, entry.rel, fingerprint) for a in annotate_all(read)
+        ]
     except UnreadableFile as exc:
         reason = exc.reason
     except OSError as exc:
@@ -66,17 +68,20 @@ def read_one(entry: FileEntry, max_bytes: int, scan_start: int) -> ReadFile:
     return ReadFile(entry.rel, record, tuple(documents), tuple(warnings))
 
 
-def _read_batch(entries: list[FileEntry], max_bytes: int, scan_start: int) -> list[ReadFile]:
-    return [read_one(entry, max_bytes, scan_start) for entry in entries]
+def _read_batch(
+    entries: list[FileEntry], archive: str, max_bytes: int, scan_start: int
+) -> list[ReadFile]:
+    return [read_one(entry, archive, max_bytes, scan_start) for entry in entries]
 
 
 def read_files(
-    entries: Sequence[FileEntry], procs: int, max_bytes: int, scan_start: int
+    entries: Sequence[FileEntry], archive: str, procs: int, max_bytes: int, scan_start: int
 ) -> Iterator[ReadFile]:
-    """Every file of ``entries`` read, in order, by ``procs`` worker processes."""
+    """Every file of ``entries`` (of archive ``archive``, its key) read, in order, by ``procs``
+    worker processes."""
     if procs <= 1 or len(entries) < IN_PROCESS_BELOW:
         for entry in entries:
-            yield read_one(entry, max_bytes, scan_start)
+            yield read_one(entry, archive, max_bytes, scan_start)
         return
     # spawn, not fork: the app updates from a thread, and forking a threaded process is unsafe.
     _start_resource_tracker()
@@ -90,7 +95,7 @@ def read_files(
     batches = (list(entries[i : i + BATCH_FILES]) for i in range(0, len(entries), BATCH_FILES))
     try:
         for batch in batches:
-            pending.append(pool.submit(_read_batch, batch, max_bytes, scan_start))
+            pending.append(pool.submit(_read_batch, batch, archive, max_bytes, scan_start))
             if len(pending) >= 2 * procs:
                 yield from pending.popleft().result()
         while pending:
