@@ -42,10 +42,11 @@ from index.engines.typesense.schema import HIT_FIELDS, TEXT_FIELDS, archive_key,
 from index.engines.typesense.search import Searcher, search_hit
 from index.engines.typesense.settings import TypesenseSettings
 from index.engines.typesense.text import hit_spans, news_terms
-from index.engines.typesense.workers import DEFAULT_PROCS
 from index.pipeline.reading import StateFile, state_path
 from index.pipeline.store import MANIFEST_NAME
 
+DEFAULT_PROCS = 2
+"""Worker processes an update reads and annotates files with (the server needs CPU too)."""
 SEARCH_RETRY_INTERVAL = 0.2
 """Searches move on to the next node quickly: a follower can answer at once."""
 RELATED_TERMS = 12

@@ -31,7 +31,6 @@ from index.pipeline.read import os_reason, read_file
 from index.pipeline.scan import FileEntry
 from index.pipeline.store import FileRecord
 
-DEFAULT_PROCS = 2
 IN_PROCESS_BELOW = 200
 """Fewer files than this are read in-process: starting workers would cost more."""
 BATCH_FILES = 25
