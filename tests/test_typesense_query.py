@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from index.engines.typesense import filters as fx
 from index.engines.typesense.snippets import make_snippet
 from index.engines.typesense.text import hit_spans
 from index.engines.typesense.translate import Plan, Translator
+from tests.conftest import REPO
 from tui.cli import main
 
 SECRET = "s3cret-Value-that-must-never-show"
@@ -155,3 +158,17 @@ def test_config_check_reports_a_key_in_config_without_showing_it(
     out, err = capsys.readouterr()
     assert "backend.api_key: keys are not kept in config.yaml" in err
     assert SECRET not in out + err
+
+
+def test_opening_a_shared_index_loads_no_pipeline_code(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom index.engines import open_archive\n"
+        "open_archive(Path(sys.argv[1]), Path(sys.argv[1]), backend='typesense://h:1', "
+        "environ={'NEWSDESK_TYPESENSE_API_KEY': 'k'})\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('index.quotes', 'whoosh.index'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], cwd=REPO, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == "[]"
