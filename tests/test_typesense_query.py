@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from index.api.errors import QueryError
 from index.api.parse import parse_query
+from index.api.query import resolve_states
 from index.api.records import Highlight
 from index.engines import backend_problems
 from index.engines.typesense import filters as fx
@@ -172,3 +174,33 @@ def test_opening_a_shared_index_loads_no_pipeline_code(tmp_path: Path) -> None:
         check=True,
     )  # fmt: skip
     assert done.stdout.strip() == "[]"
+
+
+def _engine_table() -> list[tuple[list[str], str]]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    table = text[text.index("### The query language on each engine") :]
+    table = table[: table.index("\n\n", table.index("| query form"))]
+    rows = [line.split(" | ") for line in table.splitlines()[2:]]
+    return [(re.findall(r"`([^`]+)`", cells[0]), cells[-1]) for cells in rows]
+
+
+def test_the_readme_engine_table_says_what_the_translator_does() -> None:
+    checked = 0
+    for examples, typesense in _engine_table():
+        refused = typesense.startswith("refused")
+        for example in examples:
+            tree = resolve_states(parse_query(example), frozenset({"a"}), frozenset())  # type: ignore[arg-type]
+            if refused:
+                with pytest.raises(QueryError):
+                    Translator(fx.TRUE).plan(tree)
+            else:
+                Translator(fx.TRUE).plan(tree)
+            checked += 1
+        for example in re.findall(r"`([^`]+)` is refused", typesense):
+            with pytest.raises(QueryError):
+                plan(example)
+            checked += 1
+        for example in re.findall(r"`([^`]+)` works", typesense):
+            plan(example)
+            checked += 1
+    assert checked > 15
