@@ -251,7 +251,9 @@ def test_an_index_killed_half_way_carries_on_where_it_stopped(
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["added"] == 400 - len(kept.files)
     shared = typesense_backend(typesense_node, archive, tmp_path / "ix", collection)
-    assert shared.search(SearchRequest("council")).total == 400
+    every = shared.search(SearchRequest("council", limit=400))  # more than one page of 250
+    assert (every.total, len({hit.id for hit in every.hits})) == (400, 400)
+    assert all("**council**" in hit.snippet.marked() for hit in every.hits)
 
 
 # ---------------------------------------------------------------- keys

@@ -201,12 +201,17 @@ class Searcher:
 
     def _records(self, ids: list[str]) -> dict[str, str]:
         """The stored records of the hits shown (only they need one, for their snippets)."""
-        if not ids:
-            return {}
-        found = self.multi(
-            [_count(fx.one_of("aid", ids)) | {"per_page": len(ids), "include_fields": "id,record"}]
-        )[0]
-        return {hit["document"]["id"]: hit["document"].get("record", "") for hit in found["hits"]}
+        chunks = [ids[i : i + PAGE_MAX] for i in range(0, len(ids), PAGE_MAX)]
+        searches = [
+            _count(fx.one_of("aid", chunk))
+            | {"per_page": len(chunk), "include_fields": "id,record"}
+            for chunk in chunks
+        ]
+        return {
+            hit["document"]["id"]: hit["document"].get("record", "")
+            for found in self.multi(searches)
+            for hit in found["hits"]
+        }
 
     def _hit(self, doc: dict[str, Any], score: float, plan: Plan, record: str | None) -> SearchHit:
         snippet = Snippet()
