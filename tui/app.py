@@ -22,9 +22,15 @@ from textual.app import App
 from textual.theme import BUILTIN_THEMES, Theme
 from textual.timer import Timer
 
-from index.api.errors import IndexLocked, NewsdeskError
+from index.api.errors import IndexLocked, IndexReadOnly, IndexUnavailable, NewsdeskError
 from index.api.records import IndexStatus, ReadingState, SpeakerCount
-from tui.config import Config, bundled_sample_data, resolve_index_dir, save_setting
+from tui.config import (
+    Config,
+    bundled_sample_data,
+    engine_options,
+    resolve_index_dir,
+    save_setting,
+)
 from tui.screens.main import MainScreen
 from tui.screens.palette import NewsdeskCommands, PaletteCommand
 
@@ -106,6 +112,7 @@ class NewsdeskApp(App[int]):
         show_timings: bool = True,
         preview_delay: float = 0.12,
         environ: Mapping[str, str] | None = None,
+        backend: str | None = None,
     ) -> None:
         env = os.environ if environ is None else environ
         theme = choose_theme(config.theme, env, BUILTIN_THEMES)
@@ -117,6 +124,7 @@ class NewsdeskApp(App[int]):
         self.archive = archive
         self.index_dir = index_dir
         self.config = config
+        self.backend_url = backend
         self.keymap: dict[str, str] = dict(config.keys)
         self.backend: Backend | None = None
         self.reading = ReadingState()
@@ -186,6 +194,7 @@ class NewsdeskApp(App[int]):
                 index_dir,
                 max_bytes=self.config.max_bytes,
                 snippet_chars=self.config.snippet_chars,
+                **engine_options(self.config, self.backend_url),
             )
             reading = backend.reading.load()
             status = backend.status()
@@ -282,6 +291,9 @@ class NewsdeskApp(App[int]):
             changed = backend.refresh() or changed
         except Closing:
             return  # quitting: the half-built index is safe, the next start completes it
+        except IndexUnavailable as exc:  # a shared index between leaders: said, and retried
+            if backend is self.backend:
+                self._post(self._set_index, str(exc), True)
         except Exception as exc:  # upkeep in the background must not take the app down
             if backend is self.backend:
                 self._post(self._set_index, f"index update failed: {exc}", True)
@@ -296,6 +308,9 @@ class NewsdeskApp(App[int]):
             report = backend.update(progress=report_progress)
         except IndexLocked:
             self._post(self._set_index, "index busy: another newsdesk is updating it", True)
+            return None
+        except IndexReadOnly:  # a shared index this key may only search
+            self._post(self._set_index, self._describe(backend.status()), False)
             return None
         status = backend.status()
         self._post(self._set_index, self._describe(status, len(report.skipped)), False)

@@ -44,8 +44,18 @@ class _Parser(argparse.ArgumentParser):
 def _common(parser: argparse.ArgumentParser, *, json: bool = True) -> None:
     parser.add_argument("--archive", metavar="PATH", help="archive folder or configured name")
     parser.add_argument("--index-dir", metavar="DIR", help="where the index is kept")
+    _backend(parser)
     if json:
         parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _backend(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--backend",
+        metavar="URL",
+        help="typesense://HOST:PORT[,HOST:PORT...] for a Typesense cluster, local for the "
+        "embedded index (default: backend: in config.yaml, else local)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="archive folders (default: --archive)")
     p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
     p.add_argument("--wait", type=float, default=0.0, metavar="S", help="wait for a busy index")
-    p.add_argument("--procs", type=int, default=None, help="worker processes (default: cores)")
+    p.add_argument(
+        "--procs", type=int, default=None, help="worker processes (default: cores; Typesense: 2)"
+    )
     _common(p)
 
     p = sub.add_parser("search", help="search an archive")
@@ -157,6 +169,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", metavar="PATH", help="archive folder or name")
     parser.add_argument("--archive", metavar="PATH", help="archive folder or configured name")
     parser.add_argument("--index-dir", metavar="DIR", help="where the index is kept")
+    _backend(parser)
     return parser
 
 
@@ -174,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_app_parser().parse_args(args_list)
         from tui.launch import run_app  # Textual is imported only inside, after its checks
 
-        return run_app(args.path or args.archive, args.index_dir, config)
+        return run_app(args.path or args.archive, args.index_dir, config, args.backend)
     except UsageError as exc:
         output.warn(f"usage error: {exc} (see newsdesk --help)")
         return 2

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from index.api.backend import Backend
-from index.api.errors import IndexLocked, NewsdeskError, UnreadableFile
+from index.api.errors import (
+    IndexLocked,
+    IndexReadOnly,
+    NewsdeskError,
+    SearchOnlyKey,
+    UnreadableFile,
+)
 from index.api.records import Filter, Progress, ReadingState, SearchRequest, UpdateReport
 from index.corpus.article import Article
 from index.engines import open_archive
@@ -25,6 +31,7 @@ from tui.config import (
     Config,
     bundled_sample_data,
     config_path,
+    engine_options,
     load_config,
     resolve_archive,
     resolve_index_dir,
@@ -48,12 +55,15 @@ def open_backend(args: argparse.Namespace, config: Config, *, update: bool) -> B
         resolve_index_dir(archive, getattr(args, "index_dir", None), config),
         max_bytes=config.max_bytes,
         snippet_chars=config.snippet_chars,
+        **engine_options(config, getattr(args, "backend", None)),
     )
     if update:
         bar = ProgressBar(f"indexing {archive.name}")
         try:
             report = backend.update(progress=bar)
-        except IndexLocked as exc:
+        except SearchOnlyKey:
+            pass  # a shared index this key may only search: searched as it is
+        except (IndexLocked, IndexReadOnly) as exc:
             output.warn(f"{exc}; searching the index as it is")
         else:
             _report_skipped(report)
@@ -90,6 +100,8 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
             archive,
             resolve_index_dir(archive, args.index_dir, config),
             max_bytes=config.max_bytes,
+            procs=args.procs,
+            **engine_options(config, args.backend),
         )
         bar = ProgressBar(f"indexing {archive.name}")
         try:

@@ -60,6 +60,19 @@ max_file_mb: 5
 # Feeds `newsdesk fetch` downloads (with the pages they link) when given no URL.
 feeds: []
 #  - https://example.com/news/rss.xml
+
+# A shared Typesense cluster instead of the local index (--backend URL overrides the nodes;
+# --backend local uses the local index). The API key comes from NEWSDESK_TYPESENSE_API_KEY
+# or api_key_file (mode 0600), never from this file.
+backend: null
+#  nodes: [10.0.0.5:8108, 10.0.0.6:8108, 10.0.0.7:8108]
+#  protocol: https
+#  collection: newsdesk
+#  connection_timeout: 2
+#  retries: 12
+#  retry_interval: 1.0
+#  import_timeout: 60
+#  api_key_file: ~/.config/newsdesk/typesense.key
 """
 
 _KEY_NAME = re.compile(r"^[A-Za-z0-9_+\-]+$")
@@ -77,6 +90,8 @@ class Config:
     snippet_chars: int = DEFAULT_SNIPPET_CHARS
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     feeds: tuple[str, ...] = ()
+    backend: Any = None
+    """config.yaml's ``backend:`` section (checked), or None for the local index."""
     path: Path | None = None
 
     @property
@@ -191,6 +206,13 @@ def _validate(raw: dict[Any, Any], path: Path, where: str) -> tuple[Config, list
                 values[name] = float(value)
             else:
                 bad(name, "expected a number of megabytes above 0")
+        elif name == "backend":
+            from index.engines import backend_problems
+
+            found = backend_problems(value, path.parent)
+            problems.extend(f"{where}: {p}; using the local index" for p in map(_name_all, found))
+            if not found:
+                values[name] = value
         elif name == "feeds":
             if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
                 values[name] = tuple(v.strip() for v in value)
@@ -199,6 +221,10 @@ def _validate(raw: dict[Any, Any], path: Path, where: str) -> tuple[Config, list
         else:
             problems.append(f"{where}: unknown key '{_name(name)}'; ignored")
     return Config(path=path, **values), problems
+
+
+def _name_all(text: str) -> str:
+    return _name(text, limit=400)
 
 
 def _keys(value: Any, where: str, problems: list[str]) -> dict[str, str]:
@@ -261,6 +287,12 @@ def resolve_archive(name_or_path: str | None, config: Config) -> Path:
     if choice in config.archives:
         choice = config.archives[choice]
     return Path(choice).expanduser().resolve()
+
+
+def engine_options(config: Config, backend: str | None) -> dict[str, Any]:
+    """What ``open_archive`` needs to pick the engine: ``--backend`` and ``backend:``."""
+    folder = config.path.parent if config.path is not None else None
+    return {"backend": backend, "backend_config": config.backend, "config_dir": folder}
 
 
 def resolve_index_dir(archive: Path, explicit: str | None, config: Config) -> Path | None:

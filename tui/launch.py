@@ -6,7 +6,9 @@ from tui import output
 from tui.config import Config, resolve_archive, resolve_index_dir
 
 
-def run_app(path_or_name: str | None, index_dir: str | None, config: Config) -> int:
+def run_app(
+    path_or_name: str | None, index_dir: str | None, config: Config, backend: str | None = None
+) -> int:
     """Open the app on an archive (a path, a configured name, or the default); the exit code.
 
     A missing archive folder is reported before Textual is even imported.
@@ -17,6 +19,8 @@ def run_app(path_or_name: str | None, index_dir: str | None, config: Config) -> 
         return 1
     from tui.app import NewsdeskApp
 
-    app = NewsdeskApp(archive, resolve_index_dir(archive, index_dir, config), config)
+    app = NewsdeskApp(
+        archive, resolve_index_dir(archive, index_dir, config), config, backend=backend
+    )
     result = app.run()
     return app.return_code or (result or 0)

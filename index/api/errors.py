@@ -32,8 +32,12 @@ class ArticleNotFound(NewsdeskError):
     """No article with that id or path is in the archive."""
 
 
-class IndexReadOnly(IndexLocked):
-    """The index folder cannot be written: it is searched as it is, never updated."""
+class IndexReadOnly(NewsdeskError):
+    """The index can be searched but not changed (a read-only folder, a search-only key)."""
+
+
+class SearchOnlyKey(IndexReadOnly):
+    """The credentials given may only search a shared index: expected, searched as it is."""
 
 
 class IndexDamaged(NewsdeskError):
@@ -46,3 +50,8 @@ class IndexDamaged(NewsdeskError):
         )
         self.index_dir = index_dir
         self.reason = reason
+
+
+class IndexUnavailable(NewsdeskError):
+    """A shared index cannot answer right now (its cluster is between leaders or has lost
+    its majority); the message is the status line to show meanwhile."""

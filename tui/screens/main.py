@@ -21,15 +21,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.worker import get_current_worker
 
-from index.api.errors import NewsdeskError, QueryError
-from index.api.records import (
-    SORT_ORDERS,
-    Filter,
-    Highlight,
-    SearchRequest,
-    SearchResult,
-    SortOrder,
-)
+from index.api.errors import IndexUnavailable, NewsdeskError, QueryError
+from index.api.records import SORT_ORDERS, Filter, Highlight, SearchRequest, SearchResult, SortOrder
 from index.corpus.article import Article
 from tui.keys import BINDINGS as KEY_SPECS
 from tui.safe import inert_line
@@ -147,7 +140,7 @@ class MainScreen(ReadingScreen):
         )
         try:
             result = backend.search(request)
-        except QueryError as exc:
+        except (QueryError, IndexUnavailable) as exc:  # the message is the status line
             self.app.call_from_thread(self._show_error, query, generation, str(exc))
             return
         except (NewsdeskError, OSError) as exc:
