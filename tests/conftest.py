@@ -57,3 +57,17 @@ def sample(
     from tests.conftest_app import sample_copy  # (imports Textual: only where used)
 
     return sample_copy(tmp_path_factory, tmp_path, monkeypatch)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep each Typesense server's tests on one xdist worker, so each starts its server once;
+    tests on the 3-node cluster are slow (elections), run in CI with ``-m slow``."""
+    for item in items:
+        name = item.path.name
+        if "_typesense_cluster_session" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+        if name in ("test_typesense_cluster.py", "test_typesense_faults.py"):
+            item.add_marker(pytest.mark.xdist_group("typesense-cluster"))
+        elif name.startswith("test_typesense"):
+            item.add_marker(pytest.mark.xdist_group("typesense-node"))

@@ -252,7 +252,8 @@ def read_only(folder: Path) -> Iterator[None]:
         subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
         yield
     finally:
-        subprocess.run(["umount", str(folder)], check=True)
+        # Lazy: a reader the test still holds open must not leave the mount behind.
+        subprocess.run(["umount", "--lazy", str(folder)], check=True)
 
 
 def test_a_read_only_index_is_searched_as_it_is(

@@ -319,6 +319,7 @@ def test_a_process_is_recognised_by_its_arguments_from_its_first_moment(tmp_path
     assert not process.runs_with(pid, marker)
 
 
+@pytest.mark.slow  # starts clusters of its own
 def test_a_node_listens_on_loopback_stops_without_a_trace_and_starts_again_with_its_data(
     typesense_binary: Path, tmp_path: Path
 ) -> None:
@@ -355,6 +356,7 @@ def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]
     return code, out, err
 
 
+@pytest.mark.slow  # starts clusters of its own
 def test_cluster_command_round_trip(
     typesense_binary: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -386,6 +388,7 @@ def test_cluster_command_round_trip(
     assert _leftovers(server.load_layout(folder)) == []
 
 
+@pytest.mark.slow  # starts clusters of its own
 def test_cluster_start_on_a_busy_port_says_so_and_leaves_nothing(
     typesense_binary: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -218,9 +218,13 @@ def test_an_index_killed_half_way_carries_on_where_it_stopped(
 ) -> None:
     archive = write_archive(tmp_path / "archive", 400)
     collection = f"resume_{uuid.uuid4().hex[:6]}"
-    # Small batches, so that a kill can come between two of them.
+    # Small batches, each recorded as soon as it is in and followed by a pause, so that a
+    # kill comes between two of them however fast the machine is.
     script = (
-        "import sys; from index.engines.typesense import indexing; indexing.BATCH_DOCUMENTS = 20; "
+        "import sys, time; from index.engines.typesense import indexing; "
+        "indexing.BATCH_DOCUMENTS = 20; indexing.SAVE_SECONDS = 0.0; "
+        "flush = indexing._Shipper.flush; "
+        "indexing._Shipper.flush = lambda self: (flush(self), time.sleep(0.2))[0]; "
         "from tui.cli import main; sys.exit(main(sys.argv[1:]))"
     )
     command = [
@@ -239,7 +243,7 @@ def test_an_index_killed_half_way_carries_on_where_it_stopped(
         if saved is not None and saved.files:
             first.send_signal(signal.SIGKILL)
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
     first.communicate(timeout=30)
     assert saved is not None and 0 < len(saved.files) < 400, (
         "the first run was not stopped half-way"

@@ -67,7 +67,13 @@ def test_killing_the_leader_while_indexing_loses_no_article_and_searches_go_on(
     (report,) = reports
     assert (report.added, report.removed) == (300, 0)
     assert server.wait_for_leader(cluster, 30).number != leader.number
+    # Followers apply what the leader committed a moment later: the last batch may take a
+    # heartbeat or two to show on the node that answers; nothing may stay missing.
+    deadline = time.monotonic() + 15
     found = backend.search(SearchRequest("council", limit=400))
+    while found.total < 310 and time.monotonic() < deadline:
+        time.sleep(0.2)
+        found = backend.search(SearchRequest("council", limit=400))
     assert found.total == 310
     assert len({hit.id for hit in found.hits}) == 310
 
