@@ -6,14 +6,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.quotes.cues import (
-    ADJUNCT_START,
-    ADVERB,
-    ATTRIBUTION_VERB,
-    PARTICIPLES,
-    strip_adverbs,
-)
-from index.quotes.lexicon import word_set
+from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, strip_adverbs
+from index.quotes.lexicon.grammar import CLAUSE_AFTER_VERB
+from index.quotes.lexicon.speech import NAMING_VERBS, PARTICIPLES
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source
 from index.quotes.sentences import is_sentence_end
@@ -53,12 +48,6 @@ _NP_STOP = re.compile(
 # lookbehind checks: the clause ends one character before the match (see ``clause_end``).
 _CLAUSE_END = re.compile(
     r"[.!?;\u2014\u2013-](?:(?<=[.!?;])(?=\s|$)|(?<=\s[\u2014\u2013])\s|(?<=\s-)-\s)"
-)
-# `called it "X"` names or labels something; the label is not a quote introduced by the verb.
-_NAMING_VERBS = frozenset({"called", "calls", "call", "described", "describes", "read", "reads"})
-_CLAUSE_WORDS = word_set(
-    """is are was were be been being has have had that this it will would can could should not
-    if because when then there"""
 )
 
 
@@ -233,7 +222,7 @@ def before_quote(
             if source is not None:
                 return Attribution(source, lo + according.end(), pos)
         return None
-    if not _tail_ok(segment[last.end() :]) or last.group() in _NAMING_VERBS:
+    if not _tail_ok(segment[last.end() :]) or last.group() in NAMING_VERBS:
         return None
     if not stripped.endswith((":", ",")) and segment[last.end() :].strip():
         return None
@@ -271,7 +260,7 @@ def _tail_ok(tail: str) -> bool:
         return False
     if words and words[-1].strip(",:").lower() == "that":
         return False
-    return not any(word.strip(",:").lower() in _CLAUSE_WORDS for word in words)
+    return not any(word.strip(",:").lower() in CLAUSE_AFTER_VERB for word in words)
 
 
 def _colon_source(text: str, lo: int, colon: int) -> Attribution | None:

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.quotes.cues import trie_pattern
-from index.quotes.lexicon import (
+from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
+from index.quotes.lexicon.people import (
     COURTESY_TITLES,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
-    NOT_NAME_WORDS,
+    ROLE_NOUNS_BEFORE_NAME,
     Gender,
-    word_set,
 )
 from index.quotes.names import (
     Source,
@@ -186,26 +186,9 @@ SPEAKER_WEIGHT = 1.0
 OBLIQUE_WEIGHT = -1.0
 GENDER_BONUS = 0.5
 _MAX_NAME_WORDS = 4
-_PREPOSITIONS = word_set(
-    """of for at in on from with to by about against into near under over after before than
-    like toward towards without between among across behind beyond via during within"""
-)
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
-_CLAUSE_WORDS = word_set("and but while as when")
-_ROLE_NOUN_WORDS = tuple(
-    sorted(
-        word_set(
-            """spokesman spokeswoman spokesperson businessman businesswoman aide adviser advisor
-    chairman chairwoman director manager strategist pollster lawyer attorney official
-    economist analyst senator governor mayor candidate nominee leader founder executive host
-    anchor reporter correspondent activist writer author professor chief secretary minister
-    president member representative congressman congresswoman judge resident voter supporter
-    pastor coach player star officer commander"""
-        )
-    )
-)
 # As a trie: a role noun is followed by a space or the end, so at most one can match.
-_ROLE_NOUNS = "(?:" + trie_pattern(_ROLE_NOUN_WORDS) + ")"
+_ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -218,7 +201,7 @@ def _position(text: str, start: int, end: int) -> str:
     """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
     before = text[max(0, start - 40) : start]
     words = before.rsplit(maxsplit=2)  # only the last two words are read
-    if words and words[-1].lower() in _PREPOSITIONS:
+    if words and words[-1].lower() in OBLIQUE_PREPOSITIONS:
         return "oblique"
     if _FOLLOWED_BY_SPEECH.match(text, end):
         return "speaker"
@@ -228,11 +211,11 @@ def _position(text: str, start: int, end: int) -> str:
     tail = before.rstrip()
     if not tail or tail[-1] in _CLAUSE_ENDINGS:
         return "subject"
-    if words and words[-1] in _CLAUSE_WORDS:
+    if words and words[-1] in CLAUSE_START_WORDS:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
-    lead = _PREMODIFIERS.search(tail) if tail.endswith(_ROLE_NOUN_WORDS) else None
+    lead = _PREMODIFIERS.search(tail) if tail.endswith(ROLE_NOUNS_BEFORE_NAME) else None
     if lead and not lead.group(1).strip():
         # "Georgia businessman Bruce LeVell believes": the name heads the subject.
         return "subject"

@@ -11,14 +11,21 @@ from index.quotes.attribution import clause_end
 from index.quotes.cues import (
     ACCORDING_TO,
     ATTRIBUTION_VERB,
-    PARTICIPLES,
-    PASSIVE_BEFORE,
     REPORTING_VERB,
     REPORTING_VERB_ANY_CASE,
     strip_adverbs,
     trie_pattern,
 )
-from index.quotes.lexicon import COURTESY_TITLES, PRONOUN_GENDER, word_set
+from index.quotes.lexicon.grammar import (
+    BEFORE_PARTICIPLE,
+    NOT_BEFORE_VERB,
+    PASSIVE_BEFORE,
+    PASSIVE_OPENERS,
+    PROGRESSIVE_AUXILIARIES,
+    TO_VERB_OK_AFTER,
+)
+from index.quotes.lexicon.people import COURTESY_TITLES, PRONOUN_GENDER
+from index.quotes.lexicon.speech import CLAIM_NOUNS, NOUN_CUES, PARTICIPLES, STATEMENT_NOUNS
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, split_title, strip_possessive
 from index.quotes.sentences import is_headline, is_sentence_end, split_sentences
@@ -94,18 +101,7 @@ def _previous_subject(
     return subject_before(text, start, head_end)
 
 
-_NOT_BEFORE_VERB = word_set(
-    """the a an of his her their its my our your this that these those home for no any every
-    additional
-    < <tweet so- such whose"""
-)
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
-# Cue words that are also nouns, read as nouns after a possessive.
-_NOUN_CUES = word_set(
-    """note notes report reports claim claims comment comments tweet tweets call calls
-    warning remark remarks"""
-)
-_TO_OK_BEFORE = word_set("on continued continues went goes going appeared seemed")
 
 
 def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
@@ -116,42 +112,27 @@ def _noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     if not before:
         return False
     previous = before[-1].lower()
-    if previous in _NOT_BEFORE_VERB:
+    if previous in NOT_BEFORE_VERB:
         return True
     if previous.endswith(",") and cue.group() == "called" and _NAMING.match(text, cue.end()):
         return True  # "The program, called EB-5, ...": a name given, not speech
-    if previous.endswith(("'s", "\u2019s")) and cue.group().lower() in _NOUN_CUES:
+    if previous.endswith(("'s", "\u2019s")) and cue.group().lower() in NOUN_CUES:
         return True  # "Editor's note:", "the mayor's claims"
     if previous == "to":
-        return len(before) < 2 or before[-2].lower() not in _TO_OK_BEFORE
+        return len(before) < 2 or before[-2].lower() not in TO_VERB_OK_AFTER
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
 
 
 _NAMING = re.compile(
     r"\s+(?:the\s+)?[\"\u201c]?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}[\"\u201d]?,\s+[a-z]"
 )
-_CLAIM_NOUNS = word_set(
-    """emphasis claim claims assertion assertions accusation accusations allegation
-    allegations prediction predictions suggestion suggestions statement statements
-    remark remarks comment comments contention argument arguments insistence
-    warning warnings promise promises pledge pledges vow vows declaration declarations"""
-)
-_CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(_CLAIM_NOUNS) + r")\s+that\b")
-_CLAIM_ENDINGS = tuple(sorted(_CLAIM_NOUNS))
+_CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(CLAIM_NOUNS) + r")\s+that\b")
+_CLAIM_ENDINGS = tuple(sorted(CLAIM_NOUNS))
 _CLAIM_OWNER = re.compile(
     r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
     r"\s+(?:[a-z]+\s+)?$"
 )
-# "X issued a statement saying ...": what the statement says, X says.
-_STATEMENT_NOUNS = word_set(
-    """statement release note letter tweet tweets post posts email e-mail memo video message
-    ad advertisement op-ed editorial report filing"""
-)
 _MAX_CUES = 12
-# "ended it by saying ...", "aside from saying ...", "after saying ...": the sentence's subject
-# speaks.
-_BEFORE_PARTICIPLE = frozenset(("by", "from", "after", "before", "while", "in"))
-_PROGRESSIVE = frozenset(("is", "are", "was", "were", "been"))
 
 
 def _maybe_claim(text: str) -> bool:
@@ -256,7 +237,7 @@ def _sentence_reports(
         previous = before[-1].lower() if before else ""
         opening = (
             verb.endswith("ed")
-            and _PASSIVE_OPENERS.issuperset(text[lo : cue.start()].lower().split())
+            and PASSIVE_OPENERS.issuperset(text[lo : cue.start()].lower().split())
             and _BY_AGENT.match(text, cue.end(), hi) is not None
         )
         if (previous in PASSIVE_BEFORE and not verb.endswith("ing")) or opening:
@@ -273,13 +254,13 @@ def _sentence_reports(
             continue
         if verb in PARTICIPLES and (
             head.rstrip("\"'\u201d\u2019").endswith((",", "\u2014", "\u2013", "--", " -"))
-            or previous in _BEFORE_PARTICIPLE
-            or previous in _STATEMENT_NOUNS
+            or previous in BEFORE_PARTICIPLE
+            or previous in STATEMENT_NOUNS
         ):
             # "..., saying (that) ...": the speaker is the subject of the sentence.
             subject = (
                 clause_subject(text, lo, cue.start(), spans, known)
-                if previous in _STATEMENT_NOUNS  # (a note/statement: no verb of its own)
+                if previous in STATEMENT_NOUNS  # (a note/statement: no verb of its own)
                 else last_source
                 or _previous_subject(text, spans, lo, cue.start())
                 or clause_subject(text, lo, cue.start(), spans, known)
@@ -288,7 +269,7 @@ def _sentence_reports(
                 found.extend(_forward(text, hi, cue.end(), verb, subject))
             continue
         head_text = text[lo : cue.start()]
-        if verb.endswith("ing") and previous in _PROGRESSIVE:
+        if verb.endswith("ing") and previous in PROGRESSIVE_AUXILIARIES:
             # "Trump is telling a veterans group that ...": drop the auxiliary.
             head_text = head_text.rstrip()[: -len(previous)]
         head_end = lo + len(strip_adverbs(head_text))
@@ -573,7 +554,6 @@ _NOT_CONTENT = re.compile(
     r"|from\s+(?=[A-Z])"
 )
 _ASKED_BY = re.compile(r"\bAsked(?=\s+by\b)")
-_PASSIVE_OPENERS = frozenset(("as", "when", "if", "first", "previously", "originally", "once"))
 _BY_AGENT = re.compile(
     r"\s+by\s+([^,;.]{2,80}?)(?=\s+(?:whether|if|about|to|what|why|how|that)\b|,)"
 )

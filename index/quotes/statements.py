@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from index.quotes.attribution import clause_end
-from index.quotes.cues import ADDRESSEE_VERBS, ATTRIBUTION_VERB_SET, trie_pattern
+from index.quotes.cues import ATTRIBUTION_VERB_SET, trie_pattern
+from index.quotes.lexicon.speech import ADDRESSEE_VERBS
 from index.quotes.names import NAME_RUN
 
 # "... and warned against ...": the speaker's next verb, not the statement's ("he posed a

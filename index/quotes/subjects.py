@@ -6,7 +6,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.quotes.cues import ATTRIBUTION_VERB_SET, strip_adverbs
-from index.quotes.lexicon import AUXILIARIES, IRREGULAR_VERBS, word_set
+from index.quotes.lexicon.grammar import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    IRREGULAR_VERBS,
+    SUBJECT_PRONOUNS,
+)
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import Source, clean_phrase
 from index.quotes.speakers import parse_source
@@ -42,12 +47,6 @@ _BARE_TIME = re.compile(
     re.I,
 )
 _MAX_SUBJECT_WORDS = 30
-_PRONOUNS = frozenset(("he", "she", "they", "we", "it", "i"))
-# Words after which a pronoun starts a clause of its own ("... when she said ...").
-_CLAUSE_OPENERS = word_set(
-    """and but when because as after before if while since although though that where so
-    yet whereas once until unless"""
-)
 _BOUNDARY_CHARS = frozenset(',;:(\u2014\u2013"\u201d\u201c.!?')
 # The matches of ``(?:[,:;]\s*|\s)(?:which|...)\s+|[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s``,
 # written to start with one character class so that the scan skips ahead to the next candidate;
@@ -57,6 +56,7 @@ _SPLITS = re.compile(
     r"if|unless|whereas)\s+)?|(?:which|whom|where|when|because|although|though|while|since|if|"
     r"unless|whereas)\s+|[\u2014\u2013]\s|(?:and|but)\s)"
 )
+
 _VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
 # Auxiliaries, attribution verbs and irregular verbs in one set (one lookup per word).
 _VERB_WORDS = AUXILIARIES | ATTRIBUTION_VERB_SET | IRREGULAR_VERBS
@@ -99,13 +99,13 @@ def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
         return None
     tail = segment.rstrip()
     cut = max(tail.rfind(" "), tail.rfind("\u00a0"))
-    if tail[cut + 1 :].lower() in _PRONOUNS:
+    if tail[cut + 1 :].lower() in SUBJECT_PRONOUNS:
         # ", he said": the common case, read without parsing the whole clause.
         before = tail[:cut].rstrip()
         if (
             not before
             or before[-1] in _BOUNDARY_CHARS
-            or before[before.rfind(" ") + 1 :].lower() in _CLAUSE_OPENERS
+            or before[before.rfind(" ") + 1 :].lower() in CLAUSE_OPENERS
             or (before.count(" ") < 8 and _BARE_INTRO.fullmatch(before.lstrip()) is not None)
         ):
             found = parse_source(tail[cut + 1 :])
@@ -161,7 +161,7 @@ def clause_subject(
     intro = INTRO.match(segment)
     start = lo + (intro.end() if intro else 0)
     first = text[start : start + 6].split(" ", 1)[0]
-    if first.lower() in _PRONOUNS and first.lower() != "it" and " " in text[start:hi]:
+    if first.lower() in SUBJECT_PRONOUNS and first.lower() != "it" and " " in text[start:hi]:
         # "He refuses to name them, saying ...": a personal pronoun first is the subject,
         # whatever tense its verb is in.
         pronoun = parse_source(first)
