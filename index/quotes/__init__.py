@@ -8,9 +8,19 @@ fullest name and the role they were introduced with.
 from __future__ import annotations
 
 from index.quotes import coref, cues, names, sentences, speakers, titles
-from index.quotes.extract import extract_quotes
+from index.quotes.extract import Explained, explain_quotes, extract_quotes
+from index.quotes.rules import RULES, STAGES, Rule, Step
 
-__all__ = ["clear_caches", "extract_quotes"]
+__all__ = [
+    "RULES",
+    "STAGES",
+    "Explained",
+    "Rule",
+    "Step",
+    "clear_caches",
+    "explain_quotes",
+    "extract_quotes",
+]
 
 # Pure functions of a string whose results are kept (names and phrases recur across
 # articles); bounded, so memory stays flat over a whole archive.

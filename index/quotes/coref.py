@@ -27,6 +27,7 @@ from index.quotes.names import (
     split_title,
     strip_possessive,
 )
+from index.quotes.rules import ALL_ON, Step, Switches
 from index.quotes.sentences import is_headline
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
@@ -157,6 +158,13 @@ class Registry:
         self.positions.insert(at, position)
         self.mentioned.insert(at, index)
         self.weights.insert(at, weight)
+
+    def last_mention_before(self, index: int, position: int) -> int:
+        """Body offset of the last mention of entity ``index`` before ``position``."""
+        at = bisect.bisect_left(self.positions, position) - 1
+        while at >= 0 and self.mentioned[at] != index:
+            at -= 1
+        return self.positions[at] if at >= 0 else position
 
     def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
         """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""
@@ -397,25 +405,53 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
         )
 
 
-def resolve(source: Source, position: int, registry: Registry) -> tuple[str | None, str | None]:
-    """Turn a speaker phrase at body offset ``position`` into ``(speaker, role)``.
+FULL_NAME = "full-name"
+PRONOUN = "pronoun"
+
+
+def resolve(
+    source: Source, position: int, registry: Registry, switches: Switches = ALL_ON
+) -> tuple[str | None, str | None, Step | None]:
+    """Turn a speaker phrase at body offset ``position`` into ``(speaker, role, why)``.
 
     People resolve to the fullest name the article gives them and the role of their first
-    introduction; pronouns resolve to the nearest earlier person of matching gender.
+    introduction; pronouns resolve to the nearest earlier person of matching gender. ``why``
+    says how, when ``switches.explain`` (else None).
     """
+    explain = switches.explain
     if source.kind == "pronoun":
-        if source.gender not in ("m", "f"):
-            return None, None
+        if source.gender not in ("m", "f") or not switches.on(PRONOUN):
+            why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one") if explain else None
+            return None, None, why
         index = registry.resolve_pronoun(source.gender, position)
         if index is None:
-            return None, None
+            why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one near") if explain else None
+            return None, None, why
         entity = registry.entities[index]
         registry.mention(index, position, SPEAKER_WEIGHT)
-        return entity.name, entity.role
-    if source.kind != "person":
-        return source.name, source.role
-    if not any(ch.isupper() for ch in source.name):
-        return source.name, source.role
+        why = None
+        if explain:
+            where = registry.last_mention_before(index, position)
+            why = Step(
+                "resolve",
+                PRONOUN,
+                f"{source.pronoun!r} -> {entity.name!r}, the likeliest person of that gender "
+                f"before it (last named {position - where} characters earlier)",
+            )
+        return entity.name, entity.role, why
+    if source.kind != "person" or not any(ch.isupper() for ch in source.name):
+        why = (
+            Step("resolve", FULL_NAME, f"{source.kind} {source.name!r} as written")
+            if explain
+            else None
+        )
+        return source.name, source.role, why
+    if not switches.on(FULL_NAME):
+        return source.name, source.role, None
     index = registry.add(source.name, position, source.gender, source.role, True, SPEAKER_WEIGHT)
     entity = registry.entities[index]
-    return entity.name, entity.role or source.role
+    why = None
+    if explain:
+        detail = f"{source.name!r} -> {entity.name!r}, the fullest name the article gives"
+        why = Step("resolve", FULL_NAME, detail)
+    return entity.name, entity.role or source.role, why

@@ -9,13 +9,16 @@ from typing import Any
 
 from index.quotes.lexicon.grammar import (
     LY_NOT_ADVERBS,
+    NOT_BEFORE_VERB,
     SPEAKER_ADVERBS,
     TIME_LEADS,
     TIME_UNITS,
+    TO_VERB_OK_AFTER,
     WEEKDAYS,
 )
 from index.quotes.lexicon.speech import (
     ATTRIBUTION_ONLY_VERBS,
+    NOUN_CUES,
     REPORTING_VERBS,
 )
 
@@ -132,3 +135,30 @@ ADJUNCT_START = re.compile(
     re.I,
 )
 """What may follow an attribution verb when the clause carries no statement of its own."""
+
+
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
+
+
+def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word is a noun (``the report``) or a bare infinitive (``declined to say``)."""
+    if _PARTICIPLE_NEXT.match(text, cue.end()):
+        return True  # "a short note saying ...": a verb is not followed by "saying".
+    before = text[max(0, cue.start() - 24) : cue.start()].split()
+    if not before:
+        return False
+    previous = before[-1].lower()
+    if previous in NOT_BEFORE_VERB:
+        return True
+    if previous.endswith(",") and cue.group() == "called" and _NAMING.match(text, cue.end()):
+        return True  # "The program, called EB-5, ...": a name given, not speech
+    if previous.endswith(("'s", "\u2019s")) and cue.group().lower() in NOUN_CUES:
+        return True  # "Editor's note:", "the mayor's claims"
+    if previous == "to":
+        return len(before) < 2 or before[-2].lower() not in TO_VERB_OK_AFTER
+    return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
+
+
+_NAMING = re.compile(
+    r"\s+(?:the\s+)?[\"\u201c]?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}[\"\u201d]?,\s+[a-z]"
+)

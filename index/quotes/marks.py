@@ -8,7 +8,7 @@ continues it (it does when the next paragraph opens with a quote mark).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Double marks first: a doubled apostrophe is the double quote of some archives (NYT), and a
 # tripled one is a nested single quote touching a double one.
@@ -195,3 +195,59 @@ def opens_with_quote(text: str) -> bool:
         return False
     head = stripped[:2]
     return head == "''" or head == "``" or stripped[0] in '"\u201c\u201e\u00ab\u201f'
+
+
+# An opening single mark: a curly or low one, or an apostrophe that opens a word. Every branch
+# starts with a literal mark so that ``re`` skips ahead to the next mark instead of trying the
+# pattern at every offset; the lookbehind, written after the apostrophe, checks the character
+# before it.
+_SINGLE_MARKS = re.compile("\u2018|\u2039|\u201a|'(?<![\\w'\u2019]')(?=[^\\W\\d_])")
+_NICKNAME_WORDS = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
+
+
+def _may_hold_single_marks(text: str) -> bool:
+    """Whether ``text`` holds a character that ``_SINGLE_MARKS`` starts with.
+
+    Substring tests, faster than the search: most paragraphs hold none (their apostrophes are
+    curly ones, which open no quote).
+    """
+    return "'" in text or "\u2018" in text or "\u2039" in text or "\u201a" in text
+
+
+def is_nickname(text: str, span: QuotedSpan) -> bool:
+    """Whether the quoted words are a nickname inside a name (``Marcia "Cia" Price``)."""
+    if not _NICKNAME_WORDS.fullmatch(text, span.start, span.end):
+        return False
+    before = text[max(0, span.open - 40) : span.open].split()
+    after = text[span.close : span.close + 40].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
+def paragraph_spans(text: str, single: bool = True, nicknames: bool = True) -> list[QuotedSpan]:
+    """The quoted spans of a paragraph: double marks, else single ones (British style).
+
+    ``single`` allows single marks; ``nicknames`` drops nicknames inside names.
+    """
+    spans = find_double_spans(text)
+    if not spans and single and _may_hold_single_marks(text) and _SINGLE_MARKS.search(text):
+        spans = find_single_spans(text)
+    if spans and nicknames:
+        return [span for span in spans if not is_nickname(text, span)]
+    return spans
+
+
+# The attribution that ends the first sentence of a quote whose closing mark is missing:
+# '"The pier is safe, Ada Vik said.' (and no quote runs on into the next paragraph).
+_STRANDED_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:said|says|added|adds)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"|(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|he|she|they)\s+"
+    r"(?:said|says|added|adds))(?:\.?\s*$|\.\s)"
+)
+
+
+def close_stranded(text: str, span: QuotedSpan) -> QuotedSpan:
+    """Close an unclosed quote before an attribution stranded inside it, if there is one."""
+    found = _STRANDED_ATTRIBUTION.search(text, span.start, span.end)
+    if found is None or found.start() - span.start < 10:
+        return span
+    return replace(span, end=found.start(), close=found.start(), closed=True)

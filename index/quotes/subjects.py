@@ -181,11 +181,12 @@ def clause_subject(
 
 def verb_subject(
     text: str, lo: int, pos: int, spans: Sequence[QuotedSpan], known: Known
-) -> tuple[Source, int] | None:
+) -> tuple[Source, int, str] | None:
     """The subject of the nearest verb before ``pos`` (``Japan branded North Korea "..."``).
 
     Used for quoted fragments that no reporting verb introduces: the words are taken to be
-    those of whoever does the nearest thing to them in the sentence.
+    those of whoever does the nearest thing to them in the sentence. Returns the subject,
+    its offset and the verb.
     """
     words = [
         word
@@ -209,8 +210,16 @@ def verb_subject(
         for start in (boundary, 0):
             found = _read_subject(text, lo + start, lo + len(head), known)
             if found is not None:
-                return found
+                return found[0], found[1], word.group()
     return None
+
+
+def first_verb(text: str, lo: int, hi: int) -> str:
+    """The first verb-like word of ``text[lo:hi]`` (the cue of a subject found before it)."""
+    for word in re.finditer(r"[a-z][a-z'\u2019\-]*", text[lo:hi]):
+        if _verb_like(word.group()):
+            return word.group()
+    return ""
 
 
 def _read_subject(text: str, start: int, end: int, known: Known) -> tuple[Source, int] | None:
