@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from index.model import PARAGRAPH_SEPARATOR, Quote
 from index.quotes.candidates import Candidate, paragraph_candidates
-from index.quotes.coref import Registry, resolve, scan_people
+from index.quotes.coref import resolve, scan_people
 from index.quotes.join import (
     RUN_ON,
     attribute_across,
@@ -22,6 +22,7 @@ from index.quotes.join import (
     share_chain_speakers,
 )
 from index.quotes.marks import QuotedSpan, close_stranded, opens_with_quote, paragraph_spans
+from index.quotes.registry import Registry
 from index.quotes.rules import Step, Switches
 
 CLOSE_STRANDED = "close-stranded"

@@ -6,41 +6,37 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from index.quotes.groups import (
+    counted_those,
+    described_by_participle,
+    nominal,
+    postmodified,
+    restricted_group,
+)
 from index.quotes.lexicon.grammar import (
     ASIDE_WORDS,
     AUXILIARIES,
-    COUNT_WORDS,
     DETERMINERS,
-    FRACTIONS,
     NOT_NAME_WORDS,
     NOT_PHRASE_WORDS,
-    OBJECT_DETERMINERS,
     PHRASE_PREPOSITIONS,
-    QUANTIFIERS,
     SENTENCE_ASIDES,
-    TIME_NOUNS,
 )
 from index.quotes.lexicon.people import (
     COURTESY_TITLES,
     FEMALE_NAMES,
-    FEMALE_WORDS,
-    GROUP_PRONOUNS,
     HONORIFICS,
     INDEFINITE_SPEAKERS,
     MALE_NAMES,
-    MALE_WORDS,
     NAME_HOMOGRAPHS,
     POSTMODIFIERS,
     PRONOUN_GENDER,
     ROLE_HEADS,
     ROLE_PARTICIPLES,
     SPEAKER_NOUNS,
-    SURVEYED,
-    Gender,
 )
 from index.quotes.names import (
     Source,
-    SourceKind,
     bare_token,
     clean_phrase,
     ends_in_stray_word,
@@ -73,8 +69,6 @@ _LOCATED = re.compile(
     r"interview|speech|email|e-mail|letter|tweet|post|release|memo|op-ed|essay|column|book|"
     r"blog|video|podcast|filing|appearance)(?:\s+(?:with|to|on|for)\s+[^,]{1,40})?"
 )
-
-_NUMBER = re.compile(r"\d[\d,.]*%?$")
 
 
 def _last_name_run(text: str) -> re.Match[str] | None:
@@ -191,98 +185,6 @@ def is_role_appositive(text: str) -> bool:
     )
 
 
-def _nominal(text: str, words: list[str]) -> Source | None:
-    """Read a phrase without a usable name: ``the ministry``, ``a senior official``.
-
-    ``words`` are ``words_of(text)``, which the caller has already computed.
-    """
-    if not words or len(words) > 30:
-        return None
-    tokens = text.split()
-    if any(
-        earlier[:1].isupper()
-        and word.endswith("ed")
-        and word.islower()
-        # ("Democratic registered voters": a participle before the plural noun it describes)
-        and not (number == len(tokens) - 4 and tokens[-1].endswith("s") and tokens[-1].islower())
-        # ("Cuban-Americans polled": the people a poll asked)
-        and not (number == len(tokens) - 3 and word in SURVEYED)
-        for number, (earlier, word) in enumerate(pairwise(tokens[1:]))
-    ):
-        # "Mr Montague quoted his father": a name and its verb, not one noun phrase.
-        return None
-    if (
-        len(words) > 2
-        and words[0].endswith("ing")
-        and words[1] in OBJECT_DETERMINERS
-        and words[0] not in SPEAKER_NOUNS
-    ):
-        return None  # "holding a conference call ...": a participle and its object
-    head_words = []
-    while words and words[0] in ("only", "just", "nearly", "almost", "about", "roughly"):
-        words = words[1:]
-    if words[:2] == ["at", "least"]:
-        words = words[2:]  # "at least a dozen members"
-    if len(words) >= 2 and words[0] in ("a", "one") and words[1] in FRACTIONS:
-        words = ["half", *words[2:]]  # "a third of the voters" counts them as "half" does
-    if len(words) == 1 and _NUMBER.match(words[0]) and not words[0].endswith("%"):
-        return None  # "On July 6, 2015, Sanders ...": a year is nobody ("42%" is a group).
-    if len(words) >= 2 and words[1] in ("percent", "%"):
-        words = [words[0], *words[2:]]
-    if words and (words[0] in QUANTIFIERS or _NUMBER.match(words[0]) or "-" in words[0]):
-        # "one of the prosecutors", "85% of Democrats", "six in 10", "twenty-four percent".
-        of = next((i for i, word in enumerate(words) if word in ("of", "in")), -1)
-        if of > 1 and not all(_NUMBER.match(w) or w in COUNT_WORDS for w in words[1:of]):
-            of = -1  # "several supporters of reform": the "of" phrase is the noun's own.
-        rest = words[of + 1 :] if 0 < of < 4 else words[1:]
-        while rest and (rest[0] in DETERMINERS or _NUMBER.match(rest[0])):
-            rest = rest[1:]
-        if not rest or (0 < of < 4 and rest[-1].isalpha() and rest[-1] not in NOT_PHRASE_WORDS):
-            # "many in the crowd", "a third of the voters", "85% of Democrats".
-            return Source(name=text.strip(), kind="group", gender="p")
-        if 0 < of < 4:
-            words = rest
-    for number, word in enumerate(words):
-        if word in PHRASE_PREPOSITIONS or word in ("who", "which", "that"):
-            break
-        if number >= 2 and word.endswith("ed") and word not in SPEAKER_NOUNS:
-            break  # "a statement posted on the website": the noun before the participle.
-        head_words.append(word)
-    if not head_words or len(head_words) > 8 or (len(words) > 10 and len(head_words) == len(words)):
-        return None
-    if len(head_words) == 1 and head_words[0] in GROUP_PRONOUNS:
-        # "Some note that ...", "Others say ...".
-        return Source(name=text.strip(), kind="group", gender="p")
-    if len(head_words) >= 2 and head_words[-1] in SURVEYED and head_words[-2].endswith("s"):
-        return Source(name=text.strip(), kind="group", gender="p")  # "voters polled"
-    head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
-    if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
-        return None
-    if head in TIME_NOUNS:
-        return None
-    if head.endswith(("ed", "ing")) and head not in SPEAKER_NOUNS:
-        return None
-    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    determined = (
-        head_words[0] in DETERMINERS
-        # "Romney's associates": a possessive determines a plural noun.
-        or (plural and head_words[0].endswith(("'s", "\u2019s")) and len(head_words) == 2)
-    ) and 2 <= len(head_words) <= 6
-    if (
-        head in SPEAKER_NOUNS
-        or head in ROLE_HEADS  # "Connecticut's tax commissioner"
-        or (head.endswith("men") and f"{head[:-3]}man" in SPEAKER_NOUNS)  # "spokesmen"
-        or head.endswith(("ers", "ists", "ians", "ants", "ents"))
-        or (determined and head.isalpha())
-    ):
-        kind: SourceKind = "group" if head.endswith("s") and head not in ("ministry",) else "org"
-        if head in MALE_WORDS or head in FEMALE_WORDS or head in ROLE_HEADS:
-            kind = "person"
-        gender: Gender = "m" if head in MALE_WORDS else "f" if head in FEMALE_WORDS else None
-        return Source(name=text.strip(), kind=kind, gender=gender)
-    return None
-
-
 # (the closing dash may be gone: the phrase ends where the verb starts.)
 _DASH_ASIDE = re.compile(r"\s+(?:--?|\u2014|\u2013)\s+(.+?)(?:\s+(?:--?|\u2014|\u2013)(?:\s+|$)|$)")
 
@@ -391,54 +293,6 @@ def parse_source(phrase: str) -> Source | None:
     return _simple_source(head)
 
 
-def _postmodified(text: str, words: list[str]) -> Source | None:
-    """A speaker noun described after it: ``people close to Clinton``, ``aides here``."""
-    at = next(i for i, word in enumerate(words) if i and word in POSTMODIFIERS)
-    if at > 9:
-        return None
-    head = _nominal(" ".join(text.split()[:at]), words[:at])
-    if head is None:
-        return None
-    return Source(name=text.strip(), kind=head.kind, gender=head.gender)
-
-
-def _restricted_group(text: str, words: list[str]) -> Source | None:
-    """A noun narrowed by a relative clause: ``Supporters who have heard him speak``.
-
-    Only nouns are read this way (``those who back her``, ``the man who sold it``); a name
-    before ``who`` without a comma is too rarely a speaker to guess at.
-    """
-    if words[0] == "those" and 2 <= len(words) <= 4 and NOT_PHRASE_WORDS.isdisjoint(words[1:]):
-        return Source(name=text.strip(), kind="group", gender="p")  # "those surveyed"
-    # ("that" only after a plural: "groups that back her", not "a report that she wrote")
-    at = next(
-        (
-            i
-            for i, word in enumerate(words)
-            if word == "who" or (word == "that" and i and words[i - 1].endswith("s"))
-        ),
-        -1,
-    )
-    if not 1 <= at <= 4:
-        return None
-    for word in words[at + 2 :]:
-        if word in ("that", "which", "who", "to"):
-            break
-        if word in AUXILIARIES:
-            # "The officer who shot him was not wearing a camera": the sentence's own verb
-            # follows the clause, so this is a statement, not who makes it.
-            return None
-    if words[:at] != ["those"]:
-        if not NOT_PHRASE_WORDS.isdisjoint(words[:at]):
-            return None
-        source = _nominal(" ".join(text.split()[:at]), words[:at])
-        if source is None:
-            return None
-        # The whole phrase names them: "Supporters" alone would say too little.
-        return Source(name=text.strip(), kind=source.kind, gender=source.gender)
-    return Source(name=text.strip(), kind="group", gender="p")
-
-
 def _clause_word(tokens: list[str], words: list[str]) -> bool:
     """Whether a word of ``NOT_PHRASE_WORDS`` among ``words`` is a clause word, not a name.
 
@@ -462,49 +316,6 @@ def _clause_word(tokens: list[str], words: list[str]) -> bool:
     return False
 
 
-def _counted_those(text: str, words: list[str]) -> Source | None:
-    """A count of a group: ``27 percent of those who named a candidate``."""
-    at = words.index("those")
-    if not 2 <= at <= 4 or words[at - 1] != "of":
-        return None
-    count = words[: at - 1]
-    if not all(
-        _NUMBER.match(word)
-        or word in QUANTIFIERS
-        or word in COUNT_WORDS
-        or word in ("only", "just", "over", "under", "than", "less", "at", "least")
-        or "-" in word
-        for word in count
-    ):
-        return None
-    group = _simple_source(" ".join(text.split()[at:]))
-    if group is None or group.kind != "group":
-        return None
-    return Source(name=text.strip(), kind="group", gender="p")
-
-
-def _described_by_participle(text: str, words: list[str]) -> Source | None:
-    """A group described by an -ing phrase: ``Democrats trying to win back the Senate``."""
-    tokens = text.split()
-    at = next(
-        (
-            i
-            for i in range(1, min(len(words) - 1, 5))
-            if words[i].endswith("ing")
-            and tokens[i].islower()
-            and words[i - 1].endswith(("s", "men", "people"))  # a plural
-            and not words[i - 1].endswith(("'s", "\u2019s"))  # "the office's handling of"
-        ),
-        -1,
-    )
-    if at == -1 or words[at] in SPEAKER_NOUNS or not NOT_PHRASE_WORDS.isdisjoint(words[at:]):
-        return None
-    head = _simple_source(" ".join(tokens[:at]))
-    if head is None or head.kind not in ("group", "org"):
-        return None
-    return Source(name=text.strip(), kind="group", gender="p")
-
-
 def _place_like(parts: list[str]) -> bool:
     """Appositives such as ``of North Philadelphia`` or ``R-Texas`` that are not roles."""
     return all(
@@ -524,22 +335,22 @@ def _simple_source(text: str) -> Source | None:
         return None
     if len(words) > 14:
         # Only a description with a long modifier: "a complaint filed by ...".
-        return _nominal(text, words)
+        return nominal(text, words)
     if words[0] in ASIDE_WORDS:
         return None  # "including his wife": an aside, not who speaks
     if not POSTMODIFIERS.isdisjoint(words[1:]):
-        described = _postmodified(text, words)
+        described = postmodified(text, words)
         if described is not None:
             return described
     if len(words) == 1 and words[0] in INDEFINITE_SPEAKERS:
         single = words[0] in ("someone", "somebody")
         return Source(name=text.strip(), kind="person" if single else "group")
-    described = _described_by_participle(text, words)
+    described = described_by_participle(text, words, _simple_source)
     if described is not None:
         return described
     if words[0] in ("that", "this") and 2 <= len(words) <= 4 and text.split()[0][:1].isupper():
         # "That person said", "This official says": a demonstrative, not a clause.
-        noun = _nominal("the " + " ".join(text.split()[1:]), ["the", *words[1:]])
+        noun = nominal("the " + " ".join(text.split()[1:]), ["the", *words[1:]])
         head = words[-1]
         if (
             noun is not None
@@ -548,11 +359,11 @@ def _simple_source(text: str) -> Source | None:
         ):
             return Source(name=text.strip(), kind=noun.kind, gender=noun.gender)
     if "those" in words:
-        counted = _counted_those(text, words)
+        counted = counted_those(text, words, _simple_source)
         if counted is not None:
             return counted
     if not NOT_PHRASE_WORDS.isdisjoint(words) and _clause_word(text.split(), words):
-        return _restricted_group(text, words)
+        return restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None
     run = _last_name_run(text)
@@ -567,4 +378,4 @@ def _simple_source(text: str) -> Source | None:
             source = person_or_org(run.group(), text[: run.start()])
             if source is not None:
                 return source
-    return _nominal(text, words)
+    return nominal(text, words)
