@@ -10,11 +10,11 @@ import dataclasses
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index.backend import Backend, open_archive
 from index.errors import IndexLocked, NewsdeskError, UnreadableFile
-from index.model import Article, Filter, SearchRequest, UpdateReport
+from index.model import Article, Filter, Quote, SearchRequest, UpdateReport
 from index.read import is_article_file, read_file
 from index.userstate import apply_state_filters, load_state, state_path
 from tui import export, output
@@ -27,6 +27,9 @@ from tui.config import (
     write_default_config,
 )
 from tui.progress import ProgressBar
+
+if TYPE_CHECKING:
+    from index.quotes.rules import Step
 
 
 class CommandError(NewsdeskError):
@@ -164,17 +167,25 @@ def cmd_quotes(args: argparse.Namespace, config: Config) -> int:
             if wanted and not quotes:
                 continue
             found += 1
+            why = _explain(article) if args.explain else None
             if args.json:
                 record = {
                     "id": article.id,
                     "path": article.path,
                     "title": article.title,
-                    "quotes": [dataclasses.asdict(q) for q in quotes],
+                    "quotes": [output.quote_json(q, why) for q in quotes],
                 }
                 output.print_json(record, compact=True)
             else:
-                output.print_quotes(article, quotes)
+                output.print_quotes(article, quotes, why)
     return 1 if failures and not found else 0
+
+
+def _explain(article: Article) -> dict[Quote, tuple[Step, ...]]:
+    """The steps behind each of the article's quotes (``quotes --explain``)."""
+    from index.quotes import explain_quotes  # (only this option needs the extractor here)
+
+    return {item.quote: item.steps for item in explain_quotes(article.paragraphs)}
 
 
 def _speaker_matches(speaker: str | None, wanted: str | None) -> bool:

@@ -88,13 +88,20 @@ def _in_dash_aside(text: str, start: int, pos: int, end: int) -> bool:
     return before % 2 == 1 and _ASIDE_DASH.search(text, pos, end) is not None
 
 
-def cut_overlaps(text: str, reports: list[Report]) -> list[Report]:
-    """End a statement where the next one's speaker begins (``A said X, but B said Y``)."""
+def cut_overlaps(text: str, reports: list[Report], own: bool = True) -> list[Report]:
+    """End a statement where another one's speaker begins (``A said X, but B said Y``).
+
+    With ``own``, a statement that started after the one whose speaker it reaches ends there
+    too: it never swallows that attribution (``will admit 20 firms, organizers said``).
+    """
     cut: list[Report] = []
     for number, report in enumerate(reports):
         end = report.end
-        for later in reports[number + 1 :]:
-            if report.start < later.position < end and later.position > report.start:
+        others = reports[number + 1 :]
+        if own and number:
+            others = [other for other in reports[:number] if other.start < report.start] + others
+        for later in others:
+            if report.start < later.position < end:
                 if _in_dash_aside(text, report.start, later.position, end):
                     continue  # "that Trump -- even as he says ... -- has proposed little"
                 joiner = _JOINER.search(text, report.start, later.position)

@@ -110,6 +110,7 @@ SAYING = "report-saying"
 DOCUMENT_SAYING = "report-document-saying"
 AND_SAID = "report-and-said"
 WHO_SAID = "report-who-said"
+SELF_ATTRIBUTION = "self-attribution"
 
 
 def _maybe_claim(text: str) -> bool:
@@ -309,7 +310,7 @@ def _sentence_reports(
                 else r
                 for r in found
             ]
-    return cut_overlaps(text, found)
+    return cut_overlaps(text, found, on(SELF_ATTRIBUTION))
 
 
 _SUBORDINATE_OPENING = re.compile(

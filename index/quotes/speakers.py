@@ -281,7 +281,13 @@ def parse_source(phrase: str) -> Source | None:
             first = rest[0].split()[0]
             if (
                 not described
-                or (first.islower() and first.endswith(("ing", "ed")))  # "..., speaking for"
+                # "..., speaking for the group, said" (but "..., named X, will admit ...,
+                # organizers said" is a clause before another subject).
+                or (
+                    first.islower()
+                    and first.endswith(("ing", "ed"))
+                    and all(NOT_PHRASE_WORDS.isdisjoint(words_of(part)) for part in rest)
+                )
                 or first in ("when", "while", "after", "if")  # "..., when contacted, ..."
                 or first.lower() in ASIDE_WORDS
                 # "United States Citizenship and Immigration Services, the agency that ...".
