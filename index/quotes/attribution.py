@@ -110,6 +110,17 @@ def clause_end(text: str, pos: int, limit: int) -> int:
     return limit
 
 
+def _last_before(text: str, pos: int, skipped: str, reach: int = 12) -> str:
+    """The last character before ``pos`` that is not in ``skipped`` ("" if none is near).
+
+    Only ``reach`` characters are read back, so a long run of marks costs the same each time.
+    """
+    at = pos - 1
+    while at >= max(0, pos - reach) and text[at] in skipped:
+        at -= 1
+    return text[at] if at >= max(0, pos - reach) else ""
+
+
 def _cut_phrase(phrase: str) -> str:
     """Cut adjuncts (``in a statement``, ``on Tuesday``) off the name part of a phrase."""
     head, comma, rest = phrase.partition(",")
@@ -130,7 +141,7 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
     """
     start = _LEAD_PUNCT.match(text, pos, limit)
     at = start.end() if start else pos
-    inner_end = text[:pos].rstrip("\"'\u201d\u2019\u00bb ")[-1:]
+    inner_end = _last_before(text, pos, "\"'\u201d\u2019\u00bb ")
     ended = inner_end in (".", "!", "?")
     if at >= limit:
         return None

@@ -8,13 +8,15 @@ words inside a sentence about someone are that someone's.
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from index.model import QuoteKind
 from index.quotes.attribution import Attribution, after_quote, before_quote
-from index.quotes.marks import QuotedSpan
+from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source
 from index.quotes.reported import find_reports
 from index.quotes.rules import Step, Switches
@@ -29,6 +31,8 @@ STANDALONE = "standalone-quote"
 TITLE = "title"
 SCARE_QUOTE = "scare-quote"
 
+_BLANK = re.compile(r"[ \u00a0]*")
+_BLANK_OR_STOP = re.compile(r"[ \u00a0]*(?:\.[ \u00a0]*)?")
 _WORD = re.compile(r"[\w'\u2019\-]+")
 # Quoted words with no attribution that are kept anyway when no one in their sentence says them.
 _LONG_UNATTRIBUTED_WORDS = 6
@@ -59,9 +63,9 @@ def describe_source(source: Source) -> str:
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for sentence in sentences:
-        if sentence[0] <= pos < sentence[1]:
-            return sentence
+    at = bisect.bisect_right(sentences, (pos, sys.maxsize)) - 1
+    if at >= 0 and pos < sentences[at][1]:
+        return sentences[at]
     return sentences[-1] if sentences else (0, 0)
 
 
@@ -75,10 +79,15 @@ def _trim_direct(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _stands_alone(text: str, span: QuotedSpan, sentence: tuple[int, int]) -> bool:
     """Whether a quoted span of two words or more is a sentence of its own."""
-    before = text[sentence[0] : span.open].strip(" \u00a0")
-    after = text[span.close : sentence[1]].strip(" \u00a0")
+    # (matched, not sliced: a sentence may be a whole paragraph of quoted words)
+    before = _BLANK.match(text, sentence[0], span.open)
+    after = _BLANK_OR_STOP.match(text, span.close, sentence[1])
     return (
-        not before and (not after or after in ".") and len(text[span.start : span.end].split()) >= 2
+        before is not None
+        and before.end() == span.open
+        and after is not None
+        and after.end() == sentence[1]
+        and len(text[span.start : span.end].split()) >= 2
     )
 
 
@@ -187,10 +196,8 @@ def _reports(
     for report in find_reports(text, spans, sentences, paragraph.known, switches):
         inside = [
             number
-            for number, span in enumerate(spans)
-            if report.start <= span.close
-            and span.open < report.end
-            and not _is_title(text, span, switches)
+            for number in spans_between(spans, report.start, report.end)
+            if not _is_title(text, spans[number], switches)
         ]
         if inside:
             first = spans[inside[0]]
@@ -222,11 +229,13 @@ def _reports(
                 first,
             )
             continue
-        if any(s.open < report.start < s.close for s in spans):
+        around = span_at(spans, report.start)
+        if around is not None and around.open < report.start:
             continue  # a source cut at a comma inside a title's marks
         # A statement that ends inside a title's marks (`the book "Days of Rain,"`) takes
         # the closing mark too.
-        end = next((s.close for s in spans if s.open < report.end < s.close), report.end)
+        around = span_at(spans, report.end)
+        end = around.close if around is not None and around.open < report.end else report.end
         paragraph.add(
             "indirect",
             report.start,

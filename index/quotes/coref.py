@@ -17,6 +17,7 @@ from index.quotes.lexicon.people import (
     Gender,
 )
 from index.quotes.names import (
+    MAX_RUN_WORDS,
     Source,
     ends_in_stray_word,
     gender_of_name,
@@ -151,6 +152,8 @@ def _run_name(run: str) -> _RunName | None:
     A run that is only stray words, longer than a name, or an organisation or place is no
     one, whatever surrounds it.
     """
+    if run.count(" ") > MAX_RUN_WORDS:
+        return None  # (a run of capitalised words that long is no one's name)
     title, name = split_title(run)
     tokens = strip_possessive(name.rstrip(",. ")).split()
     while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS:

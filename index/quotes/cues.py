@@ -76,10 +76,18 @@ _QUOTED_AS = (" was quoted as", " is quoted as")
 _AUXILIARY_SUFFIXES = _PHRASAL_AUXILIARIES + _QUOTED_AS
 
 
+def _before_spaces(text: str, end: int) -> int:
+    """``len(text[:end].rstrip())``, without copying the text."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 @lru_cache(maxsize=4096)  # pure; the same clause heads recur
 def strip_adverbs(text: str) -> str:
     """``text`` without the adverbs and auxiliaries it ends with (``Smith also``)."""
-    end = len(text.rstrip())
+    full = _before_spaces(text, len(text))
+    end = full
     while end > 0:
         space = text.rfind(" ", 0, end)
         # (a no-break space counts only after the last space: most texts hold none)
@@ -89,24 +97,24 @@ def strip_adverbs(text: str) -> str:
         if lowered in SPEAKER_ADVERBS or (
             word.islower() and len(word) > 4 and word.endswith("ly") and word not in LY_NOT_ADVERBS
         ):
-            end = len(text[:start].rstrip())
-            if lowered in WEEKDAYS and text[:end].lower().endswith((" on", " late", " early")):
-                end = len(text[: text.rfind(" ", 0, end)].rstrip())
+            end = _before_spaces(text, start)
+            lead = text[max(0, end - 6) : end].lower()
+            if lowered in WEEKDAYS and lead.endswith((" on", " late", " early")):
+                end = _before_spaces(text, text.rfind(" ", 0, end))
             continue
         if lowered in TIME_UNITS:
-            previous = text[:start].rstrip()
-            lead = previous[previous.rfind(" ") + 1 :].lower()
-            if lead in TIME_LEADS:
-                end = len(previous[: len(previous) - len(lead)].rstrip())
+            previous = _before_spaces(text, start)
+            lead_start = text.rfind(" ", 0, previous) + 1
+            if text[lead_start:previous].lower() in TIME_LEADS:
+                end = _before_spaces(text, lead_start)
                 continue
         if not text.endswith(_AUXILIARY_SUFFIXES, 0, end):
             break  # (the common case, told without copying the head)
-        head = text[:end]
         for suffix in _AUXILIARY_SUFFIXES:
-            if head.endswith(suffix):
-                end = len(head) - len(suffix)
+            if text.endswith(suffix, 0, end):
+                end -= len(suffix)
                 break
-    return text[:end] if end < len(text.rstrip()) else text
+    return text[:end] if end < full else text
 
 
 # The verb scans run over every paragraph, so they are compiled with re.ASCII, which makes

@@ -31,6 +31,9 @@ from index.quotes.lexicon.people import (
 
 SourceKind = Literal["person", "org", "group", "pronoun"]
 
+MAX_RUN_WORDS = 12
+"""Spaces in the longest capitalised run that may name someone (titles and a name)."""
+
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _ABBREVIATED = "(?:" + trie_pattern(NAME_ABBREVIATIONS) + r")\."
 # A capitalised word may hold apostrophes before a letter (O'Brien) but not a possessive 's.

@@ -70,8 +70,7 @@ class Registry:
         for token in tokens:
             known = self.by_token.setdefault(token, [])
             if not known or known[-1] != index:
-                known.append(index)
-                known.sort()
+                bisect.insort(known, index)
 
     def add(
         self,

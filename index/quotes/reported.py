@@ -23,7 +23,7 @@ from index.quotes.lexicon.grammar import (
     PROGRESSIVE_AUXILIARIES,
 )
 from index.quotes.lexicon.speech import CLAIM_NOUNS, PARTICIPLES, STATEMENT_NOUNS
-from index.quotes.marks import QuotedSpan
+from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source, strip_possessive
 from index.quotes.report_shapes import (
     ACCORDING_TO_RULE,
@@ -55,7 +55,7 @@ from index.quotes.titles import is_span_title
 
 
 def _inside(spans: Sequence[QuotedSpan], pos: int) -> bool:
-    return any(span.open <= pos < span.close for span in spans)
+    return span_at(spans, pos) is not None
 
 
 def _outside_quotes(
@@ -90,9 +90,11 @@ def _previous_subject(
     if last is None:
         return None
     start = lo
-    for span in spans:
-        if span.close <= last.start() and span.close > start:
-            start = span.close
+    before = spans_between(spans, lo + 1, last.start() + 1)
+    if before and spans[before[-1]].close <= last.start():
+        start = spans[before[-1]].close
+    elif len(before) > 1:
+        start = max(lo, spans[before[-2]].close)
     head_end = start + len(strip_adverbs(text[start : last.start()]))
     return subject_before(text, start, head_end)
 
@@ -120,7 +122,7 @@ def _maybe_claim(text: str) -> bool:
     """
     at = text.find("that", 1)
     while at != -1:
-        if text[at - 1].isspace() and text[:at].rstrip().endswith(_CLAIM_ENDINGS):
+        if text[at - 1].isspace() and text[max(0, at - 40) : at].rstrip().endswith(_CLAIM_ENDINGS):
             return True
         at = text.find("that", at + 4)
     return False
@@ -334,20 +336,21 @@ def _attributes_quote(
     """Whether the verb attributes the quote just before it (`"...," Rubio said in Iowa.`)."""
     # (a title before the verb is no quote it could attribute: 'on NRK's "Harbour Hour,"
     # Ada Vik said the pier is safe')
-    closes = [
-        span.close
-        for span in spans
-        if lo <= span.close <= verb_start and not is_span_title(text, span)
-    ]
+    closes = 0
+    for number in reversed(spans_between(spans, lo, verb_start)):
+        span = spans[number]
+        if span.close <= verb_start and not is_span_title(text, span):
+            closes = span.close
+            break
     if not closes:
         return False
-    gap = text[closes[-1] : verb_start]
+    gap = text[closes:verb_start]
     words = gap.split()
     if len(words) > 8 or not _AFTER_QUOTE_GAP.fullmatch(gap):
         return False
     dot = gap.find(".")
     while dot != -1:
-        if is_sentence_end(text, closes[-1] + dot):
+        if is_sentence_end(text, closes + dot):
             return False
         dot = gap.find(".", dot + 1)
     if words and words[-1] in ("and", "but"):

@@ -36,6 +36,7 @@ from index.quotes.lexicon.people import (
     SPEAKER_NOUNS,
 )
 from index.quotes.names import (
+    MAX_RUN_WORDS,
     Source,
     bare_token,
     clean_phrase,
@@ -103,6 +104,8 @@ def _in_prepositional_phrase(before: list[str]) -> bool:
 
 def person_or_org(run: str, text_before: str) -> Source | None:
     """Read a capitalised run (with what precedes it in the phrase) as a person or an org."""
+    if run.count(" ") > MAX_RUN_WORDS:
+        return None  # (a run of capitalised words that long is no one's name)
     title, name = split_title(run)
     name = strip_possessive(name.strip(" ,"))
     if not name:

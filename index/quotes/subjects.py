@@ -12,7 +12,7 @@ from index.quotes.lexicon.grammar import (
     IRREGULAR_VERBS,
     SUBJECT_PRONOUNS,
 )
-from index.quotes.marks import QuotedSpan
+from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source, clean_phrase
 from index.quotes.speakers import parse_source
 
@@ -142,7 +142,7 @@ def _verb_like(word: str) -> bool:
 
 
 def _outside(spans: Sequence[QuotedSpan], pos: int) -> bool:
-    return not any(span.open <= pos < span.close for span in spans)
+    return span_at(spans, pos) is None
 
 
 def clause_subject(
@@ -153,10 +153,10 @@ def clause_subject(
     The subject is the phrase before the first verb-like word; a lone capitalised word that is
     not someone already introduced must be followed by a clear verb (``Japan branded``).
     """
-    for span in spans:
-        if lo <= span.open < hi:
-            hi = span.open
-            break
+    inside = spans_between(spans, lo, hi)
+    opening = next((spans[number] for number in inside if spans[number].open >= lo), None)
+    if opening is not None:
+        hi = opening.open
     segment = text[lo:hi]
     intro = INTRO.match(segment)
     start = lo + (intro.end() if intro else 0)
