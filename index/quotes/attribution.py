@@ -46,7 +46,7 @@ _NP_STOP = re.compile(
     r"\s+(?:in|on|at|for|during|via|through|while|when|after|before|as|to|from|about|"
     r"of\s+(?:the|his|her|their)\s+(?:plan|decision|idea|proposal|campaign)|"
     r"adding|referring|speaking|pointing|noting|explaining|according|told|who|which|"
-    r"last|this|earlier|later|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"last|this|earlier|later|afterwards?|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|yesterday|today|tonight))\b.*$",
     re.I | re.S,
 )

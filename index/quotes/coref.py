@@ -7,9 +7,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index.quotes.cues import trie_pattern
+from index.quotes.descriptions import (
+    DESCRIPTION_NAME,
+    description_mentions,
+    read_description,
+    resolve_description,
+)
 from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
 from index.quotes.lexicon.people import (
+    ANAPHORIC_HEADS,
     COURTESY_TITLES,
+    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -22,6 +30,7 @@ from index.quotes.names import (
     ends_in_stray_word,
     gender_of_name,
     is_org_name,
+    is_personal_title,
     name_runs,
     runs_before_quote,
     split_title,
@@ -119,7 +128,11 @@ def _gender_before(text: str, start: int) -> Gender:
 
 
 def scan_people(
-    paragraphs: list[str], bases: list[int], skips: list[list[tuple[int, int]]], registry: Registry
+    paragraphs: list[str],
+    bases: list[int],
+    skips: list[list[tuple[int, int]]],
+    registry: Registry,
+    switches: Switches = ALL_ON,
 ) -> None:
     """Register the people named in each paragraph outside its ``skips`` ranges (quotes).
 
@@ -131,6 +144,15 @@ def scan_people(
         if is_headline(text):
             continue
         _scan_paragraph(text, base, skip, registry)
+    if not switches.on(DESCRIPTION_NAME):
+        return
+    # "The prime minister used his speech ...": a description is a mention of the person it
+    # stands for, as salient as a name in its place.
+    for text, base, skip in zip(paragraphs, bases, skips, strict=True):
+        for start, end, description in description_mentions(text, skip):
+            index = resolve_description(description, base + start, registry)
+            if index is not None:
+                registry.mention(index, base + start, _weight(_position(text, start, end)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +187,7 @@ def _run_name(run: str) -> _RunName | None:
     if tokens[0].lower().rstrip(".") in HONORIFICS:
         return None
     name = " ".join(tokens)
-    if is_org_name(name):
+    if is_org_name(name) and not is_personal_title(title):  # ("Dr Fox" is someone)
         return None
     role = None
     if title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
@@ -191,6 +213,30 @@ def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]
         pos = close
     runs.extend(name_runs(text, pos))
     return runs
+
+
+# A role noun before a name, with the words that qualify it: "Tory co-chairman Liam Fox",
+# "Hearts' boss John Robertson", "MTV spokeswoman Jeannie Kedas".
+_ROLE_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
+    rf"(?:{trie_pattern(_ROLE_WORDS)})\s+$"
+)
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The role written before a name starting at ``start`` (``London mayor``), if any."""
+    head = text[max(0, start - 60) : start]
+    if not head.rstrip().endswith(_ROLE_WORDS):
+        return None  # (the common case, told without a search)
+    found = _ROLE_BEFORE_NAME.search(head)
+    if found is None:
+        return None
+    words = found.group().split()
+    # The role starts after a verb or a function word it swallowed ("said Tory leader").
+    while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:
@@ -248,6 +294,8 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             if appositive and _ROLE_START.match(appositive.group(1)):
                 role = appositive.group(1).strip()
         titled = False
+        if role is None and read.role is None:
+            role = _role_before(text, start)  # "London mayor Ken Livingstone"
         if role is None and read.role is not None:
             role, titled = read.role, True
         registry.add(
@@ -260,6 +308,11 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             known=known,
             titled=titled,
         )
+
+
+def _lower_first(phrase: str) -> str:
+    """``The mayor`` as ``the mayor`` (a description's case is the sentence's, not its own)."""
+    return phrase[:1].lower() + phrase[1:]
 
 
 FULL_NAME = "full-name"
@@ -296,6 +349,24 @@ def resolve(
                 f"before it (last named {position - where} characters earlier)",
             )
         return entity.name, entity.role, why
+    description = read_description(source.name) if switches.on(DESCRIPTION_NAME) else None
+    if description is not None:
+        index = resolve_description(description, position, registry)
+        if index is not None:
+            entity = registry.entities[index]
+            registry.mention(index, position, SPEAKER_WEIGHT)
+            why = None
+            if explain:
+                detail = f"{source.name!r} -> {entity.name!r}, " + (
+                    "the person just spoken of"
+                    if description.anaphoric
+                    else f"whose role is {entity.role!r}"
+                    if entity.role
+                    else "the likeliest person named without a role"
+                )
+                why = Step("resolve", DESCRIPTION_NAME, detail)
+            role = entity.role or _lower_first(source.name)
+            return entity.name, role, why
     if source.kind != "person" or not any(ch.isupper() for ch in source.name):
         why = (
             Step("resolve", FULL_NAME, f"{source.kind} {source.name!r} as written")

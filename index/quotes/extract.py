@@ -88,7 +88,7 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
     all_spans = _spans(paragraphs, switches)
     skips = [[(span.open, span.close) for span in spans] for spans in all_spans]
     registry = Registry()
-    scan_people(list(paragraphs), bases, skips, registry)
+    scan_people(list(paragraphs), bases, skips, registry, switches)
 
     def known(name: str) -> bool:
         return registry.find(name) is not None

@@ -11,6 +11,7 @@ from typing import Literal
 from index.quotes.cues import trie_pattern
 from index.quotes.lexicon.grammar import LEAD_WORDS, NOT_NAME_WORDS, NOT_RUN_START_WORDS
 from index.quotes.lexicon.people import (
+    COURTESY_TITLES,
     FEMALE_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
@@ -21,6 +22,7 @@ from index.quotes.lexicon.people import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     ORG_WORDS,
+    PEERAGE_TITLES,
     PLACE_NAMES,
     PLACE_PREFIXES,
     PLACE_WORDS,
@@ -215,6 +217,9 @@ def split_title(run: str) -> tuple[str, str]:
             rest = [t for t in tokens[index + 1 :] if t.rstrip(".,") not in NAME_SUFFIXES]
             if rest:
                 cut = index + 1
+                # "Tory Treasurer Lord Ashcroft": an honorific after the title.
+                while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
+                    cut += 1
                 break
     # "Secretary of State John Kerry": titles may contain "of X".
     if 0 < cut < len(tokens) - 2 and tokens[cut] == "of":
@@ -222,6 +227,12 @@ def split_title(run: str) -> tuple[str, str]:
         while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
             cut += 1
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def is_personal_title(title: str) -> bool:
+    """Whether a title only a person carries ends ``title`` (``Dr``, ``Lord``, not ``Senate``)."""
+    last = title.rsplit(maxsplit=1)[-1].rstrip(".").lower() if title.strip() else ""
+    return last in COURTESY_TITLES or last in PEERAGE_TITLES
 
 
 def bare_token(token: str) -> str:

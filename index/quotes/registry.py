@@ -22,6 +22,8 @@ class Entity:
     tokens: set[str] = field(default_factory=set)
     titled: bool = False
     """Whether ``role`` is only a title before the name; a described role replaces it."""
+    roles: list[str] = field(default_factory=list)
+    """Every role and title the article gives (``London mayor``, ``the Arsenal boss``)."""
 
 
 @dataclass(slots=True)
@@ -91,7 +93,9 @@ class Registry:
         index = self.find(name) if known == -1 else known
         if index is None:
             tokens = {t.lower() for t in name.split()}
-            self.entities.append(Entity(name, gender, role, person, tokens, titled and bool(role)))
+            roles = [role] if role else []
+            entity = Entity(name, gender, role, person, tokens, titled and bool(role), roles)
+            self.entities.append(entity)
             index = len(self.entities) - 1
             self._index_tokens(index, tokens)
         else:
@@ -106,6 +110,8 @@ class Registry:
                 entity.role = role
                 entity.titled = titled and bool(role)
             entity.person = entity.person or person
+            if role and role not in entity.roles:
+                entity.roles.append(role)
         self.mention(index, position, weight)
         return index
 

@@ -109,6 +109,12 @@ RULES: tuple[Rule, ...] = (
         "'Vik', 'Ms Vik' resolve to the fullest name the article gives: 'Ada Vik'",
     ),
     Rule(
+        "description-name",
+        "resolve",
+        "'the mayor' resolves to the person named with that role; 'the American' to the one "
+        "just spoken of",
+    ),
+    Rule(
         "pronoun", "resolve", "'he', 'she' resolve to the likeliest earlier person of that gender"
     ),
     Rule("split-quote", "join", '"A," she said. "B." is one quote in two pieces'),

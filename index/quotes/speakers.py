@@ -43,6 +43,7 @@ from index.quotes.names import (
     ends_in_stray_word,
     gender_of_name,
     is_org_name,
+    is_personal_title,
     name_runs,
     split_title,
     strip_possessive,
@@ -128,7 +129,8 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     ):
         return None  # "Trump attacked Romney": a clause, not a role before a name
     lowered_before = text_before.strip().lower()
-    if is_org_name(name) or lowered_before.endswith("the"):
+    # ("Dr Fox" is someone, "Fox" may be a network)
+    if (is_org_name(name) and not is_personal_title(title)) or lowered_before.endswith("the"):
         org = f"{text_before.strip()} {run}".strip() if lowered_before.endswith("the") else run
         return Source(name=strip_possessive(org), kind="org")
     if (

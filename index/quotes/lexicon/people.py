@@ -116,7 +116,7 @@ PLACE_WORDS = word_set(
     """city area district province county state states street avenue road square park river
     valley island islands mountain mountains bay sea ocean lake region republic kingdom
     territory village town borough hall building tower airport station bridge north south
-    east west financial"""
+    east west financial plaza"""
 )
 """Words that mark a capitalised phrase as a place rather than a person."""
 
@@ -160,6 +160,7 @@ PRONOUN_GENDER: dict[str, Gender] = {
 }  # fmt: skip
 
 COURTESY_TITLES = word_set("mr mrs ms miss mister madam madame sir dame messrs dr")
+PEERAGE_TITLES = word_set("lord lady baroness baron earl viscount")
 """Titles that are only courtesy, never a role (``Mr``, ``Dr``)."""
 
 
@@ -210,7 +211,8 @@ NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 TITLES_AFTER_PLACE = word_set(
     """gov governor sen senator rep representative speaker mayor leader secretary minister
     president chairman chairwoman director commissioner attorney general ambassador justice
-    judge sheriff chancellor premier gen lt col capt sgt adm cmdr maj admiral"""
+    judge sheriff chancellor premier gen lt col capt sgt adm cmdr maj admiral treasurer
+    co-chairman spokesman spokeswoman chief boss coach captain manager"""
 )
 
 LEADING_ROLES = word_set(
@@ -257,3 +259,32 @@ ROLE_PARTICIPLES = word_set(
 
 # Clause words that are also names: "Theresa May", "Will Rogers".
 NAME_HOMOGRAPHS = frozenset(("may", "will"))
+
+DESCRIPTION_HEADS = word_set(
+    """president minister chancellor mayor premier governor senator leader chairman chairwoman
+    chair co-chairman secretary spokesman spokeswoman spokesperson boss manager coach captain
+    judge director treasurer ambassador commissioner chief executive founder editor presenter
+    host prosecutor sheriff general"""
+)
+"""Role nouns that, after ``the``, stand for a person the article names (``the mayor``)."""
+
+ANAPHORIC_HEADS = word_set(
+    """player star striker forward winger midfielder defender goalkeeper keeper champion
+    veteran youngster teenager singer actor actress rapper musician director-general
+    coach-turned-pundit frontman frontwoman novelist author writer businessman businesswoman
+    tycoon billionaire former"""
+)
+"""Nouns that, after ``the``, stand for the person just spoken of (``the striker``)."""
+
+DEMONYMS = word_set(
+    """scot briton brit welshman welshwoman englishman englishwoman irishman irishwoman
+    frenchman frenchwoman dutchman dane swede finn pole czech swiss kiwi aussie spaniard
+    turk thai greek"""
+)
+"""Nationality nouns that do not end in ``-an``/``-ian``/``-ese`` (``the Scot``)."""
+
+DESCRIPTION_MODIFIERS = word_set("former new current outgoing incoming then longtime veteran")
+"""Words in a description that need not appear in the role it matches."""
+
+ROLE_QUALIFIERS = word_set("vice deputy assistant shadow press junior associate acting under")
+"""Words before a role's head that make it another role (``Vice President``)."""
