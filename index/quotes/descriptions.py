@@ -108,9 +108,11 @@ def _role_holds(description: Description, role: str) -> bool:
 
 
 def _has_role(registry: Registry, index: int) -> bool:
+    """Whether the article gives the person a role (``Tory co-chairman``, not just ``Mr``)."""
     return any(
-        any(word.lower().strip(",.") in ROLE_HEADS for word in role.split())
+        part in ROLE_HEADS or part in DESCRIPTION_HEADS
         for role in registry.entities[index].roles
+        for part in role.lower().replace("-", " ").split()
     )
 
 
@@ -122,7 +124,8 @@ def resolve_description(description: Description, position: int, registry: Regis
         if entity.person and any(_role_holds(description, role) for role in entity.roles)
     ]
     if holders:
-        return _likeliest(registry, position, set(holders)) or holders[0]
+        found = _likeliest(registry, position, set(holders))
+        return holders[0] if found is None else found
     if description.owned:
         return None  # "the prime minister's spokesman" is not the prime minister
     if description.anaphoric:
@@ -137,7 +140,8 @@ def resolve_description(description: Description, position: int, registry: Regis
     }
     if not unroled:
         return None
-    return _likeliest(registry, position, unroled) or _next_named(registry, position, unroled)
+    found = _likeliest(registry, position, unroled)
+    return _next_named(registry, position, unroled) if found is None else found
 
 
 def _likeliest(registry: Registry, position: int, allowed: set[int] | None) -> int | None:

@@ -21,6 +21,7 @@ from index.quotes.lexicon.people import (
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    ORG_SURNAMES,
     ORG_WORDS,
     PEERAGE_TITLES,
     PLACE_NAMES,
@@ -253,7 +254,9 @@ def is_org_name(name: str) -> bool:
     bares = [bare_token(token) for token in tokens]
     named = bares[0] in MALE_NAMES or bares[0] in FEMALE_NAMES
     for bare in bares:
-        if bare in ORG_WORDS or (bare in PLACE_WORDS and not named):
+        if bare in ORG_WORDS and not (named and bare in ORG_SURNAMES):
+            return True  # ("Fox News" is a network, "Liam Fox" a person)
+        if bare in PLACE_WORDS and not named:
             return True
     if all(bare in PLACE_NAMES or bare in PLACE_PREFIXES for bare in bares):
         return True

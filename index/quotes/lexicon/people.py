@@ -74,7 +74,8 @@ MALE_NAMES = word_set(
     tommy tony travis trey tyler victor vince vincent vladimir walter warren wayne wesley
     will william willie xi yuri zach zachary hua jianguo wei ming kamal rahul narendra ahmed
     hassan hussein ibrahim jens emmanuel francois françois jean pierre jacques hans klaus
-    jürgen wolfgang giuseppe luigi marco paolo pedro miguel alejandro fernando enrique
+    jürgen wolfgang liam gareth alistair iain rhodri hamish callum giuseppe luigi marco paolo
+    pedro miguel alejandro fernando enrique
     andres andrés boris viktor igor ivan recep benjamin bibi shinzo justin malcolm kim moon"""
 )
 FEMALE_NAMES = word_set(
@@ -94,7 +95,8 @@ FEMALE_NAMES = word_set(
     roberta robin rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley
     sonia sophia stacey stephanie sue susan suzanne sylvia tammy tara teresa theresa tiffany
     tina tracy valerie vanessa victoria virginia wanda wendy whitney yvonne zoe angela
-    theresa marine ségolène segolene christine ursula federica nicola jacinda sanna"""
+    theresa tessa harriet yvette hazel margaret marine ségolène segolene christine ursula
+    federica nicola jacinda sanna"""
 )
 
 ORG_WORDS = word_set(
@@ -111,6 +113,9 @@ ORG_WORDS = word_set(
     network networks media website blog study survey poll report statement institute"""
 )
 """Words that mark a capitalised phrase as an organisation or publication."""
+
+ORG_SURNAMES = word_set("fox post house church bank court field times union hall")
+"""Organisation words that are also surnames, after a first name (``Liam Fox``)."""
 
 PLACE_WORDS = word_set(
     """city area district province county state states street avenue road square park river
