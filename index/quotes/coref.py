@@ -88,7 +88,7 @@ def _position(text: str, start: int, end: int) -> str:
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
     lead = _PREMODIFIERS.search(tail) if tail.endswith(ROLE_NOUNS_BEFORE_NAME) else None
-    if lead and not lead.group(1).strip():
+    if lead:
         # "Georgia businessman Bruce LeVell believes": the name heads the subject.
         return "subject"
     return "other"

@@ -22,6 +22,7 @@ from index.quotes.join import (
     share_chain_speakers,
 )
 from index.quotes.marks import QuotedSpan, close_stranded, opens_with_quote, paragraph_spans
+from index.quotes.names import Source
 from index.quotes.registry import Registry
 from index.quotes.rules import Step, Switches
 
@@ -107,7 +108,17 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
         candidates.extend(mine)
     candidates = remove_overlaps(candidates)
     share_chain_speakers(candidates, switches)
-    inherit(candidates, switches)
+
+    def subject_between(lo: int, hi: int) -> tuple[Source, int] | None:
+        index = registry.last_subject(lo, hi)
+        if index is None:
+            return None
+        entity = registry.entities[index]
+        return Source(entity.name, "person", gender=entity.gender), registry.last_mention_before(
+            index, hi
+        )
+
+    inherit(body, candidates, switches, bases, subject_between)
     # Stage resolve, then join the pieces of each quote.
     groups: list[list[Candidate]] = []
     speakers: list[tuple[str | None, str | None]] = []

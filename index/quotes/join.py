@@ -9,12 +9,13 @@ the quote it continues.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.model import Quote, QuoteKind
 from index.quotes.attribution import before_quote
 from index.quotes.candidates import Candidate
 from index.quotes.marks import QuotedSpan, find_double_spans, opens_with_quote
+from index.quotes.names import Source
 from index.quotes.rules import Step, Switches
 from index.quotes.sentences import split_sentences
 from index.quotes.speakers import parse_source
@@ -23,6 +24,7 @@ from index.quotes.subjects import Known
 SPLIT_QUOTE = "split-quote"
 RUN_ON = "run-on"
 INHERIT = "inherit-speaker"
+SUBJECT_SPEAKER = "subject-speaker"
 COLON_PARAGRAPH = "colon-paragraph"
 SIGNATURE_PARAGRAPH = "signature-paragraph"
 
@@ -145,13 +147,41 @@ def share_chain_speakers(candidates: list[Candidate], switches: Switches) -> Non
             _take_speaker(candidate, by_chain[candidate.chain], RUN_ON, switches)
 
 
-def inherit(candidates: list[Candidate], switches: Switches) -> None:
-    """Give unattributed direct quotes the speaker of the quote they continue."""
+def inherit(
+    body: str,
+    candidates: list[Candidate],
+    switches: Switches,
+    bases: Sequence[int],
+    subject_between: Callable[[int, int], tuple[Source, int] | None],
+) -> None:
+    """Give unattributed direct quotes the speaker of the quote they continue.
+
+    Someone named as a subject since that quote (in this paragraph or the one before) speaks
+    instead: ``US coach Ada Vik wants more clay. "I think it helps."``.
+    """
     if not switches.on(INHERIT):
         return
     last: Candidate | None = None
     for number, candidate in enumerate(candidates):
         if candidate.source is None and candidate.kind == "direct":
+            continuing = last is not None and candidate.chain >= 0 and candidate.chain == last.chain
+            lo = max(last.end if last else 0, bases[max(0, candidate.paragraph - 1)])
+            subject = None
+            if (
+                not continuing
+                and switches.on(SUBJECT_SPEAKER)
+                and not _runs_into_attributed(body, candidates, number)
+            ):
+                subject = subject_between(lo, candidate.start)
+            if subject is not None:
+                candidate.source, candidate.position = subject
+                candidate.rule = SUBJECT_SPEAKER
+                if switches.explain:
+                    candidate.steps.append(
+                        Step("join", SUBJECT_SPEAKER, "the person named as subject just before")
+                    )
+                last = candidate
+                continue
             donor = None
             if last is not None and (
                 candidate.paragraph - last.paragraph <= _INHERIT_PARAGRAPHS
@@ -169,6 +199,19 @@ def inherit(candidates: list[Candidate], switches: Switches) -> None:
                 _take_speaker(candidate, donor, INHERIT, switches)
         if candidate.source is not None:
             last = candidate
+
+
+def _runs_into_attributed(body: str, candidates: list[Candidate], number: int) -> bool:
+    """Whether the quote goes straight on into the next one, which has a speaker.
+
+    ``"He was sent off. "We don't know why," said the club.``: one quote, mark after mark.
+    """
+    if number + 1 >= len(candidates):
+        return False
+    current, following = candidates[number], candidates[number + 1]
+    if following.paragraph != current.paragraph or following.source is None:
+        return False
+    return not any(ch.isalnum() for ch in body[current.end : following.start])
 
 
 def _take_speaker(candidate: Candidate, donor: Candidate, rule: str, switches: Switches) -> None:

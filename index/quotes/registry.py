@@ -125,6 +125,16 @@ class Registry:
         self.mentioned.insert(at, index)
         self.weights.insert(at, weight)
 
+    def last_subject(self, lo: int, hi: int) -> int | None:
+        """The person last named as a subject or speaker in ``[lo, hi)``, if any."""
+        at = bisect.bisect_left(self.positions, hi) - 1
+        while at >= 0 and self.positions[at] >= lo:
+            index = self.mentioned[at]
+            if self.weights[at] >= SUBJECT_WEIGHT and self.entities[index].person:
+                return index
+            at -= 1
+        return None
+
     def last_mention_before(self, index: int, position: int) -> int:
         """Body offset of the last mention of entity ``index`` before ``position``."""
         at = bisect.bisect_left(self.positions, position) - 1

@@ -124,6 +124,12 @@ RULES: tuple[Rule, ...] = (
         "a quote left open at a paragraph end goes on in the next paragraph that opens with a mark",
     ),
     Rule(
+        "subject-speaker",
+        "join",
+        "an unattributed quote after a sentence about someone is theirs: 'Ada Vik wants more "
+        'clay. "It helps."\'',
+    ),
+    Rule(
         "inherit-speaker",
         "join",
         "an unattributed quote takes the speaker of the quote it continues",
