@@ -309,6 +309,10 @@ def _tail_ok(tail: str) -> bool:
     return not any(word.strip(",:").lower() in CLAUSE_AFTER_VERB for word in words)
 
 
+def _nobody_known(name: str) -> bool:
+    return False
+
+
 def _colon_source(text: str, lo: int, colon: int, switches: Switches) -> Attribution | None:
     """The source named before a colon that introduces a quote (``Carl Bialik: "...``)."""
     if not switches.on(BEFORE_COLON):
@@ -323,6 +327,11 @@ def _colon_source(text: str, lo: int, colon: int, switches: Switches) -> Attribu
     source = parse_source(segment)
     if source is not None:
         return Attribution(source, lo, colon, BEFORE_COLON, ":")
+    if len(segment.split()) > 4:
+        # "The Tories have promised a limit with the slogan:": the clause's subject.
+        subject = clause_subject(text, lo, colon, (), _nobody_known)
+        if subject is not None and subject[0].kind != "pronoun":
+            return Attribution(subject[0], subject[1], colon, BEFORE_COLON, ":")
     best = _last_match(NAME_RUN, segment)
     if best is None:
         return None

@@ -90,6 +90,10 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     return source, at
 
 
+# The last spaced dash of a phrase, and what follows it (a few words, no comma).
+_LAST_DASH = re.compile(
+    r"\s(?:[\u2014\u2013]|--?)\s+(?=[^,\u2014\u2013]{2,40}$)(?!.*\s(?:[\u2014\u2013]|--?)\s)"
+)
 _CLOSED_QUOTE = re.compile('(?:,["\u201d]|["\u201d],)\\s+')
 
 
@@ -107,10 +111,18 @@ def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
             or before[-1] in _BOUNDARY_CHARS
             or before[before.rfind(" ") + 1 :].lower() in CLAUSE_OPENERS
             or (before.count(" ") < 8 and _BARE_INTRO.fullmatch(before.lstrip()) is not None)
+            # ("Asked if he would come he told the BBC": "he" is never an object)
+            or tail[cut + 1 :].lower() in ("he", "she", "they", "we")
         ):
             found = parse_source(tail[cut + 1 :])
             if found is not None:
                 return found, lo + cut + 1
+    dash = _LAST_DASH.search(segment)
+    if dash is not None:
+        # "In its report - Smut and Sex - the council said": the subject follows the aside.
+        after = parse_source(segment[dash.end() :])
+        if after is not None:
+            return after, lo + dash.end()
     intro = INTRO.match(segment)
     offset = intro.end() if intro else 0
     rest = segment[offset:]
