@@ -21,6 +21,7 @@ from index.quotes.names import Source
 from index.quotes.reported import find_reports
 from index.quotes.rules import Step, Switches
 from index.quotes.sentences import split_sentences
+from index.quotes.speakers import parse_source
 from index.quotes.subjects import Known, clause_subject, first_verb, verb_subject
 from index.quotes.titles import is_span_title
 
@@ -290,6 +291,35 @@ def _direct(
     return leftovers
 
 
+# '... was criticised for "sleaze" by campaigners': a passive verb, and its agent after.
+_PASSIVE_VERB = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?(\w+ed)\b")
+_AGENT_AFTER = re.compile(
+    r"\s+(?:\w+\s+){0,2}?by\s+([^,.;:!?\"\u201c\u201d]{2,60}?)"
+    r"(?=\s+(?:in|on|at|for|after|over|during|who|which|that)\b|[,.;:!?]|$)"
+)
+
+
+def _passive_agent(
+    text: str, lo: int, first: QuotedSpan, fragment: QuotedSpan
+) -> tuple[Source, int, str] | None:
+    """The agent of a passive verb before quoted words: ``criticised for "X" by critics``."""
+    verb = None
+    for verb in _PASSIVE_VERB.finditer(text, lo, first.open):  # noqa: B007 - the last one
+        pass
+    if verb is None:
+        return None
+    gap = text[verb.end() : first.open]
+    if len(gap.split()) > 3 or "," in gap:
+        return None  # (the passive is another verb's: 'called it "X" that was reported')
+    agent = _AGENT_AFTER.match(text, fragment.close)
+    if agent is None:
+        return None
+    source = parse_source(agent.group(1))
+    if source is None or source.kind == "pronoun":
+        return None
+    return source, agent.start(1), verb.group(1)
+
+
 def _fragments(
     paragraph: _Paragraph,
     sentence: tuple[int, int],
@@ -300,6 +330,8 @@ def _fragments(
     text, spans, known = paragraph.text, paragraph.spans, paragraph.known
     subject = None
     if switches.on(MIXED_FRAGMENT):
+        subject = _passive_agent(text, sentence[0], fragments[0], fragments[-1])
+    if subject is None and switches.on(MIXED_FRAGMENT):
         subject = verb_subject(text, sentence[0], fragments[0].open, spans, known)
         if subject is None:
             found = clause_subject(text, sentence[0], fragments[0].open, spans, known)
