@@ -122,7 +122,7 @@ def nominal(text: str, words: list[str]) -> Source | None:
         or head in ROLE_HEADS  # "Connecticut's tax commissioner"
         or (head.endswith("men") and f"{head[:-3]}man" in SPEAKER_NOUNS)  # "spokesmen"
         or head.endswith(("ers", "ists", "ians", "ants", "ents"))
-        or (determined and head.isalpha())
+        or (determined and head.replace("-", "").isalpha())
     ):
         kind: SourceKind = "group" if head.endswith("s") and head not in ("ministry",) else "org"
         if head in MALE_WORDS or head in FEMALE_WORDS or head in ROLE_HEADS:
