@@ -144,6 +144,8 @@ def scan_people(
         if is_headline(text):
             continue
         _scan_paragraph(text, base, skip, registry)
+        if "(" in text:
+            _scan_acronyms(text, registry)
     if not switches.on(DESCRIPTION_NAME):
         return
     # "The prime minister used his speech ...": a description is a mention of the person it
@@ -237,6 +239,26 @@ def _role_before(text: str, start: int) -> str | None:
     while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
         words = words[1:]
     return " ".join(words) or None
+
+
+# "The Parents Television Council (PTC)": a name, then the acronym it goes by.
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w&'\u2019-]*){1,6})"
+    r"\s+\((?P<acronym>[A-Z]{2,6})\)"
+)
+
+
+def _scan_acronyms(text: str, registry: Registry) -> None:
+    """Note the acronyms a paragraph defines: ``Parents Television Council (PTC)``."""
+    for found in _DEFINED_ACRONYM.finditer(text):
+        name, acronym = found.group("name"), found.group("acronym")
+        initials = "".join(word[0] for word in name.split() if word[0].isupper())
+        if (initials.endswith(acronym) and initials.startswith(acronym[0])) or acronym in initials:
+            words = name.split()
+            start = len(words) - len(acronym)
+            while start > 0 and words[start][0] != acronym[0]:
+                start -= 1
+            registry.aliases.setdefault(acronym, " ".join(words[max(0, start) :]))
 
 
 def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:
@@ -367,6 +389,11 @@ def resolve(
                 why = Step("resolve", DESCRIPTION_NAME, detail)
             role = entity.role or _lower_first(source.name)
             return entity.name, role, why
+    acronym = source.name.removeprefix("the ").removeprefix("The ")
+    if acronym in registry.aliases and switches.on(FULL_NAME):
+        full = registry.aliases[acronym]
+        why = Step("resolve", FULL_NAME, f"{source.name!r} -> {full!r}, as the article defines it")
+        return full, source.role, why if explain else None
     if source.kind != "person" or not any(ch.isupper() for ch in source.name):
         why = (
             Step("resolve", FULL_NAME, f"{source.kind} {source.name!r} as written")

@@ -39,6 +39,8 @@ class Registry:
     mentioned: list[int] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
     by_token: dict[str, list[int]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Acronyms the article defines, with the names they stand for (``PTC``)."""
 
     def find(self, name: str) -> int | None:
         """Index of the entity a name (full name, surname or first name) refers to."""
