@@ -10,7 +10,6 @@ from index.quotes.cues import trie_pattern
 from index.quotes.descriptions import (
     DESCRIPTION_NAME,
     description_mentions,
-    read_description,
     resolve_description,
 )
 from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
@@ -26,7 +25,6 @@ from index.quotes.lexicon.people import (
 )
 from index.quotes.names import (
     MAX_RUN_WORDS,
-    Source,
     ends_in_stray_word,
     gender_of_name,
     is_org_name,
@@ -37,7 +35,7 @@ from index.quotes.names import (
     strip_possessive,
 )
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
-from index.quotes.rules import ALL_ON, Step, Switches
+from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
 
 _FOLLOWED_BY_SPEECH = re.compile(
@@ -330,83 +328,3 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             known=known,
             titled=titled,
         )
-
-
-def _lower_first(phrase: str) -> str:
-    """``The mayor`` as ``the mayor`` (a description's case is the sentence's, not its own)."""
-    return phrase[:1].lower() + phrase[1:]
-
-
-FULL_NAME = "full-name"
-PRONOUN = "pronoun"
-
-
-def resolve(
-    source: Source, position: int, registry: Registry, switches: Switches = ALL_ON
-) -> tuple[str | None, str | None, Step | None]:
-    """Turn a speaker phrase at body offset ``position`` into ``(speaker, role, why)``.
-
-    People resolve to the fullest name the article gives them and the role of their first
-    introduction; pronouns resolve to the nearest earlier person of matching gender. ``why``
-    says how, when ``switches.explain`` (else None).
-    """
-    explain = switches.explain
-    if source.kind == "pronoun":
-        if source.gender not in ("m", "f") or not switches.on(PRONOUN):
-            why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one") if explain else None
-            return None, None, why
-        index = registry.resolve_pronoun(source.gender, position)
-        if index is None:
-            why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one near") if explain else None
-            return None, None, why
-        entity = registry.entities[index]
-        registry.mention(index, position, SPEAKER_WEIGHT)
-        why = None
-        if explain:
-            where = registry.last_mention_before(index, position)
-            why = Step(
-                "resolve",
-                PRONOUN,
-                f"{source.pronoun!r} -> {entity.name!r}, the likeliest person of that gender "
-                f"before it (last named {position - where} characters earlier)",
-            )
-        return entity.name, entity.role, why
-    description = read_description(source.name) if switches.on(DESCRIPTION_NAME) else None
-    if description is not None:
-        index = resolve_description(description, position, registry)
-        if index is not None:
-            entity = registry.entities[index]
-            registry.mention(index, position, SPEAKER_WEIGHT)
-            why = None
-            if explain:
-                detail = f"{source.name!r} -> {entity.name!r}, " + (
-                    "the person just spoken of"
-                    if description.anaphoric
-                    else f"whose role is {entity.role!r}"
-                    if entity.role
-                    else "the likeliest person named without a role"
-                )
-                why = Step("resolve", DESCRIPTION_NAME, detail)
-            role = entity.role or _lower_first(source.name)
-            return entity.name, role, why
-    acronym = source.name.removeprefix("the ").removeprefix("The ")
-    if acronym in registry.aliases and switches.on(FULL_NAME):
-        full = registry.aliases[acronym]
-        why = Step("resolve", FULL_NAME, f"{source.name!r} -> {full!r}, as the article defines it")
-        return full, source.role, why if explain else None
-    if source.kind != "person" or not any(ch.isupper() for ch in source.name):
-        why = (
-            Step("resolve", FULL_NAME, f"{source.kind} {source.name!r} as written")
-            if explain
-            else None
-        )
-        return source.name, source.role, why
-    if not switches.on(FULL_NAME):
-        return source.name, source.role, None
-    index = registry.add(source.name, position, source.gender, source.role, True, SPEAKER_WEIGHT)
-    entity = registry.entities[index]
-    why = None
-    if explain:
-        detail = f"{source.name!r} -> {entity.name!r}, the fullest name the article gives"
-        why = Step("resolve", FULL_NAME, detail)
-    return entity.name, entity.role or source.role, why

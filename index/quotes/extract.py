@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from index.model import PARAGRAPH_SEPARATOR, Quote
 from index.quotes.candidates import Candidate, paragraph_candidates
-from index.quotes.coref import resolve, scan_people
+from index.quotes.coref import scan_people
 from index.quotes.join import (
     RUN_ON,
     attribute_across,
@@ -24,6 +24,7 @@ from index.quotes.join import (
 from index.quotes.marks import QuotedSpan, close_stranded, opens_with_quote, paragraph_spans
 from index.quotes.names import Source
 from index.quotes.registry import Registry
+from index.quotes.resolve import resolve
 from index.quotes.rules import Step, Switches
 
 CLOSE_STRANDED = "close-stranded"
