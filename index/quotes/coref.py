@@ -20,6 +20,7 @@ from index.quotes.lexicon.people import (
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
+    PLACE_NAMES,
     ROLE_NOUNS_BEFORE_NAME,
     Gender,
 )
@@ -125,6 +126,9 @@ def _gender_before(text: str, start: int) -> Gender:
     return "m" if word.group(1).endswith("man") else None
 
 
+ORG_IT = "org-it"
+
+
 def scan_people(
     paragraphs: list[str],
     bases: list[int],
@@ -141,7 +145,7 @@ def scan_people(
     for text, base, skip in zip(paragraphs, bases, skips, strict=True):
         if is_headline(text):
             continue
-        _scan_paragraph(text, base, skip, registry)
+        _scan_paragraph(text, base, skip, registry, switches.on(ORG_IT))
         if "(" in text:
             _scan_acronyms(text, registry)
     if not switches.on(DESCRIPTION_NAME):
@@ -259,12 +263,33 @@ def _scan_acronyms(text: str, registry: Registry) -> None:
             registry.aliases.setdefault(acronym, " ".join(words[max(0, start) :]))
 
 
-def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:
+def _scan_org(text: str, base: int, start: int, end: int, registry: Registry) -> bool:
+    """Note an organisation named as a subject or speaker (``The SEC unveiled``); True if so.
+
+    ``it`` then finds it: ``..., it said``.
+    """
+    name = strip_possessive(text[start:end].rstrip(".,"))
+    if _run_name(text[start:end]) is not None:
+        return False  # someone's name ("CNN President Jeff Zucker")
+    if not is_org_name(name) or name.lower() in PLACE_NAMES or (" " not in name and len(name) < 2):
+        return False
+    position = _position(text, start, end)
+    if position not in ("subject", "speaker"):
+        return False
+    registry.add_org(name, base + start, _weight(position))
+    return True
+
+
+def _scan_paragraph(
+    text: str, base: int, skip: list[tuple[int, int]], registry: Registry, orgs: bool = True
+) -> None:
     by_token = registry.by_token
     for match in _runs_outside(text, skip):
         start = match.start()
         run = match.group()
         end = match.end()
+        if orgs and _scan_org(text, base, start, end, registry):
+            continue
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.
             first = run.rstrip(".,").lower()

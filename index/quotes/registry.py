@@ -9,6 +9,8 @@ from index.quotes.lexicon.people import Gender
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
 PRONOUN_REACH = 2500
+# "it" only to an organisation named at most this many characters before it.
+ORG_REACH = 800
 
 
 @dataclass(slots=True)
@@ -39,6 +41,8 @@ class Registry:
     mentioned: list[int] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
     by_token: dict[str, list[int]] = field(default_factory=dict)
+    orgs: dict[str, int] = field(default_factory=dict)
+    """Organisations named as subjects or speakers, by lower-case name."""
     aliases: dict[str, str] = field(default_factory=dict)
     """Acronyms the article defines, with the names they stand for (``PTC``)."""
 
@@ -69,6 +73,16 @@ class Registry:
             ):
                 best = index
         return best
+
+    def add_org(self, name: str, position: int, weight: float) -> int:
+        """Record a mention of an organisation (kept apart from people: no name is shared)."""
+        key = name.lower()
+        index = self.orgs.get(key)
+        if index is None:
+            self.entities.append(Entity(name, "o", None, False))
+            index = self.orgs[key] = len(self.entities) - 1
+        self.mention(index, position, weight)
+        return index
 
     def _index_tokens(self, index: int, tokens: set[str]) -> None:
         for token in tokens:
@@ -143,6 +157,22 @@ class Registry:
         while at >= 0 and self.mentioned[at] != index:
             at -= 1
         return self.positions[at] if at >= 0 else position
+
+    def resolve_it(self, position: int) -> int | None:
+        """The organisation ``it`` likeliest stands for: named shortly before, not obliquely."""
+        at = bisect.bisect_left(self.positions, position) - 1
+        best: int | None = None
+        best_score = float("-inf")
+        while at >= 0 and position - self.positions[at] <= ORG_REACH:
+            index = self.mentioned[at]
+            if not self.entities[index].person and self.weights[at] >= 0:
+                score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
+                if score > best_score:
+                    best, best_score = index, score
+            elif self.entities[index].person and self.weights[at] >= SUBJECT_WEIGHT:
+                break  # (someone named since is the topic now)
+            at -= 1
+        return best
 
     def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
         """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from index.quotes.coref import ORG_IT
 from index.quotes.descriptions import DESCRIPTION_NAME, read_description, resolve_description
 from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Registry
@@ -29,6 +30,13 @@ def resolve(
     says how, when ``switches.explain`` (else None).
     """
     explain = switches.explain
+    if source.kind == "pronoun" and source.pronoun == "it" and switches.on(ORG_IT):
+        index = registry.resolve_it(position)
+        if index is not None:
+            entity = registry.entities[index]
+            registry.mention(index, position, SPEAKER_WEIGHT)
+            detail = f"'it' -> {entity.name!r}, the organisation named just before"
+            return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
     if source.kind == "pronoun":
         if source.gender not in ("m", "f") or not switches.on(PRONOUN):
             why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one") if explain else None
@@ -72,6 +80,9 @@ def resolve(
         full = registry.aliases[acronym]
         why = Step("resolve", FULL_NAME, f"{source.name!r} -> {full!r}, as the article defines it")
         return full, source.role, why if explain else None
+    if source.kind == "org" and source.name[:1].isupper() and switches.on(ORG_IT):
+        # (so that "it" finds the organisation that spoke: '"...," the BCC said. ... it said')
+        registry.add_org(source.name, position, SPEAKER_WEIGHT)
     if source.kind != "person" or not any(ch.isupper() for ch in source.name):
         why = (
             Step("resolve", FULL_NAME, f"{source.kind} {source.name!r} as written")

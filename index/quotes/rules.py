@@ -117,6 +117,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "pronoun", "resolve", "'he', 'she' resolve to the likeliest earlier person of that gender"
     ),
+    Rule(
+        "org-it",
+        "resolve",
+        "'it said' resolves to the organisation named just before as subject or speaker",
+    ),
     Rule("split-quote", "join", '"A," she said. "B." is one quote in two pieces'),
     Rule(
         "run-on",
