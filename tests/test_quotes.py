@@ -722,6 +722,26 @@ def test_a_statement_before_its_attribution_and_when_it_was_said(attribution: st
     assert quote.text == "Her son, Fahed Nasser, was safe and would be home by Monday"
 
 
+@pytest.mark.parametrize(
+    ("introduction", "role"),
+    [
+        ("Ola Berg, the ferry captain, brought the boat in at dawn.", "the ferry captain"),
+        ("Captain Ola Berg brought the boat in at dawn.", "Captain"),
+        ("Ola Berg brought the boat in at dawn.", "the captain"),
+    ],
+)
+def test_a_description_stands_for_the_person_named_before_not_the_one_in_the_statement(
+    introduction: str, role: str
+) -> None:
+    quote = only(
+        quotes_of(
+            introduction,
+            "Her son, Fahed Nasser, was safe and would be home by Monday, the captain said.",
+        )
+    )
+    assert (quote.speaker, quote.role) == ("Ola Berg", role)
+
+
 def test_an_addressee_of_a_place_then_the_statement() -> None:
     quote = only(
         quotes_of("Ada Vik told The Courier of Tromso last week she would stand for mayor again.")

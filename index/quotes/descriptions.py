@@ -116,20 +116,30 @@ def _has_role(registry: Registry, index: int) -> bool:
     )
 
 
-def resolve_description(description: Description, position: int, registry: Registry) -> int | None:
-    """The person a description at body offset ``position`` stands for, if the article names one."""
+def resolve_description(
+    description: Description,
+    position: int,
+    registry: Registry,
+    statement: tuple[int, int] = (0, 0),
+) -> int | None:
+    """The person a description at body offset ``position`` stands for, if the article names one.
+
+    Nobody named only inside ``statement`` (the body span of what the description is said to
+    have said) stands for it: "Her son, Fahed Nasser, was safe, the captain said" names the
+    son, not the captain.
+    """
     holders = [
         index
         for index, entity in enumerate(registry.entities)
         if entity.person and any(_role_holds(description, role) for role in entity.roles)
     ]
     if holders:
-        found = _likeliest(registry, position, set(holders))
+        found = _likeliest(registry, position, set(holders), statement)
         return holders[0] if found is None else found
     if description.owned:
         return None  # "the prime minister's spokesman" is not the prime minister
     if description.anaphoric:
-        return _likeliest(registry, position, None)
+        return _likeliest(registry, position, None, statement)
     if not description.general:
         return None  # "the band leader": a role of its own, which nobody here is given
     # A role nobody in the article is given: someone named without a role of their own.
@@ -140,19 +150,23 @@ def resolve_description(description: Description, position: int, registry: Regis
     }
     if not unroled:
         return None
-    found = _likeliest(registry, position, unroled)
-    return _next_named(registry, position, unroled) if found is None else found
+    found = _likeliest(registry, position, unroled, statement)
+    return _next_named(registry, position, unroled, statement) if found is None else found
 
 
-def _likeliest(registry: Registry, position: int, allowed: set[int] | None) -> int | None:
-    """The most salient allowed person mentioned before ``position`` (any gender)."""
+def _likeliest(
+    registry: Registry, position: int, allowed: set[int] | None, skip: tuple[int, int]
+) -> int | None:
+    """The most salient allowed person mentioned before ``position`` (any gender), outside
+    ``skip``."""
     at = bisect.bisect_left(registry.positions, position) - 1
     best: int | None = None
     best_score = float("-inf")
     seen = 0
     while at >= 0 and position - registry.positions[at] <= 2 * PRONOUN_REACH and seen < 12:
         index = registry.mentioned[at]
-        if registry.entities[index].person and (allowed is None or index in allowed):
+        inside = skip[0] <= registry.positions[at] < skip[1]
+        if not inside and registry.entities[index].person and (allowed is None or index in allowed):
             seen += 1
             distance = (position - registry.positions[at]) / DISTANCE_SCALE
             score = registry.weights[at] - distance
@@ -162,11 +176,14 @@ def _likeliest(registry: Registry, position: int, allowed: set[int] | None) -> i
     return best
 
 
-def _next_named(registry: Registry, position: int, allowed: set[int]) -> int | None:
-    """The first allowed person mentioned shortly after ``position``."""
+def _next_named(
+    registry: Registry, position: int, allowed: set[int], skip: tuple[int, int]
+) -> int | None:
+    """The first allowed person mentioned shortly after ``position``, outside ``skip``."""
     at = bisect.bisect_right(registry.positions, position)
     while at < len(registry.positions) and registry.positions[at] - position <= _CATAPHORA_REACH:
-        if registry.mentioned[at] in allowed:
+        inside = skip[0] <= registry.positions[at] < skip[1]
+        if registry.mentioned[at] in allowed and not inside:
             return registry.mentioned[at]
         at += 1
     return None

@@ -110,10 +110,17 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
     candidates = remove_overlaps(candidates)
     share_chain_speakers(candidates, switches)
 
-    def subject_between(lo: int, hi: int) -> tuple[Source, int] | None:
+    def subject_between(lo: int, hi: int, other_than: Source | None) -> tuple[Source, int] | None:
+        """The person last named as a subject in ``[lo, hi)``, unless ``other_than`` names them."""
         index = registry.last_subject(lo, hi)
         if index is None:
             return None
+        if (
+            other_than is not None
+            and other_than.kind == "person"
+            and registry.find(other_than.name) == index
+        ):
+            return None  # (the speaker of the quote before: it goes on)
         entity = registry.entities[index]
         return Source(entity.name, "person", gender=entity.gender), registry.last_mention_before(
             index, hi
@@ -126,7 +133,10 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
     for candidate in candidates:
         speaker, role = None, None
         if candidate.source is not None:
-            speaker, role, why = resolve(candidate.source, candidate.position, registry, switches)
+            statement = (candidate.start, candidate.end)
+            speaker, role, why = resolve(
+                candidate.source, candidate.position, registry, switches, statement
+            )
             if why is not None:
                 candidate.steps.append(why)
         if (

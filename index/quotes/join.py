@@ -152,12 +152,14 @@ def inherit(
     candidates: list[Candidate],
     switches: Switches,
     bases: Sequence[int],
-    subject_between: Callable[[int, int], tuple[Source, int] | None],
+    subject_between: Callable[[int, int, Source | None], tuple[Source, int] | None],
 ) -> None:
     """Give unattributed direct quotes the speaker of the quote they continue.
 
-    Someone named as a subject since that quote (in this paragraph or the one before) speaks
-    instead: ``US coach Ada Vik wants more clay. "I think it helps."``.
+    Someone else named as a subject since that quote (in this paragraph or the one before)
+    speaks instead: ``US coach Ada Vik wants more clay. "I think it helps."``; a quote inside
+    a sentence of its own words (``It "amounts to a gift."``) looks no further back than that
+    sentence.
     """
     if not switches.on(INHERIT):
         return
@@ -172,7 +174,8 @@ def inherit(
                 and switches.on(SUBJECT_SPEAKER)
                 and not _runs_into_attributed(body, candidates, number)
             ):
-                subject = subject_between(lo, candidate.start)
+                lo = max(lo, _own_words_start(body, bases[candidate.paragraph], candidate.start))
+                subject = subject_between(lo, candidate.start, last.source if last else None)
             if subject is not None:
                 candidate.source, candidate.position = subject
                 candidate.rule = SUBJECT_SPEAKER
@@ -199,6 +202,21 @@ def inherit(
                 _take_speaker(candidate, donor, INHERIT, switches)
         if candidate.source is not None:
             last = candidate
+
+
+def _own_words_start(body: str, base: int, start: int) -> int:
+    """Where the quote's sentence starts when it has words before the quote mark, else 0.
+
+    ``The report came out. It "amounts to a gift."``: the sentence is about "it", so no one
+    named before it speaks the quoted words.
+    """
+    lo = max(base, start - 600)
+    sentences = split_sentences(body, (), lo, start)
+    if not sentences:
+        return 0
+    first = sentences[-1][0]
+    before = body[first:start].rstrip().rstrip("\"'\u201c\u2018\u00ab").strip()
+    return first if any(ch.isalnum() for ch in before) else 0
 
 
 def _runs_into_attributed(body: str, candidates: list[Candidate], number: int) -> bool:

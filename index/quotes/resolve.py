@@ -22,9 +22,16 @@ PRONOUN = "pronoun"
 
 
 def resolve(
-    source: Source, position: int, registry: Registry, switches: Switches = ALL_ON
+    source: Source,
+    position: int,
+    registry: Registry,
+    switches: Switches = ALL_ON,
+    statement: tuple[int, int] = (0, 0),
 ) -> tuple[str | None, str | None, Step | None]:
     """Turn a speaker phrase at body offset ``position`` into ``(speaker, role, why)``.
+
+    ``statement`` is the body span of what the speaker said; a description never stands for
+    someone named only in it.
 
     People resolve to the fullest name the article gives them and the role of their first
     introduction; pronouns resolve to the nearest earlier person of matching gender. ``why``
@@ -60,7 +67,7 @@ def resolve(
         return entity.name, entity.role, why
     description = read_description(source.name) if switches.on(DESCRIPTION_NAME) else None
     if description is not None:
-        index = resolve_description(description, position, registry)
+        index = resolve_description(description, position, registry, statement)
         if index is not None:
             entity = registry.entities[index]
             registry.mention(index, position, SPEAKER_WEIGHT)
