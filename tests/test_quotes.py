@@ -1300,6 +1300,21 @@ def test_where_a_titled_speaker_spoke_is_no_statement(after: str) -> None:
     assert [(q.kind, q.text) for q in found] == [("direct", "The ferry stays. It has to.")]
 
 
+def test_a_name_in_the_attribution_of_a_split_quote_does_not_speak_its_second_piece() -> None:
+    found = quotes_of(
+        "Harbourline Ferries will cut 40 jobs, the company said on Monday.",
+        '"This is the hardest call we have made," said Ada Vik, Harbourline\'s founder and chief '
+        'executive, in a letter to staff seen by the Courier. "Every one of them helped to build '
+        'this firm."',
+    )
+    assert [(q.speaker, q.text) for q in found[1:]] == [
+        (
+            "Ada Vik",
+            "This is the hardest call we have made. Every one of them helped to build this firm.",
+        )
+    ]
+
+
 def test_a_demonstrative_before_a_thing_or_a_participle_and_its_object_is_nobody() -> None:
     assert parse_source("That record") is None
     assert parse_source("holding a press call shortly after her campaign") is None

@@ -157,7 +157,8 @@ def inherit(
     """Give unattributed direct quotes the speaker of the quote they continue.
 
     Someone else named as a subject since that quote (in this paragraph or the one before)
-    speaks instead: ``US coach Ada Vik wants more clay. "I think it helps."``; a quote inside
+    speaks instead: ``US coach Ada Vik wants more clay. "I think it helps."`` (not someone in
+    the attribution of the quote before, which the quote continues); a quote inside
     a sentence of its own words (``It "amounts to a gift."``) looks no further back than that
     sentence.
     """
@@ -175,6 +176,8 @@ def inherit(
                 and not _runs_into_attributed(body, candidates, number)
             ):
                 lo = max(lo, _own_words_start(body, bases[candidate.paragraph], candidate.start))
+                if last is not None and last.end <= last.position < candidate.start:
+                    lo = max(lo, _sentence_end(body, last.position, candidate.start))
                 subject = subject_between(lo, candidate.start, last.source if last else None)
             if subject is not None:
                 candidate.source, candidate.position = subject
@@ -202,6 +205,16 @@ def inherit(
                 _take_speaker(candidate, donor, INHERIT, switches)
         if candidate.source is not None:
             last = candidate
+
+
+def _sentence_end(body: str, position: int, hi: int) -> int:
+    """End of the sentence holding ``position`` (at most ``hi``).
+
+    ``"A," said Ada Vik, the firm's founder, in a letter. "B."``: whoever the attribution of
+    the quote before names besides its speaker does not speak the next quote.
+    """
+    sentences = split_sentences(body, (), position, hi)
+    return sentences[0][1] if sentences else hi
 
 
 def _own_words_start(body: str, base: int, start: int) -> int:
