@@ -253,6 +253,55 @@ def test_according_to_stops_at_the_comma_after_its_source() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "name", "role", "gender"),
+    [
+        ("Bodø Mr Berg", "Berg", None, "m"),  # a dateline before the name
+        ("Harbour Street Ms Vik", "Vik", None, "f"),
+        ("Chancellor Mr Berg", "Berg", "Chancellor", "m"),
+        ("Mr Berg", "Berg", None, "m"),
+    ],
+)
+def test_a_place_before_a_courtesy_title_is_no_part_of_the_name(
+    phrase: str, name: str, role: str | None, gender: str
+) -> None:
+    source = parse_source(phrase)
+    assert source is not None
+    assert (source.name, source.role, source.gender) == (name, role, gender)
+
+
+def test_a_dateline_before_a_named_speaker_gives_the_fullest_name() -> None:
+    found = quotes_of(
+        "Ola Berg chairs the harbour board.", "Bodø Mr Berg said the ferry would stay."
+    )
+    assert [(q.speaker, q.role, q.text) for q in found] == [
+        ("Ola Berg", None, "the ferry would stay")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry sent warning messages to passengers on Monday.", []),
+        ("The port kept saying boards up all winter.", []),
+        (
+            "Ada Vik confirmed her son had left the ship.",
+            [("Ada Vik", "her son had left the ship")],
+        ),
+        ("Ada Vik said her plan works.", [("Ada Vik", "her plan works")]),
+        ("Ada Vik is warning that the pier will close.", [("Ada Vik", "that the pier will close")]),
+        (
+            "Ada Vik left the meeting, saying she would run again.",
+            [("Ada Vik", "she would run again")],
+        ),
+    ],
+)
+def test_a_word_of_saying_used_as_a_noun_is_no_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == expected
+
+
 @pytest.mark.parametrize("phrase", ["including his wife", "Holm's relatives, including his wife"])
 def test_an_aside_after_a_subject_is_never_the_speaker(phrase: str) -> None:
     source = parse_source(phrase)

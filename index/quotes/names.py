@@ -222,6 +222,13 @@ def split_title(run: str) -> tuple[str, str]:
                 while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
                     cut += 1
                 break
+    if cut == 0:
+        # "Harrogate Mr Kennedy": a place or dateline before a courtesy title is no part of
+        # the name.
+        for index in range(1, len(tokens) - 1):
+            if tokens[index].rstrip(".").lower() in COURTESY_TITLES and tokens[index][:1].isupper():
+                cut = index + 1
+                break
     # "Secretary of State John Kerry": titles may contain "of X".
     if 0 < cut < len(tokens) - 2 and tokens[cut] == "of":
         cut += 2

@@ -262,6 +262,10 @@ def _sentence_reports(
         if verb.endswith("ing") and previous in PROGRESSIVE_AUXILIARIES:
             # "Trump is telling a veterans group that ...": drop the auxiliary.
             head_text = head_text.rstrip()[: -len(previous)]
+        elif verb.endswith("ing") and not _CLAUSE_NEXT.match(text, cue.end()):
+            # "The ferry sent warning messages": with no auxiliary, no comma (above) and no
+            # clause after it, the word is a noun or an adjective, not a verb of saying.
+            continue
         head_end = lo + len(strip_adverbs(head_text))
         if previous in ("and", "but") and not head.endswith(",") and on(AND_SAID):
             # "X criticised the plan and said ...": a second verb of the same subject.
@@ -318,6 +322,11 @@ _SUBORDINATE_OPENING = re.compile(
 )
 
 
+# A clause opening after a participle: "... suggesting he may have been wrong".
+_CLAUSE_NEXT = re.compile(
+    r"\s+(?:that|he|she|they|we|i|it|you|there|the|a|an|his|her|their|its|this|these|those)\b",
+    re.I,
+)
 _WHO = re.compile(r",\s*who\s*$")
 _WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
 

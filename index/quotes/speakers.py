@@ -148,11 +148,19 @@ def person_or_org(run: str, text_before: str) -> Source | None:
         )
     ):
         return Source(name=name, kind="group", gender="p")
-    if title.rstrip(".").lower() in COURTESY_TITLES:
-        title = ""
+    said_title = title
+    words = title.split()
+    if words and words[-1].rstrip(".").lower() in COURTESY_TITLES:
+        # "Mr", "Chancellor Mr" (the role is "Chancellor"), "Harrogate Mr" (a place: none).
+        words = words[:-1]
+        keep = any(word.rstrip(".").lower() in HONORIFICS for word in words)
+        title = " ".join(words) if keep else ""
     role = " ".join(part for part in (text_before.strip(), title) if part) or None
     return Source(
-        name=name, kind="person", role=role, gender=gender_of_name(name, f"{title} {text_before}")
+        name=name,
+        kind="person",
+        role=role,
+        gender=gender_of_name(name, f"{said_title} {text_before}"),
     )
 
 
