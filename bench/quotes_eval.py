@@ -5,13 +5,9 @@ Usage: ``python bench/quotes_eval.py [--split dev|train] [--shared DIR] [--out D
 Runs ``index.quotes.extract_quotes`` over ``<shared>/data/polnear/polnear_<split>.jsonl``,
 writes predictions as JSON Lines and scores them twice with ``<shared>/tools/quote_score.py``:
 direct+mixed highlights, and indirect speech with speech cues (``--kinds indirect
---speech-only``). Prints both results and the extraction throughput on one core. Exits 0 with a
-"skipped" line when the shared folder is absent.
-
-Two sets of scores are printed. "raw kinds" scores the extractor's quotes exactly as returned.
-"gold mark convention" relabels kinds the way the corpus converter did: a quote set in marks it
-did not recognise (the doubled apostrophes of NYT articles) counts as what the gold calls it,
-indirect; texts, offsets and speakers are unchanged.
+--speech-only``). The extractor's quotes are scored exactly as returned. Prints both results
+and the extraction throughput on one core. Exits 0 with a "skipped" line when the shared folder
+is absent.
 """
 
 from __future__ import annotations
@@ -34,16 +30,18 @@ from index.corpus.article import PARAGRAPH_SEPARATOR, Quote
 from index.quotes import clear_caches, extract_quotes
 
 _LINE = re.compile(r"[^\n]+")
-# The marks PolNeAR's converter (and the scorer) recognise; it labelled a quote direct or mixed
-# only by these, so quotes set in doubled apostrophes (NYT style) are "indirect" in the gold.
+# The double quote marks the scorer recognises (a doubled apostrophe counts as one too).
 _GOLD_MARKS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
 
 
 def default_shared() -> Path:
-    """``../shared`` next to the repository, or ``$NEWSDESK_SHARED``."""
+    """``$NEWSDESK_SHARED``, else the nearest ``shared`` folder beside the repository or above."""
     env = os.environ.get("NEWSDESK_SHARED")
     if env:
         return Path(env)
+    for folder in Path(__file__).resolve().parents[2:]:
+        if (folder / "shared").is_dir():
+            return folder / "shared"
     return Path(__file__).resolve().parents[2] / "shared"
 
 
@@ -122,7 +120,6 @@ def error_kinds(
     errors: Counter[str] = Counter()
     by_id = {p["id"]: p["quotes"] for p in predictions}
     for article in articles:
-        text = article["text"]
         gold = [
             q
             for q in article["quotes"]
@@ -173,9 +170,9 @@ def error_kinds(
             raw = quote.get("quote") or ""
             if best >= 0.5:
                 errors["missed: found with wrong boundaries"] += 1
-            elif raw[:1] in "'`" or "''" in raw or "``" in raw:
-                errors["missed: quote in apostrophe marks"] += 1
-            elif not any(mark in raw for mark in _GOLD_MARKS):
+            elif raw[:1] in "'`" and "''" not in raw:
+                errors["missed: quote in single marks"] += 1
+            elif not any(mark in raw for mark in _GOLD_MARKS) and "''" not in raw:
                 errors["missed: no quote marks (reported speech)"] += 1
             else:
                 errors["missed: in quote marks, not found"] += 1
@@ -187,28 +184,11 @@ def error_kinds(
                 errors["false: overlaps a gold quote (boundaries)"] += 1
             elif any(pt[j] and pt[j] in a for a in gt):
                 errors["false: piece of a gold quote split by its attribution"] += 1
-            elif "''" in text[max(0, quote["start"] - 3) : quote["start"] + 2]:
-                errors["false: quote in apostrophe marks (gold calls it indirect)"] += 1
             elif _titled(quote["text"]):
                 errors["false: a title in quote marks (show, book, slogan)"] += 1
             else:
                 errors["false: nothing in the gold"] += 1
     return errors
-
-
-def gold_convention_kind(kind: str, text: str, start: int, end: int) -> str:
-    """Relabel a prediction's kind the way the gold's converter labelled quotes.
-
-    A direct quote whose opening mark is not one the converter knew, or a mixed quote holding
-    no such mark, is what the gold calls ``indirect``. Text, offsets and speakers stay as they
-    are; only the bucket the scorer puts the quote in changes.
-    """
-    if kind == "direct":
-        before = text[:start].rstrip()[-1:]
-        return kind if before in _GOLD_MARKS else "indirect"
-    if kind == "mixed" and not any(ch in _GOLD_MARKS for ch in text[start:end]):
-        return "indirect"
-    return kind
 
 
 def predict(articles: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], float]:
@@ -241,21 +221,6 @@ def predict(articles: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], f
     return predictions, seconds
 
 
-def relabel(
-    predictions: Sequence[dict[str, Any]], articles: Sequence[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """Predictions with kinds as the gold's converter labels them (by its quote marks)."""
-    relabelled = []
-    for prediction, article in zip(predictions, articles, strict=True):
-        text = article["text"]
-        quotes = [
-            dict(q, kind=gold_convention_kind(q["kind"], text, q["start"], q["end"]))
-            for q in prediction["quotes"]
-        ]
-        relabelled.append({"id": prediction["id"], "quotes": quotes})
-    return relabelled
-
-
 def write_jsonl(path: Path, rows: Sequence[dict[str, Any]]) -> None:
     """Write one JSON object per line."""
     with path.open("w", encoding="utf-8") as handle:
@@ -284,21 +249,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         seconds = min(seconds, predict(articles)[1])
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="newsdesk-quotes-"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    raw_path = out_dir / f"pred_{args.split}_raw.jsonl"
     pred_path = out_dir / f"pred_{args.split}.jsonl"
-    write_jsonl(raw_path, predictions)
-    write_jsonl(pred_path, relabel(predictions, articles))
+    write_jsonl(pred_path, predictions)
     print(f"split: {args.split} ({len(articles)} articles), predictions: {pred_path}")
-    for label, path in (("gold mark convention", pred_path), ("raw kinds", raw_path)):
-        highlights = score(str(gold), str(path))
-        indirect = score(str(gold), str(path), kinds=("indirect",), speech_only=True)
-        print(f"[{label}] highlights (direct+mixed):", json.dumps(highlights))
-        print(f"[{label}] indirect (--kinds indirect --speech-only):", json.dumps(indirect))
+    highlights = score(str(gold), str(pred_path))
+    indirect = score(str(gold), str(pred_path), kinds=("indirect",), speech_only=True)
+    print("highlights (direct+mixed):", json.dumps(highlights))
+    print("indirect (--kinds indirect --speech-only):", json.dumps(indirect))
     if args.errors:
         scorer = load_scorer_module(shared)
         for label, kinds, speech in (
-            ("highlights (direct+mixed), raw kinds", ("direct", "mixed"), False),
-            ("indirect, speech only, raw kinds", ("indirect",), True),
+            ("highlights (direct+mixed)", ("direct", "mixed"), False),
+            ("indirect, speech only", ("indirect",), True),
         ):
             counted = error_kinds(scorer, articles, predictions, kinds, speech)
             print(f"most common errors, {label}:")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from index.corpus.article import Quote
-from index.quotes.extract import join_pieces
+from index.quotes.join import join_pieces
 
 
 def check_offsets(quote: Quote, body: str) -> None:

@@ -12,10 +12,10 @@ from index.api.errors import IndexLocked
 from index.api.records import SearchRequest
 from index.engines import open_archive
 from index.engines.whoosh import build
-from index.engines.whoosh import storage as store
 from index.engines.whoosh.build import update_index
 from index.engines.whoosh.storage import whoosh_dir
 from index.pipeline.store import MANIFEST_NAME, Manifest, WriteLock, default_index_dir
+from index.quotes import version as quotes_version
 
 ARTICLE = "{title}\n\nThe {word} story continues here with more detail.\n"
 
@@ -97,12 +97,31 @@ def test_an_index_from_another_quote_extractor_is_rebuilt_and_removed(
     update_index(archive, ix)
     stale = whoosh_dir(ix)
     assert update_index(archive, ix).added == 0
-    monkeypatch.setattr(store, "EXTRACTOR_VERSION", store.EXTRACTOR_VERSION + 1)
+    monkeypatch.setattr(quotes_version, "EXTRACTOR_VERSION", quotes_version.EXTRACTOR_VERSION + 1)
     assert whoosh_dir(ix) != stale
     report = update_index(archive, ix)
     assert report.added == 3
     assert not stale.exists() and whoosh_dir(ix).is_dir()
     assert len(titles(ix, archive, "harbour")) == 3
+
+
+def test_reopened_after_the_quote_extractor_changed_every_article_is_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = make_archive(tmp_path / "arch", 3)
+    backend = open_archive(archive, tmp_path / "ix")
+    try:
+        assert backend.update().added == 3
+        assert backend.update().added == 0
+    finally:
+        backend.close()
+    monkeypatch.setattr(quotes_version, "EXTRACTOR_VERSION", quotes_version.EXTRACTOR_VERSION + 1)
+    backend = open_archive(archive, tmp_path / "ix")
+    try:
+        assert backend.update().added == 3
+        assert backend.search(SearchRequest("harbour")).total == 3
+    finally:
+        backend.close()
 
 
 def test_rebuild_reindexes_everything(tmp_path: Path) -> None:

@@ -253,6 +253,55 @@ def test_according_to_stops_at_the_comma_after_its_source() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "name", "role", "gender"),
+    [
+        ("Bodø Mr Berg", "Berg", None, "m"),  # a dateline before the name
+        ("Harbour Street Ms Vik", "Vik", None, "f"),
+        ("Chancellor Mr Berg", "Berg", "Chancellor", "m"),
+        ("Mr Berg", "Berg", None, "m"),
+    ],
+)
+def test_a_place_before_a_courtesy_title_is_no_part_of_the_name(
+    phrase: str, name: str, role: str | None, gender: str
+) -> None:
+    source = parse_source(phrase)
+    assert source is not None
+    assert (source.name, source.role, source.gender) == (name, role, gender)
+
+
+def test_a_dateline_before_a_named_speaker_gives_the_fullest_name() -> None:
+    found = quotes_of(
+        "Ola Berg chairs the harbour board.", "Bodø Mr Berg said the ferry would stay."
+    )
+    assert [(q.speaker, q.role, q.text) for q in found] == [
+        ("Ola Berg", None, "the ferry would stay")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry sent warning messages to passengers on Monday.", []),
+        ("The port kept saying boards up all winter.", []),
+        (
+            "Ada Vik confirmed her son had left the ship.",
+            [("Ada Vik", "her son had left the ship")],
+        ),
+        ("Ada Vik said her plan works.", [("Ada Vik", "her plan works")]),
+        ("Ada Vik is warning that the pier will close.", [("Ada Vik", "that the pier will close")]),
+        (
+            "Ada Vik left the meeting, saying she would run again.",
+            [("Ada Vik", "she would run again")],
+        ),
+    ],
+)
+def test_a_word_of_saying_used_as_a_noun_is_no_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(q.speaker, q.text) for q in quotes_of(sentence)] == expected
+
+
 @pytest.mark.parametrize("phrase", ["including his wife", "Holm's relatives, including his wife"])
 def test_an_aside_after_a_subject_is_never_the_speaker(phrase: str) -> None:
     source = parse_source(phrase)
@@ -720,6 +769,26 @@ def test_a_statement_before_its_attribution_and_when_it_was_said(attribution: st
     )
     assert quote.speaker == "the captain"
     assert quote.text == "Her son, Fahed Nasser, was safe and would be home by Monday"
+
+
+@pytest.mark.parametrize(
+    ("introduction", "role"),
+    [
+        ("Ola Berg, the ferry captain, brought the boat in at dawn.", "the ferry captain"),
+        ("Captain Ola Berg brought the boat in at dawn.", "Captain"),
+        ("Ola Berg brought the boat in at dawn.", "the captain"),
+    ],
+)
+def test_a_description_stands_for_the_person_named_before_not_the_one_in_the_statement(
+    introduction: str, role: str
+) -> None:
+    quote = only(
+        quotes_of(
+            introduction,
+            "Her son, Fahed Nasser, was safe and would be home by Monday, the captain said.",
+        )
+    )
+    assert (quote.speaker, quote.role) == ("Ola Berg", role)
 
 
 def test_an_addressee_of_a_place_then_the_statement() -> None:
@@ -1278,6 +1347,21 @@ def test_where_a_titled_speaker_spoke_is_no_statement(after: str) -> None:
         "Ola Berg chairs the board.", f'"The ferry stays," Mr. Berg said {after} "It has to."'
     )
     assert [(q.kind, q.text) for q in found] == [("direct", "The ferry stays. It has to.")]
+
+
+def test_a_name_in_the_attribution_of_a_split_quote_does_not_speak_its_second_piece() -> None:
+    found = quotes_of(
+        "Harbourline Ferries will cut 40 jobs, the company said on Monday.",
+        '"This is the hardest call we have made," said Ada Vik, Harbourline\'s founder and chief '
+        'executive, in a letter to staff seen by the Courier. "Every one of them helped to build '
+        'this firm."',
+    )
+    assert [(q.speaker, q.text) for q in found[1:]] == [
+        (
+            "Ada Vik",
+            "This is the hardest call we have made. Every one of them helped to build this firm.",
+        )
+    ]
 
 
 def test_a_demonstrative_before_a_thing_or_a_participle_and_its_object_is_nobody() -> None:

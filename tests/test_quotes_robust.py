@@ -70,21 +70,21 @@ def test_long_paragraph_without_marks_is_fast_enough() -> None:
     assert all(q.kind == "indirect" for q in found)
 
 
-def test_clear_caches_covers_every_cache_in_the_quote_package() -> None:
+def test_clear_caches_empties_every_cache_in_the_quote_package() -> None:
     import importlib
     import pkgutil
 
     import index.quotes
-    from index.quotes import _CACHED, clear_caches
+    from index.quotes import clear_caches
 
-    cached = set()
-    for info in pkgutil.iter_modules(index.quotes.__path__):
-        module = importlib.import_module(f"index.quotes.{info.name}")
+    cached = []
+    for info in pkgutil.walk_packages(index.quotes.__path__, "index.quotes."):
+        module = importlib.import_module(info.name)
         for value in vars(module).values():
             if callable(getattr(value, "cache_clear", None)):
-                cached.add(value)
-    assert cached == set(_CACHED)
+                cached.append(value)
+    assert cached
     extract_quotes(['"We are ready," said Ana Silva, the harbour master.'])
-    assert any(function.cache_info().currsize for function in _CACHED)
+    assert any(function.cache_info().currsize for function in cached)
     clear_caches()
-    assert all(function.cache_info().currsize == 0 for function in _CACHED)
+    assert all(function.cache_info().currsize == 0 for function in cached)

@@ -23,6 +23,7 @@ from index.engines import open_archive
 from index.engines.typesense.client import create_search_key
 from index.engines.typesense.settings import API_KEY_ENV
 from index.pipeline.store import Manifest
+from index.quotes import version as quotes_version
 from tests.conftest import REPO, SAMPLE_DATA
 from tests.typesense_archives import backend_url, typesense_backend, write_archive
 from tests.typesense_server import RunningCluster
@@ -191,6 +192,26 @@ def test_new_changed_and_deleted_files_are_indexed_and_stale_articles_removed(
         }
     assert shared.search(SearchRequest(f"id:{dropped}")).total == 0
     assert shared.update().added == 0  # nothing left to do
+
+
+def test_a_collection_from_another_quote_extractor_is_rebuilt(
+    tmp_path: Path, typesense_node: RunningCluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The records hold speakers and quotes: a new extractor reads every article again.
+    archive = write_archive(tmp_path / "archive", 3)
+    collection = f"ver_{uuid.uuid4().hex[:6]}"
+    shared = typesense_backend(typesense_node, archive, tmp_path / "state", collection)
+    assert shared.update().added == 3
+    assert shared.update().added == 0
+    shared.close()
+    monkeypatch.setattr(quotes_version, "EXTRACTOR_VERSION", quotes_version.EXTRACTOR_VERSION + 1)
+    again = typesense_backend(typesense_node, archive, tmp_path / "state", collection)
+    try:
+        assert again.update().added == 3
+        assert again.update().added == 0
+        assert again.search(SearchRequest("council")).total == 3
+    finally:
+        again.close()
 
 
 def test_two_archives_share_a_collection_and_a_lost_manifest_is_rebuilt_from_it(

@@ -99,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quotes", help="extract quotes from files (no index needed)")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     p.add_argument("--speaker", metavar="NAME", help="only quotes by this speaker")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print the stages and rules behind each quote and why its speaker was chosen",
+    )
     _common(p)
 
     p = sub.add_parser("related", help="articles like the given one")

@@ -11,7 +11,7 @@ import shlex
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index.api.backend import Backend
 from index.api.errors import (
@@ -24,7 +24,7 @@ from index.api.errors import (
 from index.api.records import Filter, Progress, ReadingState, SearchRequest, UpdateReport
 from index.corpus.article import Article
 from index.engines import open_archive
-from index.pipeline.annotate import annotate_all
+from index.pipeline.annotate import annotate_all, explain
 from index.pipeline.read import is_article_file, read_file
 from tui import export, output
 from tui.config import (
@@ -39,6 +39,9 @@ from tui.config import (
 )
 from tui.progress import ProgressBar
 from tui.safe import inert_line
+
+if TYPE_CHECKING:
+    pass
 
 
 class CommandError(NewsdeskError):
@@ -190,16 +193,17 @@ def cmd_quotes(args: argparse.Namespace, config: Config) -> int:
             if wanted and not quotes:
                 continue
             found += 1
+            why = explain(article) if args.explain else None
             if args.json:
                 record = {
                     "id": article.id,
                     "path": article.path,
                     "title": article.title,
-                    "quotes": [dataclasses.asdict(q) for q in quotes],
+                    "quotes": [output.quote_json(q, why) for q in quotes],
                 }
                 output.print_json(record, compact=True)
             else:
-                output.print_quotes(article, quotes)
+                output.print_quotes(article, quotes, why)
     return 1 if failures and not found else 0
 
 

@@ -15,13 +15,16 @@ import os
 import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index.api.records import SearchHit, SearchResult, SpeakerCount, SpeakerQuote, UpdateReport
 from index.corpus.article import Article, Quote
 from tui.safe import inert_line, json_text, printable
+
+if TYPE_CHECKING:
+    from index.corpus.article import Step
 
 
 def _styled() -> bool:
@@ -182,22 +185,47 @@ def print_article(article: Article) -> None:
         print_quote_lines(article.quotes, width)
 
 
-def print_quote_lines(quotes: Sequence[Quote], width: int) -> None:
-    """Each quote as '"text" - Speaker, role [kind]'."""
+def print_quote_lines(
+    quotes: Sequence[Quote], width: int, why: Mapping[Quote, Sequence[Step]] | None = None
+) -> None:
+    """Each quote as '"text" - Speaker, role [kind]', then the steps behind it if ``why``."""
     for quote in quotes:
         who = inert_line(quote.speaker or "unattributed")
         if quote.role:
             who += f", {inert_line(quote.role)}"
         line = f"\u201c{inert_line(quote.text)}\u201d \u2014 {who} [{quote.kind}]"
         print(textwrap.fill(line, width, initial_indent="  ", subsequent_indent="    "))
+        if why is None:
+            continue
+        cue = f"cue {inert_line(quote.cue)!r}" if quote.cue else "no cue"
+        print(_dim(f"      rule {quote.rule}, {cue}"))
+        for step in why.get(quote, ()):
+            detail = f"{step.stage:<8} {step.rule:<24} {inert_line(step.detail)}"
+            print(
+                _dim(
+                    textwrap.fill(
+                        detail, width, initial_indent="      ", subsequent_indent=" " * 40
+                    )
+                )
+            )
 
 
-def print_quotes(article: Article, quotes: Sequence[Quote]) -> None:
-    """An article's title and path, then its quotes."""
+def quote_json(quote: Quote, why: Mapping[Quote, Sequence[Step]] | None = None) -> dict[str, Any]:
+    """A quote as JSON, with the steps behind it if ``why``."""
+    record = dataclasses.asdict(quote)
+    if why is not None:
+        record["explain"] = [dataclasses.asdict(step) for step in why.get(quote, ())]
+    return record
+
+
+def print_quotes(
+    article: Article, quotes: Sequence[Quote], why: Mapping[Quote, Sequence[Step]] | None = None
+) -> None:
+    """An article's title and path, then its quotes (and the steps behind each, if ``why``)."""
     width = min(shutil.get_terminal_size().columns, 100)
     print(_bold(inert_line(article.title)) + _dim(f"  ({inert_line(article.path)})"))
     if quotes:
-        print_quote_lines(quotes, width)
+        print_quote_lines(quotes, width, why)
     else:
         print(_dim("  no quotes"))
     print()

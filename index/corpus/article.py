@@ -102,3 +102,16 @@ class Article:
     def year(self) -> str | None:
         """The year of ``date`` as four digits, if there is a date."""
         return self.date[:4] if self.date else None
+
+
+Stage = Literal["marks", "cues", "subjects", "resolve", "join", "filter"]
+"""The extractor's stages, in the order they run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One decision behind a quote (its evidence): the stage, the rule, and what it saw."""
+
+    stage: Stage
+    rule: str
+    detail: str

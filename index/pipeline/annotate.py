@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from index.corpus.article import Article
-from index.quotes import extract_quotes
+from index.corpus.article import Article, Quote, Step
+from index.quotes import explain_quotes, extract_quotes
 
 
 def annotate(article: Article) -> Article:
@@ -18,3 +18,8 @@ def annotate_all(articles: Iterable[Article]) -> Iterator[Article]:
     """Each article annotated, in order (lazily, so a large file streams)."""
     for article in articles:
         yield annotate(article)
+
+
+def explain(article: Article) -> dict[Quote, tuple[Step, ...]]:
+    """The stages and rules behind each quote the annotator finds in ``article``."""
+    return {item.quote: item.steps for item in explain_quotes(article.paragraphs)}

@@ -2,32 +2,69 @@
 
 ``extract_quotes`` finds direct quotes (inside quote marks), mixed quotes (quoted fragments in
 reported speech) and indirect speech (``X said that ...``), with speakers resolved to their
-fullest name and the role they were introduced with.
+fullest name and the role they were introduced with, the cue that attributes each and the
+rule that found it. ``explain_quotes`` also returns the steps behind each quote. The stages
+and rules are listed in ``index.quotes.rules``.
+
+Nothing is loaded until first used, so ``index.quotes.version`` (and the rule table) can be
+imported without the extractor.
 """
 
 from __future__ import annotations
 
-from index.quotes import coref, cues, names, sentences, speakers, titles
-from index.quotes.extract import extract_quotes
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["clear_caches", "extract_quotes"]
+if TYPE_CHECKING:
+    from index.corpus.article import Step
+    from index.quotes.extract import Explained, explain_quotes, extract_quotes
+    from index.quotes.rules import RULES, STAGES, Rule
 
-# Pure functions of a string whose results are kept (names and phrases recur across
-# articles); bounded, so memory stays flat over a whole archive.
-_CACHED = (
-    coref._run_name,
-    cues.strip_adverbs,
-    titles.is_title,
-    names.gender_of_name,
-    names.is_org_name,
-    names.split_title,
-    sentences.is_headline,
-    speakers.parse_source,
-    speakers._simple_source,
-)
+__all__ = [
+    "RULES",
+    "STAGES",
+    "Explained",
+    "Rule",
+    "Step",
+    "clear_caches",
+    "explain_quotes",
+    "extract_quotes",
+]
+
+_HOMES = {
+    "Explained": "index.quotes.extract",
+    "explain_quotes": "index.quotes.extract",
+    "extract_quotes": "index.quotes.extract",
+    "RULES": "index.quotes.rules",
+    "STAGES": "index.quotes.rules",
+    "Rule": "index.quotes.rules",
+    "Step": "index.corpus.article",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the extractor on first use of one of its names."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'index.quotes' has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)
 
 
 def clear_caches() -> None:
     """Forget every cached result, as a fresh process starts (for fair timing)."""
-    for function in _CACHED:
+    from index.quotes import coref, cues, names, sentences, speakers, titles
+
+    # Pure functions of a string whose results are kept (names and phrases recur across
+    # articles); bounded, so memory stays flat over a whole archive.
+    for function in (
+        coref._run_name,
+        cues.strip_adverbs,
+        titles.is_title,
+        names.gender_of_name,
+        names.is_org_name,
+        names.split_title,
+        sentences.is_headline,
+        speakers.parse_source,
+        speakers._simple_source,
+    ):
         function.cache_clear()

@@ -6,13 +6,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, PARTICIPLES, strip_adverbs
-from index.quotes.lexicon import word_set
+from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, strip_adverbs
+from index.quotes.lexicon.grammar import CLAUSE_AFTER_VERB
+from index.quotes.lexicon.speech import NAMING_VERBS, PARTICIPLES
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source
+from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_sentence_end
 from index.quotes.speakers import parse_source, person_or_org
 from index.quotes.subjects import Known, clause_subject, subject_before
+
+AFTER_VERB = "after-quote-verb"
+AFTER_ACCORDING = "after-quote-according"
+SIGNATURE = "after-quote-signature"
+BEFORE_VERB = "before-quote-verb"
+BEFORE_SAYING = "before-quote-participle"
+BEFORE_COLON = "before-quote-colon"
+BEFORE_ACCORDING = "before-quote-according"
 
 _LEAD_PUNCT = re.compile(r"[\s,;:\u2014\u2013\-\u00a0]*")
 _CUE_FIRST = re.compile(
@@ -36,7 +46,7 @@ _NP_STOP = re.compile(
     r"\s+(?:in|on|at|for|during|via|through|while|when|after|before|as|to|from|about|"
     r"of\s+(?:the|his|her|their)\s+(?:plan|decision|idea|proposal|campaign)|"
     r"adding|referring|speaking|pointing|noting|explaining|according|told|who|which|"
-    r"last|this|earlier|later|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"last|this|earlier|later|afterwards?|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|yesterday|today|tonight))\b.*$",
     re.I | re.S,
 )
@@ -48,12 +58,6 @@ _NP_STOP = re.compile(
 _CLAUSE_END = re.compile(
     r"[.!?;\u2014\u2013-](?:(?<=[.!?;])(?=\s|$)|(?<=\s[\u2014\u2013])\s|(?<=\s-)-\s)"
 )
-# `called it "X"` names or labels something; the label is not a quote introduced by the verb.
-_NAMING_VERBS = frozenset({"called", "calls", "call", "described", "describes", "read", "reads"})
-_CLAUSE_WORDS = word_set(
-    """is are was were be been being has have had that this it will would can could should not
-    if because when then there"""
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,11 +68,15 @@ class Attribution:
         source: The speaker phrase read.
         position: Paragraph offset of the phrase (pronouns resolve from here).
         end: Paragraph offset where the attribution clause ends.
+        rule: The rule that read it (``after-quote-verb`` ...).
+        cue: The attributing word(s) as written (``said``, ``according to``, ``:``).
     """
 
     source: Source
     position: int
     end: int
+    rule: str
+    cue: str
 
 
 # A nickname in quote marks inside a name: Marcia "Cia" Price. (extract.py drops such marks
@@ -102,6 +110,17 @@ def clause_end(text: str, pos: int, limit: int) -> int:
     return limit
 
 
+def _last_before(text: str, pos: int, skipped: str, reach: int = 12) -> str:
+    """The last character before ``pos`` that is not in ``skipped`` ("" if none is near).
+
+    Only ``reach`` characters are read back, so a long run of marks costs the same each time.
+    """
+    at = pos - 1
+    while at >= max(0, pos - reach) and text[at] in skipped:
+        at -= 1
+    return text[at] if at >= max(0, pos - reach) else ""
+
+
 def _cut_phrase(phrase: str) -> str:
     """Cut adjuncts (``in a statement``, ``on Tuesday``) off the name part of a phrase."""
     head, comma, rest = phrase.partition(",")
@@ -111,33 +130,40 @@ def _cut_phrase(phrase: str) -> str:
     return f"{head},{rest}"
 
 
-def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
+def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) -> Attribution | None:
     """Read an attribution that follows a closing mark: ``," said Wang Hua.``, ``," she added``.
 
     Args:
         text: The paragraph.
         pos: Offset just past the closing mark.
         limit: Offset of the next opening mark (or the paragraph end).
+        switches: The rules that run.
     """
     start = _LEAD_PUNCT.match(text, pos, limit)
     at = start.end() if start else pos
-    inner_end = text[:pos].rstrip("\"'\u201d\u2019\u00bb ")[-1:]
+    inner_end = _last_before(text, pos, "\"'\u201d\u2019\u00bb ")
     ended = inner_end in (".", "!", "?")
     if at >= limit:
         return None
-    signature = _SIGNATURE.match(text, pos, limit)
+    signature = _SIGNATURE.match(text, pos, limit) if switches.on(SIGNATURE) else None
     if signature:
         source = parse_source(signature.group(1))
         if source is not None and source.kind == "person":
-            return Attribution(source, signature.start(1), signature.end())
+            dash = text[pos : signature.start(1)].strip()
+            return Attribution(source, signature.start(1), signature.end(), SIGNATURE, dash)
     end = clause_end(text, at, limit)
     according = _ACCORDING.match(text, at, end)
     if according:
+        if not switches.on(AFTER_ACCORDING):
+            return None
         source = parse_source(text[according.end() : end])
         if source is None:
             source = parse_source(_cut_phrase(text[according.end() : end]))
         if source is not None:
-            return Attribution(source, according.end(), end)
+            cue = " ".join(according.group().split())
+            return Attribution(source, according.end(), end, AFTER_ACCORDING, cue)
+        return None
+    if not switches.on(AFTER_VERB):
         return None
     inverted = _CUE_FIRST.match(text, at, end) or _PAST_FIRST.match(text, at, end)
     if inverted and inverted.group().rstrip().endswith("ing"):
@@ -148,7 +174,8 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
         if not phrase.lower().startswith(("that ", "by ")):
             source = parse_source(_cut_phrase(phrase))
             if source is not None:
-                return Attribution(source, inverted.end(), end)
+                cue = inverted.group("cue") if inverted.re is _CUE_FIRST else inverted.group()
+                return Attribution(source, inverted.end(), end, AFTER_VERB, cue.strip())
     verb = next(
         (
             found
@@ -177,7 +204,7 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
             named = parse_source(_cut_phrase(text[verb.end() : end]))
             if named is None or named.kind != "person":
                 return None
-            return Attribution(named, verb.end(), end)
+            return Attribution(named, verb.end(), end, AFTER_VERB, verb.group())
     if inner_end not in (",", ".", "!", "?") and verb.group().endswith("ing"):
         # `as "unhinged" a Donald Trump tweet attacking ...`: words in running text.
         return None
@@ -193,11 +220,16 @@ def after_quote(text: str, pos: int, limit: int) -> Attribution | None:
     source = parse_source(phrase)
     if source is None:
         return None
-    return Attribution(source, at, end)
+    return Attribution(source, at, end, AFTER_VERB, verb.group())
 
 
 def before_quote(
-    text: str, lo: int, pos: int, spans: Sequence[QuotedSpan], known: Known
+    text: str,
+    lo: int,
+    pos: int,
+    spans: Sequence[QuotedSpan],
+    known: Known,
+    switches: Switches = ALL_ON,
 ) -> Attribution | None:
     """Read an attribution that introduces a quote: ``Wang said: "``, ``Carl Bialik: "``.
 
@@ -207,32 +239,39 @@ def before_quote(
         pos: Offset of the opening mark.
         spans: The paragraph's quoted spans.
         known: Whether a one-word name belongs to someone already introduced.
+        switches: The rules that run.
     """
     segment = text[lo:pos]
     stripped = segment.rstrip(" \u00a0\t")
     if not stripped:
         return None
-    said_first = _SAID_FIRST.match(segment)
+    said_first = _SAID_FIRST.match(segment) if switches.on(BEFORE_VERB) else None
     if said_first and stripped.endswith((",", ":")):
         source = parse_source(segment[said_first.end() :])
         if source is not None:
-            return Attribution(source, lo + said_first.end(), pos)
+            said = said_first.group().strip()
+            return Attribution(source, lo + said_first.end(), pos, BEFORE_VERB, said)
     last = _last_match(ATTRIBUTION_VERB, segment)
     if stripped.endswith(":") and (last is None or not _tail_ok(segment[last.end() :])):
-        return _colon_source(text, lo, lo + len(stripped) - 1)
+        return _colon_source(text, lo, lo + len(stripped) - 1, switches)
     if last is None:
-        according = _ACCORDING.search(segment)
+        according = _ACCORDING.search(segment) if switches.on(BEFORE_ACCORDING) else None
         if according and stripped.endswith(","):
             source = parse_source(segment[according.end() :])
             if source is not None:
-                return Attribution(source, lo + according.end(), pos)
+                cue = " ".join(according.group().split())
+                return Attribution(source, lo + according.end(), pos, BEFORE_ACCORDING, cue)
         return None
-    if not _tail_ok(segment[last.end() :]) or last.group() in _NAMING_VERBS:
+    if not _tail_ok(segment[last.end() :]) or last.group() in NAMING_VERBS:
         return None
     if not stripped.endswith((":", ",")) and segment[last.end() :].strip():
         return None
     head = strip_adverbs(segment[: last.start()])
-    if last.group() in PARTICIPLES and head.rstrip().endswith(","):
+    saying = last.group() in PARTICIPLES and head.rstrip().endswith(",")
+    rule = BEFORE_SAYING if saying else BEFORE_VERB
+    if not switches.on(rule):
+        return None
+    if saying:
         # "Trump attacked Clinton ..., saying, "...": the speaker is the subject of the verb
         # before (``Spicer said, adding, "..."``) or else of the clause.
         earlier = _last_match(ATTRIBUTION_VERB, head)
@@ -246,8 +285,10 @@ def before_quote(
         found = subject_before(text, lo, lo + len(head))
     if found is None:
         # "Sanders made the following comment:": whoever the clause names introduces it.
-        return _colon_source(text, lo, lo + len(stripped) - 1) if stripped.endswith(":") else None
-    return Attribution(found[0], found[1], pos)
+        if stripped.endswith(":"):
+            return _colon_source(text, lo, lo + len(stripped) - 1, switches)
+        return None
+    return Attribution(found[0], found[1], pos, rule, last.group())
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -265,21 +306,32 @@ def _tail_ok(tail: str) -> bool:
         return False
     if words and words[-1].strip(",:").lower() == "that":
         return False
-    return not any(word.strip(",:").lower() in _CLAUSE_WORDS for word in words)
+    return not any(word.strip(",:").lower() in CLAUSE_AFTER_VERB for word in words)
 
 
-def _colon_source(text: str, lo: int, colon: int) -> Attribution | None:
+def _nobody_known(name: str) -> bool:
+    return False
+
+
+def _colon_source(text: str, lo: int, colon: int, switches: Switches) -> Attribution | None:
     """The source named before a colon that introduces a quote (``Carl Bialik: "...``)."""
+    if not switches.on(BEFORE_COLON):
+        return None
     segment = text[lo:colon]
     according = _ACCORDING.match(segment.lstrip())
     if according:
         head = segment.lstrip()[according.end() :].split(",")[0]
         source = parse_source(head)
         if source is not None:
-            return Attribution(source, lo, colon)
+            return Attribution(source, lo, colon, BEFORE_COLON, ":")
     source = parse_source(segment)
     if source is not None:
-        return Attribution(source, lo, colon)
+        return Attribution(source, lo, colon, BEFORE_COLON, ":")
+    if len(segment.split()) > 4:
+        # "The Tories have promised a limit with the slogan:": the clause's subject.
+        subject = clause_subject(text, lo, colon, (), _nobody_known)
+        if subject is not None and subject[0].kind != "pronoun":
+            return Attribution(subject[0], subject[1], colon, BEFORE_COLON, ":")
     best = _last_match(NAME_RUN, segment)
     if best is None:
         return None
@@ -287,4 +339,4 @@ def _colon_source(text: str, lo: int, colon: int) -> Attribution | None:
     found = person_or_org(best.group(), "the " if before.lower().endswith("the ") else "")
     if found is None:
         return None
-    return Attribution(found, lo + best.start(), colon)
+    return Attribution(found, lo + best.start(), colon, BEFORE_COLON, ":")

@@ -2,35 +2,38 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from index.quotes.cues import trie_pattern
-from index.quotes.lexicon import (
+from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
+from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
+from index.quotes.lexicon.people import (
+    ANAPHORIC_HEADS,
     COURTESY_TITLES,
+    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
-    NOT_NAME_WORDS,
+    PLACE_NAMES,
+    ROLE_NOUNS_BEFORE_NAME,
     Gender,
-    word_set,
 )
 from index.quotes.names import (
-    Source,
+    MAX_RUN_WORDS,
     ends_in_stray_word,
     gender_of_name,
     is_org_name,
+    is_personal_title,
     name_runs,
     runs_before_quote,
     split_title,
     strip_possessive,
 )
+from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
+from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
-
-# A pronoun is only resolved to someone mentioned at most this many characters before it.
-PRONOUN_REACH = 2500
 
 _FOLLOWED_BY_SPEECH = re.compile(
     r"\s*(?:,[^,.;]{1,120},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
@@ -49,167 +52,14 @@ _ROLE_START = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Entity:
-    """A person (or organisation) mentioned in the article; mutable while the article is read."""
-
-    name: str
-    gender: Gender = None
-    role: str | None = None
-    person: bool = True
-    tokens: set[str] = field(default_factory=set)
-    titled: bool = False
-    """Whether ``role`` is only a title before the name; a described role replaces it."""
-
-
-@dataclass(slots=True)
-class Registry:
-    """The people of one article and where each is mentioned (body offsets, in order).
-
-    Each mention carries a salience weight: subjects and speakers are likelier antecedents
-    of a later pronoun than a name in a prepositional phrase.
-    """
-
-    entities: list[Entity] = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)
-    mentioned: list[int] = field(default_factory=list)
-    weights: list[float] = field(default_factory=list)
-    by_token: dict[str, list[int]] = field(default_factory=dict)
-
-    def find(self, name: str) -> int | None:
-        """Index of the entity a name (full name, surname or first name) refers to."""
-        tokens = name.lower().split()
-        if not tokens:
-            return None
-        candidates = self.by_token.get(tokens[-1])
-        if not candidates:
-            return None
-        if len(tokens) == 1:
-            # Every entity listed under a token holds it (tokens only grow), so the latest one
-            # contains the whole one-word mention.
-            return candidates[-1]
-        wanted = set(tokens)
-        best: int | None = None
-        # Prefer the most recently created entity containing every token of the mention.
-        for index in reversed(candidates):
-            entity = self.entities[index]
-            if wanted <= entity.tokens:
-                return index
-            if (
-                best is None
-                and len(tokens) > 1
-                and len(entity.tokens) == 1
-                and entity.name.split()[-1].lower() == tokens[-1]
-            ):
-                best = index
-        return best
-
-    def _index_tokens(self, index: int, tokens: set[str]) -> None:
-        for token in tokens:
-            known = self.by_token.setdefault(token, [])
-            if not known or known[-1] != index:
-                known.append(index)
-                known.sort()
-
-    def add(
-        self,
-        name: str,
-        position: int,
-        gender: Gender,
-        role: str | None,
-        person: bool,
-        weight: float = 0.0,
-        known: int | None = -1,
-        titled: bool = False,
-    ) -> int:
-        """Record a mention, merging it into the entity it refers to; return that entity.
-
-        ``known`` is the entity ``find(name)`` already returned, if the caller looked it up;
-        ``titled`` says the role is only the title before the name (``Councillor``).
-        """
-        index = self.find(name) if known == -1 else known
-        if index is None:
-            tokens = {t.lower() for t in name.split()}
-            self.entities.append(Entity(name, gender, role, person, tokens, titled and bool(role)))
-            index = len(self.entities) - 1
-            self._index_tokens(index, tokens)
-        else:
-            entity = self.entities[index]
-            if len(name.split()) > len(entity.name.split()):
-                entity.name = name
-                entity.tokens |= {t.lower() for t in name.split()}
-                self._index_tokens(index, entity.tokens)
-            if entity.gender is None:
-                entity.gender = gender
-            if entity.role is None or (role and entity.titled and not titled):
-                entity.role = role
-                entity.titled = titled and bool(role)
-            entity.person = entity.person or person
-        self.mention(index, position, weight)
-        return index
-
-    def mention(self, index: int, position: int, weight: float = 0.0) -> None:
-        """Note that entity ``index`` is mentioned at body offset ``position``."""
-        at = bisect.bisect_right(self.positions, position)
-        if at and self.positions[at - 1] == position and self.mentioned[at - 1] == index:
-            self.weights[at - 1] = max(self.weights[at - 1], weight)
-            return
-        self.positions.insert(at, position)
-        self.mentioned.insert(at, index)
-        self.weights.insert(at, weight)
-
-    def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
-        """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""
-        at = bisect.bisect_left(self.positions, position) - 1
-        best: int | None = None
-        best_score = float("-inf")
-        seen = 0
-        while at >= 0 and position - self.positions[at] <= PRONOUN_REACH and seen < 12:
-            index = self.mentioned[at]
-            entity = self.entities[index]
-            if entity.person and (entity.gender is None or entity.gender == gender):
-                seen += 1
-                score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
-                if entity.gender == gender:
-                    score += GENDER_BONUS
-                if score > best_score:
-                    best, best_score = index, score
-            at -= 1
-        return best
-
-
-# Salience weights, tuned on PolNeAR train: how much being a subject or a speaker outweighs
-# being closer, in units of DISTANCE_SCALE characters.
-DISTANCE_SCALE = 250.0
-SUBJECT_WEIGHT = 1.0
-SPEAKER_WEIGHT = 1.0
-OBLIQUE_WEIGHT = -1.0
-GENDER_BONUS = 0.5
 _MAX_NAME_WORDS = 4
-_PREPOSITIONS = word_set(
-    """of for at in on from with to by about against into near under over after before than
-    like toward towards without between among across behind beyond via during within"""
-)
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
-_CLAUSE_WORDS = word_set("and but while as when")
-_ROLE_NOUN_WORDS = tuple(
-    sorted(
-        word_set(
-            """spokesman spokeswoman spokesperson businessman businesswoman aide adviser advisor
-    chairman chairwoman director manager strategist pollster lawyer attorney official
-    economist analyst senator governor mayor candidate nominee leader founder executive host
-    anchor reporter correspondent activist writer author professor chief secretary minister
-    president member representative congressman congresswoman judge resident voter supporter
-    pastor coach player star officer commander"""
-        )
-    )
-)
 # As a trie: a role noun is followed by a space or the end, so at most one can match.
-_ROLE_NOUNS = "(?:" + trie_pattern(_ROLE_NOUN_WORDS) + ")"
+_ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
-    rf"(^|[.!?;:\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
+    rf"(^|[.!?;:,\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
     rf"{_ROLE_NOUNS}$"
 )
 
@@ -218,7 +68,7 @@ def _position(text: str, start: int, end: int) -> str:
     """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
     before = text[max(0, start - 40) : start]
     words = before.rsplit(maxsplit=2)  # only the last two words are read
-    if words and words[-1].lower() in _PREPOSITIONS:
+    if words and words[-1].lower() in OBLIQUE_PREPOSITIONS:
         return "oblique"
     if _FOLLOWED_BY_SPEECH.match(text, end):
         return "speaker"
@@ -228,12 +78,12 @@ def _position(text: str, start: int, end: int) -> str:
     tail = before.rstrip()
     if not tail or tail[-1] in _CLAUSE_ENDINGS:
         return "subject"
-    if words and words[-1] in _CLAUSE_WORDS:
+    if words and words[-1].lower() in CLAUSE_START_WORDS:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
-    lead = _PREMODIFIERS.search(tail) if tail.endswith(_ROLE_NOUN_WORDS) else None
-    if lead and not lead.group(1).strip():
+    lead = _PREMODIFIERS.search(tail) if tail.endswith(ROLE_NOUNS_BEFORE_NAME) else None
+    if lead:
         # "Georgia businessman Bruce LeVell believes": the name heads the subject.
         return "subject"
     return "other"
@@ -272,8 +122,15 @@ def _gender_before(text: str, start: int) -> Gender:
     return "m" if word.group(1).endswith("man") else None
 
 
+ORG_IT = "org-it"
+
+
 def scan_people(
-    paragraphs: list[str], bases: list[int], skips: list[list[tuple[int, int]]], registry: Registry
+    paragraphs: list[str],
+    bases: list[int],
+    skips: list[list[tuple[int, int]]],
+    registry: Registry,
+    switches: Switches = ALL_ON,
 ) -> None:
     """Register the people named in each paragraph outside its ``skips`` ranges (quotes).
 
@@ -284,7 +141,18 @@ def scan_people(
     for text, base, skip in zip(paragraphs, bases, skips, strict=True):
         if is_headline(text):
             continue
-        _scan_paragraph(text, base, skip, registry)
+        _scan_paragraph(text, base, skip, registry, switches.on(ORG_IT))
+        if "(" in text:
+            _scan_acronyms(text, registry)
+    if not switches.on(DESCRIPTION_NAME):
+        return
+    # "The prime minister used his speech ...": a description is a mention of the person it
+    # stands for, as salient as a name in its place.
+    for text, base, skip in zip(paragraphs, bases, skips, strict=True):
+        for start, end, description in description_mentions(text, skip):
+            index = resolve_description(description, base + start, registry)
+            if index is not None:
+                registry.mention(index, base + start, _weight(_position(text, start, end)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +174,8 @@ def _run_name(run: str) -> _RunName | None:
     A run that is only stray words, longer than a name, or an organisation or place is no
     one, whatever surrounds it.
     """
+    if run.count(" ") > MAX_RUN_WORDS:
+        return None  # (a run of capitalised words that long is no one's name)
     title, name = split_title(run)
     tokens = strip_possessive(name.rstrip(",. ")).split()
     while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS:
@@ -317,7 +187,7 @@ def _run_name(run: str) -> _RunName | None:
     if tokens[0].lower().rstrip(".") in HONORIFICS:
         return None
     name = " ".join(tokens)
-    if is_org_name(name):
+    if is_org_name(name) and not is_personal_title(title):  # ("Dr Fox" is someone)
         return None
     role = None
     if title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
@@ -345,12 +215,77 @@ def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]
     return runs
 
 
-def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry: Registry) -> None:
+# A role noun before a name, with the words that qualify it: "Tory co-chairman Liam Fox",
+# "Hearts' boss John Robertson", "MTV spokeswoman Jeannie Kedas".
+_ROLE_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
+    rf"(?:{trie_pattern(_ROLE_WORDS)})\s+$"
+)
+
+
+def _role_before(text: str, start: int) -> str | None:
+    """The role written before a name starting at ``start`` (``London mayor``), if any."""
+    head = text[max(0, start - 60) : start]
+    if not head.rstrip().endswith(_ROLE_WORDS):
+        return None  # (the common case, told without a search)
+    found = _ROLE_BEFORE_NAME.search(head)
+    if found is None:
+        return None
+    words = found.group().split()
+    # The role starts after a verb or a function word it swallowed ("said Tory leader").
+    while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+# "The Parents Television Council (PTC)": a name, then the acronym it goes by.
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w&'\u2019-]*){1,6})"
+    r"\s+\((?P<acronym>[A-Z]{2,6})\)"
+)
+
+
+def _scan_acronyms(text: str, registry: Registry) -> None:
+    """Note the acronyms a paragraph defines: ``Parents Television Council (PTC)``."""
+    for found in _DEFINED_ACRONYM.finditer(text):
+        name, acronym = found.group("name"), found.group("acronym")
+        initials = "".join(word[0] for word in name.split() if word[0].isupper())
+        if (initials.endswith(acronym) and initials.startswith(acronym[0])) or acronym in initials:
+            words = name.split()
+            start = len(words) - len(acronym)
+            while start > 0 and words[start][0] != acronym[0]:
+                start -= 1
+            registry.aliases.setdefault(acronym, " ".join(words[max(0, start) :]))
+
+
+def _scan_org(text: str, base: int, start: int, end: int, registry: Registry) -> bool:
+    """Note an organisation named as a subject or speaker (``The SEC unveiled``); True if so.
+
+    ``it`` then finds it: ``..., it said``.
+    """
+    name = strip_possessive(text[start:end].rstrip(".,"))
+    if _run_name(text[start:end]) is not None:
+        return False  # someone's name ("CNN President Jeff Zucker")
+    if not is_org_name(name) or name.lower() in PLACE_NAMES or (" " not in name and len(name) < 2):
+        return False
+    position = _position(text, start, end)
+    if position not in ("subject", "speaker"):
+        return False
+    registry.add_org(name, base + start, _weight(position))
+    return True
+
+
+def _scan_paragraph(
+    text: str, base: int, skip: list[tuple[int, int]], registry: Registry, orgs: bool = True
+) -> None:
     by_token = registry.by_token
     for match in _runs_outside(text, skip):
         start = match.start()
         run = match.group()
         end = match.end()
+        if orgs and _scan_org(text, base, start, end, registry):
+            continue
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.
             first = run.rstrip(".,").lower()
@@ -400,6 +335,8 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             if appositive and _ROLE_START.match(appositive.group(1)):
                 role = appositive.group(1).strip()
         titled = False
+        if role is None and read.role is None:
+            role = _role_before(text, start)  # "London mayor Ken Livingstone"
         if role is None and read.role is not None:
             role, titled = read.role, True
         registry.add(
@@ -412,27 +349,3 @@ def _scan_paragraph(text: str, base: int, skip: list[tuple[int, int]], registry:
             known=known,
             titled=titled,
         )
-
-
-def resolve(source: Source, position: int, registry: Registry) -> tuple[str | None, str | None]:
-    """Turn a speaker phrase at body offset ``position`` into ``(speaker, role)``.
-
-    People resolve to the fullest name the article gives them and the role of their first
-    introduction; pronouns resolve to the nearest earlier person of matching gender.
-    """
-    if source.kind == "pronoun":
-        if source.gender not in ("m", "f"):
-            return None, None
-        index = registry.resolve_pronoun(source.gender, position)
-        if index is None:
-            return None, None
-        entity = registry.entities[index]
-        registry.mention(index, position, SPEAKER_WEIGHT)
-        return entity.name, entity.role
-    if source.kind != "person":
-        return source.name, source.role
-    if not any(ch.isupper() for ch in source.name):
-        return source.name, source.role
-    index = registry.add(source.name, position, source.gender, source.role, True, SPEAKER_WEIGHT)
-    entity = registry.entities[index]
-    return entity.name, entity.role or source.role

@@ -7,62 +7,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from index.quotes.lexicon import word_set
-
-# Verbs that report speech and may carry an indirect (reported) statement. Kept to verbs of
-# saying on purpose: beliefs and wishes ("thinks", "wants") are not quotes of anyone.
-REPORTING_VERBS: tuple[str, ...] = (
-    "say", "says", "said", "saying",
-    "tell", "tells", "told", "telling",
-    "add", "adds", "added", "adding",
-    "note", "notes", "noted", "noting",
-    "state", "states", "stated",
-    "announce", "announces", "announced", "announcing",
-    "explain", "explains", "explained", "explaining",
-    "warn", "warns", "warned", "warning",
-    "claim", "claims", "claimed", "claiming",
-    "argue", "argues", "argued", "arguing",
-    "insist", "insists", "insisted", "insisting",
-    "write", "writes", "wrote", "writing",
-    "ask", "asks", "asked", "asking",
-    "reply", "replies", "replied",
-    "acknowledge", "acknowledges", "acknowledged", "acknowledging",
-    "admit", "admits", "admitted", "admitting",
-    "report", "reports", "reported", "reporting",
-    "confirm", "confirms", "confirmed", "confirming",
-    "declare", "declares", "declared", "declaring",
-    "remark", "remarks", "remarked",
-    "comment", "comments", "commented",
-    "tweet", "tweets", "tweeted", "tweeting",
-    "suggest", "suggests", "suggested", "suggesting",
-    "predict", "predicts", "predicted", "predicting",
-    "call", "calls", "called", "calling",
-    "describe", "describes", "described", "describing",
-)  # fmt: skip
-
-# Further verbs that attribute a direct quote (`"...," she recalled`) but rarely carry
-# reported speech of their own.
-ATTRIBUTION_ONLY_VERBS: tuple[str, ...] = (
-    "continue", "continues", "continued", "recalled", "recalls", "recall", "sings", "sang",
-    "joked", "jokes", "quipped", "quips", "laughed", "conceded", "concedes",
-    "stressed", "stresses", "emphasized", "emphasised", "contended", "contends",
-    "maintained", "maintains", "complained", "complains", "responded", "responds",
-    "countered", "counters", "agreed", "agrees", "boasted", "boasts", "charged",
-    "alleged", "asserted", "asserts", "vowed", "vows", "promised", "promises",
-    "pledged", "urged", "urges", "testified", "posted", "shouted", "yelled", "cried",
-    "sighed", "mused", "observed", "observes", "concluded", "concludes", "offered",
-    "cautioned", "cautions", "lamented", "laments", "marveled", "marvelled",
-    "wondered", "wonders", "demanded", "demands", "exclaimed", "whispered",
-    "opined", "reasoned", "confided", "speculated", "mused", "explained",
-    "told", "began", "begins", "chimed", "went", "goes", "pointed", "points",
-    "wrote", "writes", "emailed", "texted", "messaged", "thundered", "scoffed",
-    "snapped", "retorted", "interjected", "interrupted", "acknowledged", "read",
-    "reads", "described", "describes", "called", "calls", "declared", "proclaimed",
-    "recounted", "recounts", "summed", "added", "insisted", "predicted", "tweeted",
-    "announced", "conceded", "replied", "replies", "answered", "answers", "asked",
-    "stated", "noted", "warned", "argued", "claimed", "remarked", "commented",
-    "suggested", "reported", "confirmed", "admitted",
-)  # fmt: skip
+from index.quotes.lexicon.grammar import (
+    LY_NOT_ADVERBS,
+    NOT_BEFORE_VERB,
+    SPEAKER_ADVERBS,
+    TIME_LEADS,
+    TIME_UNITS,
+    TO_VERB_OK_AFTER,
+    WEEKDAYS,
+)
+from index.quotes.lexicon.speech import ATTRIBUTION_ONLY_VERBS, NOUN_CUES, REPORTING_VERBS
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -110,56 +64,53 @@ ADVERB = (
     r"tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
     r"(?:on|in)\s+\w+\s+(?:also\s+)?)"
 )
+
 """Adverbs and auxiliaries allowed between a speaker and the verb (``also said``)."""
 
-_ADVERB_WORDS = word_set(
-    """also later then again previously recently once repeatedly often simply flatly now still
-    never not has have had would will did does do could may might can cannot can't can’t
-    wouldn't wouldn’t didn't didn’t doesn't doesn’t hasn't hasn’t haven't haven’t hadn't
-    hadn’t earlier further only even just frequently long reportedly today yesterday tonight
-    already always ever
-    monday tuesday wednesday thursday friday saturday sunday"""
-)
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-_TIME_NOUNS = word_set("week month year night morning")
-_TIME_LEADS = word_set("last this on")
-_NOT_ADVERBS = word_set("family ally rally assembly supply reply bully jelly belly fly")
 _PHRASAL_AUXILIARIES = (" went on to", " goes on to", " continued to", " continues to")
 _QUOTED_AS = (" was quoted as", " is quoted as")
 _AUXILIARY_SUFFIXES = _PHRASAL_AUXILIARIES + _QUOTED_AS
 
 
+def _before_spaces(text: str, end: int) -> int:
+    """``len(text[:end].rstrip())``, without copying the text."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 @lru_cache(maxsize=4096)  # pure; the same clause heads recur
 def strip_adverbs(text: str) -> str:
     """``text`` without the adverbs and auxiliaries it ends with (``Smith also``)."""
-    end = len(text.rstrip())
+    full = _before_spaces(text, len(text))
+    end = full
     while end > 0:
         space = text.rfind(" ", 0, end)
         # (a no-break space counts only after the last space: most texts hold none)
         start = max(space, text.rfind("\u00a0", space + 1, end)) + 1
         word = text[start:end]
         lowered = word.lower()
-        if lowered in _ADVERB_WORDS or (
-            word.islower() and len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
+        if lowered in SPEAKER_ADVERBS or (
+            word.islower() and len(word) > 4 and word.endswith("ly") and word not in LY_NOT_ADVERBS
         ):
-            end = len(text[:start].rstrip())
-            if lowered in _WEEKDAYS and text[:end].lower().endswith((" on", " late", " early")):
-                end = len(text[: text.rfind(" ", 0, end)].rstrip())
+            end = _before_spaces(text, start)
+            lead = text[max(0, end - 6) : end].lower()
+            if lowered in WEEKDAYS and lead.endswith((" on", " late", " early")):
+                end = _before_spaces(text, text.rfind(" ", 0, end))
             continue
-        if lowered in _TIME_NOUNS:
-            previous = text[:start].rstrip()
-            lead = previous[previous.rfind(" ") + 1 :].lower()
-            if lead in _TIME_LEADS:
-                end = len(previous[: len(previous) - len(lead)].rstrip())
+        if lowered in TIME_UNITS:
+            previous = _before_spaces(text, start)
+            lead_start = text.rfind(" ", 0, previous) + 1
+            if text[lead_start:previous].lower() in TIME_LEADS:
+                end = _before_spaces(text, lead_start)
                 continue
         if not text.endswith(_AUXILIARY_SUFFIXES, 0, end):
             break  # (the common case, told without copying the head)
-        head = text[:end]
         for suffix in _AUXILIARY_SUFFIXES:
-            if head.endswith(suffix):
-                end = len(head) - len(suffix)
+            if text.endswith(suffix, 0, end):
+                end -= len(suffix)
                 break
-    return text[:end] if end < len(text.rstrip()) else text
+    return text[:end] if end < full else text
 
 
 # The verb scans run over every paragraph, so they are compiled with re.ASCII, which makes
@@ -177,24 +128,6 @@ ATTRIBUTION_VERB = re.compile(rf"\b(?:{_ATTRIBUTION_ALT})\b", re.ASCII)
 ATTRIBUTION_VERB_SET = frozenset(REPORTING_VERBS) | frozenset(ATTRIBUTION_ONLY_VERBS)
 REPORTING_VERB_SET = frozenset(REPORTING_VERBS)
 
-# Particles that complete a phrasal attribution verb (`went on`, `pointed out`, `summed up`).
-PARTICLES = frozenset({"on", "out", "up", "in", "back"})
-
-PARTICIPLES = frozenset(
-    {
-        "saying", "adding", "noting", "telling", "explaining", "warning", "claiming",
-        "arguing", "insisting", "writing", "asking", "announcing", "declaring",
-        "acknowledging", "admitting", "suggesting", "predicting", "confirming", "tweeting",
-        "reporting",
-    }
-)  # fmt: skip
-"""Participles that report speech of the sentence's subject (``..., saying that ...``)."""
-
-PASSIVE_BEFORE = frozenset({"is", "was", "were", "are", "be", "been", "being", "get", "got"})
-"""Words that make the following verb passive (``was told``): no speaker in subject."""
-
-# Verbs whose object is the addressee, not the statement (`told reporters that ...`).
-ADDRESSEE_VERBS = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"})
 
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\b")
 
@@ -206,3 +139,30 @@ ADJUNCT_START = re.compile(
     re.I,
 )
 """What may follow an attribution verb when the clause carries no statement of its own."""
+
+
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
+
+
+def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word is a noun (``the report``) or a bare infinitive (``declined to say``)."""
+    if _PARTICIPLE_NEXT.match(text, cue.end()):
+        return True  # "a short note saying ...": a verb is not followed by "saying".
+    before = text[max(0, cue.start() - 24) : cue.start()].split()
+    if not before:
+        return False
+    previous = before[-1].lower()
+    if previous in NOT_BEFORE_VERB:
+        return True
+    if previous.endswith(",") and cue.group() == "called" and _NAMING.match(text, cue.end()):
+        return True  # "The program, called EB-5, ...": a name given, not speech
+    if previous.endswith(("'s", "\u2019s")) and cue.group().lower() in NOUN_CUES:
+        return True  # "Editor's note:", "the mayor's claims"
+    if previous == "to":
+        return len(before) < 2 or before[-2].lower() not in TO_VERB_OK_AFTER
+    return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
+
+
+_NAMING = re.compile(
+    r"\s+(?:the\s+)?[\"\u201c]?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}[\"\u201d]?,\s+[a-z]"
+)

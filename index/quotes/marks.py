@@ -7,8 +7,10 @@ continues it (it does when the next paragraph opens with a quote mark).
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 # Double marks first: a doubled apostrophe is the double quote of some archives (NYT), and a
 # tripled one is a nested single quote touching a double one.
@@ -23,6 +25,8 @@ _CLOSE_CONTEXT = frozenset(" \t\n\u00a0)]}.,;:!?\u2014\u2013-/<")
 _LETTERS_AFTER_CLOSE = frozenset("s")  # `"foo"s` is rare; keep the set tiny on purpose
 
 SENTENCE_END = frozenset(".!?")
+MAX_MARKS = 5000
+"""Quote marks read per paragraph: a real one holds far fewer, a pathological one costs no more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +121,12 @@ def find_double_spans(text: str) -> list[QuotedSpan]:
     open_at = -1  # offset of the pending opening mark
     inner_start = -1
     opener = ""
-    for match in _DOUBLE_MARK.finditer(text):
+    count = start = 0
+    for count, match in enumerate(_DOUBLE_MARK.finditer(text)):
         mark = match.group()
         start, end = match.span()
+        if count == MAX_MARKS:
+            break  # (no prose holds that many: the rest of the paragraph is read unquoted)
         if mark == "'''":
             # Either a nested single closing next to a double closing, or the reverse.
             if open_at >= 0:
@@ -152,7 +159,8 @@ def find_double_spans(text: str) -> list[QuotedSpan]:
         spans.append(QuotedSpan(open_at, inner_start, _trim_end(text, start), start, False))
         open_at, inner_start, opener = start, end, mark
     if open_at >= 0:
-        spans.append(QuotedSpan(open_at, inner_start, _trim_end(text, len(text)), len(text), False))
+        stop = start if count == MAX_MARKS else len(text)
+        spans.append(QuotedSpan(open_at, inner_start, _trim_end(text, stop), stop, False))
     return [span for span in spans if span.end > span.start]
 
 
@@ -165,7 +173,7 @@ def find_single_spans(text: str, lo: int = 0, hi: int | None = None) -> list[Quo
     stop = len(text) if hi is None else hi
     spans: list[QuotedSpan] = []
     pos = lo
-    while pos < stop:
+    while pos < stop and len(spans) < MAX_MARKS // 2:
         opened = _SINGLE_OPEN.search(text, pos, stop)
         if opened is None:
             break
@@ -195,3 +203,87 @@ def opens_with_quote(text: str) -> bool:
         return False
     head = stripped[:2]
     return head == "''" or head == "``" or stripped[0] in '"\u201c\u201e\u00ab\u201f'
+
+
+# An opening single mark: a curly or low one, or an apostrophe that opens a word. Every branch
+# starts with a literal mark so that ``re`` skips ahead to the next mark instead of trying the
+# pattern at every offset; the lookbehind, written after the apostrophe, checks the character
+# before it.
+_SINGLE_MARKS = re.compile("\u2018|\u2039|\u201a|'(?<![\\w'\u2019]')(?=[^\\W\\d_])")
+_NICKNAME_WORDS = re.compile(r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?")
+
+
+def _may_hold_single_marks(text: str) -> bool:
+    """Whether ``text`` holds a character that ``_SINGLE_MARKS`` starts with.
+
+    Substring tests, faster than the search: most paragraphs hold none (their apostrophes are
+    curly ones, which open no quote).
+    """
+    return "'" in text or "\u2018" in text or "\u2039" in text or "\u201a" in text
+
+
+def is_nickname(text: str, span: QuotedSpan) -> bool:
+    """Whether the quoted words are a nickname inside a name (``Marcia "Cia" Price``)."""
+    if not _NICKNAME_WORDS.fullmatch(text, span.start, span.end):
+        return False
+    before = text[max(0, span.open - 40) : span.open].split()
+    after = text[span.close : span.close + 40].split()
+    return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper())
+
+
+def paragraph_spans(text: str, single: bool = True, nicknames: bool = True) -> list[QuotedSpan]:
+    """The quoted spans of a paragraph: double marks, else single ones (British style).
+
+    ``single`` allows single marks; ``nicknames`` drops nicknames inside names.
+    """
+    spans = find_double_spans(text)
+    if not spans and single and _may_hold_single_marks(text) and _SINGLE_MARKS.search(text):
+        spans = find_single_spans(text)
+    if spans:
+        # Marks around nothing but spaces quote nothing (and cost every later stage).
+        spans = [span for span in spans if not text[span.start : span.end].isspace()]
+    if spans and nicknames:
+        return [span for span in spans if not is_nickname(text, span)]
+    return spans
+
+
+# The attribution that ends the first sentence of a quote whose closing mark is missing:
+# '"The pier is safe, Ada Vik said.' (and no quote runs on into the next paragraph).
+_STRANDED_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:said|says|added|adds)\s+[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}"
+    r"|(?:[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3}|he|she|they)\s+"
+    r"(?:said|says|added|adds))(?:\.?\s*$|\.\s)"
+)
+
+
+def close_stranded(text: str, span: QuotedSpan) -> QuotedSpan:
+    """Close an unclosed quote before an attribution stranded inside it, if there is one."""
+    found = _STRANDED_ATTRIBUTION.search(text, span.start, span.end)
+    if found is None or found.start() - span.start < 10:
+        return span
+    return replace(span, end=found.start(), close=found.start(), closed=True)
+
+
+def _open_of(span: QuotedSpan) -> int:
+    return span.open
+
+
+def _close_of(span: QuotedSpan) -> int:
+    return span.close
+
+
+def span_at(spans: Sequence[QuotedSpan], pos: int) -> QuotedSpan | None:
+    """The span whose marks enclose ``pos`` (``open <= pos < close``), found by bisection.
+
+    A paragraph's spans are in order and do not overlap, so their opens and closes are sorted.
+    """
+    at = bisect.bisect_right(spans, pos, key=_open_of) - 1
+    return spans[at] if at >= 0 and pos < spans[at].close else None
+
+
+def spans_between(spans: Sequence[QuotedSpan], start: int, end: int) -> range:
+    """The indexes of the spans that close at or after ``start`` and open before ``end``."""
+    return range(
+        bisect.bisect_left(spans, start, key=_close_of),
+        bisect.bisect_left(spans, end, key=_open_of),
+    )

@@ -9,31 +9,36 @@ from functools import lru_cache
 from typing import Literal
 
 from index.quotes.cues import trie_pattern
-from index.quotes.lexicon import (
+from index.quotes.lexicon.grammar import LEAD_WORDS, NOT_NAME_WORDS, NOT_RUN_START_WORDS
+from index.quotes.lexicon.people import (
+    COURTESY_TITLES,
     FEMALE_NAMES,
     FEMALE_WORDS,
     HONORIFICS,
+    LEADING_ROLES,
     MALE_NAMES,
     MALE_WORDS,
-    NOT_NAME_WORDS,
+    NAME_ABBREVIATIONS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    ORG_SURNAMES,
     ORG_WORDS,
+    PEERAGE_TITLES,
     PLACE_NAMES,
+    PLACE_PREFIXES,
     PLACE_WORDS,
+    SURNAME_HOMOGRAPHS,
+    TITLES_AFTER_PLACE,
     Gender,
-    word_set,
 )
 
 SourceKind = Literal["person", "org", "group", "pronoun"]
 
+MAX_RUN_WORDS = 12
+"""Spaces in the longest capitalised run that may name someone (titles and a name)."""
+
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
-# Abbreviations and particles are alternations shaped as tries (``trie_pattern``): each is
-# followed by a dot or a space, so at most one alternative can match and the order of trying
-# them does not matter, but a trie rejects a word on its first letters.
-_ABBREVIATIONS = word_set(
-    """Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Prof Rev St Jr Sr Ft Mt Pres Del
-    Atty Amb Supt Cpl Pvt"""
-)
-_ABBREVIATED = "(?:" + trie_pattern(_ABBREVIATIONS) + r")\."
+_ABBREVIATED = "(?:" + trie_pattern(NAME_ABBREVIATIONS) + r")\."
 # A capitalised word may hold apostrophes before a letter (O'Brien) but not a possessive 's.
 # Written as "letters, then (apostrophe, letters)*" rather than "(letter|apostrophe)*": the
 # same matches, but ``re`` runs the plain letter runs in its fast single-character loop.
@@ -41,19 +46,14 @@ _WORD = (
     rf"(?:{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)*|"
     rf"[{_UPPER}][\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*)"
 )
-_PARTICLES = word_set("de da del della di du van von der den bin ibn al el la le dos das ter y")
-_PARTICLE = "(?:" + trie_pattern(_PARTICLES) + ")"
-_NOT_START_WORDS = word_set(
-    """In On At The But And For If When As After Before With From By To Of A An It He She They
-    We This That There So Yet Or While Since Because Although Though According Asked Speaking
-    Still Meanwhile However Then Now Today Later Earlier"""
-)
-_NOT_START = "(?!" + trie_pattern(_NOT_START_WORDS) + r"\b)"
+_PARTICLE = "(?:" + trie_pattern(NAME_PARTICLES) + ")"
+_NOT_START = "(?!" + trie_pattern(NOT_RUN_START_WORDS) + r"\b)"
 NAME_RUN = re.compile(
     rf"(?=[{_UPPER}])(?<![\w'\u2019]){_NOT_START}{_WORD}"
     rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
     rf"(?:,?[ \u00a0](?:Jr|Sr)\.?|[ \u00a0](?:II|III|IV))?"
 )
+
 """A run of capitalised words (with name particles and initials), possibly a name."""
 
 
@@ -65,8 +65,8 @@ NAME_RUN = re.compile(
 # start a run, abbreviations, initials, a plain word) for that capital, as tries.
 def _first_word(capital: str) -> str:
     """NAME_RUN's first word, for a run that starts with ``capital``."""
-    not_start = [word[1:] for word in _NOT_START_WORDS if word[0] == capital]
-    abbreviations = [word[1:] for word in _ABBREVIATIONS if word[0] == capital]
+    not_start = [word[1:] for word in NOT_RUN_START_WORDS if word[0] == capital]
+    abbreviations = [word[1:] for word in NAME_ABBREVIATIONS if word[0] == capital]
     pattern = re.escape(capital) + r"(?<![\w'\u2019].)"
     if not_start:
         pattern += rf"(?!{trie_pattern(not_start)}\b)"
@@ -138,12 +138,6 @@ _LEAD = re.compile(
     r"if|although|though|because|since|after|before|once|until|whereas)\b[\s,]*)+",
     re.I,
 )
-_LEAD_WORDS = word_set(
-    """but and so yet still meanwhile however instead now then later also even indeed moreover
-    further furthermore finally afterward afterwards separately similarly likewise
-    nonetheless nevertheless by in for at while when as if although though because since
-    after before once until whereas"""
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +171,7 @@ def clean_phrase(text: str) -> str:
         # '," Mr. Obama said': the mark that closed the quote before is no part of it.
         text = text[1:].lstrip(" ,")
     first = text.split(" ", 1)[0].lower().rstrip(",")
-    if first in _LEAD_WORDS:
+    if first in LEAD_WORDS:
         text = _LEAD.sub("", text).strip(" ,;:\u2014\u2013-")
     return text
 
@@ -209,37 +203,30 @@ def gender_of_name(name: str, hint: str = "") -> Gender:
     return None
 
 
-_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
-# Titles that follow a place or body ("Ohio Gov.", "House Speaker"); plain honorifics such
-# as "King" or "Major" also end names, so only these are looked for inside a run.
-_TITLES_AFTER_PLACE = word_set(
-    """gov governor sen senator rep representative speaker mayor leader secretary minister
-    president chairman chairwoman director commissioner attorney general ambassador justice
-    judge sheriff chancellor premier gen lt col capt sgt adm cmdr maj admiral"""
-)
-
-
-_LEADING_ROLES = word_set(
-    """pollster spokesman spokeswoman spokesperson analyst economist strategist historian
-    lawyer attorney activist author consultant researcher scientist adviser advisor aide
-    organizer columnist commentator"""
-)
-
-
 @lru_cache(maxsize=4096)  # pure; names recur within an article
 def split_title(run: str) -> tuple[str, str]:
     """Split leading honorifics and titles off a capitalised run: ``Sen. Ted Cruz``."""
     tokens = run.split()
     # "Pollster Andy Smith": a role noun capitalised at the start of a sentence.
-    cut = 1 if len(tokens) > 2 and tokens[0].lower() in _LEADING_ROLES else 0
+    cut = 1 if len(tokens) > 2 and tokens[0].lower() in LEADING_ROLES else 0
     while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
         cut += 1
     # "New Jersey Gov. Chris Christie", "House Speaker Paul Ryan": a title after a place.
     for index in range(len(tokens) - 2, cut, -1):
         word = tokens[index].rstrip(".")
-        if word.lower() in _TITLES_AFTER_PLACE and word[:1].isupper():
-            rest = [t for t in tokens[index + 1 :] if t.rstrip(".,") not in _SUFFIXES]
+        if word.lower() in TITLES_AFTER_PLACE and word[:1].isupper():
+            rest = [t for t in tokens[index + 1 :] if t.rstrip(".,") not in NAME_SUFFIXES]
             if rest:
+                cut = index + 1
+                # "Tory Treasurer Lord Ashcroft": an honorific after the title.
+                while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
+                    cut += 1
+                break
+    if cut == 0:
+        # "Harrogate Mr Kennedy": a place or dateline before a courtesy title is no part of
+        # the name.
+        for index in range(1, len(tokens) - 1):
+            if tokens[index].rstrip(".").lower() in COURTESY_TITLES and tokens[index][:1].isupper():
                 cut = index + 1
                 break
     # "Secretary of State John Kerry": titles may contain "of X".
@@ -248,6 +235,12 @@ def split_title(run: str) -> tuple[str, str]:
         while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
             cut += 1
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def is_personal_title(title: str) -> bool:
+    """Whether a title only a person carries ends ``title`` (``Dr``, ``Lord``, not ``Senate``)."""
+    last = title.rsplit(maxsplit=1)[-1].rstrip(".").lower() if title.strip() else ""
+    return last in COURTESY_TITLES or last in PEERAGE_TITLES
 
 
 def bare_token(token: str) -> str:
@@ -259,9 +252,6 @@ def bare_token(token: str) -> str:
     return token.strip(".").lower()
 
 
-_COMPASS = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
-
-
 @lru_cache(maxsize=4096)  # pure; names recur within an article
 def is_org_name(name: str) -> bool:
     """Whether a capitalised phrase names an organisation, publication or place."""
@@ -271,9 +261,11 @@ def is_org_name(name: str) -> bool:
     bares = [bare_token(token) for token in tokens]
     named = bares[0] in MALE_NAMES or bares[0] in FEMALE_NAMES
     for bare in bares:
-        if bare in ORG_WORDS or (bare in PLACE_WORDS and not named):
+        if bare in ORG_WORDS and not (named and bare in ORG_SURNAMES):
+            return True  # ("Fox News" is a network, "Liam Fox" a person)
+        if bare in PLACE_WORDS and not named:
             return True
-    if all(bare in PLACE_NAMES or bare in _COMPASS for bare in bares):
+    if all(bare in PLACE_NAMES or bare in PLACE_PREFIXES for bare in bares):
         return True
     # Acronyms such as "FBI" or "U.S." are organisations or places, not people.
     first = tokens[0].rstrip("'\u2019s") if len(tokens) == 1 else ""
@@ -285,16 +277,12 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text) if text.endswith(("'s", "\u2019s", "'", "\u2019")) else text
 
 
-# Words that end no name, except after a first name: "Theresa May".
-_SURNAME_HOMOGRAPHS = frozenset(("may",))
-
-
 def ends_in_stray_word(tokens: list[str]) -> bool:
     """Whether the last of a name's tokens is a stray word (``Smith Tuesday``), not a name."""
     last = tokens[-1].lower().rstrip(".")
     if last not in NOT_NAME_WORDS:
         return False
-    if last in _SURNAME_HOMOGRAPHS and len(tokens) > 1:
+    if last in SURNAME_HOMOGRAPHS and len(tokens) > 1:
         first = bare_token(tokens[-2])
         return first not in FEMALE_NAMES and first not in MALE_NAMES
     return True

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from index.quotes.lexicon import word_set
+from index.quotes.lexicon.grammar import SENTENCE_ABBREVIATIONS, SENTENCE_OPENERS
 from index.quotes.marks import QuotedSpan
 
 # (``[.!?\u2026][.!?\u2026]*`` for ``[.!?\u2026]+``: a leading character class lets the scan skip
@@ -15,20 +15,9 @@ _BOUNDARY = re.compile(
     r"[.!?\u2026][.!?\u2026]*[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[\u2014-]*"
     r"[A-Z0-9\u00c0-\u00de])"
 )
-_ABBREVIATIONS = word_set(
-    """mr mrs ms dr prof sen sens rep reps gov govs gen lt col capt sgt adm cmdr maj rev fr st
-    jr sr vs v no nos inc co corp ltd jan feb mar apr jun jul aug sep sept oct nov dec ft mt
-    pres gen hon del atty amb supt cpl pvt messrs mme mlle approx est dept univ assn bros ave
-    blvd etc al ca cf fig op"""
-)
 # After these the next capitalised word may still start a sentence; only common sentence
 # openers are trusted to do so.
 _AMBIGUOUS = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_OPENERS = word_set(
-    """the a an he she it they we i but and so yet this that these those in on at for if when
-    while as after before since there here his her their its our mr mrs ms some many most
-    all what who why how still meanwhile however"""
-)
 
 
 def _ends_with_initials(head: str) -> bool:
@@ -55,7 +44,7 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
         token = token[max(token.rfind("("), token.rfind('"'), token.rfind("\u201c")) + 1 :]
     if not token:
         return False
-    if token.lower() in _ABBREVIATIONS:
+    if token.lower() in SENTENCE_ABBREVIATIONS:
         return True
     # A single capital is an initial ("J. Smith"), except the pronoun "I".
     return len(token) == 1 and token.isupper() and token != "I"
@@ -94,7 +83,7 @@ def split_sentences(
             if _ends_with_abbreviation(text, dot):
                 continue
             head = text[max(lo, dot - 12) : dot + 1]
-            if _ends_with_initials(head) and _next_word(text, end) not in _OPENERS:
+            if _ends_with_initials(head) and _next_word(text, end) not in SENTENCE_OPENERS:
                 continue
         sentences.append((start, end))
         start = end
@@ -111,7 +100,7 @@ def is_sentence_end(text: str, dot: int) -> bool:
     if _ends_with_abbreviation(text, dot):
         return False
     head = text[max(0, dot - 12) : dot + 1]
-    return not (_ends_with_initials(head) and _next_word(text, dot + 1) not in _OPENERS)
+    return not (_ends_with_initials(head) and _next_word(text, dot + 1) not in SENTENCE_OPENERS)
 
 
 # Lower-case function words that title case never leaves lower case.

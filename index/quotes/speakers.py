@@ -6,30 +6,44 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from index.quotes.lexicon import (
+from index.quotes.groups import (
+    counted_those,
+    described_by_participle,
+    nominal,
+    postmodified,
+    restricted_group,
+)
+from index.quotes.lexicon.grammar import (
+    ASIDE_WORDS,
     AUXILIARIES,
-    COURTESY_TITLES,
-    FEMALE_NAMES,
-    FEMALE_WORDS,
-    HONORIFICS,
-    MALE_NAMES,
-    MALE_WORDS,
+    DETERMINERS,
     NOT_NAME_WORDS,
     NOT_PHRASE_WORDS,
+    PHRASE_PREPOSITIONS,
+    SENTENCE_ASIDES,
+)
+from index.quotes.lexicon.people import (
+    COURTESY_TITLES,
+    FEMALE_NAMES,
+    HONORIFICS,
+    INDEFINITE_SPEAKERS,
+    MALE_NAMES,
+    NAME_HOMOGRAPHS,
+    POSTMODIFIERS,
     PRONOUN_GENDER,
+    ROLE_HEADS,
+    ROLE_PARTICIPLES,
     SPEAKER_NOUNS,
-    TIME_NOUNS,
-    Gender,
-    word_set,
 )
 from index.quotes.names import (
+    MAX_RUN_WORDS,
     Source,
-    SourceKind,
     bare_token,
     clean_phrase,
     ends_in_stray_word,
     gender_of_name,
     is_org_name,
+    is_personal_title,
     name_runs,
     split_title,
     strip_possessive,
@@ -57,78 +71,6 @@ _LOCATED = re.compile(
     r"interview|speech|email|e-mail|letter|tweet|post|release|memo|op-ed|essay|column|book|"
     r"blog|video|podcast|filing|appearance)(?:\s+(?:with|to|on|for)\s+[^,]{1,40})?"
 )
-_PREPOSITIONS = word_set(
-    """of for at in on from with to by about against under near inside outside within over
-    among"""
-)
-_DETERMINERS = word_set("""the a an another one two three several some many most other""")
-_ROLE_HEADS = word_set(
-    """deputy head chief director chairman chairwoman chair president vice secretary minister
-    spokesman spokeswoman spokesperson governor mayor senator representative leader member
-    professor adviser advisor aide founder ceo executive manager editor author analyst
-    expert lawyer attorney official officer commissioner ambassador lord general judge
-    justice speaker host anchor correspondent reporter economist strategist consultant
-    pollster historian candidate nominee partner owner co-founder cofounder principal
-    superintendent administrator coordinator organizer activist researcher scientist fellow
-    scholar lecturer dean chancellor treasurer clerk sheriff captain commander former then
-    longtime acting interim senior top assistant associate managing general national
-    regional state"""
-)
-
-
-_QUANTIFIERS = word_set(
-    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-    sixty seventy eighty ninety hundreds thousands dozens some many most several few half all
-    both each none majority majorities minority minorities plurality about nearly almost
-    roughly more fewer another"""
-)
-_NUMBER = re.compile(r"\d[\d,.]*%?$")
-# "Someone asked how ...": whoever it was speaks, unnamed.
-_INDEFINITE_SPEAKERS = word_set("someone somebody everyone everybody")
-_OBJECT_DETERMINERS = word_set("a an the his her their its our my")
-_FRACTIONS = word_set("third quarter fifth tenth")
-# Participles after a plural that make it the people a poll asked: "voters polled".
-_SURVEYED = word_set("polled surveyed interviewed questioned sampled contacted asked")
-_GROUP_PRONOUNS = word_set(
-    "some many others most few several both all critics those someone somebody everyone"
-)
-# Words after a speaker noun that describe it: "people close to Clinton", "aides here".
-_POSTMODIFIERS = word_set("close familiar privy loyal here there")
-# Participles that describe a role before a name ("Newly elected Mayor Ada Vik").
-_ROLE_PARTICIPLES = word_set(
-    "elected appointed retired based registered designated affiliated backed funded owned"
-)
-# Asides between commas that belong to the sentence, not to who speaks ("X, for example, said").
-_SENTENCE_ADVERBS = frozenset(
-    (
-        "for example",
-        "for instance",
-        "however",
-        "too",
-        "also",
-        "meanwhile",
-        "in turn",
-        "though",
-        "in fact",
-        "of course",
-        "in particular",
-        "likewise",
-        "similarly",
-        "in contrast",
-        "by contrast",
-        "in response",
-        "for his part",
-        "for her part",
-        "for their part",
-        "for its part",
-        "on the other hand",
-        "in other words",
-        "at the time",
-        "at least",
-    )
-)
-_ASIDES = word_set("like unlike including such")
-_COUNT_WORDS = word_set("percent % in out of")
 
 
 def _last_name_run(text: str) -> re.Match[str] | None:
@@ -150,7 +92,7 @@ def _in_prepositional_phrase(before: list[str]) -> bool:
     if not before:
         return False
     last = before[-1].lower()
-    if last in _PREPOSITIONS:
+    if last in PHRASE_PREPOSITIONS:
         # "Secretary of State John Kerry": a title may own an "of" phrase.
         return not (
             last == "of"
@@ -158,11 +100,13 @@ def _in_prepositional_phrase(before: list[str]) -> bool:
             and before[-2].rstrip(".").lower() in HONORIFICS
             and before[-2][:1].isupper()
         )
-    return last == "the" and len(before) >= 2 and before[-2].lower() in _PREPOSITIONS
+    return last == "the" and len(before) >= 2 and before[-2].lower() in PHRASE_PREPOSITIONS
 
 
 def person_or_org(run: str, text_before: str) -> Source | None:
     """Read a capitalised run (with what precedes it in the phrase) as a person or an org."""
+    if run.count(" ") > MAX_RUN_WORDS:
+        return None  # (a run of capitalised words that long is no one's name)
     title, name = split_title(run)
     name = strip_possessive(name.strip(" ,"))
     if not name:
@@ -179,13 +123,14 @@ def person_or_org(run: str, text_before: str) -> Source | None:
         earlier[:1].isupper()
         and word.endswith("ed")
         and word.islower()
-        and word not in _ROLE_PARTICIPLES
+        and word not in ROLE_PARTICIPLES
         # (no word ends in "ed" without "ed" in the text, so most phrases are not read)
         for earlier, word in pairwise(text_before.split() if "ed" in text_before else ())
     ):
         return None  # "Trump attacked Romney": a clause, not a role before a name
     lowered_before = text_before.strip().lower()
-    if is_org_name(name) or lowered_before.endswith("the"):
+    # ("Dr Fox" is someone, "Fox" may be a network)
+    if (is_org_name(name) and not is_personal_title(title)) or lowered_before.endswith("the"):
         org = f"{text_before.strip()} {run}".strip() if lowered_before.endswith("the") else run
         return Source(name=strip_possessive(org), kind="org")
     if (
@@ -203,11 +148,19 @@ def person_or_org(run: str, text_before: str) -> Source | None:
         )
     ):
         return Source(name=name, kind="group", gender="p")
-    if title.rstrip(".").lower() in COURTESY_TITLES:
-        title = ""
+    said_title = title
+    words = title.split()
+    if words and words[-1].rstrip(".").lower() in COURTESY_TITLES:
+        # "Mr", "Chancellor Mr" (the role is "Chancellor"), "Harrogate Mr" (a place: none).
+        words = words[:-1]
+        keep = any(word.rstrip(".").lower() in HONORIFICS for word in words)
+        title = " ".join(words) if keep else ""
     role = " ".join(part for part in (text_before.strip(), title) if part) or None
     return Source(
-        name=name, kind="person", role=role, gender=gender_of_name(name, f"{title} {text_before}")
+        name=name,
+        kind="person",
+        role=role,
+        gender=gender_of_name(name, f"{said_title} {text_before}"),
     )
 
 
@@ -217,18 +170,18 @@ def _is_role(text: str) -> bool:
     if not words or len(words) > 25 or not clean_phrase(text):
         return False
     first = words[0].strip(",").lower()
-    if first.endswith(("ing", "ed")) and first not in _ROLE_HEADS:
+    if first.endswith(("ing", "ed")) and first not in ROLE_HEADS:
         return False
     if first in PRONOUN_GENDER:
         return False
     if any(w.lower() in NOT_PHRASE_WORDS for w in words):
         return False
-    if first in _DETERMINERS or first in _ROLE_HEADS or first.endswith(("'s", "\u2019s")):
+    if first in DETERMINERS or first in ROLE_HEADS or first.endswith(("'s", "\u2019s")):
         return True
     if words[0][0].islower():
         return True
     # Capitalised titles: "Lord Mayor of the City of London", "Deputy Minister".
-    return any(w.lower() in _ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
+    return any(w.lower() in ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
 
 
 def is_role_appositive(text: str) -> bool:
@@ -240,101 +193,9 @@ def is_role_appositive(text: str) -> bool:
     """
     words = text.split()
     return _is_role(text.strip()) and any(
-        w.strip(",").lower().removesuffix("'s").removesuffix("\u2019s") in _ROLE_HEADS
+        w.strip(",").lower().removesuffix("'s").removesuffix("\u2019s") in ROLE_HEADS
         for w in words[:3]
     )
-
-
-def _nominal(text: str, words: list[str]) -> Source | None:
-    """Read a phrase without a usable name: ``the ministry``, ``a senior official``.
-
-    ``words`` are ``words_of(text)``, which the caller has already computed.
-    """
-    if not words or len(words) > 30:
-        return None
-    tokens = text.split()
-    if any(
-        earlier[:1].isupper()
-        and word.endswith("ed")
-        and word.islower()
-        # ("Democratic registered voters": a participle before the plural noun it describes)
-        and not (number == len(tokens) - 4 and tokens[-1].endswith("s") and tokens[-1].islower())
-        # ("Cuban-Americans polled": the people a poll asked)
-        and not (number == len(tokens) - 3 and word in _SURVEYED)
-        for number, (earlier, word) in enumerate(pairwise(tokens[1:]))
-    ):
-        # "Mr Montague quoted his father": a name and its verb, not one noun phrase.
-        return None
-    if (
-        len(words) > 2
-        and words[0].endswith("ing")
-        and words[1] in _OBJECT_DETERMINERS
-        and words[0] not in SPEAKER_NOUNS
-    ):
-        return None  # "holding a conference call ...": a participle and its object
-    head_words = []
-    while words and words[0] in ("only", "just", "nearly", "almost", "about", "roughly"):
-        words = words[1:]
-    if words[:2] == ["at", "least"]:
-        words = words[2:]  # "at least a dozen members"
-    if len(words) >= 2 and words[0] in ("a", "one") and words[1] in _FRACTIONS:
-        words = ["half", *words[2:]]  # "a third of the voters" counts them as "half" does
-    if len(words) == 1 and _NUMBER.match(words[0]) and not words[0].endswith("%"):
-        return None  # "On July 6, 2015, Sanders ...": a year is nobody ("42%" is a group).
-    if len(words) >= 2 and words[1] in ("percent", "%"):
-        words = [words[0], *words[2:]]
-    if words and (words[0] in _QUANTIFIERS or _NUMBER.match(words[0]) or "-" in words[0]):
-        # "one of the prosecutors", "85% of Democrats", "six in 10", "twenty-four percent".
-        of = next((i for i, word in enumerate(words) if word in ("of", "in")), -1)
-        if of > 1 and not all(_NUMBER.match(w) or w in _COUNT_WORDS for w in words[1:of]):
-            of = -1  # "several supporters of reform": the "of" phrase is the noun's own.
-        rest = words[of + 1 :] if 0 < of < 4 else words[1:]
-        while rest and (rest[0] in _DETERMINERS or _NUMBER.match(rest[0])):
-            rest = rest[1:]
-        if not rest or (0 < of < 4 and rest[-1].isalpha() and rest[-1] not in NOT_PHRASE_WORDS):
-            # "many in the crowd", "a third of the voters", "85% of Democrats".
-            return Source(name=text.strip(), kind="group", gender="p")
-        if 0 < of < 4:
-            words = rest
-    for number, word in enumerate(words):
-        if word in _PREPOSITIONS or word in ("who", "which", "that"):
-            break
-        if number >= 2 and word.endswith("ed") and word not in SPEAKER_NOUNS:
-            break  # "a statement posted on the website": the noun before the participle.
-        head_words.append(word)
-    if not head_words or len(head_words) > 8 or (len(words) > 10 and len(head_words) == len(words)):
-        return None
-    if len(head_words) == 1 and head_words[0] in _GROUP_PRONOUNS:
-        # "Some note that ...", "Others say ...".
-        return Source(name=text.strip(), kind="group", gender="p")
-    if len(head_words) >= 2 and head_words[-1] in _SURVEYED and head_words[-2].endswith("s"):
-        return Source(name=text.strip(), kind="group", gender="p")  # "voters polled"
-    head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
-    if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
-        return None
-    if head in TIME_NOUNS:
-        return None
-    if head.endswith(("ed", "ing")) and head not in SPEAKER_NOUNS:
-        return None
-    plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    determined = (
-        head_words[0] in _DETERMINERS
-        # "Romney's associates": a possessive determines a plural noun.
-        or (plural and head_words[0].endswith(("'s", "\u2019s")) and len(head_words) == 2)
-    ) and 2 <= len(head_words) <= 6
-    if (
-        head in SPEAKER_NOUNS
-        or head in _ROLE_HEADS  # "Connecticut's tax commissioner"
-        or (head.endswith("men") and f"{head[:-3]}man" in SPEAKER_NOUNS)  # "spokesmen"
-        or head.endswith(("ers", "ists", "ians", "ants", "ents"))
-        or (determined and head.isalpha())
-    ):
-        kind: SourceKind = "group" if head.endswith("s") and head not in ("ministry",) else "org"
-        if head in MALE_WORDS or head in FEMALE_WORDS or head in _ROLE_HEADS:
-            kind = "person"
-        gender: Gender = "m" if head in MALE_WORDS else "f" if head in FEMALE_WORDS else None
-        return Source(name=text.strip(), kind=kind, gender=gender)
-    return None
 
 
 # (the closing dash may be gone: the phrase ends where the verb starts.)
@@ -367,7 +228,7 @@ def parse_source(phrase: str) -> Source | None:
     parts = [
         part
         for part in parts
-        if part and not _AGE.match(part) and part.lower() not in _SENTENCE_ADVERBS
+        if part and not _AGE.match(part) and part.lower() not in SENTENCE_ASIDES
     ]
     if not parts:
         return None
@@ -410,7 +271,7 @@ def parse_source(phrase: str) -> Source | None:
                     role=role or head_source.role,
                     gender=head_source.gender or gender_of_name(head_source.name, role or ""),
                 )
-        aside = rest[0].split()[0].lower() in _ASIDES  # "..., including his wife, ..."
+        aside = rest[0].split()[0].lower() in ASIDE_WORDS  # "..., including his wife, ..."
         second = None if aside else _simple_source(rest[0])
         if (
             second is not None
@@ -433,9 +294,15 @@ def parse_source(phrase: str) -> Source | None:
             first = rest[0].split()[0]
             if (
                 not described
-                or (first.islower() and first.endswith(("ing", "ed")))  # "..., speaking for"
+                # "..., speaking for the group, said" (but "..., named X, will admit ...,
+                # organizers said" is a clause before another subject).
+                or (
+                    first.islower()
+                    and first.endswith(("ing", "ed"))
+                    and all(NOT_PHRASE_WORDS.isdisjoint(words_of(part)) for part in rest)
+                )
                 or first in ("when", "while", "after", "if")  # "..., when contacted, ..."
-                or first.lower() in _ASIDES
+                or first.lower() in ASIDE_WORDS
                 # "United States Citizenship and Immigration Services, the agency that ...".
                 or (head_source.kind == "org" and len(rest) == 1 and first in ("the", "a", "an"))
             ):
@@ -443,58 +310,6 @@ def parse_source(phrase: str) -> Source | None:
                 return head_source
         return None
     return _simple_source(head)
-
-
-def _postmodified(text: str, words: list[str]) -> Source | None:
-    """A speaker noun described after it: ``people close to Clinton``, ``aides here``."""
-    at = next(i for i, word in enumerate(words) if i and word in _POSTMODIFIERS)
-    if at > 9:
-        return None
-    head = _nominal(" ".join(text.split()[:at]), words[:at])
-    if head is None:
-        return None
-    return Source(name=text.strip(), kind=head.kind, gender=head.gender)
-
-
-def _restricted_group(text: str, words: list[str]) -> Source | None:
-    """A noun narrowed by a relative clause: ``Supporters who have heard him speak``.
-
-    Only nouns are read this way (``those who back her``, ``the man who sold it``); a name
-    before ``who`` without a comma is too rarely a speaker to guess at.
-    """
-    if words[0] == "those" and 2 <= len(words) <= 4 and NOT_PHRASE_WORDS.isdisjoint(words[1:]):
-        return Source(name=text.strip(), kind="group", gender="p")  # "those surveyed"
-    # ("that" only after a plural: "groups that back her", not "a report that she wrote")
-    at = next(
-        (
-            i
-            for i, word in enumerate(words)
-            if word == "who" or (word == "that" and i and words[i - 1].endswith("s"))
-        ),
-        -1,
-    )
-    if not 1 <= at <= 4:
-        return None
-    for word in words[at + 2 :]:
-        if word in ("that", "which", "who", "to"):
-            break
-        if word in AUXILIARIES:
-            # "The officer who shot him was not wearing a camera": the sentence's own verb
-            # follows the clause, so this is a statement, not who makes it.
-            return None
-    if words[:at] != ["those"]:
-        if not NOT_PHRASE_WORDS.isdisjoint(words[:at]):
-            return None
-        source = _nominal(" ".join(text.split()[:at]), words[:at])
-        if source is None:
-            return None
-        # The whole phrase names them: "Supporters" alone would say too little.
-        return Source(name=text.strip(), kind=source.kind, gender=source.gender)
-    return Source(name=text.strip(), kind="group", gender="p")
-
-
-# Clause words that are also names: "Theresa May", "Will Rogers".
-_NAME_HOMOGRAPHS = frozenset(("may", "will"))
 
 
 def _clause_word(tokens: list[str], words: list[str]) -> bool:
@@ -506,7 +321,7 @@ def _clause_word(tokens: list[str], words: list[str]) -> bool:
     for at, word in enumerate(words):
         if word not in NOT_PHRASE_WORDS:
             continue
-        if word in _NAME_HOMOGRAPHS and tokens[at][:1].isupper():
+        if word in NAME_HOMOGRAPHS and tokens[at][:1].isupper():
             if at and tokens[at - 1][:1].isupper():
                 continue
             following = words[at + 1] if at + 1 < len(words) else ""
@@ -518,49 +333,6 @@ def _clause_word(tokens: list[str], words: list[str]) -> bool:
                 continue
         return True
     return False
-
-
-def _counted_those(text: str, words: list[str]) -> Source | None:
-    """A count of a group: ``27 percent of those who named a candidate``."""
-    at = words.index("those")
-    if not 2 <= at <= 4 or words[at - 1] != "of":
-        return None
-    count = words[: at - 1]
-    if not all(
-        _NUMBER.match(word)
-        or word in _QUANTIFIERS
-        or word in _COUNT_WORDS
-        or word in ("only", "just", "over", "under", "than", "less", "at", "least")
-        or "-" in word
-        for word in count
-    ):
-        return None
-    group = _simple_source(" ".join(text.split()[at:]))
-    if group is None or group.kind != "group":
-        return None
-    return Source(name=text.strip(), kind="group", gender="p")
-
-
-def _described_by_participle(text: str, words: list[str]) -> Source | None:
-    """A group described by an -ing phrase: ``Democrats trying to win back the Senate``."""
-    tokens = text.split()
-    at = next(
-        (
-            i
-            for i in range(1, min(len(words) - 1, 5))
-            if words[i].endswith("ing")
-            and tokens[i].islower()
-            and words[i - 1].endswith(("s", "men", "people"))  # a plural
-            and not words[i - 1].endswith(("'s", "\u2019s"))  # "the office's handling of"
-        ),
-        -1,
-    )
-    if at == -1 or words[at] in SPEAKER_NOUNS or not NOT_PHRASE_WORDS.isdisjoint(words[at:]):
-        return None
-    head = _simple_source(" ".join(tokens[:at]))
-    if head is None or head.kind not in ("group", "org"):
-        return None
-    return Source(name=text.strip(), kind="group", gender="p")
 
 
 def _place_like(parts: list[str]) -> bool:
@@ -582,35 +354,35 @@ def _simple_source(text: str) -> Source | None:
         return None
     if len(words) > 14:
         # Only a description with a long modifier: "a complaint filed by ...".
-        return _nominal(text, words)
-    if words[0] in _ASIDES:
+        return nominal(text, words)
+    if words[0] in ASIDE_WORDS:
         return None  # "including his wife": an aside, not who speaks
-    if not _POSTMODIFIERS.isdisjoint(words[1:]):
-        described = _postmodified(text, words)
+    if not POSTMODIFIERS.isdisjoint(words[1:]):
+        described = postmodified(text, words)
         if described is not None:
             return described
-    if len(words) == 1 and words[0] in _INDEFINITE_SPEAKERS:
+    if len(words) == 1 and words[0] in INDEFINITE_SPEAKERS:
         single = words[0] in ("someone", "somebody")
         return Source(name=text.strip(), kind="person" if single else "group")
-    described = _described_by_participle(text, words)
+    described = described_by_participle(text, words, _simple_source)
     if described is not None:
         return described
     if words[0] in ("that", "this") and 2 <= len(words) <= 4 and text.split()[0][:1].isupper():
         # "That person said", "This official says": a demonstrative, not a clause.
-        noun = _nominal("the " + " ".join(text.split()[1:]), ["the", *words[1:]])
+        noun = nominal("the " + " ".join(text.split()[1:]), ["the", *words[1:]])
         head = words[-1]
         if (
             noun is not None
-            and (head in SPEAKER_NOUNS or head in _ROLE_HEADS or head in ("person", "people"))
+            and (head in SPEAKER_NOUNS or head in ROLE_HEADS or head in ("person", "people"))
             and NOT_PHRASE_WORDS.isdisjoint(words[1:])
         ):
             return Source(name=text.strip(), kind=noun.kind, gender=noun.gender)
     if "those" in words:
-        counted = _counted_those(text, words)
+        counted = counted_those(text, words, _simple_source)
         if counted is not None:
             return counted
     if not NOT_PHRASE_WORDS.isdisjoint(words) and _clause_word(text.split(), words):
-        return _restricted_group(text, words)
+        return restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None
     run = _last_name_run(text)
@@ -625,4 +397,4 @@ def _simple_source(text: str) -> Source | None:
             source = person_or_org(run.group(), text[: run.start()])
             if source is not None:
                 return source
-    return _nominal(text, words)
+    return nominal(text, words)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from index.quotes.attribution import clause_end
-from index.quotes.cues import ADDRESSEE_VERBS, ATTRIBUTION_VERB_SET, trie_pattern
+from index.quotes.cues import ATTRIBUTION_VERB_SET, trie_pattern
+from index.quotes.lexicon.speech import ADDRESSEE_VERBS
 from index.quotes.names import NAME_RUN
 
 # "... and warned against ...": the speaker's next verb, not the statement's ("he posed a
@@ -186,6 +187,8 @@ def content_start(text: str, verb: str, pos: int, limit: int) -> int:
     return lead.end() - 4 if lead else pos
 
 
+# Pairs of dashes read past inside one statement (more are a list, not asides).
+_MAX_ASIDES = 4
 _DASH = re.compile(r"\s(?:[\u2015\u2014\u2013]|--?)\s")
 _FULL_STOP = re.compile(r"[.!?;](?=\s|$)")
 
@@ -201,7 +204,11 @@ def _past_asides(text: str, start: int, hi: int) -> tuple[int, list[tuple[int, i
     asides: list[tuple[int, int]] = []
     while (dash := _DASH.search(text, pos, hi)) is not None and dash.start() <= end:
         closing = _DASH.search(text, dash.end(), hi)
-        if closing is None or _FULL_STOP.search(text, dash.end(), closing.start()):
+        if (
+            closing is None
+            or len(asides) == _MAX_ASIDES
+            or _FULL_STOP.search(text, dash.end(), closing.start())
+        ):
             return dash.start(), asides
         asides.append((dash.start(), closing.end()))
         pos = closing.end()

@@ -6,8 +6,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from index.quotes.cues import ATTRIBUTION_VERB_SET, strip_adverbs
-from index.quotes.lexicon import AUXILIARIES, IRREGULAR_VERBS, word_set
-from index.quotes.marks import QuotedSpan
+from index.quotes.lexicon.grammar import (
+    AUXILIARIES,
+    CLAUSE_OPENERS,
+    IRREGULAR_VERBS,
+    SUBJECT_PRONOUNS,
+)
+from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source, clean_phrase
 from index.quotes.speakers import parse_source
 
@@ -42,12 +47,6 @@ _BARE_TIME = re.compile(
     re.I,
 )
 _MAX_SUBJECT_WORDS = 30
-_PRONOUNS = frozenset(("he", "she", "they", "we", "it", "i"))
-# Words after which a pronoun starts a clause of its own ("... when she said ...").
-_CLAUSE_OPENERS = word_set(
-    """and but when because as after before if while since although though that where so
-    yet whereas once until unless"""
-)
 _BOUNDARY_CHARS = frozenset(',;:(\u2014\u2013"\u201d\u201c.!?')
 # The matches of ``(?:[,:;]\s*|\s)(?:which|...)\s+|[,:;]\s*|\s[\u2014\u2013]\s|\s(?:and|but)\s``,
 # written to start with one character class so that the scan skips ahead to the next candidate;
@@ -57,6 +56,7 @@ _SPLITS = re.compile(
     r"if|unless|whereas)\s+)?|(?:which|whom|where|when|because|although|though|while|since|if|"
     r"unless|whereas)\s+|[\u2014\u2013]\s|(?:and|but)\s)"
 )
+
 _VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
 # Auxiliaries, attribution verbs and irregular verbs in one set (one lookup per word).
 _VERB_WORDS = AUXILIARIES | ATTRIBUTION_VERB_SET | IRREGULAR_VERBS
@@ -90,6 +90,10 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     return source, at
 
 
+# The last spaced dash of a phrase, and what follows it (a few words, no comma).
+_LAST_DASH = re.compile(
+    r"\s(?:[\u2014\u2013]|--?)\s+(?=[^,\u2014\u2013]{2,40}$)(?!.*\s(?:[\u2014\u2013]|--?)\s)"
+)
 _CLOSED_QUOTE = re.compile('(?:,["\u201d]|["\u201d],)\\s+')
 
 
@@ -99,18 +103,26 @@ def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
         return None
     tail = segment.rstrip()
     cut = max(tail.rfind(" "), tail.rfind("\u00a0"))
-    if tail[cut + 1 :].lower() in _PRONOUNS:
+    if tail[cut + 1 :].lower() in SUBJECT_PRONOUNS:
         # ", he said": the common case, read without parsing the whole clause.
         before = tail[:cut].rstrip()
         if (
             not before
             or before[-1] in _BOUNDARY_CHARS
-            or before[before.rfind(" ") + 1 :].lower() in _CLAUSE_OPENERS
+            or before[before.rfind(" ") + 1 :].lower() in CLAUSE_OPENERS
             or (before.count(" ") < 8 and _BARE_INTRO.fullmatch(before.lstrip()) is not None)
+            # ("Asked if he would come he told the BBC": "he" is never an object)
+            or tail[cut + 1 :].lower() in ("he", "she", "they", "we")
         ):
             found = parse_source(tail[cut + 1 :])
             if found is not None:
                 return found, lo + cut + 1
+    dash = _LAST_DASH.search(segment)
+    if dash is not None:
+        # "In its report - Smut and Sex - the council said": the subject follows the aside.
+        after = parse_source(segment[dash.end() :])
+        if after is not None:
+            return after, lo + dash.end()
     intro = INTRO.match(segment)
     offset = intro.end() if intro else 0
     rest = segment[offset:]
@@ -142,7 +154,7 @@ def _verb_like(word: str) -> bool:
 
 
 def _outside(spans: Sequence[QuotedSpan], pos: int) -> bool:
-    return not any(span.open <= pos < span.close for span in spans)
+    return span_at(spans, pos) is None
 
 
 def clause_subject(
@@ -153,15 +165,15 @@ def clause_subject(
     The subject is the phrase before the first verb-like word; a lone capitalised word that is
     not someone already introduced must be followed by a clear verb (``Japan branded``).
     """
-    for span in spans:
-        if lo <= span.open < hi:
-            hi = span.open
-            break
+    inside = spans_between(spans, lo, hi)
+    opening = next((spans[number] for number in inside if spans[number].open >= lo), None)
+    if opening is not None:
+        hi = opening.open
     segment = text[lo:hi]
     intro = INTRO.match(segment)
     start = lo + (intro.end() if intro else 0)
     first = text[start : start + 6].split(" ", 1)[0]
-    if first.lower() in _PRONOUNS and first.lower() != "it" and " " in text[start:hi]:
+    if first.lower() in SUBJECT_PRONOUNS and first.lower() != "it" and " " in text[start:hi]:
         # "He refuses to name them, saying ...": a personal pronoun first is the subject,
         # whatever tense its verb is in.
         pronoun = parse_source(first)
@@ -181,11 +193,12 @@ def clause_subject(
 
 def verb_subject(
     text: str, lo: int, pos: int, spans: Sequence[QuotedSpan], known: Known
-) -> tuple[Source, int] | None:
+) -> tuple[Source, int, str] | None:
     """The subject of the nearest verb before ``pos`` (``Japan branded North Korea "..."``).
 
     Used for quoted fragments that no reporting verb introduces: the words are taken to be
-    those of whoever does the nearest thing to them in the sentence.
+    those of whoever does the nearest thing to them in the sentence. Returns the subject,
+    its offset and the verb.
     """
     words = [
         word
@@ -209,8 +222,16 @@ def verb_subject(
         for start in (boundary, 0):
             found = _read_subject(text, lo + start, lo + len(head), known)
             if found is not None:
-                return found
+                return found[0], found[1], word.group()
     return None
+
+
+def first_verb(text: str, lo: int, hi: int) -> str:
+    """The first verb-like word of ``text[lo:hi]`` (the cue of a subject found before it)."""
+    for word in re.finditer(r"[a-z][a-z'\u2019\-]*", text[lo:hi]):
+        if _verb_like(word.group()):
+            return word.group()
+    return ""
 
 
 def _read_subject(text: str, start: int, end: int, known: Known) -> tuple[Source, int] | None:

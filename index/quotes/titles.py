@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.quotes.lexicon import word_set
+from index.quotes.lexicon.grammar import CONTRACTED, TITLE_LEADS, TITLE_SMALL_WORDS
 from index.quotes.marks import QuotedSpan
 
 _WORD = re.compile(r"[\w'\u2019\-]+")
-_SMALL_WORDS = word_set("""a an the of and or in on at to for with from by as vs""")
 
 
 @lru_cache(maxsize=1024)  # pure; asked several times of each quoted span
@@ -20,7 +19,7 @@ def is_title(text: str) -> bool:
     words = _WORD.findall(text)
     if not words or len(words) > 12:
         return False
-    content = [word for word in words if word.lower() not in _SMALL_WORDS]
+    content = [word for word in words if word.lower() not in TITLE_SMALL_WORDS]
     if not content:
         return False
     capitalised = sum(1 for word in content if word[0].isupper() or word[0].isdigit())
@@ -29,8 +28,6 @@ def is_title(text: str) -> bool:
 
 # The word before an opening mark, and whether it is a possessive (`NRK's`).
 _LAST_WORD = re.compile(r"(\w+)(['\u2019]s)?\s+\Z")
-_TITLE_LEADS = word_set("""on titled""")
-_CONTRACTED = word_set("""it that he she there here what who where let""")  # `it's`: no possessive
 
 
 def is_span_title(text: str, span: QuotedSpan) -> bool:
@@ -51,10 +48,10 @@ def is_span_title(text: str, span: QuotedSpan) -> bool:
     if before is None:
         return False
     lead = before[1]
-    possessive = before[2] and lead.lower() not in _CONTRACTED
+    possessive = before[2] and lead.lower() not in CONTRACTED
     according = lead.lower() == "to" and text[
         max(0, before.start() - 10) : before.start()
     ].lower().endswith("according ")
-    if not (lead.lower() in _TITLE_LEADS or possessive or lead.isdigit() or according):
+    if not (lead.lower() in TITLE_LEADS or possessive or lead.isdigit() or according):
         return False
     return len(_WORD.findall(stripped)) >= 2 and is_title(stripped[:-1])

@@ -16,10 +16,6 @@ from index.engines.whoosh.keys import file_key
 
 SCHEMA_VERSION = 9
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
-EXTRACTOR_VERSION = 2
-"""Bump when what ``index.quotes.extract_quotes`` finds changes: the index holds speakers and
-quote text, so an index built with another extractor is rebuilt. (Kept here, not in the
-quotes package, so that opening an index never imports the extractor.)"""
 
 TEXT_FIELDS = ("title", "body")
 """Fields a bare word searches. ``body`` also holds the captions and tags, so two posting lists

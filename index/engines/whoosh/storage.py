@@ -15,7 +15,8 @@ from pathlib import Path
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, clean_files
 
-from index.engines.whoosh.schema import EXTRACTOR_VERSION, SCHEMA_VERSION
+from index.engines.whoosh.schema import SCHEMA_VERSION
+from index.quotes import version as quotes_version
 
 INDEX_NAME = "MAIN"
 """Whoosh's name for the one index in a folder (its files are ``MAIN_*`` and ``_MAIN_*``)."""
@@ -43,10 +44,12 @@ def storage_at(folder: Path) -> FileStorage:
 def whoosh_dir(index_dir: Path) -> Path:
     """The folder holding the Whoosh files for the current schema and quote extractor.
 
-    An index written by another version of either lives in another folder, so it is never
-    read; the next build writes a fresh one and removes the stale ones.
+    An index written by another version of either (``SCHEMA_VERSION``,
+    ``index.quotes.version.EXTRACTOR_VERSION``) lives in another folder, so it is never read;
+    the next build writes a fresh one and removes the stale ones. (The version module loads
+    no extractor.)
     """
-    return index_dir / f"v{SCHEMA_VERSION}q{EXTRACTOR_VERSION}"
+    return index_dir / f"v{SCHEMA_VERSION}q{quotes_version.EXTRACTOR_VERSION}"
 
 
 def mark_index_folder(index_dir: Path) -> None:

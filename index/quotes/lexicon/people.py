@@ -1,16 +1,13 @@
-"""Word lists used to read speaker phrases: honorifics, first names, organisation words."""
+"""Words about people: honorifics, first names, gendered words, organisations and places."""
 
 from __future__ import annotations
 
 from typing import Literal
 
+from index.quotes.lexicon import word_set
+
 Gender = Literal["m", "f", "p", "o"] | None
 """``m``/``f`` for people, ``p`` for plural (they), ``o`` for things (it), None if unknown."""
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text`` as a set (keeps long lists readable)."""
-    return frozenset(text.split())
 
 
 HONORIFICS: dict[str, str | None] = {
@@ -77,7 +74,8 @@ MALE_NAMES = word_set(
     tommy tony travis trey tyler victor vince vincent vladimir walter warren wayne wesley
     will william willie xi yuri zach zachary hua jianguo wei ming kamal rahul narendra ahmed
     hassan hussein ibrahim jens emmanuel francois françois jean pierre jacques hans klaus
-    jürgen wolfgang giuseppe luigi marco paolo pedro miguel alejandro fernando enrique
+    jürgen wolfgang liam gareth alistair iain rhodri hamish callum giuseppe luigi marco paolo
+    pedro miguel alejandro fernando enrique
     andres andrés boris viktor igor ivan recep benjamin bibi shinzo justin malcolm kim moon"""
 )
 FEMALE_NAMES = word_set(
@@ -97,7 +95,8 @@ FEMALE_NAMES = word_set(
     roberta robin rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley
     sonia sophia stacey stephanie sue susan suzanne sylvia tammy tara teresa theresa tiffany
     tina tracy valerie vanessa victoria virginia wanda wendy whitney yvonne zoe angela
-    theresa marine ségolène segolene christine ursula federica nicola jacinda sanna"""
+    theresa tessa harriet yvette hazel margaret marine ségolène segolene christine ursula
+    federica nicola jacinda sanna"""
 )
 
 ORG_WORDS = word_set(
@@ -115,11 +114,14 @@ ORG_WORDS = word_set(
 )
 """Words that mark a capitalised phrase as an organisation or publication."""
 
+ORG_SURNAMES = word_set("fox post house church bank court field times union hall")
+"""Organisation words that are also surnames, after a first name (``Liam Fox``)."""
+
 PLACE_WORDS = word_set(
     """city area district province county state states street avenue road square park river
     valley island islands mountain mountains bay sea ocean lake region republic kingdom
     territory village town borough hall building tower airport station bridge north south
-    east west financial"""
+    east west financial plaza"""
 )
 """Words that mark a capitalised phrase as a place rather than a person."""
 
@@ -157,52 +159,15 @@ SPEAKER_NOUNS = word_set(
 )
 """Head nouns of phrases that can be a source of speech (``a senior official``)."""
 
-NOT_NAME_WORDS = word_set(
-    """the a an and but or so yet for nor if when while as after before since because although
-    though in on at by to of from with without into onto over under about this that these
-    those there here he she it they we i you his her its their our my your what who whom
-    whose which why how where still meanwhile however also even then now today yesterday
-    tomorrow tonight monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec mr mrs ms dr not no yes some many most all both
-    each every one two three four five six seven eight nine ten another other such last next
-    first second third new according said says asked perhaps indeed instead despite during
-    until unless whether than like just only earlier later recently again already never
-    always sometimes often please thanks well oh ok okay read watch see click sign follow
-    related advertisement currently finally additionally similarly separately previously
-    ultimately traditionally historically initially eventually fortunately unfortunately
-    interestingly importantly notably specifically generally typically overall elsewhere
-    furthermore moreover nevertheless nonetheless otherwise likewise consequently
-    accordingly therefore sadly surprisingly clearly obviously apparently reportedly
-    conversely alternatively thus hence besides regardless admittedly undoubtedly certainly
-    arguably ironically predictably naturally incidentally frankly luckily hopefully oddly
-    remarkably tellingly crucially notwithstanding
-    allegedly officially publicly privately should would could might must shall does did do
-    having being is are was were has have had"""
-)
-"""Capitalised words that start sentences but are never part of a name."""
 
 PRONOUN_GENDER: dict[str, Gender] = {
     "he": "m", "she": "f", "they": "p", "it": "o", "we": "p", "i": None, "you": None,
 }  # fmt: skip
 
 COURTESY_TITLES = word_set("mr mrs ms miss mister madam madame sir dame messrs dr")
+PEERAGE_TITLES = word_set("lord lady baroness baron earl viscount")
 """Titles that are only courtesy, never a role (``Mr``, ``Dr``)."""
 
-TIME_NOUNS = word_set(
-    """day days week weeks month months year years decade decades century season seasons
-    morning afternoon evening night weekend time times moment period quarter"""
-)
-"""Heads of phrases that say when, never who (``The month also called ...``)."""
-
-NOT_PHRASE_WORDS = word_set(
-    """is are was were be been being am has have had do does did will would can could should
-    shall may might must that if because when while whether than not it's there what how why
-    said says say told tells added adding saying noted if unless until though although where
-    him them us me myself itself themselves himself herself everyone anyone someone nobody
-    something anything nothing everything this these those here which"""
-)
-"""Words that betray a clause rather than a speaker phrase."""
 
 PLACE_NAMES = word_set(
     """alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
@@ -221,19 +186,110 @@ PLACE_NAMES = word_set(
 )
 """Places (and a few acronyms) that capitalised runs often name; never speakers' names."""
 
-IRREGULAR_VERBS = word_set(
-    """sent made gave took went came told said wrote spoke thought knew saw found got put left
-    felt kept brought began ran held stood met led paid won lost built sold set cut hit let
-    read heard meant became chose drew drove fell flew grew hid rose shook struck swore
-    threw understood woke wore broke bought caught fought taught sought spent lent sat slept
-    spread says tells adds notes asks calls claims argues insists warns writes thinks
-    believes wants describes explains admits urges vows promises praises blasts slams
-    accuses denies dismisses rejects defends criticizes touts hails mocks"""
+ROLE_NOUNS_BEFORE_NAME = tuple(
+    sorted(
+        word_set(
+            """spokesman spokeswoman spokesperson businessman businesswoman aide adviser advisor
+    chairman chairwoman director manager strategist pollster lawyer attorney official
+    economist analyst senator governor mayor candidate nominee leader founder executive host
+    anchor reporter correspondent activist writer author professor chief secretary minister
+    president member representative congressman congresswoman judge resident voter supporter
+    pastor coach player star officer commander"""
+        )
+    )
 )
-"""Verb forms that do not end in -ed but often follow a subject."""
 
-
-AUXILIARIES = word_set(
-    "is are was were has have had will would can could should may might did does do"
+# Abbreviations and particles are alternations shaped as tries (``trie_pattern``): each is
+# followed by a dot or a space, so at most one alternative can match and the order of trying
+# them does not matter, but a trie rejects a word on its first letters.
+NAME_ABBREVIATIONS = word_set(
+    """Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Adm Prof Rev St Jr Sr Ft Mt Pres Del
+    Atty Amb Supt Cpl Pvt"""
 )
-"""Auxiliary and modal verbs: a finite verb follows (or is) one of these."""
+
+NAME_PARTICLES = word_set("de da del della di du van von der den bin ibn al el la le dos das ter y")
+
+NAME_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
+
+# Titles that follow a place or body ("Ohio Gov.", "House Speaker"); plain honorifics such
+# as "King" or "Major" also end names, so only these are looked for inside a run.
+TITLES_AFTER_PLACE = word_set(
+    """gov governor sen senator rep representative speaker mayor leader secretary minister
+    president chairman chairwoman director commissioner attorney general ambassador justice
+    judge sheriff chancellor premier gen lt col capt sgt adm cmdr maj admiral treasurer
+    co-chairman spokesman spokeswoman chief boss coach captain manager"""
+)
+
+LEADING_ROLES = word_set(
+    """pollster spokesman spokeswoman spokesperson analyst economist strategist historian
+    lawyer attorney activist author consultant researcher scientist adviser advisor aide
+    organizer columnist commentator"""
+)
+
+PLACE_PREFIXES = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
+
+# Words that end no name, except after a first name: "Theresa May".
+SURNAME_HOMOGRAPHS = frozenset(("may",))
+
+ROLE_HEADS = word_set(
+    """deputy head chief director chairman chairwoman chair president vice secretary minister
+    spokesman spokeswoman spokesperson governor mayor senator representative leader member
+    professor adviser advisor aide founder ceo executive manager editor author analyst
+    expert lawyer attorney official officer commissioner ambassador lord general judge
+    justice speaker host anchor correspondent reporter economist strategist consultant
+    pollster historian candidate nominee partner owner co-founder cofounder principal
+    superintendent administrator coordinator organizer activist researcher scientist fellow
+    scholar lecturer dean chancellor treasurer clerk sheriff captain commander former then
+    longtime acting interim senior top assistant associate managing general national
+    regional state"""
+)
+
+# "Someone asked how ...": whoever it was speaks, unnamed.
+INDEFINITE_SPEAKERS = word_set("someone somebody everyone everybody")
+
+# Participles after a plural that make it the people a poll asked: "voters polled".
+SURVEYED = word_set("polled surveyed interviewed questioned sampled contacted asked")
+
+GROUP_PRONOUNS = word_set(
+    "some many others most few several both all critics those someone somebody everyone"
+)
+
+# Words after a speaker noun that describe it: "people close to Clinton", "aides here".
+POSTMODIFIERS = word_set("close familiar privy loyal here there")
+
+# Participles that describe a role before a name ("Newly elected Mayor Ada Vik").
+ROLE_PARTICIPLES = word_set(
+    "elected appointed retired based registered designated affiliated backed funded owned"
+)
+
+# Clause words that are also names: "Theresa May", "Will Rogers".
+NAME_HOMOGRAPHS = frozenset(("may", "will"))
+
+DESCRIPTION_HEADS = word_set(
+    """president minister chancellor mayor premier governor senator leader chairman chairwoman
+    chair co-chairman secretary spokesman spokeswoman spokesperson boss manager coach captain
+    judge director treasurer ambassador commissioner chief executive founder editor presenter
+    host prosecutor sheriff general"""
+)
+"""Role nouns that, after ``the``, stand for a person the article names (``the mayor``)."""
+
+ANAPHORIC_HEADS = word_set(
+    """player star striker forward winger midfielder defender goalkeeper keeper champion
+    veteran youngster teenager singer actor actress rapper musician director-general
+    coach-turned-pundit frontman frontwoman novelist author writer businessman businesswoman
+    tycoon billionaire former"""
+)
+"""Nouns that, after ``the``, stand for the person just spoken of (``the striker``)."""
+
+DEMONYMS = word_set(
+    """scot briton brit welshman welshwoman englishman englishwoman irishman irishwoman
+    frenchman frenchwoman dutchman dane swede finn pole czech swiss kiwi aussie spaniard
+    turk thai greek"""
+)
+"""Nationality nouns that do not end in ``-an``/``-ian``/``-ese`` (``the Scot``)."""
+
+DESCRIPTION_MODIFIERS = word_set("former new current outgoing incoming then longtime veteran")
+"""Words in a description that need not appear in the role it matches."""
+
+ROLE_QUALIFIERS = word_set("vice deputy assistant shadow press junior associate acting under")
+"""Words before a role's head that make it another role (``Vice President``)."""

@@ -1,0 +1,205 @@
+"""Descriptions that stand for a person the article names: ``the mayor``, ``the American``.
+
+News names a person once (``London mayor Ken Livingstone``, ``Arsene Wenger, the Arsenal
+boss``) and then describes them (``the mayor said``). A definite description resolves to the
+person whose role holds its head noun; failing that, a role with no holder in the article
+stands for the likeliest person without a role of their own (``the prime minister`` for Tony
+Blair), and a description such as ``the American`` or ``the striker`` for the person just
+spoken of, as a pronoun would.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from index.quotes.cues import trie_pattern
+from index.quotes.lexicon.people import (
+    ANAPHORIC_HEADS,
+    DEMONYMS,
+    DESCRIPTION_HEADS,
+    DESCRIPTION_MODIFIERS,
+    ORG_WORDS,
+    ROLE_HEADS,
+    ROLE_QUALIFIERS,
+)
+from index.quotes.registry import DISTANCE_SCALE, PRONOUN_REACH, Registry
+
+DESCRIPTION_NAME = "description-name"
+
+_HEADS = "(?:" + trie_pattern(DESCRIPTION_HEADS | ANAPHORIC_HEADS) + ")"
+_DEMONYM = r"[A-Z][a-z]+(?:an|ian|ese|ish)|[A-Z][a-z]+"
+# "the Arsenal boss", "the shadow chancellor", "the Lib Dem chief executive", "the 20-year-old".
+_PHRASE = re.compile(
+    rf"[Tt]he\s+(?P<mods>(?:[\w'\u2019-]+\s+){{0,3}}?)"
+    rf"(?P<head>{_HEADS}|\d+-year-old|{_DEMONYM})(?:'s|\u2019s)?"
+)
+# (a lead sentence describes someone the next one names: "..., the shadow chancellor said.
+# Oliver Letwin said ...")
+_CATAPHORA_REACH = 700
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """A definite description: its head noun, the words before it, and how it refers."""
+
+    head: str
+    modifiers: tuple[str, ...]
+    anaphoric: bool  # like a pronoun (the striker, the American), not a role (the mayor)
+    owned: bool = False  # a possessive before the head: "the minister's spokesman"
+    general: bool = True  # nothing but words like "former" or "shadow" before the head
+
+
+def read_description(phrase: str) -> Description | None:
+    """Read ``the <modifiers> <head>`` (the whole phrase), or None."""
+    found = _PHRASE.fullmatch(phrase.strip())
+    if found is None:
+        return None
+    head = found.group("head")
+    lowered = head.lower()
+    modifiers = tuple(word.lower().replace("\u2019", "'") for word in found.group("mods").split())
+    owned = any(modifier.endswith("'s") for modifier in modifiers)
+    if lowered == "executive" and modifiers[-1:] == ("chief",):
+        head, lowered, modifiers = "chief executive", "chief executive", modifiers[:-1]
+    elif lowered == "minister" and modifiers[-1:] == ("prime",):
+        head, lowered, modifiers = "prime minister", "prime minister", modifiers[:-1]
+    if lowered in DESCRIPTION_HEADS or lowered in ("chief executive", "prime minister"):
+        if head[:1].isupper() and not head.isupper():
+            return None  # "The New Hampshire Union Leader": a name, not a description
+        general = all(
+            word in DESCRIPTION_MODIFIERS or word in ROLE_QUALIFIERS for word in modifiers
+        )
+        return Description(lowered, modifiers, anaphoric=False, owned=owned, general=general)
+    if lowered in ANAPHORIC_HEADS or lowered.endswith("-year-old"):
+        if not all(word in DESCRIPTION_MODIFIERS for word in modifiers):
+            return None  # "the Lincoln actor": who is meant is more than "the one just named"
+        return Description(lowered, modifiers, anaphoric=True, owned=owned)
+    if (
+        head[:1].isupper()
+        and not modifiers
+        and lowered not in ORG_WORDS
+        and (lowered in DEMONYMS or lowered.endswith(("an", "ian", "ese", "ish")))
+    ):
+        return Description(lowered, (), anaphoric=True)  # "the American", "the Scot"
+    return None
+
+
+def _role_holds(description: Description, role: str) -> bool:
+    """Whether a role given in the article (``London mayor``) fits the description.
+
+    The role holds the head noun and every modifier of the description; a qualifier before
+    the head in the role (``vice``, ``deputy``) must be in the description too, so ``the
+    president`` is not the ``Vice President``.
+    """
+    words = [
+        word.removesuffix("'s").strip(",.") for word in role.lower().replace("\u2019", "'").split()
+    ]
+    head = description.head.split()
+    at = next((i for i in range(len(words)) if words[i : i + len(head)] == head), -1)
+    if at < 0:
+        return False
+    if at and words[at - 1] in ROLE_QUALIFIERS and words[at - 1] not in description.modifiers:
+        return False
+    return all(
+        modifier in DESCRIPTION_MODIFIERS or modifier.removesuffix("'s") in words
+        for modifier in description.modifiers
+    )
+
+
+def _has_role(registry: Registry, index: int) -> bool:
+    """Whether the article gives the person a role (``Tory co-chairman``, not just ``Mr``)."""
+    return any(
+        part in ROLE_HEADS or part in DESCRIPTION_HEADS
+        for role in registry.entities[index].roles
+        for part in role.lower().replace("-", " ").split()
+    )
+
+
+def resolve_description(
+    description: Description,
+    position: int,
+    registry: Registry,
+    statement: tuple[int, int] = (0, 0),
+) -> int | None:
+    """The person a description at body offset ``position`` stands for, if the article names one.
+
+    Nobody named only inside ``statement`` (the body span of what the description is said to
+    have said) stands for it: "Her son, Fahed Nasser, was safe, the captain said" names the
+    son, not the captain.
+    """
+    holders = [
+        index
+        for index, entity in enumerate(registry.entities)
+        if entity.person and any(_role_holds(description, role) for role in entity.roles)
+    ]
+    if holders:
+        found = _likeliest(registry, position, set(holders), statement)
+        return holders[0] if found is None else found
+    if description.owned:
+        return None  # "the prime minister's spokesman" is not the prime minister
+    if description.anaphoric:
+        return _likeliest(registry, position, None, statement)
+    if not description.general:
+        return None  # "the band leader": a role of its own, which nobody here is given
+    # A role nobody in the article is given: someone named without a role of their own.
+    unroled = {
+        index
+        for index, entity in enumerate(registry.entities)
+        if entity.person and not _has_role(registry, index)
+    }
+    if not unroled:
+        return None
+    found = _likeliest(registry, position, unroled, statement)
+    return _next_named(registry, position, unroled, statement) if found is None else found
+
+
+def _likeliest(
+    registry: Registry, position: int, allowed: set[int] | None, skip: tuple[int, int]
+) -> int | None:
+    """The most salient allowed person mentioned before ``position`` (any gender), outside
+    ``skip``."""
+    at = bisect.bisect_left(registry.positions, position) - 1
+    best: int | None = None
+    best_score = float("-inf")
+    seen = 0
+    while at >= 0 and position - registry.positions[at] <= 2 * PRONOUN_REACH and seen < 12:
+        index = registry.mentioned[at]
+        inside = skip[0] <= registry.positions[at] < skip[1]
+        if not inside and registry.entities[index].person and (allowed is None or index in allowed):
+            seen += 1
+            distance = (position - registry.positions[at]) / DISTANCE_SCALE
+            score = registry.weights[at] - distance
+            if score > best_score:
+                best, best_score = index, score
+        at -= 1
+    return best
+
+
+def _next_named(
+    registry: Registry, position: int, allowed: set[int], skip: tuple[int, int]
+) -> int | None:
+    """The first allowed person mentioned shortly after ``position``, outside ``skip``."""
+    at = bisect.bisect_right(registry.positions, position)
+    while at < len(registry.positions) and registry.positions[at] - position <= _CATAPHORA_REACH:
+        inside = skip[0] <= registry.positions[at] < skip[1]
+        if registry.mentioned[at] in allowed and not inside:
+            return registry.mentioned[at]
+        at += 1
+    return None
+
+
+def description_mentions(
+    text: str, skip: list[tuple[int, int]]
+) -> list[tuple[int, int, Description]]:
+    """Role descriptions in running text outside ``skip`` (quotes, in order), with offsets."""
+    found = []
+    ends = [end for _, end in skip]
+    for match in _PHRASE.finditer(text):
+        at = bisect.bisect_right(ends, match.start())
+        if at < len(skip) and skip[at][0] <= match.start():
+            continue  # inside a quote
+        description = read_description(match.group())
+        if description is not None and not description.anaphoric:
+            found.append((match.start(), match.end(), description))
+    return found

@@ -1,0 +1,211 @@
+"""The people of one article and where each is mentioned: the memory behind resolving names."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from index.quotes.lexicon.people import Gender
+
+# A pronoun is only resolved to someone mentioned at most this many characters before it.
+PRONOUN_REACH = 2500
+# "it" only to an organisation named at most this many characters before it.
+ORG_REACH = 800
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person (or organisation) mentioned in the article; mutable while the article is read."""
+
+    name: str
+    gender: Gender = None
+    role: str | None = None
+    person: bool = True
+    tokens: set[str] = field(default_factory=set)
+    titled: bool = False
+    """Whether ``role`` is only a title before the name; a described role replaces it."""
+    roles: list[str] = field(default_factory=list)
+    """Every role and title the article gives (``London mayor``, ``the Arsenal boss``)."""
+
+
+@dataclass(slots=True)
+class Registry:
+    """The people of one article and where each is mentioned (body offsets, in order).
+
+    Each mention carries a salience weight: subjects and speakers are likelier antecedents
+    of a later pronoun than a name in a prepositional phrase.
+    """
+
+    entities: list[Entity] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    mentioned: list[int] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    by_token: dict[str, list[int]] = field(default_factory=dict)
+    orgs: dict[str, int] = field(default_factory=dict)
+    """Organisations named as subjects or speakers, by lower-case name."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Acronyms the article defines, with the names they stand for (``PTC``)."""
+
+    def find(self, name: str) -> int | None:
+        """Index of the entity a name (full name, surname or first name) refers to."""
+        tokens = name.lower().split()
+        if not tokens:
+            return None
+        candidates = self.by_token.get(tokens[-1])
+        if not candidates:
+            return None
+        if len(tokens) == 1:
+            # Every entity listed under a token holds it (tokens only grow), so the latest one
+            # contains the whole one-word mention.
+            return candidates[-1]
+        wanted = set(tokens)
+        best: int | None = None
+        # Prefer the most recently created entity containing every token of the mention.
+        for index in reversed(candidates):
+            entity = self.entities[index]
+            if wanted <= entity.tokens:
+                return index
+            if (
+                best is None
+                and len(tokens) > 1
+                and len(entity.tokens) == 1
+                and entity.name.split()[-1].lower() == tokens[-1]
+            ):
+                best = index
+        return best
+
+    def add_org(self, name: str, position: int, weight: float) -> int:
+        """Record a mention of an organisation (kept apart from people: no name is shared)."""
+        key = name.lower()
+        index = self.orgs.get(key)
+        if index is None:
+            self.entities.append(Entity(name, "o", None, False))
+            index = self.orgs[key] = len(self.entities) - 1
+        self.mention(index, position, weight)
+        return index
+
+    def _index_tokens(self, index: int, tokens: set[str]) -> None:
+        for token in tokens:
+            known = self.by_token.setdefault(token, [])
+            if not known or known[-1] != index:
+                bisect.insort(known, index)
+
+    def add(
+        self,
+        name: str,
+        position: int,
+        gender: Gender,
+        role: str | None,
+        person: bool,
+        weight: float = 0.0,
+        known: int | None = -1,
+        titled: bool = False,
+    ) -> int:
+        """Record a mention, merging it into the entity it refers to; return that entity.
+
+        ``known`` is the entity ``find(name)`` already returned, if the caller looked it up;
+        ``titled`` says the role is only the title before the name (``Councillor``).
+        """
+        index = self.find(name) if known == -1 else known
+        if index is None:
+            tokens = {t.lower() for t in name.split()}
+            roles = [role] if role else []
+            entity = Entity(name, gender, role, person, tokens, titled and bool(role), roles)
+            self.entities.append(entity)
+            index = len(self.entities) - 1
+            self._index_tokens(index, tokens)
+        else:
+            entity = self.entities[index]
+            if len(name.split()) > len(entity.name.split()):
+                entity.name = name
+                entity.tokens |= {t.lower() for t in name.split()}
+                self._index_tokens(index, entity.tokens)
+            if entity.gender is None:
+                entity.gender = gender
+            if entity.role is None or (role and entity.titled and not titled):
+                entity.role = role
+                entity.titled = titled and bool(role)
+            entity.person = entity.person or person
+            if role and role not in entity.roles:
+                entity.roles.append(role)
+        self.mention(index, position, weight)
+        return index
+
+    def mention(self, index: int, position: int, weight: float = 0.0) -> None:
+        """Note that entity ``index`` is mentioned at body offset ``position``."""
+        at = bisect.bisect_right(self.positions, position)
+        if at and self.positions[at - 1] == position and self.mentioned[at - 1] == index:
+            self.weights[at - 1] = max(self.weights[at - 1], weight)
+            return
+        self.positions.insert(at, position)
+        self.mentioned.insert(at, index)
+        self.weights.insert(at, weight)
+
+    def last_subject(self, lo: int, hi: int) -> int | None:
+        """The person last named as a subject or speaker in ``[lo, hi)``, if any."""
+        at = bisect.bisect_left(self.positions, hi) - 1
+        while at >= 0 and self.positions[at] >= lo:
+            index = self.mentioned[at]
+            if self.weights[at] >= SUBJECT_WEIGHT and self.entities[index].person:
+                return index
+            at -= 1
+        return None
+
+    def last_mention_before(self, index: int, position: int) -> int:
+        """Body offset of the last mention of entity ``index`` before ``position``."""
+        at = bisect.bisect_left(self.positions, position) - 1
+        while at >= 0 and self.mentioned[at] != index:
+            at -= 1
+        return self.positions[at] if at >= 0 else position
+
+    def resolve_it(self, position: int) -> int | None:
+        """The organisation ``it`` likeliest stands for: named shortly before, not obliquely."""
+        at = bisect.bisect_left(self.positions, position) - 1
+        best: int | None = None
+        best_score = float("-inf")
+        while at >= 0 and position - self.positions[at] <= ORG_REACH:
+            index = self.mentioned[at]
+            if not self.entities[index].person and self.weights[at] >= 0:
+                score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
+                if score > best_score:
+                    best, best_score = index, score
+            elif self.entities[index].person and self.weights[at] >= SUBJECT_WEIGHT:
+                break  # (someone named since is the topic now)
+            at -= 1
+        return best
+
+    def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
+        """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""
+        at = bisect.bisect_left(self.positions, position) - 1
+        best: int | None = None
+        best_score = float("-inf")
+        seen = 0
+        while at >= 0 and position - self.positions[at] <= PRONOUN_REACH and seen < 12:
+            index = self.mentioned[at]
+            entity = self.entities[index]
+            if entity.person and (entity.gender is None or entity.gender == gender):
+                seen += 1
+                score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
+                if entity.gender == gender:
+                    score += GENDER_BONUS
+                if score > best_score:
+                    best, best_score = index, score
+            at -= 1
+        return best
+
+
+# Salience weights, tuned on PolNeAR train: how much being a subject or a speaker outweighs
+# being closer, in units of DISTANCE_SCALE characters.
+DISTANCE_SCALE = 250.0
+
+
+SUBJECT_WEIGHT = 1.0
+
+
+SPEAKER_WEIGHT = 1.0
+
+
+OBLIQUE_WEIGHT = -1.0
+
+
+GENDER_BONUS = 0.5

@@ -1,0 +1,176 @@
+"""The extractor's stages and rules by name: what each rule finds, and a switch for each.
+
+The extractor runs six stages over an article, in order:
+
+1. ``marks``: pair quote marks into quoted spans, paragraph by paragraph.
+2. ``cues``: find what attributes speech: a verb of saying next to a quote or before a
+   statement, ``according to``, a colon, a signature.
+3. ``subjects``: read who the cue belongs to (``Ada Vik``, ``the ministry``, ``she``).
+4. ``resolve``: turn that phrase into the article's fullest name for the speaker.
+5. ``join``: join the pieces of one quote (split by its attribution, running over
+   paragraphs) and give an unattributed quote the speaker of the quote it continues.
+6. ``filter``: drop what is no quote (titles, scare quotes, nicknames, cue words used as
+   nouns) and statements that would swallow their own attribution.
+
+Every quote records the rule that produced it (``Quote.rule``); ``extract_quotes(paragraphs,
+disabled=frozenset({"pronoun"}))`` runs the extractor with rules switched off, to measure what
+each adds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.corpus.article import Stage
+
+STAGES: tuple[Stage, ...] = ("marks", "cues", "subjects", "resolve", "join", "filter")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named rule of the extractor.
+
+    Attributes:
+        name: What ``Quote.rule``, ``--explain`` and ``disabled`` call it.
+        stage: The stage it belongs to.
+        finds: One line on the shape it recognises, with an example in our own words.
+    """
+
+    name: str
+    stage: Stage
+    finds: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "double-marks",
+        "marks",
+        "double marks pair up: \"...\" \u201c...\u201d \u00ab...\u00bb ''...''",
+    ),
+    Rule("single-marks", "marks", "single marks pair up in a paragraph without double ones"),
+    Rule(
+        "close-stranded",
+        "marks",
+        "an unclosed quote ends before its attribution: '\"Done, Ada Vik said.'",
+    ),
+    Rule("after-quote-verb", "cues", '"...," said Ada Vik / "...," she added'),
+    Rule("after-quote-according", "cues", '"...," according to Ada Vik'),
+    Rule("after-quote-signature", "cues", '"..." -- Ada Vik'),
+    Rule("before-quote-verb", "cues", 'Ada Vik said: "..."'),
+    Rule("before-quote-participle", "cues", 'Ada Vik criticised the plan, saying: "..."'),
+    Rule("before-quote-colon", "cues", 'Ada Vik: "..."'),
+    Rule("before-quote-according", "cues", 'According to Ada Vik, "..."'),
+    Rule(
+        "colon-paragraph",
+        "cues",
+        "a paragraph ending 'Ada Vik went on:' introduces the next one's quote",
+    ),
+    Rule(
+        "signature-paragraph", "cues", "a paragraph of only '-- Ada Vik' signs the quote before it"
+    ),
+    Rule("report-said-that", "cues", "Ada Vik said (that) the pier is safe"),
+    Rule("report-then-said", "cues", "The pier is safe, Ada Vik said."),
+    Rule("report-then-said-name", "cues", "The pier is safe, said Ada Vik."),
+    Rule(
+        "report-according-to",
+        "cues",
+        "According to Ada Vik, the pier is safe / ..., according to Ada Vik",
+    ),
+    Rule("report-passive", "cues", "She was asked by Ada Vik whether the pier is safe"),
+    Rule("report-saying", "cues", "Ada Vik closed the pier, saying it was unsafe"),
+    Rule("report-document-saying", "cues", "Ada Vik issued a statement saying the pier is safe"),
+    Rule("report-and-said", "cues", "Ada Vik closed the pier and said it was unsafe"),
+    Rule("report-who-said", "cues", "..., said Ada Vik, who added that the pier is safe"),
+    Rule("report-claim", "cues", "Ada Vik's claim that the pier is safe"),
+    Rule(
+        "statement-quotes",
+        "cues",
+        'Ada Vik said that "the pier is safe": the quote is the statement',
+    ),
+    Rule("mixed-report", "cues", 'Ada Vik said the pier was "perfectly safe"'),
+    Rule(
+        "mixed-fragment",
+        "subjects",
+        'Ada Vik called the pier "perfectly safe": quoted words take the verb\'s subject',
+    ),
+    Rule(
+        "standalone-quote",
+        "cues",
+        "a quoted sentence standing alone is a quote whose speaker comes from context",
+    ),
+    Rule(
+        "noun-cue",
+        "filter",
+        "a cue word used as a noun or infinitive is no cue: 'the report', 'declined to say'",
+    ),
+    Rule(
+        "full-name",
+        "resolve",
+        "'Vik', 'Ms Vik' resolve to the fullest name the article gives: 'Ada Vik'",
+    ),
+    Rule(
+        "description-name",
+        "resolve",
+        "'the mayor' resolves to the person named with that role; 'the American' to the one "
+        "just spoken of",
+    ),
+    Rule(
+        "pronoun", "resolve", "'he', 'she' resolve to the likeliest earlier person of that gender"
+    ),
+    Rule(
+        "org-it",
+        "resolve",
+        "'it said' resolves to the organisation named just before as subject or speaker",
+    ),
+    Rule("split-quote", "join", '"A," she said. "B." is one quote in two pieces'),
+    Rule(
+        "run-on",
+        "join",
+        "a quote left open at a paragraph end goes on in the next paragraph that opens with a mark",
+    ),
+    Rule(
+        "subject-speaker",
+        "join",
+        "an unattributed quote after a sentence about someone is theirs: 'Ada Vik wants more "
+        'clay. "It helps."\'',
+    ),
+    Rule(
+        "inherit-speaker",
+        "join",
+        "an unattributed quote takes the speaker of the quote it continues",
+    ),
+    Rule(
+        "nickname",
+        "filter",
+        'a capitalised word in marks inside a name is no quote: Ada "Addie" Vik',
+    ),
+    Rule("title", "filter", 'a title in marks is no quote: on NRK\'s "Harbour Hour"'),
+    Rule(
+        "scare-quote",
+        "filter",
+        "quoted words inside a sentence that nobody is said to say are no quote",
+    ),
+)
+"""Every rule, in stage order."""
+
+RULE_NAMES = frozenset(rule.name for rule in RULES)
+
+
+@dataclass(frozen=True, slots=True)
+class Switches:
+    """Which rules run, and whether to keep the evidence of each decision for ``--explain``."""
+
+    disabled: frozenset[str] = frozenset()
+    explain: bool = False
+
+    def __post_init__(self) -> None:
+        unknown = self.disabled - RULE_NAMES
+        if unknown:
+            raise ValueError(f"unknown quote rule(s): {', '.join(sorted(unknown))}")
+
+    def on(self, rule: str) -> bool:
+        """Whether ``rule`` runs."""
+        return rule not in self.disabled
+
+
+ALL_ON = Switches()

@@ -1,0 +1,7 @@
+"""The quote extractor's version, importable without loading the extractor."""
+
+from __future__ import annotations
+
+EXTRACTOR_VERSION = 3
+"""Bump when what ``index.quotes.extract_quotes`` finds changes: an index holds speakers and
+quote text, so one built with another extractor version must be rebuilt."""
