@@ -134,16 +134,38 @@ async def settle(pilot: Pilot[int]) -> None:
 
 
 async def search(pilot: Pilot[int], text: str) -> None:
-    """Put ``text`` in the search bar (as typing would) and wait for the results."""
+    """Put ``text`` in the search bar (as pasting would) and wait for the results."""
     app = pilot.app
     assert isinstance(app, NewsdeskApp)
     app.main.search_input.value = text
     await settle(pilot)
 
 
+async def type_query(pilot: Pilot[int], text: str) -> None:
+    """Press / and type ``text`` key by key, then wait for the results."""
+    keys = ["space" if char == " " else char for char in text]
+    await pilot.press("slash", *keys)
+    await settle(pilot)
+
+
 def screen_text(app: NewsdeskApp) -> str:
     """Everything on screen, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def footer_text(app: NewsdeskApp) -> str:
+    """The key bar at the bottom of the screen."""
+    return screen_text(app).splitlines()[-1]
+
+
+def write_archive(folder: Path, articles: dict[str, str]) -> Path:
+    """An archive of our own: ``{file name: text}`` written into ``folder``, fixed mtimes."""
+    folder.mkdir(parents=True)
+    for name, text in articles.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, (FIXED_MTIME, FIXED_MTIME))
+    return folder
 
 
 def iter_lines(app: NewsdeskApp) -> Iterator[str]:

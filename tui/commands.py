@@ -14,7 +14,7 @@ from typing import Any
 
 from index.api.backend import Backend
 from index.api.errors import IndexLocked, NewsdeskError, UnreadableFile
-from index.api.records import Filter, SearchRequest, UpdateReport
+from index.api.records import FACET_FIELDS, Filter, SearchRequest, UpdateReport
 from index.corpus.article import Article
 from index.engines import open_archive
 from index.pipeline.annotate import annotate_all
@@ -35,9 +35,12 @@ class CommandError(NewsdeskError):
     """A command cannot do what was asked (exit code 1)."""
 
 
-def open_backend(args: argparse.Namespace, config: Config, *, update: bool) -> Backend:
-    """Open the archive named on the command line, updating its index first if asked."""
-    archive = resolve_archive(getattr(args, "archive", None), config)
+def open_backend(
+    args: argparse.Namespace, config: Config, *, update: bool, archive: Path | None = None
+) -> Backend:
+    """Open ``archive`` (default: the one named on the command line), updating its index
+    first if asked."""
+    archive = archive or resolve_archive(getattr(args, "archive", None), config)
     if not archive.is_dir():
         raise CommandError(f"{archive}: no such archive folder")
     backend = open_archive(
@@ -94,19 +97,19 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk search QUERY``: print the best hits."""
-    if args.limit < 0 or args.offset < 0:
-        raise CommandError("--limit and --offset must not be negative")
+    """``newsdesk search QUERY``: print the best hits (and any notice on stderr)."""
     backend = open_backend(args, config, update=not args.no_update)
     request = SearchRequest(
         query=args.query,
         sort=args.sort,
-        filters=tuple(_parse_filter(f) for f in args.filter),
+        filters=tuple(args.filter),
         offset=args.offset,
         limit=args.limit,
         facets=args.json,
     )
     result = backend.search(request)
+    for notice in result.notices:
+        output.warn(notice)
     if args.json:
         output.print_json(output.result_json(result, args.query))
     else:
@@ -114,32 +117,58 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _parse_filter(text: str) -> Filter:
+def parse_filter(text: str) -> Filter:
+    """``source=VALUE``, ``section=VALUE`` or ``year=YYYY`` as a filter (an argparse type)."""
     name, sep, value = text.partition("=")
-    if not sep or name not in ("source", "section", "year") or not value:
-        raise CommandError(f"--filter {text!r}: use source=VALUE, section=VALUE or year=YYYY")
-    return Filter(name, value)  # type: ignore[arg-type]
+    if not sep or name not in FACET_FIELDS or not value:
+        raise argparse.ArgumentTypeError(f"{text!r}: use source=VALUE, section=VALUE or year=YYYY")
+    return Filter(name, value)
+
+
+def archive_of_file(path: Path, named: str | None, config: Config) -> Path:
+    """The archive ``path`` belongs to: the one named (``--archive``), else the innermost
+    configured or default archive holding it.
+
+    Raises:
+        CommandError: When no such archive holds the file.
+    """
+    path = path.expanduser().resolve()
+    if named is not None:
+        candidates = [resolve_archive(named, config)]
+    else:
+        candidates = [resolve_archive(name, config) for name in config.archives]
+        candidates.append(resolve_archive(None, config))
+    holding = [archive for archive in candidates if path.is_relative_to(archive)]
+    if holding:
+        return max(holding, key=lambda archive: len(archive.parts))
+    if named is not None:
+        raise CommandError(f"{path} is not in the archive {candidates[0]}")
+    raise CommandError(
+        f"{path} is not in an indexed archive (name its archive with --archive, "
+        "or add it to archives: in config.yaml)"
+    )
+
+
+def _open_ref(args: argparse.Namespace, config: Config, *, update: bool) -> tuple[Backend, str]:
+    """The backend for ``args.ref`` and the ref to ask it for: an id as given, or a file
+    (found from any folder) with the archive it belongs to."""
+    path = Path(args.ref).expanduser()
+    if not path.is_file():
+        return open_backend(args, config, update=update), args.ref
+    archive = archive_of_file(path, args.archive, config)
+    return open_backend(args, config, update=update, archive=archive), str(path.resolve())
 
 
 def cmd_show(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk show ID_OR_PATH``: one article with its quotes."""
-    path = Path(args.ref).expanduser()
-    if path.is_file() and args.archive is None:
-        article = _read_one(path)
-    else:
-        article = open_backend(args, config, update=not args.no_update).article(args.ref)
+    """``newsdesk show ID_OR_PATH``: one article with its quotes, as indexed (so with the
+    id ``search`` gives it)."""
+    backend, ref = _open_ref(args, config, update=not args.no_update)
+    article = backend.article(ref)
     if args.json:
         output.print_json(article_json(article))
     else:
         output.print_article(article)
     return 0
-
-
-def _read_one(path: Path) -> Article:
-    try:
-        return next(annotate_all(read_file(path)))
-    except StopIteration:
-        raise CommandError(f"{path}: no article in this file") from None
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -204,11 +233,13 @@ def _article_files(paths: list[str]) -> Iterator[Path]:
 
 
 def cmd_related(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk related ID``: more like this."""
-    backend = open_backend(args, config, update=False)
-    hits = backend.related(args.ref, limit=args.limit)
+    """``newsdesk related ID_OR_PATH``: more like this."""
+    backend, ref = _open_ref(args, config, update=False)
+    article_id = backend.article(ref).id
+    hits = tuple(hit for hit in backend.related(ref, limit=args.limit + 1) if hit.id != article_id)
+    hits = hits[: args.limit]
     if args.json:
-        output.print_json({"id": args.ref, "related": [output.hit_json(h) for h in hits]})
+        output.print_json({"id": article_id, "related": [output.hit_json(h) for h in hits]})
     else:
         output.print_hits(hits)
     return 0
@@ -219,6 +250,8 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
     backend = open_backend(args, config, update=False)
     if args.quotes:
         quotes = backend.quotes_by(args.quotes, limit=args.limit)
+        if not quotes:
+            raise CommandError(f"no quotes by {args.quotes!r} in {backend.archive}")
         if args.json:
             output.print_json([output.speaker_quote_json(q) for q in quotes])
         else:

@@ -20,6 +20,7 @@ from typing import Any
 from index.api.records import SearchHit, SearchResult, SpeakerCount, SpeakerQuote, UpdateReport
 from index.corpus.article import Article, Quote
 from tui.safe import inert_line
+from tui.wording import quoted
 
 
 def _styled() -> bool:
@@ -160,10 +161,11 @@ def print_article(article: Article) -> None:
     if article.url:
         print(_dim(inert_line(article.url)))
     print(_dim(f"id {article.id} \u00b7 {inert_line(article.path)}"))
-    for caption in article.captions:
+    for caption in article.captions:  # set apart as the app does; captions may end in ']'
         print(
-            textwrap.fill(inert_line(caption), width, initial_indent="  [", subsequent_indent="   ")
-            + "]"
+            textwrap.fill(
+                inert_line(caption), width, initial_indent="Photo: ", subsequent_indent="       "
+            )
         )
     for paragraph in article.paragraphs:
         print()
@@ -180,7 +182,7 @@ def print_quote_lines(quotes: Sequence[Quote], width: int) -> None:
         who = inert_line(quote.speaker or "unattributed")
         if quote.role:
             who += f", {inert_line(quote.role)}"
-        line = f"\u201c{inert_line(quote.text)}\u201d \u2014 {who} [{quote.kind}]"
+        line = f"{quoted(inert_line(quote.text))} \u2014 {who} [{quote.kind}]"
         print(textwrap.fill(line, width, initial_indent="  ", subsequent_indent="    "))
 
 

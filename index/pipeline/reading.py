@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from index.api.records import ReadingState
@@ -58,9 +58,14 @@ def _save(path: Path, state: ReadingState) -> None:
 
 def set_read(path: Path, article_id: str, read: bool) -> ReadingState:
     """Mark an article read or unread; returns the new state."""
+    return set_read_many(path, (article_id,), read)
+
+
+def set_read_many(path: Path, article_ids: Collection[str], read: bool) -> ReadingState:
+    """Mark many articles read or unread in one locked change; returns the new state."""
     with _locked(path):
         state = load_state(path)
-        ids = state.read | {article_id} if read else state.read - {article_id}
+        ids = state.read | set(article_ids) if read else state.read - set(article_ids)
         state = dataclasses.replace(state, read=frozenset(ids))
         _save(path, state)
         return state
@@ -113,5 +118,11 @@ class StateFile:
     def set_bookmark(self, article_id: str, marked: bool) -> ReadingState:
         """Bookmark an article or remove its bookmark; returns the new state."""
         self._state = set_bookmark(self.path, article_id, marked)
+        self._seen = None
+        return self._state
+
+    def set_read_many(self, article_ids: Collection[str], read: bool) -> ReadingState:
+        """Mark many articles read or unread in one change; returns the new state."""
+        self._state = set_read_many(self.path, article_ids, read)
         self._seen = None
         return self._state

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from index.api.records import SearchHit, SpeakerQuote
 from tui.safe import inert_line
 from tui.widgets.bindings import bindings
+from tui.wording import quoted
 
 T = TypeVar("T")
 
@@ -80,6 +81,6 @@ def speaker_entries(quotes: Sequence[SpeakerQuote]) -> list[tuple[Text, tuple[st
         meta = " \u00b7 ".join(inert_line(p) for p in (found.date, found.source, found.title) if p)
         prompt = Text()
         prompt.append(meta, style="dim")
-        prompt.append(f"\n\u201c{inert_line(found.quote.text)}\u201d")
+        prompt.append("\n" + quoted(inert_line(found.quote.text)))
         entries.append((prompt, (found.article_id, found.quote.start)))
     return entries
