@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from index.api.records import SearchRequest
 from tests.conftest_app import (
     Sample,
+    isolate,
     iter_lines,
     make_app,
     pilot_test,
@@ -13,6 +18,9 @@ from tests.conftest_app import (
     settle,
     type_query,
 )
+from tests.samples import write_archive
+from tui.app import NewsdeskApp
+from tui.config import Config
 from tui.messages import SearchDone
 from tui.query import Query
 from tui.screens.help import HelpScreen
@@ -302,3 +310,58 @@ async def test_enter_on_no_results_takes_the_suggestion(sample: Sample) -> None:
         await settle(pilot)
         assert app.main.search_input.value == "shanghai"
         assert app.main.headlines.total == 4
+
+
+PHONES = {
+    "phones.txt": (
+        "Phone makers meet\n\n"
+        "Every mobile phone sold this year has a camera. Mobiles are cheaper, and phones "
+        "are smaller.\n\n"
+        "The mobile phone trade fair opens on Monday; mobile networks and phone shops take "
+        "part.\n"
+    ),
+    "other.txt": "Ferry timetable\n\nThe ferry runs every hour from the quay.\n",
+}
+
+
+@pilot_test
+async def test_a_phrase_is_counted_marked_and_stepped_through_as_a_phrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate(tmp_path, monkeypatch)
+    archive = write_archive(tmp_path / "phones", PHONES)
+    app = NewsdeskApp(archive, None, Config(), watch_interval=None, preview_delay=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, '"mobile phone"')
+        view = app.main.article
+        assert app.main.headlines.total == 1
+        assert view.hit_count == 2 and view.border_subtitle == "2 hits"
+        await pilot.press("2", "n")
+        line = view.document.lines[view.document.hit_lines[0]]
+        ((_, start, end),) = [span for span in line.hits if span[0] == 0]
+        assert line.text.plain[start:end] == "mobile phone"
+        await pilot.press("n")
+        assert view.border_subtitle == "hit 2/2"
+        await pilot.press("n")
+        assert view.border_subtitle == "hit 1/2"
+        await search(pilot, "ferry")
+        assert app.main.article.border_subtitle == "2 hits"
+        await search(pilot, "timetable")
+        assert app.main.article.border_subtitle == "1 hit"
+        assert app.main.status.plain.startswith(" 1 result ")
+
+
+@pilot_test
+async def test_a_date_query_on_undated_articles_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolate(tmp_path, monkeypatch)
+    archive = write_archive(tmp_path / "phones", PHONES)
+    app = NewsdeskApp(archive, None, Config(), watch_interval=None, preview_delay=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "date:2005")
+        status = app.main.status.plain
+        assert "0 results" in status
+        assert "no article in this archive has a date of its own, so date: finds none" in status
+        await search(pilot, "ferry")
+        assert "date of its own" not in app.main.status.plain

@@ -16,8 +16,8 @@ from tests.conftest_app import (
     search,
     settle,
     type_query,
-    write_archive,
 )
+from tests.samples import write_archive
 from tui.app import NewsdeskApp
 from tui.config import Config
 from tui.widgets.article_view import ArticleView

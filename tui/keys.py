@@ -48,7 +48,15 @@ K = KeySpec
 
 BINDINGS: tuple[KeySpec, ...] = (
     # -- moving between panels --------------------------------------------------------------
-    K("search", "slash", "focus_search", "Search", "go to the search bar", footer=_PANELS),
+    K(
+        "search",
+        "slash",
+        "focus_search",
+        "Search",
+        "go to the search bar",
+        footer=_PANELS,
+        priority=True,
+    ),
     K("to_headlines", "1", "panel('headlines')", "Headlines", "go to the headlines", palette=False),
     K("to_article", "2", "panel('article')", "Article", "go to the article", palette=False),
     K("to_quotes", "3", "panel('quotes')", "Quotes panel", "go to the quotes", palette=False),

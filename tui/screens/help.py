@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from tui.keys import BINDINGS, KeySpec, spec
 from tui.screens.palette import PaletteCommand
@@ -125,7 +125,7 @@ class HelpScreen(ModalScreen[None]):
     """Keys, marks and query syntax; Esc, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("q,escape,question_mark", "dismiss", "Close", id="help.close"),
         Binding("down,j", "scroll('down')", "Down", show=False),
         Binding("up,k", "scroll('up')", "Up", show=False),
         Binding("pagedown,space", "scroll('page_down')", "Page down", show=False),
@@ -144,6 +144,7 @@ class HelpScreen(ModalScreen[None]):
             body.border_title = "newsdesk help"
             body.border_subtitle = "j/k, space, g/G scroll \u00b7 esc closes"
             yield Static(help_text(self._keys_in_use), id="help-text")
+        yield Footer(compact=True)
 
     def action_scroll(self, where: str) -> None:
         """Scroll the help text."""

@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 class MainScreen(Screen[None]):
     """Search, read and quote."""
 
+    AUTO_FOCUS = "#headlines"
+
     BINDINGS: ClassVar[list[BindingType]] = bindings("screen")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (180, "-wide")]  # noqa: RUF012
 
@@ -179,7 +181,8 @@ class MainScreen(Screen[None]):
             self.reading.clear("Nothing to show.")
         if not self._first_results:
             self._first_results = True
-            self.status_bar.watcher.check_when_idle()  # bring the index up to date behind them
+            if not self.status_bar.watcher.checked:  # (not just built)
+                self.status_bar.watcher.check_when_idle()  # bring the index up to date behind
 
     @on(m.SearchFailed)
     def _search_failed(self, message: m.SearchFailed) -> None:
@@ -260,9 +263,14 @@ class MainScreen(Screen[None]):
         """Show or hide the quotes (on a narrow screen they take the article's place)."""
         self.panels.toggle_quotes()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` is handled before any widget sees it (so that the keys typed after it land
+        in the search bar), except in the search bar itself, where it is a character."""
+        return not (action == "focus_search" and self.focused is self.search_input)
+
     def action_focus_search(self) -> None:
         """Go to the search bar."""
-        self.search_input.focus()
+        self.set_focus(self.search_input)  # at once: the next key may already be here
 
     def action_leave_search(self) -> None:
         """Esc in the search bar: back to the panel the reader came from."""

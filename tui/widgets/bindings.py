@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
-from tui.keys import BINDINGS, Place, Scope, specs
+from tui.keys import BINDINGS, KeySpec, Place, Scope, specs
 
 
 def bindings(scope: Scope) -> list[BindingType]:
@@ -18,7 +18,7 @@ def bindings(scope: Scope) -> list[BindingType]:
             spec.keys,
             spec.action,
             spec.description,
-            show=scope in spec.footer,
+            show=scope in spec.footer or _shown_by_screen(spec),
             priority=spec.priority,
             id=spec.id,
         )
@@ -27,9 +27,18 @@ def bindings(scope: Scope) -> list[BindingType]:
     shown: list[BindingType] = [
         Binding(spec.keys, f"screen.{spec.action}", spec.description, id=spec.id)
         for spec in BINDINGS
-        if "screen" in spec.where and _is_place(scope) and scope in spec.footer
+        if "screen" in spec.where
+        and _is_place(scope)
+        and scope in spec.footer
+        and not _shown_by_screen(spec)
     ]
     return [*own, *shown]
+
+
+def _shown_by_screen(spec: KeySpec) -> bool:
+    # A priority binding of the screen wins over a panel's for the footer too: it shows
+    # itself, and the screen's check_action hides it where it does not work.
+    return "screen" in spec.where and spec.priority and bool(spec.footer)
 
 
 def _is_place(scope: Scope) -> bool:

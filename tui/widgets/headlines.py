@@ -310,7 +310,8 @@ class HeadlineList(ScrollView, can_focus=True):
         right = Text()
         if width >= 75 and hit.source:
             source = Text(inert_line(hit.source), style=meta)
-            source.truncate(_SOURCE_CELLS, overflow="ellipsis", pad=True)
+            cells = _SOURCE_CELLS if width >= 100 else _SOURCE_CELLS - 4  # titles come first
+            source.truncate(cells, overflow="ellipsis", pad=True)
             right.append_text(source)
         if width >= 34 and self._dated:  # no empty date column when nothing has a date
             right.append(f" {hit.date or '':>{_DATE_CELLS}}", style=meta)

@@ -64,7 +64,9 @@ class Panels(Container):
             self.set_class(panel == "quotes", "-quotes-up")
         widget = self.widget(panel)
         if self.screen.focused is not widget:
-            widget.focus()
+            # At once, not after a refresh: the next key (a fast typist's, or the rest of a
+            # packet over SSH) is to land in the panel.
+            self.screen.set_focus(widget)
 
     def watch_quotes_shown(self, shown: bool) -> None:
         """Show or hide the quotes column."""
