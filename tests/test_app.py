@@ -363,5 +363,6 @@ async def test_a_date_query_on_undated_articles_says_why(
         status = app.main.status.plain
         assert "0 results" in status
         assert "no article in this archive has a date of its own, so date: finds none" in status
+        assert "No article in this archive has a date of its own" in screen_text(app)
         await search(pilot, "ferry")
         assert "date of its own" not in app.main.status.plain

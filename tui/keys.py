@@ -160,7 +160,7 @@ BINDINGS: tuple[KeySpec, ...] = (
         "next search hit in the article",
         footer=("article",),
     ),
-    K("previous_hit", "N", "previous_hit", "Previous hit", "previous search hit in the article"),
+    K("previous_hit", "N", "next_hit(-1)", "Previous hit", "previous search hit in the article"),
     K(
         "toggle_quotes",
         "Q",

@@ -37,11 +37,14 @@ class Query:
         return dataclasses.replace(self, sort=following)
 
 
-def empty_lines(query: Query, suggestion: str | None) -> tuple[str, ...]:
+def empty_lines(
+    query: Query, suggestion: str | None, notices: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """What an empty result list says for ``query``: why, and what to try."""
     if not query.has_words and not query.filters:
         return ("The archive has no articles yet.",)
     lines = [f"No articles match \u201c{query.text.strip()}\u201d."]
+    lines.extend(notice[:1].upper() + notice[1:] + "." for notice in notices)
     if suggestion:
         lines.append(f"Did you mean \u201c{suggestion}\u201d? Press Enter to search it.")
     if query.filters:

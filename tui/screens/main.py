@@ -51,8 +51,7 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("screen")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (180, "-wide")]  # noqa: RUF012
 
-    # The widgets, found once mounted (never replaced): the search bar and its input, the
-    # panels (headlines, the reading pane with article and quotes), the status bar and line.
+    # The widgets, found once mounted (they are never replaced).
     search_bar: SearchBar
     search_input: SearchInput
     panels: Panels
@@ -113,10 +112,6 @@ class MainScreen(Screen[None]):
         say, fail = self.status.note, self.status.set_error
         self.handoff = HandOff(self.app, self.open_article_or_say, say, fail)
         self.marks = Marks(self.headlines, self.calls, say, fail, self._marks_changed)
-        self.headlines.border_title = "Headlines"
-        self.article.border_title = "Article"
-        self.quotes.border_title = "Quotes"
-        self.headlines.show_message("Opening the archive\u2026")
         self.panels.panel = "headlines"
 
     # -- the archive (called by the app) ---------------------------------------------------
@@ -137,8 +132,7 @@ class MainScreen(Screen[None]):
         """Another archive is being opened, or this one failed: empty the panels."""
         self.status_bar.forget()
         self.marks.use(None)
-        self.result = None
-        self._first_results = False
+        self.result, self._first_results = None, False
         self.headlines.show_message(message)
         self.reading.clear(message)
 
@@ -172,7 +166,7 @@ class MainScreen(Screen[None]):
         if message.query != self.search_bar.query_state:
             return  # the reader has typed on since
         result = self.result = message.result
-        empty = empty_lines(self.search_bar.query_state, result.suggestion)
+        empty = empty_lines(self.search_bar.query_state, result.suggestion, result.notices)
         self.headlines.show_results(result.total, result.hits, keep=message.keep, empty=empty)
         self.status.set_results(
             result.total, result.seconds, hint=self._suggestion_hint(), notices=result.notices
@@ -307,10 +301,9 @@ class MainScreen(Screen[None]):
             self.pop_ups.related(article.id)
 
     def _speaker(self) -> str | None:
-        quote = self.reading.selected_quote
-        if quote is None or quote.speaker is None:
+        if (speaker := self.reading.speaker) is None:
             self.status.note("Pick a quote with a speaker in the quotes panel first.")
-        return quote.speaker if quote is not None else None
+        return speaker
 
     def action_search_speaker(self) -> None:
         """Search for articles quoting the selected quote's speaker."""
@@ -375,10 +368,6 @@ class MainScreen(Screen[None]):
         """Next (or with -1 previous) search hit in the article."""
         if not self.reading.next_hit(step):
             self.status.note("No search hits in this article.")
-
-    def action_previous_hit(self) -> None:
-        """Previous search hit in the article."""
-        self.action_next_hit(-1)
 
     def action_copy(self) -> None:
         """Copy the selected quote (in the quotes panel) or the article."""

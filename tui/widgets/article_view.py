@@ -33,6 +33,7 @@ class ArticleView(ScrollView, can_focus=True):
     """The open article: title, metadata, captions set apart, paragraphs, hits highlighted."""
 
     BINDINGS: ClassVar[list[BindingType]] = place_bindings("article")
+    BORDER_TITLE = "Article"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",

@@ -38,6 +38,7 @@ class HeadlineList(ScrollView, can_focus=True):
     """Headlines of the current results: unread marker, bookmark star, title, source, date."""
 
     BINDINGS: ClassVar[list[BindingType]] = place_bindings("headlines")
+    BORDER_TITLE = "Headlines"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "headlines--cursor",
@@ -150,15 +151,6 @@ class HeadlineList(ScrollView, can_focus=True):
     def current(self) -> SearchHit | None:
         """The hit under the cursor, when there is one and it is loaded."""
         return self.hit_at(self.cursor)
-
-    @property
-    def pages(self) -> int:
-        """How many pages of hits the list has."""
-        return -(-self.total // PAGE_SIZE)
-
-    def loaded(self, page: int) -> bool:
-        """Whether page ``page`` of the hits is here."""
-        return page in self._pages
 
     def find(self, wanted: Callable[[SearchHit], bool], start: int) -> int | None:
         """The index of the first loaded hit from ``start`` on that is ``wanted``."""

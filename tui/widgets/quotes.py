@@ -33,6 +33,7 @@ class QuoteList(OptionList):
     """The quotes of the open article, in reading order; Enter jumps to one in the body."""
 
     BINDINGS: ClassVar[list[BindingType]] = place_bindings("quotes")
+    BORDER_TITLE = "Quotes"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"quotes--speaker", "quotes--meta"}
 

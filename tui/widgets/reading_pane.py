@@ -83,6 +83,12 @@ class ReadingPane(Horizontal):
         current = self.quotes.current
         return current[1] if current is not None else None
 
+    @property
+    def speaker(self) -> str | None:
+        """Who said the quote highlighted in the quotes panel, if known."""
+        quote = self.selected_quote
+        return quote.speaker if quote is not None else None
+
     # -- what to show ----------------------------------------------------------------------
 
     def preview(self, article_id: str, terms: Highlight, *, typing: bool) -> None:
@@ -113,12 +119,6 @@ class ReadingPane(Horizontal):
         self.detached = False
         self.article.clear(message)
         self.quotes.show_quotes(None)
-
-    def mark(self, terms: Highlight) -> None:
-        """Mark ``terms`` as the search hits of the open article (none if it came from a pop-up)."""
-        shown = self.article.article
-        if shown is not None and not self.detached and terms != self.article.terms:
-            self.article.show(shown, terms)
 
     def _request(self, article_id: str, quote_start: int, terms: Highlight, delay: float) -> None:
         self._wanted = article_id
