@@ -82,7 +82,7 @@ async def test_hostile_article_is_shown_as_plain_characters(
     app = NewsdeskApp(
         archive, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
     )
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         main = app.main
         assert main.headlines.total == 1
@@ -161,7 +161,7 @@ async def test_any_text_renders_as_exactly_its_printable_characters() -> None:
 @pilot_test
 async def test_index_busy_is_shown_and_search_keeps_answering(sample: Sample) -> None:
     app = make_app(sample)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "fintech")
         (sample.archive / "skerrywick.md").write_text(
             NEW_ARTICLE,
@@ -183,7 +183,7 @@ async def test_index_busy_is_shown_and_search_keeps_answering(sample: Sample) ->
 @pilot_test
 async def test_files_changed_in_the_archive_show_up(sample: Sample) -> None:
     app = make_app(sample)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "skerrywick")
         assert app.main.headlines.total == 0
         (sample.archive / "skerrywick.md").write_text(
@@ -205,7 +205,7 @@ async def test_the_archive_is_polled_while_the_app_is_open(sample: Sample) -> No
     app = NewsdeskApp(
         sample.archive, sample.index_dir, Config(), watch_interval=0.1, environ=COLOUR_TERMINAL
     )
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "skerrywick")
         (sample.archive / "skerrywick.md").write_text(
             NEW_ARTICLE,
@@ -221,7 +221,7 @@ async def test_the_archive_is_polled_while_the_app_is_open(sample: Sample) -> No
 @pilot_test
 async def test_app_keeps_answering_while_another_process_rebuilds(sample: Sample) -> None:
     app = make_app(sample)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "fintech")
         writer = subprocess.Popen(
             [
@@ -315,7 +315,7 @@ async def test_100k_results_draw_only_what_is_visible(
     app = NewsdeskApp(
         tmp_path, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
     )
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         main = app.main
         assert main.headlines.total == 100_000

@@ -1,4 +1,10 @@
-"""The `newsdesk` command line, run as a user runs it: in a subprocess."""
+"""The `newsdesk` command line, run as a user runs it.
+
+Most tests call its ``main`` in this process, as ``newsdesk ARGS`` would run (its output,
+exit code, working folder and environment), so that Python's start and the imports are paid
+once; what can only be seen from outside (one line on stderr and the exit status of a real
+process, no Textual loaded) is checked in subprocesses.
+"""
 
 from __future__ import annotations
 
@@ -14,20 +20,18 @@ from pathlib import Path
 import pytest
 
 from index.engines import default_index_dir
+from tests.in_process import run
 from tests.samples import SAMPLE_DATA, built_sample, write_archive
 from tui.wording import plural, quoted
 
 
-def run(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m tui.cli ARGS`` with the test's XDG folders."""
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m tui.cli ARGS`` in a process of its own, with the test's XDG folders."""
     return subprocess.run(
         [sys.executable, "-m", "tui.cli", *args],
         capture_output=True,
         text=True,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
+        env=dict(os.environ),
         timeout=120,
     )
 
@@ -281,9 +285,17 @@ def test_show_reads_the_indexed_record_not_the_file(tmp_path: Path) -> None:
     assert isinstance(by_path, dict) and by_path["id"] == article_id
 
 
-def test_version() -> None:
-    done = run("--version")
+def test_version_and_errors_from_a_real_process(indexed: Path) -> None:
+    done = run_process("--version")
     assert done.returncode == 0 and done.stdout.strip() == "newsdesk 0.1.0"
+    for args, code in (
+        (("search", "x", "--limit", "0", "--archive", str(indexed)), 2),
+        (("search", "title:", "--archive", str(indexed)), 2),
+        (("show", "no-such-id", "--archive", str(indexed)), 1),
+    ):
+        done = run_process(*args)
+        assert done.returncode == code
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
 
 
 def test_show_path_prints_the_id_search_gives_from_any_folder(
