@@ -306,15 +306,21 @@ PHONES = {
     ),
     "other.txt": "Ferry timetable\n\nThe ferry runs every hour from the quay.\n",
 }
+"""Two plain-text articles of our own: no dates, "mobile phone" twice among other phones."""
+
+
+def phones_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+    """The app on :data:`PHONES` (its index built when it opens)."""
+    isolate(tmp_path, monkeypatch)
+    archive = write_archive(tmp_path / "phones", PHONES)
+    return NewsdeskApp(archive, None, Config(), watch_interval=None, preview_delay=0)
 
 
 @pilot_test
 async def test_a_phrase_is_counted_marked_and_stepped_through_as_a_phrase(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    isolate(tmp_path, monkeypatch)
-    archive = write_archive(tmp_path / "phones", PHONES)
-    app = NewsdeskApp(archive, None, Config(), watch_interval=None, preview_delay=0)
+    app = phones_app(tmp_path, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, '"mobile phone"')
         view = app.main.article
@@ -339,9 +345,7 @@ async def test_a_phrase_is_counted_marked_and_stepped_through_as_a_phrase(
 async def test_a_date_query_on_undated_articles_says_why(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    isolate(tmp_path, monkeypatch)
-    archive = write_archive(tmp_path / "phones", PHONES)
-    app = NewsdeskApp(archive, None, Config(), watch_interval=None, preview_delay=0)
+    app = phones_app(tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await search(pilot, "date:2005")
         status = app.main.status.plain
