@@ -119,7 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("speakers", help="speakers by number of quotes")
-    p.add_argument("--limit", type=_count(1), default=50)
+    p.add_argument(
+        "--limit", type=_count(1), help="at most this many (default: 50 speakers, every quote)"
+    )
     p.add_argument("--quotes", metavar="NAME", help="list the quotes of this speaker instead")
     _common(p)
 

@@ -31,6 +31,11 @@ from tui.config import (
 from tui.progress import ProgressBar
 
 
+SPEAKERS_SHOWN = 50
+EVERY_QUOTE = 1_000_000
+"""``speakers --quotes NAME`` lists every quote, as ``quotes --speaker NAME`` does."""
+
+
 class CommandError(NewsdeskError):
     """A command cannot do what was asked (exit code 1)."""
 
@@ -249,7 +254,7 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk speakers``: who is quoted most, or one speaker's quotes."""
     backend = open_backend(args, config, update=False)
     if args.quotes:
-        quotes = backend.quotes_by(args.quotes, limit=args.limit)
+        quotes = backend.quotes_by(args.quotes, limit=args.limit or EVERY_QUOTE)
         if not quotes:
             raise CommandError(f"no quotes by {args.quotes!r} in {backend.archive}")
         if args.json:
@@ -257,7 +262,7 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
         else:
             output.print_speaker_quotes(quotes)
         return 0
-    speakers = backend.speakers(limit=args.limit)
+    speakers = backend.speakers(limit=args.limit or SPEAKERS_SHOWN)
     if args.json:
         output.print_json([dataclasses.asdict(s) for s in speakers])
     else:
