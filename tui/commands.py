@@ -30,7 +30,6 @@ from tui.config import (
 )
 from tui.progress import ProgressBar
 
-
 SPEAKERS_SHOWN = 50
 EVERY_QUOTE = 1_000_000
 """``speakers --quotes NAME`` lists every quote, as ``quotes --speaker NAME`` does."""

@@ -81,7 +81,7 @@ BINDINGS: tuple[KeySpec, ...] = (
     K(
         "back",
         "q,escape",
-        "screen.back",
+        "screen.panel('headlines')",
         "Back",
         "back to the headlines (from article or quotes)",
         where=("article", "quotes"),

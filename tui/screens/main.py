@@ -21,6 +21,7 @@ from index.api.records import Filter, Highlight, IndexStatus, ReadingState, Sear
 from index.corpus.article import Article
 from tui import messages as m
 from tui.calls import BackendCalls
+from tui.host import Host
 from tui.query import empty_lines
 from tui.safe import inert_line
 from tui.screens.handoff import HandOff
@@ -40,7 +41,6 @@ from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from index.api.backend import Backend
-    from tui.app import NewsdeskApp
 
 
 class MainScreen(Screen[None]):
@@ -51,6 +51,8 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("screen")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-medium"), (180, "-wide")]  # noqa: RUF012
 
+    host: Host
+    """The app, as much of it as the screen needs (it is never imported here)."""
     # The widgets, found once mounted (they are never replaced).
     search_bar: SearchBar
     search_input: SearchInput
@@ -79,12 +81,7 @@ class MainScreen(Screen[None]):
         self._first_results = False
 
     def _backend(self) -> Backend | None:
-        return self.news.backend
-
-    @property
-    def news(self) -> NewsdeskApp:
-        """The app (its config and backend)."""
-        return cast("NewsdeskApp", self.app)
+        return self.host.backend
 
     def compose(self) -> ComposeResult:
         """Search bar on top, the panels, then build progress, status line and keys."""
@@ -93,7 +90,7 @@ class MainScreen(Screen[None]):
         yield StatusBar(
             show_timings=self._show_timings,
             watch_interval=self._watch_interval,
-            idle=lambda: self.news.idle,
+            idle=lambda: self.host.idle,
             id="status-bar",
         )
         yield Footer(compact=True)
@@ -101,6 +98,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         """Find the widgets and title the panels; the headlines have the focus, so every
         letter key is live."""
+        self.host = cast(Host, self.app)
         self.search_bar = self.query_one(SearchBar)
         self.search_input = self.search_bar.input
         self.panels = self.query_one(Panels)
@@ -185,7 +183,7 @@ class MainScreen(Screen[None]):
 
     def _suggestion_hint(self) -> str:
         suggestion = self.result.suggestion if self.result is not None else None
-        return suggestion_hint(suggestion, self.news.keymap)
+        return suggestion_hint(suggestion, self.host.keymap)
 
     @on(HeadlineList.PageWanted)
     def _page_wanted(self, event: HeadlineList.PageWanted) -> None:
@@ -248,10 +246,6 @@ class MainScreen(Screen[None]):
     def action_next_panel(self, step: int) -> None:
         """Tab and Shift+Tab: the next or previous panel, round."""
         self.panels.step(step, from_outside=self.focused is self.search_input)
-
-    def action_back(self) -> None:
-        """Esc or q in the article or quotes: back to the headlines."""
-        self.panels.panel = "headlines"
 
     def action_toggle_quotes(self) -> None:
         """Show or hide the quotes (on a narrow screen they take the article's place)."""
@@ -393,8 +387,8 @@ class MainScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Keys and query syntax."""
-        self.app.push_screen(HelpScreen(self.news.keymap))
+        self.app.push_screen(HelpScreen(self.host.keymap))
 
     def palette_commands(self) -> list[PaletteCommand]:
         """The screen's own bindings as palette commands (with the keys they are on)."""
-        return binding_commands(self.news.keymap, lambda action: self.app.run_action(action, self))
+        return binding_commands(self.host.keymap, lambda action: self.app.run_action(action, self))
