@@ -286,17 +286,26 @@ def first_build_app_child(archive: str) -> None:
     print(json.dumps({"build_s": asyncio.run(run())}))
 
 
-def first_builds(archive: Path, runs: int) -> tuple[list[float], list[float]]:
+def children_cpu() -> float:
+    """CPU seconds (user and system) of every child process ended so far, theirs included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def first_builds(archive: Path, runs: int) -> tuple[list[float], list[float], dict[str, float]]:
     """Build ``archive``'s index from nothing ``runs`` times each way, taking turns: the app
-    (spawn to the build's end, imports included) and ``newsdesk index`` (wall time)."""
+    (spawn to the build's end, imports included) and ``newsdesk index`` (wall time). Also the
+    CPU seconds each way spent in all (on a busy machine steadier than the wall time)."""
     import tempfile
 
     app_s: list[float] = []
     cli_s: list[float] = []
+    cpu = {"app": 0.0, "cli": 0.0}
     for _ in range(runs):
         for way in ("app", "cli"):
             with tempfile.TemporaryDirectory() as home:
                 env = {**os.environ, "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home}
+                cpu_before = children_cpu()
                 started = time.perf_counter()
                 if way == "cli":
                     command = [sys.executable, "-m", "tui.cli", "index", str(archive)]
@@ -306,7 +315,8 @@ def first_builds(archive: Path, runs: int) -> tuple[list[float], list[float]]:
                     command = [sys.executable, __file__, _BUILD_CHILD, str(archive)]
                     out = subprocess.run(command, env=env, check=True, capture_output=True)
                     app_s.append(json.loads(out.stdout.decode().splitlines()[-1])["build_s"])
-    return app_s, cli_s
+                cpu[way] += (children_cpu() - cpu_before) / runs
+    return app_s, cli_s, cpu
 
 
 def poll_cost(archive: Path) -> float:
@@ -339,12 +349,14 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.first_build:
-        app_s, cli_s = first_builds(Path(args.first_build).resolve(), args.runs)
+        app_s, cli_s, cpu = first_builds(Path(args.first_build).resolve(), args.runs)
         print(f"first build of {args.first_build} ({args.runs} runs each, taking turns)")
         print(f"  app (spawn -> built): median {statistics.median(app_s):.1f} s  "
               f"{' '.join(f'{t:.1f}' for t in app_s)}")  # fmt: skip
         print(f"  newsdesk index:       median {statistics.median(cli_s):.1f} s  "
               f"{' '.join(f'{t:.1f}' for t in cli_s)}")  # fmt: skip
+        print(f"  CPU per build, all processes: app {cpu['app']:.1f} s, "
+              f"newsdesk index {cpu['cli']:.1f} s")  # fmt: skip
         return 0
 
     archive, index_dir = prepare(cache_root(args.cache), args.n, args.seed)

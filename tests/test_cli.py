@@ -381,3 +381,10 @@ def test_counts_and_quote_marks_read_right() -> None:
     assert quoted("\u201cNew Labour\u2026\u201d") == "\u201cNew Labour\u2026\u201d"
     # Marks inside a quotation, or two quotations, still get marks of their own.
     assert quoted('"A" and "B"') == '\u201c"A" and "B"\u201d'
+
+
+def test_a_query_that_cannot_be_read_is_refused_before_any_indexing(sample_archive: Path) -> None:
+    for command in ("search", "export"):
+        done = run(command, "internationalisation~9", "--archive", str(sample_archive))
+        assert done.returncode == 2 and "the fuzzy distance is 1" in done.stderr
+    assert not default_index_dir(sample_archive).exists()

@@ -14,6 +14,7 @@ from typing import Any
 
 from index.api.backend import Backend
 from index.api.errors import IndexLocked, NewsdeskError, UnreadableFile
+from index.api.parse import parse_query
 from index.api.records import FACET_FIELDS, Filter, SearchRequest, UpdateReport
 from index.corpus.article import Article
 from index.engines import open_archive
@@ -102,6 +103,7 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk search QUERY``: print the best hits (and any notice on stderr)."""
+    parse_query(args.query)  # a query that cannot be read is refused before any index work
     backend = open_backend(args, config, update=not args.no_update)
     request = SearchRequest(
         query=args.query,
@@ -298,6 +300,7 @@ def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk export QUERY``: matching articles (or their quotes) as md, json or csv."""
+    parse_query(args.query)  # refused before any index work
     backend = open_backend(args, config, update=True)
     base = SearchRequest(args.query, sort=args.sort)
     if args.output is None:
