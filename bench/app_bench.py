@@ -272,15 +272,16 @@ def first_build_app_child(archive: str) -> None:
         from tui.messages import IndexUpdated
 
         built: list[float] = []
+        done = asyncio.Event()  # waited on, not polled: polling would cost CPU of its own
 
         def hook(message: object) -> None:
             if isinstance(message, IndexUpdated) and message.status.articles:
                 built.append(time.perf_counter())
+                done.set()
 
         app = NewsdeskApp(Path(archive), None, Config(), show_timings=False)
-        async with app.run_test(size=(120, 40), message_hook=hook) as pilot:
-            while not built:
-                await pilot.pause(0.05)
+        async with app.run_test(size=(120, 40), message_hook=hook):
+            await done.wait()
         return built[0] - started
 
     print(json.dumps({"build_s": asyncio.run(run())}))

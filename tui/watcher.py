@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 SCAN_SHARE = 20
 """Wait at least this many times as long as a check of the archive took before the next."""
-PROGRESS_SECONDS = 0.25
+PROGRESS_SECONDS = 0.5
 """At most this often a progress report goes to the screen (a repaint each)."""
 
 
