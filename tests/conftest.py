@@ -17,6 +17,9 @@ SAMPLE_DATA = REPO / "sample_data"
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seed" / "000_51ae7bb72821fe53.txt"
 
+# Real Typesense servers for the tests that ask for them (typesense_node, typesense_cluster).
+pytest_plugins = ["tests.typesense_server"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(

@@ -119,6 +119,25 @@ def write_hostile_corpus(root: Path) -> HostileCorpus:
     _good(corpus, root, "wire/feed.jsonl", "\n".join(lines) + "\n", "gharialwire")
     corpus.good["wire/feed.jsonl#2"] = "dugongwire"
     corpus.warnings["wire/feed.jsonl"] = "line 2: invalid JSON"
+    # A name that is not UTF-8 (Latin-1 bytes), and an article repeated with one id and with
+    # two spellings of one URL: each is one article.
+    odd = os.fsdecode(b"enc/caf\xe9.txt")
+    _good(corpus, root, odd, "Odd name\n\nThe quetzalname story.\n", "quetzalname")
+    copies = [
+        {"id": "rep-1", "title": "Repeat", "body": "The ibisrepeat story."},
+        {"id": "rep-1", "title": "Repeat", "body": "The ibisrepeat story, told at more length."},
+        {"title": "Moved", "body": "The kiwiurl story.", "url": "http://www.w.example/kiwi/"},
+        {"title": "Moved", "body": "The kiwiurl story, longer.", "url": "https://w.example/kiwi"},
+    ]
+    _good(
+        corpus,
+        root,
+        "wire/copies.jsonl",
+        "".join(json.dumps(c) + "\n" for c in copies),
+        "ibisrepeat",
+    )
+    corpus.good["wire/copies.jsonl#3"] = "kiwiurl"
+    corpus.warnings["wire/copies.jsonl"] = "is another copy of wire/copies.jsonl line"
     # Bad files, each with the reason it must be reported with.
     _bad(
         corpus,

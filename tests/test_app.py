@@ -27,7 +27,7 @@ from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.headlines import HeadlineList
 
-SAMPLE_ARTICLES = 47
+SAMPLE_ARTICLES = 55
 
 
 def titles(headlines: HeadlineList) -> list[str]:
@@ -222,7 +222,7 @@ async def test_the_first_s_on_an_empty_query_changes_the_order(sample: Sample) -
         headlines = app.main.headlines
         hits = [headlines.hit_at(i) for i in range(headlines.total)]
         dates = [hit.date for hit in hits if hit is not None and hit.date]
-        assert len(dates) == 40 and dates == sorted(dates)
+        assert len(dates) == 48 and dates == sorted(dates)
         assert titles(headlines)[0] != newest[0]
         await pilot.press("s")
         await settle(pilot)

@@ -193,7 +193,7 @@ async def test_files_changed_in_the_archive_show_up(sample: Sample) -> None:
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert app.main.headlines.total == 1  # the open results refreshed by themselves
-        assert "48 articles" in app.main.status.plain
+        assert "56 articles" in app.main.status.plain
         (sample.archive / "skerrywick.md").unlink()
         await pilot.press("ctrl+r")
         await settle(pilot)

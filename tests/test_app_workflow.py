@@ -296,7 +296,7 @@ async def test_next_unread_and_mark_all_read(sample: Sample) -> None:
         await settle(pilot)
         assert "No unread articles in this list." in app.main.status.plain
         await search(pilot, "is:unread")
-        assert headlines.total == 47 - 10
+        assert headlines.total == 55 - 10
     state = load_state(state_path(sample.archive))
     assert len(state.read) == 10
 
@@ -394,8 +394,8 @@ async def test_first_run_builds_the_index_with_progress(
     app = NewsdeskApp(archive, None, Config(), watch_interval=None, preview_delay=0)
     async with app.run_test(size=(100, 30), message_hook=watch) as pilot:
         await settle(pilot)
-        assert app.main.headlines.total == 47
-        assert "fresh \u00b7 47 articles" in app.main.status.plain
+        assert app.main.headlines.total == 55
+        assert "fresh \u00b7 55 articles" in app.main.status.plain
         assert not app.main.status_bar.progress.display
     phases = [r.progress.phase for r in reports]  # (a report still queued gives way to the next)
     assert "index" in phases and phases[-1] == "commit" and len(shown) == len(phases)
@@ -405,14 +405,14 @@ async def test_first_run_builds_the_index_with_progress(
     )
     assert "0 results" not in status
     assert "Building the index of fresh" in screen
-    assert re.match(r" Indexing fresh [\u2588\u2591]{10,} \d+/39 files", bar)
+    assert re.match(r" Indexing fresh [\u2588\u2591]{10,} \d+/44 files", bar)
     # The index lives in the XDG data folder: a second start opens it at once.
     assert any(Path(os.environ["XDG_DATA_HOME"], "newsdesk", "indexes").iterdir())
     reports.clear()
     again = NewsdeskApp(archive, None, Config(), watch_interval=None, preview_delay=0)
     async with again.run_test(size=(100, 30), message_hook=watch) as pilot:
         await settle(pilot)
-        assert again.main.headlines.total == 47
+        assert again.main.headlines.total == 55
     assert all(r.progress.phase == "scan" for r in reports)
 
 

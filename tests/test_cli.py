@@ -79,14 +79,14 @@ def test_index_json_report_and_incremental_update(sample_archive: Path, tmp_path
     (sample_archive / "broken.md").write_text("---\n- not\n- a mapping\n---\nbody\n")
     first = ok_json("index", str(sample_archive), "--index-dir", index_dir)
     assert isinstance(first, dict)
-    assert first["added"] == 39 and first["updated"] == 0 and first["removed"] == 0
+    assert first["added"] == 44 and first["updated"] == 0 and first["removed"] == 0
     assert [Path(s["path"]).name for s in first["skipped"]] == ["broken.md"]
     assert "mapping" in first["skipped"][0]["reason"]
     (sample_archive / "culture" / "2023-05-20-maritime-museum-reopens.txt").unlink()
     second = ok_json("index", str(sample_archive), "--index-dir", index_dir)
     assert isinstance(second, dict) and (second["added"], second["removed"]) == (0, 1)
     rebuilt = ok_json("index", str(sample_archive), "--index-dir", index_dir, "--rebuild")
-    assert isinstance(rebuilt, dict) and rebuilt["rebuilt"] and rebuilt["added"] == 38
+    assert isinstance(rebuilt, dict) and rebuilt["rebuilt"] and rebuilt["added"] == 43
 
 
 def test_show_by_id_and_path(indexed: Path) -> None:

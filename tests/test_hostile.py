@@ -37,6 +37,7 @@ def test_every_bad_file_is_reported_and_every_good_one_indexed(tmp_path: Path) -
     for rel, expected in corpus.warnings.items():
         assert any(expected in reason for reason in warnings[rel]), warnings[rel]
     assert len(warnings["wire/feed.jsonl"]) == 3  # lines 2, 3 and 5; lines 1 and 4 indexed
+    assert len(warnings["wire/copies.jsonl"]) == 2 and report.duplicates == 2
     backend = open_archive(archive, tmp_path / "ix", max_bytes=SIZE_LIMIT)
     for rel, marker in corpus.good.items():
         hits = backend.search(SearchRequest(marker)).hits
@@ -162,3 +163,89 @@ def test_pathological_queries(sample_backend: Backend, query: str) -> None:
         sample_backend.search(SearchRequest(query))
     except QueryError as exc:
         assert str(exc)
+
+
+def test_a_file_name_that_is_not_utf8_costs_nothing(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    (archive / "a").mkdir(parents=True)
+    odd = os.fsdecode(bytes(archive / "a") + b"/caf\xe9.txt")
+    Path(odd).write_bytes(b"T\n\nzebra in the odd file\n")
+    (archive / "a" / "good.txt").write_text("Good\n\nzebra in the good file\n")
+    report = update_index(archive, tmp_path / "ix")
+    assert (report.added, report.skipped, report.warnings) == (2, (), ())
+    backend = open_archive(archive, tmp_path / "ix")
+    hits = {hit.path: hit for hit in backend.search(SearchRequest("zebra")).hits}
+    assert set(hits) == {odd, str(archive / "a" / "good.txt")}
+    odd_id = hits[odd].id
+    article = backend.article(odd_id)
+    assert article.path == odd and Path(article.path).read_bytes().startswith(b"T\n")
+    assert backend.article(odd).id == odd_id  # found again by its path
+    backend.close()
+    again = update_index(archive, tmp_path / "ix")
+    assert (again.added, again.updated, again.removed) == (0, 0, 0)
+    Path(odd).write_bytes(b"T\n\nzebra and quagga in the odd file\n")
+    changed = update_index(archive, tmp_path / "ix")
+    assert (changed.added, changed.updated, changed.removed) == (0, 1, 0)
+    backend = open_archive(archive, tmp_path / "ix")
+    assert [h.id for h in backend.search(SearchRequest("quagga")).hits] == [odd_id]
+    backend.close()
+    Path(odd).unlink()
+    gone = update_index(archive, tmp_path / "ix")
+    assert gone.removed == 1
+    backend = open_archive(archive, tmp_path / "ix")
+    assert backend.search(SearchRequest("zebra")).total == 1
+    backend.close()
+
+
+def test_a_bad_file_with_a_name_that_is_not_utf8_is_reported_printably(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    Path(os.fsdecode(bytes(archive) + b"/\x9b\xff.txt")).write_bytes(b"")
+    for _ in range(2):  # read, then remembered as skipped
+        report = update_index(archive, tmp_path / "ix")
+        assert [(s.path, s.reason) for s in report.skipped] == [
+            (f"{archive}/\\x9b\\xff.txt", "empty file")
+        ]
+
+
+def test_the_command_line_shows_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    odd = os.fsdecode(bytes(archive) + b"/caf\xe9.txt")
+    Path(odd).write_bytes(b"T\n\nzebra\n")
+    where = ["--archive", str(archive), "--index-dir", str(tmp_path / "ix")]
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.cli", *args], capture_output=True, env=env
+        )
+        assert done.returncode == 0, done.stderr
+        return done
+
+    found = json.loads(run("search", "zebra", "--json", *where).stdout)
+    assert found["hits"][0]["path"] == odd  # the JSON keeps the name's bytes, escaped
+    shown = run("show", found["hits"][0]["id"], *where).stdout
+    assert f"{archive}/caf\\xe9.txt".encode() in shown and b"\xe9" not in shown
+
+
+def test_decomposed_accents_are_folded(tmp_path: Path) -> None:
+    import unicodedata
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    nfd = unicodedata.normalize("NFD", "Łódź and Zoë")
+    (archive / "nfd.txt").write_text(f"Trams\n\nThe trams of {nfd} run late.\n")
+    update_index(archive, tmp_path / "ix")
+    backend = open_archive(archive, tmp_path / "ix")
+    for query in ("lodz", "Łódź", "zoe", unicodedata.normalize("NFD", "Łódź")):
+        assert backend.search(SearchRequest(query)).total == 1, query
+    result = backend.search(SearchRequest("lodz"))
+    body = backend.article(result.hits[0].id).body
+    spans = backend.hit_finder(result.highlight)(body)
+    assert [body[start:end] for start, end in spans] == [unicodedata.normalize("NFD", "Łódź")]
+    backend.close()

@@ -116,7 +116,7 @@ def headline_row(screen: str, title_start: str) -> str:
 
 def test_search_read_and_quote_in_a_real_terminal(terminal: Terminal, archive: Path) -> None:
     terminal.start(f"{NEWSDESK} {archive}", 120, 36)
-    terminal.wait_text("archive \u00b7 47 articles")  # first run: the index is built
+    terminal.wait_text("archive \u00b7 55 articles")  # first run: the index is built
     terminal.keys("/port strike", literal=True)
     screen = terminal.wait_text("3 results")
     assert "Ships diverted to Rotterdam" in screen
@@ -146,7 +146,7 @@ def test_search_read_and_quote_in_a_real_terminal(terminal: Terminal, archive: P
 
 def test_marks_survive_a_restart(terminal: Terminal, archive: Path) -> None:
     terminal.start(f"{NEWSDESK} {archive}", 120, 36)
-    terminal.wait_text("archive \u00b7 47 articles")
+    terminal.wait_text("archive \u00b7 55 articles")
     terminal.keys("/fintech", literal=True)
     terminal.wait_text("10 results")
     terminal.keys("Down")  # to the headlines, first one
@@ -164,13 +164,13 @@ def test_marks_survive_a_restart(terminal: Terminal, archive: Path) -> None:
     again = Terminal(terminal.home)
     try:
         again.start(f"{NEWSDESK} {archive}", 120, 36)
-        again.wait_text("archive \u00b7 47 articles")
+        again.wait_text("archive \u00b7 55 articles")
         again.keys("/fintech", literal=True)
         screen = again.wait_text("10 results")
         row = headline_row(screen, "Tidewell Pay to cut")
         assert BOOKMARK_MARK in row and UNREAD_MARK not in row
         again.keys("C-u")  # clear the search bar, then ask for the bookmarks
-        again.wait_text("47 results")
+        again.wait_text("55 results")
         again.keys("is:bookmarked", literal=True)
         screen = again.wait_text("1 result ")
         assert "Tidewell Pay to cut" in screen
@@ -180,7 +180,7 @@ def test_marks_survive_a_restart(terminal: Terminal, archive: Path) -> None:
 
 def test_80x24_sixteen_colours_and_no_color(terminal: Terminal, archive: Path) -> None:
     terminal.start(f"{NEWSDESK} {archive}", 80, 24, TERM="xterm", NO_COLOR="1")
-    terminal.wait_text("archive \u00b7 47 articles")
+    terminal.wait_text("archive \u00b7 55 articles")
     terminal.keys("/shanghai", literal=True)
     screen = terminal.wait_text("4 results")
     lines = screen.splitlines()
@@ -205,7 +205,7 @@ def test_help_article_back_and_quit_at_80x24(terminal: Terminal, archive: Path) 
     """The first minute at 80x24: ? shows help (nothing typed), j and Enter open an article,
     q goes back to the headlines, q again quits with status 0."""
     terminal.start(f"{NEWSDESK} {archive}", 80, 24)
-    terminal.wait_text("archive \u00b7 47 articles")
+    terminal.wait_text("archive \u00b7 55 articles")
     terminal.keys("?")
     screen = terminal.wait_text("newsdesk help")
     assert "press / to search" in screen.splitlines()[0]  # the search bar is still empty
@@ -226,7 +226,7 @@ def test_help_article_back_and_quit_at_80x24(terminal: Terminal, archive: Path) 
 
 def test_a_pager_that_only_prints_leaves_nothing_behind(terminal: Terminal, archive: Path) -> None:
     terminal.start(f"{NEWSDESK} {archive}", 80, 24, PAGER="cat")
-    terminal.wait_text("archive \u00b7 47 articles")
+    terminal.wait_text("archive \u00b7 55 articles")
     terminal.keys("o")
     screen = terminal.wait_text("press Enter to return to newsdesk")
     assert "the best money this ministry has spent in a decade" in " ".join(screen.split())

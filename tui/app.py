@@ -22,7 +22,13 @@ from textual.timer import Timer
 
 from index.api.errors import NewsdeskError
 from index.api.records import SpeakerCount
-from tui.config import Config, bundled_sample_data, resolve_index_dir, save_setting
+from tui.config import (
+    Config,
+    bundled_sample_data,
+    engine_options,
+    resolve_index_dir,
+    save_setting,
+)
 from tui.messages import ArchiveFailed, ArchiveOpened
 from tui.screens.main import MainScreen
 from tui.screens.palette import NewsdeskCommands, PaletteCommand
@@ -56,6 +62,7 @@ class NewsdeskApp(App[int]):
         show_timings: bool = True,
         preview_delay: float = 0.12,
         environ: Mapping[str, str] | None = None,
+        backend: str | None = None,
     ) -> None:
         theme = choose_theme(
             config.theme, os.environ if environ is None else environ, BUILTIN_THEMES
@@ -66,6 +73,8 @@ class NewsdeskApp(App[int]):
         self.theme = theme
         self._unknown_theme = config.theme if config.theme not in (None, theme) else None
         self.archive, self.index_dir, self.config = archive, index_dir, config
+        self.backend_url = backend
+        """``--backend``: where the index is (None: ``backend:`` in config.yaml, else local)."""
         self.keymap: dict[str, str] = dict(config.keys)
         self.backend: Backend | None = None
         self._make_screen = partial(
@@ -123,6 +132,7 @@ class NewsdeskApp(App[int]):
                 index_dir,
                 max_bytes=self.config.max_bytes,
                 snippet_chars=self.config.snippet_chars,
+                **engine_options(self.config, self.backend_url),
             )
             self.post_message(ArchiveOpened(backend, backend.reading.load(), backend.status()))
         except (NewsdeskError, OSError) as exc:
@@ -134,6 +144,8 @@ class NewsdeskApp(App[int]):
             message.backend.close()  # another archive was asked for meanwhile
             return
         self.backend = message.backend
+        for problem in message.reading.problems:
+            self.notify(problem, title="Reading state", severity="warning", markup=False)
         self.main.show_archive(message.backend, message.reading, message.status)
 
     @on(ArchiveFailed)

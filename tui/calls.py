@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from index.api.errors import NewsdeskError, QueryError
+from index.api.errors import IndexUnavailable, NewsdeskError, QueryError
 from index.api.records import SearchRequest, SearchResult
 from tui.messages import (
     ArticleFailed,
@@ -84,7 +84,7 @@ class BackendCalls:
 def _search(query: Query, request: SearchRequest, keep: str | None, backend: Backend) -> Message:
     try:
         return SearchDone(query, backend.search(request), keep)
-    except QueryError as exc:
+    except (QueryError, IndexUnavailable) as exc:  # the message is the status line
         return SearchFailed(query, str(exc))
     except (NewsdeskError, OSError) as exc:
         return SearchFailed(query, f"search failed: {exc}")

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata
 from pathlib import Path
 
 from index.api.errors import NewsdeskError, QueryError
-from tui import commands
+from tui import commands, output, setup_commands
 from tui.config import Config, load_config
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
@@ -28,7 +29,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
     "speakers": commands.cmd_speakers,
     "bookmarks": commands.cmd_bookmarks,
     "export": commands.cmd_export,
-    "config": commands.cmd_config,
+    "fetch": setup_commands.cmd_fetch,
+    "config": setup_commands.cmd_config,
+    "cluster": setup_commands.cmd_cluster,
 }
 
 
@@ -66,8 +69,18 @@ def _version() -> str:
 def _common(parser: argparse.ArgumentParser, *, json: bool = True) -> None:
     parser.add_argument("--archive", metavar="PATH", help="archive folder or configured name")
     parser.add_argument("--index-dir", metavar="DIR", help="where the index is kept")
+    _backend(parser)
     if json:
         parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _backend(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--backend",
+        metavar="URL",
+        help="typesense://HOST:PORT[,HOST:PORT...] for a Typesense cluster, local for the "
+        "embedded index (default: backend: in config.yaml, else local)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="archive folders (default: --archive)")
     p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
     p.add_argument("--wait", type=float, default=0.0, metavar="S", help="wait for a busy index")
-    p.add_argument("--procs", type=int, default=None, help="worker processes (default: cores)")
+    p.add_argument(
+        "--procs", type=int, default=None, help="worker processes (default: cores; Typesense: 2)"
+    )
     _common(p)
 
     p = sub.add_parser("search", help="search an archive")
@@ -137,12 +152,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     _common(p, json=False)
 
+    p = sub.add_parser("fetch", help="download feeds and the pages they link into an archive")
+    p.add_argument("urls", nargs="*", metavar="URL", help="feeds or pages (default: feeds:)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="network timeout")
+    p.add_argument(
+        "--delay", type=float, default=1.0, metavar="S", help="seconds between requests to a host"
+    )
+    _common(p)
+
     p = sub.add_parser("config", help="check or create the configuration file")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--init", action="store_true", help="write a commented default file")
     group.add_argument("--check", action="store_true", help="validate the file")
     p.add_argument("--force", action="store_true", help="with --init: overwrite")
+
+    _cluster_parser(
+        sub.add_parser("cluster", help="start, check or stop a local Typesense cluster")
+    )
     return parser
+
+
+def _cluster_parser(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    start = actions.add_parser("start", help="start the nodes on 127.0.0.1 and wait for a leader")
+    start.add_argument("--nodes", type=int, default=None, help="how many nodes (default 3)")
+    start.add_argument("--port", type=int, default=None, help="first API port (default: free)")
+    start.add_argument("--timeout", type=float, default=60.0, metavar="S", help="wait for a leader")
+    status = actions.add_parser("status", help="show each node's pid, health and role")
+    stop = actions.add_parser("stop", help="stop every node (SIGTERM, then SIGKILL)")
+    for action in (start, status, stop):
+        action.add_argument("--dir", required=True, metavar="DIR", help="the cluster's folder")
+    for action in (start, status):
+        action.add_argument("--json", action="store_true", help="print JSON")
 
 
 def build_app_parser() -> argparse.ArgumentParser:
@@ -155,6 +198,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("path", nargs="?", metavar="PATH", help="archive folder or name")
     parser.add_argument("--archive", metavar="PATH", help="archive folder or configured name")
     parser.add_argument("--index-dir", metavar="DIR", help="where the index is kept")
+    _backend(parser)
     parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     return parser
 
@@ -176,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     config, problems = load_config()
     if args_list[:1] != ["config"]:  # `config --check` reports problems itself
         for problem in problems:
-            print(f"newsdesk: config: {problem}", file=sys.stderr)
+            output.warn(f"config: {problem}")
     try:
         if (args_list and args_list[0] in COMMANDS) or args_list[:1] in (["-h"], ["--help"]):
             args = build_parser().parse_args(args_list)
@@ -186,26 +230,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_app_parser().parse_args(args_list)
         from tui.launch import run_app  # Textual is imported only inside, after its checks
 
-        return run_app(args.path or args.archive, args.index_dir, config)
+        return run_app(args.path or args.archive, args.index_dir, config, args.backend)
     except UsageError as exc:
-        print(f"newsdesk: usage error: {exc} (see newsdesk --help)", file=sys.stderr)
+        output.warn(f"usage error: {exc} (see newsdesk --help)")
         return 2
     except QueryError as exc:  # the query is part of the command line
-        print(f"newsdesk: usage error: {_one_line(str(exc))}", file=sys.stderr)
+        output.warn(f"usage error: {_one_line(str(exc))}")
         return 2
     except NewsdeskError as exc:
-        print(f"newsdesk: error: {_one_line(str(exc))}", file=sys.stderr)
+        output.error(_one_line(str(exc)))
         return 1
     except KeyboardInterrupt:
-        print("newsdesk: interrupted", file=sys.stderr)
+        output.warn("interrupted")
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`); not an error
         return 0
     except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        print(f"newsdesk: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        names = [_file_name(name) for name in (exc.filename, exc.filename2) if name is not None]
+        where = f" ({' -> '.join(names)})" if names else ""
+        output.error(f"{exc.strerror or exc}{where}")
         return 1
+
+
+def _file_name(name: object) -> str:
+    return os.fsdecode(name) if isinstance(name, str | bytes) else str(name)
 
 
 def _one_line(text: str) -> str:

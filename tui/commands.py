@@ -13,9 +13,21 @@ from pathlib import Path
 from typing import Any
 
 from index.api.backend import Backend
-from index.api.errors import IndexLocked, NewsdeskError, UnreadableFile
+from index.api.errors import (
+    IndexLocked,
+    IndexReadOnly,
+    NewsdeskError,
+    SearchOnlyKey,
+    UnreadableFile,
+)
 from index.api.parse import parse_query
-from index.api.records import FACET_FIELDS, Filter, SearchRequest, UpdateReport
+from index.api.records import (
+    FACET_FIELDS,
+    Filter,
+    ReadingState,
+    SearchRequest,
+    UpdateReport,
+)
 from index.corpus.article import Article
 from index.engines import open_archive
 from index.pipeline.annotate import annotate_all
@@ -23,11 +35,9 @@ from index.pipeline.read import is_article_file, read_file
 from tui import export, output
 from tui.config import (
     Config,
-    config_path,
-    load_config,
+    engine_options,
     resolve_archive,
     resolve_index_dir,
-    write_default_config,
 )
 from tui.progress import ProgressBar
 
@@ -53,18 +63,29 @@ def open_backend(
         resolve_index_dir(archive, getattr(args, "index_dir", None), config),
         max_bytes=config.max_bytes,
         snippet_chars=config.snippet_chars,
+        **engine_options(config, getattr(args, "backend", None)),
     )
     if update:
         bar = ProgressBar(f"indexing {archive.name}")
         try:
             report = backend.update(progress=bar)
-        except IndexLocked as exc:
+        except SearchOnlyKey:
+            pass  # a shared index this key may only search: searched as it is
+        except (IndexLocked, IndexReadOnly) as exc:
             output.warn(f"{exc}; searching the index as it is")
         else:
             _report_skipped(report)
         finally:
             bar.close()
     return backend
+
+
+def reading_state(backend: Backend) -> ReadingState:
+    """The archive's reading state; a problem with its file is one line on stderr."""
+    state = backend.reading.load()
+    for problem in state.problems:
+        output.warn(f"reading state: {problem}")
+    return state
 
 
 def _report_skipped(report: UpdateReport) -> None:
@@ -87,6 +108,8 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
             archive,
             resolve_index_dir(archive, args.index_dir, config),
             max_bytes=config.max_bytes,
+            procs=args.procs,
+            **engine_options(config, args.backend),
         )
         bar = ProgressBar(f"indexing {archive.name}")
         try:
@@ -113,6 +136,7 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
         limit=args.limit,
         facets=args.json,
     )
+    reading_state(backend)  # (is: filters read it; its problems are said once, here)
     result = backend.search(request)
     for notice in result.notices:
         output.warn(notice)
@@ -274,7 +298,7 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
 def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk bookmarks``: bookmarked articles, newest bookmark first."""
     backend = open_backend(args, config, update=False)
-    marks = backend.reading.load().bookmarks
+    marks = reading_state(backend).bookmarks
     found = backend.search(
         SearchRequest(include_ids=frozenset(marks), limit=max(1, len(marks)), snippets=False)
     )
@@ -302,6 +326,7 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk export QUERY``: matching articles (or their quotes) as md, json or csv."""
     parse_query(args.query)  # refused before any index work
     backend = open_backend(args, config, update=True)
+    reading_state(backend)
     base = SearchRequest(args.query, sort=args.sort)
     if args.output is None:
         export.write(backend, base, args.format, args.quotes, args.limit, sys.stdout)
@@ -309,23 +334,4 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     with open(args.output, "w", encoding="utf-8", newline="") as target:
         count = export.write(backend, base, args.format, args.quotes, args.limit, target)
     print(f"wrote {count} {'quotes' if args.quotes else 'articles'} to {args.output}")
-    return 0
-
-
-def cmd_config(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk config --init|--check``: create or validate config.yaml."""
-    if args.init:
-        path = write_default_config(force=args.force)
-        print(f"wrote {path}")
-        return 0
-    path = config_path()
-    _, problems = load_config(path)
-    if not path.exists():
-        print(f"{path}: no configuration file (defaults apply; `newsdesk config --init`)")
-        return 0
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        return 1
-    print(f"{path}: OK")
     return 0

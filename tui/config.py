@@ -1,7 +1,8 @@
 """User configuration: ``$XDG_CONFIG_HOME/newsdesk/config.yaml`` (or ``$NEWSDESK_CONFIG``).
 
 Loading never fails: each problem becomes one line naming the file and the key, and the
-setting falls back to its default.
+setting falls back to its default. The file is untrusted too: its size and nesting are
+bounded, and names quoted in problem lines are made safe for a terminal.
 """
 
 from __future__ import annotations
@@ -16,9 +17,17 @@ from typing import Any
 import yaml
 
 from tui.keys import BINDING_IDS
+from tui.safe import printable
 
 DEFAULT_SNIPPET_CHARS = 200
 DEFAULT_MAX_FILE_MB = 5.0
+MAX_CONFIG_BYTES = 256 * 1024
+"""A config file is a few kilobytes; parsing one of megabytes would cost seconds per command."""
+MAX_CONFIG_NESTING = 64
+"""Brackets open at once; PyYAML's scanner is quadratic in this, its composer recursive."""
+_NAME_CHARS = 60
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BRACKET = re.compile(r"[\[\]{}]")
 
 DEFAULT_CONFIG_TEXT = """\
 # newsdesk configuration. Every key is optional; delete what you do not need.
@@ -47,6 +56,23 @@ snippet_chars: 200
 
 # Files larger than this many megabytes are skipped (and reported) when indexing.
 max_file_mb: 5
+
+# Feeds `newsdesk fetch` downloads (with the pages they link) when given no URL.
+feeds: []
+#  - https://example.com/news/rss.xml
+
+# A shared Typesense cluster instead of the local index (--backend URL overrides the nodes;
+# --backend local uses the local index). The API key comes from NEWSDESK_TYPESENSE_API_KEY
+# or api_key_file (mode 0600), never from this file.
+backend: null
+#  nodes: [10.0.0.5:8108, 10.0.0.6:8108, 10.0.0.7:8108]
+#  protocol: https
+#  collection: newsdesk
+#  connection_timeout: 2
+#  retries: 12
+#  retry_interval: 1.0
+#  import_timeout: 60
+#  api_key_file: ~/.config/newsdesk/typesense.key
 """
 
 _KEY_NAME = re.compile(r"^[A-Za-z0-9_+\-]+$")
@@ -63,6 +89,9 @@ class Config:
     keys: dict[str, str] = field(default_factory=dict)
     snippet_chars: int = DEFAULT_SNIPPET_CHARS
     max_file_mb: float = DEFAULT_MAX_FILE_MB
+    feeds: tuple[str, ...] = ()
+    backend: Any = None
+    """config.yaml's ``backend:`` section (checked), or None for the local index."""
     path: Path | None = None
 
     @property
@@ -83,31 +112,71 @@ def config_path() -> Path:
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     """Read and validate the configuration; returns it and one line per problem found."""
     path = path or config_path()
+    where = printable(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = _read_yaml(path)
     except FileNotFoundError:
         return Config(path=path), []
-    except (OSError, UnicodeDecodeError) as exc:
-        return Config(path=path), [f"{path}: cannot read the file ({exc}); using defaults"]
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        return Config(path=path), [f"{path}: not valid YAML{where}; using defaults"]
+    except _Unusable as exc:
+        return Config(path=path), [f"{where}: {exc}; using defaults"]
     if raw is None:
         return Config(path=path), []
     if not isinstance(raw, dict):
-        return Config(path=path), [f"{path}: expected a mapping of settings; using defaults"]
-    return _validate(raw, path)
+        return Config(path=path), [f"{where}: expected a mapping of settings; using defaults"]
+    return _validate(raw, path, where)
 
 
-def _validate(raw: dict[Any, Any], path: Path) -> tuple[Config, list[str]]:
+class _Unusable(Exception):
+    """The file cannot be read as YAML settings (the message says why)."""
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_CONFIG_BYTES + 1)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise _Unusable(f"cannot read the file ({exc.strerror or type(exc).__name__})") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise _Unusable(f"larger than {MAX_CONFIG_BYTES // 1024} KB")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Unusable(f"cannot read the file (not UTF-8 at byte {exc.start})") from None
+    if _bracket_depth(text) > MAX_CONFIG_NESTING:
+        raise _Unusable("nested too deeply")
+    try:
+        return yaml.load(text, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" at line {mark.line + 1}" if mark is not None else ""
+        raise _Unusable(f"not valid YAML{line}") from None
+    except RecursionError:  # block nesting: the pure-Python composer recurses once per level
+        raise _Unusable("nested too deeply") from None
+
+
+def _bracket_depth(text: str) -> int:
+    """How many brackets are open at most (counting those in quotes too: an upper bound)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _name(value: object, limit: int = _NAME_CHARS) -> str:
+    """A key, value or path from the file as it may appear in a problem line."""
+    text = printable(str(value))
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _validate(raw: dict[Any, Any], path: Path, where: str) -> tuple[Config, list[str]]:
     problems: list[str] = []
     values: dict[str, Any] = {}
 
     def bad(key: str, why: str) -> None:
-        problems.append(f"{path}: {key}: {why}; using the default")
+        problems.append(f"{where}: {key}: {why}; using the default")
 
     for key, value in raw.items():
         name = str(key)
@@ -126,7 +195,7 @@ def _validate(raw: dict[Any, Any], path: Path) -> tuple[Config, list[str]]:
             else:
                 bad(name, "expected text")
         elif name == "keys":
-            values[name] = _keys(value, path, problems)
+            values[name] = _keys(value, where, problems)
         elif name == "snippet_chars":
             if isinstance(value, int) and not isinstance(value, bool) and 40 <= value <= 2000:
                 values[name] = value
@@ -137,24 +206,40 @@ def _validate(raw: dict[Any, Any], path: Path) -> tuple[Config, list[str]]:
                 values[name] = float(value)
             else:
                 bad(name, "expected a number of megabytes above 0")
+        elif name == "backend":
+            from index.engines import backend_problems
+
+            found = backend_problems(value, path.parent)
+            problems.extend(f"{where}: {p}; using the local index" for p in map(_name_all, found))
+            if not found:
+                values[name] = value
+        elif name == "feeds":
+            if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+                values[name] = tuple(v.strip() for v in value)
+            else:
+                bad(name, "expected a list of feed addresses")
         else:
-            problems.append(f"{path}: unknown key '{name}'; ignored")
+            problems.append(f"{where}: unknown key '{_name(name)}'; ignored")
     return Config(path=path, **values), problems
 
 
-def _keys(value: Any, path: Path, problems: list[str]) -> dict[str, str]:
+def _name_all(text: str) -> str:
+    return _name(text, limit=400)
+
+
+def _keys(value: Any, where: str, problems: list[str]) -> dict[str, str]:
     if not isinstance(value, dict):
-        problems.append(f"{path}: keys: expected a mapping of binding ids to keys; using defaults")
+        problems.append(f"{where}: keys: expected a mapping of binding ids to keys; using defaults")
         return {}
     keys: dict[str, str] = {}
     for binding, key in value.items():
         if binding not in BINDING_IDS:
             known = ", ".join(sorted(BINDING_IDS))
-            problems.append(f"{path}: keys.{binding}: unknown binding id (known: {known})")
+            problems.append(f"{where}: keys.{_name(binding)}: unknown binding id (known: {known})")
         elif not isinstance(key, str) or not all(
             _KEY_NAME.match(k.strip()) for k in key.split(",")
         ):
-            problems.append(f"{path}: keys.{binding}: expected a key name such as ctrl+q")
+            problems.append(f"{where}: keys.{binding}: expected a key name such as ctrl+q")
         else:
             keys[str(binding)] = ",".join(k.strip() for k in key.split(","))
     return keys
@@ -202,6 +287,12 @@ def resolve_archive(name_or_path: str | None, config: Config) -> Path:
     if choice in config.archives:
         choice = config.archives[choice]
     return Path(choice).expanduser().resolve()
+
+
+def engine_options(config: Config, backend: str | None) -> dict[str, Any]:
+    """What ``open_archive`` needs to pick the engine: ``--backend`` and ``backend:``."""
+    folder = config.path.parent if config.path is not None else None
+    return {"backend": backend, "backend_config": config.backend, "config_dir": folder}
 
 
 def resolve_index_dir(archive: Path, explicit: str | None, config: Config) -> Path | None:

@@ -1,20 +1,28 @@
-"""``newsdesk export``: matching articles or their quotes as Markdown, JSON or CSV."""
+"""``newsdesk export``: matching articles or their quotes as Markdown, JSON or CSV.
+
+Exports often go straight to a terminal or a spreadsheet, and every value in them comes from
+an article or a file name: Markdown and CSV keep the text but drop the characters a terminal
+would act on, CSV cells that a spreadsheet would run as a formula are quoted, and JSON escapes
+control and bidi characters (it still parses back to the exact values).
+"""
 
 from __future__ import annotations
 
 import csv
 import dataclasses
-import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
 from index.api.backend import Backend
 from index.api.errors import NewsdeskError
 from index.api.records import SearchHit, SearchRequest
+from tui.safe import inert, json_text, printable, show_bytes
 
 ARTICLE_COLUMNS = ("id", "title", "source", "date", "section", "path", "url")
 QUOTE_COLUMNS = ("text", "speaker", "role", "kind", "title", "source", "date", "article_id")
 _PAGE = 500
+# OWASP's list of characters that make a spreadsheet read a cell as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def iter_hits(backend: Backend, request: SearchRequest, limit: int | None) -> Iterator[SearchHit]:
@@ -84,31 +92,37 @@ def write(
         writer = csv.DictWriter(target, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
             count += 1
     elif fmt == "json":
         target.write("[")
         for row in rows:
-            target.write(("," if count else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+            target.write(("," if count else "") + "\n  " + json_text(row))
             count += 1
         target.write("\n]\n" if count else "]\n")
     else:
         title = "Quotes" if quotes else "Articles"
-        target.write(f"# {title} for: {request.query or 'all articles'}\n\n")
+        target.write(f"# {title} for: {_md(request.query) or 'all articles'}\n\n")
         for row in rows:
             target.write(_markdown_quote(row) if quotes else _markdown_article(row))
             count += 1
     return count
 
 
+def _csv_cell(value: Any) -> str:
+    """A CSV cell: controls dropped, and a leading ``'`` where a spreadsheet would see a formula."""
+    text = "" if value is None else show_bytes(inert(str(value)))
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _md(text: Any) -> str:
-    return str(text or "").replace("\n", " ").replace("|", "\\|")
+    return printable(str(text or "")).replace("|", "\\|")
 
 
 def _markdown_article(row: dict[str, Any]) -> str:
     meta = " · ".join(_md(row[k]) for k in ("source", "date", "section") if row.get(k))
-    link = f" <{row['url']}>" if row.get("url") else ""
-    return f"- **{_md(row['title'])}** ({meta}){link}  \n  `{row['id']}` {_md(row['path'])}\n"
+    link = f" <{_md(row['url'])}>" if row.get("url") else ""
+    return f"- **{_md(row['title'])}** ({meta}){link}  \n  `{_md(row['id'])}` {_md(row['path'])}\n"
 
 
 def _markdown_quote(row: dict[str, Any]) -> str:

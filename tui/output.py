@@ -1,8 +1,10 @@
 """How headless commands print: JSON exactly, human text inert and readable.
 
 Human output passes every article-derived string through :func:`tui.safe.inert`, so escape
-sequences hidden in articles cannot reach the terminal. JSON written to a terminal is
-ASCII-escaped for the same reason; piped JSON keeps its Unicode.
+sequences hidden in articles cannot reach the terminal; every line on stderr goes through
+:func:`warn` or :func:`error`, which do the same for file names and error texts. JSON written
+to a terminal is ASCII-escaped for the same reason; piped JSON keeps its Unicode but escapes
+control and bidi characters.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 from index.api.records import SearchHit, SearchResult, SpeakerCount, SpeakerQuote, UpdateReport
 from index.corpus.article import Article, Quote
-from tui.safe import inert_line
+from tui.safe import inert_line, json_text, printable
 from tui.wording import quoted
 
 
@@ -36,17 +38,22 @@ def _dim(text: str) -> str:
 
 
 def warn(message: str) -> None:
-    """One line on stderr, made inert (it may quote article paths or text)."""
-    print(f"newsdesk: {inert_line(message)}", file=sys.stderr)
+    """One line on stderr, made inert (it may quote article paths, file names or text)."""
+    print(f"newsdesk: {printable(message)}", file=sys.stderr)
+
+
+def error(message: str) -> None:
+    """One ``error:`` line on stderr, made inert like :func:`warn`."""
+    warn(f"error: {message}")
 
 
 def print_json(value: Any, *, compact: bool = False) -> None:
     """Print ``value`` as JSON (one line when ``compact``)."""
-    ascii_only = sys.stdout.isatty()
-    if compact:
-        print(json.dumps(value, ensure_ascii=ascii_only, separators=(",", ":")))
+    options: dict[str, Any] = {"separators": (",", ":")} if compact else {"indent": 2}
+    if sys.stdout.isatty():
+        print(json.dumps(value, ensure_ascii=True, **options))
     else:
-        print(json.dumps(value, ensure_ascii=ascii_only, indent=2))
+        print(json_text(value, **options))
 
 
 def report_json(report: UpdateReport, archive: Path) -> dict[str, Any]:
@@ -60,6 +67,7 @@ def report_json(report: UpdateReport, archive: Path) -> dict[str, Any]:
         "warnings": [{"path": s.path, "reason": s.reason} for s in report.warnings],
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
+        "duplicates": report.duplicates,
     }
 
 

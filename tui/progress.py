@@ -7,6 +7,7 @@ import time
 from typing import TextIO
 
 from index.api.records import Progress
+from tui.safe import printable
 
 _REDRAW_SECONDS = 0.1
 _BAR_WIDTH = 30
@@ -18,7 +19,7 @@ class ProgressBar:
     def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()
-        self.label = label
+        self.label = printable(label)  # it names an archive folder, which may be hostile
         self._last = 0.0
         self._drawn = False
 

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.api.errors import IndexLocked
+from index.api.errors import IndexLocked, IndexReadOnly, IndexUnavailable
 from index.api.records import Progress
 from tui.messages import IndexProblem, IndexProgress, IndexUpdated
 
@@ -154,16 +154,22 @@ class ArchiveWatcher:
             fingerprint = archive_fingerprint(backend.archive, self._given_up(backend))
             cost = time.monotonic() - started
             if force or fingerprint != self._fingerprint:
-                report = backend.update(progress=self._reporter(backend))
+                try:
+                    report = backend.update(progress=self._reporter(backend))
+                except IndexReadOnly:  # a shared index this key may only search: as it is
+                    pass
+                else:
+                    changed = bool(report.added or report.updated or report.removed)
+                    skipped = len(report.skipped)
                 self._fingerprint = fingerprint
-                changed = bool(report.added or report.updated or report.removed)
-                skipped = len(report.skipped)
             changed = backend.refresh() or changed
             post(IndexUpdated(backend, backend.status(), changed, skipped))
         except Closing:
             pass  # the half-built index is safe; the next start completes it
         except IndexLocked:
             post(IndexProblem(backend, "index busy: another newsdesk is updating it"))
+        except IndexUnavailable as exc:  # a shared index between leaders: said, and retried
+            post(IndexProblem(backend, str(exc)))
         except Exception as exc:  # upkeep in the background must not take the app down
             post(IndexProblem(backend, f"index update failed: {exc}"))
         finally:

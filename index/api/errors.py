@@ -30,3 +30,28 @@ class IndexMissing(NewsdeskError):
 
 class ArticleNotFound(NewsdeskError):
     """No article with that id or path is in the archive."""
+
+
+class IndexReadOnly(NewsdeskError):
+    """The index can be searched but not changed (a read-only folder, a search-only key)."""
+
+
+class SearchOnlyKey(IndexReadOnly):
+    """The credentials given may only search a shared index: expected, searched as it is."""
+
+
+class IndexDamaged(NewsdeskError):
+    """The index cannot be read (damaged or unreadable files); rebuilding it recovers."""
+
+    def __init__(self, index_dir: str, reason: str) -> None:
+        super().__init__(
+            f"the index in {index_dir} is damaged ({reason}); "
+            "rebuild it with: newsdesk index --rebuild"
+        )
+        self.index_dir = index_dir
+        self.reason = reason
+
+
+class IndexUnavailable(NewsdeskError):
+    """A shared index cannot answer right now (its cluster is between leaders or has lost
+    its majority); the message is the status line to show meanwhile."""

@@ -32,6 +32,9 @@ class UpdateReport:
     warnings: tuple[Skipped, ...]
     seconds: float
     rebuilt: bool = False
+    duplicates: int = 0
+    """Copies of articles set aside because another copy has the same id (or URL): the
+    archive's count after this update. Each copy found in this update is also a warning."""
 
 
 SortOrder = Literal["relevance", "newest", "oldest"]
@@ -134,10 +137,14 @@ HitFinder = Callable[[str], "list[tuple[int, int]]"]
 
 @dataclass(frozen=True, slots=True)
 class ReadingState:
-    """Ids of articles read, and bookmarked ids with the time they were bookmarked."""
+    """Ids of articles read, bookmarked ids with the time they were bookmarked, and problems.
+
+    ``problems`` has one line per problem found in the file (for the caller to show).
+    """
 
     read: frozenset[str] = frozenset()
     bookmarks: dict[str, float] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

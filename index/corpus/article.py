@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 QuoteKind = Literal["direct", "mixed", "indirect"]
-ArticleFormat = Literal["scraped", "plain", "markdown", "jsonl"]
+ArticleFormat = Literal["scraped", "plain", "markdown", "jsonl", "html", "feed", "warc"]
 
 PARAGRAPH_SEPARATOR = "\n\n"
 """How paragraphs are joined into an article body; quote offsets count against that body."""
@@ -72,8 +72,9 @@ class Article:
         paragraphs: Body paragraphs, in reading order.
         quotes: Quotations found in the body, in reading order.
         format: Which reader produced the article.
-        line: 1-based line number inside a JSON Lines file, else 0.
-        offset: Byte offset of that line in the JSON Lines file, else 0.
+        line: 1-based line number inside a JSON Lines file (entry or record number in a feed
+            or WARC file), else 0.
+        offset: Byte offset of that line (or WARC record) in its file, else 0.
     """
 
     id: str

@@ -13,7 +13,11 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """Article fields a parser found in one file (or one JSON line)."""
+    """Article fields a parser found in one file (or one JSON line, feed entry, WARC record).
+
+    ``line`` numbers a JSON line, feed entry or WARC record from 1 (0 for a whole file);
+    ``offset`` is the byte offset of that line or WARC record, to read it again alone.
+    """
 
     title: str
     paragraphs: tuple[str, ...]
@@ -26,6 +30,7 @@ class Draft:
     tags: tuple[str, ...] = ()
     id_hint: str | None = None
     line: int = 0
+    offset: int = 0
 
 
 def split_blocks(text: str) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from index.formats.dates import parse_date
+from index.formats.decode import clean_text
 from index.formats.draft import Draft, short_title, split_blocks, tidy
 
 MAX_FRONT_MATTER_CHARS = 64 * 1024
@@ -137,20 +138,25 @@ def _plain(block: str) -> str:
     return tidy(block)
 
 
+def _clean(value: Any) -> str:
+    # YAML escapes ("\e", "\x9b", "\u001b") make control characters the file's bytes did not
+    # hold, so front-matter values are cleaned like the body was when it was decoded.
+    return tidy(clean_text(str(value)))
+
+
 def _text(meta: dict[str, Any], key: str) -> str | None:
     value = meta.get(key)
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        text = tidy(str(value))
-        return text[:500] or None
+        return _clean(value)[:500] or None
     return None
 
 
 def _people(value: Any) -> str | None:
     if isinstance(value, list):
-        names = [tidy(str(v)) for v in value[:20] if isinstance(v, str | int | float)]
+        names = [_clean(v) for v in value[:20] if isinstance(v, str | int | float)]
         return ", ".join(n for n in names if n) or None
     if isinstance(value, str):
-        return tidy(value)[:300] or None
+        return _clean(value)[:300] or None
     return None
 
 
@@ -161,5 +167,5 @@ def _tags(value: Any) -> tuple[str, ...]:
         items = value
     else:
         return ()
-    tags = [tidy(str(v))[:80] for v in items[:MAX_TAGS] if isinstance(v, str | int | float)]
+    tags = [_clean(v)[:80] for v in items[:MAX_TAGS] if isinstance(v, str | int | float)]
     return tuple(dict.fromkeys(t for t in tags if t))

@@ -19,6 +19,8 @@ from index.formats.jsonl import BadLine, parse_jsonl_line
 from index.formats.markdown import FrontMatterError, parse_markdown
 from index.formats.plain import parse_plain
 from index.formats.scraped import looks_scraped, parse_scraped
+from index.pipeline.urls import page_key
+from index.pipeline.web import WebKind, read_web, web_kind
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 """Files (and JSON lines) larger than this are skipped; configurable."""
@@ -36,7 +38,21 @@ Warn = Callable[[Skipped], None]
 def is_article_file(name: str) -> bool:
     """True for file names newsdesk reads as articles (by extension; hidden files excluded)."""
     dot = name.rfind(".")
-    return dot > 0 and name[dot:].lower() in ARTICLE_SUFFIXES
+    return dot > 0 and (name[dot:].lower() in ARTICLE_SUFFIXES or web_kind(name) is not None)
+
+
+def printable_path(path: str) -> str:
+    """``path`` as a string any terminal or file can take.
+
+    A file name that is not UTF-8 reaches Python with its odd bytes as lone surrogates
+    (``os.fsdecode``), which cannot be encoded for printing; they become ``\\xe9`` escapes.
+    For messages only: open files by the path itself.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def article_id(rel: str) -> str:
@@ -70,6 +86,10 @@ def read_file(
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, rel, max_bytes, warn)
         return
+    kind = web_kind(path.name)
+    if kind is not None:
+        yield from _read_web(path, rel, kind, max_bytes, warn)
+        return
     text = _read_text(path, max_bytes, warn)
     fmt: ArticleFormat
     try:
@@ -80,10 +100,28 @@ def read_file(
         else:
             draft, fmt = parse_plain(text), "plain"
     except FrontMatterError as exc:
-        raise UnreadableFile(str(path), str(exc)) from None
+        raise UnreadableFile(_shown(path), str(exc)) from None
     if draft is None or not (draft.title or draft.paragraphs):
-        raise UnreadableFile(str(path), "no article text (empty or whitespace only)")
-    yield _finish(draft, path, article_id(rel), fmt)
+        raise UnreadableFile(_shown(path), "no article text (empty or whitespace only)")
+    ident = url_id(draft.url) if draft.url and draft.url.strip() else article_id(rel)
+    yield _finish(draft, path, ident, fmt)
+
+
+def _read_web(
+    path: Path, rel: str, kind: WebKind, max_bytes: int, warn: Warn | None
+) -> Iterator[Article]:
+    try:
+        for draft in read_web(path, kind, max_bytes, lambda reason: _report(warn, path, reason)):
+            yield _web_article(draft, path, rel, kind)
+    except OSError as exc:
+        raise UnreadableFile(str(path), os_reason(exc)) from None
+
+
+def _web_article(draft: Draft, path: Path, rel: str, kind: WebKind) -> Article:
+    # A page file is one article (id from its path, like every file); feed entries and WARC
+    # records are many, each known by its URL (like JSON lines).
+    ident = article_id(rel) if kind == "html" else _jsonl_id(draft, rel)
+    return replace(_finish(draft, path, ident, kind), offset=draft.offset)
 
 
 def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> str:
@@ -91,22 +129,22 @@ def _read_text(path: Path, max_bytes: int, warn: Warn | None) -> str:
         with path.open("rb") as handle:
             st = os.fstat(handle.fileno())
             if not stat.S_ISREG(st.st_mode):
-                raise UnreadableFile(str(path), "not a regular file")
+                raise UnreadableFile(_shown(path), "not a regular file")
             if st.st_size > max_bytes:
-                raise UnreadableFile(str(path), _too_large(st.st_size, max_bytes))
+                raise UnreadableFile(_shown(path), _too_large(st.st_size, max_bytes))
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise UnreadableFile(str(path), os_reason(exc)) from None
+        raise UnreadableFile(_shown(path), os_reason(exc)) from None
     if len(data) > max_bytes:
-        raise UnreadableFile(str(path), _too_large(len(data), max_bytes))
+        raise UnreadableFile(_shown(path), _too_large(len(data), max_bytes))
     if not data.strip():
-        raise UnreadableFile(str(path), "empty file")
+        raise UnreadableFile(_shown(path), "empty file")
     try:
         decoded = decode_bytes(data)
     except NotText as exc:
-        raise UnreadableFile(str(path), str(exc)) from None
+        raise UnreadableFile(_shown(path), str(exc)) from None
     if decoded.warning and warn:
-        warn(Skipped(str(path), decoded.warning))
+        warn(Skipped(_shown(path), decoded.warning))
     return decoded.text
 
 
@@ -114,11 +152,11 @@ def _read_jsonl(path: Path, rel: str, max_bytes: int, warn: Warn | None) -> Iter
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise UnreadableFile(str(path), os_reason(exc)) from None
+        raise UnreadableFile(_shown(path), os_reason(exc)) from None
     with handle:
         head = handle.read(4)
         if b"\x00" in head:
-            raise UnreadableFile(str(path), "binary file (contains NUL bytes)")
+            raise UnreadableFile(_shown(path), "binary file (contains NUL bytes)")
         handle.seek(0)
         found, number = 0, 0
         while True:
@@ -141,7 +179,7 @@ def _read_jsonl(path: Path, rel: str, max_bytes: int, warn: Warn | None) -> Iter
                 article = _finish(draft, path, _jsonl_id(draft, rel), "jsonl")
                 yield replace(article, offset=offset)
         if found == 0:
-            raise UnreadableFile(str(path), "no readable JSON lines")
+            raise UnreadableFile(_shown(path), "no readable JSON lines")
 
 
 def _jsonl_draft(raw: bytes, number: int, max_bytes: int) -> Draft | None:
@@ -155,12 +193,20 @@ def _jsonl_draft(raw: bytes, number: int, max_bytes: int) -> Draft | None:
 
 
 def _jsonl_id(draft: Draft, rel: str) -> str:
+    # An id the publisher gave is kept (scripts and marks use it); else the page's URL.
     if draft.id_hint and _CLEAN_ID.match(draft.id_hint):
         return draft.id_hint
-    if draft.id_hint or draft.url:
-        key = draft.id_hint or draft.url or ""
-        return "u" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+    if draft.url and draft.url.strip():
+        return url_id(draft.url)
+    if draft.id_hint:
+        return "u" + hashlib.sha1(draft.id_hint.encode("utf-8")).hexdigest()[:15]
     return article_id(f"{rel}#L{draft.line}")
+
+
+def url_id(url: str) -> str:
+    """The id of an article found at ``url``: one id for every copy of that page (another
+    spelling of its URL included), in whatever file or format it was saved."""
+    return "u" + hashlib.sha1(page_key(url).encode("utf-8")).hexdigest()[:15]
 
 
 def _finish(draft: Draft, path: Path, ident: str, fmt: ArticleFormat) -> Article:
@@ -185,7 +231,11 @@ def _finish(draft: Draft, path: Path, ident: str, fmt: ArticleFormat) -> Article
 
 def _report(warn: Warn | None, path: Path, reason: str) -> None:
     if warn is not None:
-        warn(Skipped(str(path), reason))
+        warn(Skipped(_shown(path), reason))
+
+
+def _shown(path: Path) -> str:
+    return printable_path(str(path))
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -171,15 +171,20 @@ class MainScreen(Screen[None]):
         )
         if not result.total:
             self.reading.clear("Nothing to show.")
-        if not self._first_results:
-            self._first_results = True
-            if not self.status_bar.watcher.checked:  # (not just built)
-                self.status_bar.watcher.check_when_idle()  # bring the index up to date behind
+        self._first_answer()
 
     @on(m.SearchFailed)
     def _search_failed(self, message: m.SearchFailed) -> None:
         if message.query == self.search_bar.query_state:
             self.status.set_error(message.reason)
+        self._first_answer()  # a damaged index is rebuilt by the first update
+
+    def _first_answer(self) -> None:
+        """The first search answered: now bring the index up to date behind the headlines."""
+        if not self._first_results:
+            self._first_results = True
+            if not self.status_bar.watcher.checked:  # (not just built)
+                self.status_bar.watcher.check_when_idle()
 
     def _suggestion_hint(self) -> str:
         suggestion = self.result.suggestion if self.result is not None else None

@@ -8,10 +8,9 @@ import time
 from pathlib import Path
 
 from whoosh import query, sorting
-from whoosh.index import EmptyIndexError
 
 from index.api.backend import ReadingStore
-from index.api.errors import ArticleNotFound, IndexMissing
+from index.api.errors import ArticleNotFound, IndexDamaged, IndexMissing, IndexReadOnly
 from index.api.parse import parse_query
 from index.api.query import State, has_dates, resolve_states, walk
 from index.api.records import (
@@ -30,9 +29,15 @@ from index.api.records import (
 from index.corpus.article import Article
 from index.corpus.record import BadRecord
 from index.engines.whoosh.highlight import hit_spans
-from index.engines.whoosh.schema import build_schema
+from index.engines.whoosh.keys import file_key
+from index.engines.whoosh.opening import (
+    create_empty,
+    open_for_reading,
+    read_only,
+    reported_as_damage,
+)
 from index.engines.whoosh.spelling import load_vocabulary, suggest
-from index.engines.whoosh.storage import open_storage, whoosh_dir
+from index.engines.whoosh.storage import whoosh_dir
 from index.engines.whoosh.translate import Translator, highlight_of
 from index.engines.whoosh.view import View
 from index.pipeline.reading import StateFile, state_path
@@ -46,6 +51,10 @@ _FACET_COLUMNS: dict[FacetField, str] = {
 _ORDER_CACHE = 8
 _FIRST_PAGES = 200
 """Hits ordered on a first search; scrolling past them orders every hit once."""
+
+
+_reading_index = reported_as_damage(lambda backend: backend.index_dir)
+"""Damage met while reading the index is reported as one :class:`IndexDamaged` line."""
 
 
 class WhooshBackend:
@@ -65,21 +74,48 @@ class WhooshBackend:
         self._max_bytes = max_bytes
         self._snippet_chars = snippet_chars
         self._lock = threading.RLock()
-        storage = open_storage(index_dir)
+        self._words: list[str] | None = None
+        self._opened: View | None = None
+        self._damage: IndexDamaged | None = None
+        self._reading = StateFile(state_path(archive))
         try:
-            self._ix = storage.open_index()
-        except (EmptyIndexError, OSError):
+            self._reopen()
+        except IndexMissing:
             if not create:
                 raise IndexMissing(f"no index for {archive} in {index_dir}") from None
-            with write_lock(index_dir, wait=10.0):
-                storage.create()
-                try:
-                    self._ix = storage.open_index()
-                except EmptyIndexError:
-                    self._ix = storage.create_index(build_schema())
-        self._words: list[str] | None = None
-        self._view = View(self._ix, archive, snippet_chars)
-        self._reading = StateFile(state_path(archive))
+            try:
+                with write_lock(index_dir, wait=10.0):
+                    create_empty(index_dir)
+            except OSError as exc:
+                raise IndexMissing(
+                    f"no index for {archive} in {index_dir}, and none can be made there "
+                    f"({exc.strerror or type(exc).__name__})"
+                ) from None
+            self._reopen()
+
+    def _reopen(self) -> None:
+        """Open the latest index generation; a damaged one leaves the backend damaged."""
+        try:
+            _, view = open_for_reading(
+                self.index_dir, lambda ix: View(ix, self._archive, self._snippet_chars)
+            )
+        except IndexDamaged as exc:
+            self._damage = exc
+            return
+        old, self._opened, self._damage, self._words = self._opened, view, None, None
+        if old is not None:
+            old.close()
+
+    @property
+    def _view(self) -> View:
+        """The open generation.
+
+        Raises:
+            IndexDamaged: When the index could not be read; :meth:`update` rebuilds it.
+        """
+        if self._opened is None or self._damage is not None:
+            raise self._damage or IndexMissing(f"no index in {self.index_dir}")
+        return self._opened
 
     def _vocabulary(self) -> list[str]:
         if self._words is None:
@@ -98,6 +134,7 @@ class WhooshBackend:
 
     # -- searching -------------------------------------------------------------------------
 
+    @_reading_index
     def search(self, request: SearchRequest) -> SearchResult:
         """Run a search in the whole query language (``is:`` included).
 
@@ -150,6 +187,7 @@ class WhooshBackend:
 
     # -- articles --------------------------------------------------------------------------
 
+    @_reading_index
     def article(self, ref: str) -> Article:
         """One article by id or by the path of its file, as indexed (the stored record).
 
@@ -158,18 +196,16 @@ class WhooshBackend:
         """
         with self._lock:
             view = self._view
-            stored = view.searcher.document(id=ref)
+            stored = view.searcher.document(id=ref) if ref == file_key(ref) else None
             if stored is None:
                 rel = self._relative(ref)
-                stored = view.searcher.document(file=rel) if rel is not None else None
+                stored = view.searcher.document(file=file_key(rel)) if rel is not None else None
         if stored is None:
             raise ArticleNotFound(f"no article with id or path {ref!r} in {self._archive}")
         try:
             return view.stored_article(stored)
         except BadRecord as exc:
-            raise ArticleNotFound(
-                f"{ref}: {exc}; rebuild the index (newsdesk index --rebuild)"
-            ) from None
+            raise IndexDamaged(str(self.index_dir), f"the record of {ref}: {exc}") from None
 
     def _relative(self, ref: str) -> str | None:
         """The archive-relative path of a file named by ``ref``, or None when it is not one."""
@@ -183,6 +219,7 @@ class WhooshBackend:
                     return None
         return None
 
+    @_reading_index
     def related(self, ref: str, limit: int = 10) -> tuple[SearchHit, ...]:
         """Articles most like the given one (by id or path; more-like-this on title and body)."""
         article = self.article(ref)
@@ -195,6 +232,7 @@ class WhooshBackend:
             results = view.searcher.more_like(docnum, "body", text=text, top=limit, numterms=12)
             return tuple(view.hit(hit.docnum, hit.score, Highlight(), False) for hit in results)
 
+    @_reading_index
     def speakers(self, limit: int | None = None) -> tuple[SpeakerCount, ...]:
         """Speakers across the archive, most quoted first; names that differ only in case
         (``Analysts``, ``analysts``) are one speaker, listed in their most quoted spelling."""
@@ -235,6 +273,7 @@ class WhooshBackend:
         same = {name for name in names if name.casefold().split() == key}
         return same or {name for name in names if set(key) <= set(name.casefold().split())}
 
+    @_reading_index
     def quotes_by(self, speaker: str, limit: int = 200) -> tuple[SpeakerQuote, ...]:
         """Quotes by one speaker across the archive, newest article first.
 
@@ -276,8 +315,10 @@ class WhooshBackend:
         except OSError:
             updated = None
         with self._lock:
-            count = self._view.searcher.doc_count()
-            stale = not self._view.searcher.up_to_date()
+            if self._opened is None or self._damage is not None:
+                return IndexStatus(str(self._archive), str(self.index_dir), 0, True, updated)
+            count = self._opened.searcher.doc_count()
+            stale = not self._opened.searcher.up_to_date()
         return IndexStatus(str(self._archive), str(self.index_dir), count, stale, updated)
 
     def update(
@@ -286,30 +327,37 @@ class WhooshBackend:
         """Bring the index up to date with the archive folder."""
         from index.engines.whoosh.build import update_index  # writing code loads only when needed
 
-        report = update_index(
-            self._archive,
-            self.index_dir,
-            rebuild=rebuild,
-            max_bytes=self._max_bytes,
-            progress=progress,
-            wait=wait,
-        )
+        try:
+            report = update_index(
+                self._archive,
+                self.index_dir,
+                rebuild=rebuild,
+                max_bytes=self._max_bytes,
+                progress=progress,
+                wait=wait,
+            )
+        except OSError as exc:
+            if read_only(exc):
+                raise IndexReadOnly(
+                    f"the index in {self.index_dir} cannot be written ({exc.strerror})"
+                ) from None
+            raise
         self.refresh()
         return report
 
     def refresh(self) -> bool:
         """Pick up changes another process committed; True when there were any."""
         with self._lock:
-            if self._view.searcher.up_to_date():
+            opened = self._opened
+            if opened is not None and self._damage is None and opened.searcher.up_to_date():
                 return False
             # A fresh view rather than Searcher.refresh(): Whoosh 2.7 fails to refresh a
             # reader of an empty index, and every cache belongs to the old documents anyway.
-            old, self._view = self._view, View(self._ix, self._archive, self._snippet_chars)
-            old.close()
-            self._words = None
-            return True
+            self._reopen()
+            return self._opened is not opened and self._damage is None
 
     def close(self) -> None:
         """Release open files."""
         with self._lock:
-            self._view.close()
+            if self._opened is not None:
+                self._opened.close()

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from whoosh import writing
-from whoosh.index import EmptyIndexError
 
 from index.api.errors import IndexMissing
 from index.api.records import Progress, ProgressFn, Skipped, UpdateReport
+from index.engines.whoosh.dedupe import Duplicates
 from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
-from index.engines.whoosh.schema import build_schema, vocabulary_of
+from index.engines.whoosh.keys import file_key, rel_of_key
+from index.engines.whoosh.opening import open_for_writing
+from index.engines.whoosh.schema import vocabulary_of
 from index.engines.whoosh.spelling import save_vocabulary
-from index.engines.whoosh.storage import open_storage, remove_stale_versions, whoosh_dir
-from index.pipeline.read import DEFAULT_MAX_BYTES
+from index.engines.whoosh.storage import remove_stale_versions
+from index.pipeline.read import DEFAULT_MAX_BYTES, printable_path
 from index.pipeline.scan import FileEntry, scan_archive
 from index.pipeline.store import FileRecord, Manifest, write_lock
 
@@ -59,39 +61,44 @@ def update_index(
     if not archive.is_dir():
         raise IndexMissing(f"{archive}: no such folder")
     notify = progress or (lambda _: None)
-    with write_lock(index_dir, wait):
-        storage = open_storage(index_dir)
-        storage.create()
-        try:
-            ix = storage.open_index()
-        except EmptyIndexError:
-            ix = storage.create_index(build_schema())
-        manifest = None if rebuild else _current_manifest(ix, whoosh_dir(index_dir))
+    # A damaged index is rebuilt beside it (target.rebuild); a failed or stopped build
+    # removes what it wrote.
+    with write_lock(index_dir, wait), open_for_writing(index_dir, rebuild) as target:
+        ix, folder, rebuild = target.ix, target.folder, target.rebuild
+        manifest = None if rebuild else _current_manifest(ix, folder)
         scan_start = time.time_ns()
         notify(Progress("scan", 0, 0))
         scan = scan_archive(archive)
         plan = _plan(scan.files, manifest)
         previous = manifest.files if manifest else {}
+        duplicates = Duplicates(archive, folder, rebuild, plan.removed)
+        again = _reread(plan, scan.files, duplicates)
         if not plan.to_index and not plan.removed and not rebuild:
             if manifest is not None and plan.unchanged != manifest.files:
-                Manifest(manifest.generation, plan.unchanged).save(whoosh_dir(index_dir))
+                Manifest(manifest.generation, plan.unchanged).save(folder)
             skipped = scan.skipped + _still_skipped(archive, plan.unchanged)
-            return UpdateReport(0, 0, 0, skipped, (), time.perf_counter() - started)
-        outcome = _write(ix, plan, previous, rebuild, procs, max_bytes, notify, scan_start)
+            seconds = time.perf_counter() - started
+            return UpdateReport(0, 0, 0, skipped, (), seconds, duplicates=duplicates.count)
+        outcome = _write(
+            ix, plan, previous, rebuild, procs, max_bytes, notify, scan_start, duplicates
+        )
         files = {**plan.unchanged, **outcome.records}
-        Manifest(ix.latest_generation(), files).save(whoosh_dir(index_dir))
-        save_vocabulary(whoosh_dir(index_dir), outcome.words, replace=rebuild)
+        Manifest(ix.latest_generation(), files).save(folder)
+        duplicates.save()
+        save_vocabulary(folder, outcome.words, replace=rebuild)
         remove_stale_versions(index_dir)
-    indexed = [rel for rel, record in outcome.records.items() if record.articles]
+    indexed = [r for r, record in outcome.records.items() if record.articles and r not in again]
     updated = sum(1 for rel in indexed if rel in previous and previous[rel].articles)
+    damage = (Skipped(str(index_dir), f"damaged index rebuilt: {target.damage}"),)
     return UpdateReport(
         added=len(indexed) - updated,
         updated=updated,
         removed=len(plan.removed),
         skipped=scan.skipped + _still_skipped(archive, files),
-        warnings=tuple(outcome.warnings),
+        warnings=(damage if target.damage else ()) + tuple(outcome.warnings),
         seconds=time.perf_counter() - started,
         rebuilt=rebuild,
+        duplicates=duplicates.count,
     )
 
 
@@ -105,9 +112,9 @@ def _current_manifest(ix: Any, directory: Path) -> Manifest:
     with ix.searcher() as searcher:
         for stored in searcher.all_stored_fields():
             info = stored.get("info") or {}
-            rel = stored.get("file")
-            if rel is None:
+            if stored.get("file") is None:
                 continue
+            rel = rel_of_key(stored["file"])
             known = files.get(rel)
             count = (known.articles if known else 0) + 1
             files[rel] = FileRecord(
@@ -118,7 +125,7 @@ def _current_manifest(ix: Any, directory: Path) -> Manifest:
 
 def _still_skipped(archive: Path, files: dict[str, FileRecord]) -> tuple[Skipped, ...]:
     return tuple(
-        Skipped(str(archive / rel), record.reason)
+        Skipped(printable_path(str(archive / rel)), record.reason)
         for rel, record in sorted(files.items())
         if record.reason
     )
@@ -143,6 +150,18 @@ def _plan(entries: Iterable[FileEntry], manifest: Manifest | None) -> _Plan:
     return plan
 
 
+def _reread(plan: _Plan, entries: Sequence[FileEntry], duplicates: Duplicates) -> set[str]:
+    """Plan to read again the unchanged files holding another copy of an article whose file
+    changed or went (so the runner-up can come back); returns their paths."""
+    again = duplicates.to_reread({e.rel for e in plan.to_index} | set(plan.removed))
+    again &= plan.unchanged.keys()
+    for entry in entries if again else ():
+        if entry.rel in again:
+            del plan.unchanged[entry.rel]
+            plan.to_index.append(entry)
+    return again
+
+
 def _same_content(entry: FileEntry, record: FileRecord) -> bool:
     try:
         return bool(record.hash) and file_hash(entry.path) == record.hash
@@ -159,15 +178,16 @@ def _write(
     max_bytes: int,
     notify: ProgressFn,
     scan_start: int,
+    duplicates: Duplicates,
 ) -> Outcome:
     writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB)
     try:
         if not rebuild:
             for rel in plan.removed:
-                writer.delete_by_term("file", rel)
+                writer.delete_by_term("file", file_key(rel))
             for entry in plan.to_index:
                 if entry.rel in previous:
-                    writer.delete_by_term("file", entry.rel)
+                    writer.delete_by_term("file", file_key(entry.rel))
         workers = _worker_count(procs, len(plan.to_index))
         total = len(plan.to_index)
         notify(Progress("index", 0, total))
@@ -175,7 +195,7 @@ def _write(
             from index.engines.whoosh.parallel import index_in_workers
 
             outcome, segments = index_in_workers(
-                str(whoosh_dir(Path(ix.storage.folder).parent)),
+                str(ix.storage.folder),
                 plan.to_index,
                 workers,
                 max_bytes,
@@ -195,6 +215,7 @@ def _write(
             final.append(writer._finalize_segment())
         else:
             writer._close_segment()
+        duplicates.settle(writer, final, outcome)
         writer._commit_toc(final)
         writer._finish()
     except BaseException:

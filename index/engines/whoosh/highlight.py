@@ -20,7 +20,8 @@ def hit_spans(text: str, highlight: Highlight) -> list[tuple[int, int]]:
     starting: dict[str, list[tuple[str, ...]]] = {}
     for phrase in sorted(highlight.phrases, key=len, reverse=True):
         starting.setdefault(phrase[0], []).append(phrase)
-    tokens = _ANALYZER.tokens(text)
+    longest = max(len(word) for word in (*terms, *(w for p in highlight.phrases for w in p)))
+    tokens = _ANALYZER.tokens(text, longest)
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):

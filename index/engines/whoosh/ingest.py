@@ -26,6 +26,8 @@ class Outcome:
     records: dict[str, FileRecord] = field(default_factory=dict)
     warnings: list[Skipped] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
+    ids: list[str] = field(default_factory=list)
+    """The id of every article written, in order (for finding copies of one article)."""
 
 
 def file_hash(path: Path) -> str:
@@ -48,6 +50,7 @@ def index_file(
         )
         for article in annotate_all(articles_read):
             add(**article_document(article, entry.rel, fingerprint))
+            outcome.ids.append(article.id)
             articles += 1
     except UnreadableFile as exc:
         reason = exc.reason

@@ -81,6 +81,7 @@ def index_in_workers(
                 outcome.records.update(part.records)
                 outcome.warnings.extend(part.warnings)
                 outcome.words |= part.words
+                outcome.ids.extend(part.ids)
     finally:
         if finished < workers:
             # Stopped early (an error, or the caller gave up): the queues' feeder threads

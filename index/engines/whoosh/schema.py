@@ -12,8 +12,9 @@ from whoosh.fields import COLUMN, ID, KEYWORD, STORED, Schema
 from index.corpus.article import Article
 from index.corpus.record import article_record, pack
 from index.engines.whoosh.analysis import NameAnalyzer, NewsAnalyzer, NewsText
+from index.engines.whoosh.keys import file_key
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
 EXTRACTOR_VERSION = 2
 """Bump when what ``index.quotes.extract_quotes`` finds changes: the index holds speakers and
@@ -105,7 +106,7 @@ def article_document(
     speakers = [q.speaker for q in article.quotes if q.speaker]
     doc: dict[str, Any] = {
         "id": article.id,
-        "file": rel,
+        "file": file_key(rel),
         "title": article.title,
         "body": "\n".join((*article.paragraphs, *article.captions, *article.tags)),
         "captions": "\n".join(article.captions),

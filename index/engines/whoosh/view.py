@@ -18,6 +18,7 @@ from index.corpus.article import Article
 from index.corpus.record import BadRecord, article_from_record, unpack
 from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.highlight import make_snippet
+from index.engines.whoosh.keys import rel_of_key
 from index.engines.whoosh.ranking import bm25f_scores, top, unscored
 from index.engines.whoosh.scoring import NewsWeighting
 from index.engines.whoosh.translate import scoring_terms
@@ -170,7 +171,7 @@ class View:
             snippet = self._snippet(stored, info, highlight)
         return SearchHit(
             id=stored["id"],
-            path=str(self._archive / stored["file"]),
+            path=str(self._archive / rel_of_key(stored["file"])),
             title=stored.get("title", ""),
             source=stored.get("source_facet"),
             date=info.get("date"),

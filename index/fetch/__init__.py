@@ -1,0 +1,1 @@
+"""``newsdesk fetch``: grow an archive from feeds and the pages they link, politely."""
