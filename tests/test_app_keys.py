@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from tests.conftest_app import (
     Sample,
@@ -99,6 +100,27 @@ async def test_number_keys_jump_to_panels_and_q_esc_go_back(sample: Sample) -> N
         await pilot.press("1", "q")  # q in the headlines quits
         await pilot.pause()
     assert app.return_code == 0
+
+
+def send_at_once(app: NewsdeskApp, *keys: tuple[str, str]) -> None:
+    """Hand the app several keys in one go, as one packet over SSH (or a fast typist) does."""
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+@pilot_test
+async def test_a_number_key_just_before_slash_is_not_overtaken(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, "fintech")
+        await pilot.press("2")
+        assert isinstance(app.focused, ArticleView)
+        send_at_once(app, ("1", "1"), ("slash", "/"), ("2", "2"))
+        await settle(pilot)
+        assert app.focused is app.main.search_input
+        assert app.main.search_input.value == "2"  # typed after / (which selects the query)
+        await pilot.press("escape")  # back where 1 went: the headlines
+        assert isinstance(app.focused, HeadlineList)
 
 
 @pilot_test

@@ -57,9 +57,35 @@ BINDINGS: tuple[KeySpec, ...] = (
         footer=_PANELS,
         priority=True,
     ),
-    K("to_headlines", "1", "panel('headlines')", "Headlines", "go to the headlines", palette=False),
-    K("to_article", "2", "panel('article')", "Article", "go to the article", palette=False),
-    K("to_quotes", "3", "panel('quotes')", "Quotes panel", "go to the quotes", palette=False),
+    # Priority, as / is: a digit sent just before / (in one packet) must not be overtaken by
+    # it; in the search bar a digit is typed instead (the screen's check_action).
+    K(
+        "to_headlines",
+        "1",
+        "panel('headlines')",
+        "Headlines",
+        "go to the headlines",
+        priority=True,
+        palette=False,
+    ),
+    K(
+        "to_article",
+        "2",
+        "panel('article')",
+        "Article",
+        "go to the article",
+        priority=True,
+        palette=False,
+    ),
+    K(
+        "to_quotes",
+        "3",
+        "panel('quotes')",
+        "Quotes panel",
+        "go to the quotes",
+        priority=True,
+        palette=False,
+    ),
     K(
         "next_panel",
         "tab",

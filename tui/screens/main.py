@@ -257,9 +257,11 @@ class MainScreen(Screen[None]):
         self.panels.toggle_quotes()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """``/`` is handled before any widget sees it (so that the keys typed after it land
-        in the search bar), except in the search bar itself, where it is a character."""
-        return not (action == "focus_search" and self.focused is self.search_input)
+        """``/`` and ``1``-``3`` are handled before any widget sees them (so that the keys
+        typed after them land where they lead, in their order), except in the search bar,
+        where they are characters."""
+        typed = action in ("focus_search", "panel")
+        return not (typed and self.focused is self.search_input)
 
     def action_focus_search(self) -> None:
         """Go to the search bar."""
