@@ -333,9 +333,7 @@ class MainScreen(Screen[None]):
         return article.id if article is not None else None
 
     def _marks_changed(self) -> None:
-        if (
-            "is:" in self.search_bar.query_state.text
-        ):  # the results follow is:read, is:unread, is:bookmarked
+        if "is:" in self.search_bar.query_state.text:  # is:read, is:unread, is:bookmarked
             self._search(keep=True)
 
     def action_toggle_read(self) -> None:
