@@ -425,6 +425,8 @@ def test_a_build_reports_rate_and_time_left() -> None:
     words = progress_words(Progress("index", 200, 300), rate, left)
     assert words == "200/300 files \u00b7 10 files/s \u00b7 about 10 s left"
     assert seconds_text(125) == "2 min 5 s" and seconds_text(3700) == "1 h 1 min"
+    almost = progress_words(Progress("index", 299, 300), 100.0, 0.01)
+    assert almost == "299/300 files \u00b7 100 files/s \u00b7 almost done"  # not "about 0 s"
 
 
 def test_config_keys_are_known_binding_ids(tmp_path: Path) -> None:

@@ -36,7 +36,8 @@ def progress_words(progress: Progress, rate: float, seconds_left: float | None) 
     if rate > 0:
         parts.append(f"{rate:,.0f} files/s")
     if seconds_left is not None and progress.done:
-        parts.append(f"about {seconds_text(seconds_left)} left")
+        left = seconds_text(seconds_left) if seconds_left >= 0.5 else None
+        parts.append(f"about {left} left" if left else "almost done")
     return " \u00b7 ".join(parts)
 
 
