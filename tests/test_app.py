@@ -339,6 +339,9 @@ async def test_a_phrase_is_counted_marked_and_stepped_through_as_a_phrase(
         await search(pilot, "timetable")
         assert app.main.article.border_subtitle == "1 hit"
         assert app.main.status.plain.startswith(" 1 result ")
+        await search(pilot, "nosuchwordanywhere")
+        await pilot.press("n")  # nothing is open: said so, not "no hits in this article"
+        assert "Open an article first." in app.main.status.plain
 
 
 @pilot_test

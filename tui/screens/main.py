@@ -365,7 +365,7 @@ class MainScreen(Screen[None]):
 
     def action_next_hit(self, step: int = 1) -> None:
         """Next (or with -1 previous) search hit in the article."""
-        if not self.reading.next_hit(step):
+        if self.open_article_or_say() is not None and not self.reading.next_hit(step):
             self.status.note("No search hits in this article.")
 
     def action_copy(self) -> None:
