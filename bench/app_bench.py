@@ -12,6 +12,11 @@ once there; later runs reuse both (the index is only updated). Targets: cold sta
 1.5 s, keystroke p95 under 150 ms, app under 300 MB. Numbers are printed, never asserted::
 
     python bench/app_bench.py [-n 100000] [--seed 1] [--cache DIR] [--runs 5] [--queries 50]
+
+With ``--first-build ARCHIVE`` it only compares building ARCHIVE's index from nothing in the
+app (headless) with ``newsdesk index``, taking turns (target: the app no slower)::
+
+    python bench/app_bench.py --first-build /tmp/bbc --runs 3
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent))
 
 _CHILD = "--child-cold-start"
+_BUILD_CHILD = "--child-first-build"
 
 
 def cache_root(explicit: str | None) -> Path:
@@ -135,7 +141,7 @@ def cold_start_child(archive: str, index_dir: str) -> None:
                 await asyncio.sleep(0.002)
             first = painted[0] - started
             painted_at = time.time() - (time.perf_counter() - painted[0])
-            while app._fingerprint is None or busy(app):  # the index check after the paint
+            while not app.main.status_bar.watcher.checked or busy(app):  # the check after
                 await pilot.pause(0.05)
             synced = time.perf_counter() - started
             return {
@@ -197,69 +203,126 @@ def typed_queries(count: int, seed: int) -> list[str]:
 
 async def keystrokes(archive: Path, index_dir: Path, queries: list[str]) -> dict[str, object]:
     """Type every query key by key; time each key press to the headlines redrawn for it."""
+    from textual.message import Message
     from textual.strip import Strip
 
     from tui.app import NewsdeskApp
     from tui.config import Config
-    from tui.screens.main import MainScreen, Query
+    from tui.messages import SearchFailed
     from tui.widgets.headlines import HeadlineList
 
-    drawn: dict[int, float] = {}
-    failed: dict[int, float] = {}  # a half-typed query may not parse: its error is the answer
+    drawn: dict[str, float] = {}  # query text -> when its results were first drawn
+    failed: dict[str, float] = {}  # a half-typed query may not parse: its error is the answer
     draw = HeadlineList.render_line
-    show_error = MainScreen._show_error
+    app = NewsdeskApp(archive, index_dir, Config(), show_timings=False)
 
     def timed_render_line(self: HeadlineList, y: int) -> Strip:
-        drawn.setdefault(self.generation, time.perf_counter())
+        result = app.main.result
+        if result is not None:
+            drawn.setdefault(result.request.query, time.perf_counter())
         return draw(self, y)
 
-    def timed_show_error(self: MainScreen, query: Query, generation: int, message: str) -> None:
-        show_error(self, query, generation, message)
-        failed.setdefault(generation, time.perf_counter())
+    def hook(message: Message) -> None:
+        if isinstance(message, SearchFailed):
+            failed.setdefault(message.query.text, time.perf_counter())
 
     HeadlineList.render_line = timed_render_line  # type: ignore[method-assign]
-    MainScreen._show_error = timed_show_error  # type: ignore[method-assign]
     every: list[float] = []
     last: list[float] = []
     searched: list[float] = []  # the backend's own time for each key (0 for a parse error)
-    app = NewsdeskApp(archive, index_dir, Config(), show_timings=False)
-    async with app.run_test(size=(120, 36)) as pilot:
-        while app.main.headlines.total == 0 or app._fingerprint is None or busy(app):
-            await pilot.pause(0.05)
+    async with app.run_test(size=(120, 36), message_hook=hook) as pilot:
         main = app.main
+        while main.headlines.total == 0 or not main.status_bar.watcher.checked or busy(app):
+            await pilot.pause(0.05)
         for query in queries:
             main.search_input.value = ""
-            await pilot.pause()
+            await pilot.press("slash")
             while busy(app):
                 await pilot.pause(0.01)
             for position, char in enumerate(query):
-                before = main.generation
+                drawn.clear()
+                failed.clear()
                 pressed = time.perf_counter()
                 await pilot.press("space" if char == " " else char)
-                while True:
-                    generation = main.generation
-                    if generation > before and generation in failed:
-                        answered = failed[generation]
-                        break
-                    shown = main.headlines.generation == generation and generation in drawn
-                    if generation > before and shown:
-                        answered = drawn[generation]
-                        break
+                text = main.search_input.value
+                while text not in drawn and text not in failed:
                     await asyncio.sleep(0.0005)
-                latency = answered - pressed
-                every.append(latency)
+                answered = drawn.get(text) or failed[text]
+                every.append(answered - pressed)
                 result = main.result
-                fresh = result is not None and generation not in failed
+                fresh = result is not None and result.request.query == text
                 searched.append(result.seconds if fresh and result is not None else 0.0)
                 if position == len(query) - 1:
-                    last.append(latency)
+                    last.append(answered - pressed)
+            await pilot.press("escape")
         rss = max_rss_mb()
     return {"every": every, "last": last, "searched": searched, "rss_mb": rss}
 
 
+# -- the first build: the app against `newsdesk index` ---------------------------------------
+
+
+def first_build_app_child(archive: str) -> None:
+    """Open the app (headless) on an archive with no index; print when its build was done."""
+    started = time.perf_counter()
+
+    async def run() -> float:
+        from tui.app import NewsdeskApp
+        from tui.config import Config
+        from tui.messages import IndexUpdated
+
+        built: list[float] = []
+        done = asyncio.Event()  # waited on, not polled: polling would cost CPU of its own
+
+        def hook(message: object) -> None:
+            if isinstance(message, IndexUpdated) and message.status.articles:
+                built.append(time.perf_counter())
+                done.set()
+
+        app = NewsdeskApp(Path(archive), None, Config(), show_timings=False)
+        async with app.run_test(size=(120, 40), message_hook=hook):
+            await done.wait()
+        return built[0] - started
+
+    print(json.dumps({"build_s": asyncio.run(run())}))
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of every child process ended so far, theirs included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def first_builds(archive: Path, runs: int) -> tuple[list[float], list[float], dict[str, float]]:
+    """Build ``archive``'s index from nothing ``runs`` times each way, taking turns: the app
+    (spawn to the build's end, imports included) and ``newsdesk index`` (wall time). Also the
+    CPU seconds each way spent in all (on a busy machine steadier than the wall time)."""
+    import tempfile
+
+    app_s: list[float] = []
+    cli_s: list[float] = []
+    cpu = {"app": 0.0, "cli": 0.0}
+    for _ in range(runs):
+        for way in ("app", "cli"):
+            with tempfile.TemporaryDirectory() as home:
+                env = {**os.environ, "XDG_DATA_HOME": home, "XDG_CONFIG_HOME": home}
+                cpu_before = children_cpu()
+                started = time.perf_counter()
+                if way == "cli":
+                    command = [sys.executable, "-m", "tui.cli", "index", str(archive)]
+                    subprocess.run(command, env=env, check=True, capture_output=True)
+                    cli_s.append(time.perf_counter() - started)
+                else:
+                    command = [sys.executable, __file__, _BUILD_CHILD, str(archive)]
+                    out = subprocess.run(command, env=env, check=True, capture_output=True)
+                    app_s.append(json.loads(out.stdout.decode().splitlines()[-1])["build_s"])
+                cpu[way] += (children_cpu() - cpu_before) / runs
+    return app_s, cli_s, cpu
+
+
 def poll_cost(archive: Path) -> float:
     """Seconds one poll of the archive folder takes (what the app does in the background)."""
-    from tui.app import archive_fingerprint
+    from tui.watcher import archive_fingerprint
 
     started = time.perf_counter()
     archive_fingerprint(archive, lambda: False)
@@ -271,13 +334,31 @@ def main() -> int:
     if len(sys.argv) == 4 and sys.argv[1] == _CHILD:
         cold_start_child(sys.argv[2], sys.argv[3])
         return 0
+    if len(sys.argv) == 3 and sys.argv[1] == _BUILD_CHILD:
+        first_build_app_child(sys.argv[2])
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=100_000, help="articles (100000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--cache", help="cache folder (default: $XDG_CACHE_HOME/newsdesk-bench)")
     parser.add_argument("--runs", type=int, default=5, help="cold starts (5)")
     parser.add_argument("--queries", type=int, default=50, help="typed queries (50)")
+    parser.add_argument(
+        "--first-build",
+        metavar="ARCHIVE",
+        help="only compare a first build of ARCHIVE in the app with `newsdesk index`",
+    )
     args = parser.parse_args()
+    if args.first_build:
+        app_s, cli_s, cpu = first_builds(Path(args.first_build).resolve(), args.runs)
+        print(f"first build of {args.first_build} ({args.runs} runs each, taking turns)")
+        print(f"  app (spawn -> built): median {statistics.median(app_s):.1f} s  "
+              f"{' '.join(f'{t:.1f}' for t in app_s)}")  # fmt: skip
+        print(f"  newsdesk index:       median {statistics.median(cli_s):.1f} s  "
+              f"{' '.join(f'{t:.1f}' for t in cli_s)}")  # fmt: skip
+        print(f"  CPU per build, all processes: app {cpu['app']:.1f} s, "
+              f"newsdesk index {cpu['cli']:.1f} s")  # fmt: skip
+        return 0
 
     archive, index_dir = prepare(cache_root(args.cache), args.n, args.seed)
     os.environ.setdefault("XDG_DATA_HOME", str(cache_root(args.cache) / "xdg-data"))

@@ -1,68 +1,31 @@
-"""Helpers for the app's tests: a prebuilt sample index, an app factory, waiting for workers.
+"""Helpers for the app's tests: an app factory, waiting for workers, reading the screen.
 
-Not a conftest (pytest does not load it by itself): test modules import what they use. The
-sample archive is indexed once per session with fixed file times; each test gets its own copy
-of the archive and of the index, so tests may change both.
+Not a conftest (pytest does not load it by itself): test modules import what they use. Each
+test gets its own copy of the indexed sample archive (:mod:`tests.samples`), so tests may
+change both the archive and its index.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
-import os
 import shutil
 from collections.abc import Awaitable, Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.worker import WorkerState
+from textual.worker import WorkerCancelled, WorkerState
 
-from index.engines import open_archive
+from tests.samples import (
+    Sample,
+    built_sample,
+)
 from tui.app import NewsdeskApp
 from tui.config import Config
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE_DATA = REPO / "sample_data"
-FIXED_MTIME = 1_700_000_000
-"""Every sample file gets this mtime, so dates taken from mtimes do not depend on the clone."""
 COLOUR_TERMINAL = {"TERM": "xterm-256color", "COLORTERM": "truecolor"}
-
-
-@dataclass(frozen=True)
-class Sample:
-    """An archive and its index folder."""
-
-    archive: Path
-    index_dir: Path
-
-
-def copy_archive(source: Path, target: Path) -> Path:
-    """Copy an archive folder, giving every file the same fixed mtime."""
-    shutil.copytree(source, target)
-    for folder, _, files in os.walk(target):
-        for name in files:
-            os.utime(Path(folder) / name, (FIXED_MTIME, FIXED_MTIME))
-    return target
-
-
-_built: dict[str, Sample] = {}
-
-
-def built_sample(factory: pytest.TempPathFactory) -> Sample:
-    """The sample archive indexed once per test process (never change it)."""
-    if "sample" not in _built:
-        root = factory.mktemp("built-sample")
-        archive = copy_archive(SAMPLE_DATA, root / "archive")
-        index_dir = root / "index"
-        backend = open_archive(archive, index_dir)
-        try:
-            backend.update()
-        finally:
-            backend.close()
-        _built["sample"] = Sample(archive, index_dir)
-    return _built["sample"]
 
 
 def isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -129,21 +92,34 @@ async def settle(pilot: Pilot[int]) -> None:
             await pilot.pause()
             if not any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers):
                 return
-        await app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # (an answer nobody wants any more)
+            await app.workers.wait_for_complete()
     raise AssertionError("the app's workers never settled")
 
 
 async def search(pilot: Pilot[int], text: str) -> None:
-    """Put ``text`` in the search bar (as typing would) and wait for the results."""
+    """Put ``text`` in the search bar (as pasting would) and wait for the results."""
     app = pilot.app
     assert isinstance(app, NewsdeskApp)
     app.main.search_input.value = text
     await settle(pilot)
 
 
+async def type_query(pilot: Pilot[int], text: str) -> None:
+    """Press / and type ``text`` key by key, then wait for the results."""
+    keys = ["space" if char == " " else char for char in text]
+    await pilot.press("slash", *keys)
+    await settle(pilot)
+
+
 def screen_text(app: NewsdeskApp) -> str:
     """Everything on screen, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def footer_text(app: NewsdeskApp) -> str:
+    """The key bar at the bottom of the screen."""
+    return screen_text(app).splitlines()[-1]
 
 
 def iter_lines(app: NewsdeskApp) -> Iterator[str]:

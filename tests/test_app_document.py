@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import given, settings
@@ -81,6 +82,18 @@ def test_hits_are_found_in_title_captions_and_paragraphs_in_order() -> None:
     assert list(doc.hit_lines) == sorted(doc.hit_lines)
     caption = next(n for n, text in enumerate(texts) if text.startswith(CAPTION_LABEL))
     assert caption in doc.hit_lines
+
+
+def test_hits_in_the_tags_are_marked_and_the_source_and_url_are_not() -> None:
+    tagged = dataclasses.replace(
+        article(), source="Port News", url="https://port.example/", tags=("port strike", "union")
+    )
+    doc = build_document(tagged, find("port"), STYLES, 80)
+    texts = [line.text.plain for line in doc.lines]
+    tags = texts.index("tags: port strike, union")
+    marked = {number for number in doc.hit_lines}
+    assert tags in marked  # tags are searched as text, so a hit there is shown and counted
+    assert not {n for n, text in enumerate(texts) if "Port News" in text or "://" in text} & marked
 
 
 def test_a_quote_maps_onto_the_lines_it_covers() -> None:

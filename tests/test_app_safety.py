@@ -82,7 +82,7 @@ async def test_hostile_article_is_shown_as_plain_characters(
     app = NewsdeskApp(
         archive, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
     )
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         main = app.main
         assert main.headlines.total == 1
@@ -148,7 +148,7 @@ async def test_any_text_renders_as_exactly_its_printable_characters() -> None:
             article = Article(
                 id="x", path="/x", title=title, captions=(caption,), paragraphs=(paragraph,)
             )
-            view.show(article, terms=("a",))
+            view.show(article, Highlight(("a",)))
             lines = [view.line_strip(i, width).text for i in range(len(view.document.lines))]
             drawn = "".join("".join(lines).split())
             expected = printable(title or "(untitled)") + "Photo:" + printable(caption)
@@ -161,48 +161,42 @@ async def test_any_text_renders_as_exactly_its_printable_characters() -> None:
 @pilot_test
 async def test_index_busy_is_shown_and_search_keeps_answering(sample: Sample) -> None:
     app = make_app(sample)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "fintech")
         (sample.archive / "skerrywick.md").write_text(
             NEW_ARTICLE,
             encoding="utf-8",
         )
         with write_lock(sample.index_dir):  # as if another newsdesk were updating it
-            app.request_sync(force=True)
+            await pilot.press("ctrl+r")  # look for changed files now
             await settle(pilot)
             assert "index busy" in app.main.status.plain
             await search(pilot, "port strike")
             assert app.main.headlines.total == 3
-        app.request_sync(force=True)
+        await pilot.press("ctrl+r")
         await settle(pilot)
         assert "index busy" not in app.main.status.plain
         await search(pilot, "skerrywick")
         assert app.main.headlines.total == 1
 
 
-async def polled(pilot: Any, app: NewsdeskApp) -> None:
-    """Do what the polling timer does, once the app's pacing of scans lets it."""
-    while time.monotonic() < app._next_scan:  # (the pace grows with the cost of a scan)
-        await pilot.pause(0.05)
-    app.request_sync()
-    await settle(pilot)
-
-
 @pilot_test
 async def test_files_changed_in_the_archive_show_up(sample: Sample) -> None:
     app = make_app(sample)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "skerrywick")
         assert app.main.headlines.total == 0
         (sample.archive / "skerrywick.md").write_text(
             NEW_ARTICLE,
             encoding="utf-8",
         )
-        await polled(pilot, app)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
         assert app.main.headlines.total == 1  # the open results refreshed by themselves
         assert "56 articles" in app.main.status.plain
         (sample.archive / "skerrywick.md").unlink()
-        await polled(pilot, app)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
         assert app.main.headlines.total == 0
 
 
@@ -211,7 +205,7 @@ async def test_the_archive_is_polled_while_the_app_is_open(sample: Sample) -> No
     app = NewsdeskApp(
         sample.archive, sample.index_dir, Config(), watch_interval=0.1, environ=COLOUR_TERMINAL
     )
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "skerrywick")
         (sample.archive / "skerrywick.md").write_text(
             NEW_ARTICLE,
@@ -227,7 +221,7 @@ async def test_the_archive_is_polled_while_the_app_is_open(sample: Sample) -> No
 @pilot_test
 async def test_app_keeps_answering_while_another_process_rebuilds(sample: Sample) -> None:
     app = make_app(sample)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "fintech")
         writer = subprocess.Popen(
             [
@@ -244,9 +238,9 @@ async def test_app_keeps_answering_while_another_process_rebuilds(sample: Sample
             await search(pilot, queries[rounds % len(queries)])
             assert "failed" not in app.main.status.plain
             rounds += 1
-            app.request_sync(force=True)
+            await pilot.press("ctrl+r")
         assert writer.wait(60) == 0
-        app.request_sync(force=True)
+        await pilot.press("ctrl+r")
         await settle(pilot)
         await search(pilot, "fintech")
         assert app.main.headlines.total == 10
@@ -321,7 +315,7 @@ async def test_100k_results_draw_only_what_is_visible(
     app = NewsdeskApp(
         tmp_path, None, Config(), watch_interval=None, preview_delay=0, environ=COLOUR_TERMINAL
     )
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         main = app.main
         assert main.headlines.total == 100_000

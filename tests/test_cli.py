@@ -1,4 +1,10 @@
-"""The `newsdesk` command line, run as a user runs it: in a subprocess."""
+"""The `newsdesk` command line, run as a user runs it.
+
+Most tests call its ``main`` in this process, as ``newsdesk ARGS`` would run (its output,
+exit code, working folder and environment), so that Python's start and the imports are paid
+once; what can only be seen from outside (one line on stderr and the exit status of a real
+process, no Textual loaded) is checked in subprocesses.
+"""
 
 from __future__ import annotations
 
@@ -6,33 +12,45 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE_DATA
+from index.engines import default_index_dir
+from tests.in_process import run
+from tests.samples import SAMPLE_DATA, built_sample, write_archive
+from tui.wording import plural, quoted
 
 
-def run(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m tui.cli ARGS`` with the test's XDG folders."""
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m tui.cli ARGS`` in a process of its own, with the test's XDG folders."""
     return subprocess.run(
         [sys.executable, "-m", "tui.cli", *args],
         capture_output=True,
         text=True,
-        cwd=cwd,
-        env={**os.environ, **(env or {})},
+        env=dict(os.environ),
         timeout=120,
     )
 
 
-def ok_json(*args: str) -> object:
-    done = run(*args, "--json")
+def ok_json(*args: str, cwd: Path | None = None) -> object:
+    done = run(*args, "--json", cwd=cwd)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+@pytest.fixture
+def indexed(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
+    """A copy of the sample archive whose index is already where the commands look for it
+    (copied from the one built for the whole run: only tests of indexing build their own)."""
+    built = built_sample(tmp_path_factory)
+    archive = tmp_path / "indexed"
+    shutil.copytree(built.archive, archive)
+    shutil.copytree(built.index_dir, default_index_dir(archive))
+    return archive
 
 
 def test_search_builds_the_index_on_first_use(sample_archive: Path) -> None:
@@ -46,17 +64,13 @@ def test_search_builds_the_index_on_first_use(sample_archive: Path) -> None:
     assert Path(hit["path"]).is_file()
 
 
-def test_search_human_output_options_and_suggestion(sample_archive: Path) -> None:
-    done = run("search", "fintek", "--archive", str(sample_archive))
+def test_search_human_output_options_and_suggestion(indexed: Path) -> None:
+    done = run("search", "fintek", "--archive", str(indexed))
     assert done.returncode == 0
     assert "0 results" in done.stdout and "Did you mean: fintech?" in done.stdout
-    done = run(
-        "search", "fintech", "--archive", str(sample_archive), "--limit", "2", "--sort", "newest"
-    )
+    done = run("search", "fintech", "--archive", str(indexed), "--limit", "2", "--sort", "newest")
     assert done.stdout.count("id ") == 2 and "10 results (showing 1-2)" in done.stdout
-    filtered = ok_json(
-        "search", "fintech", "--archive", str(sample_archive), "--filter", "year=2022"
-    )
+    filtered = ok_json("search", "fintech", "--archive", str(indexed), "--filter", "year=2022")
     assert isinstance(filtered, dict) and filtered["total"] == 2
 
 
@@ -75,11 +89,11 @@ def test_index_json_report_and_incremental_update(sample_archive: Path, tmp_path
     assert isinstance(rebuilt, dict) and rebuilt["rebuilt"] and rebuilt["added"] == 43
 
 
-def test_show_by_id_and_path(sample_archive: Path) -> None:
-    hits = ok_json("search", "title:incubator", "--archive", str(sample_archive))
+def test_show_by_id_and_path(indexed: Path) -> None:
+    hits = ok_json("search", "title:incubator", "--archive", str(indexed))
     assert isinstance(hits, dict)
     article_id = hits["hits"][0]["id"]
-    record = ok_json("show", article_id, "--archive", str(sample_archive))
+    record = ok_json("show", article_id, "--archive", str(indexed))
     assert isinstance(record, dict)
     assert record["id"] == article_id and record["source"] == "chinadaily.com.cn"
     assert record["quotes"] and {"text", "speaker", "role", "kind", "start", "end"} <= set(
@@ -87,9 +101,9 @@ def test_show_by_id_and_path(sample_archive: Path) -> None:
     )
     for quote in record["quotes"]:
         assert record["body"][quote["start"] : quote["end"]]
-    by_path = ok_json("show", hits["hits"][0]["path"])
+    by_path = ok_json("show", hits["hits"][0]["path"], "--archive", str(indexed))
     assert isinstance(by_path, dict) and by_path["title"] == record["title"]
-    human = run("show", article_id, "--archive", str(sample_archive))
+    human = run("show", article_id, "--archive", str(indexed))
     assert human.returncode == 0 and record["title"] in human.stdout and "Quotes (" in human.stdout
 
 
@@ -122,35 +136,35 @@ def test_quotes_speaker_filter(tmp_path: Path) -> None:
     assert [q["speaker"] for q in quotes] == ["Ana Ruiz"]
 
 
-def test_related_and_speakers(sample_archive: Path) -> None:
-    hits = ok_json("search", "title:strike", "--archive", str(sample_archive))
+def test_related_and_speakers(indexed: Path) -> None:
+    hits = ok_json("search", "title:strike", "--archive", str(indexed))
     assert isinstance(hits, dict)
-    related = ok_json("related", hits["hits"][0]["id"], "--archive", str(sample_archive))
+    related = ok_json("related", hits["hits"][0]["id"], "--archive", str(indexed))
     assert isinstance(related, dict) and related["related"]
-    speakers = ok_json("speakers", "--archive", str(sample_archive), "--limit", "5")
+    speakers = ok_json("speakers", "--archive", str(indexed), "--limit", "5")
     assert isinstance(speakers, list) and len(speakers) == 5
     assert speakers[0]["quotes"] >= speakers[-1]["quotes"]
-    quotes = ok_json("speakers", "--archive", str(sample_archive), "--quotes", speakers[0]["name"])
+    quotes = ok_json("speakers", "--archive", str(indexed), "--quotes", speakers[0]["name"])
     assert isinstance(quotes, list) and len(quotes) == speakers[0]["quotes"]
 
 
-def test_export_formats_parse_back(sample_archive: Path, tmp_path: Path) -> None:
-    done = run("export", "fintech", "--archive", str(sample_archive), "--format", "csv")
+def test_export_formats_parse_back(indexed: Path, tmp_path: Path) -> None:
+    done = run("export", "fintech", "--archive", str(indexed), "--format", "csv")
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     assert len(rows) == 10 and set(rows[0]) >= {"id", "title", "source", "date", "path", "url"}
     target = tmp_path / "out.json"
     done = run(
-        "export", "fintech", "--archive", str(sample_archive), "--format", "json", "-o", str(target)
+        "export", "fintech", "--archive", str(indexed), "--format", "json", "-o", str(target)
     )
     assert done.returncode == 0 and "wrote 10 articles" in done.stdout
     assert {row["id"] for row in json.loads(target.read_text())} == {row["id"] for row in rows}
     quotes = run(
-        "export", "speaker:okafor", "--archive", str(sample_archive), "--quotes", "--format", "csv"
+        "export", "speaker:okafor", "--archive", str(indexed), "--quotes", "--format", "csv"
     )
     quote_rows = list(csv.DictReader(io.StringIO(quotes.stdout)))
     assert quote_rows and set(quote_rows[0]) >= {"text", "speaker", "role", "title", "date"}
-    markdown = run("export", "fintech", "--archive", str(sample_archive), "--format", "md")
+    markdown = run("export", "fintech", "--archive", str(indexed), "--format", "md")
     assert (
         markdown.stdout.startswith("# Articles for: fintech")
         and markdown.stdout.count("\n- **") == 10
@@ -160,9 +174,20 @@ def test_export_formats_parse_back(sample_archive: Path, tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (("search", '"unclosed'), 1, "error: unbalanced quote mark"),
+        (("search", '"unclosed'), 2, "usage error: unbalanced quote mark"),
+        (("search", "title:"), 2, "usage error: 'title:' needs a value after the colon"),
+        (("search", "internationalisation~9"), 2, "usage error: 'internationalisation~9'"),
+        (("export", "title:"), 2, "usage error: 'title:' needs a value"),
         (("search",), 2, "usage error"),
-        (("search", "x", "--sort", "sideways"), 2, "usage error"),
+        (("search", "x", "--sort", "sideways"), 2, "usage error: argument --sort"),
+        (("search", "x", "--limit", "-1"), 2, "usage error: argument --limit: -1 is too small"),
+        (("search", "x", "--limit", "0"), 2, "usage error: argument --limit: 0 is too small"),
+        (("search", "x", "--limit", "ten"), 2, "'ten' is not a whole number"),
+        (("search", "x", "--filter", "bogus"), 2, "usage error: argument --filter: 'bogus'"),
+        (("related", "x", "--limit", "0"), 2, "usage error: argument --limit"),
+        (("serach", "x"), 2, 'no command "serach"; did you mean "search"?'),
+        (("speakres",), 2, 'did you mean "speakers"?'),
+        (("speakers", "--quotes", "Nobody Atall"), 1, "error: no quotes by 'Nobody Atall'"),
         (("search", "x", "--archive", "/no/such/folder"), 1, "no such archive folder"),
         (("show", "no-such-id"), 1, "no article with id or path"),
         (("quotes", "/no/such/file.txt"), 1, "no such file or folder"),
@@ -171,31 +196,25 @@ def test_export_formats_parse_back(sample_archive: Path, tmp_path: Path) -> None
     ],
 )
 def test_errors_are_one_line_with_exit_codes(
-    args: tuple[str, ...], code: int, message: str, sample_archive: Path
+    args: tuple[str, ...], code: int, message: str, indexed: Path
 ) -> None:
-    extra = (
-        ()
-        if "--archive" in args or args[0] in {"quotes", "index"} or args[0].startswith("/")
-        else (
-            "--archive",
-            str(sample_archive),
-        )
-    )
-    done = run(*args, *extra)
+    no_archive = {"quotes", "index", "serach", "speakres"}
+    given = "--archive" in args or args[0] in no_archive or args[0].startswith("/")
+    done = run(*args, *(() if given else ("--archive", str(indexed))))
     assert done.returncode == code
     assert message in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
 
 
-def test_headless_commands_never_import_textual(sample_archive: Path) -> None:
+def test_headless_commands_never_import_textual(indexed: Path) -> None:
     script = (
         "import sys\n"
         "from tui.cli import main\n"
-        f"codes = [main(['search', 'fintech', '--archive', {str(sample_archive)!r}]),\n"
-        f"         main(['show', 'wire-2022-0002', '--archive', {str(sample_archive)!r}]),\n"
+        f"codes = [main(['search', 'fintech', '--archive', {str(indexed)!r}]),\n"
+        f"         main(['show', 'wire-2022-0002', '--archive', {str(indexed)!r}]),\n"
         f"         main(['quotes', {str(SAMPLE_DATA / 'wires')!r}, '--json']),\n"
-        f"         main(['speakers', '--archive', {str(sample_archive)!r}])]\n"
+        f"         main(['speakers', '--archive', {str(indexed)!r}])]\n"
         "assert codes == [0, 0, 0, 0], codes\n"
         "loaded = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
         "print('TEXTUAL:', loaded)\n"
@@ -212,30 +231,30 @@ def test_hostile_article_text_is_inert_on_a_terminal_and_exact_in_json(tmp_path:
     archive.mkdir()
     title = "Evil [bold red]title[/] \u202eoverride"
     (archive / "evil.md").write_text(f'---\ntitle: "{title}"\n---\nBody [@click=app.quit]x[/]\n')
-    done = run("show", str(archive / "evil.md"))
+    done = run("show", str(archive / "evil.md"), "--archive", str(archive))
     assert "\u202e" not in done.stdout and "[bold red]title[/]" in done.stdout
-    record = ok_json("show", str(archive / "evil.md"))
+    record = ok_json("show", str(archive / "evil.md"), "--archive", str(archive))
     assert isinstance(record, dict) and record["title"] == title
 
 
-def test_bookmarks_listing(sample_archive: Path) -> None:
+def test_bookmarks_listing(indexed: Path) -> None:
     from index.pipeline.reading import set_bookmark, state_path
 
-    hits = ok_json("search", "fintech", "--archive", str(sample_archive), "--limit", "3")
+    hits = ok_json("search", "fintech", "--archive", str(indexed), "--limit", "3")
     assert isinstance(hits, dict)
     first, second, _ = (hit["id"] for hit in hits["hits"])
-    path = state_path(sample_archive)
+    path = state_path(indexed)
     set_bookmark(path, first, True)
     set_bookmark(path, second, True)
     set_bookmark(path, "gone-from-the-archive", True)
-    listed = ok_json("bookmarks", "--archive", str(sample_archive))
+    listed = ok_json("bookmarks", "--archive", str(indexed))
     assert isinstance(listed, list)
     assert [row["id"] for row in listed] == [second, first]  # newest bookmark first
     assert set(listed[0]) >= {"id", "title", "source", "date", "path"}
-    human = run("bookmarks", "--archive", str(sample_archive))
+    human = run("bookmarks", "--archive", str(indexed))
     assert human.stdout.count("\u2605") == 2
     set_bookmark(path, first, False)
-    assert len(ok_json("bookmarks", "--archive", str(sample_archive))) == 1  # type: ignore[arg-type]
+    assert len(ok_json("bookmarks", "--archive", str(indexed))) == 1  # type: ignore[arg-type]
 
 
 def test_show_reads_the_indexed_record_not_the_file(tmp_path: Path) -> None:
@@ -264,3 +283,108 @@ def test_show_reads_the_indexed_record_not_the_file(tmp_path: Path) -> None:
     assert shown["body"][quote["start"] : quote["end"]] == quote["text"]
     by_path = ok_json("show", str(path), "--archive", str(archive), "--no-update")
     assert isinstance(by_path, dict) and by_path["id"] == article_id
+
+
+def test_version_and_errors_from_a_real_process(indexed: Path) -> None:
+    done = run_process("--version")
+    assert done.returncode == 0 and done.stdout.strip() == "newsdesk 0.1.0"
+    for args, code in (
+        (("search", "x", "--limit", "0", "--archive", str(indexed)), 2),
+        (("search", "title:", "--archive", str(indexed)), 2),
+        (("show", "no-such-id", "--archive", str(indexed)), 1),
+    ):
+        done = run_process(*args)
+        assert done.returncode == code
+        assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_show_path_prints_the_id_search_gives_from_any_folder(
+    indexed: Path, tmp_path: Path
+) -> None:
+    found = ok_json("search", 'title:"port strike ends"', "--archive", str(indexed))
+    assert isinstance(found, dict)
+    (hit,) = found["hits"]
+    path = Path(hit["path"])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    with_archive = ok_json("show", str(path), "--archive", str(indexed), cwd=elsewhere)
+    assert isinstance(with_archive, dict) and with_archive["id"] == hit["id"]
+    # Relative to the folder it is run from, too.
+    relative = ok_json("show", path.name, "--archive", str(indexed), cwd=path.parent)
+    assert isinstance(relative, dict) and relative["id"] == hit["id"]
+    # Without --archive: the configured archive holding the file.
+    no_archive = run("show", str(path), cwd=elsewhere)
+    assert no_archive.returncode == 1
+    assert no_archive.stderr.strip().endswith("archives: in config.yaml)")
+    assert "is not in an indexed archive" in no_archive.stderr
+    config = tmp_path / "config.yaml"
+    config.write_text(f"archives:\n  work: {indexed}\n", encoding="utf-8")
+    env = {"NEWSDESK_CONFIG": str(config)}
+    done = run("show", str(path), "--json", cwd=elsewhere, env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["id"] == hit["id"]
+    # The id works wherever an id does.
+    assert run("show", hit["id"], "--archive", str(indexed)).returncode == 0
+    related = run("related", str(path), "--json", cwd=elsewhere, env=env)
+    assert related.returncode == 0, related.stderr
+    by_path = json.loads(related.stdout)
+    by_id = ok_json("related", hit["id"], "--archive", str(indexed))
+    assert isinstance(by_id, dict) and by_path == by_id and by_path["id"] == hit["id"]
+    assert by_path["related"] and hit["id"] not in {r["id"] for r in by_path["related"]}
+
+
+def test_speakers_quotes_matches_as_quotes_speaker_does(indexed: Path) -> None:
+    done = run("quotes", str(indexed), "--speaker", "okafor", "--json")
+    from_files = [q for line in done.stdout.splitlines() for q in json.loads(line)["quotes"]]
+    assert from_files and {q["speaker"] for q in from_files} == {"Amara Okafor"}
+    for name in ("okafor", "OKAFOR", "Amara Okafor"):
+        listed = ok_json("speakers", "--archive", str(indexed), "--quotes", name)
+        assert isinstance(listed, list)
+        assert sorted(q["text"] for q in listed) == sorted(q["text"] for q in from_files)
+
+
+def test_a_date_query_on_undated_articles_says_why_on_stderr(tmp_path: Path) -> None:
+    archive = write_archive(
+        tmp_path / "plain",
+        {
+            "a.txt": "Harbour pilots return\n\nThey voted on Monday.\n",
+            "b.txt": "Ferry\n\nIt runs.\n",
+        },
+    )
+    done = run("search", "date:2005", "--archive", str(archive))
+    assert done.returncode == 0 and "0 results" in done.stdout
+    assert done.stderr.strip() == (
+        "newsdesk: no article in this archive has a date of its own, so date: finds none"
+    )
+    json_done = run("search", "date:2005", "--archive", str(archive), "--json")
+    assert json.loads(json_done.stdout)["total"] == 0 and "date of its own" in json_done.stderr
+
+
+def test_show_sets_captions_apart_without_doubling_brackets(indexed: Path) -> None:
+    found = ok_json("search", 'title:"port strike ends"', "--archive", str(indexed))
+    assert isinstance(found, dict)
+    done = run("show", found["hits"][0]["id"], "--archive", str(indexed))
+    text = " ".join(done.stdout.split())
+    assert "Photo: The first container ship in sixteen days" in text
+    assert "[Photo/Anders Kvist] " in text and "]]" not in text
+
+
+def test_counts_and_quote_marks_read_right() -> None:
+    assert [plural(n, "result") for n in (0, 1, 2, 1234)] == [
+        "0 results",
+        "1 result",
+        "2 results",
+        "1,234 results",
+    ]
+    assert quoted("We are back") == "\u201cWe are back\u201d"
+    assert quoted('"New Labour is dead"') == '"New Labour is dead"'
+    assert quoted("\u201cNew Labour\u2026\u201d") == "\u201cNew Labour\u2026\u201d"
+    # Marks inside a quotation, or two quotations, still get marks of their own.
+    assert quoted('"A" and "B"') == '\u201c"A" and "B"\u201d'
+
+
+def test_a_query_that_cannot_be_read_is_refused_before_any_indexing(sample_archive: Path) -> None:
+    for command in ("search", "export"):
+        done = run(command, "internationalisation~9", "--archive", str(sample_archive))
+        assert done.returncode == 2 and "the fuzzy distance is 1" in done.stderr
+    assert not default_index_dir(sample_archive).exists()

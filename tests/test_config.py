@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.in_process import Done
+from tests.in_process import run as run_cli
 from tui.config import (
     DEFAULT_CONFIG_TEXT,
     Config,
@@ -116,10 +116,8 @@ def test_index_dir_setting_places_indexes_per_archive(tmp_path: Path) -> None:
 
 
 def test_config_command_init_and_check() -> None:
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "tui.cli", "config", *args], capture_output=True, text=True
-        )
+    def run(*args: str) -> Done:
+        return run_cli("config", *args)
 
     assert "no configuration file" in run("--check").stdout
     assert run("--init").returncode == 0 and config_path().is_file()

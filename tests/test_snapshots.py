@@ -1,4 +1,4 @@
-"""SVG snapshots of the app (pytest-textual-snapshot): 80x24, 160x48, NO_COLOR and 16 colours.
+"""SVG snapshots of the app (pytest-textual-snapshot): 80x24, 120x40, 200x50, NO_COLOR, 16 colours.
 
 Nothing on screen depends on the clock: query times are hidden (``show_timings=False``), file
 times are fixed, the search bar's cursor does not blink, and every worker has finished before
@@ -47,10 +47,9 @@ def query(text: str) -> Callable[[NewsdeskApp, Pilot[Any]], Awaitable[None]]:
 
 
 def keys(*pressed: str) -> Callable[[NewsdeskApp, Pilot[Any]], Awaitable[None]]:
-    """Press ``pressed`` in the headlines."""
+    """Press ``pressed`` (the app starts in the headlines)."""
 
     async def run(app: NewsdeskApp, pilot: Pilot[Any]) -> None:
-        app.main.headlines.focus()
         await pilot.press(*pressed)
 
     return run
@@ -60,7 +59,7 @@ def quote(index: int) -> Callable[[NewsdeskApp, Pilot[Any]], Awaitable[None]]:
     """Enter on quote ``index`` in the quotes panel."""
 
     async def run(app: NewsdeskApp, pilot: Pilot[Any]) -> None:
-        app.main.quotes.focus()
+        await pilot.press("3")
         app.main.quotes.highlighted = index
         await pilot.press("enter")
 
@@ -72,8 +71,32 @@ def app_for(sample: Sample, environ: Mapping[str, str] = COLOUR_TERMINAL) -> New
 
 
 def test_80x24_search_results_and_article(snap_compare: Compare, sample: Sample) -> None:
-    run_before = steps(query("port strike"), keys("down", "n"))
+    run_before = steps(query("port strike"), keys("down", "enter", "n"))
     assert snap_compare(app_for(sample), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_80x24_at_start(snap_compare: Compare, sample: Sample) -> None:
+    assert snap_compare(app_for(sample), terminal_size=(80, 24), run_before=steps())
+
+
+def test_80x24_typing_in_the_search_bar(snap_compare: Compare, sample: Sample) -> None:
+    run_before = steps(keys("slash", *"fintech"))
+    assert snap_compare(app_for(sample), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_80x24_filter_picker(snap_compare: Compare, sample: Sample) -> None:
+    run_before = steps(query("fintech"), keys("f"), keys("space", "j"))
+    assert snap_compare(app_for(sample), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_120x40_headlines_across_the_top(snap_compare: Compare, sample: Sample) -> None:
+    run_before = steps(query("fintech"), keys("j", "enter", "n"))
+    assert snap_compare(app_for(sample), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_200x50_three_columns(snap_compare: Compare, sample: Sample) -> None:
+    run_before = steps(query("tidewell job cuts"), quote(2))
+    assert snap_compare(app_for(sample), terminal_size=(200, 50), run_before=run_before)
 
 
 def test_80x24_quotes_toggled(snap_compare: Compare, sample: Sample) -> None:
@@ -91,7 +114,7 @@ def test_120x36_no_color(
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(sample, {"TERM": "xterm-256color", "NO_COLOR": "1"})
-    run_before = steps(query("fintech"), keys("down", "m", "b", "n"))
+    run_before = steps(query("fintech"), keys("j", "m", "b", "enter", "n"))
     assert snap_compare(app, terminal_size=(120, 36), run_before=run_before)
 
 
@@ -103,4 +126,9 @@ def test_80x24_sixteen_colours(snap_compare: Compare, sample: Sample) -> None:
 
 def test_80x24_help(snap_compare: Compare, sample: Sample) -> None:
     run_before = steps(keys("question_mark"))
+    assert snap_compare(app_for(sample), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_80x24_help_scrolled(snap_compare: Compare, sample: Sample) -> None:
+    run_before = steps(keys("question_mark", "space"))
     assert snap_compare(app_for(sample), terminal_size=(80, 24), run_before=run_before)

@@ -10,6 +10,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -17,13 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest_app import SAMPLE_DATA, copy_archive
+from tests.samples import SAMPLE_DATA, copy_archive
 from tui.widgets.headlines import BOOKMARK_MARK, UNREAD_MARK
+
+NEWSDESK = Path(sys.executable).with_name("newsdesk")
+"""The command installed beside the Python running the tests (not another one on PATH)."""
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
-    pytest.mark.skipif(shutil.which("newsdesk") is None, reason="newsdesk is not installed"),
+    pytest.mark.skipif(not NEWSDESK.exists(), reason="newsdesk is not installed here"),
 ]
 
 TIMEOUT = 30.0
@@ -111,9 +115,9 @@ def headline_row(screen: str, title_start: str) -> str:
 
 
 def test_search_read_and_quote_in_a_real_terminal(terminal: Terminal, archive: Path) -> None:
-    terminal.start(f"newsdesk {archive}", 120, 36)
+    terminal.start(f"{NEWSDESK} {archive}", 120, 36)
     terminal.wait_text("archive \u00b7 55 articles")  # first run: the index is built
-    terminal.keys("port strike", literal=True)
+    terminal.keys("/port strike", literal=True)
     screen = terminal.wait_text("3 results")
     assert "Ships diverted to Rotterdam" in screen
     terminal.keys("Enter")  # to the headlines
@@ -134,14 +138,16 @@ def test_search_read_and_quote_in_a_real_terminal(terminal: Terminal, archive: P
     terminal.wait_text("hit 1/")
     terminal.keys("Q")  # hide quotes
     terminal.wait_for(lambda s: "─ Quotes" not in s and "━ Quotes" not in s, "quotes to close")
+    terminal.keys("q")  # back to the headlines
+    terminal.wait_text("q Quit")
     terminal.keys("q")
     terminal.wait_text("NEWSDESK-EXITED 0")
 
 
 def test_marks_survive_a_restart(terminal: Terminal, archive: Path) -> None:
-    terminal.start(f"newsdesk {archive}", 120, 36)
+    terminal.start(f"{NEWSDESK} {archive}", 120, 36)
     terminal.wait_text("archive \u00b7 55 articles")
-    terminal.keys("fintech", literal=True)
+    terminal.keys("/fintech", literal=True)
     terminal.wait_text("10 results")
     terminal.keys("Down")  # to the headlines, first one
     terminal.keys("m")
@@ -157,9 +163,9 @@ def test_marks_survive_a_restart(terminal: Terminal, archive: Path) -> None:
 
     again = Terminal(terminal.home)
     try:
-        again.start(f"newsdesk {archive}", 120, 36)
+        again.start(f"{NEWSDESK} {archive}", 120, 36)
         again.wait_text("archive \u00b7 55 articles")
-        again.keys("fintech", literal=True)
+        again.keys("/fintech", literal=True)
         screen = again.wait_text("10 results")
         row = headline_row(screen, "Tidewell Pay to cut")
         assert BOOKMARK_MARK in row and UNREAD_MARK not in row
@@ -173,9 +179,9 @@ def test_marks_survive_a_restart(terminal: Terminal, archive: Path) -> None:
 
 
 def test_80x24_sixteen_colours_and_no_color(terminal: Terminal, archive: Path) -> None:
-    terminal.start(f"newsdesk {archive}", 80, 24, TERM="xterm", NO_COLOR="1")
+    terminal.start(f"{NEWSDESK} {archive}", 80, 24, TERM="xterm", NO_COLOR="1")
     terminal.wait_text("archive \u00b7 55 articles")
-    terminal.keys("shanghai", literal=True)
+    terminal.keys("/shanghai", literal=True)
     screen = terminal.wait_text("4 results")
     lines = screen.splitlines()
     assert len(lines) <= 24 and all(len(line) <= 80 for line in lines)
@@ -189,5 +195,43 @@ def test_80x24_sixteen_colours_and_no_color(terminal: Terminal, archive: Path) -
     terminal.keys("Q")
     screen = terminal.wait_text("┏━ Quotes")  # shown, and focused (a heavy frame)
     assert " Article " not in screen  # at 80 columns the quotes take the article's place
+    terminal.keys("q")  # back to the headlines
+    terminal.wait_text("\u250f\u2501 Headlines")
     terminal.keys("q")
     terminal.wait_text("NEWSDESK-EXITED 0")
+
+
+def test_help_article_back_and_quit_at_80x24(terminal: Terminal, archive: Path) -> None:
+    """The first minute at 80x24: ? shows help (nothing typed), j and Enter open an article,
+    q goes back to the headlines, q again quits with status 0."""
+    terminal.start(f"{NEWSDESK} {archive}", 80, 24)
+    terminal.wait_text("archive \u00b7 55 articles")
+    terminal.keys("?")
+    screen = terminal.wait_text("newsdesk help")
+    assert "press / to search" in screen.splitlines()[0]  # the search bar is still empty
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "newsdesk help" not in s, "help to close")
+    terminal.keys("j")
+    terminal.keys("Enter")
+    screen = terminal.wait_text("n Next hit")  # the article's keys
+    assert "q Back" in screen
+    second = headline_row(screen, "Corvane's Westmoor")
+    assert second and UNREAD_MARK not in second  # opened, so read
+    assert "produced its first batch of silicon wafers" in " ".join(screen.split())
+    terminal.keys("q")
+    terminal.wait_text("q Quit")
+    terminal.keys("q")
+    terminal.wait_text("NEWSDESK-EXITED 0")
+
+
+def test_a_pager_that_only_prints_leaves_nothing_behind(terminal: Terminal, archive: Path) -> None:
+    terminal.start(f"{NEWSDESK} {archive}", 80, 24, PAGER="cat")
+    terminal.wait_text("archive \u00b7 55 articles")
+    terminal.keys("o")
+    screen = terminal.wait_text("press Enter to return to newsdesk")
+    assert "the best money this ministry has spent in a decade" in " ".join(screen.split())
+    terminal.keys("Enter")
+    terminal.wait_text("q Quit")
+    terminal.keys("q")
+    screen = terminal.wait_text("NEWSDESK-EXITED 0")
+    assert "Corvane" not in screen and "press Enter" not in screen

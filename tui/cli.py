@@ -9,12 +9,15 @@ Exit codes: 0 success, 1 runtime failure, 2 usage error; errors go to stderr on 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
 
-from index.api.errors import NewsdeskError
-from tui import commands, output
+from index.api.errors import NewsdeskError, QueryError
+from tui import commands, output, setup_commands
 from tui.config import Config, load_config
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
@@ -26,9 +29,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Config], int]] = {
     "speakers": commands.cmd_speakers,
     "bookmarks": commands.cmd_bookmarks,
     "export": commands.cmd_export,
-    "fetch": commands.cmd_fetch,
-    "config": commands.cmd_config,
-    "cluster": commands.cmd_cluster,
+    "fetch": setup_commands.cmd_fetch,
+    "config": setup_commands.cmd_config,
+    "cluster": setup_commands.cmd_cluster,
 }
 
 
@@ -39,6 +42,28 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
+
+
+def _count(least: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``least``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"{value} is too small (at least {least})")
+        return value
+
+    return parse
+
+
+def _version() -> str:
+    try:
+        return metadata.version("newsdesk")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def _common(parser: argparse.ArgumentParser, *, json: bool = True) -> None:
@@ -65,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal newsroom: read, search and quote a local archive of articles.",
         epilog="Run `newsdesk [PATH]` to open the terminal app on an archive.",
     )
+    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("index", help="build or update the index of archives")
@@ -78,13 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="search an archive")
     p.add_argument("query", help="query (see README: words, phrases, fields, dates...)")
-    p.add_argument("--limit", type=int, default=10, help="hits to print (default 10)")
-    p.add_argument("--offset", type=int, default=0, help="hits to skip")
+    p.add_argument("--limit", type=_count(1), default=10, help="hits to print (default 10)")
+    p.add_argument("--offset", type=_count(0), default=0, help="hits to skip")
     p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="relevance")
     p.add_argument(
         "--filter",
         action="append",
         default=[],
+        type=commands.parse_filter,
         metavar="FIELD=VALUE",
         help="facet filter: source=..., section=..., year=... (repeatable)",
     )
@@ -92,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("show", help="print one article with its quotes")
-    p.add_argument("ref", metavar="ID_OR_PATH")
+    p.add_argument("ref", metavar="ID_OR_PATH", help="an id from search, or the article's file")
     p.add_argument("--no-update", action="store_true", help="do not update the index first")
     _common(p)
 
@@ -107,12 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("related", help="articles like the given one")
-    p.add_argument("ref", metavar="ID")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("ref", metavar="ID_OR_PATH", help="an id from search, or the article's file")
+    p.add_argument("--limit", type=_count(1), default=10)
     _common(p)
 
     p = sub.add_parser("speakers", help="speakers by number of quotes")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument(
+        "--limit", type=_count(1), help="at most this many (default: 50 speakers, every quote)"
+    )
     p.add_argument("--quotes", metavar="NAME", help="list the quotes of this speaker instead")
     _common(p)
 
@@ -124,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["md", "json", "csv"], default="md")
     p.add_argument("--quotes", action="store_true", help="export quotes instead of articles")
     p.add_argument("--sort", choices=["relevance", "newest", "oldest"], default="newest")
-    p.add_argument("--limit", type=int, default=None, help="at most this many articles")
+    p.add_argument("--limit", type=_count(1), default=None, help="at most this many articles")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     _common(p, json=False)
 
@@ -175,7 +204,19 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--archive", metavar="PATH", help="archive folder or configured name")
     parser.add_argument("--index-dir", metavar="DIR", help="where the index is kept")
     _backend(parser)
+    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
     return parser
+
+
+def _misspelt_command(args: Sequence[str], config: Config) -> str | None:
+    """The command the first argument was probably meant to be (``serach``), if it is no
+    archive folder or name."""
+    if not args or args[0].startswith("-") or args[0] in config.archives:
+        return None
+    if Path(args[0]).expanduser().exists():
+        return None
+    close = difflib.get_close_matches(args[0], COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -189,12 +230,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if (args_list and args_list[0] in COMMANDS) or args_list[:1] in (["-h"], ["--help"]):
             args = build_parser().parse_args(args_list)
             return COMMANDS[args.command](args, config)
+        if (meant := _misspelt_command(args_list, config)) is not None:
+            raise UsageError(f'no command "{args_list[0]}"; did you mean "{meant}"?')
         args = build_app_parser().parse_args(args_list)
         from tui.launch import run_app  # Textual is imported only inside, after its checks
 
         return run_app(args.path or args.archive, args.index_dir, config, args.backend)
     except UsageError as exc:
         output.warn(f"usage error: {exc} (see newsdesk --help)")
+        return 2
+    except QueryError as exc:  # the query is part of the command line
+        output.warn(f"usage error: {_one_line(str(exc))}")
         return 2
     except NewsdeskError as exc:
         output.error(_one_line(str(exc)))

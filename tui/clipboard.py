@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -19,9 +20,13 @@ from textual.app import App, SuspendNotSupported
 
 from index.corpus.article import Article, Quote
 from tui.safe import inert, inert_line
+from tui.wording import quoted
 
 DEFAULT_PAGER = "less -R"
 DEFAULT_EDITOR = "vi"
+_NOT_PAGERS = frozenset({"cat", "tac"})
+"""Commands people set as $PAGER that print the text and end at once."""
+_ALTERNATE_SCREEN_ON, _ALTERNATE_SCREEN_OFF = "\x1b[?1049h\x1b[H\x1b[2J", "\x1b[?1049l"
 _LINE_EDITORS = ("vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "helix", "joe")
 """Editors known to accept ``+LINE`` before the file name."""
 
@@ -56,7 +61,7 @@ def quote_attribution(quote: Quote, article: Article) -> str:
     """``"text" - Speaker, Role, Source, Date``, leaving out what is unknown."""
     credit = [quote.speaker, quote.role, article.source, article.date]
     attribution = ", ".join(inert_line(part) for part in credit if part)
-    text = f"\u201c{inert_line(quote.text)}\u201d"
+    text = quoted(inert_line(quote.text))
     return f"{text} - {attribution}" if attribution else text
 
 
@@ -73,9 +78,31 @@ def editor_command(environ: Mapping[str, str], path: Path, line: int = 0) -> lis
     return [*command, str(path)]
 
 
+def pages_itself(command: Sequence[str]) -> bool:
+    """Whether ``command`` holds the text on screen until the reader leaves (``cat`` does not)."""
+    return bool(command) and Path(command[0]).name not in _NOT_PAGERS
+
+
 def run_pager(text: str, command: Sequence[str]) -> int:
-    """Feed ``text`` to the pager on its standard input; returns its exit status."""
-    completed = subprocess.run(list(command), input=inert(text).encode("utf-8"), check=False)
+    """Feed ``text`` to the pager on its standard input; returns its exit status.
+
+    A "pager" that only prints (``PAGER=cat``) runs on the terminal's alternate screen and is
+    followed by a prompt, so the text neither flashes by nor stays behind after newsdesk ends.
+    """
+    holds = pages_itself(command) or not sys.stdin.isatty()
+    if not holds:
+        sys.stdout.write(_ALTERNATE_SCREEN_ON)
+        sys.stdout.flush()
+    try:
+        completed = subprocess.run(list(command), input=inert(text).encode("utf-8"), check=False)
+        if not holds:
+            sys.stdout.write("\n-- press Enter to return to newsdesk --")
+            sys.stdout.flush()
+            sys.stdin.readline()
+    finally:
+        if not holds:
+            sys.stdout.write(_ALTERNATE_SCREEN_OFF)
+            sys.stdout.flush()
     return completed.returncode
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import shlex
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,14 @@ from index.api.errors import (
     SearchOnlyKey,
     UnreadableFile,
 )
-from index.api.records import Filter, Progress, ReadingState, SearchRequest, UpdateReport
+from index.api.parse import parse_query
+from index.api.records import (
+    FACET_FIELDS,
+    Filter,
+    ReadingState,
+    SearchRequest,
+    UpdateReport,
+)
 from index.corpus.article import Article
 from index.engines import open_archive
 from index.pipeline.annotate import annotate_all, explain
@@ -29,16 +35,15 @@ from index.pipeline.read import is_article_file, read_file
 from tui import export, output
 from tui.config import (
     Config,
-    bundled_sample_data,
-    config_path,
     engine_options,
-    load_config,
     resolve_archive,
     resolve_index_dir,
-    write_default_config,
 )
 from tui.progress import ProgressBar
-from tui.safe import inert_line
+
+SPEAKERS_SHOWN = 50
+EVERY_QUOTE = 1_000_000
+"""``speakers --quotes NAME`` lists every quote, as ``quotes --speaker NAME`` does."""
 
 if TYPE_CHECKING:
     pass
@@ -48,9 +53,12 @@ class CommandError(NewsdeskError):
     """A command cannot do what was asked (exit code 1)."""
 
 
-def open_backend(args: argparse.Namespace, config: Config, *, update: bool) -> Backend:
-    """Open the archive named on the command line, updating its index first if asked."""
-    archive = resolve_archive(getattr(args, "archive", None), config)
+def open_backend(
+    args: argparse.Namespace, config: Config, *, update: bool, archive: Path | None = None
+) -> Backend:
+    """Open ``archive`` (default: the one named on the command line), updating its index
+    first if asked."""
+    archive = archive or resolve_archive(getattr(args, "archive", None), config)
     if not archive.is_dir():
         raise CommandError(f"{archive}: no such archive folder")
     backend = open_archive(
@@ -120,20 +128,21 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
 
 
 def cmd_search(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk search QUERY``: print the best hits."""
-    if args.limit < 0 or args.offset < 0:
-        raise CommandError("--limit and --offset must not be negative")
+    """``newsdesk search QUERY``: print the best hits (and any notice on stderr)."""
+    parse_query(args.query)  # a query that cannot be read is refused before any index work
     backend = open_backend(args, config, update=not args.no_update)
     request = SearchRequest(
         query=args.query,
         sort=args.sort,
-        filters=tuple(_parse_filter(f) for f in args.filter),
+        filters=tuple(args.filter),
         offset=args.offset,
         limit=args.limit,
         facets=args.json,
     )
     reading_state(backend)  # (is: filters read it; its problems are said once, here)
     result = backend.search(request)
+    for notice in result.notices:
+        output.warn(notice)
     if args.json:
         output.print_json(output.result_json(result, args.query))
     else:
@@ -141,32 +150,58 @@ def cmd_search(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _parse_filter(text: str) -> Filter:
+def parse_filter(text: str) -> Filter:
+    """``source=VALUE``, ``section=VALUE`` or ``year=YYYY`` as a filter (an argparse type)."""
     name, sep, value = text.partition("=")
-    if not sep or name not in ("source", "section", "year") or not value:
-        raise CommandError(f"--filter {text!r}: use source=VALUE, section=VALUE or year=YYYY")
-    return Filter(name, value)  # type: ignore[arg-type]
+    if not sep or name not in FACET_FIELDS or not value:
+        raise argparse.ArgumentTypeError(f"{text!r}: use source=VALUE, section=VALUE or year=YYYY")
+    return Filter(name, value)
+
+
+def archive_of_file(path: Path, named: str | None, config: Config) -> Path:
+    """The archive ``path`` belongs to: the one named (``--archive``), else the innermost
+    configured or default archive holding it.
+
+    Raises:
+        CommandError: When no such archive holds the file.
+    """
+    path = path.expanduser().resolve()
+    if named is not None:
+        candidates = [resolve_archive(named, config)]
+    else:
+        candidates = [resolve_archive(name, config) for name in config.archives]
+        candidates.append(resolve_archive(None, config))
+    holding = [archive for archive in candidates if path.is_relative_to(archive)]
+    if holding:
+        return max(holding, key=lambda archive: len(archive.parts))
+    if named is not None:
+        raise CommandError(f"{path} is not in the archive {candidates[0]}")
+    raise CommandError(
+        f"{path} is not in an indexed archive (name its archive with --archive, "
+        "or add it to archives: in config.yaml)"
+    )
+
+
+def _open_ref(args: argparse.Namespace, config: Config, *, update: bool) -> tuple[Backend, str]:
+    """The backend for ``args.ref`` and the ref to ask it for: an id as given, or a file
+    (found from any folder) with the archive it belongs to."""
+    path = Path(args.ref).expanduser()
+    if not path.is_file():
+        return open_backend(args, config, update=update), args.ref
+    archive = archive_of_file(path, args.archive, config)
+    return open_backend(args, config, update=update, archive=archive), str(path.resolve())
 
 
 def cmd_show(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk show ID_OR_PATH``: one article with its quotes."""
-    path = Path(args.ref).expanduser()
-    if path.is_file() and args.archive is None:
-        article = _read_one(path)
-    else:
-        article = open_backend(args, config, update=not args.no_update).article(args.ref)
+    """``newsdesk show ID_OR_PATH``: one article with its quotes, as indexed (so with the
+    id ``search`` gives it)."""
+    backend, ref = _open_ref(args, config, update=not args.no_update)
+    article = backend.article(ref)
     if args.json:
         output.print_json(article_json(article))
     else:
         output.print_article(article)
     return 0
-
-
-def _read_one(path: Path) -> Article:
-    try:
-        return next(annotate_all(read_file(path)))
-    except StopIteration:
-        raise CommandError(f"{path}: no article in this file") from None
 
 
 def article_json(article: Article) -> dict[str, Any]:
@@ -232,11 +267,13 @@ def _article_files(paths: list[str]) -> Iterator[Path]:
 
 
 def cmd_related(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk related ID``: more like this."""
-    backend = open_backend(args, config, update=False)
-    hits = backend.related(args.ref, limit=args.limit)
+    """``newsdesk related ID_OR_PATH``: more like this."""
+    backend, ref = _open_ref(args, config, update=False)
+    article_id = backend.article(ref).id
+    hits = tuple(hit for hit in backend.related(ref, limit=args.limit + 1) if hit.id != article_id)
+    hits = hits[: args.limit]
     if args.json:
-        output.print_json({"id": args.ref, "related": [output.hit_json(h) for h in hits]})
+        output.print_json({"id": article_id, "related": [output.hit_json(h) for h in hits]})
     else:
         output.print_hits(hits)
     return 0
@@ -246,13 +283,15 @@ def cmd_speakers(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk speakers``: who is quoted most, or one speaker's quotes."""
     backend = open_backend(args, config, update=False)
     if args.quotes:
-        quotes = backend.quotes_by(args.quotes, limit=args.limit)
+        quotes = backend.quotes_by(args.quotes, limit=args.limit or EVERY_QUOTE)
+        if not quotes:
+            raise CommandError(f"no quotes by {args.quotes!r} in {backend.archive}")
         if args.json:
             output.print_json([output.speaker_quote_json(q) for q in quotes])
         else:
             output.print_speaker_quotes(quotes)
         return 0
-    speakers = backend.speakers(limit=args.limit)
+    speakers = backend.speakers(limit=args.limit or SPEAKERS_SHOWN)
     if args.json:
         output.print_json([dataclasses.asdict(s) for s in speakers])
     else:
@@ -289,6 +328,7 @@ def cmd_bookmarks(args: argparse.Namespace, config: Config) -> int:
 
 def cmd_export(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk export QUERY``: matching articles (or their quotes) as md, json or csv."""
+    parse_query(args.query)  # refused before any index work
     backend = open_backend(args, config, update=True)
     reading_state(backend)
     base = SearchRequest(args.query, sort=args.sort)
@@ -298,109 +338,4 @@ def cmd_export(args: argparse.Namespace, config: Config) -> int:
     with open(args.output, "w", encoding="utf-8", newline="") as target:
         count = export.write(backend, base, args.format, args.quotes, args.limit, target)
     print(f"wrote {count} {'quotes' if args.quotes else 'articles'} to {args.output}")
-    return 0
-
-
-def cmd_fetch(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk fetch [URL...]``: feeds (default: ``feeds:``) and their pages into the archive."""
-    from index.fetch.http import Limits
-    from index.fetch.run import fetch
-
-    urls = list(args.urls) or list(config.feeds)
-    if not urls:
-        raise CommandError("no URL given and no feeds: in config.yaml")
-    archive = resolve_archive(args.archive, config)
-    if archive == bundled_sample_data().resolve():
-        raise CommandError("name the archive to fetch into with --archive PATH")
-    if args.timeout <= 0 or args.delay < 0:
-        raise CommandError("--timeout must be above 0 and --delay not negative")
-    archive.mkdir(parents=True, exist_ok=True)
-    limits = Limits(timeout=args.timeout, delay=args.delay, max_bytes=config.max_bytes)
-    bar = ProgressBar(f"fetching into {archive.name}")
-    try:
-        report = fetch(
-            urls,
-            archive,
-            limits=limits,
-            progress=lambda done, total: bar(Progress("index", done, total)),
-        )
-    finally:
-        bar.close()
-    if args.json:
-        output.print_json(dataclasses.asdict(report) | {"archive": str(archive)})
-    else:
-        for failure in report.failed:
-            output.warn(f"failed {failure.url}: {failure.reason}")
-        print(
-            f"{archive}: {len(report.new)} new, {len(report.updated)} updated, "
-            f"{report.unchanged} unchanged, {len(report.failed)} failed, "
-            f"{report.duplicates} duplicate{'' if report.duplicates == 1 else 's'}"
-            f" ({report.seconds:.1f} s)"
-        )
-    saved = report.new or report.updated or report.unchanged
-    return 1 if report.failed and not saved else 0
-
-
-def cmd_config(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk config --init|--check``: create or validate config.yaml."""
-    if args.init:
-        path = write_default_config(force=args.force)
-        print(f"wrote {path}")
-        return 0
-    path = config_path()
-    _, problems = load_config(path)
-    if not path.exists():
-        print(f"{path}: no configuration file (defaults apply; `newsdesk config --init`)")
-        return 0
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        return 1
-    print(f"{path}: OK")
-    return 0
-
-
-def cmd_cluster(args: argparse.Namespace, config: Config) -> int:
-    """``newsdesk cluster start|status|stop --dir DIR``: a local Typesense cluster."""
-    # Imported here: only this command needs the cluster code (and its urllib imports).
-    from index.engines.typesense import layout, server
-
-    directory = Path(args.dir).expanduser().resolve()
-    if args.action == "stop":
-        stopped = server.stop_cluster(directory)
-        print(inert_line(f"stopped {stopped} node(s) in {directory}"))  # 0: none was running
-        return 0
-    if args.action == "start":
-        cluster = server.start_cluster(
-            directory,
-            args.nodes,
-            first_port=args.port,
-            timeout=args.timeout,
-            announce=lambda c: output.warn(f"starting {len(c.nodes)} Typesense node(s) ..."),
-        )
-    else:
-        cluster = layout.load_layout(directory)
-    nodes = [
-        {
-            "node": s.node.number,
-            "address": s.node.address,
-            "pid": s.pid,
-            "healthy": s.healthy,
-            "role": s.role,
-        }
-        for s in server.cluster_status(cluster)
-    ]
-    if args.json:
-        record = {"dir": str(directory), "backend": cluster.backend_url, "nodes": nodes}
-        output.print_json(record | {"key_file": str(cluster.key_file)})
-        return 0
-    print(inert_line(f"Typesense cluster in {directory}"))
-    for row in nodes:
-        state = f"pid {row['pid']}, {row['role'] or 'no role'}" if row["pid"] else "stopped"
-        print(f"  node {row['node']}  {row['address']}  {state}")
-    print(f"  --backend {cluster.backend_url}")
-    key_file = shlex.quote(str(cluster.key_file))
-    print(inert_line(f'  admin key: export NEWSDESK_TYPESENSE_API_KEY="$(cat {key_file})"'))
-    verb = "stop" if any(row["pid"] for row in nodes) else "start"
-    print(inert_line(f"  {verb} it: newsdesk cluster {verb} --dir {shlex.quote(str(directory))}"))
     return 0

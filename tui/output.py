@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from index.api.records import SearchHit, SearchResult, SpeakerCount, SpeakerQuote, UpdateReport
 from index.corpus.article import Article, Quote
 from tui.safe import inert_line, json_text, printable
+from tui.wording import quoted
 
 if TYPE_CHECKING:
     from index.corpus.article import Step
@@ -171,10 +172,11 @@ def print_article(article: Article) -> None:
     if article.url:
         print(_dim(inert_line(article.url)))
     print(_dim(f"id {article.id} \u00b7 {inert_line(article.path)}"))
-    for caption in article.captions:
+    for caption in article.captions:  # set apart as the app does; captions may end in ']'
         print(
-            textwrap.fill(inert_line(caption), width, initial_indent="  [", subsequent_indent="   ")
-            + "]"
+            textwrap.fill(
+                inert_line(caption), width, initial_indent="Photo: ", subsequent_indent="       "
+            )
         )
     for paragraph in article.paragraphs:
         print()
@@ -193,7 +195,7 @@ def print_quote_lines(
         who = inert_line(quote.speaker or "unattributed")
         if quote.role:
             who += f", {inert_line(quote.role)}"
-        line = f"\u201c{inert_line(quote.text)}\u201d \u2014 {who} [{quote.kind}]"
+        line = f"{quoted(inert_line(quote.text))} \u2014 {who} [{quote.kind}]"
         print(textwrap.fill(line, width, initial_indent="  ", subsequent_indent="    "))
         if why is None:
             continue

@@ -5,6 +5,7 @@ Engines implement it (:mod:`index.engines`); the app and the command line see no
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +38,10 @@ class ReadingStore(Protocol):
 
     def set_bookmark(self, article_id: str, marked: bool) -> ReadingState:
         """Bookmark an article or remove its bookmark; returns the new marks."""
+        ...
+
+    def set_read_many(self, article_ids: Collection[str], read: bool) -> ReadingState:
+        """Mark many articles read or unread in one change; returns the new marks."""
         ...
 
 

@@ -21,7 +21,7 @@ import math
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,9 +184,15 @@ def _save(path: Path, loaded: _Loaded, state: ReadingState) -> ReadingState:
 
 def set_read(path: Path, article_id: str, read: bool) -> ReadingState:
     """Mark an article read or unread; returns the new state."""
+    return set_read_many(path, (article_id,), read)
+
+
+def set_read_many(path: Path, article_ids: Collection[str], read: bool) -> ReadingState:
+    """Mark many articles read or unread in one locked change; returns the new state."""
     with _locked(path):
         loaded = _load(path)
-        ids = loaded.state.read | {article_id} if read else loaded.state.read - {article_id}
+        wanted = set(article_ids)
+        ids = loaded.state.read | wanted if read else loaded.state.read - wanted
         return _save(path, loaded, dataclasses.replace(loaded.state, read=frozenset(ids)))
 
 
@@ -235,5 +241,11 @@ class StateFile:
     def set_bookmark(self, article_id: str, marked: bool) -> ReadingState:
         """Bookmark an article or remove its bookmark; returns the new state."""
         self._state = set_bookmark(self.path, article_id, marked)
+        self._seen = None
+        return self._state
+
+    def set_read_many(self, article_ids: Collection[str], read: bool) -> ReadingState:
+        """Mark many articles read or unread in one change; returns the new state."""
+        self._state = set_read_many(self.path, article_ids, read)
         self._seen = None
         return self._state

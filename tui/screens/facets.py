@@ -1,4 +1,8 @@
-"""The filter picker: facet values of the current query with their counts, combinable."""
+"""The filter picker: facet values of the current query with their counts, combinable.
+
+Each row says ``[x]`` or ``[ ]`` and the cursor row starts with ``>``, so the picker reads
+the same without colour.
+"""
 
 from __future__ import annotations
 
@@ -10,33 +14,53 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import SelectionList
-from textual.widgets.selection_list import Selection
+from textual.widgets import Footer, OptionList
+from textual.widgets.option_list import Option
 
 from index.api.records import FACET_FIELDS, FacetCount, FacetField, Filter
 from tui.safe import inert_line
+from tui.widgets.bindings import bindings
 
 FiltersChanged = Callable[[tuple[Filter, ...]], None]
+CURSOR = ">"
 
 
-def facet_selections(
+def facet_rows(
     facets: Mapping[FacetField, tuple[FacetCount, ...]], chosen: tuple[Filter, ...]
-) -> list[Selection[Filter]]:
-    """One selection per facet value (chosen ones ticked), grouped by field."""
-    selections: list[Selection[Filter]] = []
-    for name in FACET_FIELDS:
-        for facet in facets.get(name, ()):
-            value = Filter(name, facet.value)
-            prompt = Text.assemble(
-                (f"{name:<8}", "dim"), inert_line(facet.value), (f"  {facet.count:,}", "dim")
-            )
-            selections.append(Selection(prompt, value, value in chosen))
-    known = {selection.value for selection in selections}
-    for value in chosen:  # a chosen filter the query no longer matches stays visible
-        if value not in known:
-            prompt = Text.assemble((f"{value.field:<8}", "dim"), inert_line(value.value))
-            selections.append(Selection(prompt, value, True))
-    return selections
+) -> list[tuple[Filter, int | None]]:
+    """Every facet value with its count, grouped by field; chosen values the query no longer
+    matches stay listed (without a count), so they can be turned off."""
+    rows: list[tuple[Filter, int | None]] = [
+        (Filter(name, facet.value), facet.count)
+        for name in FACET_FIELDS
+        for facet in facets.get(name, ())
+    ]
+    known = {value for value, _ in rows}
+    rows.extend((value, None) for value in chosen if value not in known)
+    return rows
+
+
+def row_text(value: Filter, count: int | None, on: bool, cursor: bool) -> Text:
+    """``> [x] source   The Meridian Post  4``."""
+    text = Text(f"{CURSOR if cursor else ' '} [{'x' if on else ' '}] ", style="bold")
+    text.append(f"{value.field:<8}", style="dim")
+    text.append(inert_line(value.value))
+    if count is not None:
+        text.append(f"  {count:,}", style="dim")
+    return text
+
+
+class FacetList(OptionList):
+    """The facet values; the app's movement keys move, Space or Enter toggles."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "flip", "Toggle", id="facets.toggle"),  # before space as page down
+        *bindings("move"),
+    ]
+
+    def action_flip(self) -> None:
+        """Toggle the value under the cursor."""
+        self.action_select()
 
 
 class FacetScreen(ModalScreen[None]):
@@ -54,22 +78,52 @@ class FacetScreen(ModalScreen[None]):
         on_change: FiltersChanged,
     ) -> None:
         super().__init__()
-        self._selections = facet_selections(facets, chosen)
+        self._rows = facet_rows(facets, chosen)
+        self._on = [value in chosen for value, _ in self._rows]
         self._on_change = on_change
+        self._cursor = 0
 
     def compose(self) -> ComposeResult:
         """The list of facet values."""
-        picker: SelectionList[Filter] = SelectionList(*self._selections, id="facet-list")
+        options = [
+            Option(row_text(value, count, on, index == 0), id=str(index))
+            for index, ((value, count), on) in enumerate(zip(self._rows, self._on, strict=True))
+        ]
+        picker = FacetList(*options, id="facet-list", markup=False)
         picker.border_title = "Filter by source, section, year"
         picker.border_subtitle = "space toggles \u00b7 c clears \u00b7 esc closes"
-        if not self._selections:
+        if not options:
             picker.border_title = "No facets for these results"
         yield picker
+        yield Footer(compact=True)  # the keys of the pop-up, not of the screen below
 
-    @on(SelectionList.SelectedChanged)
-    def _changed(self, event: SelectionList.SelectedChanged[Filter]) -> None:
-        self._on_change(tuple(event.selection_list.selected))
+    @property
+    def chosen(self) -> tuple[Filter, ...]:
+        """The values ticked now."""
+        return tuple(value for (value, _), on in zip(self._rows, self._on, strict=True) if on)
+
+    def _redraw(self, index: int) -> None:
+        if 0 <= index < len(self._rows):
+            value, count = self._rows[index]
+            prompt = row_text(value, count, self._on[index], index == self._cursor)
+            self.query_one(FacetList).replace_option_prompt_at_index(index, prompt)
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        previous, self._cursor = self._cursor, event.option_index
+        self._redraw(previous)
+        self._redraw(self._cursor)
+
+    @on(OptionList.OptionSelected)
+    def _toggled(self, event: OptionList.OptionSelected) -> None:
+        index = event.option_index
+        self._on[index] = not self._on[index]
+        self._redraw(index)
+        self._on_change(self.chosen)
 
     def action_clear(self) -> None:
         """Untick every filter."""
-        self.query_one(SelectionList).deselect_all()
+        self._on = [False] * len(self._rows)
+        for index in range(len(self._rows)):
+            self._redraw(index)
+        self._on_change(())

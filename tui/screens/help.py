@@ -1,8 +1,9 @@
-"""The help screen: every key binding (as currently mapped) and the query syntax."""
+"""The help screen: every key binding (as currently mapped), the marks, and the query syntax."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import ClassVar
 
 from rich.console import Group
@@ -12,9 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
-from tui.keys import BINDINGS, KeySpec
+from tui.keys import BINDINGS, KeySpec, spec
+from tui.screens.palette import PaletteCommand
+from tui.widgets.headlines import BOOKMARK_MARK, UNREAD_MARK
 
 QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("fintech port", "articles with both words (AND is the default)"),
@@ -25,18 +28,32 @@ QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("date:2019  date:2019-03", "a year or a month"),
     ("date:[2019-01 TO 2019-06]", "a date range; date:>2020 after a date"),
     ("fin*", "words starting with fin"),
-    ("fintec~", "words spelt like fintec"),
+    ("fintec~  fintec~2", "words spelt like fintec (one letter off; ~2: two)"),
     ("is:unread  is:read", "your reading state"),
     ("is:bookmarked", "your bookmarks"),
     ("(empty)", "the newest articles"),
 )
 """Examples of the query language, with what each finds."""
 
-EXTRA_KEYS: tuple[tuple[str, str], ...] = (
-    ("ctrl+p", "Command palette: actions, themes, archives, speakers"),
-    ("enter", "In the search bar: go to the headlines (or take the suggestion)"),
-    ("space", "In the filter picker: toggle a filter; c clears them all"),
+MARKS: tuple[tuple[str, str], ...] = (
+    (UNREAD_MARK, "unread (opening an article marks it read; m toggles)"),
+    (BOOKMARK_MARK, "bookmarked (b toggles; is:bookmarked lists them)"),
+    ("hit 2/7", "the search hit you are on in the article, of all its hits (n / N)"),
 )
+
+EXTRA_KEYS: tuple[tuple[str, str], ...] = (
+    ("ctrl+p", "command palette: every action, themes, archives, speakers"),
+    ("ctrl+q / ctrl+c", "quit, from anywhere"),
+    ("space / c", "in the filter picker: toggle a filter / clear them all"),
+)
+
+_PRETTY = {
+    "slash": "/",
+    "question_mark": "?",
+    "escape": "esc",
+    "pagedown": "pgdn",
+    "pageup": "pgup",
+}
 
 
 def key_display(spec: KeySpec, keymap: Mapping[str, str]) -> str:
@@ -46,14 +63,24 @@ def key_display(spec: KeySpec, keymap: Mapping[str, str]) -> str:
     return " / ".join(_PRETTY.get(name, name) for name in names)
 
 
-_PRETTY = {
-    "slash": "/",
-    "question_mark": "?",
-    "escape": "esc",
-    "pagedown": "pgdn",
-    "pageup": "pgup",
-    "shift+tab": "shift+tab",
-}
+def suggestion_hint(suggestion: str | None, keymap: Mapping[str, str]) -> str:
+    """``did you mean: fintech? (ctrl+g)``, or nothing without a suggestion."""
+    if not suggestion:
+        return ""
+    return f"did you mean: {suggestion}? ({key_display(spec('accept_suggestion'), keymap)})"
+
+
+def binding_commands(
+    keymap: Mapping[str, str], run: Callable[[str], object]
+) -> list[PaletteCommand]:
+    """Every binding meant for the palette, named as in the footer; ``run`` runs an action."""
+    return [
+        PaletteCommand(
+            key.description, f"{key.help} ({key_display(key, keymap)})", partial(run, key.action)
+        )
+        for key in BINDINGS
+        if key.palette
+    ]
 
 
 def _grid(title: str, rows: list[tuple[str, str]]) -> Table:
@@ -66,11 +93,26 @@ def _grid(title: str, rows: list[tuple[str, str]]) -> Table:
     return grid
 
 
+_WHERE = {
+    "headlines": " (headlines)",
+    "article": " (article)",
+    "quotes": " (quotes)",
+    "search": " (search bar)",
+}
+
+
+def _where(spec: KeySpec) -> str:
+    places = [_WHERE[scope] for scope in spec.where if scope in _WHERE]
+    return places[0] if len(places) == 1 else ""
+
+
 def help_text(keymap: Mapping[str, str]) -> Group:
-    """Keys, query syntax and how to rebind, as one renderable."""
-    keys = [(key_display(s, keymap), f"{s.description} ({s.id})") for s in BINDINGS]
+    """Keys, marks, query syntax and how to rebind, as one renderable."""
+    keys = [(key_display(s, keymap), f"{s.help}{_where(s)} [{s.id}]") for s in BINDINGS]
     rebind = [("config.yaml", "keys: {binding id: key}, e.g. keys: {quit: ctrl+q}")]
     return Group(
+        _grid("Marks", list(MARKS)),
+        Text(),
         _grid("Keys", [*keys, *EXTRA_KEYS]),
         Text(),
         _grid("Query syntax", list(QUERY_SYNTAX)),
@@ -80,12 +122,16 @@ def help_text(keymap: Mapping[str, str]) -> Group:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys and query syntax; any of Esc, q or ? closes it."""
+    """Keys, marks and query syntax; Esc, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("q,escape,question_mark", "dismiss", "Close", id="help.close"),
         Binding("down,j", "scroll('down')", "Down", show=False),
         Binding("up,k", "scroll('up')", "Up", show=False),
+        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False),
+        Binding("home,g", "scroll('home')", "Top", show=False),
+        Binding("end,G", "scroll('end')", "End", show=False),
     ]
 
     def __init__(self, keymap: Mapping[str, str]) -> None:
@@ -96,13 +142,19 @@ class HelpScreen(ModalScreen[None]):
         """A scrolling panel with the tables."""
         with VerticalScroll(id="help-body") as body:
             body.border_title = "newsdesk help"
-            body.border_subtitle = "esc to close"
+            body.border_subtitle = "j/k, space, g/G scroll \u00b7 esc closes"
             yield Static(help_text(self._keys_in_use), id="help-text")
+        yield Footer(compact=True)
 
-    def action_scroll(self, direction: str) -> None:
+    def action_scroll(self, where: str) -> None:
         """Scroll the help text."""
         body = self.query_one("#help-body", VerticalScroll)
-        if direction == "down":
-            body.scroll_down(animate=False)
-        else:
-            body.scroll_up(animate=False)
+        moves = {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+            "home": body.scroll_home,
+            "end": body.scroll_end,
+        }
+        moves[where](animate=False)

@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from index.api.records import SearchHit, SpeakerQuote
 from tui.safe import inert_line
 from tui.widgets.bindings import bindings
+from tui.wording import quoted
 
 T = TypeVar("T")
 
@@ -53,6 +54,7 @@ class PickerScreen(ModalScreen[T | None], Generic[T]):
         picker.border_title = Text(self._title)
         picker.border_subtitle = "enter opens \u00b7 esc closes"
         yield picker
+        yield Footer(compact=True)  # the keys of the pop-up, not of the screen below
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -80,6 +82,6 @@ def speaker_entries(quotes: Sequence[SpeakerQuote]) -> list[tuple[Text, tuple[st
         meta = " \u00b7 ".join(inert_line(p) for p in (found.date, found.source, found.title) if p)
         prompt = Text()
         prompt.append(meta, style="dim")
-        prompt.append(f"\n\u201c{inert_line(found.quote.text)}\u201d")
+        prompt.append("\n" + quoted(inert_line(found.quote.text)))
         entries.append((prompt, (found.article_id, found.quote.start)))
     return entries

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from index.api.records import Highlight, HitFinder
 from index.corpus.article import Article
-from tui.widgets.bindings import bindings
+from tui.widgets.bindings import place_bindings
 from tui.widgets.document import Document, DocumentStyles, build_document, placeholder
 
 _CONTEXT_LINES = 2
@@ -32,7 +32,8 @@ _NO_HITS = Highlight()
 class ArticleView(ScrollView, can_focus=True):
     """The open article: title, metadata, captions set apart, paragraphs, hits highlighted."""
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings("move", exclude={"open"})
+    BINDINGS: ClassVar[list[BindingType]] = place_bindings("article")
+    BORDER_TITLE = "Article"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
@@ -61,7 +62,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Set by the screen to the backend's hit finder: hits are found as the engine matches."""
         self.current_hit = -1
         self.active_quote = -1
-        self._message = "Type to search; Enter opens a headline."
+        self._message = "Enter opens the headline under the cursor."
         self._document: Document | None = None
         self._layout_key: tuple[object, ...] | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(512)

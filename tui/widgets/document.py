@@ -264,11 +264,11 @@ def _blocks(article: Article, styles: DocumentStyles) -> Iterator[_Block]:
     meta = meta_line(article)
     if article.url:
         meta = f"{meta}\n{article.url}" if meta else article.url
-    if article.tags:
-        meta = f"{meta}\ntags: {', '.join(article.tags)}"
     if meta:
         for part in meta.split("\n"):
             yield _Block(part, styles.meta, highlight=False, group="meta")
+    if article.tags:  # tags are searched as text: a hit in them is marked and counted
+        yield _Block(f"tags: {', '.join(article.tags)}", styles.meta, group="meta")
     for caption in article.captions:
         yield _Block(
             caption, styles.caption, label=CAPTION_LABEL, label_style=styles.label, group="caption"

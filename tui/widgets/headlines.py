@@ -8,7 +8,7 @@ page fetch, not the whole list.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import ClassVar
 
 from rich.style import Style
@@ -23,7 +23,7 @@ from textual.strip import Strip
 
 from index.api.records import SearchHit
 from tui.safe import inert_line
-from tui.widgets.bindings import bindings
+from tui.widgets.bindings import place_bindings
 
 PAGE_SIZE = 100
 """Hits per page fetched from the backend."""
@@ -37,7 +37,8 @@ _DATE_CELLS = 10
 class HeadlineList(ScrollView, can_focus=True):
     """Headlines of the current results: unread marker, bookmark star, title, source, date."""
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings("move")
+    BINDINGS: ClassVar[list[BindingType]] = place_bindings("headlines")
+    BORDER_TITLE = "Headlines"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "headlines--cursor",
@@ -63,18 +64,19 @@ class HeadlineList(ScrollView, can_focus=True):
             self.hit = hit
 
     class PageWanted(Message):
-        """A page of hits is needed to draw the list."""
+        """Page ``page`` of the hits is needed to draw the list."""
 
-        def __init__(self, generation: int, page: int) -> None:
+        def __init__(self, page: int) -> None:
             super().__init__()
-            self.generation = generation
             self.page = page
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.generation = 0
         self.total = 0
         self.cursor = 0
+        self.pointing = True
+        """Whether the cursor row is the open article (not when one was opened from elsewhere)."""
+        self._dated = False
         self._pages: dict[int, tuple[SearchHit, ...]] = {}
         self._requested: set[int] = set()
         self._read: Collection[str] = frozenset()
@@ -86,7 +88,6 @@ class HeadlineList(ScrollView, can_focus=True):
 
     def show_results(
         self,
-        generation: int,
         total: int,
         first_page: tuple[SearchHit, ...],
         *,
@@ -94,30 +95,30 @@ class HeadlineList(ScrollView, can_focus=True):
         empty: tuple[str, ...] = ("No articles match.",),
     ) -> None:
         """Replace the list; the cursor stays on article ``keep`` if it is on the first page."""
-        self.generation = generation
         self.total = total
         self._pages = {0: first_page}
         self._requested = {0}
         self._empty = empty
+        self._dated = any(hit.date for hit in first_page)
         ids = [hit.id for hit in first_page]
         self.cursor = ids.index(keep) if keep in ids else 0
+        self.pointing = True
         self._changed()
         self.virtual_size = Size(self.size.width, total)
         self._scroll_to_cursor(center=keep is not None)
         self._announce()
 
-    def add_page(self, generation: int, page: int, hits: tuple[SearchHit, ...]) -> None:
-        """Store a page fetched after a :class:`PageWanted` (ignored if the list has changed)."""
-        if generation != self.generation:
-            return
+    def add_page(self, page: int, hits: tuple[SearchHit, ...]) -> None:
+        """Store a page fetched after a :class:`PageWanted`."""
         self._pages[page] = hits
+        self._requested.add(page)
+        self._dated = self._dated or any(hit.date for hit in hits)
         self._changed()
         if self.cursor // PAGE_SIZE == page:
             self._announce()
 
     def show_message(self, *lines: str) -> None:
         """Empty the list and show ``lines`` instead (while searching, or on an error)."""
-        self.generation += 1
         self.total = 0
         self._pages = {}
         self._requested = set()
@@ -151,6 +152,25 @@ class HeadlineList(ScrollView, can_focus=True):
         """The hit under the cursor, when there is one and it is loaded."""
         return self.hit_at(self.cursor)
 
+    def find(self, wanted: Callable[[SearchHit], bool], start: int) -> int | None:
+        """The index of the first loaded hit from ``start`` on that is ``wanted``."""
+        for page in sorted(p for p in self._pages if (p + 1) * PAGE_SIZE > start):
+            for offset, hit in enumerate(self._pages[page]):
+                index = page * PAGE_SIZE + offset
+                if index >= start and wanted(hit):
+                    return index
+        return None
+
+    def point_at(self, article_id: str) -> bool:
+        """Put the cursor on ``article_id`` if it is loaded (quietly); else show no cursor."""
+        index = self.find(lambda hit: hit.id == article_id, 0)
+        self.pointing = index is not None
+        if index is not None:
+            self.cursor = index
+            self._scroll_to_cursor()
+        self._changed()
+        return self.pointing
+
     def _changed(self) -> None:
         self._line_cache.clear()
         self.refresh()
@@ -162,9 +182,10 @@ class HeadlineList(ScrollView, can_focus=True):
         if not self.total:
             return
         index = max(0, min(self.total - 1, index))
-        if index == self.cursor:
+        if index == self.cursor and self.pointing:
             return
         self.cursor = index
+        self.pointing = True
         self._changed()
         self._scroll_to_cursor()
         self._announce()
@@ -240,7 +261,7 @@ class HeadlineList(ScrollView, can_focus=True):
             return self._message_line(y, width)
         if index >= self.total:
             return Strip.blank(width, self.rich_style)
-        selected = index == self.cursor
+        selected = index == self.cursor and self.pointing
         key = (index, width, selected)
         strip = self._line_cache.get(key)
         if strip is None:
@@ -259,7 +280,7 @@ class HeadlineList(ScrollView, can_focus=True):
     def _want(self, page: int) -> None:
         if page not in self._requested:
             self._requested.add(page)
-            self.post_message(self.PageWanted(self.generation, page))
+            self.post_message(self.PageWanted(page))
 
     def _message_line(self, y: int, width: int) -> Strip:
         if y >= len(self._empty):
@@ -281,9 +302,10 @@ class HeadlineList(ScrollView, can_focus=True):
         right = Text()
         if width >= 75 and hit.source:
             source = Text(inert_line(hit.source), style=meta)
-            source.truncate(_SOURCE_CELLS, overflow="ellipsis", pad=True)
+            cells = _SOURCE_CELLS if width >= 100 else _SOURCE_CELLS - 4  # titles come first
+            source.truncate(cells, overflow="ellipsis", pad=True)
             right.append_text(source)
-        if width >= 34:
+        if width >= 34 and self._dated:  # no empty date column when nothing has a date
             right.append(f" {hit.date or '':>{_DATE_CELLS}}", style=meta)
         row = Text(" ")
         row.append(" " if read else UNREAD_MARK, style=title_style)

@@ -12,7 +12,8 @@ from textual.widgets.option_list import Option
 
 from index.corpus.article import Article, Quote
 from tui.safe import inert_line
-from tui.widgets.bindings import bindings
+from tui.widgets.bindings import place_bindings
+from tui.wording import quoted
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -24,14 +25,15 @@ def quote_prompt(quote: Quote, speaker_style: Style, meta_style: Style) -> Text:
     details = [inert_line(quote.role)] if quote.role else []
     details.append(quote.kind)
     prompt.append("\n" + " \u00b7 ".join(details), style=meta_style)
-    prompt.append(f"\n\u201c{inert_line(quote.text)}\u201d")
+    prompt.append("\n" + quoted(inert_line(quote.text)))
     return prompt
 
 
 class QuoteList(OptionList):
     """The quotes of the open article, in reading order; Enter jumps to one in the body."""
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings("move")
+    BINDINGS: ClassVar[list[BindingType]] = place_bindings("quotes")
+    BORDER_TITLE = "Quotes"
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"quotes--speaker", "quotes--meta"}
 
