@@ -98,6 +98,13 @@ SAME_AS_LOCAL = [
     "vaccin*",
     "fintec~",
     "",
+    # the shared analysis: stems, words that are no stop words, folding
+    "running",
+    "news",
+    "May",
+    "us",
+    "will not",
+    "Łódź",
 ]
 
 
@@ -160,6 +167,42 @@ def test_speakers_quotes_and_related_come_from_the_stored_records(engines: Engin
     related = engines.shared.related(article.id, limit=5)
     assert len(related) == 5
     assert article.id not in {hit.id for hit in related}
+
+
+def test_both_engines_find_the_same_articles_by_folded_stemmed_and_marked_words(
+    tmp_path: Path, typesense_node: RunningCluster
+) -> None:
+    import unicodedata
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    texts = [
+        unicodedata.normalize("NFD", "Trams return to Łódź; Zoë Brandt is running the line."),
+        "The ﬁnance office in Straße 4 said U.S. funds were not enough.",
+        "हिन्दी समाचार: runners ran in May, and the runner won.",
+        "News of a strike: dockers struck at dawn, striking for pay.",
+    ]
+    for i, body in enumerate(texts):
+        (archive / f"{i}.md").write_text(f"---\ntitle: Item {i}\n---\n\n{body}\n", "utf-8")
+    shared = typesense_backend(
+        typesense_node, archive, tmp_path / "state", f"an_{uuid.uuid4().hex[:6]}"
+    )
+    local = open_archive(archive, tmp_path / "whoosh")
+    shared.update()
+    local.update()
+    queries = {
+        "lodz": 1, "Łódź": 1, unicodedata.normalize("NFD", "Łódź"): 1, "zoe": 1, "run": 1,
+        "strikes": 1, "finance": 1, "strasse": 1, "U.S.": 1, "not": 1, "may": 1,
+        "समाचार": 1, "हिन्दी": 1, "news": 1, '"runner won"': 1, '"running line"': 1,
+        "runn*": 1, "strik*": 1,
+    }  # fmt: skip
+    for query, count in queries.items():
+        request = SearchRequest(query, limit=10)
+        found, expected = shared.search(request), local.search(request)
+        assert (query, expected.total) == (query, count)
+        assert {h.id for h in found.hits} == {h.id for h in expected.hits}, query
+    shared.close()
+    local.close()
 
 
 # ---------------------------------------------------------------- updates

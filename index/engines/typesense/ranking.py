@@ -17,8 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from whoosh.util.numeric import byte_to_length, length_to_byte
-
+from index.engines.analysis.lengths import stored_length
 from index.engines.typesense.schema import LENGTH_FIELDS
 
 B = 0.75
@@ -78,7 +77,7 @@ def rerank(
             if not tf:
                 continue
             length = doc.get(LENGTH_FIELDS.get(name, ""), len(tokens))
-            length = _stored_length(int(length))
+            length = stored_length(int(length))
             idf = math.log(stats.documents / (frequencies.get((name, term), 0) + 1)) + 1
             norm = (1 - B) + B * length / (averages[name] or 1.0)
             total += boost * idf * tf * (K1 + 1) / (tf + K1 * norm)
@@ -87,9 +86,3 @@ def rerank(
     # Equal scores: archive order (file path), as the local index ranks ties.
     scored.sort(key=lambda item: (-item[0], item[1], item[2]))
     return [(score, doc) for score, _, _, doc in scored]
-
-
-def _stored_length(words: int) -> int:
-    """A length as the local index keeps it (one byte, coarse for long texts), so both engines
-    weigh an article's length alike."""
-    return int(byte_to_length(length_to_byte(words))) if words else 0

@@ -23,7 +23,7 @@ from index.corpus.article import Article
 from index.corpus.record import article_record
 from index.engines.typesense.text import analysed, analysed_names
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when fields or analysis change: a collection of another version is rebuilt."""
 
 TEXT_FIELDS: Final = ("t", "b")

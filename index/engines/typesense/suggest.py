@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from index.api.query import Node, Word, wanted
+from index.engines.analysis.words import WORD
 from index.engines.typesense import filters as fx
 from index.engines.typesense.schema import TEXT_FIELDS
-from index.engines.typesense.text import WORD, news_term
+from index.engines.typesense.text import news_term
 
 Multi = Callable[[Sequence[dict[str, Any]]], list[dict[str, Any]]]
 _PLAIN_WORD = re.compile(r"[^\W\d_]{3,}")

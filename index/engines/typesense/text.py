@@ -1,61 +1,34 @@
 """Words as this engine indexes them: stemmed for text, name parts for names.
 
-Typesense does not stem, so the indexer sends it text already analysed: lowercased,
-accent-folded, stop words and one-letter words dropped, Porter-stemmed (the same rules and
-stemmer as the Whoosh engine, so ``strikes`` finds *striking* on both). Query words go through
-the same analysis, so a query term and an indexed term meet as one Typesense token.
+Typesense does not stem, so the indexer sends it text already analysed by
+:mod:`index.engines.analysis` (the analysis every engine shares, so ``strikes`` finds
+*striking* on both): each term once, joined by spaces. Query words go through the same
+analysis, so a query term and an indexed term meet as one Typesense token.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterator
-
-from whoosh.analysis import STOP_WORDS
-from whoosh.lang.porter import stem
+from functools import lru_cache
 
 from index.api.records import Highlight
+from index.engines.analysis import terms
+from index.engines.analysis.terms import name_terms
+from index.engines.analysis.words import WORD
 
-WORD = re.compile(r"\w+(?:\.?\w+)*")
-NAME_PART = re.compile(r"[^\W_]+")
 PREFIX_MARK = "*"
 """A highlight term ending with this stands for every term that starts with the rest."""
 FUZZY_MARK = "~"
 """A highlight term ``word~N`` stands for every term within N edits of ``word``."""
-_MEMO_LIMIT = 200_000
-_memo: dict[str, str] = {}
 
-
-def fold(word: str) -> str:
-    """Lowercase ``word`` and strip accents (``Łódź`` -> ``lodz``)."""
-    lowered = word.lower()
-    if lowered.isascii():
-        return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered.replace("ł", "l").replace("ø", "o"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def news_term(word: str) -> str:
-    """The indexed term of one word of text, or ``""`` when the word is not indexed."""
-    term = _memo.get(word)
-    if term is None:
-        folded = fold(word)
-        term = "" if len(folded) < 2 or folded in STOP_WORDS else stem(folded)
-        if len(_memo) > _MEMO_LIMIT:
-            _memo.clear()
-        _memo[word] = term
-    return term
+# News repeats its vocabulary endlessly: each distinct word is analysed once.
+news_term: Callable[[str], str] = lru_cache(maxsize=200_000)(terms.news_term)
+"""The indexed term of one word of text, or ``""`` when the word is not indexed."""
 
 
 def news_terms(text: str) -> list[str]:
     """The indexed terms of ``text``, in order."""
     return [term for term in map(news_term, WORD.findall(text)) if term]
-
-
-def name_terms(text: str) -> list[str]:
-    """The indexed parts of a name (``chinadaily.com.cn`` -> ``chinadaily com cn``)."""
-    return [fold(part) for part in NAME_PART.findall(text)]
 
 
 def analysed(text: str) -> str:

@@ -37,9 +37,11 @@ from index.api.query import (
     Word,
 )
 from index.api.records import Highlight
+from index.engines.analysis.terms import name_terms
+from index.engines.analysis.words import fold
 from index.engines.typesense import filters as fx
 from index.engines.typesense.schema import BOOSTS, FIELD_OF, NAME_FIELDS, TEXT_FIELDS
-from index.engines.typesense.text import FUZZY_MARK, PREFIX_MARK, fold, name_terms, news_terms
+from index.engines.typesense.text import FUZZY_MARK, PREFIX_MARK, news_terms
 
 MAX_BRANCHES = 8
 """Most OR branches one query may be split into."""

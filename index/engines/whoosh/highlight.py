@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from index.api.records import Highlight, Snippet
 from index.corpus.article import PARAGRAPH_SEPARATOR
+from index.engines.analysis.terms import stem_hint
 from index.engines.whoosh.analysis import NewsAnalyzer
 
 _ANALYZER = NewsAnalyzer()
@@ -49,8 +50,8 @@ def _phrase_at(tokens: list[tuple[str, int, int]], i: int, phrases: list[tuple[s
 def _may_contain(paragraph: str, hints: tuple[str, ...]) -> bool:
     """Cheap pre-check: could a word of ``paragraph`` stem to one of the terms?
 
-    A Porter stem minus its last letter starts the word it came from (``citi`` <- city,
-    ``hope`` <- hoping), so an ASCII paragraph without any such prefix has no hit.
+    An ASCII word contains the :func:`stem_hint` of its stem (``cit`` of ``citi`` <- city),
+    so an ASCII paragraph without any hint has no hit.
     Paragraphs with other characters may hide accented forms and are always checked.
     """
     if not paragraph.isascii():
@@ -65,7 +66,7 @@ def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
     Without any hit, the start of the text.
     """
     words = {*highlight.terms, *(phrase[0] for phrase in highlight.phrases)}
-    hints = tuple(term[:-1] if len(term) > 3 else term for term in words)
+    hints = tuple(map(stem_hint, words))
     best: tuple[int, str, list[tuple[int, int]]] | None = None
     if words:
         for paragraph in text.split(PARAGRAPH_SEPARATOR):

@@ -14,7 +14,7 @@ from index.corpus.record import article_record, pack
 from index.engines.whoosh.analysis import NameAnalyzer, NewsAnalyzer, NewsText
 from index.engines.whoosh.keys import file_key
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
 
 TEXT_FIELDS = ("title", "body")

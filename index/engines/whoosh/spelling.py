@@ -18,7 +18,8 @@ from whoosh.automata.fsa import find_all_matches
 from whoosh.automata.lev import levenshtein_automaton
 
 from index.api.query import Leaf, Node, Word, wanted
-from index.engines.whoosh.analysis import NewsAnalyzer, fold
+from index.engines.analysis.words import fold
+from index.engines.whoosh.analysis import NewsAnalyzer
 from index.pipeline.store import atomic_write
 
 VOCABULARY_NAME = "vocabulary.txt"

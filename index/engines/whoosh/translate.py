@@ -28,7 +28,8 @@ from index.api.query import (
     Word,
 )
 from index.api.records import Highlight
-from index.engines.whoosh.analysis import NewsAnalyzer, fold
+from index.engines.analysis.words import fold
+from index.engines.whoosh.analysis import NewsAnalyzer
 from index.engines.whoosh.docsets import Docnums
 from index.engines.whoosh.schema import FIELD_BOOSTS, TEXT_FIELDS, day_span_query
 from index.engines.whoosh.spelling import within
