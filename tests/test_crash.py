@@ -76,8 +76,6 @@ def test_sigkill_at_random_moments_never_breaks_the_index(
     archive = tmp_path / "archive"
     write_articles(archive, files)
     full = clean_build_seconds(archive, tmp_path, procs)
-    if procs > 1:  # the workers each wrote a segment: the kills below hit a parallel build
-        assert len(list(whoosh_dir(tmp_path / "clean").glob("*.seg"))) >= procs
     rng = random.Random(procs)
     index_dir = tmp_path / "ix"
     for attempt in range(6):
