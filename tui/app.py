@@ -195,6 +195,7 @@ class NewsdeskApp(App[int]):
                 max_bytes=self.config.max_bytes,
                 snippet_chars=self.config.snippet_chars,
                 **engine_options(self.config, self.backend_url),
+                outside_links=self.config.follow_outside_links,
             )
             reading = backend.reading.load()
             status = backend.status()
@@ -313,7 +314,7 @@ class NewsdeskApp(App[int]):
             self._post(self._set_index, self._describe(backend.status()), False)
             return None
         status = backend.status()
-        self._post(self._set_index, self._describe(status, len(report.skipped)), False)
+        self._post(self._set_index, self._describe(status, report.skipped_total), False)
         return bool(report.added or report.updated or report.removed)
 
     def _progress_reporter(self) -> Callable[[Progress], None]:

@@ -56,11 +56,13 @@ def open_backend(args: argparse.Namespace, config: Config, *, update: bool) -> B
         max_bytes=config.max_bytes,
         snippet_chars=config.snippet_chars,
         **engine_options(config, getattr(args, "backend", None)),
+        outside_links=config.follow_outside_links,
     )
     if update:
         bar = ProgressBar(f"indexing {archive.name}")
         try:
-            report = backend.update(progress=bar)
+            # Quick: folders whose mtime changed (newsdesk index and the app check every file).
+            report = backend.update(progress=bar, quick=True)
         except SearchOnlyKey:
             pass  # a shared index this key may only search: searched as it is
         except (IndexLocked, IndexReadOnly) as exc:
@@ -81,9 +83,8 @@ def reading_state(backend: Backend) -> ReadingState:
 
 
 def _report_skipped(report: UpdateReport) -> None:
-    if report.added or report.updated or report.removed:
-        for skipped in report.skipped:
-            output.warn(f"skipped {skipped.path}: {skipped.reason}")
+    for skipped in report.skipped:  # only skips not reported before
+        output.warn(f"skipped {skipped.path}: {skipped.reason}")
 
 
 def cmd_index(args: argparse.Namespace, config: Config) -> int:
@@ -102,10 +103,13 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
             max_bytes=config.max_bytes,
             procs=args.procs,
             **engine_options(config, args.backend),
+            outside_links=config.follow_outside_links,
         )
         bar = ProgressBar(f"indexing {archive.name}")
         try:
-            report = backend.update(rebuild=args.rebuild, progress=bar, wait=args.wait)
+            report = backend.update(
+                rebuild=args.rebuild, progress=bar, wait=args.wait, procs=args.procs
+            )
         finally:
             bar.close()
             backend.close()

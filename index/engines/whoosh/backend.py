@@ -68,8 +68,10 @@ class WhooshBackend:
         max_bytes: int,
         snippet_chars: int = 200,
         create: bool = True,
+        outside_links: bool = False,
     ) -> None:
         self._archive = archive
+        self._outside_links = outside_links
         self.index_dir = index_dir
         self._max_bytes = max_bytes
         self._snippet_chars = snippet_chars
@@ -322,9 +324,15 @@ class WhooshBackend:
         return IndexStatus(str(self._archive), str(self.index_dir), count, stale, updated)
 
     def update(
-        self, *, rebuild: bool = False, progress: ProgressFn | None = None, wait: float = 0.0
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressFn | None = None,
+        wait: float = 0.0,
+        procs: int | None = None,
+        quick: bool = False,
     ) -> UpdateReport:
-        """Bring the index up to date with the archive folder."""
+        """Bring the index up to date with the archive folder (``quick``: changed folders)."""
         from index.engines.whoosh.build import update_index  # writing code loads only when needed
 
         try:
@@ -332,9 +340,12 @@ class WhooshBackend:
                 self._archive,
                 self.index_dir,
                 rebuild=rebuild,
+                procs=procs,
                 max_bytes=self._max_bytes,
                 progress=progress,
                 wait=wait,
+                quick=quick and self._damage is None,  # a damaged index is rebuilt
+                outside_links=self._outside_links,
             )
         except OSError as exc:
             if read_only(exc):
