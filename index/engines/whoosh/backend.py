@@ -28,6 +28,7 @@ from index.api.records import (
 )
 from index.corpus.article import Article
 from index.corpus.record import BadRecord
+from index.engines.whoosh.freshness import folders_unchanged
 from index.engines.whoosh.highlight import hit_spans
 from index.engines.whoosh.keys import file_key
 from index.engines.whoosh.opening import (
@@ -333,6 +334,10 @@ class WhooshBackend:
         quick: bool = False,
     ) -> UpdateReport:
         """Bring the index up to date with the archive folder (``quick``: changed folders)."""
+        quick = quick and not rebuild and self._damage is None  # a damaged index is rebuilt
+        if quick and folders_unchanged(self._archive, self.index_dir):
+            self.refresh()
+            return UpdateReport(0, 0, 0, (), (), 0.0)
         from index.engines.whoosh.build import update_index  # writing code loads only when needed
 
         try:
@@ -344,7 +349,7 @@ class WhooshBackend:
                 max_bytes=self._max_bytes,
                 progress=progress,
                 wait=wait,
-                quick=quick and self._damage is None,  # a damaged index is rebuilt
+                quick=quick,
                 outside_links=self._outside_links,
             )
         except OSError as exc:

@@ -15,26 +15,21 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import writing
-from whoosh.index import TOC
 
 from index.api.errors import IndexMissing
 from index.api.records import Progress, ProgressFn, Skipped, UpdateReport
 from index.engines.whoosh.dedupe import Duplicates
+from index.engines.whoosh.freshness import folders_unchanged
 from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
 from index.engines.whoosh.keys import file_key, rel_of_key
 from index.engines.whoosh.opening import open_for_writing
 from index.engines.whoosh.schema import vocabulary_of
 from index.engines.whoosh.spelling import save_vocabulary
-from index.engines.whoosh.storage import (
-    INDEX_NAME,
-    open_storage,
-    remove_stale_versions,
-    whoosh_dir,
-)
+from index.engines.whoosh.storage import remove_stale_versions
 from index.pipeline.changes import new_skips
 from index.pipeline.read import DEFAULT_MAX_BYTES
 from index.pipeline.scan import UNTRUSTED, FileEntry, Known, Scan, parent_of, scan_archive
-from index.pipeline.store import RACY_NS, FileRecord, Manifest, load_folders, write_lock
+from index.pipeline.store import RACY_NS, FileRecord, Manifest, write_lock
 
 PARALLEL_THRESHOLD = 400
 """Fewer files than this are indexed in-process: starting workers would cost more."""
@@ -131,25 +126,6 @@ def update_index(
         duplicates=duplicates.count,
         skipped_total=len(skips) + _file_skips(files),
     )
-
-
-def folders_unchanged(archive: Path, index_dir: Path) -> bool:
-    """Whether every folder the last scan walked has the mtime it had then (so no file was
-    added, removed or renamed), and the index is still the one that scan described."""
-    saved = load_folders(whoosh_dir(index_dir))
-    if saved is None or not saved[1]:
-        return False
-    generation, folders = saved
-    try:
-        if generation != TOC._latest_generation(open_storage(index_dir), INDEX_NAME):
-            return False
-        root = str(archive)
-        for rel, mtime_ns in folders.items():
-            if mtime_ns == UNTRUSTED or os.stat(f"{root}/{rel}").st_mtime_ns != mtime_ns:
-                return False
-    except OSError:
-        return False
-    return True
 
 
 def _known(manifest: Manifest) -> Known | None:
