@@ -21,6 +21,7 @@ README. tantivy is optional (``pip install tantivy``); without it its column is 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -38,8 +39,6 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
-
-import itertools
 
 from index_bench import DEFAULT_CACHE, synthetic_archive  # noqa: E402
 
