@@ -41,6 +41,7 @@ sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
 from index_bench import DEFAULT_CACHE, synthetic_archive  # noqa: E402
+from index_bench import bare_documents as documents  # noqa: E402
 
 ENGINES = ("newsdesk", "whoosh", "tantivy", "fts5")
 SHARED_KINDS = ("term", "and", "phrase", "common", "phrase-common")
@@ -66,21 +67,6 @@ def bbc_archive(source: Path, n: int, cache: Path) -> Path:
         shutil.copyfile(original, folder / f"{i:06d}.txt")
     (target / ".complete").write_text("ok")
     return target
-
-
-def documents(archive: Path) -> Iterator[tuple[str, str]]:
-    """(title, body) of each article, read plainly (what the bare engines index)."""
-    for path in sorted(archive.rglob("*")):
-        if path.suffix == ".jsonl":
-            with path.open(encoding="utf-8") as handle:
-                for line in handle:
-                    if line.strip():
-                        record = json.loads(line)
-                        yield record.get("title", ""), record.get("body") or record.get("text", "")
-        elif path.suffix in {".txt", ".md"}:
-            text = path.read_text(encoding="utf-8", errors="replace").strip()
-            title, _, body = text.partition("\n")
-            yield title, body
 
 
 # -- builds --------------------------------------------------------------------------------

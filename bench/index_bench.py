@@ -145,7 +145,8 @@ def trial_pipeline(archive: Path, procs: int) -> dict[str, float]:
     return {"seconds": seconds, "articles": articles, "peak_mb": memory.peak_mb}
 
 
-def _bare_documents(archive: Path):  # type: ignore[no-untyped-def]
+def bare_documents(archive: Path):  # type: ignore[no-untyped-def]
+    """(title, body) of each article, read plainly (what the bare engines index)."""
     for path in sorted(archive.rglob("*")):
         if path.suffix == ".jsonl":
             with path.open(encoding="utf-8") as handle:
@@ -175,7 +176,7 @@ def trial_bare(archive: Path, procs: int) -> dict[str, float]:
         ix = create_in(tmp, schema)
         writer = ix.writer(procs=procs, multisegment=True) if procs > 1 else ix.writer()
         count = 0
-        for count, (title, body) in enumerate(_bare_documents(archive), start=1):
+        for count, (title, body) in enumerate(bare_documents(archive), start=1):
             writer.add_document(id=str(count), title=title, body=body)
         writer.commit()
         seconds = time.perf_counter() - started
