@@ -24,8 +24,6 @@ from index.api.errors import (
 from index.api.records import Filter, Progress, ReadingState, SearchRequest, UpdateReport
 from index.corpus.article import Article
 from index.engines import open_archive
-from index.pipeline.annotate import annotate_all
-from index.pipeline.read import is_article_file, read_file
 from tui import export, output
 from tui.config import (
     Config,
@@ -164,6 +162,9 @@ def cmd_show(args: argparse.Namespace, config: Config) -> int:
 
 
 def _read_one(path: Path) -> Article:
+    from index.pipeline.annotate import annotate_all  # the extractor loads only when used
+    from index.pipeline.read import read_file
+
     try:
         return next(annotate_all(read_file(path)))
     except StopIteration:
@@ -179,6 +180,9 @@ def article_json(article: Article) -> dict[str, Any]:
 
 def cmd_quotes(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk quotes PATH...``: quotes straight from files, no index needed."""
+    from index.pipeline.annotate import annotate_all  # the extractor loads only when used
+    from index.pipeline.read import read_file
+
     failures = found = 0
     wanted = args.speaker.casefold() if args.speaker else None
     for path in _article_files(args.paths):
@@ -221,6 +225,8 @@ def _warn_skipped(skipped: Any) -> None:
 
 
 def _article_files(paths: list[str]) -> Iterator[Path]:
+    from index.pipeline.read import is_article_file
+
     for name in paths:
         path = Path(name).expanduser()
         if path.is_dir():

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from index.api.backend import Backend
-from index.pipeline.read import DEFAULT_MAX_BYTES
+from index.pipeline.limits import DEFAULT_MAX_BYTES
 
 
 def default_index_dir(archive: Path, base: Path | None = None) -> Path:

@@ -18,12 +18,11 @@ from pathlib import Path
 
 from index.api.records import Skipped
 from index.pipeline.read import is_article_file, os_reason, printable_path
+from index.pipeline.store import UNTRUSTED
 
 INDEX_MARKER = "CACHEDIR.TAG"
 """A folder holding this file is an index (or another cache), never articles."""
 OUTSIDE_LINK = "symbolic link to outside the archive"
-UNTRUSTED = -1
-"""Folder time recorded for a folder changed during its scan: the next quick scan lists it."""
 
 
 @dataclass(frozen=True, slots=True)

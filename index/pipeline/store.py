@@ -20,6 +20,8 @@ from index.api.errors import IndexLocked
 MANIFEST_NAME = "manifest.bin"
 FOLDERS_NAME = "folders.bin"
 LOCK_NAME = "write.lock"
+UNTRUSTED = -1
+"""Folder time recorded for a folder changed during its scan: the next quick scan lists it."""
 RACY_NS = 2_000_000_000
 """A file modified this close to when it was indexed may change again unseen by its mtime."""
 

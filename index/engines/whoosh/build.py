@@ -27,9 +27,9 @@ from index.engines.whoosh.schema import vocabulary_of
 from index.engines.whoosh.spelling import save_vocabulary
 from index.engines.whoosh.storage import remove_stale_versions
 from index.pipeline.changes import new_skips
-from index.pipeline.read import DEFAULT_MAX_BYTES
-from index.pipeline.scan import UNTRUSTED, FileEntry, Known, Scan, parent_of, scan_archive
-from index.pipeline.store import RACY_NS, FileRecord, Manifest, write_lock
+from index.pipeline.limits import DEFAULT_MAX_BYTES
+from index.pipeline.scan import FileEntry, Known, Scan, parent_of, scan_archive
+from index.pipeline.store import RACY_NS, UNTRUSTED, FileRecord, Manifest, write_lock
 
 PARALLEL_THRESHOLD = 400
 """Fewer files than this are indexed in-process: starting workers would cost more."""

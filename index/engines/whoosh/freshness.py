@@ -12,8 +12,7 @@ from pathlib import Path
 from whoosh.index import TOC
 
 from index.engines.whoosh.storage import INDEX_NAME, open_storage, whoosh_dir
-from index.pipeline.scan import UNTRUSTED
-from index.pipeline.store import load_folders
+from index.pipeline.store import UNTRUSTED, load_folders
 
 
 def folders_unchanged(archive: Path, index_dir: Path) -> bool:
