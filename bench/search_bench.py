@@ -52,7 +52,7 @@ def make_queries(backend: object, archive: Path, count: int, seed: int) -> dict[
     from index.api.records import SearchRequest
 
     rng = random.Random(seed)
-    reader = backend._searcher.reader()  # type: ignore[attr-defined]
+    reader = backend._view.searcher.reader()  # type: ignore[attr-defined]
     docs = reader.doc_count()
     terms = []
     for term, info in reader.iter_field("body"):

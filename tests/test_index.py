@@ -133,7 +133,7 @@ def test_rebuild_reindexes_everything(tmp_path: Path) -> None:
     assert len(titles(ix, archive, "harbour")) == 4
 
 
-def test_skipped_files_are_reported_every_time_until_fixed(tmp_path: Path) -> None:
+def test_skipped_files_are_reported_once_and_counted_until_fixed(tmp_path: Path) -> None:
     archive = make_archive(tmp_path / "arch", 1)
     (archive / "bad.md").write_text("---\n[1, 2]\n---\nbody\n")
     ix = tmp_path / "ix"
@@ -141,10 +141,12 @@ def test_skipped_files_are_reported_every_time_until_fixed(tmp_path: Path) -> No
     assert [(Path(s.path).name, s.reason) for s in first.skipped] == [
         ("bad.md", "front matter must be a mapping of keys to values, not list")
     ]
-    assert [Path(s.path).name for s in update_index(archive, ix).skipped] == ["bad.md"]
+    again = update_index(archive, ix)
+    assert again.skipped == () and again.skipped_total == 1
     (archive / "bad.md").write_text("---\ntitle: Fixed harbour\n---\nbody\n")
     fixed = update_index(archive, ix)
     assert fixed.skipped == () and fixed.updated == 0 and fixed.added == 1
+    assert fixed.skipped_total == 0
 
 
 def test_live_lock_is_respected_with_a_clear_message(tmp_path: Path) -> None:
@@ -240,3 +242,118 @@ def test_unreadable_manifest_is_rebuilt_from_the_index(tmp_path: Path) -> None:
     report = update_index(archive, ix)
     assert (report.added, report.updated, report.removed) == (0, 0, 0)
     assert Manifest.load(whoosh_dir(ix)) is not None
+
+
+def test_many_skipped_files_are_reported_once_with_reasons_kept(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 1)
+    for i in range(300):
+        (archive / f"empty{i:03d}.txt").write_text("")
+    ix = tmp_path / "ix"
+    first = update_index(archive, ix)
+    assert len(first.skipped) == 300 and first.added == 1
+    second = update_index(archive, ix)
+    assert second.skipped == () and second.skipped_total == 300
+    assert update_index(archive, ix, quick=True).skipped == ()
+    manifest = Manifest.load(whoosh_dir(ix))
+    assert manifest is not None and manifest.files["empty000.txt"].reason == first.skipped[0].reason
+
+
+def test_quick_update_sees_added_removed_and_renamed_files(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 3)
+    (archive / "sub" / "deeper").mkdir(parents=True)
+    (archive / "sub" / "deeper" / "x.txt").write_text(ARTICLE.format(title="Deep", word="harbour"))
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    assert update_index(archive, ix, quick=True).added == 0
+    (archive / "sub" / "deeper" / "y.txt").write_text(ARTICLE.format(title="New", word="harbour"))
+    (archive / "a0000.txt").rename(archive / "sub" / "moved.txt")
+    report = update_index(archive, ix, quick=True)
+    assert (report.added, report.removed) == (2, 1)
+    assert "New" in titles(ix, archive, "harbour") and len(titles(ix, archive, "harbour")) == 5
+
+
+def test_quick_update_finds_nothing_without_reading_the_manifest(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 3)
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    old = os.stat(archive).st_mtime_ns - 10_000_000_000
+    os.utime(archive, ns=(old, old))  # out of the racy window: the folder can be trusted
+    update_index(archive, ix)
+    (whoosh_dir(ix) / MANIFEST_NAME).write_bytes(b"unreadable")
+    report = update_index(archive, ix, quick=True)
+    assert (report.added, report.updated, report.removed) == (0, 0, 0)
+    assert (whoosh_dir(ix) / MANIFEST_NAME).read_bytes() == b"unreadable"
+
+
+def test_full_update_sees_a_file_rewritten_in_place(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 2)
+    ix = tmp_path / "ix"
+    update_index(archive, ix)
+    with (archive / "a0001.txt").open("a") as handle:
+        handle.write("\nA lighthouse paragraph added in place.\n")
+    assert update_index(archive, ix).updated == 1
+    assert titles(ix, archive, "lighthouse") == ["Title 1"]
+
+
+def test_links_out_of_the_archive_are_skipped_unless_allowed(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 1)
+    private = tmp_path / "private"
+    private.mkdir()
+    (private / "secret.txt").write_text("Secret\n\nThe zebra plan.\n")
+    (archive / "shared").symlink_to(private)
+    (archive / "passwd.txt").symlink_to(private / "secret.txt")
+    (archive / "inside.txt").symlink_to(archive / "a0000.txt")
+    ix = tmp_path / "ix"
+    report = update_index(archive, ix)
+    assert sorted((Path(s.path).name, s.reason) for s in report.skipped) == [
+        ("passwd.txt", "symbolic link to outside the archive"),
+        ("shared", "symbolic link to outside the archive"),
+    ]
+    assert report.added == 2 and titles(ix, archive, "zebra") == []
+    allowed = update_index(archive, tmp_path / "ix2", outside_links=True)
+    assert allowed.added == 4 and titles(tmp_path / "ix2", archive, "zebra") == ["Secret", "Secret"]
+
+
+def test_a_folder_1200_levels_deep_is_scanned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = make_archive(tmp_path / "arch", 1)
+    monkeypatch.chdir(archive)  # relative steps: the absolute path would pass PATH_MAX
+    try:
+        for _ in range(1200):
+            os.mkdir("d")
+            os.chdir("d")
+        Path("deep.txt").write_text(ARTICLE.format(title="Deep", word="abyss"))
+        os.chdir(tmp_path)
+        report = update_index(archive, tmp_path / "ix")
+        assert report.added == 2 and titles(tmp_path / "ix", archive, "abyss") == ["Deep"]
+    finally:
+        _remove_chain(archive)  # pytest's clean-up of tmp_path recurses: too deep for it
+    assert not (archive / "d").exists()
+
+
+def _remove_chain(top: Path) -> None:
+    """Remove a chain of folders named ``d`` under ``top`` deepest first, without recursion."""
+    os.chdir(top)
+    depth = 0
+    while os.path.isdir("d"):
+        os.chdir("d")
+        depth += 1
+    for name in os.listdir("."):
+        os.remove(name)
+    for _ in range(depth):
+        os.chdir("..")
+        os.rmdir("d")
+
+
+def test_an_index_folder_inside_the_archive_is_never_scanned(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch", 1)
+    ix = archive / "ix"
+    update_index(archive, ix)
+    (whoosh_dir(ix) / "notes.txt").write_text("Notes\n\nA zebra.\n")
+    cache = archive / "cache"
+    cache.mkdir()
+    (cache / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n")
+    (cache / "words.txt").write_text("Words\n\nA zebra.\n")
+    report = update_index(archive, ix)
+    assert report.added == 0 and titles(ix, archive, "zebra") == []

@@ -312,7 +312,7 @@ def test_scan_skips_hidden_and_other_files_and_survives_loops(tmp_path: Path) ->
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
     scan = scan_archive(tmp_path)
     assert sorted(f.rel for f in scan.files) == ["a.txt", "b.md", "c.jsonl"]
-    reasons = {Path(s.path).name: s.reason for s in scan.skipped}
+    reasons = {Path(rel).name: reason for rel, reason in scan.skipped}
     assert "loop" in reasons["loop"]
     assert reasons["dangling.txt"] == "broken symbolic link"
 

@@ -257,6 +257,20 @@ def test_a_collection_from_another_quote_extractor_is_rebuilt(
         again.close()
 
 
+def test_updates_take_procs_and_quick_and_report_a_skipped_file_once(
+    tmp_path: Path, typesense_node: RunningCluster
+) -> None:
+    archive = write_archive(tmp_path / "archive", 2)
+    (archive / "empty.txt").write_text("")
+    shared = typesense_backend(
+        typesense_node, archive, tmp_path / "state", f"skip_{uuid.uuid4().hex[:6]}"
+    )
+    first = shared.update(procs=1, quick=True)
+    assert first.added == 2 and [Path(s.path).name for s in first.skipped] == ["empty.txt"]
+    again = shared.update(quick=True)
+    assert (again.added, again.skipped, again.skipped_total) == (0, (), 1)
+
+
 def test_two_archives_share_a_collection_and_a_lost_manifest_is_rebuilt_from_it(
     tmp_path: Path, typesense_node: RunningCluster
 ) -> None:

@@ -190,3 +190,35 @@ def test_match_sets_agree_with_whoosh_matching(searcher: Any, parts: list[str]) 
     except QueryError:
         return
     assert set(DocSets(searcher, {}).of(q)) == whoosh_oracle(searcher, q)
+
+
+def test_facet_counts_from_columns_agree_with_the_facet_terms(searcher: Any) -> None:
+    columns = {"source": "source_facet", "section": "section_facet", "year": "year"}
+    docsets = DocSets(searcher, columns)  # type: ignore[arg-type]
+    for text in ("harbour", "said", "date:[2019 TO 2022-06]"):
+        matches = set(docsets.of(translate(searcher, text)))
+        counted = docsets.count_facets(matches)
+        for facet, column in columns.items():
+            expected = {}
+            for btext in searcher.reader().lexicon(column):
+                found = len(docsets.term(column, btext) & matches)
+                if found:
+                    expected[btext.decode()] = found
+            assert {c.value: c.count for c in counted[facet]} == expected, (text, facet)  # type: ignore[index]
+        assert counted["source"]  # type: ignore[index]
+
+
+def test_facet_values_are_read_from_plain_columns_of_older_indexes(tmp_path: Path) -> None:
+    from whoosh.fields import ID, Schema
+
+    from index.engines.whoosh.fixes import value_column
+
+    storage = FileStorage(str(tmp_path)).create()
+    ix = storage.create_index(Schema(source_facet=ID(sortable=True), n=ID(stored=True)))
+    for values in (["BBC", "", "Reuters"], ["BBC", "AP"]):  # two segments
+        with ix.writer() as writer:
+            for value in values:
+                writer.add_document(source_facet=value, n=value or "none")
+    with ix.searcher() as searcher:
+        by_doc, names = value_column(searcher.reader(), "source_facet")
+    assert [names[number] for number in by_doc] == ["BBC", "", "Reuters", "BBC", "AP"]

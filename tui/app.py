@@ -133,6 +133,7 @@ class NewsdeskApp(App[int]):
                 max_bytes=self.config.max_bytes,
                 snippet_chars=self.config.snippet_chars,
                 **engine_options(self.config, self.backend_url),
+                outside_links=self.config.follow_outside_links,
             )
             self.post_message(ArchiveOpened(backend, backend.reading.load(), backend.status()))
         except (NewsdeskError, OSError) as exc:

@@ -30,8 +30,6 @@ from index.api.records import (
 )
 from index.corpus.article import Article
 from index.engines import open_archive
-from index.pipeline.annotate import annotate_all, explain
-from index.pipeline.read import is_article_file, read_file
 from tui import export, output
 from tui.config import (
     Config,
@@ -67,11 +65,13 @@ def open_backend(
         max_bytes=config.max_bytes,
         snippet_chars=config.snippet_chars,
         **engine_options(config, getattr(args, "backend", None)),
+        outside_links=config.follow_outside_links,
     )
     if update:
         bar = ProgressBar(f"indexing {archive.name}")
         try:
-            report = backend.update(progress=bar)
+            # Quick: folders whose mtime changed (newsdesk index and the app check every file).
+            report = backend.update(progress=bar, quick=True)
         except SearchOnlyKey:
             pass  # a shared index this key may only search: searched as it is
         except (IndexLocked, IndexReadOnly) as exc:
@@ -92,9 +92,8 @@ def reading_state(backend: Backend) -> ReadingState:
 
 
 def _report_skipped(report: UpdateReport) -> None:
-    if report.added or report.updated or report.removed:
-        for skipped in report.skipped:
-            output.warn(f"skipped {skipped.path}: {skipped.reason}")
+    for skipped in report.skipped:  # only skips not reported before
+        output.warn(f"skipped {skipped.path}: {skipped.reason}")
 
 
 def cmd_index(args: argparse.Namespace, config: Config) -> int:
@@ -113,10 +112,13 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
             max_bytes=config.max_bytes,
             procs=args.procs,
             **engine_options(config, args.backend),
+            outside_links=config.follow_outside_links,
         )
         bar = ProgressBar(f"indexing {archive.name}")
         try:
-            report = backend.update(rebuild=args.rebuild, progress=bar, wait=args.wait)
+            report = backend.update(
+                rebuild=args.rebuild, progress=bar, wait=args.wait, procs=args.procs
+            )
         finally:
             bar.close()
             backend.close()
@@ -213,6 +215,9 @@ def article_json(article: Article) -> dict[str, Any]:
 
 def cmd_quotes(args: argparse.Namespace, config: Config) -> int:
     """``newsdesk quotes PATH...``: quotes straight from files, no index needed."""
+    from index.pipeline.annotate import annotate_all, explain  # the extractor loads when used
+    from index.pipeline.read import read_file
+
     failures = found = 0
     wanted = args.speaker.casefold() if args.speaker else None
     for path in _article_files(args.paths):
@@ -256,6 +261,8 @@ def _warn_skipped(skipped: Any) -> None:
 
 
 def _article_files(paths: list[str]) -> Iterator[Path]:
+    from index.pipeline.read import is_article_file
+
     for name in paths:
         path = Path(name).expanduser()
         if path.is_dir():

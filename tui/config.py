@@ -73,6 +73,9 @@ backend: null
 #  retry_interval: 1.0
 #  import_timeout: 60
 #  api_key_file: ~/.config/newsdesk/typesense.key
+
+# Index files that symbolic links reach outside the archive folder (skipped by default).
+follow_outside_links: false
 """
 
 _KEY_NAME = re.compile(r"^[A-Za-z0-9_+\-]+$")
@@ -92,6 +95,7 @@ class Config:
     feeds: tuple[str, ...] = ()
     backend: Any = None
     """config.yaml's ``backend:`` section (checked), or None for the local index."""
+    follow_outside_links: bool = False
     path: Path | None = None
 
     @property
@@ -218,6 +222,11 @@ def _validate(raw: dict[Any, Any], path: Path, where: str) -> tuple[Config, list
                 values[name] = tuple(v.strip() for v in value)
             else:
                 bad(name, "expected a list of feed addresses")
+        elif name == "follow_outside_links":
+            if isinstance(value, bool):
+                values[name] = value
+            else:
+                bad(name, "expected true or false")
         else:
             problems.append(f"{where}: unknown key '{_name(name)}'; ignored")
     return Config(path=path, **values), problems

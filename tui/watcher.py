@@ -160,7 +160,7 @@ class ArchiveWatcher:
                     pass
                 else:
                     changed = bool(report.added or report.updated or report.removed)
-                    skipped = len(report.skipped)
+                    skipped = report.skipped_total
                 self._fingerprint = fingerprint
             changed = backend.refresh() or changed
             post(IndexUpdated(backend, backend.status(), changed, skipped))

@@ -91,9 +91,20 @@ class Backend(Protocol):
         ...
 
     def update(
-        self, *, rebuild: bool = False, progress: ProgressFn | None = None, wait: float = 0.0
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressFn | None = None,
+        wait: float = 0.0,
+        procs: int | None = None,
+        quick: bool = False,
     ) -> UpdateReport:
-        """Bring the index up to date with the archive folder."""
+        """Bring the index up to date with the archive folder.
+
+        ``procs`` caps the worker processes (default: the cores). ``quick`` looks only at
+        folders whose modification time changed: cheap, but blind to a file rewritten in
+        place; a full update (the default) looks at every file.
+        """
         ...
 
     def refresh(self) -> bool:

@@ -35,6 +35,8 @@ class UpdateReport:
     duplicates: int = 0
     """Copies of articles set aside because another copy has the same id (or URL): the
     archive's count after this update. Each copy found in this update is also a warning."""
+    skipped_total: int = 0
+    """Files skipped in all (``skipped`` lists only those not reported before)."""
 
 
 SortOrder = Literal["relevance", "newest", "oldest"]

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from index.api.backend import Backend
-from index.pipeline.read import DEFAULT_MAX_BYTES
+from index.pipeline.limits import DEFAULT_MAX_BYTES
 
 
 def default_index_dir(archive: Path, base: Path | None = None) -> Path:
@@ -62,12 +62,14 @@ def open_archive(
     config_dir: Path | None = None,
     procs: int | None = None,
     environ: Mapping[str, str] | None = None,
+    outside_links: bool = False,
 ) -> Backend:
     """Open the index of ``archive`` (creating an empty one when ``create`` and missing).
 
     ``backend`` is the ``--backend`` URL, ``backend_config`` config.yaml's ``backend:``
     section (its relative paths taken from ``config_dir``); without either, the local index.
     ``procs`` is how many worker processes a Typesense update reads files with.
+    ``outside_links`` lets updates index files that links reach outside the archive.
 
     Raises:
         IndexMissing: When there is no index and ``create`` is False.
@@ -93,6 +95,7 @@ def open_archive(
             snippet_chars=snippet_chars,
             procs=procs,
             create=create,
+            outside_links=outside_links,
         )
     from index.engines.whoosh.backend import WhooshBackend
 
@@ -102,4 +105,5 @@ def open_archive(
         max_bytes=max_bytes,
         snippet_chars=snippet_chars,
         create=create,
+        outside_links=outside_links,
     )

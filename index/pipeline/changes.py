@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from index.pipeline.scan import FileEntry
-from index.pipeline.store import RACY_NS, FileRecord
+from index.api.records import Skipped
+from index.pipeline.scan import FileEntry, absolute
+from index.pipeline.store import RACY_NS, FileRecord, Manifest
 
 
 @dataclass(slots=True)
@@ -64,3 +65,22 @@ def indexed_record(
     """The manifest record of a file just read (racy when modified near ``scan_start``)."""
     racy = entry.mtime_ns >= scan_start - RACY_NS or not digest
     return FileRecord(entry.size, entry.mtime_ns, digest, articles, racy, reason)
+
+
+def new_skips(
+    archive: Path,
+    skips: dict[str, str],
+    records: dict[str, FileRecord],
+    before: Manifest | None,
+) -> tuple[Skipped, ...]:
+    """Skips to report: the scan's ``skips`` and the newly read ``records`` skipped, less
+    those the manifest ``before`` already had (a file skipped for the same reason on every
+    run is reported once; the manifest remembers it)."""
+    before_skips = before.skips if before is not None else {}
+    before_files = before.files if before is not None else {}
+    new = [(rel, reason) for rel, reason in skips.items() if before_skips.get(rel) != reason]
+    for rel, record in records.items():
+        previous = before_files.get(rel)
+        if record.reason and (previous is None or previous.reason != record.reason):
+            new.append((rel, record.reason))
+    return absolute(archive, tuple(sorted(new)))

@@ -19,11 +19,9 @@ from index.formats.jsonl import BadLine, parse_jsonl_line
 from index.formats.markdown import FrontMatterError, parse_markdown
 from index.formats.plain import parse_plain
 from index.formats.scraped import looks_scraped, parse_scraped
+from index.pipeline.limits import DEFAULT_MAX_BYTES
 from index.pipeline.urls import page_key
 from index.pipeline.web import WebKind, read_web, web_kind
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-"""Files (and JSON lines) larger than this are skipped; configurable."""
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})

@@ -11,14 +11,17 @@ import re
 import socket
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 from index.api.errors import IndexLocked
 
 MANIFEST_NAME = "manifest.bin"
+FOLDERS_NAME = "folders.bin"
 LOCK_NAME = "write.lock"
+UNTRUSTED = -1
+"""Folder time recorded for a folder changed during its scan: the next quick scan lists it."""
 RACY_NS = 2_000_000_000
 """A file modified this close to when it was indexed may change again unseen by its mtime."""
 
@@ -56,28 +59,52 @@ class FileRecord(NamedTuple):
 class Manifest:
     """Archive-relative path -> :class:`FileRecord`, valid for one index generation.
 
+    Also what the scan skipped before reading (rel -> reason), so that a skip is reported
+    once, when it is new, and each folder's mtime (rel -> mtime_ns), for quick scans.
     Saved with :mod:`marshal` (several times faster than JSON for 100k entries). It is a
     cache of facts the index itself stores: a manifest that cannot be read, or is of another
-    Python version's format, is rebuilt from the index.
+    Python version's format, is rebuilt from the index. The folder times are also saved
+    apart (:data:`FOLDERS_NAME`, a few KB) so that finding nothing changed never loads the
+    file records.
     """
 
     generation: int
     files: dict[str, FileRecord]
+    skips: dict[str, str] = field(default_factory=dict)
+    folders: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path) -> Manifest | None:
         """The saved manifest, or None when missing or unreadable."""
         try:
-            generation, files = marshal.loads((directory / MANIFEST_NAME).read_bytes())
+            generation, files, skips, folders = marshal.loads(
+                (directory / MANIFEST_NAME).read_bytes()
+            )
             make = FileRecord._make
-            return cls(int(generation), {rel: make(record) for rel, record in files.items()})
+            return cls(
+                int(generation),
+                {rel: make(record) for rel, record in files.items()},
+                dict(skips),
+                dict(folders),
+            )
         except (OSError, ValueError, EOFError, TypeError):
             return None
 
     def save(self, directory: Path) -> None:
         """Write the manifest atomically (a crash leaves the old one or the new one)."""
         files = {rel: tuple(record) for rel, record in self.files.items()}
-        atomic_write(directory / MANIFEST_NAME, marshal.dumps((self.generation, files)))
+        data = (self.generation, files, self.skips, self.folders)
+        atomic_write(directory / MANIFEST_NAME, marshal.dumps(data))
+        atomic_write(directory / FOLDERS_NAME, marshal.dumps((self.generation, self.folders)))
+
+
+def load_folders(directory: Path) -> tuple[int, dict[str, int]] | None:
+    """(generation, folder -> mtime_ns) as last saved with the manifest, or None."""
+    try:
+        generation, folders = marshal.loads((directory / FOLDERS_NAME).read_bytes())
+        return int(generation), dict(folders)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:

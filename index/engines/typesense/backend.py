@@ -67,8 +67,10 @@ class TypesenseBackend:
         snippet_chars: int = 200,
         procs: int | None = None,
         create: bool = True,
+        outside_links: bool = False,
     ) -> None:
         self._archive = archive
+        self._outside_links = outside_links
         self.index_dir = state_dir
         self._settings = settings
         self._max_bytes = max_bytes
@@ -308,9 +310,18 @@ class TypesenseBackend:
         return IndexStatus(str(self._archive), where, count, False, updated)
 
     def update(
-        self, *, rebuild: bool = False, progress: ProgressFn | None = None, wait: float = 0.0
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressFn | None = None,
+        wait: float = 0.0,
+        procs: int | None = None,
+        quick: bool = False,
     ) -> UpdateReport:
         """Bring the collection up to date with the archive folder (needs a key that may write).
+
+        ``procs`` overrides the worker processes given when opening. ``quick`` is accepted
+        for the protocol; every file is still looked at (the scan, not the cluster, is cheap).
 
         Raises:
             IndexReadOnly: With a search-only key.
@@ -334,11 +345,12 @@ class TypesenseBackend:
                 self._archive,
                 self.index_dir,
                 rebuild=rebuild,
-                procs=self._procs,
+                procs=procs or self._procs,
                 max_bytes=self._max_bytes,
                 progress=progress,
                 wait=wait,
                 on_change=self._searcher.forget,
+                outside_links=self._outside_links,
             )
         finally:
             _close(writer)

@@ -24,7 +24,7 @@ from index.engines.typesense import filters as fx
 from index.engines.typesense.collection import Target, choose_target, publish
 from index.engines.typesense.schema import archive_key, file_key
 from index.engines.typesense.workers import ReadFile, read_files
-from index.pipeline.changes import changes
+from index.pipeline.changes import changes, new_skips
 from index.pipeline.scan import scan_archive
 from index.pipeline.store import FileRecord, Manifest, write_lock
 
@@ -52,6 +52,8 @@ class _Shipper:
     _saved: float = field(default_factory=time.monotonic)
     archive: Path = Path()
     key: str = ""
+    skips: dict[str, str] = field(default_factory=dict)
+    """What the scan skipped (rel -> reason), kept in the manifest to report each once."""
 
     def add(self, read: ReadFile) -> None:
         """Queue one read file's documents (a file without any is recorded at once)."""
@@ -112,7 +114,7 @@ class _Shipper:
 
     def save(self) -> None:
         """Write the manifest of every file recorded so far."""
-        Manifest(0, self.files).save(self.folder)
+        Manifest(0, self.files, self.skips).save(self.folder)
         self._saved = time.monotonic()
 
 
@@ -129,8 +131,11 @@ def update_collection(
     progress: ProgressFn | None,
     wait: float,
     on_change: Callable[[], None] = lambda: None,
+    outside_links: bool = False,
 ) -> UpdateReport:
     """Bring the collection behind ``alias`` up to date with ``archive`` (or rebuild it).
+
+    ``outside_links`` indexes files that symbolic links reach outside the archive.
 
     Raises:
         IndexLocked: When another process on this machine is updating it.
@@ -150,7 +155,7 @@ def update_collection(
         )
         notify(Progress("scan", 0, 0))
         scan_start = time.time_ns()
-        scan = scan_archive(archive)
+        scan = scan_archive(archive, exclude=(state_dir,), outside_links=outside_links)
         plan = changes(scan.files, files)
         collection = client.collections[target.name]
         # A changed file keeps its old record until its new documents are in: an update
@@ -158,6 +163,7 @@ def update_collection(
         kept = {e.rel: files[e.rel] for e in plan.to_index if e.rel in files}
         shipper = _Shipper(collection, write, folder, {**plan.unchanged, **kept}, files)
         shipper.archive, shipper.key = archive, archive_key(archive)
+        shipper.skips = dict(scan.skipped)
         try:
             _remove(write, collection, shipper.key, plan.removed)
             shipper.save()
@@ -177,19 +183,17 @@ def update_collection(
         if plan.to_index or plan.removed or target.fresh:
             on_change()
     updated = sum(1 for rel in shipper.indexed if files.get(rel, _NONE).articles)
-    skipped = tuple(
-        Skipped(str(archive / rel), record.reason)
-        for rel, record in sorted(shipper.files.items())
-        if record.reason
-    )
+    fresh = {e.rel: shipper.files[e.rel] for e in plan.to_index if e.rel in shipper.files}
+    skipped_files = sum(1 for record in shipper.files.values() if record.reason)
     return UpdateReport(
         added=len(shipper.indexed) - updated,
         updated=updated,
         removed=len(plan.removed),
-        skipped=scan.skipped + skipped,
+        skipped=new_skips(archive, shipper.skips, fresh, None if target.fresh else known),
         warnings=tuple(shipper.warnings),
         seconds=time.perf_counter() - started,
         rebuilt=rebuild,
+        skipped_total=len(shipper.skips) + skipped_files,
     )
 
 

@@ -28,6 +28,7 @@ from index.api.records import (
 )
 from index.corpus.article import Article
 from index.corpus.record import BadRecord
+from index.engines.whoosh.freshness import folders_unchanged
 from index.engines.whoosh.highlight import hit_spans
 from index.engines.whoosh.keys import file_key
 from index.engines.whoosh.opening import (
@@ -68,8 +69,10 @@ class WhooshBackend:
         max_bytes: int,
         snippet_chars: int = 200,
         create: bool = True,
+        outside_links: bool = False,
     ) -> None:
         self._archive = archive
+        self._outside_links = outside_links
         self.index_dir = index_dir
         self._max_bytes = max_bytes
         self._snippet_chars = snippet_chars
@@ -322,9 +325,19 @@ class WhooshBackend:
         return IndexStatus(str(self._archive), str(self.index_dir), count, stale, updated)
 
     def update(
-        self, *, rebuild: bool = False, progress: ProgressFn | None = None, wait: float = 0.0
+        self,
+        *,
+        rebuild: bool = False,
+        progress: ProgressFn | None = None,
+        wait: float = 0.0,
+        procs: int | None = None,
+        quick: bool = False,
     ) -> UpdateReport:
-        """Bring the index up to date with the archive folder."""
+        """Bring the index up to date with the archive folder (``quick``: changed folders)."""
+        quick = quick and not rebuild and self._damage is None  # a damaged index is rebuilt
+        if quick and folders_unchanged(self._archive, self.index_dir):
+            self.refresh()
+            return UpdateReport(0, 0, 0, (), (), 0.0)
         from index.engines.whoosh.build import update_index  # writing code loads only when needed
 
         try:
@@ -332,9 +345,12 @@ class WhooshBackend:
                 self._archive,
                 self.index_dir,
                 rebuild=rebuild,
+                procs=procs,
                 max_bytes=self._max_bytes,
                 progress=progress,
                 wait=wait,
+                quick=quick,
+                outside_links=self._outside_links,
             )
         except OSError as exc:
             if read_only(exc):

@@ -19,15 +19,17 @@ from whoosh import writing
 from index.api.errors import IndexMissing
 from index.api.records import Progress, ProgressFn, Skipped, UpdateReport
 from index.engines.whoosh.dedupe import Duplicates
+from index.engines.whoosh.freshness import folders_unchanged
 from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
 from index.engines.whoosh.keys import file_key, rel_of_key
 from index.engines.whoosh.opening import open_for_writing
 from index.engines.whoosh.schema import vocabulary_of
 from index.engines.whoosh.spelling import save_vocabulary
 from index.engines.whoosh.storage import remove_stale_versions
-from index.pipeline.read import DEFAULT_MAX_BYTES, printable_path
-from index.pipeline.scan import FileEntry, scan_archive
-from index.pipeline.store import FileRecord, Manifest, write_lock
+from index.pipeline.changes import new_skips
+from index.pipeline.limits import DEFAULT_MAX_BYTES
+from index.pipeline.scan import FileEntry, Known, Scan, parent_of, scan_archive
+from index.pipeline.store import RACY_NS, UNTRUSTED, FileRecord, Manifest, write_lock
 
 PARALLEL_THRESHOLD = 400
 """Fewer files than this are indexed in-process: starting workers would cost more."""
@@ -49,8 +51,14 @@ def update_index(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: ProgressFn | None = None,
     wait: float = 0.0,
+    quick: bool = False,
+    outside_links: bool = False,
 ) -> UpdateReport:
     """Bring the index of ``archive`` in ``index_dir`` up to date (or rebuild it).
+
+    ``quick`` trusts folders whose mtime has not changed (see :mod:`index.pipeline.scan`):
+    an unchanged archive then costs a stat per folder. ``outside_links`` indexes files that
+    symbolic links reach outside the archive (skipped by default).
 
     Raises:
         IndexLocked: When another process is writing this index.
@@ -60,6 +68,8 @@ def update_index(
     archive = archive.resolve()
     if not archive.is_dir():
         raise IndexMissing(f"{archive}: no such folder")
+    if quick and not rebuild and folders_unchanged(archive, index_dir):
+        return UpdateReport(0, 0, 0, (), (), time.perf_counter() - started)
     notify = progress or (lambda _: None)
     # A damaged index is rebuilt beside it (target.rebuild); a failed or stopped build
     # removes what it wrote.
@@ -68,22 +78,37 @@ def update_index(
         manifest = None if rebuild else _current_manifest(ix, folder)
         scan_start = time.time_ns()
         notify(Progress("scan", 0, 0))
-        scan = scan_archive(archive)
+        scan = scan_archive(
+            archive,
+            exclude=(index_dir,),
+            outside_links=outside_links,
+            known=_known(manifest) if quick and manifest is not None else None,
+            started_ns=scan_start - RACY_NS,
+        )
         plan = _plan(scan.files, manifest)
         previous = manifest.files if manifest else {}
         duplicates = Duplicates(archive, folder, rebuild, plan.removed)
         again = _reread(plan, scan.files, duplicates)
+        skips = dict(scan.skipped)
         if not plan.to_index and not plan.removed and not rebuild:
-            if manifest is not None and plan.unchanged != manifest.files:
-                Manifest(manifest.generation, plan.unchanged).save(folder)
-            skipped = scan.skipped + _still_skipped(archive, plan.unchanged)
-            seconds = time.perf_counter() - started
-            return UpdateReport(0, 0, 0, skipped, (), seconds, duplicates=duplicates.count)
+            kept = _manifest(manifest.generation if manifest else 0, plan.unchanged, scan)
+            if manifest is None or kept != manifest:
+                kept.save(folder)
+            return UpdateReport(
+                0,
+                0,
+                0,
+                new_skips(archive, skips, {}, manifest),
+                (),
+                time.perf_counter() - started,
+                duplicates=duplicates.count,
+                skipped_total=len(skips) + _file_skips(plan.unchanged),
+            )
         outcome = _write(
             ix, plan, previous, rebuild, procs, max_bytes, notify, scan_start, duplicates
         )
         files = {**plan.unchanged, **outcome.records}
-        Manifest(ix.latest_generation(), files).save(folder)
+        _manifest(ix.latest_generation(), files, scan).save(folder)
         duplicates.save()
         save_vocabulary(folder, outcome.words, replace=rebuild)
         remove_stale_versions(index_dir)
@@ -94,12 +119,34 @@ def update_index(
         added=len(indexed) - updated,
         updated=updated,
         removed=len(plan.removed),
-        skipped=scan.skipped + _still_skipped(archive, files),
+        skipped=new_skips(archive, skips, outcome.records, manifest),
         warnings=(damage if target.damage else ()) + tuple(outcome.warnings),
         seconds=time.perf_counter() - started,
         rebuilt=rebuild,
         duplicates=duplicates.count,
+        skipped_total=len(skips) + _file_skips(files),
     )
+
+
+def _known(manifest: Manifest) -> Known | None:
+    """What the last scan saw, for a quick scan (None when it kept no folder times)."""
+    if not manifest.folders:
+        return None
+    files = ((rel, r.size, r.mtime_ns) for rel, r in manifest.files.items())
+    return Known.of(manifest.folders, files, manifest.skips.items())
+
+
+def _manifest(generation: int, files: dict[str, FileRecord], scan: Scan) -> Manifest:
+    """The manifest after a scan; folders holding a racy file are listed again next time."""
+    folders = dict(scan.folders)
+    for rel, record in files.items():
+        if record.racy:
+            folders[parent_of(rel)] = UNTRUSTED
+    return Manifest(generation, files, dict(scan.skipped), folders)
+
+
+def _file_skips(files: dict[str, FileRecord]) -> int:
+    return sum(1 for record in files.values() if record.reason)
 
 
 def _current_manifest(ix: Any, directory: Path) -> Manifest:
@@ -121,14 +168,6 @@ def _current_manifest(ix: Any, directory: Path) -> Manifest:
                 info.get("size", -1), info.get("mtime", -1), info.get("hash", ""), count, True
             )
     return Manifest(generation, files)
-
-
-def _still_skipped(archive: Path, files: dict[str, FileRecord]) -> tuple[Skipped, ...]:
-    return tuple(
-        Skipped(printable_path(str(archive / rel)), record.reason)
-        for rel, record in sorted(files.items())
-        if record.reason
-    )
 
 
 def _plan(entries: Iterable[FileEntry], manifest: Manifest | None) -> _Plan:

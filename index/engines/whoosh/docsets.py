@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pickle
 from bisect import bisect_right
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import accumulate
 from typing import Any
@@ -22,7 +22,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.system import _INT_SIZE
 
 from index.api.records import FacetCount, FacetField
-from index.engines.whoosh.fixes import numeric_column
+from index.engines.whoosh.fixes import numeric_column, value_column
 
 FACET_LIMIT = 50
 """Values shown per facet (the most frequent; years all, newest first)."""
@@ -66,7 +66,7 @@ class DocSets:
         self._facet_columns = facet_columns
         self._terms: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
         self._live: frozenset[int] | None = None
-        self._facets: dict[FacetField, dict[str, frozenset[int]]] | None = None
+        self._facets: dict[FacetField, tuple[list[int], list[str]]] = {}
         self._newest: list[int] | None = None
         self._dates: list[int] | None = None
         self._undated: frozenset[int] | None = None
@@ -253,28 +253,15 @@ class DocSets:
 
     # -- facets --------------------------------------------------------------------------------
 
-    def facet_values(self) -> dict[FacetField, dict[str, frozenset[int]]]:
-        """Facet -> value -> its documents."""
-        if self._facets is None:
-            self._facets = {}
-            indexed = set(self._reader.indexed_field_names())
-            for facet, column in self._facet_columns.items():
-                values: dict[str, frozenset[int]] = {}
-                if column in indexed:
-                    for btext in self._reader.lexicon(column):
-                        value = btext.decode("utf-8")
-                        if value:
-                            values[value] = self.term(column, value)
-                self._facets[facet] = values
-        return self._facets
-
     def count_facets(self, matches: Iterable[int]) -> dict[FacetField, tuple[FacetCount, ...]]:
-        """How many of ``matches`` have each facet value."""
-        matched = matches if isinstance(matches, set | frozenset) else set(matches)
+        """How many of ``matches`` have each facet value (read from the facet columns)."""
         counted: dict[FacetField, tuple[FacetCount, ...]] = {}
-        for facet, values in self.facet_values().items():
-            pairs = [(value, len(docs & matched)) for value, docs in values.items()]
-            pairs = [(value, count) for value, count in pairs if count]
+        for facet, column in self._facet_columns.items():
+            if facet not in self._facets:
+                self._facets[facet] = value_column(self._reader, column)
+            by_doc, names = self._facets[facet]
+            tally = Counter(map(by_doc.__getitem__, matches))
+            pairs = [(names[number], count) for number, count in tally.items() if number]
             if facet == "year":
                 pairs.sort(reverse=True)
             else:

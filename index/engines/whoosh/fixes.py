@@ -90,6 +90,36 @@ def numeric_column(reader: Any, fieldname: str, typecode: str = "I") -> list[int
     return values
 
 
+def value_column(reader: Any, fieldname: str) -> tuple[list[int], list[str]]:
+    """Every document's value of a bytes column, as (value number by document, values).
+
+    A ``RefBytesColumn`` keeps one small number per document and each distinct value once:
+    both are read in one piece per segment. Other columns are read value by value.
+    """
+    names: list[str] = [""]
+    numbers: dict[str, int] = {"": 0}
+    by_doc: list[int] = []
+    for leaf, base in reader.leaf_readers():
+        count = leaf.doc_count_all()
+        by_doc.extend([0] * (base - len(by_doc)))
+        raw = leaf.column_reader(fieldname, translate=False) if leaf.has_column(fieldname) else None
+        if isinstance(raw, columns.RefBytesColumn.Reader):
+            refs = array(raw._typecode)
+            refs.frombytes(raw._dbfile.get(raw._basepos, count * raw._itemsize))
+            if sys.byteorder == "little" and refs.itemsize > 1:
+                refs.byteswap()  # Whoosh writes them big-endian
+            local = [numbers.setdefault(v.decode("utf-8"), len(numbers)) for v in raw._uniques]
+            by_doc.extend(map(local.__getitem__, refs))
+        else:
+            values = (
+                v.decode("utf-8") if isinstance(v, bytes) else str(v or "") for v in raw or ()
+            )
+            by_doc.extend(numbers.setdefault(v, len(numbers)) for v in values)
+        by_doc.extend([0] * (base + count - len(by_doc)))
+    names = sorted(numbers, key=numbers.__getitem__)
+    return by_doc, names
+
+
 _INTERNALS: tuple[tuple[object, str], ...] = (
     (whoosh3, "_lenfield"),
     (whoosh3, "LENGTHS_COLUMN"),
@@ -105,6 +135,7 @@ _INTERNALS: tuple[tuple[object, str], ...] = (
     (writing.SegmentWriter, "_commit_toc"),
     (writing.SegmentWriter, "_finish"),
     (columns.NumericColumn, "Reader"),
+    (columns.RefBytesColumn, "Reader"),
 )
 """Whoosh internals the engine reads or replaces (posting blocks, columns, segment writing)."""
 

@@ -67,20 +67,26 @@ def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
     """
     words = {*highlight.terms, *(phrase[0] for phrase in highlight.phrases)}
     hints = tuple(map(stem_hint, words))
-    best: tuple[int, str, list[tuple[int, int]]] | None = None
+    terms = frozenset(highlight.terms)
+    best: tuple[int, str] | None = None
     if words:
         for paragraph in text.split(PARAGRAPH_SEPARATOR):
             if not _may_contain(paragraph, hints):
                 continue
-            spans = hit_spans(paragraph, highlight)
-            if spans and (best is None or len(spans) > best[0]):
-                best = (len(spans), paragraph, spans)
-                if len(spans) >= 3:
+            # Words alone: count the hits first, find their places in the best paragraph only.
+            found = (
+                _ANALYZER.count(paragraph, terms)
+                if not highlight.phrases
+                else len(hit_spans(paragraph, highlight))
+            )
+            if found and (best is None or found > best[0]):
+                best = (found, paragraph)
+                if found >= 3:
                     break
     if best is None:
         return Snippet(((_clip(text, 0, width), False),)) if text else Snippet()
-    _, paragraph, spans = best
-    return _window(paragraph, spans, width)
+    paragraph = best[1]
+    return _window(paragraph, hit_spans(paragraph, highlight), width)
 
 
 def _window(text: str, spans: list[tuple[int, int]], width: int) -> Snippet:

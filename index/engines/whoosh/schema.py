@@ -81,9 +81,10 @@ def build_schema() -> Schema:
         tags=NewsText(analyzer=names),
         author=NewsText(analyzer=names, stored=True),
         date=DayField(),
-        source_facet=ID(stored=True, sortable=True),
-        section_facet=ID(stored=True, sortable=True),
-        year=ID(sortable=True),
+        # Facets count from columns of one small number per article (RefBytesColumn).
+        source_facet=ID(stored=True, sortable=columns.RefBytesColumn()),
+        section_facet=ID(stored=True, sortable=columns.RefBytesColumn()),
+        year=ID(sortable=columns.RefBytesColumn()),
         month=ID(),
         day=ID(),
         info=STORED(),
