@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,26 +19,19 @@ from index.api.errors import IndexMissing
 from index.api.records import Progress, ProgressFn, Skipped, UpdateReport
 from index.engines.whoosh.dedupe import Duplicates
 from index.engines.whoosh.freshness import folders_unchanged
-from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, file_hash, index_file
+from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, index_file
 from index.engines.whoosh.keys import file_key, rel_of_key
 from index.engines.whoosh.opening import open_for_writing
 from index.engines.whoosh.schema import vocabulary_of
 from index.engines.whoosh.spelling import save_vocabulary
 from index.engines.whoosh.storage import remove_stale_versions
-from index.pipeline.changes import new_skips
+from index.pipeline.changes import Changes, changes, new_skips
 from index.pipeline.limits import DEFAULT_MAX_BYTES
 from index.pipeline.scan import FileEntry, Known, Scan, parent_of, scan_archive
 from index.pipeline.store import RACY_NS, UNTRUSTED, FileRecord, Manifest, write_lock
 
 PARALLEL_THRESHOLD = 400
 """Fewer files than this are indexed in-process: starting workers would cost more."""
-
-
-@dataclass(slots=True)
-class _Plan:
-    to_index: list[FileEntry] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    unchanged: dict[str, FileRecord] = field(default_factory=dict)
 
 
 def update_index(
@@ -85,7 +77,7 @@ def update_index(
             known=_known(manifest) if quick and manifest is not None else None,
             started_ns=scan_start - RACY_NS,
         )
-        plan = _plan(scan.files, manifest)
+        plan = changes(scan.files, dict(manifest.files) if manifest else {})
         previous = manifest.files if manifest else {}
         duplicates = Duplicates(archive, folder, rebuild, plan.removed)
         again = _reread(plan, scan.files, duplicates)
@@ -170,26 +162,7 @@ def _current_manifest(ix: Any, directory: Path) -> Manifest:
     return Manifest(generation, files)
 
 
-def _plan(entries: Iterable[FileEntry], manifest: Manifest | None) -> _Plan:
-    plan = _Plan()
-    known = dict(manifest.files) if manifest else {}
-    for entry in entries:
-        record = known.pop(entry.rel, None)
-        if record is None:
-            plan.to_index.append(entry)
-        elif record.size == entry.size and record.mtime_ns == entry.mtime_ns and not record.racy:
-            plan.unchanged[entry.rel] = record
-        elif record.size == entry.size and _same_content(entry, record):
-            plan.unchanged[entry.rel] = FileRecord(
-                entry.size, entry.mtime_ns, record.hash, record.articles, reason=record.reason
-            )
-        else:
-            plan.to_index.append(entry)
-    plan.removed = sorted(known)
-    return plan
-
-
-def _reread(plan: _Plan, entries: Sequence[FileEntry], duplicates: Duplicates) -> set[str]:
+def _reread(plan: Changes, entries: Sequence[FileEntry], duplicates: Duplicates) -> set[str]:
     """Plan to read again the unchanged files holding another copy of an article whose file
     changed or went (so the runner-up can come back); returns their paths."""
     again = duplicates.to_reread({e.rel for e in plan.to_index} | set(plan.removed))
@@ -201,16 +174,9 @@ def _reread(plan: _Plan, entries: Sequence[FileEntry], duplicates: Duplicates) -
     return again
 
 
-def _same_content(entry: FileEntry, record: FileRecord) -> bool:
-    try:
-        return bool(record.hash) and file_hash(entry.path) == record.hash
-    except OSError:
-        return False
-
-
 def _write(
     ix: Any,
-    plan: _Plan,
+    plan: Changes,
     previous: dict[str, FileRecord],
     rebuild: bool,
     procs: int | None,
