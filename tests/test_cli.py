@@ -227,8 +227,9 @@ def test_headless_commands_never_import_textual(indexed: Path) -> None:
 
 
 def test_searching_an_unchanged_archive_loads_no_reader_extractor_or_build_code(
-    sample_archive: Path,
+    indexed: Path,
 ) -> None:
+    sample_archive = indexed
     old = 1_500_000_000  # folders last changed long ago: the quick update check trusts them
     for folder in [sample_archive, *(p for p in sample_archive.rglob("*") if p.is_dir())]:
         os.utime(folder, (old, old))
