@@ -61,13 +61,18 @@ def sample(
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep each Typesense server's tests on one xdist worker, so each starts its server once;
-    tests on the 3-node cluster are slow (elections), run in CI with ``-m slow``."""
+    """Keep each Typesense server's tests on one xdist worker, so each starts its server once
+    (tests on the single node go with it, whatever their file); tests on the 3-node cluster
+    are slow (elections), run in CI with ``-m slow``."""
     for item in items:
         name = item.path.name
-        if "_typesense_cluster_session" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        if "_typesense_cluster_session" in fixtures:
             item.add_marker(pytest.mark.slow)
-        if name in ("test_typesense_cluster.py", "test_typesense_faults.py"):
+            item.add_marker(pytest.mark.xdist_group("typesense-cluster"))
+        elif "typesense_node" in fixtures:
+            item.add_marker(pytest.mark.xdist_group("typesense-node"))
+        elif name in ("test_typesense_cluster.py", "test_typesense_faults.py"):
             item.add_marker(pytest.mark.xdist_group("typesense-cluster"))
         elif name.startswith("test_typesense"):
             item.add_marker(pytest.mark.xdist_group("typesense-node"))

@@ -69,3 +69,12 @@ def built_sample(factory: pytest.TempPathFactory) -> Sample:
                 backend.close()
             (root / "built").touch()
     return sample
+
+
+def copied_sample(factory: pytest.TempPathFactory, folder: Path) -> Sample:
+    """A copy, in ``folder``, of the sample archive and the index built once per test run."""
+    built = built_sample(factory)
+    sample = Sample(folder / "archive", folder / "index")
+    shutil.copytree(built.archive, sample.archive)  # copy2 keeps the fixed mtimes
+    shutil.copytree(built.index_dir, sample.index_dir)
+    return sample

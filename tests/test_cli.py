@@ -227,16 +227,16 @@ def test_headless_commands_never_import_textual(indexed: Path) -> None:
 
 
 def test_searching_an_unchanged_archive_loads_no_reader_extractor_or_build_code(
-    sample_archive: Path,
+    indexed: Path,
 ) -> None:
     old = 1_500_000_000  # folders last changed long ago: the quick update check trusts them
-    for folder in [sample_archive, *(p for p in sample_archive.rglob("*") if p.is_dir())]:
+    for folder in [indexed, *(p for p in indexed.rglob("*") if p.is_dir())]:
         os.utime(folder, (old, old))
-    assert run("index", str(sample_archive)).returncode == 0
+    assert run("index", str(indexed)).returncode == 0
     script = (
         "import sys\n"
         "from tui.cli import main\n"
-        f"code = main(['search', 'fintech', '--json', '--archive', {str(sample_archive)!r}])\n"
+        f"code = main(['search', 'fintech', '--json', '--archive', {str(indexed)!r}])\n"
         "heavy = ('index.pipeline.read', 'index.quotes.extract', 'index.engines.whoosh.build')\n"
         "print('CODE', code, 'LOADED', sorted(m for m in heavy if m in sys.modules))\n"
     )

@@ -16,6 +16,7 @@ from index.engines import open_archive
 from index.engines.whoosh.build import update_index
 from index.pipeline.read import read_file
 from tests.hostile import SIZE_LIMIT, write_hostile_corpus
+from tests.samples import copied_sample
 
 CONTROL = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {"\x7f"}
 
@@ -119,12 +120,9 @@ def test_any_bytes_read_or_refused_cleanly(tmp_path: Path, data: bytes, suffix: 
 
 @pytest.fixture(scope="module")
 def sample_backend(tmp_path_factory: pytest.TempPathFactory) -> Backend:
-    import shutil
-
-    root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(Path(__file__).resolve().parent.parent / "sample_data", root / "archive")
-    backend = open_archive(root / "archive", root / "ix")
-    backend.update()
+    sample = copied_sample(tmp_path_factory, tmp_path_factory.mktemp("fuzz"))
+    backend = open_archive(sample.archive, sample.index_dir)
+    assert backend.update().added == 0  # (the copy is up to date)
     return backend
 
 

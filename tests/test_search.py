@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,17 +11,14 @@ from index.api.backend import Backend
 from index.api.errors import ArticleNotFound, QueryError
 from index.api.records import Filter, SearchRequest
 from index.engines import open_archive
-
-SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
+from tests.samples import copied_sample
 
 
 @pytest.fixture(scope="module")
 def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backend]:
-    root = tmp_path_factory.mktemp("search")
-    archive = root / "archive"
-    shutil.copytree(SAMPLE_DATA, archive)
-    opened = open_archive(archive, root / "index")
-    opened.update()
+    sample = copied_sample(tmp_path_factory, tmp_path_factory.mktemp("search"))
+    opened = open_archive(sample.archive, sample.index_dir)
+    assert opened.update().added == 0  # (the copy is up to date)
     yield opened
     opened.close()
 

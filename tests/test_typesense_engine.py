@@ -24,7 +24,8 @@ from index.engines.typesense.client import create_search_key
 from index.engines.typesense.settings import API_KEY_ENV
 from index.pipeline.store import Manifest
 from index.quotes import version as quotes_version
-from tests.conftest import REPO, SAMPLE_DATA
+from tests.conftest import REPO
+from tests.samples import copied_sample
 from tests.typesense_archives import backend_url, typesense_backend, write_archive
 from tests.typesense_server import RunningCluster
 from tui.cli import main
@@ -42,14 +43,14 @@ def engines(
     tmp_path_factory: pytest.TempPathFactory, typesense_node: RunningCluster
 ) -> Iterator[Engines]:
     root = tmp_path_factory.mktemp("engines")
-    archive = root / "archive"
-    shutil.copytree(SAMPLE_DATA, archive)
+    sample = copied_sample(tmp_path_factory, root)  # (the local index comes already built)
+    archive = sample.archive
     collection = f"sample_{uuid.uuid4().hex[:6]}"
     shared = typesense_backend(typesense_node, archive, root / "state", collection)
     report = shared.update()
     assert (report.added, report.updated, report.removed) == (44, 0, 0)
-    local = open_archive(archive, root / "whoosh")
-    local.update()
+    local = open_archive(archive, sample.index_dir)
+    assert local.update().added == 0
     yield Engines(archive, local, shared, collection)
     shared.close()
     local.close()
@@ -209,10 +210,10 @@ def test_both_engines_find_the_same_articles_by_folded_stemmed_and_marked_words(
 
 
 def test_new_changed_and_deleted_files_are_indexed_and_stale_articles_removed(
-    tmp_path: Path, typesense_node: RunningCluster
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, typesense_node: RunningCluster
 ) -> None:
-    archive = tmp_path / "archive"
-    shutil.copytree(SAMPLE_DATA, archive)
+    sample = copied_sample(tmp_path_factory, tmp_path)  # (a local index of it, already built)
+    archive = sample.archive
     shared = typesense_backend(
         typesense_node, archive, tmp_path / "state", f"inc_{uuid.uuid4().hex[:6]}"
     )
@@ -226,8 +227,9 @@ def test_new_changed_and_deleted_files_are_indexed_and_stale_articles_removed(
 
     report = shared.update()
     assert (report.added, report.updated, report.removed) == (1, 1, 1)
-    local = open_archive(archive, tmp_path / "whoosh")
-    local.update()
+    local = open_archive(archive, sample.index_dir)
+    local_report = local.update()  # (incremental, as the shared one was)
+    assert (local_report.added, local_report.updated, local_report.removed) == (1, 1, 1)
     for query in ("", "tidewell", "council", "wires"):
         request = SearchRequest(query, limit=100)
         assert {h.id for h in shared.search(request).hits} == {
@@ -305,10 +307,11 @@ def test_an_index_killed_half_way_carries_on_where_it_stopped(
         "indexing._Shipper.flush = lambda self: (flush(self), time.sleep(0.2))[0]; "
         "from tui.cli import main; sys.exit(main(sys.argv[1:]))"
     )
-    command = [
-        sys.executable, "-c", script, "index", str(archive), "--json",
+    arguments = [
+        "index", str(archive), "--json",
         "--backend", backend_url(typesense_node, collection), "--index-dir", str(tmp_path / "ix"),
     ]  # fmt: skip
+    command = [sys.executable, "-c", script, *arguments]
     env = {**os.environ, API_KEY_ENV: typesense_node.key.reveal()}
     first = subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -329,7 +332,11 @@ def test_an_index_killed_half_way_carries_on_where_it_stopped(
     kept = Manifest.load(found[0].parent)
     assert kept is not None
 
-    again = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    # The second run is a plain one (full batches, no pauses): it only has to carry on.
+    again = subprocess.run(
+        [sys.executable, "-m", "tui.cli", *arguments],
+        cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout)["added"] == 400 - len(kept.files)
     shared = typesense_backend(typesense_node, archive, tmp_path / "ix", collection)

@@ -34,6 +34,9 @@ SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
 DELETED = ("2021-09-14", "lighthouse", "harbour-fintech")
 """Files (by a piece of their name) deleted from the many-segment index after writing."""
 
+# One worker builds both indexes once, instead of each worker building its own.
+pytestmark = pytest.mark.xdist_group("whoosh-engine")
+
 
 @functools.cache
 def _documents() -> list[dict[str, Any]]:
