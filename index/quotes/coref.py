@@ -259,15 +259,24 @@ def _scan_acronyms(text: str, registry: Registry) -> None:
             registry.aliases.setdefault(acronym, " ".join(words[max(0, start) :]))
 
 
+@lru_cache(maxsize=4096)  # pure; most runs are asked about once per mention
+def _org_name(run: str) -> str | None:
+    """The organisation a capitalised run names (``The SEC``); None for a person or a place."""
+    if _run_name(run) is not None:
+        return None  # someone's name ("CNN President Jeff Zucker")
+    name = strip_possessive(run.rstrip(".,"))
+    if not is_org_name(name) or name.lower() in PLACE_NAMES or (" " not in name and len(name) < 2):
+        return None
+    return name
+
+
 def _scan_org(text: str, base: int, start: int, end: int, registry: Registry) -> bool:
     """Note an organisation named as a subject or speaker (``The SEC unveiled``); True if so.
 
     ``it`` then finds it: ``..., it said``.
     """
-    name = strip_possessive(text[start:end].rstrip(".,"))
-    if _run_name(text[start:end]) is not None:
-        return False  # someone's name ("CNN President Jeff Zucker")
-    if not is_org_name(name) or name.lower() in PLACE_NAMES or (" " not in name and len(name) < 2):
+    name = _org_name(text[start:end])
+    if name is None:
         return False
     position = _position(text, start, end)
     if position not in ("subject", "speaker"):
@@ -284,7 +293,7 @@ def _scan_paragraph(
         start = match.start()
         run = match.group()
         end = match.end()
-        if orgs and _scan_org(text, base, start, end, registry):
+        if orgs and _org_name(run) is not None and _scan_org(text, base, start, end, registry):
             continue
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.
