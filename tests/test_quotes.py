@@ -1492,3 +1492,33 @@ def test_a_which_clause_set_off_by_commas_stays_in_the_statement() -> None:
         )
     )
     assert quote.text.endswith("and focus on payments")
+
+
+@pytest.mark.parametrize(
+    ("lead", "paragraph", "speaker"),
+    [
+        (
+            "Hugo Lamb spoke to the farmers for an hour.",
+            'He said the frost had hurt Carl Dent badly and added: "We will pay for the seed."',
+            "Hugo Lamb",
+        ),
+        (
+            "Mira Holt opened the new library on Friday.",
+            'She shook hands with Jon Sand but warned: "The roof still leaks."',
+            "Mira Holt",
+        ),
+        (
+            "Coach Ida Roos watched the match from the stand.",
+            'She named Lars Eng captain for the final and said: "He has earned it."',
+            "Ida Roos",
+        ),
+    ],
+)
+def test_a_second_verb_before_a_quote_is_the_clause_subjects(
+    lead: str, paragraph: str, speaker: str
+) -> None:
+    # 'She named X captain and said: "..."': whoever else the clause names, the subject of
+    # its first verb speaks (here a pronoun, resolved across the sentence before).
+    quote = quotes_of(lead, paragraph)[-1]
+    assert quote.speaker == speaker
+    assert quote.rule == "before-quote-and-verb"
