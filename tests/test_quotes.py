@@ -1522,3 +1522,28 @@ def test_a_second_verb_before_a_quote_is_the_clause_subjects(
     quote = quotes_of(lead, paragraph)[-1]
     assert quote.speaker == speaker
     assert quote.rule == "before-quote-and-verb"
+
+
+@pytest.mark.parametrize(
+    ("lead", "object_sentence", "quote", "speaker"),
+    [
+        (
+            "Premier Hugo Lamb used his speech to defend his record.",
+            "He praised finance minister Carl Dent for steering the economy.",
+            '"We will not go back," he said.',
+            "Hugo Lamb",
+        ),
+        (
+            "Judge Rosa Kim heard the case on Monday.",
+            "She questioned defence lawyer Anna Berg about the delay.",
+            '"This court will not wait," she said.',
+            "Rosa Kim",
+        ),
+    ],
+)
+def test_a_titled_name_after_a_pronoun_and_its_verb_is_no_subject_for_a_later_pronoun(
+    lead: str, object_sentence: str, quote: str, speaker: str
+) -> None:
+    # 'He praised finance minister X': X is the object, so the pronoun in the next paragraph
+    # still refers to the subject named before.
+    assert only(quotes_of(lead, object_sentence, quote)).speaker == speaker

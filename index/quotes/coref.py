@@ -63,6 +63,8 @@ _PREMODIFIERS = re.compile(
     rf"{_ROLE_NOUNS}$"
 )
 
+_PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
+
 
 def _position(text: str, start: int, end: int) -> str:
     """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
@@ -83,8 +85,9 @@ def _position(text: str, start: int, end: int) -> str:
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
     lead = _PREMODIFIERS.search(tail) if tail.endswith(ROLE_NOUNS_BEFORE_NAME) else None
-    if lead:
-        # "Georgia businessman Bruce LeVell believes": the name heads the subject.
+    if lead and _PRONOUN_LEAD.search(lead.group()) is None:
+        # "Georgia businessman Bruce LeVell believes": the name heads the subject ("He
+        # thanked finance minister Carl Dent": not when the clause has a subject of its own).
         return "subject"
     return "other"
 
