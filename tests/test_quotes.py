@@ -1492,3 +1492,58 @@ def test_a_which_clause_set_off_by_commas_stays_in_the_statement() -> None:
         )
     )
     assert quote.text.endswith("and focus on payments")
+
+
+@pytest.mark.parametrize(
+    ("lead", "paragraph", "speaker"),
+    [
+        (
+            "Hugo Lamb spoke to the farmers for an hour.",
+            'He said the frost had hurt Carl Dent badly and added: "We will pay for the seed."',
+            "Hugo Lamb",
+        ),
+        (
+            "Mira Holt opened the new library on Friday.",
+            'She shook hands with Jon Sand but warned: "The roof still leaks."',
+            "Mira Holt",
+        ),
+        (
+            "Coach Ida Roos watched the match from the stand.",
+            'She named Lars Eng captain for the final and said: "He has earned it."',
+            "Ida Roos",
+        ),
+    ],
+)
+def test_a_second_verb_before_a_quote_is_the_clause_subjects(
+    lead: str, paragraph: str, speaker: str
+) -> None:
+    # 'She named X captain and said: "..."': whoever else the clause names, the subject of
+    # its first verb speaks (here a pronoun, resolved across the sentence before).
+    quote = quotes_of(lead, paragraph)[-1]
+    assert quote.speaker == speaker
+    assert quote.rule == "before-quote-and-verb"
+
+
+@pytest.mark.parametrize(
+    ("lead", "object_sentence", "quote", "speaker"),
+    [
+        (
+            "Premier Hugo Lamb used his speech to defend his record.",
+            "He praised finance minister Carl Dent for steering the economy.",
+            '"We will not go back," he said.',
+            "Hugo Lamb",
+        ),
+        (
+            "Judge Rosa Kim heard the case on Monday.",
+            "She questioned defence lawyer Anna Berg about the delay.",
+            '"This court will not wait," she said.',
+            "Rosa Kim",
+        ),
+    ],
+)
+def test_a_titled_name_after_a_pronoun_and_its_verb_is_no_subject_for_a_later_pronoun(
+    lead: str, object_sentence: str, quote: str, speaker: str
+) -> None:
+    # 'He praised finance minister X': X is the object, so the pronoun in the next paragraph
+    # still refers to the subject named before.
+    assert only(quotes_of(lead, object_sentence, quote)).speaker == speaker

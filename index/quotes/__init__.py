@@ -52,13 +52,15 @@ def __getattr__(name: str) -> Any:
 
 def clear_caches() -> None:
     """Forget every cached result, as a fresh process starts (for fair timing)."""
-    from index.quotes import coref, cues, names, sentences, speakers, titles
+    from index.quotes import coref, cues, descriptions, names, sentences, speakers, titles
 
     # Pure functions of a string whose results are kept (names and phrases recur across
     # articles); bounded, so memory stays flat over a whole archive.
     for function in (
         coref._run_name,
+        coref._org_name,
         cues.strip_adverbs,
+        descriptions.read_description,
         titles.is_title,
         names.gender_of_name,
         names.is_org_name,

@@ -23,6 +23,7 @@ BEFORE_VERB = "before-quote-verb"
 BEFORE_SAYING = "before-quote-participle"
 BEFORE_COLON = "before-quote-colon"
 BEFORE_ACCORDING = "before-quote-according"
+BEFORE_AND_VERB = "before-quote-and-verb"
 
 _LEAD_PUNCT = re.compile(r"[\s,;:\u2014\u2013\-\u00a0]*")
 _CUE_FIRST = re.compile(
@@ -283,6 +284,16 @@ def before_quote(
             found = clause_subject(text, lo, lo + len(head), spans, known)
     else:
         found = subject_before(text, lo, lo + len(head))
+        if (
+            found is None
+            and head.rstrip().endswith((" and", " but"))
+            and stripped.endswith((":", ","))  # (not 'and called it "..." ...': a fragment)
+            and switches.on(BEFORE_AND_VERB)
+        ):
+            # 'Ada Vik thanked the crew and added: "..."': the second verb of the clause's
+            # subject, whoever else the clause names.
+            found = clause_subject(text, lo, lo + len(head), spans, known)
+            rule = BEFORE_AND_VERB
     if found is None:
         # "Sanders made the following comment:": whoever the clause names introduces it.
         if stripped.endswith(":"):

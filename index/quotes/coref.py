@@ -63,6 +63,8 @@ _PREMODIFIERS = re.compile(
     rf"{_ROLE_NOUNS}$"
 )
 
+_PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
+
 
 def _position(text: str, start: int, end: int) -> str:
     """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
@@ -83,8 +85,9 @@ def _position(text: str, start: int, end: int) -> str:
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
     lead = _PREMODIFIERS.search(tail) if tail.endswith(ROLE_NOUNS_BEFORE_NAME) else None
-    if lead:
-        # "Georgia businessman Bruce LeVell believes": the name heads the subject.
+    if lead and _PRONOUN_LEAD.search(lead.group()) is None:
+        # "Georgia businessman Bruce LeVell believes": the name heads the subject ("He
+        # thanked finance minister Carl Dent": not when the clause has a subject of its own).
         return "subject"
     return "other"
 
@@ -259,15 +262,24 @@ def _scan_acronyms(text: str, registry: Registry) -> None:
             registry.aliases.setdefault(acronym, " ".join(words[max(0, start) :]))
 
 
+@lru_cache(maxsize=4096)  # pure; most runs are asked about once per mention
+def _org_name(run: str) -> str | None:
+    """The organisation a capitalised run names (``The SEC``); None for a person or a place."""
+    if _run_name(run) is not None:
+        return None  # someone's name ("CNN President Jeff Zucker")
+    name = strip_possessive(run.rstrip(".,"))
+    if not is_org_name(name) or name.lower() in PLACE_NAMES or (" " not in name and len(name) < 2):
+        return None
+    return name
+
+
 def _scan_org(text: str, base: int, start: int, end: int, registry: Registry) -> bool:
     """Note an organisation named as a subject or speaker (``The SEC unveiled``); True if so.
 
     ``it`` then finds it: ``..., it said``.
     """
-    name = strip_possessive(text[start:end].rstrip(".,"))
-    if _run_name(text[start:end]) is not None:
-        return False  # someone's name ("CNN President Jeff Zucker")
-    if not is_org_name(name) or name.lower() in PLACE_NAMES or (" " not in name and len(name) < 2):
+    name = _org_name(text[start:end])
+    if name is None:
         return False
     position = _position(text, start, end)
     if position not in ("subject", "speaker"):
@@ -284,7 +296,7 @@ def _scan_paragraph(
         start = match.start()
         run = match.group()
         end = match.end()
-        if orgs and _scan_org(text, base, start, end, registry):
+        if orgs and _org_name(run) is not None and _scan_org(text, base, start, end, registry):
             continue
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.

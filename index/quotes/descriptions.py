@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.quotes.cues import trie_pattern
 from index.quotes.lexicon.people import (
@@ -51,6 +52,7 @@ class Description:
     general: bool = True  # nothing but words like "former" or "shadow" before the head
 
 
+@lru_cache(maxsize=4096)  # pure; the same descriptions recur ("the president")
 def read_description(phrase: str) -> Description | None:
     """Read ``the <modifiers> <head>`` (the whole phrase), or None."""
     found = _PHRASE.fullmatch(phrase.strip())

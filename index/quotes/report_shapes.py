@@ -40,9 +40,12 @@ class Report:
     cue: str
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def noun_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     """The group or person named by the last two to four words before ``hi``."""
-    words = list(re.finditer(r"\S+", text[lo:hi]))
+    words = list(_TOKEN.finditer(text[lo:hi]))
     for count in (4, 3, 2):
         if len(words) < count or any(w.group()[-1] in ",;:" for w in words[-count:-1]):
             continue

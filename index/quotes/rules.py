@@ -58,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("after-quote-signature", "cues", '"..." -- Ada Vik'),
     Rule("before-quote-verb", "cues", 'Ada Vik said: "..."'),
     Rule("before-quote-participle", "cues", 'Ada Vik criticised the plan, saying: "..."'),
+    Rule("before-quote-and-verb", "cues", 'Ada Vik thanked the crew and added: "..."'),
     Rule("before-quote-colon", "cues", 'Ada Vik: "..."'),
     Rule("before-quote-according", "cues", 'According to Ada Vik, "..."'),
     Rule(

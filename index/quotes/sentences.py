@@ -50,8 +50,11 @@ def _ends_with_abbreviation(text: str, dot: int) -> bool:
     return len(token) == 1 and token.isupper() and token != "I"
 
 
+_NEXT_WORD = re.compile(r"\s*[\"'\u201c\u2018\u00ab(\[]*([\w']+)")
+
+
 def _next_word(text: str, pos: int) -> str:
-    match = re.match(r"\s*[\"'\u201c\u2018\u00ab(\[]*([\w']+)", text[pos:])
+    match = _NEXT_WORD.match(text, pos)
     return match.group(1).lower() if match else ""
 
 

@@ -64,6 +64,8 @@ _BOUNDARY = re.compile(
     r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|and|but|while|as|because|when|after|"
     r"before|since|if|though|although|where)\s)\s*",
 )
+_TOKEN = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"[a-z][a-z'\u2019\-]*")
 _RELATIVE_END = re.compile(r"\s\s*(?:who|which|that)\s*$")  # (\s\s*: the search skips to spaces)
 
 
@@ -179,7 +181,7 @@ def clause_subject(
         pronoun = parse_source(first)
         if pronoun is not None:
             return pronoun, start
-    for word in re.finditer(r"\S+", text[start:hi]):
+    for word in _TOKEN.finditer(text[start:hi]):
         token = word.group()
         if not token[:1].islower() or not _verb_like(token):
             continue
@@ -202,7 +204,7 @@ def verb_subject(
     """
     words = [
         word
-        for word in re.finditer(r"[a-z][a-z'\u2019\-]*", text[lo:pos])
+        for word in _LOWER_WORD.finditer(text[lo:pos])
         if _verb_like(word.group()) and _outside(spans, lo + word.start())
     ]
     # Reporting verbs first ("complained that the contest had been ..."), then any verb.
@@ -228,7 +230,7 @@ def verb_subject(
 
 def first_verb(text: str, lo: int, hi: int) -> str:
     """The first verb-like word of ``text[lo:hi]`` (the cue of a subject found before it)."""
-    for word in re.finditer(r"[a-z][a-z'\u2019\-]*", text[lo:hi]):
+    for word in _LOWER_WORD.finditer(text[lo:hi]):
         if _verb_like(word.group()):
             return word.group()
     return ""
@@ -250,10 +252,16 @@ def _read_subject(text: str, start: int, end: int, known: Known) -> tuple[Source
         and " " not in source.name
         and not source.role
         and not known(source.name)
-        and not _strong_verb(text[end:].split(" ", 1)[0].strip())
+        and not _strong_verb(_word_at(text, end))
     ):
         return None
     return source, start
+
+
+def _word_at(text: str, pos: int) -> str:
+    """``text[pos:].split(" ", 1)[0].strip()``, without copying the rest of the paragraph."""
+    space = text.find(" ", pos)
+    return text[pos : len(text) if space == -1 else space].strip()
 
 
 def _strong_verb(word: str) -> bool:
