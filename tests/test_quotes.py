@@ -11,6 +11,7 @@ import pytest
 from index.corpus.article import PARAGRAPH_SEPARATOR, Quote
 from index.quotes import extract_quotes
 from index.quotes.speakers import parse_source
+from tests.conftest import without_shared
 from tests.quotecheck import check_offsets
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
@@ -537,7 +538,7 @@ def test_own_seed_like_article() -> None:
 def _seed_paragraphs() -> list[str]:
     files = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
     if not files:
-        pytest.skip("../shared/seed not found")
+        without_shared("../shared/seed")
     text = files[0].read_text(encoding="utf-8")
     return [part.strip() for part in text.split("\n\n") if part.strip()]
 
