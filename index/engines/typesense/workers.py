@@ -8,10 +8,8 @@ ships documents while the workers go on reading.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing as mp
 import os
-import sys
 import threading
 import time
 from collections import deque
@@ -27,6 +25,7 @@ from index.engines.typesense.errors import TypesenseError
 from index.engines.typesense.schema import article_document, fingerprint_text
 from index.pipeline.annotate import annotate_all
 from index.pipeline.changes import file_hash, indexed_record
+from index.pipeline.processes import ensure_resource_tracker
 from index.pipeline.read import os_reason, read_file
 from index.pipeline.scan import FileEntry
 from index.pipeline.store import FileRecord
@@ -83,7 +82,7 @@ def read_files(
             yield read_one(entry, archive, max_bytes, scan_start)
         return
     # spawn, not fork: the app updates from a thread, and forking a threaded process is unsafe.
-    _start_resource_tracker()
+    ensure_resource_tracker()
     pool = ProcessPoolExecutor(
         procs,
         mp_context=mp.get_context("spawn"),
@@ -114,19 +113,3 @@ def _follow_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with a real stderr (inside the app, stderr
-    may be an object without a file descriptor, and starting workers would fail)."""
-    from multiprocessing import resource_tracker
-
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        resource_tracker.ensure_running()
-        return
-    with contextlib.redirect_stderr(sys.__stderr__):
-        resource_tracker.ensure_running()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import queue
-import sys
 import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from index.api.errors import NewsdeskError
 from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, index_file
 from index.engines.whoosh.schema import vocabulary_of
+from index.pipeline.processes import ensure_resource_tracker
 from index.pipeline.scan import FileEntry
 
 _POLL_SECONDS = 0.5
@@ -40,7 +40,7 @@ def index_in_workers(
     """Index ``entries`` in ``workers`` processes; return the merged outcome and new segments."""
     # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
     context = mp.get_context("spawn")
-    _ensure_resource_tracker()  # before the queues: their locks register with the tracker
+    ensure_resource_tracker()  # before the queues: their locks register with the tracker
     jobs: Any = context.Queue()
     results: Any = context.Queue()
     for start in range(0, len(entries), BATCH_FILES):
@@ -93,29 +93,6 @@ def index_in_workers(
                 process.terminate()
             process.join(timeout=5)
     return outcome, segments
-
-
-def _ensure_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker with a real stderr.
-
-    Python hands the tracker ``sys.stderr``'s file descriptor when it first starts it; inside
-    a terminal UI stderr may be a capture object without one, and every spawn then fails
-    with "bad value(s) in fds_to_keep".
-    """
-    from multiprocessing import resource_tracker
-
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        resource_tracker.ensure_running()
-        return
-    captured, sys.stderr = sys.stderr, sys.__stderr__
-    try:
-        resource_tracker.ensure_running()
-    finally:
-        sys.stderr = captured
 
 
 def _work(
