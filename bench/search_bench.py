@@ -10,7 +10,8 @@ For each size, on a deterministic synthetic archive (bench/synth.py, cached):
 * cold open to first result, in a fresh process;
 * latency median and p95 per query kind, each with snippets for the top 20 hits: term,
   AND, phrase, field, date range (with a term), prefix, fuzzy, and term with facets; then
-  "common": two of the archive's most frequent words ANDed, with facets (the worst case).
+  "common": two of the archive's most frequent words ANDed, with facets (the worst case);
+* opening an article as the app does (the article with its quotes), median and p95.
 
 Targets at 100k (issue 5): full build < 180 s, 100-file update < 2 s, cold open < 0.5 s,
 every kind p95 < 100 ms. Timings are medians of what this noisy 2-core machine gives.
@@ -129,6 +130,17 @@ def latency(backend: object, queries: dict[str, list[str]]) -> dict[str, tuple[f
     return results
 
 
+def opening(backend: object, ids: list[str]) -> tuple[float, float]:
+    """(median ms, p95 ms) of opening each article of ``ids``: text, metadata and quotes."""
+    times = []
+    for ref in ids:
+        started = time.perf_counter()
+        backend.article(ref)  # type: ignore[attr-defined]
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+
+
 COLD_SCRIPT = """
 import sys, time
 started = time.perf_counter()
@@ -218,6 +230,12 @@ def bench_size(n: int, args: argparse.Namespace) -> None:
         print(f"{'kind':8} {'median ms':>10} {'p95 ms':>8} {'hits':>8}  example")
         for kind, (median, p95, hits) in latency(backend, queries).items():
             print(f"{kind:8} {median:10.1f} {p95:8.1f} {hits:8}  {queries[kind][0]}")
+        from index.api.records import SearchRequest
+
+        newest = SearchRequest("", limit=400, snippets=False)
+        hits = backend.search(newest).hits  # type: ignore[attr-defined]
+        median, p95 = opening(backend, [hit.id for hit in hits[3::7]])
+        print(f"open article (with its quotes): median {median:.1f} ms, p95 {p95:.1f} ms")
         print(f"search process peak memory: {peak_rss_mb():.0f} MB")
         backend.close()
 
