@@ -1,17 +1,16 @@
 """Terms: what a word of text is indexed and searched as, the same for every engine.
 
 Text words are folded (:func:`~index.engines.analysis.words.fold`), dropped when they are stop
-words or one letter long, then stemmed with the Snowball English stemmer (Porter2), so
-``strikes`` and ``striking`` both become ``strike`` (dotted words such as ``U.S.`` are kept
-whole). Name words (speakers, sources, tags) are
-only folded.
+words or one letter long, then stemmed with the Snowball English stemmer (Porter2, the C build
+from PyStemmer), so ``strikes`` and ``striking`` both become ``strike`` (dotted words such as
+``U.S.`` are kept whole). Name words (speakers, sources, tags) are only folded.
 """
 
 from __future__ import annotations
 
 import threading
 
-import snowballstemmer
+import Stemmer
 
 from index.engines.analysis.stopwords import STOP_WORDS
 from index.engines.analysis.words import NAME_PART, WORD, fold
@@ -19,7 +18,7 @@ from index.engines.analysis.words import NAME_PART, WORD, fold
 STEMMER = "english"
 """The Snowball algorithm (Porter2); changing it changes every index's terms."""
 
-# A Snowball stemmer keeps its word in instance state, so each thread gets its own.
+# A stemmer is not safe to share between threads, so each thread gets its own.
 _local = threading.local()
 
 
@@ -27,7 +26,7 @@ def stem(folded: str) -> str:
     """The stem of a folded word (``striking`` -> ``strike``, ``cities`` -> ``citi``)."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
-        stemmer = _local.stemmer = snowballstemmer.stemmer(STEMMER)
+        stemmer = _local.stemmer = Stemmer.Stemmer(STEMMER)
     return str(stemmer.stemWord(folded))
 
 
