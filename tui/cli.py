@@ -13,8 +13,8 @@ import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from index.api.errors import NewsdeskError, QueryError
 from tui import commands, output, setup_commands
@@ -59,11 +59,22 @@ def _count(least: int) -> Callable[[str], int]:
     return parse
 
 
-def _version() -> str:
-    try:
-        return metadata.version("newsdesk")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked for (reading
+    package metadata costs every other command a noticeable part of its start-up)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("newsdesk")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        print(f"newsdesk {version}")
+        parser.exit()
 
 
 def _common(parser: argparse.ArgumentParser, *, json: bool = True) -> None:
@@ -90,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal newsroom: read, search and quote a local archive of articles.",
         epilog="Run `newsdesk [PATH]` to open the terminal app on an archive.",
     )
-    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("index", help="build or update the index of archives")
@@ -204,7 +215,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--archive", metavar="PATH", help="archive folder or configured name")
     parser.add_argument("--index-dir", metavar="DIR", help="where the index is kept")
     _backend(parser)
-    parser.add_argument("--version", action="version", version=f"newsdesk {_version()}")
+    parser.add_argument("--version", action=_Version)
     return parser
 
 
