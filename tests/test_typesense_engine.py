@@ -273,6 +273,32 @@ def test_updates_take_procs_and_quick_and_report_a_skipped_file_once(
     assert (again.added, again.skipped, again.skipped_total) == (0, (), 1)
 
 
+def test_a_quick_update_trusts_unchanged_folders_and_sees_new_files(
+    tmp_path: Path, typesense_node: RunningCluster
+) -> None:
+    archive = write_archive(tmp_path / "archive", 3)
+    past = time.time_ns() - 60_000_000_000  # out of the racy window: times can be trusted
+    for path in (archive, *archive.rglob("*")):
+        os.utime(path, ns=(past, past))
+    shared = typesense_backend(
+        typesense_node, archive, tmp_path / "state", f"quick_{uuid.uuid4().hex[:6]}"
+    )
+    try:
+        assert shared.update(quick=True).added == 3  # nothing known yet: a full scan
+        with sorted(archive.glob("0001-*.md"))[0].open("a") as handle:
+            handle.write("\nA lighthouse paragraph added in place.\n")
+        os.utime(archive, ns=(past, past))  # as an editor saving in place leaves it
+        # The folder's time is unchanged: the quick check does not look at its files ...
+        assert shared.update(quick=True).updated == 0
+        # ... a full update does, and a new file changes the folder's time.
+        assert shared.update().updated == 1
+        write_archive(archive / "more", 1)
+        assert shared.update(quick=True).added == 1
+        assert shared.search(SearchRequest("lighthouse")).total == 1
+    finally:
+        shared.close()
+
+
 def test_two_archives_share_a_collection_and_a_lost_manifest_is_rebuilt_from_it(
     tmp_path: Path, typesense_node: RunningCluster
 ) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from index.api.records import Skipped
 from index.pipeline.read import is_article_file, os_reason, printable_path
-from index.pipeline.store import UNTRUSTED
+from index.pipeline.store import UNTRUSTED, FileRecord, Manifest
 
 INDEX_MARKER = "CACHEDIR.TAG"
 """A folder holding this file is an index (or another cache), never articles."""
@@ -82,6 +82,25 @@ class Known:
         for rel, reason in skipped:
             skips.setdefault(parent_of(rel), []).append((rel, reason))
         return cls(folders, children, by_folder, skips)
+
+
+def known_from(manifest: Manifest) -> Known | None:
+    """What the scan behind ``manifest`` saw, for a quick scan (None when it kept no folder
+    times)."""
+    if not manifest.folders:
+        return None
+    files = ((rel, r.size, r.mtime_ns) for rel, r in manifest.files.items())
+    return Known.of(manifest.folders, files, manifest.skips.items())
+
+
+def folders_to_keep(scan: Scan, files: Mapping[str, FileRecord]) -> dict[str, int]:
+    """The folder times to save with the manifest after ``scan``: a folder holding a racy
+    file (one that may change again unseen by its time) is listed again next time."""
+    folders = dict(scan.folders)
+    for rel, record in files.items():
+        if record.racy:
+            folders[parent_of(rel)] = UNTRUSTED
+    return folders
 
 
 def parent_of(rel: str) -> str:

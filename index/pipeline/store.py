@@ -107,6 +107,21 @@ def load_folders(directory: Path) -> tuple[int, dict[str, int]] | None:
         return None
 
 
+def folder_times_unchanged(archive: Path, folders: dict[str, int]) -> bool:
+    """Whether every folder in ``folders`` (archive-relative path -> mtime_ns, as a scan
+    recorded them) still has that mtime: then no file was added, removed or renamed."""
+    if not folders:
+        return False
+    root = str(archive)
+    try:
+        for rel, mtime_ns in folders.items():
+            if mtime_ns == UNTRUSTED or os.stat(f"{root}/{rel}").st_mtime_ns != mtime_ns:
+                return False
+    except OSError:
+        return False
+    return True
+
+
 def atomic_write(path: Path, data: str | bytes) -> None:
     """Replace ``path`` with ``data`` so that readers see the old or the new file, whole."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -320,8 +320,8 @@ class TypesenseBackend:
     ) -> UpdateReport:
         """Bring the collection up to date with the archive folder (needs a key that may write).
 
-        ``procs`` overrides the worker processes given when opening. ``quick`` is accepted
-        for the protocol; every file is still looked at (the scan, not the cluster, is cheap).
+        ``procs`` overrides the worker processes given when opening. ``quick`` trusts
+        folders whose mtime is unchanged since the last complete update from this machine.
 
         Raises:
             IndexReadOnly: With a search-only key.
@@ -351,6 +351,7 @@ class TypesenseBackend:
                 wait=wait,
                 on_change=self._searcher.forget,
                 outside_links=self._outside_links,
+                quick=quick,
             )
         finally:
             _close(writer)

@@ -25,8 +25,14 @@ from index.engines.typesense.collection import Target, choose_target, publish
 from index.engines.typesense.schema import archive_key, file_key
 from index.engines.typesense.workers import ReadFile, read_files
 from index.pipeline.changes import changes, new_skips
-from index.pipeline.scan import scan_archive
-from index.pipeline.store import FileRecord, Manifest, write_lock
+from index.pipeline.scan import folders_to_keep, known_from, scan_archive
+from index.pipeline.store import (
+    RACY_NS,
+    FileRecord,
+    Manifest,
+    folder_times_unchanged,
+    write_lock,
+)
 
 BATCH_DOCUMENTS = 500
 BATCH_BYTES = 8 * 1024 * 1024
@@ -54,6 +60,8 @@ class _Shipper:
     key: str = ""
     skips: dict[str, str] = field(default_factory=dict)
     """What the scan skipped (rel -> reason), kept in the manifest to report each once."""
+    folders: dict[str, int] = field(default_factory=dict)
+    """The scan's folder times, set once the whole update is written (for quick checks)."""
 
     def add(self, read: ReadFile) -> None:
         """Queue one read file's documents (a file without any is recorded at once)."""
@@ -114,7 +122,7 @@ class _Shipper:
 
     def save(self) -> None:
         """Write the manifest of every file recorded so far."""
-        Manifest(0, self.files, self.skips).save(self.folder)
+        Manifest(0, self.files, self.skips, self.folders).save(self.folder)
         self._saved = time.monotonic()
 
 
@@ -132,10 +140,13 @@ def update_collection(
     wait: float,
     on_change: Callable[[], None] = lambda: None,
     outside_links: bool = False,
+    quick: bool = False,
 ) -> UpdateReport:
     """Bring the collection behind ``alias`` up to date with ``archive`` (or rebuild it).
 
-    ``outside_links`` indexes files that symbolic links reach outside the archive.
+    ``outside_links`` indexes files that symbolic links reach outside the archive. ``quick``
+    trusts folders whose mtime has not changed since the last complete update from this
+    machine (see :mod:`index.pipeline.scan`): an unchanged archive costs a stat per folder.
 
     Raises:
         IndexLocked: When another process on this machine is updating it.
@@ -150,12 +161,23 @@ def update_collection(
         folder = state_dir / target.name
         folder.mkdir(exist_ok=True)
         known = Manifest.load(folder)
+        quick = quick and not target.fresh and known is not None
+        if quick and known is not None and folder_times_unchanged(archive, known.folders):
+            skipped = len(known.skips) + sum(1 for r in known.files.values() if r.reason)
+            seconds = time.perf_counter() - started
+            return UpdateReport(0, 0, 0, (), (), seconds, skipped_total=skipped)
         files = (
             known.files if known is not None else _from_collection(write, client, target, archive)
         )
         notify(Progress("scan", 0, 0))
         scan_start = time.time_ns()
-        scan = scan_archive(archive, exclude=(state_dir,), outside_links=outside_links)
+        scan = scan_archive(
+            archive,
+            exclude=(state_dir,),
+            outside_links=outside_links,
+            known=known_from(known) if quick and known is not None else None,
+            started_ns=scan_start - RACY_NS,
+        )
         plan = changes(scan.files, files)
         collection = client.collections[target.name]
         # A changed file keeps its old record until its new documents are in: an update
@@ -178,6 +200,7 @@ def update_collection(
             notify(Progress("commit", total, total))
             if target.fresh:
                 publish(write, client, alias, target, state_dir)
+            shipper.folders = folders_to_keep(scan, shipper.files)
         finally:
             shipper.save()
         if plan.to_index or plan.removed or target.fresh:

@@ -27,8 +27,8 @@ from index.engines.whoosh.spelling import save_vocabulary
 from index.engines.whoosh.storage import remove_stale_versions
 from index.pipeline.changes import Changes, changes, new_skips
 from index.pipeline.limits import DEFAULT_MAX_BYTES
-from index.pipeline.scan import FileEntry, Known, Scan, parent_of, scan_archive
-from index.pipeline.store import RACY_NS, UNTRUSTED, FileRecord, Manifest, write_lock
+from index.pipeline.scan import FileEntry, Scan, folders_to_keep, known_from, scan_archive
+from index.pipeline.store import RACY_NS, FileRecord, Manifest, write_lock
 
 PARALLEL_THRESHOLD = 400
 """Fewer files than this are indexed in-process: starting workers would cost more."""
@@ -74,7 +74,7 @@ def update_index(
             archive,
             exclude=(index_dir,),
             outside_links=outside_links,
-            known=_known(manifest) if quick and manifest is not None else None,
+            known=known_from(manifest) if quick and manifest is not None else None,
             started_ns=scan_start - RACY_NS,
         )
         plan = changes(scan.files, dict(manifest.files) if manifest else {})
@@ -120,21 +120,9 @@ def update_index(
     )
 
 
-def _known(manifest: Manifest) -> Known | None:
-    """What the last scan saw, for a quick scan (None when it kept no folder times)."""
-    if not manifest.folders:
-        return None
-    files = ((rel, r.size, r.mtime_ns) for rel, r in manifest.files.items())
-    return Known.of(manifest.folders, files, manifest.skips.items())
-
-
 def _manifest(generation: int, files: dict[str, FileRecord], scan: Scan) -> Manifest:
-    """The manifest after a scan; folders holding a racy file are listed again next time."""
-    folders = dict(scan.folders)
-    for rel, record in files.items():
-        if record.racy:
-            folders[parent_of(rel)] = UNTRUSTED
-    return Manifest(generation, files, dict(scan.skipped), folders)
+    """The manifest after a scan."""
+    return Manifest(generation, files, dict(scan.skipped), folders_to_keep(scan, files))
 
 
 def _file_skips(files: dict[str, FileRecord]) -> int:

@@ -6,13 +6,12 @@ extractor it imports).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from whoosh.index import TOC
 
 from index.engines.whoosh.storage import INDEX_NAME, open_storage, whoosh_dir
-from index.pipeline.store import UNTRUSTED, load_folders
+from index.pipeline.store import folder_times_unchanged, load_folders
 
 
 def folders_unchanged(archive: Path, index_dir: Path) -> bool:
@@ -25,10 +24,6 @@ def folders_unchanged(archive: Path, index_dir: Path) -> bool:
     try:
         if generation != TOC._latest_generation(open_storage(index_dir), INDEX_NAME):
             return False
-        root = str(archive)
-        for rel, mtime_ns in folders.items():
-            if mtime_ns == UNTRUSTED or os.stat(f"{root}/{rel}").st_mtime_ns != mtime_ns:
-                return False
     except OSError:
         return False
-    return True
+    return folder_times_unchanged(archive, folders)
