@@ -135,7 +135,6 @@ def test_bm25f_scores_agree_with_whoosh(searcher: Any) -> None:
             docsets.known_counts,
             docsets.kept_postings,
         )
-        docsets.forget_postings()
         scorer = words[0] if len(words) == 1 else wq.Or(words)
         theirs = {d: s for s, d in searcher.search(scorer, limit=None, filter=matches).top_n}
         assert ours.keys() == theirs.keys() and ours, text

@@ -79,6 +79,14 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
                 pos += 1
         return found
 
+    def terms(self, value: str) -> list[str]:
+        """The terms of ``value`` in indexed order (what :meth:`positions` numbers)."""
+        memo = self._memo
+        words = self.pattern.findall(value)
+        for word in set(words).difference(memo):
+            memo[word] = self.term(word)
+        return [term for term in map(memo.__getitem__, words) if term]
+
     def tokens(self, text: str, longest: int | None = None) -> list[tuple[str, int, int]]:
         """(term, start, end) of every indexed word of ``text``, stop words left out as
         indexing leaves them out (so phrase neighbours here are neighbours in the index).
