@@ -22,6 +22,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from index.api.errors import QueryError
 from index.api.parse import parse_query
+from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.ranking import bm25f_scores
 from index.engines.whoosh.schema import article_document, build_schema
@@ -56,16 +57,16 @@ def searcher(
     ix = FileStorage(str(folder)).create_index(build_schema())
     docs = _documents()
     if request.param == "one segment":
-        with ix.writer() as writer:
+        with ix.writer(codec=NewsCodec()) as writer:
             for doc in docs:
                 writer.add_document(**doc)
     else:
         for batch in (docs[0::3], docs[1::3], docs[2::3]):
-            writer = ix.writer()
+            writer = ix.writer(codec=NewsCodec())
             for doc in batch:
                 writer.add_document(**doc)
             writer.commit(merge=False)
-        writer = ix.writer()
+        writer = ix.writer(codec=NewsCodec())
         for piece in DELETED:
             for doc in docs:
                 if piece in doc["file"]:

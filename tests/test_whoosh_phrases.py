@@ -18,6 +18,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from index.api.parse import parse_query
 from index.corpus.article import Article
+from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.pairs import COMMON_TERMS, indexed_pairs, pair_terms
 from index.engines.whoosh.schema import article_document, build_schema
@@ -80,17 +81,17 @@ def searcher(
     ix = FileStorage(str(tmp_path_factory.mktemp("phrases"))).create_index(build_schema())
     docs = _documents()
     if request.param == "one segment":
-        with ix.writer() as writer:
+        with ix.writer(codec=NewsCodec()) as writer:
             for doc in docs:
                 if doc["id"] != DELETED:
                     writer.add_document(**doc)
     else:
         for batch in (docs[0::2], docs[1::2]):
-            writer = ix.writer()
+            writer = ix.writer(codec=NewsCodec())
             for doc in batch:
                 writer.add_document(**doc)
             writer.commit(merge=False)
-        with ix.writer() as writer:
+        with ix.writer(codec=NewsCodec()) as writer:
             writer.delete_by_term("id", DELETED)
     with ix.searcher() as opened:
         yield opened
@@ -149,7 +150,7 @@ def test_an_index_without_pair_fields_still_answers_phrases(tmp_path: Path) -> N
     schema.remove("body_pairs")
     schema.remove("title_pairs")
     ix = FileStorage(str(tmp_path)).create_index(schema)
-    with ix.writer() as writer:
+    with ix.writer(codec=NewsCodec()) as writer:
         for doc in _documents():
             writer.add_document(
                 **{k: v for k, v in doc.items() if k not in ("body_pairs", "title_pairs")}

@@ -265,10 +265,12 @@ class DocSets:
     ) -> None:
         """Keep a term's decoded postings in one segment, dropping the oldest over budget."""
         ids = array("I")
-        weights = array("d")
+        weights = array("f")  # (Whoosh keeps weights as 32-bit floats: nothing is lost)
         for block_ids, block_weights in blocks:
             ids.extend(block_ids)
-            weights.extend(block_weights)
+            weights.extend(
+                block_weights if isinstance(block_weights, array) else array("f", block_weights)
+            )
         self._kept[key] = (ids, weights)
         self._kept_size += len(ids)
         while self._kept_size > _KEPT_POSTINGS and len(self._kept) > 1:

@@ -20,6 +20,8 @@ from typing import Any, NamedTuple
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermsReader
 from whoosh.matching.wrappers import FilterMatcher
 
+from index.engines.whoosh.codec import NewsCodec, decode_numbers, decode_values
+
 _LENGTH = struct.Struct("!i")
 
 
@@ -37,10 +39,13 @@ class RawBlock(NamedTuple):
 class Postings:
     """The posting blocks of one term in one segment."""
 
-    def __init__(self, data: bytes, blocks: list[RawBlock], fixed_values: int | None) -> None:
+    def __init__(
+        self, data: bytes, blocks: list[RawBlock], fixed_values: int | None, news: bool
+    ) -> None:
         self._data = data
         self.blocks = blocks
         self._fixed = fixed_values
+        self._news = news
 
     def _load(self, block: RawBlock) -> tuple[Any, Any, Any]:
         data = self._data[block.start : block.end]
@@ -51,11 +56,18 @@ class Postings:
 
     def decode(self, block: RawBlock) -> tuple[list[int], Sequence[float]]:
         """(document numbers, weights) of one block."""
+        if self._news:
+            view = memoryview(self._data)[block.start : block.end]
+            return decode_numbers(view, block.postings, block.compressed)
         deltas, weights, _ = self._load(block)
         return list(accumulate(deltas)), _weights(weights, block.postings)
 
-    def decode_values(self, block: RawBlock) -> tuple[list[int], Sequence[bytes]]:
-        """(document numbers, encoded values) of one block (values of variable size)."""
+    def decode_values(self, block: RawBlock) -> tuple[list[int], Sequence[Any]]:
+        """(document numbers, encoded values) of one block."""
+        if self._news:
+            view = memoryview(self._data)[block.start : block.end]
+            ids, _ = decode_numbers(view, block.postings, block.compressed)
+            return ids, decode_values(view, block.postings, block.compressed, self._fixed)
         deltas, _, values = self._load(block)
         return list(accumulate(deltas)), values
 
@@ -103,7 +115,7 @@ def read_postings(leaf: Any, fieldname: str, text: str) -> Postings | None:
         if size < 0:
             break
     fixed = leaf.schema[fieldname].format.fixed_value_size()
-    return Postings(data, blocks, fixed)
+    return Postings(data, blocks, fixed, isinstance(terms._codec, NewsCodec))
 
 
 def postings(
