@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage
 
 from index.api.parse import parse_query
@@ -74,24 +75,33 @@ def _documents() -> list[dict[str, Any]]:
     return docs
 
 
-@pytest.fixture(scope="module", params=["one segment", "segments with deletions"])
+@pytest.fixture(
+    scope="module",
+    params=[
+        ("one segment", NewsCodec),
+        ("segments with deletions", NewsCodec),
+        # Whoosh's own blocks: positions are decoded document by document.
+        ("segments with deletions", W3Codec),
+    ],
+)
 def searcher(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Any]:
     ix = FileStorage(str(tmp_path_factory.mktemp("phrases"))).create_index(build_schema())
     docs = _documents()
-    if request.param == "one segment":
-        with ix.writer(codec=NewsCodec()) as writer:
+    layout, codec = request.param
+    if layout == "one segment":
+        with ix.writer(codec=codec()) as writer:
             for doc in docs:
                 if doc["id"] != DELETED:
                     writer.add_document(**doc)
     else:
         for batch in (docs[0::2], docs[1::2]):
-            writer = ix.writer(codec=NewsCodec())
+            writer = ix.writer(codec=codec())
             for doc in batch:
                 writer.add_document(**doc)
             writer.commit(merge=False)
-        with ix.writer(codec=NewsCodec()) as writer:
+        with ix.writer(codec=codec()) as writer:
             writer.delete_by_term("id", DELETED)
     with ix.searcher() as opened:
         yield opened

@@ -9,21 +9,23 @@ positional logic (phrases) fall back to Whoosh's own matching.
 
 from __future__ import annotations
 
-import pickle
 from array import array
-from bisect import bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate
 from typing import Any
 
-from whoosh import formats, query
-from whoosh.system import _INT_SIZE
+from whoosh import query
 
 from index.api.records import FacetCount, FacetField
 from index.engines.whoosh.fixes import numeric_column, value_column
 from index.engines.whoosh.pairs import PAIR_FIELDS, indexed_pairs
-from index.engines.whoosh.postings import postings, read_postings
+from index.engines.whoosh.phrases import (
+    consecutive,
+    phrase_starts,
+    position_keys,
+    positions_by_doc,
+)
+from index.engines.whoosh.postings import postings
 
 FACET_LIMIT = 50
 """Values shown per facet (the most frequent; years all, newest first)."""
@@ -171,17 +173,33 @@ class DocSets:
         assert candidates is not None
         if len(words) == 1:
             return candidates
-        positions = {}
+        keys: dict[str, list[int]] = {}
         for word in frequency:
-            found = self._positions(fieldname, word, candidates)
+            found = position_keys(self._reader, fieldname, word, candidates)
+            if found is None:
+                return self._phrase_by_doc(fieldname, words, candidates)
+            self._remember_counts(fieldname, word, found[0])
+            keys[word] = found[1]
+        return phrase_starts(words, keys) & candidates
+
+    def _phrase_by_doc(
+        self, fieldname: str, words: list[str], candidates: set[int]
+    ) -> set[int] | None:
+        """:meth:`phrase` on blocks that decode their positions one document at a time."""
+        positions = {}
+        for word in set(words):
+            found = positions_by_doc(self._reader, fieldname, word, candidates)
             if found is None:
                 return None
             positions[word] = found
-            # Ranking needs each word's count in the matches: the positions just read tell.
-            self._counts[(fieldname, word)] = {d: len(p) for d, p in found.items()}
-            while len(self._counts) > _COUNT_CACHE:
-                del self._counts[next(iter(self._counts))]
-        return _consecutive(candidates, [positions[w] for w in words])
+            self._remember_counts(fieldname, word, {d: len(p) for d, p in found.items()})
+        return consecutive(candidates, [positions[w] for w in words])
+
+    def _remember_counts(self, fieldname: str, word: str, counts: dict[int, int]) -> None:
+        """Ranking needs each word's count in the matches: the positions just read tell."""
+        self._counts[(fieldname, word)] = counts
+        while len(self._counts) > _COUNT_CACHE:
+            del self._counts[next(iter(self._counts))]
 
     def kept_postings(
         self, fieldname: str, text: str, base: int
@@ -200,36 +218,6 @@ class DocSets:
         if counts is None or not all(d in counts for d in docs):
             return None
         return counts
-
-    def _positions(self, fieldname: str, word: str, docs: set[int]) -> dict[int, list[int]] | None:
-        """Positions of ``word`` in each of ``docs`` that holds it (None if a posting list is
-        unusual)."""
-        if not isinstance(self._reader.schema[fieldname].format, formats.Positions):
-            return None
-        found: dict[int, list[int]] = {}
-        for leaf, base in self._reader.leaf_readers():
-            if (fieldname, word) not in leaf:
-                continue
-            read = read_postings(leaf, fieldname, word)
-            if read is None:
-                return None
-            # This segment's wanted documents, sorted, to skip blocks holding none of them:
-            # a block's header gives its last document without decoding the block.
-            end = base + leaf.doc_count_all()
-            local = sorted(d - base for d in docs if base <= d < end)
-            done = 0
-            for block in read.blocks:
-                upto = bisect_right(local, block.last, done)
-                if upto > done:
-                    wanted = set(local[done:upto])
-                    ids, values = read.decode_values(block)
-                    for i, docnum in enumerate(ids):
-                        if docnum in wanted:
-                            found[base + docnum] = _decode_positions(values[i])
-                    done = upto
-                    if done == len(local):
-                        break
-        return found
 
     def term(self, fieldname: str, text: str | bytes, keep: bool = False) -> frozenset[int]:
         """The documents containing one term (cached: typing repeats terms).
@@ -345,36 +333,3 @@ class DocSets:
         dated.sort(key=lambda d: (dates[d], d))
         yield from dated
         yield from undated
-
-
-def _consecutive(candidates: Iterable[int], positions: list[dict[int, list[int]]]) -> set[int]:
-    """The candidates where the words, whose positions are given in phrase order, follow
-    each other (a candidate missing a word is left out)."""
-    matched = set()
-    first, rest = positions[0], list(enumerate(positions))[1:]
-    for docnum in candidates:
-        start = first.get(docnum)
-        if start is None:
-            continue
-        # Phrase starts: positions of the first word that every later word follows.
-        starts = set(start)
-        for i, later in rest:
-            found = later.get(docnum)
-            if found is None:
-                break
-            starts.intersection_update([p - i for p in found])
-            if not starts:
-                break
-        else:
-            matched.add(docnum)
-    return matched
-
-
-def _decode_positions(value: bytes) -> list[int]:
-    """A ``Positions`` posting value (a count, then pickled position deltas) as positions.
-
-    What ``whoosh.formats.Positions.decode_positions`` returns, summed in C.
-    """
-    if not value.endswith(b"."):
-        value += b"."
-    return list(accumulate(pickle.loads(value[_INT_SIZE:])))  # our own index files

@@ -13,6 +13,7 @@ import io
 import pickle
 import struct
 import zlib
+from array import array
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -20,7 +21,12 @@ from typing import Any, NamedTuple
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermsReader
 from whoosh.matching.wrappers import FilterMatcher
 
-from index.engines.whoosh.codec import NewsCodec, decode_numbers, decode_values
+from index.engines.whoosh.codec import (
+    NewsCodec,
+    decode_numbers,
+    decode_positions_block,
+    decode_values,
+)
 
 _LENGTH = struct.Struct("!i")
 
@@ -45,7 +51,8 @@ class Postings:
         self._data = data
         self.blocks = blocks
         self._fixed = fixed_values
-        self._news = news
+        self.news = news
+        """Whether the blocks are laid out by the engine's codec."""
 
     def _load(self, block: RawBlock) -> tuple[Any, Any, Any]:
         data = self._data[block.start : block.end]
@@ -56,7 +63,7 @@ class Postings:
 
     def decode(self, block: RawBlock) -> tuple[list[int], Sequence[float]]:
         """(document numbers, weights) of one block."""
-        if self._news:
+        if self.news:
             view = memoryview(self._data)[block.start : block.end]
             return decode_numbers(view, block.postings, block.compressed)
         deltas, weights, _ = self._load(block)
@@ -64,12 +71,20 @@ class Postings:
 
     def decode_values(self, block: RawBlock) -> tuple[list[int], Sequence[Any]]:
         """(document numbers, encoded values) of one block."""
-        if self._news:
+        if self.news:
             view = memoryview(self._data)[block.start : block.end]
             ids, _ = decode_numbers(view, block.postings, block.compressed)
             return ids, decode_values(view, block.postings, block.compressed, self._fixed)
         deltas, _, values = self._load(block)
         return list(accumulate(deltas)), values
+
+    def decode_positions(self, block: RawBlock) -> tuple[list[int], array[int], array[int]]:
+        """(document numbers, positions per document, all positions in a row) of one block
+        of the engine's codec holding ``NewsPositions`` values."""
+        view = memoryview(self._data)[block.start : block.end]
+        ids, _ = decode_numbers(view, block.postings, block.compressed)
+        counts, flat = decode_positions_block(view, block.postings, block.compressed)
+        return ids, counts, flat
 
     def all(self) -> Iterator[tuple[list[int], Sequence[float]]]:
         """(document numbers, weights) of every block."""
