@@ -168,3 +168,29 @@ def test_an_index_without_pair_fields_still_answers_phrases(tmp_path: Path) -> N
     with ix.searcher() as opened:
         found = DocSets(opened, {}).phrase("body", ["said", "last", "year"])
         assert found is not None and _ids(opened, found) == {"together", "deleted"}
+
+
+@pytest.mark.parametrize(
+    ("words", "phrases"),
+    [
+        ((), (("last", "year"),)),
+        (("council",), (("last", "year"), ("said", "monday"))),
+        (("year",), (("year", "year"),)),
+        (("price",), (("zorblax", "council"),)),
+    ],
+)
+def test_snippet_hit_counts_equal_the_hits_placed(
+    words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]
+) -> None:
+    # Snippets count a paragraph's hits without placing them when no phrase can be there.
+    from index.api.records import Highlight
+    from index.engines.whoosh.highlight import _hit_count, hit_spans
+
+    highlight = Highlight(words, phrases)
+    paragraphs = [p for _, (title, body) in ARTICLES.items() for p in (title, *body)]
+    counted = 0
+    for paragraph in paragraphs:
+        found = _hit_count(paragraph, highlight, frozenset(words))
+        assert found == len(hit_spans(paragraph, highlight)), paragraph
+        counted += found
+    assert counted

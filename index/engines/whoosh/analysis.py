@@ -10,6 +10,7 @@ and gives identical terms.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator
 from typing import Any
 
@@ -124,6 +125,14 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
         for word in set(words).difference(memo):
             memo[word] = self.term(word)
         return sum(map(terms.__contains__, map(memo.__getitem__, words)))
+
+    def term_counts(self, text: str) -> Counter[str]:
+        """How many words of ``text`` have each term (stop words count under ``""``)."""
+        memo = self._memo
+        words = self.pattern.findall(text)
+        for word in set(words).difference(memo):
+            memo[word] = self.term(word)
+        return Counter(map(memo.__getitem__, words))
 
     def spans(self, text: str, terms: Collection[str]) -> list[tuple[int, int]]:
         """Character spans of the words in ``text`` whose term is one of ``terms``."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import repeat
+from operator import add
 from typing import Any
 
 from whoosh import query
@@ -239,7 +241,7 @@ class DocSets:
                 if keep:
                     self._keep((fieldname, key[1], base), blocks)
                 for ids, _ in blocks:
-                    found.update(ids if not base else (base + d for d in ids))
+                    found.update(ids if not base else map(add, ids, repeat(base)))
                 if leaf.has_deletions():
                     found -= {base + d for d in leaf.deleted_docs_set}
         result = frozenset(found)

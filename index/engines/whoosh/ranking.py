@@ -14,6 +14,8 @@ from __future__ import annotations
 import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import repeat
+from operator import add, mul, neg, truediv
 from typing import Any
 
 from whoosh import query
@@ -65,6 +67,8 @@ def bm25f_scores(
             numerator = boost * scorer.idf * (scorer.K1 + 1)
             constant = scorer.K1 * (1 - scorer.B)
             per_length = scorer.K1 * scorer.B / scorer.avgfl
+            # per_length * length for each length byte (a length of 0 counts as 1)
+            scaled = [per_length * (length or 1) for length in LENGTH_OF_BYTE]
         counts = known(fieldname, text, matches) if known is not None else None
         field_boost = reader.schema[fieldname].format.field_boost
         for (leaf, base), wanted in zip(leaves, local_matches, strict=True):
@@ -81,16 +85,21 @@ def bm25f_scores(
                 read = kept(fieldname, text, base) if kept is not None else None
                 blocks = _wanted_postings(leaf, fieldname, text, wanted, read)
             for ids, weights in blocks:
-                for docnum, tf in zip(ids, weights, strict=True):
-                    if docnum not in wanted:
-                        continue
-                    if lengths is not None:
-                        length = LENGTH_OF_BYTE[lengths[docnum]] or 1
-                        value = numerator * tf / (tf + constant + per_length * length)
-                    else:
-                        value = boost * tf
+                # Every posting's score computed in C, the same operations in the same order
+                # as numerator * tf / (tf + constant + scaled[length]); then only the wanted.
+                if lengths is not None:
+                    below = map(
+                        add,
+                        map(add, weights, repeat(constant)),
+                        map(scaled.__getitem__, map(lengths.__getitem__, ids)),
+                    )
+                    values = map(truediv, map(mul, repeat(numerator), weights), below)
+                else:
+                    values = map(mul, repeat(boost), weights)
+                found = dict(zip(ids, values, strict=True))
+                for docnum in wanted & found.keys():
                     key = base + docnum
-                    scores[key] = get(key, 0.0) + value
+                    scores[key] = get(key, 0.0) + found[docnum]
     return scores
 
 
@@ -98,7 +107,14 @@ def top(
     scores: dict[int, float], lift: Sequence[float], limit: int | None
 ) -> list[tuple[float, int]]:
     """(score x recency lift, docnum) pairs, best first (ties: lower docnum first)."""
-    lifted = [(score * lift[docnum], -docnum) for docnum, score in scores.items()]
+    docnums = list(scores)
+    lifted = list(
+        zip(
+            map(mul, scores.values(), map(lift.__getitem__, docnums)),
+            map(neg, docnums),
+            strict=True,
+        )
+    )
     best = sorted(lifted, reverse=True) if limit is None else heapq.nlargest(limit, lifted)
     return [(score, -negative) for score, negative in best]
 
