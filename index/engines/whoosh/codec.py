@@ -18,7 +18,8 @@ import sys
 import zlib
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, repeat
+from operator import rshift
 from typing import Any
 
 from whoosh import formats
@@ -112,7 +113,7 @@ def decode_positions_block(
     if compressed and stored:
         stored = zlib.decompress(stored)
     lengths = _numbers("I", stored[: 4 * count])
-    counts = array("I", (n >> 2 for n in lengths))
+    counts = array("I", map(rshift, lengths, repeat(2)))
     return counts, _numbers("I", stored[4 * count :])
 
 

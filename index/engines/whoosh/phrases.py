@@ -10,7 +10,7 @@ C. Older blocks are decoded document by document.
 from __future__ import annotations
 
 import pickle
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from itertools import accumulate, chain, repeat
 from operator import add, lshift, or_
@@ -25,15 +25,19 @@ from index.engines.whoosh.postings import Postings, read_postings
 _SHIFT = 32
 """Bits a document number is shifted by in a position key (positions stay below 2**32)."""
 
+_SPARSE = 4
+"""A block holding this many times more postings than wanted documents is read per document."""
+
 Counts = dict[int, int]
 """Document number -> how often a word occurs there."""
 
 
 def _blocks_holding(
     reader: Any, fieldname: str, word: str, docs: Collection[int]
-) -> Iterable[tuple[int, Postings, Any]] | None:
-    """(segment base, postings, block) of each block of ``word`` that holds one of ``docs``
-    (None if a posting list is not in blocks)."""
+) -> Iterable[tuple[int, Postings, Any, list[int]]] | None:
+    """(segment base, postings, block, wanted local documents in its range) of each block
+    of ``word`` whose range holds one of ``docs`` (None if a posting list is not in
+    blocks)."""
     found = []
     for leaf, base in reader.leaf_readers():
         if (fieldname, word) not in leaf:
@@ -51,7 +55,7 @@ def _blocks_holding(
                 break
             upto = bisect_right(local, block.last, done)
             if upto > done:
-                found.append((base, read, block))
+                found.append((base, read, block, local[done:upto]))
                 done = upto
     return found
 
@@ -66,16 +70,27 @@ def position_keys(
     if not isinstance(reader.schema[fieldname].format, NewsPositions):
         return None
     blocks = _blocks_holding(reader, fieldname, word, docs)
-    if blocks is None or not all(read.news for _, read, _ in blocks):
+    if blocks is None or not all(read.news for _, read, _, _ in blocks):
         return None
     counts: Counts = {}
     keys: list[int] = []
-    for base, read, block in blocks:
+    for base, read, block, wanted in blocks:
         ids, per_doc, flat = read.decode_positions(block)
+        if len(wanted) * _SPARSE < len(ids):
+            # A few wanted among many: only their positions (ids are sorted).
+            ends = list(accumulate(per_doc))
+            for docnum in wanted:
+                i = bisect_left(ids, docnum)
+                if i < len(ids) and ids[i] == docnum:
+                    count = per_doc[i]
+                    counts[base + docnum] = count
+                    shifted = (base + docnum) << _SHIFT
+                    keys.extend(map(or_, repeat(shifted, count), flat[ends[i] - count : ends[i]]))
+            continue
         docnums = list(map(add, ids, repeat(base))) if base else ids
         counts.update(zip(docnums, per_doc, strict=True))
-        shifted = map(lshift, docnums, repeat(_SHIFT))
-        keys.extend(map(or_, chain.from_iterable(map(repeat, shifted, per_doc)), flat))
+        shifted_all = map(lshift, docnums, repeat(_SHIFT))
+        keys.extend(map(or_, chain.from_iterable(map(repeat, shifted_all, per_doc)), flat))
     return counts, keys
 
 
@@ -110,7 +125,7 @@ def positions_by_doc(
     if blocks is None:
         return None
     found: dict[int, list[int]] = {}
-    for base, read, block in blocks:
+    for base, read, block, _ in blocks:
         ids, values = read.decode_values(block)
         for docnum, value in zip(ids, values, strict=True):
             if base + docnum in docs:
