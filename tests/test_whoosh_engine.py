@@ -24,7 +24,7 @@ from index.api.errors import QueryError
 from index.api.parse import parse_query
 from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.docsets import DocSets
-from index.engines.whoosh.ranking import bm25f_scores
+from index.engines.whoosh.ranking import ScoreCache, bm25f_scores
 from index.engines.whoosh.schema import article_document, build_schema
 from index.engines.whoosh.scoring import NewsWeighting
 from index.engines.whoosh.translate import Translator, scoring_terms
@@ -112,6 +112,7 @@ def whoosh_oracle(searcher: Any, q: wq.Query) -> set[int]:
 def test_bm25f_scores_agree_with_whoosh(searcher: Any) -> None:
     counted = kept = 0
     docsets = DocSets(searcher, {})
+    cache = ScoreCache()
     for text in (
         "fintech",
         "port strike",
@@ -135,7 +136,11 @@ def test_bm25f_scores_agree_with_whoosh(searcher: Any) -> None:
             matches,
             docsets.known_counts,
             docsets.kept_postings,
+            cache,
         )
+        # (a second search scores from the scores the first one kept)
+        again = bm25f_scores(searcher, searcher.weighting, words, matches, cache=cache)
+        assert again == ours, text
         scorer = words[0] if len(words) == 1 else wq.Or(words)
         theirs = {d: s for s, d in searcher.search(scorer, limit=None, filter=matches).top_n}
         assert ours.keys() == theirs.keys() and ours, text

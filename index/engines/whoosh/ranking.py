@@ -12,7 +12,9 @@ formula and statistics Whoosh uses. Every match is scored, so the recency lift (
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import repeat
 from operator import add, mul, neg, truediv
@@ -43,12 +45,14 @@ def bm25f_scores(
     matches: Collection[int],
     known: KnownCounts | None = None,
     kept: KeptPostings | None = None,
+    cache: ScoreCache | None = None,
 ) -> dict[int, float]:
     """Each matching document's summed BM25F score for ``terms`` (with their boosts).
 
     Documents in ``matches`` holding none of the terms are left out. ``known`` supplies word
     counts already at hand (a phrase check counts its words), saving a walk of the postings;
-    ``kept`` supplies posting blocks already read (finding the matches read them).
+    ``kept`` supplies posting blocks already read (finding the matches read them); ``cache``
+    keeps each term's scores for the next search (typing repeats words).
     """
     scores: dict[int, float] = {}
     reader = searcher.reader()
@@ -81,9 +85,17 @@ def bm25f_scores(
                     (docs, [counts[base + d] * field_boost for d in docs])
                     for docs in ([d for d in wanted if base + d in counts],)
                 ]
+                complete = False
             else:
+                key = (fieldname, text, boost, base)
+                remembered = cache.get(key) if cache is not None else None
+                if remembered is not None:
+                    _add_remembered(scores, base, wanted, *remembered)
+                    continue
                 read = kept(fieldname, text, base) if kept is not None else None
-                blocks = _wanted_postings(leaf, fieldname, text, wanted, read)
+                blocks, complete = _wanted_postings(leaf, fieldname, text, wanted, read)
+            every_id: array[int] = array("I")
+            every_value: array[float] = array("d")
             for ids, weights in blocks:
                 # Every posting's score computed in C, the same operations in the same order
                 # as numerator * tf / (tf + constant + scaled[length]); then only the wanted.
@@ -93,13 +105,18 @@ def bm25f_scores(
                         map(add, weights, repeat(constant)),
                         map(scaled.__getitem__, map(lengths.__getitem__, ids)),
                     )
-                    values = map(truediv, map(mul, repeat(numerator), weights), below)
+                    values = list(map(truediv, map(mul, repeat(numerator), weights), below))
                 else:
-                    values = map(mul, repeat(boost), weights)
+                    values = list(map(mul, repeat(boost), weights))
+                if complete and cache is not None:
+                    every_id.extend(ids)
+                    every_value.extend(values)
                 found = dict(zip(ids, values, strict=True))
                 for docnum in wanted & found.keys():
-                    key = base + docnum
-                    scores[key] = get(key, 0.0) + found[docnum]
+                    key_ = base + docnum
+                    scores[key_] = get(key_, 0.0) + found[docnum]
+            if complete and cache is not None:
+                cache.put((fieldname, text, boost, base), every_id, every_value)
     return scores
 
 
@@ -125,19 +142,20 @@ def _wanted_postings(
     text: str,
     wanted: Collection[int],
     kept: list[tuple[Sequence[int], Sequence[float]]] | None,
-) -> Iterable[tuple[Sequence[int], Sequence[float]]]:
+) -> tuple[Iterable[tuple[Sequence[int], Sequence[float]]], bool]:
     """Blocks of (document numbers, weights) of a term in one segment holding every wanted
-    document it has: all its postings when the wanted are many, else only theirs."""
+    document it has (all its postings when the wanted are many, else only theirs), and
+    whether they are all its postings."""
     if kept is not None:
         ids, weights = kept[0]
         if len(wanted) * _SPARSE >= len(ids):
-            return kept
+            return kept, True
         found = [(d, bisect_left(ids, d)) for d in sorted(wanted)]
         hits = [(d, i) for d, i in found if i < len(ids) and ids[i] == d]
-        return [([d for d, _ in hits], [weights[i] for _, i in hits])]
+        return [([d for d, _ in hits], [weights[i] for _, i in hits])], False
     read = read_postings(leaf, fieldname, text)
     if read is None or len(wanted) * _SPARSE >= len(read.blocks) * _BLOCK:
-        return postings(leaf, fieldname, text)
+        return postings(leaf, fieldname, text), True
     local = sorted(wanted)
     blocks = []
     done = 0
@@ -148,7 +166,57 @@ def _wanted_postings(
             done = upto
             if done == len(local):
                 break
-    return blocks
+    return blocks, False
+
+
+def _add_remembered(
+    scores: dict[int, float],
+    base: int,
+    wanted: Collection[int],
+    ids: array[int],
+    values: array[float],
+) -> None:
+    """Add a term's remembered scores in one segment to the wanted documents' sums."""
+    get = scores.get
+    if len(wanted) * _SPARSE < len(ids):
+        for docnum in wanted:
+            i = bisect_left(ids, docnum)
+            if i < len(ids) and ids[i] == docnum:
+                scores[base + docnum] = get(base + docnum, 0.0) + values[i]
+        return
+    found = dict(zip(ids, values, strict=True))
+    for docnum in wanted & found.keys():
+        scores[base + docnum] = get(base + docnum, 0.0) + found[docnum]
+
+
+class ScoreCache:
+    """Terms' scores in every document of a segment, kept within a budget of postings.
+
+    Only valid for one index generation (the scores depend on its statistics).
+    """
+
+    def __init__(self, budget: int = 1_000_000) -> None:
+        self._budget = budget
+        self._kept: OrderedDict[tuple[str, str, float, int], tuple[array[int], array[float]]]
+        self._kept = OrderedDict()
+        self._size = 0
+
+    def get(self, key: tuple[str, str, float, int]) -> tuple[array[int], array[float]] | None:
+        """(document numbers, scores) of a term (field, text, boost, segment base)."""
+        found = self._kept.get(key)
+        if found is not None:
+            self._kept.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, str, float, int], ids: array[int], values: array[float]) -> None:
+        """Keep a term's scores, dropping the least recently used over the budget."""
+        if key in self._kept:
+            return
+        self._kept[key] = (ids, values)
+        self._size += len(ids)
+        while self._size > self._budget and len(self._kept) > 1:
+            _, (old, _) = self._kept.popitem(last=False)
+            self._size -= len(old)
 
 
 def _split_by_leaf(matches: Collection[int], leaves: Sequence[tuple[Any, int]]) -> list[set[int]]:
