@@ -212,14 +212,9 @@ class DocSets:
         return None if kept is None else [kept]
 
     def known_counts(self, fieldname: str, word: str, docs: Iterable[int]) -> dict[int, int] | None:
-        """How often ``word`` occurs in each of ``docs``, if a phrase check just counted it.
-
-        None when any of ``docs`` was not among the documents counted.
-        """
-        counts = self._counts.get((fieldname, word))
-        if counts is None or not all(d in counts for d in docs):
-            return None
-        return counts
+        """How often ``word`` occurs in the documents a recent phrase check counted it in
+        (maybe not all of ``docs``), or None."""
+        return self._counts.get((fieldname, word))
 
     def term(self, fieldname: str, text: str | bytes, keep: bool = False) -> frozenset[int]:
         """The documents containing one term (cached: typing repeats terms).

@@ -33,7 +33,8 @@ _BLOCK = 128
 _FEW_LEAVES = 8
 
 KnownCounts = Callable[[str, str, Collection[int]], "dict[int, int] | None"]
-"""(field, word, documents) -> each document's count of the word, when already known."""
+"""(field, word, documents) -> the word's count in documents where it is already known (a
+phrase check counted it; maybe not in all of them)."""
 KeptPostings = Callable[[str, str, int], "list[tuple[Sequence[int], Sequence[float]]] | None"]
 """(field, word, segment base) -> the term's posting blocks there, when already read."""
 
@@ -80,12 +81,19 @@ def bm25f_scores(
                 continue
             lengths = length_bytes(leaf, fieldname) if bm25 else None
             get = scores.get
+            parts: Iterable[tuple[Sequence[int], Sequence[float], Collection[int]]]
+            complete = False
             if counts is not None:
-                blocks: Iterable[tuple[Sequence[int], Sequence[float]]] = [
-                    (docs, [counts[base + d] * field_boost for d in docs])
-                    for docs in ([d for d in wanted if base + d in counts],)
-                ]
-                complete = False
+                # Counted documents score from their counts; the others (matched in another
+                # field, say) from the postings holding them.
+                counted = [d for d in wanted if base + d in counts]
+                tfs = [counts[base + d] * field_boost for d in counted]
+                parts = [(counted, tfs, wanted)]
+                rest = wanted.difference(counted)
+                if rest:
+                    read = kept(fieldname, text, base) if kept is not None else None
+                    more, _ = _wanted_postings(leaf, fieldname, text, rest, read)
+                    parts.extend((ids, weights, rest) for ids, weights in more)
             else:
                 key = (fieldname, text, boost, base)
                 remembered = cache.get(key) if cache is not None else None
@@ -94,9 +102,10 @@ def bm25f_scores(
                     continue
                 read = kept(fieldname, text, base) if kept is not None else None
                 blocks, complete = _wanted_postings(leaf, fieldname, text, wanted, read)
+                parts = ((ids, weights, wanted) for ids, weights in blocks)
             every_id: array[int] = array("I")
             every_value: array[float] = array("d")
-            for ids, weights in blocks:
+            for ids, weights, allowed in parts:
                 # Every posting's score computed in C, the same operations in the same order
                 # as numerator * tf / (tf + constant + scaled[length]); then only the wanted.
                 if lengths is not None:
@@ -112,7 +121,7 @@ def bm25f_scores(
                     every_id.extend(ids)
                     every_value.extend(values)
                 found = dict(zip(ids, values, strict=True))
-                for docnum in wanted & found.keys():
+                for docnum in allowed & found.keys():
                     key_ = base + docnum
                     scores[key_] = get(key_, 0.0) + found[docnum]
             if complete and cache is not None:
