@@ -158,11 +158,8 @@ class WhooshBackend:
             sort = request.sort
             if tree is None and sort == "relevance":
                 sort = "newest"  # no words to rank by: the newest articles first
-            try:
-                matches = view.matches(q, request)
-                order = view.ordered(q, request, sort, matches)
-            finally:
-                view.docsets.forget_postings()
+            matches = view.matches(q, request)
+            order = view.ordered(q, request, sort, matches)
             page = order[request.offset : request.offset + request.limit]
             highlight = highlight_of(q)
             hits = tuple(

@@ -17,6 +17,7 @@ from whoosh import writing
 
 from index.api.errors import IndexMissing
 from index.api.records import Progress, ProgressFn, Skipped, UpdateReport
+from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.dedupe import Duplicates
 from index.engines.whoosh.freshness import folders_unchanged
 from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, index_file
@@ -173,7 +174,7 @@ def _write(
     scan_start: int,
     duplicates: Duplicates,
 ) -> Outcome:
-    writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB)
+    writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=NewsCodec())
     try:
         if not rebuild:
             for rel in plan.removed:

@@ -9,25 +9,32 @@ positional logic (phrases) fall back to Whoosh's own matching.
 
 from __future__ import annotations
 
-import pickle
-from bisect import bisect_right
+from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate
+from itertools import repeat
+from operator import add
 from typing import Any
 
-from whoosh import formats, query
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.system import _INT_SIZE
+from whoosh import query
 
 from index.api.records import FacetCount, FacetField
 from index.engines.whoosh.fixes import numeric_column, value_column
+from index.engines.whoosh.pairs import PAIR_FIELDS, indexed_pairs
+from index.engines.whoosh.phrases import (
+    consecutive,
+    phrase_starts,
+    position_keys,
+    positions_by_doc,
+)
+from index.engines.whoosh.postings import postings
 
 FACET_LIMIT = 50
 """Values shown per facet (the most frequent; years all, newest first)."""
 _TERM_CACHE = 256
 _COUNT_CACHE = 8
+_KEPT_POSTINGS = 2_000_000
+"""Decoded postings kept for ranking, summed over terms (about 12 bytes each)."""
 
 
 class Docnums(query.Query):  # type: ignore[misc]
@@ -71,7 +78,9 @@ class DocSets:
         self._dates: list[int] | None = None
         self._undated: frozenset[int] | None = None
         self._counts: dict[tuple[str, str], dict[int, int]] = {}
-        self._kept: dict[tuple[str, str, int], list[tuple[Sequence[int], Sequence[float]]]] = {}
+        self._kept: OrderedDict[tuple[str, str, int], tuple[array[int], array[float]]]
+        self._kept = OrderedDict()
+        self._kept_size = 0
 
     # -- query documents --------------------------------------------------------------------
 
@@ -128,13 +137,37 @@ class DocSets:
     def phrase(self, fieldname: str, words: list[str]) -> set[int] | None:
         """Documents with ``words`` at consecutive positions (None: cannot tell, ask Whoosh).
 
-        Only documents that hold every word are looked at, and only their positions are
-        decoded; Whoosh's phrase matcher decodes positions for every document it steps to.
+        Adjacent common words are looked up as one pair term (see ``pairs``): a phrase of
+        two of them needs nothing more. Other candidates come from the rarer words'
+        document sets; a word in far more documents than the candidates is not read whole:
+        its positions, read only from the posting blocks that hold candidates, tell which
+        candidates have it at all.
         """
-        if fieldname not in self._reader.schema or not words:
+        schema = self._reader.schema
+        if fieldname not in schema or not words:
             return set()
+        frequency = {w: self._reader.doc_frequency(fieldname, w) for w in set(words)}
+        if not all(frequency.values()):
+            return set()
+        pair_field = PAIR_FIELDS.get(fieldname, "")
+        pairs = indexed_pairs(words) if pair_field in schema else []
         candidates: set[int] | None = None
-        for word in sorted(set(words), key=lambda w: len(self.term(fieldname, w))):
+        for _, term in pairs:
+            docs = self.term(pair_field, term)
+            candidates = set(docs) if candidates is None else candidates & docs
+            if not candidates:
+                return set()
+        if len(words) == 2 and candidates is not None:
+            return candidates
+        paired = {w for i, _ in pairs for w in words[i : i + 2]}
+        for word in sorted(frequency, key=lambda w: (frequency[w], w)):
+            cached = (fieldname, word) in self._terms
+            if (
+                candidates is not None
+                and not cached
+                and (word in paired or frequency[word] > 4 * len(candidates))
+            ):
+                continue  # its positions will tell
             docs = self.term(fieldname, word)
             candidates = set(docs) if candidates is None else candidates & docs
             if not candidates:
@@ -142,90 +175,52 @@ class DocSets:
         assert candidates is not None
         if len(words) == 1:
             return candidates
+        keys: dict[str, list[int]] = {}
+        for word in frequency:
+            found = position_keys(self._reader, fieldname, word, candidates)
+            if found is None:
+                return self._phrase_by_doc(fieldname, words, candidates)
+            self._remember_counts(fieldname, word, found[0])
+            keys[word] = found[1]
+        return phrase_starts(words, keys) & candidates
+
+    def _phrase_by_doc(
+        self, fieldname: str, words: list[str], candidates: set[int]
+    ) -> set[int] | None:
+        """:meth:`phrase` on blocks that decode their positions one document at a time."""
         positions = {}
         for word in set(words):
-            found = self._positions(fieldname, word, candidates)
+            found = positions_by_doc(self._reader, fieldname, word, candidates)
             if found is None:
                 return None
             positions[word] = found
-            # Ranking needs each word's count in the matches: the positions just read tell.
-            self._counts[(fieldname, word)] = {d: len(p) for d, p in found.items()}
-            while len(self._counts) > _COUNT_CACHE:
-                del self._counts[next(iter(self._counts))]
-        matched = set()
-        first, rest = positions[words[0]], [(i, positions[w]) for i, w in enumerate(words) if i]
-        for docnum in candidates:
-            # Phrase starts: positions of the first word that every later word follows.
-            starts = set(first[docnum])
-            for i, later in rest:
-                starts.intersection_update([p - i for p in later[docnum]])
-                if not starts:
-                    break
-            else:
-                matched.add(docnum)
-        return matched
+            self._remember_counts(fieldname, word, {d: len(p) for d, p in found.items()})
+        return consecutive(candidates, [positions[w] for w in words])
+
+    def _remember_counts(self, fieldname: str, word: str, counts: dict[int, int]) -> None:
+        """Ranking needs each word's count in the matches: the positions just read tell."""
+        self._counts[(fieldname, word)] = counts
+        while len(self._counts) > _COUNT_CACHE:
+            del self._counts[next(iter(self._counts))]
 
     def kept_postings(
         self, fieldname: str, text: str, base: int
     ) -> list[tuple[Sequence[int], Sequence[float]]] | None:
-        """The (document numbers, weights) blocks of a term in the segment starting at
-        ``base``, if this search has already read them."""
-        return self._kept.get((fieldname, text, base))
-
-    def forget_postings(self) -> None:
-        """Drop the posting blocks kept for ranking (called when a search is done)."""
-        self._kept.clear()
+        """The (document numbers, weights) of a term in the segment starting at ``base``,
+        if a recent search decoded them (see :meth:`term`)."""
+        kept = self._kept.get((fieldname, text, base))
+        return None if kept is None else [kept]
 
     def known_counts(self, fieldname: str, word: str, docs: Iterable[int]) -> dict[int, int] | None:
-        """How often ``word`` occurs in each of ``docs``, if a phrase check just counted it.
-
-        None when any of ``docs`` was not among the documents counted.
-        """
-        counts = self._counts.get((fieldname, word))
-        if counts is None or not all(d in counts for d in docs):
-            return None
-        return counts
-
-    def _positions(self, fieldname: str, word: str, docs: set[int]) -> dict[int, list[int]] | None:
-        """Positions of ``word`` in each of ``docs`` (None if a posting list is unusual)."""
-        if not isinstance(self._reader.schema[fieldname].format, formats.Positions):
-            return None
-        found: dict[int, list[int]] = {}
-        for leaf, base in self._reader.leaf_readers():
-            if (fieldname, word) not in leaf:
-                continue
-            matcher = leaf.postings(fieldname, word)
-            if isinstance(matcher, FilterMatcher):
-                matcher = matcher.child
-            if not isinstance(matcher, W3LeafMatcher):
-                return None
-            # This segment's wanted documents, sorted, to skip blocks holding none of them:
-            # a block's header gives its last document without decoding the block.
-            end = base + leaf.doc_count_all()
-            local = sorted(d - base for d in docs if base <= d < end)
-            previous_max = -1
-            while matcher.is_active() and local:
-                block_max = matcher._maxid
-                if bisect_right(local, block_max) > bisect_right(local, previous_max):
-                    matcher._read_ids()
-                    ids = matcher._ids
-                    wanted = [i for i, d in enumerate(ids) if base + d in docs]
-                    if wanted:
-                        matcher._read_values()
-                        values = matcher._values
-                        for i in wanted:
-                            found[base + ids[i]] = _decode_positions(values[i])
-                previous_max = block_max
-                if matcher._lastblock:
-                    break
-                matcher._next_block()
-        return found
+        """How often ``word`` occurs in the documents a recent phrase check counted it in
+        (maybe not all of ``docs``), or None."""
+        return self._counts.get((fieldname, word))
 
     def term(self, fieldname: str, text: str | bytes, keep: bool = False) -> frozenset[int]:
         """The documents containing one term (cached: typing repeats terms).
 
-        With ``keep``, the posting blocks read are kept until :meth:`forget_postings`, for
-        ranking to score without reading them again (see :meth:`kept_postings`).
+        With ``keep``, the postings decoded are kept (up to a budget) for ranking to score
+        without decoding them again (see :meth:`kept_postings`).
         """
         key = (fieldname, text if isinstance(text, str) else text.decode("utf-8"))
         cached = self._terms.get(key)
@@ -237,12 +232,11 @@ class DocSets:
             for leaf, base in self._reader.leaf_readers():
                 if (fieldname, key[1]) not in leaf:
                     continue
-                blocks: Iterable[tuple[Sequence[int], Sequence[float]]]
-                blocks = postings(leaf, fieldname, key[1])
+                blocks = list(postings(leaf, fieldname, key[1]))
                 if keep:
-                    blocks = self._kept[(fieldname, key[1], base)] = list(blocks)
+                    self._keep((fieldname, key[1], base), blocks)
                 for ids, _ in blocks:
-                    found.update(ids if not base else (base + d for d in ids))
+                    found.update(ids if not base else map(add, ids, repeat(base)))
                 if leaf.has_deletions():
                     found -= {base + d for d in leaf.deleted_docs_set}
         result = frozenset(found)
@@ -250,6 +244,23 @@ class DocSets:
         while len(self._terms) > _TERM_CACHE:
             self._terms.popitem(last=False)
         return result
+
+    def _keep(
+        self, key: tuple[str, str, int], blocks: list[tuple[Sequence[int], Sequence[float]]]
+    ) -> None:
+        """Keep a term's decoded postings in one segment, dropping the oldest over budget."""
+        ids = array("I")
+        weights = array("f")  # (Whoosh keeps weights as 32-bit floats: nothing is lost)
+        for block_ids, block_weights in blocks:
+            ids.extend(block_ids)
+            weights.extend(
+                block_weights if isinstance(block_weights, array) else array("f", block_weights)
+            )
+        self._kept[key] = (ids, weights)
+        self._kept_size += len(ids)
+        while self._kept_size > _KEPT_POSTINGS and len(self._kept) > 1:
+            _, (old, _) = self._kept.popitem(last=False)
+            self._kept_size -= len(old)
 
     # -- facets --------------------------------------------------------------------------------
 
@@ -319,40 +330,3 @@ class DocSets:
         dated.sort(key=lambda d: (dates[d], d))
         yield from dated
         yield from undated
-
-
-def _decode_positions(value: bytes) -> list[int]:
-    """A ``Positions`` posting value (a count, then pickled position deltas) as positions.
-
-    What ``whoosh.formats.Positions.decode_positions`` returns, summed in C.
-    """
-    if not value.endswith(b"."):
-        value += b"."
-    return list(accumulate(pickle.loads(value[_INT_SIZE:])))  # our own index files
-
-
-def postings(
-    leaf: Any, fieldname: str, text: str
-) -> Iterator[tuple[Sequence[int], Sequence[float]]]:
-    """(document numbers, weights) of each posting block of a term in one segment.
-
-    Deleted documents are included; callers intersect with live matches.
-    """
-    matcher = leaf.postings(fieldname, text)
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            yield matcher._ids, matcher._weights
-            if matcher._lastblock:
-                return
-            matcher._next_block()
-        return
-    ids, weights = [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    yield ids, weights

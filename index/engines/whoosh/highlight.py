@@ -77,7 +77,7 @@ def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
             found = (
                 _ANALYZER.count(paragraph, terms)
                 if not highlight.phrases
-                else len(hit_spans(paragraph, highlight))
+                else _hit_count(paragraph, highlight, terms)
             )
             if found and (best is None or found > best[0]):
                 best = (found, paragraph)
@@ -87,6 +87,15 @@ def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
         return Snippet(((_clip(text, 0, width), False),)) if text else Snippet()
     paragraph = best[1]
     return _window(paragraph, hit_spans(paragraph, highlight), width)
+
+
+def _hit_count(paragraph: str, highlight: Highlight, terms: frozenset[str]) -> int:
+    """How many hits :func:`hit_spans` finds in ``paragraph``, without placing them when no
+    phrase can be there (one of each phrase's words is missing): then only words are hits."""
+    counts = _ANALYZER.term_counts(paragraph)
+    if any(all(word in counts for word in phrase) for phrase in highlight.phrases):
+        return len(hit_spans(paragraph, highlight))
+    return sum(counts[term] for term in terms)
 
 
 def _window(text: str, spans: list[tuple[int, int]], width: int) -> Snippet:

@@ -106,10 +106,12 @@ def _work(
     from whoosh.filedb.filestore import FileStorage
     from whoosh.writing import SegmentWriter
 
+    from index.engines.whoosh.codec import NewsCodec
+
     try:
         ix = FileStorage(whoosh_folder, supports_mmap=False).open_index()
         # The parent holds the index lock; this writer only produces a segment.
-        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb)
+        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb, codec=NewsCodec())
         outcome = Outcome()
         while (batch := jobs.get()) is not None:
             for entry in batch:

@@ -12,18 +12,29 @@ formula and statistics Whoosh uses. Every match is scored, so the recency lift (
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_right
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import repeat
+from operator import add, mul, neg, truediv
 from typing import Any
 
 from whoosh import query
 from whoosh.scoring import BM25FScorer
 
-from index.engines.whoosh.docsets import postings
 from index.engines.whoosh.fixes import LENGTH_OF_BYTE, length_bytes
+from index.engines.whoosh.postings import postings, read_postings
+
+_SPARSE = 16
+"""Wanted documents this many times fewer than a term's postings are looked up, not walked."""
+_BLOCK = 128
+"""Postings in a full block (Whoosh's default block size)."""
+_FEW_LEAVES = 8
 
 KnownCounts = Callable[[str, str, Collection[int]], "dict[int, int] | None"]
-"""(field, word, documents) -> each document's count of the word, when already known."""
+"""(field, word, documents) -> the word's count in documents where it is already known (a
+phrase check counted it; maybe not in all of them)."""
 KeptPostings = Callable[[str, str, int], "list[tuple[Sequence[int], Sequence[float]]] | None"]
 """(field, word, segment base) -> the term's posting blocks there, when already read."""
 
@@ -35,12 +46,14 @@ def bm25f_scores(
     matches: Collection[int],
     known: KnownCounts | None = None,
     kept: KeptPostings | None = None,
+    cache: ScoreCache | None = None,
 ) -> dict[int, float]:
     """Each matching document's summed BM25F score for ``terms`` (with their boosts).
 
     Documents in ``matches`` holding none of the terms are left out. ``known`` supplies word
     counts already at hand (a phrase check counts its words), saving a walk of the postings;
-    ``kept`` supplies posting blocks already read (finding the matches read them).
+    ``kept`` supplies posting blocks already read (finding the matches read them); ``cache``
+    keeps each term's scores for the next search (typing repeats words).
     """
     scores: dict[int, float] = {}
     reader = searcher.reader()
@@ -59,6 +72,8 @@ def bm25f_scores(
             numerator = boost * scorer.idf * (scorer.K1 + 1)
             constant = scorer.K1 * (1 - scorer.B)
             per_length = scorer.K1 * scorer.B / scorer.avgfl
+            # per_length * length for each length byte (a length of 0 counts as 1)
+            scaled = [per_length * (length or 1) for length in LENGTH_OF_BYTE]
         counts = known(fieldname, text, matches) if known is not None else None
         field_boost = reader.schema[fieldname].format.field_boost
         for (leaf, base), wanted in zip(leaves, local_matches, strict=True):
@@ -66,25 +81,51 @@ def bm25f_scores(
                 continue
             lengths = length_bytes(leaf, fieldname) if bm25 else None
             get = scores.get
+            parts: Iterable[tuple[Sequence[int], Sequence[float], Collection[int]]]
+            complete = False
             if counts is not None:
-                blocks: Iterable[tuple[Sequence[int], Sequence[float]]] = [
-                    (docs, [counts[base + d] * field_boost for d in docs])
-                    for docs in ([d for d in wanted if base + d in counts],)
-                ]
+                # Counted documents score from their counts; the others (matched in another
+                # field, say) from the postings holding them.
+                counted = [d for d in wanted if base + d in counts]
+                tfs = [counts[base + d] * field_boost for d in counted]
+                parts = [(counted, tfs, wanted)]
+                rest = wanted.difference(counted)
+                if rest:
+                    read = kept(fieldname, text, base) if kept is not None else None
+                    more, _ = _wanted_postings(leaf, fieldname, text, rest, read)
+                    parts.extend((ids, weights, rest) for ids, weights in more)
             else:
+                key = (fieldname, text, boost, base)
+                remembered = cache.get(key) if cache is not None else None
+                if remembered is not None:
+                    _add_remembered(scores, base, wanted, *remembered)
+                    continue
                 read = kept(fieldname, text, base) if kept is not None else None
-                blocks = read if read is not None else postings(leaf, fieldname, text)
-            for ids, weights in blocks:
-                for docnum, tf in zip(ids, weights, strict=True):
-                    if docnum not in wanted:
-                        continue
-                    if lengths is not None:
-                        length = LENGTH_OF_BYTE[lengths[docnum]] or 1
-                        value = numerator * tf / (tf + constant + per_length * length)
-                    else:
-                        value = boost * tf
-                    key = base + docnum
-                    scores[key] = get(key, 0.0) + value
+                blocks, complete = _wanted_postings(leaf, fieldname, text, wanted, read)
+                parts = ((ids, weights, wanted) for ids, weights in blocks)
+            every_id: array[int] = array("I")
+            every_value: array[float] = array("d")
+            for ids, weights, allowed in parts:
+                # Every posting's score computed in C, the same operations in the same order
+                # as numerator * tf / (tf + constant + scaled[length]); then only the wanted.
+                if lengths is not None:
+                    below = map(
+                        add,
+                        map(add, weights, repeat(constant)),
+                        map(scaled.__getitem__, map(lengths.__getitem__, ids)),
+                    )
+                    values = list(map(truediv, map(mul, repeat(numerator), weights), below))
+                else:
+                    values = list(map(mul, repeat(boost), weights))
+                if complete and cache is not None:
+                    every_id.extend(ids)
+                    every_value.extend(values)
+                found = dict(zip(ids, values, strict=True))
+                for docnum in allowed & found.keys():
+                    key_ = base + docnum
+                    scores[key_] = get(key_, 0.0) + found[docnum]
+            if complete and cache is not None:
+                cache.put((fieldname, text, boost, base), every_id, every_value)
     return scores
 
 
@@ -92,15 +133,112 @@ def top(
     scores: dict[int, float], lift: Sequence[float], limit: int | None
 ) -> list[tuple[float, int]]:
     """(score x recency lift, docnum) pairs, best first (ties: lower docnum first)."""
-    lifted = [(score * lift[docnum], -docnum) for docnum, score in scores.items()]
+    docnums = list(scores)
+    lifted = list(
+        zip(
+            map(mul, scores.values(), map(lift.__getitem__, docnums)),
+            map(neg, docnums),
+            strict=True,
+        )
+    )
     best = sorted(lifted, reverse=True) if limit is None else heapq.nlargest(limit, lifted)
     return [(score, -negative) for score, negative in best]
+
+
+def _wanted_postings(
+    leaf: Any,
+    fieldname: str,
+    text: str,
+    wanted: Collection[int],
+    kept: list[tuple[Sequence[int], Sequence[float]]] | None,
+) -> tuple[Iterable[tuple[Sequence[int], Sequence[float]]], bool]:
+    """Blocks of (document numbers, weights) of a term in one segment holding every wanted
+    document it has (all its postings when the wanted are many, else only theirs), and
+    whether they are all its postings."""
+    if kept is not None:
+        ids, weights = kept[0]
+        if len(wanted) * _SPARSE >= len(ids):
+            return kept, True
+        found = [(d, bisect_left(ids, d)) for d in sorted(wanted)]
+        hits = [(d, i) for d, i in found if i < len(ids) and ids[i] == d]
+        return [([d for d, _ in hits], [weights[i] for _, i in hits])], False
+    read = read_postings(leaf, fieldname, text)
+    if read is None or len(wanted) * _SPARSE >= len(read.blocks) * _BLOCK:
+        return postings(leaf, fieldname, text), True
+    local = sorted(wanted)
+    blocks = []
+    done = 0
+    for block in read.blocks:
+        upto = bisect_right(local, block.last, done)
+        if upto > done:
+            blocks.append(read.decode(block))
+            done = upto
+            if done == len(local):
+                break
+    return blocks, False
+
+
+def _add_remembered(
+    scores: dict[int, float],
+    base: int,
+    wanted: Collection[int],
+    ids: array[int],
+    values: array[float],
+) -> None:
+    """Add a term's remembered scores in one segment to the wanted documents' sums."""
+    get = scores.get
+    if len(wanted) * _SPARSE < len(ids):
+        for docnum in wanted:
+            i = bisect_left(ids, docnum)
+            if i < len(ids) and ids[i] == docnum:
+                scores[base + docnum] = get(base + docnum, 0.0) + values[i]
+        return
+    found = dict(zip(ids, values, strict=True))
+    for docnum in wanted & found.keys():
+        scores[base + docnum] = get(base + docnum, 0.0) + found[docnum]
+
+
+class ScoreCache:
+    """Terms' scores in every document of a segment, kept within a budget of postings.
+
+    Only valid for one index generation (the scores depend on its statistics).
+    """
+
+    def __init__(self, budget: int = 1_000_000) -> None:
+        self._budget = budget
+        self._kept: OrderedDict[tuple[str, str, float, int], tuple[array[int], array[float]]]
+        self._kept = OrderedDict()
+        self._size = 0
+
+    def get(self, key: tuple[str, str, float, int]) -> tuple[array[int], array[float]] | None:
+        """(document numbers, scores) of a term (field, text, boost, segment base)."""
+        found = self._kept.get(key)
+        if found is not None:
+            self._kept.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[str, str, float, int], ids: array[int], values: array[float]) -> None:
+        """Keep a term's scores, dropping the least recently used over the budget."""
+        if key in self._kept:
+            return
+        self._kept[key] = (ids, values)
+        self._size += len(ids)
+        while self._size > self._budget and len(self._kept) > 1:
+            _, (old, _) = self._kept.popitem(last=False)
+            self._size -= len(old)
 
 
 def _split_by_leaf(matches: Collection[int], leaves: Sequence[tuple[Any, int]]) -> list[set[int]]:
     """The matches of each segment, as segment-local document numbers."""
     if len(leaves) == 1:
         return [matches if isinstance(matches, set | frozenset) else set(matches)]  # type: ignore[list-item]
+    if len(leaves) <= _FEW_LEAVES:
+        # A pass per segment, each a comprehension in C, beats a bisect per match.
+        ends = [base + leaf.doc_count_all() for leaf, base in leaves]
+        return [
+            {d - base for d in matches if base <= d < end}
+            for (_, base), end in zip(leaves, ends, strict=True)
+        ]
     local: list[set[int]] = [set() for _ in leaves]
     bases = [base for _, base in leaves]
     for docnum in matches:

@@ -13,8 +13,9 @@ from index.corpus.article import Article
 from index.corpus.record import article_record, pack
 from index.engines.whoosh.analysis import NameAnalyzer, NewsAnalyzer, NewsText
 from index.engines.whoosh.keys import file_key
+from index.engines.whoosh.pairs import PAIR_FIELDS, PairsField
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
 
 TEXT_FIELDS = ("title", "body")
@@ -71,7 +72,9 @@ def build_schema() -> Schema:
         id=ID(stored=True, unique=True),
         file=ID(stored=True),
         title=NewsText(analyzer=news, stored=True),
+        title_pairs=PairsField(news),
         body=NewsText(analyzer=news),
+        body_pairs=PairsField(news),
         captions=NewsText(analyzer=news),
         quotes=NewsText(analyzer=news),
         speaker=NewsText(analyzer=names),
@@ -126,6 +129,9 @@ def article_document(
         },
     }
     doc["record"] = pack(article_record(article, rel))
+    for field, pairs in PAIR_FIELDS.items():
+        if field in doc:
+            doc[pairs] = doc[field]
     doc = {k: v for k, v in doc.items() if v != ""}
     # Undated articles get a 0 so every segment has a date column to sort on.
     doc["date"] = 0

@@ -19,7 +19,7 @@ from index.corpus.record import BadRecord, article_from_record, unpack
 from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.highlight import make_snippet
 from index.engines.whoosh.keys import rel_of_key
-from index.engines.whoosh.ranking import bm25f_scores, top, unscored
+from index.engines.whoosh.ranking import ScoreCache, bm25f_scores, top, unscored
 from index.engines.whoosh.scoring import NewsWeighting
 from index.engines.whoosh.translate import scoring_terms
 
@@ -44,6 +44,7 @@ class View:
         self._snippet_chars = snippet_chars
         self._orders: OrderedDict[tuple[Any, ...], list[tuple[float, int]]] = OrderedDict()
         self._id_sets: dict[frozenset[str], frozenset[int]] = {}
+        self._scores = ScoreCache()
 
     def close(self) -> None:
         """Release the searcher's files."""
@@ -152,6 +153,7 @@ class View:
             matches,
             known=docsets.known_counts,
             kept=docsets.kept_postings,
+            cache=self._scores,
         )
         lift = self.weighting.factors(self.searcher)
         ranked = top(scores, lift, limit)

@@ -1,0 +1,104 @@
+"""Pairs of common words indexed beside the words, so their phrases need no positions.
+
+A phrase of two words found in a third of all articles (``"last year"``, ``"said on
+Monday"``) has thousands of candidates, each needing both words' positions decoded. Indexing
+every adjacent pair of two *common* words as one term (Lucene's CommonGrams, kept to pairs
+where both words are common) turns such a phrase into one short posting list. Phrases with a
+rarer word do not need it: the rare word's few articles are the only candidates.
+
+Pairs follow the words' positions exactly: stop words are not indexed, so ``"talks in
+Paris"`` is the pair ``talk pari``, and a pair may span a paragraph break as a phrase may.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+from typing import Any
+
+from whoosh import formats
+from whoosh.fields import FieldType
+
+from index.engines.analysis.terms import news_term
+
+PAIR_FIELDS = {"title": "title_pairs", "body": "body_pairs"}
+"""Text field -> the field holding its pairs of common words."""
+
+_COMMON_WORDS = """
+said say says told tell year years week weeks month months day days time times today
+yesterday tomorrow new old first last next early earlier late later recent recently former
+will would could should can may might must not no also just only still already again now then
+than more most less many much some any other another such very well even back over under
+after before about above across against along among amid around between during through toward
+within without while where when which who what why how there here out up down off since until
+because however both each every few one two three four five six seven eight nine ten hundred
+thousand million billion 000 percent per cent second third half
+monday tuesday wednesday thursday friday saturday sunday january february march april june
+july august september october november december
+people government country countries city cities state states national international world
+public official officials minister ministers president leader leaders party parties group
+company companies business market markets economy economic financial political police court
+law report reports plan plans deal support policy service services system work home family
+school health local council authority authorities news statement member members part number
+price prices rate rates money tax trade bank cost costs level area place way case issue
+problem question point end change show make take give come go get see know think want need
+call called use find help keep start open close include expect hold held set lead led move run
+pay paid meet meeting agree agreed approve approved announce announced launch launched continue
+become like major large small high low big great good best key top full long short foreign
+global general chief senior head director spokesperson spokesman spokeswoman office
+department ministry agency union election vote campaign war security military water energy
+food life hospital children women men man woman child student students worker workers staff
+team club season game match win player event project development figures photo update
+"""
+COMMON_TERMS: frozenset[str] = frozenset(
+    term for term in map(news_term, _COMMON_WORDS.split()) if term
+)
+"""Terms common enough in news that pairs of them are indexed (a fixed list: changing it
+changes every index, so it belongs to the schema version)."""
+
+
+def pair_term(first: str, second: str) -> str:
+    """The indexed term of two adjacent words' terms (terms never hold a space)."""
+    return f"{first} {second}"
+
+
+def pair_terms(terms: Sequence[str]) -> set[str]:
+    """The pair terms of a run of terms in indexed order: adjacent terms both common."""
+    common = COMMON_TERMS
+    return {
+        f"{first} {second}"
+        for first, second in pairwise(terms)
+        if first in common and second in common
+    }
+
+
+def indexed_pairs(words: Sequence[str]) -> list[tuple[int, str]]:
+    """(index of the first word, pair term) of each adjacent pair in a phrase's terms that
+    the index holds as one term."""
+    common = COMMON_TERMS
+    return [
+        (i, pair_term(first, second))
+        for i, (first, second) in enumerate(pairwise(words))
+        if first in common and second in common
+    ]
+
+
+class PairsField(FieldType):  # type: ignore[misc]
+    """A field of the pair terms of a text, as :meth:`terms` of its analyzer gives them.
+
+    Only whether a document holds a pair is kept (no counts, no positions): ranking scores
+    the words themselves.
+    """
+
+    def __init__(self, analyzer: Any) -> None:
+        self.analyzer = analyzer
+        self.format = formats.Existence()
+        self.stored = False
+        self.unique = False
+        self.set_sortable(False)
+
+    def index(self, value: Any, **kwargs: Any) -> Iterator[tuple[bytes, int, float, bytes]]:
+        if not isinstance(value, str):
+            return
+        for term in pair_terms(self.analyzer.terms(value)):
+            yield term.encode("utf-8"), 1, 1.0, b""
