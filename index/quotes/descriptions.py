@@ -87,6 +87,14 @@ def read_description(phrase: str) -> Description | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure; every description is held against every role
+def role_words(role: str) -> tuple[str, ...]:
+    """The words of a role, lower case, without possessive endings and edge commas or dots."""
+    return tuple(
+        word.removesuffix("'s").strip(",.") for word in role.lower().replace("\u2019", "'").split()
+    )
+
+
 def _role_holds(description: Description, role: str) -> bool:
     """Whether a role given in the article (``London mayor``) fits the description.
 
@@ -94,10 +102,10 @@ def _role_holds(description: Description, role: str) -> bool:
     the head in the role (``vice``, ``deputy``) must be in the description too, so ``the
     president`` is not the ``Vice President``.
     """
-    words = [
-        word.removesuffix("'s").strip(",.") for word in role.lower().replace("\u2019", "'").split()
-    ]
-    head = description.head.split()
+    words = role_words(role)
+    head = tuple(description.head.split())
+    if head[0] not in words:
+        return False  # (most roles, told without a scan)
     at = next((i for i in range(len(words)) if words[i : i + len(head)] == head), -1)
     if at < 0:
         return False
