@@ -1,0 +1,41 @@
+"""Who speaks: one table of (paragraphs, expected quotes), in the team's own sentences.
+
+Each row names a shape of news writing that gave the wrong speaker once; the expected quotes
+are ``(first words of the quote, speaker)`` in reading order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.corpus.article import PARAGRAPH_SEPARATOR
+from index.quotes import extract_quotes
+from tests.quotecheck import check_offsets
+
+SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
+    (
+        "a second verb after 'and' is the clause subject's, not a name in its object",
+        (
+            "Mayor Ada Vik opened the library on Monday.",
+            "She thanked the architect, Jon Sand, for his patience and declared, "
+            '"This is a house for everyone."',
+        ),
+        [("This is a house", "Ada Vik")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [pytest.param(paragraphs, expected, id=shape) for shape, paragraphs, expected in SPEAKERS],
+)
+def test_speakers(paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]) -> None:
+    found = extract_quotes(paragraphs)
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    for quote in found:
+        check_offsets(quote, body)
+    got = [(quote.text, quote.speaker) for quote in found]
+    assert len(got) == len(expected), got
+    for (text, speaker), (start, want) in zip(got, expected, strict=True):
+        assert text.startswith(start), got
+        assert speaker == want, got
