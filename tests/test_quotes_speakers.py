@@ -22,6 +22,20 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("This is a house", "Ada Vik")],
     ),
+    (
+        "'it said' stands for a company named by a word the article never writes in lower case",
+        (
+            "Nordplan, the map maker, posted record sales on Tuesday.",
+            "Shares in Nordplan rose by a tenth.",
+            '"Demand for paper maps is back," it said.',
+        ),
+        [("Demand for paper maps", "Nordplan")],
+    ),
+    (
+        "'it said' never stands for a common word that opens a sentence",
+        ("Growth slowed in the spring.", '"We expected it," it said.'),
+        [("We expected it", None)],
+    ),
 ]
 
 

@@ -8,7 +8,11 @@ from functools import lru_cache
 
 from index.quotes.cues import trie_pattern
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
-from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
+from index.quotes.lexicon.grammar import (
+    CLAUSE_START_WORDS,
+    NOT_NAME_WORDS,
+    OBLIQUE_PREPOSITIONS,
+)
 from index.quotes.lexicon.people import (
     ANAPHORIC_HEADS,
     COURTESY_TITLES,
@@ -31,6 +35,7 @@ from index.quotes.names import (
     split_title,
     strip_possessive,
 )
+from index.quotes.orgs import scan_acronyms, subject_org
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
@@ -141,12 +146,13 @@ def scan_people(
     first name, has two or more name-like words, or is followed by a speech verb; single
     words otherwise only count when they repeat someone already known.
     """
+    article = "\n".join(paragraphs) if switches.on(ORG_IT) else ""
     for text, base, skip in zip(paragraphs, bases, skips, strict=True):
         if is_headline(text):
             continue
-        _scan_paragraph(text, base, skip, registry, switches.on(ORG_IT))
+        _scan_paragraph(text, base, skip, registry, article)
         if "(" in text:
-            _scan_acronyms(text, registry)
+            scan_acronyms(text, registry)
     if not switches.on(DESCRIPTION_NAME):
         return
     # "The prime minister used his speech ...": a description is a mention of the person it
@@ -242,26 +248,6 @@ def _role_before(text: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
-# "The Parents Television Council (PTC)": a name, then the acronym it goes by.
-_DEFINED_ACRONYM = re.compile(
-    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w&'\u2019-]*){1,6})"
-    r"\s+\((?P<acronym>[A-Z]{2,6})\)"
-)
-
-
-def _scan_acronyms(text: str, registry: Registry) -> None:
-    """Note the acronyms a paragraph defines: ``Parents Television Council (PTC)``."""
-    for found in _DEFINED_ACRONYM.finditer(text):
-        name, acronym = found.group("name"), found.group("acronym")
-        initials = "".join(word[0] for word in name.split() if word[0].isupper())
-        if (initials.endswith(acronym) and initials.startswith(acronym[0])) or acronym in initials:
-            words = name.split()
-            start = len(words) - len(acronym)
-            while start > 0 and words[start][0] != acronym[0]:
-                start -= 1
-            registry.aliases.setdefault(acronym, " ".join(words[max(0, start) :]))
-
-
 @lru_cache(maxsize=4096)  # pure; most runs are asked about once per mention
 def _org_name(run: str) -> str | None:
     """The organisation a capitalised run names (``The SEC``); None for a person or a place."""
@@ -289,8 +275,10 @@ def _scan_org(text: str, base: int, start: int, end: int, registry: Registry) ->
 
 
 def _scan_paragraph(
-    text: str, base: int, skip: list[tuple[int, int]], registry: Registry, orgs: bool = True
+    text: str, base: int, skip: list[tuple[int, int]], registry: Registry, article: str = ""
 ) -> None:
+    """Register the people (and, given the ``article`` text, organisations) of a paragraph."""
+    orgs = bool(article)
     by_token = registry.by_token
     for match in _runs_outside(text, skip):
         start = match.start()
@@ -317,6 +305,12 @@ def _scan_paragraph(
                 and first not in by_token
                 and not _speaks(text, end)
             ):
+                if (
+                    orgs
+                    and subject_org(text, end, first, article)
+                    and _position(text, start, end) == "subject"
+                ):
+                    registry.add_org(run, base + start, SUBJECT_WEIGHT)
                 continue
         # Every test below only skips the run, so the cheap ones that need no context go first.
         read = _run_name(run)

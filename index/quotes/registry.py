@@ -169,7 +169,12 @@ class Registry:
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if score > best_score:
                     best, best_score = index, score
-            elif self.entities[index].person and self.weights[at] >= SUBJECT_WEIGHT:
+            elif (
+                self.entities[index].person
+                and self.weights[at] >= SUBJECT_WEIGHT
+                # (a word read both ways, "Nordplan said" and "Nordplan posted", is no person)
+                and self.entities[index].name.lower() not in self.orgs
+            ):
                 break  # (someone named since is the topic now)
             at -= 1
         return best

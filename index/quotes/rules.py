@@ -121,7 +121,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "org-it",
         "resolve",
-        "'it said' resolves to the organisation named just before as subject or speaker",
+        "'it said' resolves to the organisation named just before as subject or speaker, or "
+        "to a word the article only writes as a name: 'Nordplan posted ...'",
     ),
     Rule("split-quote", "join", '"A," she said. "B." is one quote in two pieces'),
     Rule(
