@@ -36,6 +36,28 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ("Growth slowed in the spring.", '"We expected it," it said.'),
         [("We expected it", None)],
     ),
+    (
+        "'it said' stands for a publication named with a lower-case 'the'",
+        ("The ferry will be sold, the Evening Courier reported.", "It said the sale was close."),
+        [
+            ("The ferry will be sold", "the Evening Courier"),
+            ("the sale was close", "the Evening Courier"),
+        ],
+    ),
+    (
+        "a word read as a speaker and as a company before 'it said' is the company",
+        (
+            "Shares in Nordplan fell. Nordplan posted a loss.",
+            "Nordplan said the winter had been slow.",
+            '"Spring will be better," it said.',
+        ),
+        [("the winter had been slow", "Nordplan"), ("Spring will be better", "Nordplan")],
+    ),
+    (
+        "a place after an opening phrase without its comma is no part of the speaker's name",
+        ("At a fair in Tromso Mr Lund said the bridge was safe.",),
+        [("the bridge was safe", "Lund")],
+    ),
 ]
 
 

@@ -165,16 +165,13 @@ class Registry:
         best_score = float("-inf")
         while at >= 0 and position - self.positions[at] <= ORG_REACH:
             index = self.mentioned[at]
+            # (a word read both ways, "Nordplan said" and "Nordplan posted", is the organisation)
+            index = self.orgs.get(self.entities[index].name.lower(), index)
             if not self.entities[index].person and self.weights[at] >= 0:
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if score > best_score:
                     best, best_score = index, score
-            elif (
-                self.entities[index].person
-                and self.weights[at] >= SUBJECT_WEIGHT
-                # (a word read both ways, "Nordplan said" and "Nordplan posted", is no person)
-                and self.entities[index].name.lower() not in self.orgs
-            ):
+            elif self.entities[index].person and self.weights[at] >= SUBJECT_WEIGHT:
                 break  # (someone named since is the topic now)
             at -= 1
         return best
