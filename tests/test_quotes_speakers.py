@@ -58,6 +58,30 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ("At a fair in Tromso Mr Lund said the bridge was safe.",),
         [("the bridge was safe", "Lund")],
     ),
+    (
+        "a description with a party or team in it stands for the person named before it",
+        (
+            "Anna Holm has backed the new rail line.",
+            "The Green leader said the line would cut traffic in half.",
+        ),
+        [("the line would cut traffic", "Anna Holm")],
+    ),
+    (
+        "a club's spokesman is not the person named before him",
+        (
+            "Anna Holm has backed the new rail line.",
+            "The Harbour Club spokesman said the line would cut traffic in half.",
+        ),
+        [("the line would cut traffic", "The Harbour Club spokesman")],
+    ),
+    (
+        "a description never stands for a capitalised run that is no one's full name",
+        (
+            "Blue Lagoon Nights has backed the new rail line.",
+            "The Green leader said the line would cut traffic in half.",
+        ),
+        [("the line would cut traffic", "The Green leader")],
+    ),
 ]
 
 

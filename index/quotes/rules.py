@@ -113,7 +113,8 @@ RULES: tuple[Rule, ...] = (
         "description-name",
         "resolve",
         "'the mayor' resolves to the person named with that role; 'the American' to the one "
-        "just spoken of",
+        "just spoken of; 'the Tory leader', when no one is given that role, to a person named "
+        "in full before",
     ),
     Rule(
         "pronoun", "resolve", "'he', 'she' resolve to the likeliest earlier person of that gender"
