@@ -1,7 +1,7 @@
-"""Who speaks: one table of (paragraphs, expected quotes), in the team's own sentences.
+"""Who speaks, and in what role: tables of (paragraphs, expected quotes), in our own sentences.
 
-Each row names a shape of news writing that gave the wrong speaker once; the expected quotes
-are ``(first words of the quote, speaker)`` in reading order.
+Each row names a shape of news writing that gave the wrong speaker (or role) once; the
+expected quotes are ``(first words of the quote, speaker or role)`` in reading order.
 """
 
 from __future__ import annotations
@@ -84,6 +84,22 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     ),
 ]
 
+ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
+    (
+        "a peer's title before his name is no part of his role",
+        ("Party treasurer Lord Dale said the accounts were in order.",),
+        [("the accounts were in order", "Party treasurer")],
+    ),
+    (
+        "another peer after a name is someone else, not a role",
+        (
+            "Party treasurer Lord Dale, Lord Vik and two others came late.",
+            '"It was a long night," said Lord Dale.',
+        ),
+        [("It was a long night", "Party treasurer")],
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
@@ -99,3 +115,16 @@ def test_speakers(paragraphs: tuple[str, ...], expected: list[tuple[str, str | N
     for (text, speaker), (start, want) in zip(got, expected, strict=True):
         assert text.startswith(start), got
         assert speaker == want, got
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [pytest.param(paragraphs, expected, id=shape) for shape, paragraphs, expected in ROLES],
+)
+def test_roles(paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]) -> None:
+    found = extract_quotes(paragraphs)
+    got = [(quote.text, quote.role) for quote in found]
+    assert len(got) == len(expected), got
+    for (text, role), (start, want) in zip(got, expected, strict=True):
+        assert text.startswith(start), got
+        assert role == want, got

@@ -20,6 +20,7 @@ from index.quotes.lexicon.people import (
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
+    PEERAGE_TITLES,
     PLACE_NAMES,
     ROLE_NOUNS_BEFORE_NAME,
     Gender,
@@ -67,6 +68,10 @@ _PREMODIFIERS = re.compile(
     rf"(^|[.!?;:,\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
     rf"{_ROLE_NOUNS}$"
 )
+
+# "Lord Ashcroft, Lord Saatchi and others": a peer's name after a name is someone else, not a
+# role ("Ken Lee, Lord Mayor of Leeds" is one).
+_ANOTHER_PEER = re.compile(r"(?:Lord|Lady)\s+(?![Mm]ayor\b|[Cc]hancellor\b|[Cc]hief\b)[A-Z]")
 
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
@@ -199,8 +204,12 @@ def _run_name(run: str) -> _RunName | None:
     if is_org_name(name) and not is_personal_title(title):  # ("Dr Fox" is someone)
         return None
     role = None
-    if title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
-        role = title  # "Finance Minister Rafael Montague set out ..."
+    # ("Tory treasurer Lord Ashcroft": the peer's title is part of how he is named, not his role)
+    words = title.split()
+    while words and words[-1].lower() in PEERAGE_TITLES:
+        words.pop()
+    if words and words[-1].rstrip(".").lower() not in COURTESY_TITLES:
+        role = " ".join(words)  # "Finance Minister Rafael Montague set out ..."
     return _RunName(name, title, len(tokens), tokens[0].lower(), gender_of_name(name, title), role)
 
 
@@ -338,7 +347,11 @@ def _scan_paragraph(
         role = None
         if text.startswith(", ", end):
             appositive = _APPOSITIVE_ROLE.match(text, end)
-            if appositive and _ROLE_START.match(appositive.group(1)):
+            if (
+                appositive
+                and _ROLE_START.match(appositive.group(1))
+                and not _ANOTHER_PEER.match(appositive.group(1))
+            ):
                 role = appositive.group(1).strip()
         titled = False
         if role is None and read.role is None:

@@ -29,6 +29,8 @@ from index.quotes.lexicon.people import (
     INDEFINITE_SPEAKERS,
     MALE_NAMES,
     NAME_HOMOGRAPHS,
+    PARTY_MEMBERS,
+    PEERAGE_TITLES,
     POSTMODIFIERS,
     PRONOUN_GENDER,
     ROLE_HEADS,
@@ -133,23 +135,12 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     if (is_org_name(name) and not is_personal_title(title)) or lowered_before.endswith("the"):
         org = f"{text_before.strip()} {run}".strip() if lowered_before.endswith("the") else run
         return Source(name=strip_possessive(org), kind="org")
-    if (
-        len(tokens) == 1
-        and tokens[0].endswith("s")
-        and tokens[0][:-1].lower()
-        in (
-            "democrat",
-            "republican",
-            "american",
-            "conservative",
-            "liberal",
-            "progressive",
-            "independent",
-        )
-    ):
+    if len(tokens) == 1 and tokens[0].endswith("s") and tokens[0][:-1].lower() in PARTY_MEMBERS:
         return Source(name=name, kind="group", gender="p")
     said_title = title
     words = title.split()
+    while words and words[-1].lower() in PEERAGE_TITLES:  # ("Treasurer Lord Ashcroft": a name)
+        words, title = words[:-1], " ".join(words[:-1])
     if words and words[-1].rstrip(".").lower() in COURTESY_TITLES:
         # "Mr", "Chancellor Mr" (the role is "Chancellor"), "Harrogate Mr" (a place: none).
         words = words[:-1]

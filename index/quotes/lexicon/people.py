@@ -300,3 +300,8 @@ UNNAMED_HEADS = word_set(
 )
 """Heads of descriptions that stand for someone the article does not name (``the Vodafone
 spokesman`` is not the Vodafone boss named earlier)."""
+
+PARTY_MEMBERS = word_set(
+    "democrat republican american conservative liberal progressive independent"
+)
+"""What a capitalised plural names as a group of people (``Democrats``, ``Independents``)."""
