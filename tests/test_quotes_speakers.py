@@ -82,6 +82,15 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("the line would cut traffic", "The Green leader")],
     ),
+    (
+        "quoted words after ', calling him' are the clause subject's, and so is 'he' next",
+        (
+            "Tom Reed spent the last day attacking a rival, former mayor Ola Berg.",
+            "Speaking at a fair in Lund, Reed went after Berg, calling him \u201ca lazy man.\u201d",
+            "He says, \u201cHere is a man who never worked.\u201d",
+        ),
+        [("\u201ca lazy man", "Tom Reed"), ("Here is a man", "Tom Reed")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

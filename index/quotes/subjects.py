@@ -251,6 +251,12 @@ def verb_subject(
     for word in ordered:
         verb_start = lo + word.start()
         head = text[lo:verb_start]
+        if word.group().endswith("ing") and head.rstrip().endswith(","):
+            # 'Reed went after Berg, calling him "lazy"': the participle is the clause
+            # subject's, not the object's before it.
+            found = clause_subject(text, lo, verb_start, spans, known)
+            if found is not None:
+                return found[0], found[1], word.group()
         head = strip_adverbs(head)
         head = _RELATIVE_END.sub("", head)
         boundary = 0
