@@ -91,6 +91,16 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("\u201ca lazy man", "Tom Reed"), ("Here is a man", "Tom Reed")],
     ),
+    (
+        "a name, an adverb and a verb before an office are a clause, not someone's role",
+        (
+            "Mayor Tom Reed spoke to the crowd in Lund.",
+            "Reed jokingly offered a man the post of Secretary of Transport, then says he will "
+            "take advice from anyone.",
+            "He says, \u201cThat is how you learn.\u201d",
+        ),
+        [("That is how you learn", "Tom Reed")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
 
 from index.quotes.groups import (
     counted_those,
@@ -121,15 +120,20 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
         return None
     name = " ".join(tokens)
+    # (no word ends in "ed" without "ed" in the text, so most phrases are not read)
+    words = text_before.split() if "ed" in text_before else []
     if any(
-        earlier[:1].isupper()
-        and word.endswith("ed")
+        word.endswith("ed")
         and word.islower()
         and word not in ROLE_PARTICIPLES
-        # (no word ends in "ed" without "ed" in the text, so most phrases are not read)
-        for earlier, word in pairwise(text_before.split() if "ed" in text_before else ())
+        and (
+            words[at - 1][:1].isupper()
+            or (at > 1 and words[at - 1].endswith("ly") and words[at - 2][:1].isupper())
+        )
+        for at, word in enumerate(words)
+        if at
     ):
-        return None  # "Trump attacked Romney": a clause, not a role before a name
+        return None  # "Trump (angrily) attacked Romney": a clause, not a role before a name
     lowered_before = text_before.strip().lower()
     # ("Dr Fox" is someone, "Fox" may be a network)
     if (is_org_name(name) and not is_personal_title(title)) or lowered_before.endswith("the"):
