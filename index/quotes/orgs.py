@@ -65,12 +65,12 @@ def subject_org(text: str, end: int, word: str, article: str) -> bool:
     Such a word names an organisation that a later ``it said`` may stand for; a common word
     capitalised at the start of a sentence (``Profits rose``, ``Growth slowed``) does not.
     """
+    if word.endswith("s") or not word.isalpha() or word in QUANTIFIERS or word in DEMONYMS:
+        return False
     verb = _NEXT_WORD.match(text, end)
-    if verb is None or word.endswith("s") or not word.isalpha():
+    if verb is None:
         return False
     found = verb.group(1)
     if not (found.endswith("ed") or found in _FINITE_VERBS):
         return False  # ("Venezuelan authorities have said": a word before a noun)
-    if word in QUANTIFIERS or word in DEMONYMS:
-        return False
     return _a_name_in(article, word)
