@@ -122,9 +122,14 @@ def _role_holds(description: Description, role: str) -> bool:
 
 def _has_role(registry: Registry, index: int) -> bool:
     """Whether the article gives the person a role (``Tory co-chairman``, not just ``Mr``)."""
+    return any(is_role(role) for role in registry.entities[index].roles)
+
+
+@lru_cache(maxsize=4096)  # pure; every description asks it of every person's roles
+def is_role(role: str) -> bool:
+    """Whether a role or title names a role (``Tory co-chairman``), not only a courtesy."""
     return any(
         part in ROLE_HEADS or part in DESCRIPTION_HEADS
-        for role in registry.entities[index].roles
         for part in role.lower().replace("-", " ").split()
     )
 
