@@ -61,6 +61,8 @@ def clear_caches() -> None:
         coref._org_name,
         cues.strip_adverbs,
         descriptions.read_description,
+        descriptions.role_words,
+        descriptions.is_role,
         titles.is_title,
         names.gender_of_name,
         names.is_org_name,

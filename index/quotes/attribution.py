@@ -283,17 +283,18 @@ def before_quote(
         if found is None:
             found = clause_subject(text, lo, lo + len(head), spans, known)
     else:
-        found = subject_before(text, lo, lo + len(head))
+        found = None
         if (
-            found is None
-            and head.rstrip().endswith((" and", " but"))
+            head.rstrip().endswith((" and", " but"))
             and stripped.endswith((":", ","))  # (not 'and called it "..." ...': a fragment)
             and switches.on(BEFORE_AND_VERB)
         ):
-            # 'Ada Vik thanked the crew and added: "..."': the second verb of the clause's
-            # subject, whoever else the clause names.
+            # 'Ada Vik thanked the architect, Jon Sand, and added: "..."': the second verb of
+            # the clause's subject, whoever else the clause names.
             found = clause_subject(text, lo, lo + len(head), spans, known)
-            rule = BEFORE_AND_VERB
+            rule = BEFORE_AND_VERB if found is not None else rule
+        if found is None:
+            found = subject_before(text, lo, lo + len(head))
     if found is None:
         # "Sanders made the following comment:": whoever the clause names introduces it.
         if stripped.endswith(":"):

@@ -8,7 +8,11 @@ from functools import lru_cache
 
 from index.quotes.cues import trie_pattern
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
-from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
+from index.quotes.lexicon.grammar import (
+    CLAUSE_START_WORDS,
+    NOT_NAME_WORDS,
+    OBLIQUE_PREPOSITIONS,
+)
 from index.quotes.lexicon.people import (
     ANAPHORIC_HEADS,
     COURTESY_TITLES,
@@ -16,6 +20,7 @@ from index.quotes.lexicon.people import (
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
+    PEERAGE_TITLES,
     PLACE_NAMES,
     ROLE_NOUNS_BEFORE_NAME,
     Gender,
@@ -31,6 +36,7 @@ from index.quotes.names import (
     split_title,
     strip_possessive,
 )
+from index.quotes.orgs import scan_acronyms, subject_org
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
@@ -62,6 +68,10 @@ _PREMODIFIERS = re.compile(
     rf"(^|[.!?;:,\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
     rf"{_ROLE_NOUNS}$"
 )
+
+# "Lord Ashcroft, Lord Saatchi and others": a peer's name after a name is someone else, not a
+# role ("Ken Lee, Lord Mayor of Leeds" is one).
+_ANOTHER_PEER = re.compile(r"(?:Lord|Lady)\s+(?![Mm]ayor\b|[Cc]hancellor\b|[Cc]hief\b)[A-Z]")
 
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
@@ -141,12 +151,13 @@ def scan_people(
     first name, has two or more name-like words, or is followed by a speech verb; single
     words otherwise only count when they repeat someone already known.
     """
+    article = "\n".join(paragraphs) if switches.on(ORG_IT) else ""
     for text, base, skip in zip(paragraphs, bases, skips, strict=True):
         if is_headline(text):
             continue
-        _scan_paragraph(text, base, skip, registry, switches.on(ORG_IT))
+        _scan_paragraph(text, base, skip, registry, article)
         if "(" in text:
-            _scan_acronyms(text, registry)
+            scan_acronyms(text, registry)
     if not switches.on(DESCRIPTION_NAME):
         return
     # "The prime minister used his speech ...": a description is a mention of the person it
@@ -193,8 +204,12 @@ def _run_name(run: str) -> _RunName | None:
     if is_org_name(name) and not is_personal_title(title):  # ("Dr Fox" is someone)
         return None
     role = None
-    if title and title.split()[-1].rstrip(".").lower() not in COURTESY_TITLES:
-        role = title  # "Finance Minister Rafael Montague set out ..."
+    # ("Tory treasurer Lord Ashcroft": the peer's title is part of how he is named, not his role)
+    words = title.split()
+    while words and words[-1].lower() in PEERAGE_TITLES:
+        words.pop()
+    if words and words[-1].rstrip(".").lower() not in COURTESY_TITLES:
+        role = " ".join(words)  # "Finance Minister Rafael Montague set out ..."
     return _RunName(name, title, len(tokens), tokens[0].lower(), gender_of_name(name, title), role)
 
 
@@ -242,26 +257,6 @@ def _role_before(text: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
-# "The Parents Television Council (PTC)": a name, then the acronym it goes by.
-_DEFINED_ACRONYM = re.compile(
-    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w&'\u2019-]*){1,6})"
-    r"\s+\((?P<acronym>[A-Z]{2,6})\)"
-)
-
-
-def _scan_acronyms(text: str, registry: Registry) -> None:
-    """Note the acronyms a paragraph defines: ``Parents Television Council (PTC)``."""
-    for found in _DEFINED_ACRONYM.finditer(text):
-        name, acronym = found.group("name"), found.group("acronym")
-        initials = "".join(word[0] for word in name.split() if word[0].isupper())
-        if (initials.endswith(acronym) and initials.startswith(acronym[0])) or acronym in initials:
-            words = name.split()
-            start = len(words) - len(acronym)
-            while start > 0 and words[start][0] != acronym[0]:
-                start -= 1
-            registry.aliases.setdefault(acronym, " ".join(words[max(0, start) :]))
-
-
 @lru_cache(maxsize=4096)  # pure; most runs are asked about once per mention
 def _org_name(run: str) -> str | None:
     """The organisation a capitalised run names (``The SEC``); None for a person or a place."""
@@ -289,8 +284,10 @@ def _scan_org(text: str, base: int, start: int, end: int, registry: Registry) ->
 
 
 def _scan_paragraph(
-    text: str, base: int, skip: list[tuple[int, int]], registry: Registry, orgs: bool = True
+    text: str, base: int, skip: list[tuple[int, int]], registry: Registry, article: str = ""
 ) -> None:
+    """Register the people (and, given the ``article`` text, organisations) of a paragraph."""
+    orgs = bool(article)
     by_token = registry.by_token
     for match in _runs_outside(text, skip):
         start = match.start()
@@ -317,6 +314,12 @@ def _scan_paragraph(
                 and first not in by_token
                 and not _speaks(text, end)
             ):
+                if (
+                    orgs
+                    and subject_org(text, end, first, article)
+                    and _position(text, start, end) == "subject"
+                ):
+                    registry.add_org(run, base + start, SUBJECT_WEIGHT)
                 continue
         # Every test below only skips the run, so the cheap ones that need no context go first.
         read = _run_name(run)
@@ -344,7 +347,11 @@ def _scan_paragraph(
         role = None
         if text.startswith(", ", end):
             appositive = _APPOSITIVE_ROLE.match(text, end)
-            if appositive and _ROLE_START.match(appositive.group(1)):
+            if (
+                appositive
+                and _ROLE_START.match(appositive.group(1))
+                and not _ANOTHER_PEER.match(appositive.group(1))
+            ):
                 role = appositive.group(1).strip()
         titled = False
         if role is None and read.role is None:

@@ -24,6 +24,7 @@ from index.quotes.lexicon.people import (
     ORG_WORDS,
     ROLE_HEADS,
     ROLE_QUALIFIERS,
+    UNNAMED_HEADS,
 )
 from index.quotes.registry import DISTANCE_SCALE, PRONOUN_REACH, Registry
 
@@ -50,6 +51,7 @@ class Description:
     anaphoric: bool  # like a pronoun (the striker, the American), not a role (the mayor)
     owned: bool = False  # a possessive before the head: "the minister's spokesman"
     general: bool = True  # nothing but words like "former" or "shadow" before the head
+    proper: bool = False  # a capitalised word before the head: "the Tory leader"
 
 
 @lru_cache(maxsize=4096)  # pure; the same descriptions recur ("the president")
@@ -72,7 +74,8 @@ def read_description(phrase: str) -> Description | None:
         general = all(
             word in DESCRIPTION_MODIFIERS or word in ROLE_QUALIFIERS for word in modifiers
         )
-        return Description(lowered, modifiers, anaphoric=False, owned=owned, general=general)
+        proper = any(word[:1].isupper() for word in found.group("mods").split())
+        return Description(lowered, modifiers, False, owned, general, proper)
     if lowered in ANAPHORIC_HEADS or lowered.endswith("-year-old"):
         if not all(word in DESCRIPTION_MODIFIERS for word in modifiers):
             return None  # "the Lincoln actor": who is meant is more than "the one just named"
@@ -87,6 +90,14 @@ def read_description(phrase: str) -> Description | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure; every description is held against every role
+def role_words(role: str) -> tuple[str, ...]:
+    """The words of a role, lower case, without possessive endings and edge commas or dots."""
+    return tuple(
+        word.removesuffix("'s").strip(",.") for word in role.lower().replace("\u2019", "'").split()
+    )
+
+
 def _role_holds(description: Description, role: str) -> bool:
     """Whether a role given in the article (``London mayor``) fits the description.
 
@@ -94,10 +105,10 @@ def _role_holds(description: Description, role: str) -> bool:
     the head in the role (``vice``, ``deputy``) must be in the description too, so ``the
     president`` is not the ``Vice President``.
     """
-    words = [
-        word.removesuffix("'s").strip(",.") for word in role.lower().replace("\u2019", "'").split()
-    ]
-    head = description.head.split()
+    words = role_words(role)
+    head = tuple(description.head.split())
+    if head[0] not in words:
+        return False  # (most roles, told without a scan)
     at = next((i for i in range(len(words)) if words[i : i + len(head)] == head), -1)
     if at < 0:
         return False
@@ -111,9 +122,14 @@ def _role_holds(description: Description, role: str) -> bool:
 
 def _has_role(registry: Registry, index: int) -> bool:
     """Whether the article gives the person a role (``Tory co-chairman``, not just ``Mr``)."""
+    return any(is_role(role) for role in registry.entities[index].roles)
+
+
+@lru_cache(maxsize=4096)  # pure; every description asks it of every person's roles
+def is_role(role: str) -> bool:
+    """Whether a role or title names a role (``Tory co-chairman``), not only a courtesy."""
     return any(
         part in ROLE_HEADS or part in DESCRIPTION_HEADS
-        for role in registry.entities[index].roles
         for part in role.lower().replace("-", " ").split()
     )
 
@@ -142,13 +158,21 @@ def resolve_description(
         return None  # "the prime minister's spokesman" is not the prime minister
     if description.anaphoric:
         return _likeliest(registry, position, None, statement)
-    if not description.general:
+    proper = not description.general and description.proper
+    if not description.general and not (proper and description.head not in UNNAMED_HEADS):
         return None  # "the band leader": a role of its own, which nobody here is given
-    # A role nobody in the article is given: someone named without a role of their own.
+    # A role nobody in the article is given: someone named without a role of their own; for
+    # a role in a party, team or place ("the Tory leader"), someone surely a person, named
+    # in full ("Ada Vik", not "Harbour Hour").
     unroled = {
         index
         for index, entity in enumerate(registry.entities)
-        if entity.person and not _has_role(registry, index)
+        if entity.person
+        and not _has_role(registry, index)
+        and not (
+            proper
+            and (entity.gender is None or " " not in entity.name or not entity.name[:1].isupper())
+        )
     }
     if not unroled:
         return None

@@ -45,15 +45,21 @@ def nominal(text: str, words: list[str]) -> Source | None:
     if not words or len(words) > 30:
         return None
     tokens = text.split()
-    if any(
-        earlier[:1].isupper()
-        and word.endswith("ed")
-        and word.islower()
-        # ("Democratic registered voters": a participle before the plural noun it describes)
-        and not (number == len(tokens) - 4 and tokens[-1].endswith("s") and tokens[-1].islower())
-        # ("Cuban-Americans polled": the people a poll asked)
-        and not (number == len(tokens) - 3 and word in SURVEYED)
-        for number, (earlier, word) in enumerate(pairwise(tokens[1:]))
+    # (a word ending in "ed" needs "ed" in the text: most phrases are not read pair by pair)
+    if (
+        "ed" in text
+        and any(
+            earlier[:1].isupper()
+            and word.endswith("ed")
+            and word.islower()
+            # ("Democratic registered voters": a participle before the plural noun it describes)
+            and not (
+                number == len(tokens) - 4 and tokens[-1].endswith("s") and tokens[-1].islower()
+            )
+            # ("Cuban-Americans polled": the people a poll asked)
+            and not (number == len(tokens) - 3 and word in SURVEYED)
+            for number, (earlier, word) in enumerate(pairwise(tokens[1:]))
+        )
     ):
         # "Mr Montague quoted his father": a name and its verb, not one noun phrase.
         return None
@@ -200,11 +206,14 @@ def counted_those(text: str, words: list[str], read: Read) -> Source | None:
 
 def described_by_participle(text: str, words: list[str], read: Read) -> Source | None:
     """A group described by an -ing phrase: ``Democrats trying to win back the Senate``."""
+    stop = min(len(words) - 1, 5)
+    if not any(word.endswith("ing") for word in words[1:stop]):
+        return None  # (the common case, told without splitting the text)
     tokens = text.split()
     at = next(
         (
             i
-            for i in range(1, min(len(words) - 1, 5))
+            for i in range(1, stop)
             if words[i].endswith("ing")
             and tokens[i].islower()
             and words[i - 1].endswith(("s", "men", "people"))  # a plural

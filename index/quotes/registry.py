@@ -165,6 +165,8 @@ class Registry:
         best_score = float("-inf")
         while at >= 0 and position - self.positions[at] <= ORG_REACH:
             index = self.mentioned[at]
+            # (a word read both ways, "Nordplan said" and "Nordplan posted", is the organisation)
+            index = self.orgs.get(self.entities[index].name.lower(), index)
             if not self.entities[index].person and self.weights[at] >= 0:
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if score > best_score:

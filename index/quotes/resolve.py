@@ -88,7 +88,8 @@ def resolve(
         full = registry.aliases[acronym]
         why = Step("resolve", FULL_NAME, f"{source.name!r} -> {full!r}, as the article defines it")
         return full, source.role, why if explain else None
-    if source.kind == "org" and source.name[:1].isupper() and switches.on(ORG_IT):
+    capitalised = source.name[:1].isupper() or acronym[:1].isupper()  # ("the Financial Times")
+    if source.kind == "org" and capitalised and switches.on(ORG_IT):
         # (so that "it" finds the organisation that spoke: '"...," the BCC said. ... it said')
         registry.add_org(source.name, position, SPEAKER_WEIGHT)
     if source.kind != "person" or not any(ch.isupper() for ch in source.name):

@@ -113,7 +113,8 @@ RULES: tuple[Rule, ...] = (
         "description-name",
         "resolve",
         "'the mayor' resolves to the person named with that role; 'the American' to the one "
-        "just spoken of",
+        "just spoken of; 'the Tory leader', when no one is given that role, to a person named "
+        "in full before",
     ),
     Rule(
         "pronoun", "resolve", "'he', 'she' resolve to the likeliest earlier person of that gender"
@@ -121,7 +122,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "org-it",
         "resolve",
-        "'it said' resolves to the organisation named just before as subject or speaker",
+        "'it said' resolves to the organisation named just before as subject or speaker, or "
+        "to a word the article only writes as a name: 'Nordplan posted ...'",
     ),
     Rule("split-quote", "join", '"A," she said. "B." is one quote in two pieces'),
     Rule(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
 
 from index.quotes.groups import (
     counted_those,
@@ -29,6 +28,8 @@ from index.quotes.lexicon.people import (
     INDEFINITE_SPEAKERS,
     MALE_NAMES,
     NAME_HOMOGRAPHS,
+    PARTY_MEMBERS,
+    PEERAGE_TITLES,
     POSTMODIFIERS,
     PRONOUN_GENDER,
     ROLE_HEADS,
@@ -119,37 +120,31 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
         return None
     name = " ".join(tokens)
+    # (no word ends in "ed" without "ed" in the text, so most phrases are not read)
+    words = text_before.split() if "ed" in text_before else []
     if any(
-        earlier[:1].isupper()
-        and word.endswith("ed")
+        word.endswith("ed")
         and word.islower()
         and word not in ROLE_PARTICIPLES
-        # (no word ends in "ed" without "ed" in the text, so most phrases are not read)
-        for earlier, word in pairwise(text_before.split() if "ed" in text_before else ())
+        and (
+            words[at - 1][:1].isupper()
+            or (at > 1 and words[at - 1].endswith("ly") and words[at - 2][:1].isupper())
+        )
+        for at, word in enumerate(words)
+        if at
     ):
-        return None  # "Trump attacked Romney": a clause, not a role before a name
+        return None  # "Trump (angrily) attacked Romney": a clause, not a role before a name
     lowered_before = text_before.strip().lower()
     # ("Dr Fox" is someone, "Fox" may be a network)
     if (is_org_name(name) and not is_personal_title(title)) or lowered_before.endswith("the"):
         org = f"{text_before.strip()} {run}".strip() if lowered_before.endswith("the") else run
         return Source(name=strip_possessive(org), kind="org")
-    if (
-        len(tokens) == 1
-        and tokens[0].endswith("s")
-        and tokens[0][:-1].lower()
-        in (
-            "democrat",
-            "republican",
-            "american",
-            "conservative",
-            "liberal",
-            "progressive",
-            "independent",
-        )
-    ):
+    if len(tokens) == 1 and tokens[0].endswith("s") and tokens[0][:-1].lower() in PARTY_MEMBERS:
         return Source(name=name, kind="group", gender="p")
     said_title = title
     words = title.split()
+    while words and words[-1].lower() in PEERAGE_TITLES:  # ("Treasurer Lord Ashcroft": a name)
+        words, title = words[:-1], " ".join(words[:-1])
     if words and words[-1].rstrip(".").lower() in COURTESY_TITLES:
         # "Mr", "Chancellor Mr" (the role is "Chancellor"), "Harrogate Mr" (a place: none).
         words = words[:-1]

@@ -12,9 +12,12 @@ from index.quotes.lexicon.grammar import (
     IRREGULAR_VERBS,
     SUBJECT_PRONOUNS,
 )
+from index.quotes.lexicon.people import COURTESY_TITLES, FEMALE_NAMES, MALE_NAMES, PEERAGE_TITLES
 from index.quotes.marks import QuotedSpan, span_at, spans_between
-from index.quotes.names import Source, clean_phrase
+from index.quotes.names import Source, clean_phrase, name_runs
 from index.quotes.speakers import parse_source
+
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 
 Known = Callable[[str], bool]
 """Tells whether a one-word name belongs to someone the article already introduced."""
@@ -146,6 +149,39 @@ def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
         source = parse_source(segment[that + 6 :])
         if source is not None and source.kind == "group":
             return source, lo + that + 6
+    return _named_after_adverbial(segment, lo)
+
+
+# An adverbial that opens a sentence without a comma ("At a rally in Leeds Mr Dahl said").
+_OPENING_ADVERBIAL = re.compile(
+    r"(?:(?:and|but)\s+)?(?:in|at|on|during|after|before|from|speaking\s+(?:in|at|on|to)|"
+    r"addressing|visiting|writing\s+in)\s[^,;:\"\u201c\u201d]{1,60}$",
+    re.I,
+)
+
+
+def _named_after_adverbial(segment: str, lo: int) -> tuple[Source, int] | None:
+    """The person named last in an opening adverbial without its comma.
+
+    ``At a rally in Leeds Mr Dahl``: the capitalised run ``Leeds Mr Dahl`` takes in the place
+    too; the name starts at the courtesy title or first name within it.
+    """
+    tail = segment.rstrip()
+    if not _OPENING_ADVERBIAL.fullmatch(tail):
+        return None
+    run = None
+    for run in name_runs(tail):  # noqa: B007 - the last one is wanted
+        pass
+    if run is None or run.end() != len(tail) or run.start() == 0:
+        return None
+    words = run.group().split()
+    offsets = [match.start() for match in re.finditer(r"\S+", run.group())]
+    for at, word in enumerate(words[:-1]):
+        bare = word.rstrip(".").lower()
+        if at and (bare in COURTESY_TITLES or bare in PEERAGE_TITLES or bare in FIRST_NAMES):
+            source = parse_source(" ".join(words[at:]))
+            if source is not None and source.kind == "person":
+                return source, lo + run.start() + offsets[at]
     return None
 
 
@@ -215,6 +251,12 @@ def verb_subject(
     for word in ordered:
         verb_start = lo + word.start()
         head = text[lo:verb_start]
+        if word.group().endswith("ing") and head.rstrip().endswith(","):
+            # 'Reed went after Berg, calling him "lazy"': the participle is the clause
+            # subject's, not the object's before it.
+            found = clause_subject(text, lo, verb_start, spans, known)
+            if found is not None:
+                return found[0], found[1], word.group()
         head = strip_adverbs(head)
         head = _RELATIVE_END.sub("", head)
         boundary = 0

@@ -293,3 +293,15 @@ DESCRIPTION_MODIFIERS = word_set("former new current outgoing incoming then long
 
 ROLE_QUALIFIERS = word_set("vice deputy assistant shadow press junior associate acting under")
 """Words before a role's head that make it another role (``Vice President``)."""
+
+UNNAMED_HEADS = word_set(
+    """spokesman spokeswoman spokesperson official source aide adviser advisor analyst
+    representative member supporter fan"""
+)
+"""Heads of descriptions that stand for someone the article does not name (``the Vodafone
+spokesman`` is not the Vodafone boss named earlier)."""
+
+PARTY_MEMBERS = word_set(
+    "democrat republican american conservative liberal progressive independent"
+)
+"""What a capitalised plural names as a group of people (``Democrats``, ``Independents``)."""

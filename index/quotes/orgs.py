@@ -1,0 +1,76 @@
+"""Organisations in running text: acronyms an article defines, and names only ever capitalised.
+
+``it said`` stands for an organisation; these readings find organisations whose names carry
+no word such as ``Bank`` or ``Council`` that tells them apart from people.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.quotes.cues import REPORTING_VERB_SET
+from index.quotes.lexicon.grammar import AUXILIARIES, IRREGULAR_VERBS, QUANTIFIERS
+from index.quotes.lexicon.people import DEMONYMS
+from index.quotes.registry import Registry
+
+# "The Parents Television Council (PTC)": a name, then the acronym it goes by.
+_DEFINED_ACRONYM = re.compile(
+    r"(?P<name>[A-Z][\w&'\u2019-]*(?:\s+(?:(?:of|for|and|on|the)\s+)?[A-Z][\w&'\u2019-]*){1,6})"
+    r"\s+\((?P<acronym>[A-Z]{2,6})\)"
+)
+
+
+def scan_acronyms(text: str, registry: Registry) -> None:
+    """Note the acronyms a paragraph defines: ``Parents Television Council (PTC)``."""
+    for found in _DEFINED_ACRONYM.finditer(text):
+        name, acronym = found.group("name"), found.group("acronym")
+        initials = "".join(word[0] for word in name.split() if word[0].isupper())
+        if (initials.endswith(acronym) and initials.startswith(acronym[0])) or acronym in initials:
+            words = name.split()
+            start = len(words) - len(acronym)
+            while start > 0 and words[start][0] != acronym[0]:
+                start -= 1
+            registry.aliases.setdefault(acronym, " ".join(words[max(0, start) :]))
+
+
+# The word after a name, past an appositive ("Nordplan, the planner, posted") or the comma
+# that closes one around the name ("The agency, Nordplan, posted").
+_NEXT_WORD = re.compile(r"(?:,[^,.;:\"\u201c\u201d]{1,60}(?=,))?,? ([a-z]+)\b")
+
+
+_FINITE_VERBS = IRREGULAR_VERBS | AUXILIARIES | REPORTING_VERB_SET
+
+
+def _a_name_in(article: str, word: str) -> bool:
+    """Whether ``word`` is written as a name in ``article``: never in lower case, and at least
+    once capitalised after a lower-case word (``shares in Nordplan``), not only opening a
+    sentence as any word may (``Growth slowed``)."""
+    named = False
+    for written in (" " + word, " " + word[:1].upper() + word[1:]):
+        at = article.find(written)
+        while at != -1:
+            after = article[at + len(written) : at + len(written) + 1]
+            if not after.isalnum():
+                if written[1:2].islower():
+                    return False
+                named = named or article[at - 1 : at].islower()
+            at = article.find(written, at + 1)
+    return named
+
+
+def subject_org(text: str, end: int, word: str, article: str) -> bool:
+    """Whether an unknown capitalised word ending at ``end`` may be the subject of the verb after
+    it (``Nordplan posted ...``), as a name the article gives (the caller checks its place).
+
+    Such a word names an organisation that a later ``it said`` may stand for; a common word
+    capitalised at the start of a sentence (``Profits rose``, ``Growth slowed``) does not.
+    """
+    if word.endswith("s") or not word.isalpha() or word in QUANTIFIERS or word in DEMONYMS:
+        return False
+    verb = _NEXT_WORD.match(text, end)
+    if verb is None:
+        return False
+    found = verb.group(1)
+    if not (found.endswith("ed") or found in _FINITE_VERBS):
+        return False  # ("Venezuelan authorities have said": a word before a noun)
+    return _a_name_in(article, word)

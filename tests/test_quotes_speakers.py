@@ -1,0 +1,149 @@
+"""Who speaks, and in what role: tables of (paragraphs, expected quotes), in our own sentences.
+
+Each row names a shape of news writing that gave the wrong speaker (or role) once; the
+expected quotes are ``(first words of the quote, speaker or role)`` in reading order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.corpus.article import PARAGRAPH_SEPARATOR
+from index.quotes import extract_quotes
+from tests.quotecheck import check_offsets
+
+SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
+    (
+        "a second verb after 'and' is the clause subject's, not a name in its object",
+        (
+            "Mayor Ada Vik opened the library on Monday.",
+            "She thanked the architect, Jon Sand, for his patience and declared, "
+            '"This is a house for everyone."',
+        ),
+        [("This is a house", "Ada Vik")],
+    ),
+    (
+        "'it said' stands for a company named by a word the article never writes in lower case",
+        (
+            "Nordplan, the map maker, posted record sales on Tuesday.",
+            "Shares in Nordplan rose by a tenth.",
+            '"Demand for paper maps is back," it said.',
+        ),
+        [("Demand for paper maps", "Nordplan")],
+    ),
+    (
+        "'it said' never stands for a common word that opens a sentence",
+        ("Growth slowed in the spring.", '"We expected it," it said.'),
+        [("We expected it", None)],
+    ),
+    (
+        "'it said' stands for a publication named with a lower-case 'the'",
+        ("The ferry will be sold, the Evening Courier reported.", "It said the sale was close."),
+        [
+            ("The ferry will be sold", "the Evening Courier"),
+            ("the sale was close", "the Evening Courier"),
+        ],
+    ),
+    (
+        "a word read as a speaker and as a company before 'it said' is the company",
+        (
+            "Shares in Nordplan fell. Nordplan posted a loss.",
+            "Nordplan said the winter had been slow.",
+            '"Spring will be better," it said.',
+        ),
+        [("the winter had been slow", "Nordplan"), ("Spring will be better", "Nordplan")],
+    ),
+    (
+        "a place after an opening phrase without its comma is no part of the speaker's name",
+        ("At a fair in Tromso Mr Lund said the bridge was safe.",),
+        [("the bridge was safe", "Lund")],
+    ),
+    (
+        "a description with a party or team in it stands for the person named before it",
+        (
+            "Anna Holm has backed the new rail line.",
+            "The Green leader said the line would cut traffic in half.",
+        ),
+        [("the line would cut traffic", "Anna Holm")],
+    ),
+    (
+        "a club's spokesman is not the person named before him",
+        (
+            "Anna Holm has backed the new rail line.",
+            "The Harbour Club spokesman said the line would cut traffic in half.",
+        ),
+        [("the line would cut traffic", "The Harbour Club spokesman")],
+    ),
+    (
+        "a description never stands for a capitalised run that is no one's full name",
+        (
+            "Blue Lagoon Nights has backed the new rail line.",
+            "The Green leader said the line would cut traffic in half.",
+        ),
+        [("the line would cut traffic", "The Green leader")],
+    ),
+    (
+        "quoted words after ', calling him' are the clause subject's, and so is 'he' next",
+        (
+            "Tom Reed spent the last day attacking a rival, former mayor Ola Berg.",
+            "Speaking at a fair in Lund, Reed went after Berg, calling him \u201ca lazy man.\u201d",
+            "He says, \u201cHere is a man who never worked.\u201d",
+        ),
+        [("\u201ca lazy man", "Tom Reed"), ("Here is a man", "Tom Reed")],
+    ),
+    (
+        "a name, an adverb and a verb before an office are a clause, not someone's role",
+        (
+            "Mayor Tom Reed spoke to the crowd in Lund.",
+            "Reed jokingly offered a man the post of Secretary of Transport, then says he will "
+            "take advice from anyone.",
+            "He says, \u201cThat is how you learn.\u201d",
+        ),
+        [("That is how you learn", "Tom Reed")],
+    ),
+]
+
+ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
+    (
+        "a peer's title before his name is no part of his role",
+        ("Party treasurer Lord Dale said the accounts were in order.",),
+        [("the accounts were in order", "Party treasurer")],
+    ),
+    (
+        "another peer after a name is someone else, not a role",
+        (
+            "Party treasurer Lord Dale, Lord Vik and two others came late.",
+            '"It was a long night," said Lord Dale.',
+        ),
+        [("It was a long night", "Party treasurer")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [pytest.param(paragraphs, expected, id=shape) for shape, paragraphs, expected in SPEAKERS],
+)
+def test_speakers(paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]) -> None:
+    found = extract_quotes(paragraphs)
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    for quote in found:
+        check_offsets(quote, body)
+    got = [(quote.text, quote.speaker) for quote in found]
+    assert len(got) == len(expected), got
+    for (text, speaker), (start, want) in zip(got, expected, strict=True):
+        assert text.startswith(start), got
+        assert speaker == want, got
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [pytest.param(paragraphs, expected, id=shape) for shape, paragraphs, expected in ROLES],
+)
+def test_roles(paragraphs: tuple[str, ...], expected: list[tuple[str, str | None]]) -> None:
+    found = extract_quotes(paragraphs)
+    got = [(quote.text, quote.role) for quote in found]
+    assert len(got) == len(expected), got
+    for (text, role), (start, want) in zip(got, expected, strict=True):
+        assert text.startswith(start), got
+        assert role == want, got
