@@ -21,6 +21,7 @@ from tests.conftest_app import (
 from tests.samples import write_archive
 from tui.app import NewsdeskApp
 from tui.config import Config
+from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.headlines import HeadlineList
 from tui.widgets.quotes import QuoteList
@@ -155,6 +156,15 @@ async def test_the_footer_shows_the_keys_that_work_where_the_focus_is(sample: Sa
         assert "Results" in footer and "esc Back" in footer
         for hidden in ("Quit", "Sort", "Help", "/ Search", "Next hit"):
             assert hidden not in footer
+        await pilot.press("escape")
+        keys = list(app.screen.query("FooterKey"))
+        assert "a All by speaker" in footer_text(app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        # Back from the help, the key bar shows the same keys: the same widgets, not rebuilt.
+        assert list(app.screen.query("FooterKey")) == keys
+        assert "a All by speaker" in footer_text(app)
 
 
 @pilot_test

@@ -18,8 +18,9 @@ import pytest
 
 from index.api.backend import Backend
 from index.api.errors import QueryError
-from index.api.records import Filter, SearchRequest
+from index.api.records import Filter, Progress, SearchRequest
 from index.engines import open_archive
+from index.engines.typesense import indexing
 from index.engines.typesense.client import create_search_key
 from index.engines.typesense.settings import API_KEY_ENV
 from index.pipeline.store import Manifest
@@ -319,6 +320,40 @@ def test_two_archives_share_a_collection_and_a_lost_manifest_is_rebuilt_from_it(
     assert again.search(SearchRequest("council")).total == 4
 
 
+class Stopped(Exception):
+    """Raised by a progress report to stop an update half-way, as a closing app does."""
+
+
+def test_an_update_stopped_half_way_carries_on_where_it_stopped(
+    tmp_path: Path, typesense_node: RunningCluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In this process: small batches, each recorded as soon as it is in; the update is
+    # stopped between two of them. (A process killed outright: the slow test below.)
+    monkeypatch.setattr(indexing, "BATCH_DOCUMENTS", 20)
+    monkeypatch.setattr(indexing, "SAVE_SECONDS", 0.0)
+    archive = write_archive(tmp_path / "archive", 100)
+    collection = f"stopped_{uuid.uuid4().hex[:6]}"
+
+    def stop_half_way(progress: Progress) -> None:
+        if progress.phase == "index" and progress.done == 50:
+            raise Stopped
+
+    first = typesense_backend(typesense_node, archive, tmp_path / "ix", collection)
+    with pytest.raises(Stopped):
+        first.update(progress=stop_half_way)
+    first.close()
+    (found,) = (tmp_path / "ix").glob("typesense-*/*/manifest.bin")
+    kept = Manifest.load(found.parent)
+    assert kept is not None and 0 < len(kept.files) < 100, "the update was not stopped half-way"
+
+    again = typesense_backend(typesense_node, archive, tmp_path / "ix", collection)
+    assert again.update().added == 100 - len(kept.files)
+    every = again.search(SearchRequest("council", limit=100))
+    assert (every.total, len({hit.id for hit in every.hits})) == (100, 100)
+    again.close()
+
+
+@pytest.mark.slow  # a process killed outright; the test above stops one in this process
 def test_an_index_killed_half_way_carries_on_where_it_stopped(
     tmp_path: Path, typesense_node: RunningCluster
 ) -> None:

@@ -14,12 +14,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.api.records import FACET_FIELDS, FacetCount, FacetField, Filter
 from tui.safe import inert_line
 from tui.widgets.bindings import bindings
+from tui.widgets.key_bar import KeyBar
 
 FiltersChanged = Callable[[tuple[Filter, ...]], None]
 CURSOR = ">"
@@ -95,7 +96,7 @@ class FacetScreen(ModalScreen[None]):
         if not options:
             picker.border_title = "No facets for these results"
         yield picker
-        yield Footer(compact=True)  # the keys of the pop-up, not of the screen below
+        yield KeyBar(compact=True)  # the keys of the pop-up, not of the screen below
 
     @property
     def chosen(self) -> tuple[Filter, ...]:

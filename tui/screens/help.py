@@ -13,11 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.keys import BINDINGS, KeySpec, spec
 from tui.screens.palette import PaletteCommand
 from tui.widgets.headlines import BOOKMARK_MARK, UNREAD_MARK
+from tui.widgets.key_bar import KeyBar
 
 QUERY_SYNTAX: tuple[tuple[str, str], ...] = (
     ("fintech port", "articles with both words (AND is the default)"),
@@ -144,7 +145,7 @@ class HelpScreen(ModalScreen[None]):
             body.border_title = "newsdesk help"
             body.border_subtitle = "j/k, space, g/G scroll \u00b7 esc closes"
             yield Static(help_text(self._keys_in_use), id="help-text")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def action_scroll(self, where: str) -> None:
         """Scroll the help text."""

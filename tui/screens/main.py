@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from index.api.records import Filter, Highlight, IndexStatus, ReadingState, SearchResult
 from index.corpus.article import Article
@@ -32,6 +31,7 @@ from tui.screens.palette import PaletteCommand
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bindings import bindings
 from tui.widgets.headlines import HeadlineList
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.panels import Panel, Panels
 from tui.widgets.quotes import QuoteList
 from tui.widgets.reading_pane import ReadingPane
@@ -93,7 +93,7 @@ class MainScreen(Screen[None]):
             idle=lambda: self.host.idle,
             id="status-bar",
         )
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         """Find the widgets and title the panels; the headlines have the focus, so every

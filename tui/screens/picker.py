@@ -10,12 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index.api.records import SearchHit, SpeakerQuote
 from tui.safe import inert_line
 from tui.widgets.bindings import bindings
+from tui.widgets.key_bar import KeyBar
 from tui.wording import quoted
 
 T = TypeVar("T")
@@ -54,7 +55,7 @@ class PickerScreen(ModalScreen[T | None], Generic[T]):
         picker.border_title = Text(self._title)
         picker.border_subtitle = "enter opens \u00b7 esc closes"
         yield picker
-        yield Footer(compact=True)  # the keys of the pop-up, not of the screen below
+        yield KeyBar(compact=True)  # the keys of the pop-up, not of the screen below
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
