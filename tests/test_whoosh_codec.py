@@ -7,7 +7,6 @@ identical through Whoosh's matcher interface and through the engine's block read
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -17,28 +16,15 @@ from whoosh.filedb.filestore import FileStorage
 
 from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.postings import read_postings
-from index.engines.whoosh.schema import article_document, build_schema
-from index.pipeline.annotate import annotate
-from index.pipeline.read import read_file
-
-SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
-
-
-@functools.cache
-def _documents() -> list[dict[str, Any]]:
-    docs = []
-    for path in sorted(p for p in SAMPLE_DATA.rglob("*") if p.suffix in {".txt", ".md", ".jsonl"}):
-        rel = path.relative_to(SAMPLE_DATA).as_posix()
-        for article in read_file(path, rel=rel):
-            docs.append(article_document(annotate(article), rel, (0, 0, "")))
-    return docs
+from index.engines.whoosh.schema import build_schema
+from tests.whoosh_documents import sample_documents
 
 
 def _index(folder: Path, codec: Any) -> Any:
     folder.mkdir()
     ix = FileStorage(str(folder)).create_index(build_schema())
     with ix.writer(codec=codec) as writer:
-        for doc in _documents():
+        for doc in sample_documents():
             writer.add_document(**doc)
     return ix
 

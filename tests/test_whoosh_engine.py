@@ -25,28 +25,16 @@ from index.api.parse import parse_query
 from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.ranking import ScoreCache, bm25f_scores
-from index.engines.whoosh.schema import article_document, build_schema
+from index.engines.whoosh.schema import build_schema
 from index.engines.whoosh.scoring import NewsWeighting
 from index.engines.whoosh.translate import Translator, scoring_terms
-from index.pipeline.annotate import annotate
-from index.pipeline.read import read_file
+from tests.whoosh_documents import SAMPLE_DATA, sample_documents
 
-SAMPLE_DATA = Path(__file__).resolve().parent.parent / "sample_data"
 DELETED = ("2021-09-14", "lighthouse", "harbour-fintech")
 """Files (by a piece of their name) deleted from the many-segment index after writing."""
 
 # One worker builds both indexes once, instead of each worker building its own.
 pytestmark = pytest.mark.xdist_group("whoosh-engine")
-
-
-@functools.cache
-def _documents() -> list[dict[str, Any]]:
-    docs = []
-    for path in sorted(p for p in SAMPLE_DATA.rglob("*") if p.suffix in {".txt", ".md", ".jsonl"}):
-        rel = path.relative_to(SAMPLE_DATA).as_posix()
-        for article in read_file(path, rel=rel):
-            docs.append(article_document(annotate(article), rel, (0, 0, "")))
-    return docs
 
 
 @pytest.fixture(scope="module", params=["one segment", "segments with deletions"])
@@ -55,7 +43,7 @@ def searcher(
 ) -> Iterator[Any]:
     folder = tmp_path_factory.mktemp("engine")
     ix = FileStorage(str(folder)).create_index(build_schema())
-    docs = _documents()
+    docs = sample_documents()
     if request.param == "one segment":
         with ix.writer(codec=NewsCodec()) as writer:
             for doc in docs:
@@ -87,7 +75,9 @@ def translate(searcher: Any, text: str) -> wq.Query:
 
 @functools.cache
 def _words() -> list[str]:
-    return sorted({w for doc in _documents() for w in re.findall(r"[a-z]+", doc["body"].lower())})
+    return sorted(
+        {w for doc in sample_documents() for w in re.findall(r"[a-z]+", doc["body"].lower())}
+    )
 
 
 def whoosh_oracle(searcher: Any, q: wq.Query) -> set[int]:
