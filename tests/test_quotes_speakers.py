@@ -54,6 +54,14 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("the winter had been slow", "Nordplan"), ("Spring will be better", "Nordplan")],
     ),
     (
+        "an aside inside a clause ('who, he claims, is') reports no words before it",
+        (
+            "Ross Adler has no doubt it is the minister who, he claims, is "
+            '"rushing" the harbour law through without debate.',
+        ),
+        [('is "rushing" the harbour law', "Ross Adler")],
+    ),
+    (
         "a place after an opening phrase without its comma is no part of the speaker's name",
         ("At a fair in Tromso Mr Lund said the bridge was safe.",),
         [("the bridge was safe", "Lund")],

@@ -209,7 +209,12 @@ def said_that_or_then_said(
         # "During his years in office, Obama said ...": an opening phrase, not a statement
         # (but "In recent days, aides say, the president ..." is one, split by its speaker).
         return said_that(text, hi, verb_end, verb, subject, SAID_THAT)
-    if prefix.endswith(",") and len(prefix.split()) >= 3 and ends_here:
+    if (
+        prefix.endswith(",")
+        and len(prefix.split()) >= 3
+        and ends_here
+        and not _OPEN_CLAUSE_END.search(prefix)
+    ):
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         if not on_then_said:
             return []
@@ -224,6 +229,13 @@ def said_that_or_then_said(
                 reports.append(Report(start2, end2, source, position, THEN_SAID, cue))
         return reports
     return said_that(text, hi, verb_end, verb, subject, SAID_THAT)
+
+
+# "it is the minister who, he claims, is ...": an aside inside a clause left open (by a relative
+# pronoun or a conjunction); the words before it are no statement of their own.
+_OPEN_CLAUSE_END = re.compile(
+    r"\b(?:who|whom|whose|which|that|where|and|but|or|because|if|whether)\s*,$", re.I
+)
 
 
 # "..., he told the court in his filing.": where or how it was said closes the sentence.
