@@ -226,7 +226,7 @@ def test_headless_commands_never_import_textual(indexed: Path) -> None:
     assert "TEXTUAL: []" in done.stdout
 
 
-def test_searching_an_unchanged_archive_loads_no_reader_extractor_or_build_code(
+def test_searching_an_unchanged_archive_loads_no_reader_extractor_build_code_or_metadata(
     indexed: Path,
 ) -> None:
     old = 1_500_000_000  # folders last changed long ago: the quick update check trusts them
@@ -237,7 +237,8 @@ def test_searching_an_unchanged_archive_loads_no_reader_extractor_or_build_code(
         "import sys\n"
         "from tui.cli import main\n"
         f"code = main(['search', 'fintech', '--json', '--archive', {str(indexed)!r}])\n"
-        "heavy = ('index.pipeline.read', 'index.quotes.extract', 'index.engines.whoosh.build')\n"
+        "heavy = ('index.pipeline.read', 'index.quotes.extract', 'index.engines.whoosh.build',\n"
+        "         'importlib.metadata')\n"
         "print('CODE', code, 'LOADED', sorted(m for m in heavy if m in sys.modules))\n"
     )
     done = subprocess.run(

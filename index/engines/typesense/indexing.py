@@ -161,9 +161,9 @@ def update_collection(
         folder = state_dir / target.name
         folder.mkdir(exist_ok=True)
         known = Manifest.load(folder)
-        quick = quick and not target.fresh and known is not None
-        if quick and known is not None and folder_times_unchanged(archive, known.folders):
-            skipped = len(known.skips) + sum(1 for r in known.files.values() if r.reason)
+        trusted = known if quick and not target.fresh else None
+        if trusted is not None and folder_times_unchanged(archive, trusted.folders):
+            skipped = len(trusted.skips) + sum(1 for r in trusted.files.values() if r.reason)
             seconds = time.perf_counter() - started
             return UpdateReport(0, 0, 0, (), (), seconds, skipped_total=skipped)
         files = (
@@ -175,7 +175,7 @@ def update_collection(
             archive,
             exclude=(state_dir,),
             outside_links=outside_links,
-            known=known_from(known) if quick and known is not None else None,
+            known=known_from(trusted) if trusted is not None else None,
             started_ns=scan_start - RACY_NS,
         )
         plan = changes(scan.files, files)
