@@ -9,7 +9,6 @@ Exit codes: 0 success, 1 runtime failure, 2 usage error; errors go to stderr on 
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -226,6 +225,8 @@ def _misspelt_command(args: Sequence[str], config: Config) -> str | None:
         return None
     if Path(args[0]).expanduser().exists():
         return None
+    import difflib  # only for a command that is not one
+
     close = difflib.get_close_matches(args[0], COMMANDS, n=1, cutoff=0.6)
     return close[0] if close else None
 

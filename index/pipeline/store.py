@@ -8,7 +8,6 @@ import hashlib
 import marshal
 import os
 import re
-import socket
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -202,6 +201,8 @@ def write_lock(index_dir: Path, wait: float = 0.0) -> Iterator[WriteLock]:
 
 
 def _holder_line() -> str:
+    import socket  # only when a lock is taken: a search that takes none never loads it
+
     return f"pid {os.getpid()} on {socket.gethostname()} since {time.strftime('%H:%M:%S')}"
 
 
