@@ -238,7 +238,8 @@ def test_searching_an_unchanged_archive_loads_no_reader_extractor_build_code_or_
         "from tui.cli import main\n"
         f"code = main(['search', 'fintech', '--json', '--archive', {str(indexed)!r}])\n"
         "heavy = ('index.pipeline.read', 'index.quotes.extract', 'index.engines.whoosh.build',\n"
-        "         'importlib.metadata', 'urllib.request', 'asyncio', 'whoosh.lang.morph_en')\n"
+        "         'importlib.metadata', 'urllib.request', 'asyncio', 'whoosh.lang.morph_en',\n"
+        "         'yaml')\n"
         "print('CODE', code, 'LOADED', sorted(m for m in heavy if m in sys.modules))\n"
     )
     done = subprocess.run(

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from tui.keys import BINDING_IDS
 from tui.safe import printable
 
@@ -26,7 +24,6 @@ MAX_CONFIG_BYTES = 256 * 1024
 MAX_CONFIG_NESTING = 64
 """Brackets open at once; PyYAML's scanner is quadratic in this, its composer recursive."""
 _NAME_CHARS = 60
-_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BRACKET = re.compile(r"[\[\]{}]")
 
 DEFAULT_CONFIG_TEXT = """\
@@ -150,8 +147,11 @@ def _read_yaml(path: Path) -> Any:
         raise _Unusable(f"cannot read the file (not UTF-8 at byte {exc.start})") from None
     if _bracket_depth(text) > MAX_CONFIG_NESTING:
         raise _Unusable("nested too deeply")
+    import yaml  # only with a config file: without one a command never loads PyYAML
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=_LOADER)
+        return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark is not None else ""
@@ -271,6 +271,8 @@ def save_setting(key: str, value: str, path: Path | None = None) -> None:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = DEFAULT_CONFIG_TEXT
+    import yaml
+
     line = f"{key}: {yaml.safe_dump(value, default_style=None).splitlines()[0]}"
     pattern = re.compile(rf"^{re.escape(key)}:.*$", re.MULTILINE)
     text = pattern.sub(line, text, count=1) if pattern.search(text) else text + f"\n{line}\n"
