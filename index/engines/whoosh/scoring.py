@@ -37,33 +37,24 @@ class NewsWeighting(BM25F):  # type: ignore[misc]
         if cached is not None and cached[0] == id(reader):
             return cached[1]
         with self._lock:
-            days = _day_numbers(reader)
-            newest = max(days, default=0)
-            factors = array(
-                "d",
-                (
-                    1.0 + RECENCY_LIFT * 0.5 ** ((newest - day) / HALF_LIFE_DAYS) if day else 1.0
-                    for day in days
-                ),
-            )
+            # One factor per distinct date (an archive has far fewer dates than articles).
+            values = numeric_column(reader, "date")
+            days = {value: _day_number(value) for value in set(values)}
+            newest = max(days.values(), default=0)
+            factor_of = {
+                value: 1.0 + RECENCY_LIFT * 0.5 ** ((newest - day) / HALF_LIFE_DAYS) if day else 1.0
+                for value, day in days.items()
+            }
+            factors = array("d", map(factor_of.__getitem__, values))
             self._factors = (id(reader), factors)
             return factors
 
 
-def _day_numbers(reader: Any) -> list[int]:
-    """Day ordinal of every document's date (0 when it has none), by document number."""
-    ordinals: dict[int, int] = {0: 0}
-
-    def ordinal(value: int) -> int:
-        try:
-            return dt.date(value // 10000, value // 100 % 100, value % 100).toordinal()
-        except ValueError:
-            return 0
-
-    days = []
-    for value in numeric_column(reader, "date"):
-        day = ordinals.get(value)
-        if day is None:
-            day = ordinals[value] = ordinal(value)
-        days.append(day)
-    return days
+def _day_number(value: int) -> int:
+    """Day ordinal of a date stored as YYYYMMDD (0 when there is none or it is no date)."""
+    if not value:
+        return 0
+    try:
+        return dt.date(value // 10000, value // 100 % 100, value % 100).toordinal()
+    except ValueError:
+        return 0
