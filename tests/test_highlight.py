@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.api.records import Highlight
+from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.engines.whoosh.analysis import NewsAnalyzer
 from index.engines.whoosh.highlight import hit_spans, make_snippet
 
@@ -76,3 +77,36 @@ def test_a_phrase_is_one_hit_where_its_words_stand_together() -> None:
     assert [text[s:e] for s, e in hit_spans(text, both)][-1] == "shop"
     snippet = make_snippet(text, phrase)
     assert [p for p, hit in snippet.parts if hit] == ["mobile phone", "mobile phones"]
+
+
+def test_snippet_phrase_hits_are_counted_and_placed_as_hit_spans_finds_them() -> None:
+    """The snippet's own phrase matching (over joined terms) agrees with ``hit_spans``:
+    longest phrase first, repeated words, a stop word between, accents, a word alone."""
+    cases = [
+        ("tax tax tax tax tax", [("tax", "tax")], ()),
+        ("Tax cut, tax cut and a cut: the tax cuts.", [("tax", "cut"), ("tax", "cut", "tax")], ()),
+        ("The Bank of England and the bank in England.", [("bank", "england")], ("england",)),
+        ("Café society: cafés and a café society club.", [("cafe", "society")], ("club",)),
+        ("Nothing here matches at all.", [("tax", "cut")], ()),
+    ]
+    for text, phrases, alone in cases:
+        highlight = Highlight(tuple(map(term, alone)), tuple(tuple(map(term, p)) for p in phrases))
+        expected = [text[s:e] for s, e in hit_spans(text, highlight)]
+        snippet = make_snippet(text, highlight, width=400)
+        marked_parts = [part for part, hit in snippet.parts if hit]
+        assert marked_parts == expected, text
+
+
+def test_snippet_picks_the_paragraph_with_most_phrase_hits() -> None:
+    paragraphs = [
+        "Interest rates rose; rates of interest, the interest rate.",
+        "Interest rates, interest rates and interest rates again.",
+        "The rate of interest rates once.",
+    ]
+    phrase = Highlight(phrases=((term("interest"), term("rates")),))
+    snippet = make_snippet(PARAGRAPH_SEPARATOR.join(paragraphs), phrase, width=400)
+    text = "".join(part for part, _ in snippet.parts)
+    assert text == paragraphs[1]
+    assert [part for part, hit in snippet.parts if hit] == ["Interest rates"] + 2 * [
+        "interest rates"
+    ]

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import accumulate, compress, repeat
+from operator import add
+
 from index.api.records import Highlight, Snippet
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.engines.analysis.terms import stem_hint
@@ -86,16 +92,48 @@ def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
     if best is None:
         return Snippet(((_clip(text, 0, width), False),)) if text else Snippet()
     paragraph = best[1]
-    return _window(paragraph, hit_spans(paragraph, highlight), width)
+    spans = _phrase_spans(paragraph, highlight, terms) if highlight.phrases else None
+    return _window(paragraph, spans or hit_spans(paragraph, highlight), width)
 
 
 def _hit_count(paragraph: str, highlight: Highlight, terms: frozenset[str]) -> int:
-    """How many hits :func:`hit_spans` finds in ``paragraph``, without placing them when no
-    phrase can be there (one of each phrase's words is missing): then only words are hits."""
-    counts = _ANALYZER.term_counts(paragraph)
-    if any(all(word in counts for word in phrase) for phrase in highlight.phrases):
-        return len(hit_spans(paragraph, highlight))
-    return sum(counts[term] for term in terms)
+    """How many hits :func:`hit_spans` finds in ``paragraph``, counted in C: its terms joined
+    into one string, searched with one pattern of the phrases (longest first) and words."""
+    joined = _GAP + _GAP.join(_ANALYZER.terms(paragraph)) + _GAP
+    return len(_hit_pattern(highlight.phrases, terms).findall(joined))
+
+
+def _phrase_spans(
+    paragraph: str, highlight: Highlight, terms: frozenset[str]
+) -> list[tuple[int, int]]:
+    """What :func:`hit_spans` finds in ``paragraph``, found as :func:`_hit_count` counts:
+    each match's first and last term are mapped back to their words' places."""
+    spans, all_terms = _ANALYZER.word_terms(paragraph)
+    kept = list(filter(None, all_terms))
+    places = list(compress(spans, all_terms))
+    # Where each term's gap stands in the joined text.
+    gaps = list(accumulate(map(add, map(len, kept), repeat(1)), initial=0))
+    joined = _GAP + _GAP.join(kept) + _GAP
+    found = []
+    for match in _hit_pattern(highlight.phrases, terms).finditer(joined):
+        first = bisect_left(gaps, match.start())
+        last = first + match.group().count(_GAP) - 1
+        found.append((places[first][0], places[last][1]))
+    return found
+
+
+_GAP = "\x1f"
+"""Stands between terms in a joined paragraph (no term holds a control character)."""
+
+
+@lru_cache(maxsize=64)
+def _hit_pattern(phrases: tuple[tuple[str, ...], ...], terms: frozenset[str]) -> re.Pattern[str]:
+    """Matches what :func:`hit_spans` takes as one hit, at a term's start in a joined text:
+    the longest phrase starting there, else a word of ``terms``. A match ends before the gap
+    after its last term, so the next match can start right after it."""
+    choices = [_GAP.join(map(re.escape, p)) for p in sorted(phrases, key=len, reverse=True)]
+    choices += sorted(map(re.escape, terms))
+    return re.compile(f"{_GAP}(?:{'|'.join(choices)})(?={_GAP})")
 
 
 def _window(text: str, spans: list[tuple[int, int]], width: int) -> Snippet:
