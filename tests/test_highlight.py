@@ -87,7 +87,8 @@ def test_snippet_phrase_hits_are_counted_and_placed_as_hit_spans_finds_them() ->
         ("Tax cut, tax cut and a cut: the tax cuts.", [("tax", "cut"), ("tax", "cut", "tax")], ()),
         ("The Bank of England and the bank in England.", [("bank", "england")], ("england",)),
         ("Café society: cafés and a café society club.", [("cafe", "society")], ("club",)),
-        ("Nothing here matches at all.", [("tax", "cut")], ()),
+        ("Nothing here matches at all, but for this tax.", [("tax", "cut")], ("tax",)),
+        ("Words alone: taxes, a tax, taxing times.", [], ("tax", "time")),
     ]
     for text, phrases, alone in cases:
         highlight = Highlight(tuple(map(term, alone)), tuple(tuple(map(term, p)) for p in phrases))

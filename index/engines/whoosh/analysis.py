@@ -134,14 +134,6 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
             memo[word] = self.term(word)
         return Counter(map(memo.__getitem__, words))
 
-    def word_terms(self, text: str) -> tuple[list[tuple[int, int]], list[str]]:
-        """The character span and term (``""`` for a stop word) of every word of ``text``."""
-        memo = self._memo
-        words = self.pattern.findall(text)
-        for word in set(words).difference(memo):
-            memo[word] = self.term(word)
-        return [m.span() for m in self.pattern.finditer(text)], list(map(memo.__getitem__, words))
-
     def spans(self, text: str, terms: Collection[str]) -> list[tuple[int, int]]:
         """Character spans of the words in ``text`` whose term is one of ``terms``."""
         memo = self._memo

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
-from operator import add
 
 from index.api.records import Highlight, Snippet
 from index.corpus.article import PARAGRAPH_SEPARATOR
@@ -92,8 +89,7 @@ def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
     if best is None:
         return Snippet(((_clip(text, 0, width), False),)) if text else Snippet()
     paragraph = best[1]
-    spans = _phrase_spans(paragraph, highlight, terms) if highlight.phrases else None
-    return _window(paragraph, spans or hit_spans(paragraph, highlight), width)
+    return _window(paragraph, hit_spans(paragraph, highlight), width)
 
 
 def _hit_count(paragraph: str, highlight: Highlight, terms: frozenset[str]) -> int:
@@ -101,25 +97,6 @@ def _hit_count(paragraph: str, highlight: Highlight, terms: frozenset[str]) -> i
     into one string, searched with one pattern of the phrases (longest first) and words."""
     joined = _GAP + _GAP.join(_ANALYZER.terms(paragraph)) + _GAP
     return len(_hit_pattern(highlight.phrases, terms).findall(joined))
-
-
-def _phrase_spans(
-    paragraph: str, highlight: Highlight, terms: frozenset[str]
-) -> list[tuple[int, int]]:
-    """What :func:`hit_spans` finds in ``paragraph``, found as :func:`_hit_count` counts:
-    each match's first and last term are mapped back to their words' places."""
-    spans, all_terms = _ANALYZER.word_terms(paragraph)
-    kept = list(filter(None, all_terms))
-    places = list(compress(spans, all_terms))
-    # Where each term's gap stands in the joined text.
-    gaps = list(accumulate(map(add, map(len, kept), repeat(1)), initial=0))
-    joined = _GAP + _GAP.join(kept) + _GAP
-    found = []
-    for match in _hit_pattern(highlight.phrases, terms).finditer(joined):
-        first = bisect_left(gaps, match.start())
-        last = first + match.group().count(_GAP) - 1
-        found.append((places[first][0], places[last][1]))
-    return found
 
 
 _GAP = "\x1f"
