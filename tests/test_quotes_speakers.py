@@ -75,6 +75,22 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("the line would cut traffic", "Anna Holm")],
     ),
     (
+        "a description set off by commas before a name stands for that name",
+        (
+            "Responding to the report, the chair of the Harbour Board, Ada Vik, said the quay "
+            "was too short.",
+        ),
+        [("the quay was too short", "Ada Vik")],
+    ),
+    (
+        "a headline in marks, a colon between or not, is no one's quote",
+        (
+            "The photograph ran on page one under the headline: \u201cHarbour In Chaos.\u201d",
+            'A rival paper ran the headline "Quay Plan Sinks."',
+        ),
+        [],
+    ),
+    (
         "a club's spokesman is not the person named before him",
         (
             "Anna Holm has backed the new rail line.",
@@ -112,6 +128,28 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
+    (
+        "an opening phrase set off by a comma is no one's role",
+        ("Most importantly, Mr Lund says, the bridge is safe.",),
+        [("the bridge is safe", None)],
+    ),
+    (
+        "a description set off by commas before a name is that person's role",
+        ("The chair of the Harbour Board, Ada Vik, said the quay was too short.",),
+        [("the quay was too short", "The chair of the Harbour Board")],
+    ),
+    (
+        "a role given with one quote goes with the speaker's other quotes in the article",
+        (
+            "Anna Holm has backed the new rail line.",
+            "The Green leader said the line would cut traffic in half.",
+            "Holm said work would start in May.",
+        ),
+        [
+            ("the line would cut traffic", "the Green leader"),
+            ("work would start", "the Green leader"),
+        ],
+    ),
     (
         "a peer's title before his name is no part of his role",
         ("Party treasurer Lord Dale said the accounts were in order.",),
