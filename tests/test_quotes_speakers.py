@@ -10,6 +10,7 @@ import pytest
 
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
+from index.quotes.roles import carries
 from tests.quotecheck import check_offsets
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -193,3 +194,19 @@ def test_roles(paragraphs: tuple[str, ...], expected: list[tuple[str, str | None
     for (text, role), (start, want) in zip(got, expected, strict=True):
         assert text.startswith(start), got
         assert role == want, got
+
+
+@pytest.mark.parametrize(
+    ("role", "sure"),
+    [
+        ("the singer", True),
+        ("a Greek hero", True),
+        ("chief economist at Nordbank", True),
+        ("shortly", False),
+        ("estimates", False),
+        ("twice a cup winner, believes last", False),
+        ("Launching the initiative", False),
+    ],
+)
+def test_only_a_sure_role_carries_to_the_speakers_other_quotes(role: str, sure: bool) -> None:
+    assert carries(role) is sure

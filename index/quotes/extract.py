@@ -25,6 +25,7 @@ from index.quotes.marks import QuotedSpan, close_stranded, opens_with_quote, par
 from index.quotes.names import Source
 from index.quotes.registry import Registry
 from index.quotes.resolve import resolve
+from index.quotes.roles import carries
 from index.quotes.rules import Switches
 
 CLOSE_STRANDED = "close-stranded"
@@ -162,10 +163,11 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
 
 
 def _carry_roles(results: list[tuple[Quote, list[Step]]]) -> None:
-    """Give a speaker's quotes without a role the first role given with another of theirs."""
+    """Give a speaker's quotes without a role the first sure role given with another of theirs
+    (see ``roles.carries``)."""
     roles: dict[str, str] = {}
     for quote, _ in results:
-        if quote.speaker is not None and quote.role:
+        if quote.speaker is not None and quote.role and carries(quote.role):
             roles.setdefault(quote.speaker, quote.role)
     for index, (quote, steps) in enumerate(results):
         role = roles.get(quote.speaker) if quote.speaker is not None and not quote.role else None

@@ -34,6 +34,21 @@ def is_role(text: str) -> bool:
     return any(w.lower() in ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
 
 
+def carries(role: str) -> bool:
+    """Whether a role read with one quote is sure enough to give the speaker's other quotes:
+    a role word among its first words (``chief economist``), or a short description
+    (``the singer``, ``a Greek hero``); not a stray word (``shortly``) or a clause."""
+    if is_role_appositive(role):
+        return True
+    words = role.split()
+    return (
+        is_role(role)
+        and 2 <= len(words) <= 6
+        and "," not in role
+        and words[0].lower() in DETERMINERS
+    )
+
+
 def is_role_appositive(text: str) -> bool:
     """Whether a comma-set phrase after a name is surely a role (``chief economist at X``).
 
