@@ -84,6 +84,16 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("the quay was too short", "Ada Vik")],
     ),
     (
+        "a bare surname is the person of that name the article has as a subject, not a relative "
+        "named in passing after them",
+        (
+            "Anna Holm opened the bridge on Monday.",
+            "She thanked the crowd and the family of Eva Holm.",
+            '"It is safe," Holm said.',
+        ),
+        [("It is safe", "Anna Holm")],
+    ),
+    (
         "a headline in marks, a colon between or not, is no one's quote",
         (
             "The photograph ran on page one under the headline: \u201cHarbour In Chaos.\u201d",
