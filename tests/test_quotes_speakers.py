@@ -10,6 +10,7 @@ import pytest
 
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
+from index.quotes.roles import carries
 from tests.quotecheck import check_offsets
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -75,6 +76,32 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("the line would cut traffic", "Anna Holm")],
     ),
     (
+        "a description set off by commas before a name stands for that name",
+        (
+            "Responding to the report, the chair of the Harbour Board, Ada Vik, said the quay "
+            "was too short.",
+        ),
+        [("the quay was too short", "Ada Vik")],
+    ),
+    (
+        "a bare surname is the person of that name the article has as a subject, not a relative "
+        "named in passing after them",
+        (
+            "Anna Holm opened the bridge on Monday.",
+            "She thanked the crowd and the family of Eva Holm.",
+            '"It is safe," Holm said.',
+        ),
+        [("It is safe", "Anna Holm")],
+    ),
+    (
+        "a headline in marks, a colon between or not, is no one's quote",
+        (
+            "The photograph ran on page one under the headline: \u201cHarbour In Chaos.\u201d",
+            'A rival paper ran the headline "Quay Plan Sinks."',
+        ),
+        [],
+    ),
+    (
         "a club's spokesman is not the person named before him",
         (
             "Anna Holm has backed the new rail line.",
@@ -112,6 +139,28 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
+    (
+        "an opening phrase set off by a comma is no one's role",
+        ("Most importantly, Mr Lund says, the bridge is safe.",),
+        [("the bridge is safe", None)],
+    ),
+    (
+        "a description set off by commas before a name is that person's role",
+        ("The chair of the Harbour Board, Ada Vik, said the quay was too short.",),
+        [("the quay was too short", "The chair of the Harbour Board")],
+    ),
+    (
+        "a role given with one quote goes with the speaker's other quotes in the article",
+        (
+            "Anna Holm has backed the new rail line.",
+            "The Green leader said the line would cut traffic in half.",
+            "Holm said work would start in May.",
+        ),
+        [
+            ("the line would cut traffic", "the Green leader"),
+            ("work would start", "the Green leader"),
+        ],
+    ),
     (
         "a peer's title before his name is no part of his role",
         ("Party treasurer Lord Dale said the accounts were in order.",),
@@ -155,3 +204,19 @@ def test_roles(paragraphs: tuple[str, ...], expected: list[tuple[str, str | None
     for (text, role), (start, want) in zip(got, expected, strict=True):
         assert text.startswith(start), got
         assert role == want, got
+
+
+@pytest.mark.parametrize(
+    ("role", "sure"),
+    [
+        ("the singer", True),
+        ("a Greek hero", True),
+        ("chief economist at Nordbank", True),
+        ("shortly", False),
+        ("estimates", False),
+        ("twice a cup winner, believes last", False),
+        ("Launching the initiative", False),
+    ],
+)
+def test_only_a_sure_role_carries_to_the_speakers_other_quotes(role: str, sure: bool) -> None:
+    assert carries(role) is sure

@@ -6,7 +6,7 @@ See ``index.quotes.rules`` for the stages and the rules of each.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.corpus.article import PARAGRAPH_SEPARATOR, Quote, Step
 from index.quotes.candidates import Candidate, paragraph_candidates
@@ -25,9 +25,11 @@ from index.quotes.marks import QuotedSpan, close_stranded, opens_with_quote, par
 from index.quotes.names import Source
 from index.quotes.registry import Registry
 from index.quotes.resolve import resolve
+from index.quotes.roles import carries
 from index.quotes.rules import Switches
 
 CLOSE_STRANDED = "close-stranded"
+CARRY_ROLE = "carry-role"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,4 +157,20 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
             rule = "run-on" if group[0].chain >= 0 and group[0].chain == group[1].chain else ""
             steps.append(Step("join", rule or "split-quote", f"one quote in {len(group)} pieces"))
         results.append((make_quote(body, group, speaker, role), steps))
+    if switches.on(CARRY_ROLE):
+        _carry_roles(results)
     return results
+
+
+def _carry_roles(results: list[tuple[Quote, list[Step]]]) -> None:
+    """Give a speaker's quotes without a role the first sure role given with another of theirs
+    (see ``roles.carries``)."""
+    roles: dict[str, str] = {}
+    for quote, _ in results:
+        if quote.speaker is not None and quote.role and carries(quote.role):
+            roles.setdefault(quote.speaker, quote.role)
+    for index, (quote, steps) in enumerate(results):
+        role = roles.get(quote.speaker) if quote.speaker is not None and not quote.role else None
+        if role is not None:
+            steps.append(Step("resolve", CARRY_ROLE, f"role {role!r} given with another quote"))
+            results[index] = (replace(quote, role=role), steps)

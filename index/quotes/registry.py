@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from index.quotes.lexicon.people import Gender
+from index.quotes.lexicon.people import FEMALE_NAMES, MALE_NAMES, Gender
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
 PRONOUN_REACH = 2500
@@ -26,6 +26,8 @@ class Entity:
     """Whether ``role`` is only a title before the name; a described role replaces it."""
     roles: list[str] = field(default_factory=list)
     """Every role and title the article gives (``London mayor``, ``the Arsenal boss``)."""
+    salient: bool = False
+    """Whether the article names them as a subject or speaker at least once."""
 
 
 @dataclass(slots=True)
@@ -56,8 +58,14 @@ class Registry:
             return None
         if len(tokens) == 1:
             # Every entity listed under a token holds it (tokens only grow), so the latest one
-            # contains the whole one-word mention.
-            return candidates[-1]
+            # contains the whole one-word mention; but a bare surname stands for someone the
+            # article has as a subject or speaker ("Cruz said" after "a photo of Heidi Cruz":
+            # not Heidi).
+            latest = candidates[-1]
+            if self.entities[latest].salient or len(candidates) == 1:
+                return latest
+            salient = [i for i in candidates if self._salient_person(i)]
+            return salient[-1] if salient else latest
         wanted = set(tokens)
         best: int | None = None
         # Prefer the most recently created entity containing every token of the mention.
@@ -73,6 +81,13 @@ class Registry:
             ):
                 best = index
         return best
+
+    def _salient_person(self, index: int) -> bool:
+        """Whether entity ``index`` is a subject or speaker somewhere, named with a first name
+        (not "Rocker Doherty": a description that ran into the surname)."""
+        entity = self.entities[index]
+        first = entity.name.split()[0].lower()
+        return entity.salient and (first in MALE_NAMES or first in FEMALE_NAMES)
 
     def add_org(self, name: str, position: int, weight: float) -> int:
         """Record a mention of an organisation (kept apart from people: no name is shared)."""
@@ -133,6 +148,8 @@ class Registry:
 
     def mention(self, index: int, position: int, weight: float = 0.0) -> None:
         """Note that entity ``index`` is mentioned at body offset ``position``."""
+        if weight >= SUBJECT_WEIGHT:
+            self.entities[index].salient = True
         at = bisect.bisect_right(self.positions, position)
         if at and self.positions[at - 1] == position and self.mentioned[at - 1] == index:
             self.weights[at - 1] = max(self.weights[at - 1], weight)

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from index.quotes.attribution import clause_end
 from index.quotes.lexicon.people import COURTESY_TITLES, PRONOUN_GENDER
 from index.quotes.names import Source, split_title
+from index.quotes.roles import is_role_appositive
 from index.quotes.sentences import is_headline
-from index.quotes.speakers import is_role_appositive, parse_source
+from index.quotes.speakers import parse_source
 from index.quotes.statements import content_end, content_start, skip_addressee, skip_adjuncts, trim
 
 SAID_THAT = "report-said-that"

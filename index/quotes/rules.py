@@ -125,6 +125,12 @@ RULES: tuple[Rule, ...] = (
         "'it said' resolves to the organisation named just before as subject or speaker, or "
         "to a word the article only writes as a name: 'Nordplan posted ...'",
     ),
+    Rule(
+        "carry-role",
+        "resolve",
+        "a speaker's role, given with one of their quotes, goes with each of their quotes: "
+        "'Mayor Ada Vik said ...' then '\"...,\" Vik added' are both the mayor's",
+    ),
     Rule("split-quote", "join", '"A," she said. "B." is one quote in two pieces'),
     Rule(
         "run-on",

@@ -15,7 +15,6 @@ from index.quotes.groups import (
 from index.quotes.lexicon.grammar import (
     ASIDE_WORDS,
     AUXILIARIES,
-    DETERMINERS,
     NOT_NAME_WORDS,
     NOT_PHRASE_WORDS,
     PHRASE_PREPOSITIONS,
@@ -50,6 +49,7 @@ from index.quotes.names import (
     strip_possessive,
     words_of,
 )
+from index.quotes.roles import is_role, opens_sentence
 
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _ROLE_STOP = re.compile(
@@ -159,38 +159,15 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     )
 
 
-def _is_role(text: str) -> bool:
-    """Whether an appositive reads like a role (``deputy head of ...``, ``a spokesman``)."""
-    words = text.split()
-    if not words or len(words) > 25 or not clean_phrase(text):
+def _named_after_description(head: str, head_source: Source | None, after: str) -> bool:
+    """Whether a description is followed by the name it describes: "shadow chancellor of
+    the Exchequer, Ada Vik" (the description read whole as a name only by its capitals)."""
+    if head_source is None or head_source.name != head or not is_role(head):
         return False
-    first = words[0].strip(",").lower()
-    if first.endswith(("ing", "ed")) and first not in ROLE_HEADS:
-        return False
-    if first in PRONOUN_GENDER:
-        return False
-    if any(w.lower() in NOT_PHRASE_WORDS for w in words):
-        return False
-    if first in DETERMINERS or first in ROLE_HEADS or first.endswith(("'s", "\u2019s")):
-        return True
-    if words[0][0].islower():
-        return True
-    # Capitalised titles: "Lord Mayor of the City of London", "Deputy Minister".
-    return any(w.lower() in ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
-
-
-def is_role_appositive(text: str) -> bool:
-    """Whether a comma-set phrase after a name is surely a role (``chief economist at X``).
-
-    Stricter than what a speaker phrase accepts: a role word (``chief``, ``mayor``) must be
-    among its first three words, so ``the economy grew`` after ``According to Smith,`` stays
-    part of the statement.
-    """
-    words = text.split()
-    return _is_role(text.strip()) and any(
-        w.strip(",").lower().removesuffix("'s").removesuffix("\u2019s") in ROLE_HEADS
-        for w in words[:3]
-    )
+    if " and " in after:
+        return False  # "the Department for Culture, Media and Sport": one name with commas
+    named = _simple_source(after)
+    return named is not None and named.kind == "person" and named.name[:1].isupper()
 
 
 # (the closing dash may be gone: the phrase ends where the verb starts.)
@@ -225,6 +202,8 @@ def parse_source(phrase: str) -> Source | None:
         for part in parts
         if part and not _AGE.match(part) and part.lower() not in SENTENCE_ASIDES
     ]
+    if len(parts) > 1 and opens_sentence(parts[0]):
+        parts = parts[1:]  # "Most importantly, Mr Vik says": the opener is no one's role
     if not parts:
         return None
     head = parts[0]
@@ -250,11 +229,12 @@ def parse_source(phrase: str) -> Source | None:
         head_source = _simple_source(head)
         described = [part for part in rest if not _place_like([part])]
         appositive = _ROLE_STOP.sub("", ", ".join(described)).strip() if described else ""
-        if head_source is not None and head_source.kind == "person":
-            if appositive and _is_role(appositive):
+        named_after = _named_after_description(head, head_source, rest[0])
+        if head_source is not None and head_source.kind == "person" and not named_after:
+            if appositive and is_role(appositive):
                 role = appositive
-            elif described and _is_role(_ROLE_STOP.sub("", described[0]).strip()):
-                if not all(_is_role(part) for part in described[1:]):
+            elif described and is_role(_ROLE_STOP.sub("", described[0]).strip()):
+                if not all(is_role(part) for part in described[1:]):
                     # "Shoukair, the pilot, had logged ..., EgyptAir": a clause, not a name.
                     return None
                 role = _ROLE_STOP.sub("", described[0]).strip()
@@ -271,7 +251,7 @@ def parse_source(phrase: str) -> Source | None:
         if (
             second is not None
             and second.kind == "person"
-            and (_is_role(head) or (head_source is not None and head_source.kind != "person"))
+            and (is_role(head) or (head_source is not None and head_source.kind != "person"))
             # ("The campaign plans to publish more soon, a spokesman": a verb makes it a
             # statement before an unnamed speaker, not a role)
             and (

@@ -26,8 +26,9 @@ def is_title(text: str) -> bool:
     return capitalised == len(content)
 
 
-# The word before an opening mark, and whether it is a possessive (`NRK's`).
-_LAST_WORD = re.compile(r"(\w+)(['\u2019]s)?\s+\Z")
+# The word before an opening mark, and whether it is a possessive (`NRK's`); a colon may
+# stand between (`under the headline: "..."`).
+_LAST_WORD = re.compile(r"(\w+)(['\u2019]s)?(:)?\s+\Z")
 
 
 def is_span_title(text: str, span: QuotedSpan) -> bool:
@@ -35,7 +36,8 @@ def is_span_title(text: str, span: QuotedSpan) -> bool:
 
     American style puts the sentence's full stop or comma inside the marks, so a title at the
     end of a clause ends in one: ``on CNN's "State of the Union."``. Such a span is a title
-    only after ``on``, ``titled``, ``according to``, a possessive or a year; capitals alone
+    only after ``on``, ``titled``, ``headline`` (a colon between or not), ``according to``, a
+    possessive or a year; capitals alone
     or after a verb (``shouted "Not Today."``) are still someone's words.
     """
     inner = text[span.start : span.end]
@@ -48,6 +50,8 @@ def is_span_title(text: str, span: QuotedSpan) -> bool:
     if before is None:
         return False
     lead = before[1]
+    if before[3] and lead.lower() not in TITLE_LEADS:
+        return False  # a colon after anything else introduces words: `In 2004: "We won."`
     possessive = before[2] and lead.lower() not in CONTRACTED
     according = lead.lower() == "to" and text[
         max(0, before.start() - 10) : before.start()

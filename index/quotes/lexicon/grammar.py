@@ -188,6 +188,19 @@ SENTENCE_ASIDES = frozenset(
 
 ASIDE_WORDS = word_set("like unlike including such")
 
+OPENING_ADVERBS = word_set(
+    """separately privately publicly crucially importantly interestingly significantly
+    similarly previously recently originally additionally ironically initially finally
+    clearly obviously unsurprisingly later earlier yesterday"""
+)
+"""One-word openers set off by a comma before a name (``Privately, Mr Vik said``)."""
+
+OPENING_PARTICIPLE_LINKS = word_set("to in on at after about from with before during")
+"""The word after an opening participle (``Speaking to reporters, Ada Vik said``)."""
+
+OPENING_TIME_WORDS = word_set("last earlier later this next")
+"""First words of an opening time phrase (``Last month, Ada Vik said``)."""
+
 COUNT_WORDS = word_set("percent % in out of")
 
 SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "it", "i"))
@@ -200,6 +213,6 @@ CLAUSE_OPENERS = word_set(
 
 TITLE_SMALL_WORDS = word_set("""a an the of and or in on at to for with from by as vs""")
 
-TITLE_LEADS = word_set("""on titled""")
+TITLE_LEADS = word_set("""on titled entitled headline headlined slogan""")
 
 CONTRACTED = word_set("""it that he she there here what who where let""")  # `it's`: no possessive

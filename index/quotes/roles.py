@@ -1,0 +1,77 @@
+"""Reading roles: what describes a person (``deputy head of ...``) and what only opens the
+sentence before a name (``Most importantly, Mr Vik says``)."""
+
+from __future__ import annotations
+
+from index.quotes.lexicon.grammar import (
+    DETERMINERS,
+    NOT_PHRASE_WORDS,
+    OPENING_ADVERBS,
+    OPENING_PARTICIPLE_LINKS,
+    OPENING_TIME_WORDS,
+)
+from index.quotes.lexicon.people import HONORIFICS, PRONOUN_GENDER, ROLE_HEADS
+from index.quotes.names import clean_phrase
+
+
+def is_role(text: str) -> bool:
+    """Whether an appositive reads like a role (``deputy head of ...``, ``a spokesman``)."""
+    words = text.split()
+    if not words or len(words) > 25 or not clean_phrase(text):
+        return False
+    first = words[0].strip(",").lower()
+    if first.endswith(("ing", "ed")) and first not in ROLE_HEADS:
+        return False
+    if first in PRONOUN_GENDER:
+        return False
+    if any(w.lower() in NOT_PHRASE_WORDS for w in words):
+        return False
+    if first in DETERMINERS or first in ROLE_HEADS or first.endswith(("'s", "\u2019s")):
+        return True
+    if words[0][0].islower():
+        return True
+    # Capitalised titles: "Lord Mayor of the City of London", "Deputy Minister".
+    return any(w.lower() in ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
+
+
+def carries(role: str) -> bool:
+    """Whether a role read with one quote is sure enough to give the speaker's other quotes:
+    a role word among its first words (``chief economist``), or a short description
+    (``the singer``, ``a Greek hero``); not a stray word (``shortly``) or a clause."""
+    if is_role_appositive(role):
+        return True
+    words = role.split()
+    return (
+        is_role(role)
+        and 2 <= len(words) <= 6
+        and "," not in role
+        and words[0].lower() in DETERMINERS
+    )
+
+
+def is_role_appositive(text: str) -> bool:
+    """Whether a comma-set phrase after a name is surely a role (``chief economist at X``).
+
+    Stricter than what a speaker phrase accepts: a role word (``chief``, ``mayor``) must be
+    among its first three words, so ``the economy grew`` after ``According to Smith,`` stays
+    part of the statement.
+    """
+    words = text.split()
+    return is_role(text.strip()) and any(
+        w.strip(",").lower().removesuffix("'s").removesuffix("\u2019s") in ROLE_HEADS
+        for w in words[:3]
+    )
+
+
+def opens_sentence(part: str) -> bool:
+    """Whether words set off by a comma before a name open the sentence: an adverb (``Most
+    importantly``), a participle phrase (``Speaking to reporters``), a time (``Last month``)."""
+    words = part.split()
+    first, last = words[0].lower(), words[-1]
+    if len(words) == 1:
+        return first in OPENING_ADVERBS
+    if last.islower() and last.endswith("ly") and len(words) <= 3:
+        return True
+    if first.endswith("ing") and first not in ROLE_HEADS:
+        return words[1].lower() in OPENING_PARTICIPLE_LINKS
+    return first in OPENING_TIME_WORDS and len(words) <= 4 and words[1].islower()
