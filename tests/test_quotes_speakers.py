@@ -141,8 +141,16 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
         "an opening phrase set off by a comma is no one's role",
-        ("Most importantly, Mr Lund says, the bridge is safe.",),
-        [("the bridge is safe", None)],
+        (
+            "Most importantly, Mr Lund says, the bridge is safe.",
+            "Speaking to reporters Ms Vik said the quay was short.",
+            "Scotland's only harbour master Ada Holm said the quay was fine.",
+        ),
+        [
+            ("the bridge is safe", None),
+            ("the quay was short", None),
+            ("the quay was fine", "Scotland's only harbour master"),
+        ],
     ),
     (
         "a description set off by commas before a name is that person's role",

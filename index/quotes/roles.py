@@ -70,8 +70,8 @@ def opens_sentence(part: str) -> bool:
     first, last = words[0].lower(), words[-1]
     if len(words) == 1:
         return first in OPENING_ADVERBS
-    if last.islower() and last.endswith("ly") and len(words) <= 3:
-        return True
+    if first in ("most", "more", "perhaps", "quite") and last.endswith("ly") and len(words) <= 3:
+        return True  # "Most importantly", "More recently" (not "Scotland's only")
     if first.endswith("ing") and first not in ROLE_HEADS:
         return words[1].lower() in OPENING_PARTICIPLE_LINKS
     return first in OPENING_TIME_WORDS and len(words) <= 4 and words[1].islower()

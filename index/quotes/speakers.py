@@ -150,7 +150,10 @@ def person_or_org(run: str, text_before: str) -> Source | None:
         words = words[:-1]
         keep = any(word.rstrip(".").lower() in HONORIFICS for word in words)
         title = " ".join(words) if keep else ""
-    role = " ".join(part for part in (text_before.strip(), title) if part) or None
+    before = text_before.strip()
+    if before and opens_sentence(before.rstrip(",")):
+        before = ""  # "Speaking to reporters Mr Vik said": the opening phrase is no role
+    role = " ".join(part for part in (before, title) if part) or None
     return Source(
         name=name,
         kind="person",
