@@ -140,6 +140,15 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a time, a clause or a phrase cut off before a name is no role",
+        (
+            "During his speech Mr Lund said the bridge was safe.",
+            "His remarks came after Mayor Ada Vik said the quay was short.",
+            "The harbour crew and Eva Holm said the ferry was late.",
+        ),
+        [("the bridge was safe", None), ("the quay was short", None), ("the ferry was late", None)],
+    ),
+    (
         "an opening phrase set off by a comma is no one's role",
         (
             "Most importantly, Mr Lund says, the bridge is safe.",

@@ -25,7 +25,7 @@ from index.quotes.marks import QuotedSpan, close_stranded, opens_with_quote, par
 from index.quotes.names import Source
 from index.quotes.registry import Registry
 from index.quotes.resolve import resolve
-from index.quotes.roles import carries
+from index.quotes.roles import carries, plausible_role
 from index.quotes.rules import Switches
 
 CLOSE_STRANDED = "close-stranded"
@@ -156,6 +156,8 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
         if switches.explain and len(group) > 1:
             rule = "run-on" if group[0].chain >= 0 and group[0].chain == group[1].chain else ""
             steps.append(Step("join", rule or "split-quote", f"one quote in {len(group)} pieces"))
+        if role is not None and not plausible_role(role):
+            role = None
         results.append((make_quote(body, group, speaker, role), steps))
     if switches.on(CARRY_ROLE):
         _carry_roles(results)

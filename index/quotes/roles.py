@@ -4,11 +4,16 @@ sentence before a name (``Most importantly, Mr Vik says``)."""
 from __future__ import annotations
 
 from index.quotes.lexicon.grammar import (
+    AUXILIARIES,
     DETERMINERS,
     NOT_PHRASE_WORDS,
+    NOT_ROLE_ENDS,
+    NOT_ROLE_OPENERS,
+    NOT_ROLE_VERBS,
     OPENING_ADVERBS,
     OPENING_PARTICIPLE_LINKS,
     OPENING_TIME_WORDS,
+    PHRASE_PREPOSITIONS,
 )
 from index.quotes.lexicon.people import HONORIFICS, PRONOUN_GENDER, ROLE_HEADS
 from index.quotes.names import clean_phrase
@@ -32,6 +37,26 @@ def is_role(text: str) -> bool:
         return True
     # Capitalised titles: "Lord Mayor of the City of London", "Deputy Minister".
     return any(w.lower() in ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
+
+
+def plausible_role(role: str) -> bool:
+    """Whether a role read with a quote can be one: not a clause (``Cafod will host``,
+    ``His assurances came after``), a time or place (``During his speech``, ``In a
+    statement``), or a phrase cut off (``DJ duo JK and``). An affiliation may open with
+    ``of``, ``from`` or ``at`` (``from the Harbour Trust``)."""
+    words = [word for word in (word.strip(",.") for word in role.split()) if word]
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in NOT_ROLE_OPENERS or (first in PHRASE_PREPOSITIONS and first not in _AFFILIATION):
+        return False
+    if len(words) > 1 and words[-1].lower() in NOT_ROLE_ENDS:
+        return False
+    # (verbs in lower case only: "spokesman for North East Says No" names a campaign)
+    return not any(word in AUXILIARIES or word in NOT_ROLE_VERBS for word in words)
+
+
+_AFFILIATION = frozenset(("of", "from", "at"))
 
 
 def carries(role: str) -> bool:

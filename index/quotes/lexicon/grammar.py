@@ -201,6 +201,15 @@ OPENING_PARTICIPLE_LINKS = word_set("to in on at after about from with before du
 OPENING_TIME_WORDS = word_set("last earlier later this next")
 """First words of an opening time phrase (``Last month, Ada Vik said``)."""
 
+NOT_ROLE_OPENERS = word_set("during after before while when since")
+"""First words of a phrase that is a clause or a time, never a role (``During his speech``)."""
+
+NOT_ROLE_ENDS = word_set("and or the of a an after before but")
+"""Last words of a phrase cut off in the middle, never a whole role (``DJ duo JK and``)."""
+
+NOT_ROLE_VERBS = word_set("came comes come believes believe says said told")
+"""Verbs that make a phrase a clause (``His assurances came after``), not a role."""
+
 COUNT_WORDS = word_set("percent % in out of")
 
 SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "it", "i"))
