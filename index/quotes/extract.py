@@ -30,6 +30,7 @@ from index.quotes.rules import Switches
 
 CLOSE_STRANDED = "close-stranded"
 CARRY_ROLE = "carry-role"
+NO_CLAUSE_ROLE = "no-clause-role"
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,7 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
         if switches.explain and len(group) > 1:
             rule = "run-on" if group[0].chain >= 0 and group[0].chain == group[1].chain else ""
             steps.append(Step("join", rule or "split-quote", f"one quote in {len(group)} pieces"))
-        if role is not None and not plausible_role(role):
+        if role is not None and switches.on(NO_CLAUSE_ROLE) and not plausible_role(role):
             role = None
         results.append((make_quote(body, group, speaker, role), steps))
     if switches.on(CARRY_ROLE):

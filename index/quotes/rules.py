@@ -155,6 +155,12 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("title", "filter", 'a title in marks is no quote: on NRK\'s "Harbour Hour"'),
     Rule(
+        "no-clause-role",
+        "filter",
+        "a role that reads as a clause, a time or a phrase cut off is none: 'During his "
+        "speech', 'His remarks came after', 'The crew and'",
+    ),
+    Rule(
         "scare-quote",
         "filter",
         "quoted words inside a sentence that nobody is said to say are no quote",
