@@ -18,8 +18,8 @@ import sys
 import zlib
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate, pairwise, repeat
-from operator import rshift
+from itertools import accumulate, chain, pairwise, repeat
+from operator import itemgetter, rshift, sub
 from typing import Any
 
 from whoosh import formats
@@ -30,11 +30,13 @@ from whoosh.codec.whoosh3 import (
     W3PostingsWriter,
 )
 from whoosh.system import emptybytes
-from whoosh.util.numeric import length_to_byte
+from whoosh.util.numeric import byte_to_length, length_to_byte
 
 _PARTS = struct.Struct("<BII")
 """A block's data: whether weights follow the deltas, then the two parts' byte lengths."""
 _BIG_ENDIAN = sys.byteorder == "big"  # numbers are stored little-endian
+LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
+"""Field length each length byte stands for (Whoosh keeps lengths as one byte)."""
 
 
 def _raw(numbers: array[Any]) -> bytes:
@@ -56,13 +58,18 @@ def encode_block(
     ids: Sequence[int], weights: array[float], values: list[bytes], fixed: int | None, level: int
 ) -> bytes:
     """A block's data: document-number deltas and weights, then the values."""
-    deltas = array("I", (b - a for a, b in zip([0, *ids], ids, strict=False)))
-    weighted = any(w != 1.0 for w in weights)
-    numbers = _raw(deltas) + (_raw(weights) if weighted else emptybytes)
     if fixed is None or fixed < 0:
         stored = _raw(array("I", map(len, values))) + emptybytes.join(values) if values else b""
     else:
         stored = emptybytes.join(values)
+    return encode_parts(ids, weights, stored, level)
+
+
+def encode_parts(ids: Sequence[int], weights: array[float], stored: bytes, level: int) -> bytes:
+    """A block's data from its postings' numbers and its values already laid out."""
+    deltas = array("I", map(sub, ids, chain((0,), ids)))
+    weighted = any(w != 1.0 for w in weights)
+    numbers = _raw(deltas) + (_raw(weights) if weighted else emptybytes)
     if level:
         numbers = zlib.compress(numbers, level)
         stored = zlib.compress(stored, level) if stored else stored
@@ -168,12 +175,47 @@ class NewsPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     """Writes blocks as :func:`encode_block` lays them out (headers as Whoosh 3's)."""
 
     def _write_block(self, last: bool = False) -> None:
+        fixed = self._format.fixed_value_size()
+        self._emit(
+            encode_block(self._ids, self._weights, self._values, fixed, self._compression), last
+        )
+
+    def write_postings(
+        self,
+        docs: array[int],
+        weights: array[float],
+        sizes: array[int],
+        values: bytes | bytearray,
+        lengths: bytes | None,
+    ) -> None:
+        """Write a whole posting list at once, as adding its postings one by one would.
+
+        ``sizes`` are the byte lengths of the postings' values, joined in ``values``;
+        ``lengths`` the segment's field length bytes by document (None: not kept).
+        """
+        fixed = self._format.fixed_value_size()
+        limit, count, offset = self._blocklimit, len(docs), 0
+        for start in range(0, count, limit):
+            end = min(start + limit, count)
+            ids = docs[start:end]
+            block_sizes = sizes[start:end]
+            size = sum(block_sizes)
+            stored = bytes(values[offset : offset + size])
+            offset += size
+            if (fixed is None or fixed < 0) and stored:
+                stored = _raw(block_sizes) + stored
+            elif fixed == 0:
+                stored = emptybytes
+            self._ids, self._weights = ids, weights[start:end]
+            self._maxweight = max(self._weights)
+            self._minlength, self._maxlength = _length_range(ids, lengths)
+            self._emit(encode_parts(ids, self._weights, stored, self._compression), end == count)
+
+    def _emit(self, databytes: bytes, last: bool) -> None:
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
         ids = self._ids
-        fixed = self._format.fixed_value_size()
-        databytes = encode_block(ids, self._weights, self._values, fixed, self._compression)
         infobytes = _header(
             len(ids), ids[-1], self._maxweight, self._compression, self._minlength, self._maxlength
         )
@@ -185,8 +227,24 @@ class NewsPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         self._new_block()
 
 
+def _length_range(ids: array[int], lengths: bytes | None) -> tuple[int | None, int]:
+    """(shortest, longest) field length of the documents ``ids``, as Whoosh reads them back
+    from their length bytes (documents of length 0 left out; (None, 0) for none)."""
+    if lengths is None or not ids:
+        return None, 0
+    if ids[-1] < len(lengths):
+        found = bytes(itemgetter(*ids)(lengths)) if len(ids) > 1 else bytes((lengths[ids[0]],))
+    else:
+        found = bytes(lengths[i] if i < len(lengths) else 0 for i in ids)
+    longest = max(found)
+    if not longest:
+        return None, 0
+    shortest = min(found.replace(b"\0", b"")) if 0 in found else min(found)
+    return LENGTH_OF_BYTE[shortest], LENGTH_OF_BYTE[longest]
+
+
 def _header(
-    count: int, last: int, maxweight: float, level: int, minlength: int, maxlength: int
+    count: int, last: int, maxweight: float, level: int, minlength: int | None, maxlength: int
 ) -> bytes:
     """A block's header, the pickled tuple Whoosh 3 writes and skips blocks by."""
     return pickle.dumps(

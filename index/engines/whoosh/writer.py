@@ -1,0 +1,239 @@
+"""A Whoosh segment writer that keeps postings in memory, grouped by term.
+
+Whoosh's writer turns every posting into a tuple, sizes it, spills runs of them to disk with
+pickle, merges the runs back in sorted order and then hands the postings one by one to the
+codec. News articles give a few hundred postings each, so that per-posting work cost more
+than reading, analysing and quoting the article together. Here each term keeps its postings in
+three arrays and one byte string as documents arrive; the segment is written term by term,
+a block of postings at a time (``NewsPostingsWriter.write_postings``).
+The files are the ones Whoosh's own writer produces, byte for byte.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from typing import Any
+
+from whoosh import writing
+from whoosh.codec import whoosh3
+
+from index.engines.whoosh.analysis import NewsText, _MemoAnalyzer
+from index.engines.whoosh.codec import NewsCodec
+from index.engines.whoosh.pairs import PairsField, pair_terms
+
+_LITTLE_ENDIAN = sys.byteorder == "little"
+
+Postings = tuple["array[int]", "array[float]", "array[int]", bytearray]
+"""One term's postings: document numbers, weights, value byte lengths, the values joined."""
+
+
+def _new_postings() -> Postings:
+    return array("I"), array("f"), array("I"), bytearray()
+
+
+class PostingBuffers:
+    """Every posting of a segment being written: field -> term -> :data:`Postings`.
+
+    Terms of :class:`NewsText` fields are kept as text (the analyzer's memo gives them so),
+    terms of other fields as the bytes their field produces.
+    """
+
+    def __init__(self, schema: Any) -> None:
+        self.fields: dict[str, dict[Any, Postings]] = {}
+        self._text = {name for name, field in schema.items() if isinstance(field, NewsText)}
+        self._unordered: set[str] = set()
+
+    def add_value(self, name: str, field: Any, value: Any, docnum: int) -> int:
+        """Index ``value`` of field ``name`` for ``docnum``; return its length (term count)."""
+        terms = self.fields.get(name)
+        if terms is None:
+            terms = self.fields[name] = {}
+        analyzer = getattr(field, "analyzer", None)
+        if isinstance(value, str) and isinstance(analyzer, _MemoAnalyzer):
+            if isinstance(field, NewsText) and _LITTLE_ENDIAN:
+                return _add_positions(terms, analyzer.positions(value), docnum, field)
+            if isinstance(field, PairsField):
+                return _add_flags(terms, pair_terms(analyzer.terms(value)), docnum)
+        length = 0
+        text_keys = name in self._text
+        for tbytes, freq, weight, vbytes in field.index(value):
+            length += freq
+            key = tbytes.decode("utf-8") if text_keys else tbytes
+            _append(terms, key, docnum, weight, vbytes)
+        return length
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        """Add one posting as Whoosh's pool takes it (merging another segment's postings)."""
+        name, tbytes, docnum, weight, vbytes = item
+        terms = self.fields.get(name)
+        if terms is None:
+            terms = self.fields[name] = {}
+        self._unordered.add(name)
+        key = tbytes.decode("utf-8") if name in self._text else tbytes
+        _append(terms, key, docnum, weight, vbytes or b"")
+
+    def write(self, schema: Any, perdoc: Any, fieldwriter: Any) -> None:
+        """Write every term's postings, in field and term order, through ``fieldwriter``.
+
+        ``perdoc`` reads the segment's field lengths back as Whoosh stored them (one byte
+        per document), for the shortest and longest field of each block.
+        """
+        for name in sorted(self.fields):
+            terms = self.fields[name]
+            if not terms:
+                continue
+            fieldobj = schema[name]
+            lengths = _length_bytes(perdoc, name)
+            fieldwriter.start_field(name, fieldobj)
+            postwriter = fieldwriter._postwriter
+            keyed = [(k.encode("utf-8") if isinstance(k, str) else k, k) for k in terms]
+            keyed.sort()
+            for tbytes, key in keyed:
+                postings = terms[key]
+                if name in self._unordered:
+                    postings = _in_order(postings)
+                fieldwriter.start_term(tbytes)
+                postwriter.write_postings(*postings, lengths)
+                fieldwriter.finish_term()
+            fieldwriter.finish_field()
+
+    def clear(self) -> None:
+        """Drop every posting (after the segment is written, or when it is abandoned)."""
+        self.fields.clear()
+        self._unordered.clear()
+
+
+def _append(
+    terms: dict[Any, Postings], key: Any, docnum: int, weight: float, vbytes: bytes
+) -> None:
+    postings = terms.get(key)
+    if postings is None:
+        postings = terms[key] = _new_postings()
+    docs, weights, sizes, data = postings
+    docs.append(docnum)
+    weights.append(weight)
+    sizes.append(len(vbytes))
+    data += vbytes
+
+
+def _add_positions(
+    terms: dict[Any, Postings], found: dict[str, list[int]], docnum: int, field: NewsText
+) -> int:
+    """Postings of one text value (term -> positions), encoded as
+    :class:`~index.engines.whoosh.codec.NewsPositions` encodes them."""
+    boost = field.format.field_boost
+    length = 0
+    new = _new_postings
+    for term, positions in found.items():
+        postings = terms.get(term)
+        if postings is None:
+            postings = terms[term] = new()
+        docs, weights, sizes, data = postings
+        count = len(positions)
+        length += count
+        docs.append(docnum)
+        weights.append(count * boost)
+        sizes.append(4 * count)
+        data += array("I", positions)  # NewsPositions.encode on a little-endian machine
+    return length
+
+
+def _add_flags(terms: dict[Any, Postings], found: set[str], docnum: int) -> int:
+    """Postings that only say a document holds a term (weight 1, no value)."""
+    new = _new_postings
+    for term in found:
+        postings = terms.get(term)
+        if postings is None:
+            postings = terms[term] = new()
+        postings[0].append(docnum)
+        postings[1].append(1.0)
+        postings[2].append(0)
+    return len(found)
+
+
+def _in_order(postings: Postings) -> Postings:
+    """``postings`` sorted by document number (merged segments may arrive out of order)."""
+    docs, weights, sizes, data = postings
+    order = sorted(range(len(docs)), key=docs.__getitem__)
+    if order == list(range(len(docs))):
+        return postings
+    starts = [0] * len(sizes)
+    total = 0
+    for i, size in enumerate(sizes):
+        starts[i], total = total, total + size
+    joined = bytearray()
+    for i in order:
+        joined += data[starts[i] : starts[i] + sizes[i]]
+    return (
+        array("I", (docs[i] for i in order)),
+        array("f", (weights[i] for i in order)),
+        array("I", (sizes[i] for i in order)),
+        joined,
+    )
+
+
+def _length_bytes(perdoc: Any, fieldname: str) -> bytes | None:
+    """A segment's length column for ``fieldname`` (one byte per document), or None."""
+    reader = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+    return None if reader is None else reader._dbfile.get(reader._basepos, reader._count)
+
+
+class NewsWriter(writing.SegmentWriter):  # type: ignore[misc]
+    """Whoosh's segment writer with :class:`PostingBuffers` in place of its sorting pool."""
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", NewsCodec())
+        super().__init__(ix, **kwargs)
+        whoosh_pool: Any = self.pool
+        whoosh_pool.cleanup()  # nothing in it yet
+        self.pool: PostingBuffers = PostingBuffers(self.schema)
+        self._plain = all(
+            not field.vector and not field.separate_spelling() for _, field in self.schema.items()
+        )
+
+    def add_document(self, **fields: Any) -> None:
+        if not self._plain or any(name.startswith("_") for name in fields):
+            super().add_document(**fields)  # boosts, vectors and spelling: Whoosh's way
+            return
+        self._check_state()
+        schema = self.schema
+        self._check_fields(schema, fields)
+        perdoc = self.perdocwriter
+        docnum = self.docnum
+        add_value = self.pool.add_value
+        perdoc.start_doc(docnum)
+        try:
+            for name in sorted(fields):
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = add_value(name, field, value, docnum) if field.indexed else 0
+                stored = value if field.stored else None
+                perdoc.add_field(name, field, stored, length if field.scorable else 0)
+                column = field.column_type
+                if column:
+                    perdoc.add_column_value(name, column, field.to_column_value(value))
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        perdoc = self.per_document_reader()
+        try:
+            self.pool.write(self.schema, perdoc, self.fieldwriter)
+        finally:
+            perdoc.close()
+        self.fieldwriter.close()
+
+    def _close_segment(self) -> None:
+        if not self.perdocwriter.is_closed:
+            self.perdocwriter.close()
+        if not self.fieldwriter.is_closed:
+            self.fieldwriter.close()
+        self.pool.clear()
