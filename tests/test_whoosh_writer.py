@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,13 @@ import pytest
 from whoosh import writing
 from whoosh.filedb.filestore import FileStorage
 
-from index.engines.whoosh.codec import NewsCodec
+from index.engines.whoosh.codec import (
+    NewsCodec,
+    decode_numbers,
+    decode_values,
+    encode_block,
+    raw_numbers,
+)
 from index.engines.whoosh.schema import build_schema
 from index.engines.whoosh.writer import NewsWriter
 from tests.whoosh_documents import sample_documents
@@ -80,3 +87,19 @@ def test_documents_read_back(tmp_path: Path) -> None:
         term = searcher.schema["title"].analyzer.term(word)
         assert 0 in list(searcher.postings("title", term).all_ids())
         assert searcher.reader().doc_field_length(0, "body") > 0
+
+
+@pytest.mark.parametrize("postings", [1, 2, 40, 128])
+def test_small_blocks_stay_uncompressed(postings: int) -> None:
+    """A block of a few bytes is stored as it is, a large one compressed; both read back."""
+    ids = list(range(3, 3 + 5 * postings, 5))
+    weights = array("f", [2.0] * postings)
+    values = [raw_numbers(array("I", [i, i + 1])) for i in range(postings)]
+    level, data = encode_block(ids, weights, values, None, 3)
+    assert level == (3 if postings >= 40 else 0)
+    plain = 9 + 20 * postings  # part sizes, then per posting: delta, weight, size, 2 positions
+    assert len(data) < plain if level else len(data) == plain
+    got_ids, got_weights = decode_numbers(data, postings, bool(level))
+    assert got_ids == ids
+    assert list(got_weights) == [2.0] * postings
+    assert list(decode_values(data, postings, bool(level), None)) == values

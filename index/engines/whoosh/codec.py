@@ -19,7 +19,7 @@ import zlib
 from array import array
 from collections.abc import Sequence
 from itertools import accumulate, chain, pairwise, repeat
-from operator import itemgetter, rshift, sub
+from operator import rshift, sub
 from typing import Any
 
 from whoosh import formats
@@ -30,16 +30,16 @@ from whoosh.codec.whoosh3 import (
     W3PostingsWriter,
 )
 from whoosh.system import emptybytes
-from whoosh.util.numeric import byte_to_length, length_to_byte
+from whoosh.util.numeric import length_to_byte
 
 _PARTS = struct.Struct("<BII")
 """A block's data: whether weights follow the deltas, then the two parts' byte lengths."""
 _BIG_ENDIAN = sys.byteorder == "big"  # numbers are stored little-endian
-LENGTH_OF_BYTE = [byte_to_length(b) for b in range(256)]
-"""Field length each length byte stands for (Whoosh keeps lengths as one byte)."""
+SMALL_BLOCK = 128
+"""Blocks of fewer bytes than this are stored uncompressed."""
 
 
-def _raw(numbers: array[Any]) -> bytes:
+def raw_numbers(numbers: array[Any]) -> bytes:
     if _BIG_ENDIAN:
         numbers = array(numbers.typecode, numbers)
         numbers.byteswap()
@@ -56,24 +56,37 @@ def _numbers(typecode: str, data: bytes | memoryview) -> array[Any]:
 
 def encode_block(
     ids: Sequence[int], weights: array[float], values: list[bytes], fixed: int | None, level: int
-) -> bytes:
-    """A block's data: document-number deltas and weights, then the values."""
+) -> tuple[int, bytes]:
+    """(compression level used, the block's data): document-number deltas and weights, then
+    the values."""
     if fixed is None or fixed < 0:
-        stored = _raw(array("I", map(len, values))) + emptybytes.join(values) if values else b""
+        stored = (
+            raw_numbers(array("I", map(len, values))) + emptybytes.join(values) if values else b""
+        )
     else:
         stored = emptybytes.join(values)
     return encode_parts(ids, weights, stored, level)
 
 
-def encode_parts(ids: Sequence[int], weights: array[float], stored: bytes, level: int) -> bytes:
-    """A block's data from its postings' numbers and its values already laid out."""
+def encode_parts(
+    ids: Sequence[int], weights: array[float], stored: bytes, level: int
+) -> tuple[int, bytes]:
+    """(compression level used, a block's data) from its postings' numbers and its values
+    already laid out.
+
+    Blocks under :data:`SMALL_BLOCK` bytes are kept as they are: most terms have a posting or
+    two, and compressing a few bytes takes zlib longer than the rest of writing them (and
+    rarely makes them shorter). Each block's header says whether it is compressed.
+    """
     deltas = array("I", map(sub, ids, chain((0,), ids)))
     weighted = any(w != 1.0 for w in weights)
-    numbers = _raw(deltas) + (_raw(weights) if weighted else emptybytes)
-    if level:
+    numbers = raw_numbers(deltas) + (raw_numbers(weights) if weighted else emptybytes)
+    if level and len(numbers) + len(stored) >= SMALL_BLOCK:
         numbers = zlib.compress(numbers, level)
         stored = zlib.compress(stored, level) if stored else stored
-    return _PARTS.pack(weighted, len(numbers), len(stored)) + numbers + stored
+    else:
+        level = 0
+    return level, _PARTS.pack(weighted, len(numbers), len(stored)) + numbers + stored
 
 
 def decode_numbers(
@@ -131,7 +144,7 @@ class NewsPositions(formats.Positions):  # type: ignore[misc]
     """
 
     def encode(self, poslist: Sequence[int]) -> bytes:
-        return _raw(array("I", poslist))
+        return raw_numbers(array("I", poslist))
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
         return list(_numbers("I", valuestring))
@@ -175,49 +188,14 @@ class NewsPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
     """Writes blocks as :func:`encode_block` lays them out (headers as Whoosh 3's)."""
 
     def _write_block(self, last: bool = False) -> None:
-        fixed = self._format.fixed_value_size()
-        self._emit(
-            encode_block(self._ids, self._weights, self._values, fixed, self._compression), last
-        )
-
-    def write_postings(
-        self,
-        docs: array[int],
-        weights: array[float],
-        sizes: array[int],
-        values: bytes | bytearray,
-        lengths: bytes | None,
-    ) -> None:
-        """Write a whole posting list at once, as adding its postings one by one would.
-
-        ``sizes`` are the byte lengths of the postings' values, joined in ``values``;
-        ``lengths`` the segment's field length bytes by document (None: not kept).
-        """
-        fixed = self._format.fixed_value_size()
-        limit, count, offset = self._blocklimit, len(docs), 0
-        for start in range(0, count, limit):
-            end = min(start + limit, count)
-            ids = docs[start:end]
-            block_sizes = sizes[start:end]
-            size = sum(block_sizes)
-            stored = bytes(values[offset : offset + size])
-            offset += size
-            if (fixed is None or fixed < 0) and stored:
-                stored = _raw(block_sizes) + stored
-            elif fixed == 0:
-                stored = emptybytes
-            self._ids, self._weights = ids, weights[start:end]
-            self._maxweight = max(self._weights)
-            self._minlength, self._maxlength = _length_range(ids, lengths)
-            self._emit(encode_parts(ids, self._weights, stored, self._compression), end == count)
-
-    def _emit(self, databytes: bytes, last: bool) -> None:
         if not self._blockcount:
             self._postfile.write(WHOOSH3_HEADER_MAGIC)
         self._terminfo.add_block(self)
         ids = self._ids
-        infobytes = _header(
-            len(ids), ids[-1], self._maxweight, self._compression, self._minlength, self._maxlength
+        fixed = self._format.fixed_value_size()
+        level, databytes = encode_block(ids, self._weights, self._values, fixed, self._compression)
+        infobytes = block_header(
+            len(ids), ids[-1], self._maxweight, level, self._minlength, self._maxlength
         )
         size = len(infobytes) + len(databytes)
         self._postfile.write_int(-size if last else size)
@@ -227,23 +205,7 @@ class NewsPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         self._new_block()
 
 
-def _length_range(ids: array[int], lengths: bytes | None) -> tuple[int | None, int]:
-    """(shortest, longest) field length of the documents ``ids``, as Whoosh reads them back
-    from their length bytes (documents of length 0 left out; (None, 0) for none)."""
-    if lengths is None or not ids:
-        return None, 0
-    if ids[-1] < len(lengths):
-        found = bytes(itemgetter(*ids)(lengths)) if len(ids) > 1 else bytes((lengths[ids[0]],))
-    else:
-        found = bytes(lengths[i] if i < len(lengths) else 0 for i in ids)
-    longest = max(found)
-    if not longest:
-        return None, 0
-    shortest = min(found.replace(b"\0", b"")) if 0 in found else min(found)
-    return LENGTH_OF_BYTE[shortest], LENGTH_OF_BYTE[longest]
-
-
-def _header(
+def block_header(
     count: int, last: int, maxweight: float, level: int, minlength: int | None, maxlength: int
 ) -> bytes:
     """A block's header, the pickled tuple Whoosh 3 writes and skips blocks by."""

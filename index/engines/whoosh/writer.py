@@ -17,8 +17,10 @@ from typing import Any
 
 from whoosh import writing
 from whoosh.codec import whoosh3
+from whoosh.system import pack_ushort
 
 from index.engines.whoosh.analysis import NewsText, _MemoAnalyzer
+from index.engines.whoosh.blocks import posting_list, term_info
 from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.pairs import PairsField, pair_terms
 
@@ -74,28 +76,34 @@ class PostingBuffers:
         _append(terms, key, docnum, weight, vbytes or b"")
 
     def write(self, schema: Any, perdoc: Any, fieldwriter: Any) -> None:
-        """Write every term's postings, in field and term order, through ``fieldwriter``.
+        """Write every term's postings, in field and term order, into ``fieldwriter``'s files.
 
         ``perdoc`` reads the segment's field lengths back as Whoosh stored them (one byte
         per document), for the shortest and longest field of each block.
         """
+        codec = fieldwriter._codec
+        postfile, terms_table = fieldwriter._postfile, fieldwriter._tindex
+        where = postfile.tell()
         for name in sorted(self.fields):
             terms = self.fields[name]
             if not terms:
                 continue
-            fieldobj = schema[name]
+            fieldwriter.start_field(name, schema[name])
+            prefix = pack_ushort(fieldwriter._fieldid)
             lengths = _length_bytes(perdoc, name)
-            fieldwriter.start_field(name, fieldobj)
-            postwriter = fieldwriter._postwriter
+            fixed = schema[name].format.fixed_value_size()
             keyed = [(k.encode("utf-8") if isinstance(k, str) else k, k) for k in terms]
             keyed.sort()
             for tbytes, key in keyed:
                 postings = terms[key]
                 if name in self._unordered:
                     postings = _in_order(postings)
-                fieldwriter.start_term(tbytes)
-                postwriter.write_postings(*postings, lengths)
-                fieldwriter.finish_term()
+                data, stats = posting_list(
+                    *postings, lengths, fixed, codec._blocklimit, codec._compression
+                )
+                postfile.write(data)
+                terms_table.add(prefix + tbytes, term_info(stats, where, len(data)))
+                where += len(data)
             fieldwriter.finish_field()
 
     def clear(self) -> None:
