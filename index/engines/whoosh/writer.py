@@ -11,7 +11,6 @@ The files are the ones Whoosh's own writer produces, byte for byte.
 
 from __future__ import annotations
 
-import sys
 from array import array
 from typing import Any
 
@@ -21,13 +20,14 @@ from whoosh.system import pack_ushort
 
 from index.engines.whoosh.analysis import NewsText, _MemoAnalyzer
 from index.engines.whoosh.blocks import posting_list, term_info
-from index.engines.whoosh.codec import NewsCodec
+from index.engines.whoosh.codec import NewsCodec, NewsPositions, raw_numbers
 from index.engines.whoosh.pairs import PairsField, pair_terms
-
-_LITTLE_ENDIAN = sys.byteorder == "little"
 
 Postings = tuple["array[int]", "array[float]", "array[int]", bytearray]
 """One term's postings: document numbers, weights, value byte lengths, the values joined."""
+Positions = tuple["array[int]", "array[int]", "array[int]"]
+"""One term's postings in a text field: document numbers, how many times the term occurs in
+each (its weight), and those positions one after another."""
 
 
 def _new_postings() -> Postings:
@@ -37,43 +37,60 @@ def _new_postings() -> Postings:
 class PostingBuffers:
     """Every posting of a segment being written: field -> term -> :data:`Postings`.
 
-    Terms of :class:`NewsText` fields are kept as text (the analyzer's memo gives them so),
-    terms of other fields as the bytes their field produces.
+    Text fields (:class:`NewsText`) keep each term's positions as numbers in ``texts``, under
+    the term as text (the analyzer's memo gives it so); other fields keep the bytes their
+    field produces in ``fields``.
     """
 
     def __init__(self, schema: Any) -> None:
         self.fields: dict[str, dict[Any, Postings]] = {}
-        self._text = {name for name, field in schema.items() if isinstance(field, NewsText)}
+        self.texts: dict[str, dict[str, Positions]] = {}
+        self._text = {
+            name
+            for name, field in schema.items()
+            if isinstance(field, NewsText) and isinstance(field.format, NewsPositions)
+        }
         self._unordered: set[str] = set()
 
     def add_value(self, name: str, field: Any, value: Any, docnum: int) -> int:
         """Index ``value`` of field ``name`` for ``docnum``; return its length (term count)."""
+        if name in self._text:
+            texts = self.texts.get(name)
+            if texts is None:
+                texts = self.texts[name] = {}
+            if isinstance(value, str):
+                return _add_positions(texts, field.analyzer.positions(value), docnum)
+            found = {
+                tbytes.decode("utf-8"): field.format.decode_positions(vbytes)
+                for tbytes, _, _, vbytes in field.index(value)
+            }
+            return _add_positions(texts, found, docnum)
         terms = self.fields.get(name)
         if terms is None:
             terms = self.fields[name] = {}
         analyzer = getattr(field, "analyzer", None)
-        if isinstance(value, str) and isinstance(analyzer, _MemoAnalyzer):
-            if isinstance(field, NewsText) and _LITTLE_ENDIAN:
-                return _add_positions(terms, analyzer.positions(value), docnum, field)
-            if isinstance(field, PairsField):
-                return _add_flags(terms, pair_terms(analyzer.terms(value)), docnum)
+        if (
+            isinstance(field, PairsField)
+            and isinstance(analyzer, _MemoAnalyzer)
+            and isinstance(value, str)
+        ):
+            return _add_flags(terms, pair_terms(analyzer.terms(value)), docnum)
         length = 0
-        text_keys = name in self._text
         for tbytes, freq, weight, vbytes in field.index(value):
             length += freq
-            key = tbytes.decode("utf-8") if text_keys else tbytes
-            _append(terms, key, docnum, weight, vbytes)
+            _append(terms, tbytes, docnum, weight, vbytes)
         return length
 
     def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
         """Add one posting as Whoosh's pool takes it (merging another segment's postings)."""
         name, tbytes, docnum, weight, vbytes = item
-        terms = self.fields.get(name)
-        if terms is None:
-            terms = self.fields[name] = {}
         self._unordered.add(name)
-        key = tbytes.decode("utf-8") if name in self._text else tbytes
-        _append(terms, key, docnum, weight, vbytes or b"")
+        if name in self._text:
+            texts = self.texts.setdefault(name, {})
+            positions = NewsPositions().decode_positions(vbytes or b"")
+            _add_positions(texts, {tbytes.decode("utf-8"): positions}, docnum)
+            return
+        _append(self.fields.setdefault(name, {}), tbytes, docnum, weight, vbytes or b"")
 
     def write(self, schema: Any, perdoc: Any, fieldwriter: Any) -> None:
         """Write every term's postings, in field and term order, into ``fieldwriter``'s files.
@@ -84,22 +101,34 @@ class PostingBuffers:
         codec = fieldwriter._codec
         postfile, terms_table = fieldwriter._postfile, fieldwriter._tindex
         where = postfile.tell()
-        for name in sorted(self.fields):
-            terms = self.fields[name]
+        for name in sorted(self.fields.keys() | self.texts.keys()):
+            terms: dict[Any, Any] = self.texts.get(name) or self.fields.get(name) or {}
             if not terms:
                 continue
-            fieldwriter.start_field(name, schema[name])
+            field = schema[name]
+            fieldwriter.start_field(name, field)
             prefix = pack_ushort(fieldwriter._fieldid)
             lengths = _length_bytes(perdoc, name)
-            fixed = schema[name].format.fixed_value_size()
+            fixed = field.format.fixed_value_size()
+            text = name in self._text
             keyed = [(k.encode("utf-8") if isinstance(k, str) else k, k) for k in terms]
             keyed.sort()
             for tbytes, key in keyed:
-                postings = terms[key]
+                postings: Postings = (
+                    _as_postings(terms[key], field.format.field_boost) if text else terms[key]
+                )
                 if name in self._unordered:
                     postings = _in_order(postings)
+                docs, weights, sizes, values = postings
                 data, stats = posting_list(
-                    *postings, lengths, fixed, codec._blocklimit, codec._compression
+                    docs,
+                    weights,
+                    sizes,
+                    values,
+                    lengths,
+                    fixed,
+                    codec._blocklimit,
+                    codec._compression,
                 )
                 postfile.write(data)
                 terms_table.add(prefix + tbytes, term_info(stats, where, len(data)))
@@ -109,6 +138,7 @@ class PostingBuffers:
     def clear(self) -> None:
         """Drop every posting (after the segment is written, or when it is abandoned)."""
         self.fields.clear()
+        self.texts.clear()
         self._unordered.clear()
 
 
@@ -125,26 +155,29 @@ def _append(
     data += vbytes
 
 
-def _add_positions(
-    terms: dict[Any, Postings], found: dict[str, list[int]], docnum: int, field: NewsText
-) -> int:
-    """Postings of one text value (term -> positions), encoded as
-    :class:`~index.engines.whoosh.codec.NewsPositions` encodes them."""
-    boost = field.format.field_boost
+def _add_positions(texts: dict[str, Positions], found: dict[str, list[int]], docnum: int) -> int:
+    """Add one text value's postings (term -> positions); return how many words it has."""
+    get = texts.get
     length = 0
-    new = _new_postings
     for term, positions in found.items():
-        postings = terms.get(term)
-        if postings is None:
-            postings = terms[term] = new()
-        docs, weights, sizes, data = postings
+        postings = get(term)
         count = len(positions)
         length += count
-        docs.append(docnum)
-        weights.append(count * boost)
-        sizes.append(4 * count)
-        data += array("I", positions)  # NewsPositions.encode on a little-endian machine
+        if postings is None:
+            texts[term] = array("I", (docnum,)), array("I", (count,)), array("I", positions)
+        else:
+            postings[0].append(docnum)
+            postings[1].append(count)
+            postings[2].extend(positions)
     return length
+
+
+def _as_postings(positions: Positions, boost: float) -> Postings:
+    """A text field's postings laid out as every field's (values as :class:`NewsPositions`
+    encodes them)."""
+    docs, counts, flat = positions
+    weights = array("f", counts) if boost == 1.0 else array("f", [c * boost for c in counts])
+    return docs, weights, array("I", map((4).__mul__, counts)), bytearray(raw_numbers(flat))
 
 
 def _add_flags(terms: dict[Any, Postings], found: set[str], docnum: int) -> int:
