@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from array import array
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,8 @@ import pytest
 from whoosh import writing
 from whoosh.filedb.filestore import FileStorage
 
+from index.corpus.article import Article
+from index.corpus.record import BadRecord, article_from_record, article_record, pack, unpack
 from index.engines.whoosh.codec import (
     NewsCodec,
     decode_numbers,
@@ -103,3 +107,22 @@ def test_small_blocks_stay_uncompressed(postings: int) -> None:
     assert got_ids == ids
     assert list(got_weights) == [2.0] * postings
     assert list(decode_values(data, postings, bool(level), None)) == values
+
+
+def test_record_is_stored_as_json_and_older_compressed_records_still_read() -> None:
+    """The stored record is plain JSON (the stored fields are compressed as a whole); a record
+    an older index holds (zlib-compressed JSON) reads back the same; damage is one error."""
+    article = Article(
+        id="a1",
+        path="/archive/caf\udce9.txt",  # a file name that is not UTF-8
+        title="Caf\u00e9 talks",
+        paragraphs=('"We agreed," the minister said.',),
+    )
+    record = article_record(article, "caf\udce9.txt")
+    packed = pack(record)
+    assert json.loads(packed) == record
+    assert unpack(packed) == record
+    assert unpack(zlib.compress(json.dumps(record).encode(), 1)) == record
+    assert article_from_record(unpack(packed), Path("/archive")) == article
+    with pytest.raises(BadRecord):
+        unpack(packed[:-3])
