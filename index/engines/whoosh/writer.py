@@ -16,10 +16,10 @@ from typing import Any
 
 from whoosh import writing
 from whoosh.codec import whoosh3
-from whoosh.system import pack_ushort
+from whoosh.system import emptybytes, pack_ushort
 
 from index.engines.whoosh.analysis import NewsText, _MemoAnalyzer
-from index.engines.whoosh.blocks import posting_list, term_info
+from index.engines.whoosh.blocks import add_rows, posting_list, term_info
 from index.engines.whoosh.codec import NewsCodec, NewsPositions, raw_numbers
 from index.engines.whoosh.pairs import PairsField, pair_terms
 
@@ -113,6 +113,8 @@ class PostingBuffers:
             text = name in self._text
             keyed = [(k.encode("utf-8") if isinstance(k, str) else k, k) for k in terms]
             keyed.sort()
+            lists: list[bytes] = []
+            rows: list[tuple[bytes, bytes]] = []
             for tbytes, key in keyed:
                 postings: Postings = (
                     _as_postings(terms[key], field.format.field_boost) if text else terms[key]
@@ -130,9 +132,11 @@ class PostingBuffers:
                     codec._blocklimit,
                     codec._compression,
                 )
-                postfile.write(data)
-                terms_table.add(prefix + tbytes, term_info(stats, where, len(data)))
+                lists.append(data)
+                rows.append((prefix + tbytes, term_info(stats, where, len(data))))
                 where += len(data)
+            postfile.write(emptybytes.join(lists))
+            add_rows(terms_table, rows)
             fieldwriter.finish_field()
 
     def clear(self) -> None:
