@@ -411,3 +411,30 @@ def test_a_query_that_cannot_be_read_is_refused_before_any_indexing(sample_archi
         done = run(command, "internationalisation~9", "--archive", str(sample_archive))
         assert done.returncode == 2 and "the fuzzy distance is 1" in done.stderr
     assert not default_index_dir(sample_archive).exists()
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+def test_index_procs_is_the_number_of_indexing_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, procs: int
+) -> None:
+    """``--procs 1`` indexes in the command's own process; ``--procs 2`` starts two workers."""
+    from index.engines.whoosh import build, parallel
+
+    archive = tmp_path / "many"
+    for i in range(build.PARALLEL_THRESHOLD + 10):
+        folder = archive / f"{i // 100:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i:04d}.txt").write_text(f"Story {i}\n\nThe council met on day {i}.\n")
+    started: list[int] = []
+    real = parallel.index_in_workers
+
+    def spy(*args: object, **kwargs: object) -> object:
+        started.append(int(args[2]))  # type: ignore[call-overload]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "index_in_workers", spy)
+    report = ok_json(
+        "index", str(archive), "--index-dir", str(tmp_path / "ix"), "--procs", str(procs)
+    )
+    assert isinstance(report, dict) and report["added"] == build.PARALLEL_THRESHOLD + 10
+    assert started == ([] if procs == 1 else [2])

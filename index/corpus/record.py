@@ -3,7 +3,7 @@
 After indexing, everything the app and the commands show comes from this record (title,
 metadata, paragraphs, captions and every quote with its offsets, speaker, role, cue and rule);
 nothing reads the article's file or runs the extractor again. The record is plain JSON types,
-so any engine can keep it (Whoosh as compressed bytes, a search server as a JSON field).
+so any engine can keep it (Whoosh as JSON bytes, a search server as a JSON field).
 """
 
 from __future__ import annotations
@@ -114,18 +114,22 @@ def _quote(record: dict[str, Any]) -> Quote:
 
 
 def pack(record: dict[str, Any]) -> bytes:
-    """A record as compact compressed bytes (for engines that store bytes)."""
-    return zlib.compress(json.dumps(record, separators=(",", ":")).encode("utf-8"), 1)
+    """A record as compact JSON bytes (for engines that store bytes).
+
+    Not compressed here: Whoosh compresses each document's stored fields as a whole, and
+    compressing the record first made that second pass slower and the result larger.
+    """
+    return json.dumps(record, separators=(",", ":")).encode("ascii")
 
 
 def unpack(data: bytes) -> dict[str, Any]:
-    """The record :func:`pack` made.
+    """The record :func:`pack` made (or the zlib-compressed JSON older indexes hold).
 
     Raises:
         BadRecord: When the bytes are damaged.
     """
     try:
-        record = json.loads(zlib.decompress(data))
+        record = json.loads(data if data[:1] == b"{" else zlib.decompress(data))
     except (zlib.error, ValueError, TypeError) as exc:
         raise BadRecord(f"damaged stored record ({exc})") from None
     if not isinstance(record, dict):

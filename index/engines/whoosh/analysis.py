@@ -65,23 +65,16 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
         memo = self._memo
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
-        found: dict[str, list[int]] = {}
-        sequence: list[str] = []
-        pos = 0
-        for word in self.pattern.findall(value):
-            term = memo.get(word)
-            if term is None:
-                term = memo[word] = self.term(word)
-                if term:
-                    self.vocabulary.add(self.raw_term(word))
+        words = self.pattern.findall(value)
+        for word in set(words).difference(memo):
+            term = memo[word] = self.term(word)
             if term:
-                seen = found.get(term)
-                if seen is None:
-                    found[term] = [pos]
-                else:
-                    seen.append(pos)
-                sequence.append(term)
-                pos += 1
+                self.vocabulary.add(self.raw_term(word))
+        sequence = list(filter(None, map(memo.__getitem__, words)))
+        found: dict[str, list[int]] = {}
+        add = found.setdefault
+        for pos, term in enumerate(sequence):
+            add(term, []).append(pos)
         self._last = (value, sequence)
         return found
 

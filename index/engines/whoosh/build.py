@@ -17,15 +17,15 @@ from whoosh import writing
 
 from index.api.errors import IndexMissing
 from index.api.records import Progress, ProgressFn, Skipped, UpdateReport
-from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.dedupe import Duplicates
 from index.engines.whoosh.freshness import folders_unchanged
-from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, index_file
+from index.engines.whoosh.ingest import Outcome, index_file
 from index.engines.whoosh.keys import file_key, rel_of_key
 from index.engines.whoosh.opening import open_for_writing
 from index.engines.whoosh.schema import vocabulary_of
 from index.engines.whoosh.spelling import save_vocabulary
 from index.engines.whoosh.storage import remove_stale_versions
+from index.engines.whoosh.writer import NewsWriter
 from index.pipeline.changes import Changes, changes, new_skips
 from index.pipeline.limits import DEFAULT_MAX_BYTES
 from index.pipeline.scan import FileEntry, Scan, folders_to_keep, known_from, scan_archive
@@ -174,7 +174,7 @@ def _write(
     scan_start: int,
     duplicates: Duplicates,
 ) -> Outcome:
-    writer = writing.SegmentWriter(ix, limitmb=WRITER_LIMIT_MB, codec=NewsCodec())
+    writer = NewsWriter(ix)
     try:
         if not rebuild:
             for rel in plan.removed:

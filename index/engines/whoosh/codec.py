@@ -18,8 +18,8 @@ import sys
 import zlib
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate, pairwise, repeat
-from operator import rshift
+from itertools import accumulate, chain, pairwise, repeat
+from operator import rshift, sub
 from typing import Any
 
 from whoosh import formats
@@ -35,9 +35,11 @@ from whoosh.util.numeric import length_to_byte
 _PARTS = struct.Struct("<BII")
 """A block's data: whether weights follow the deltas, then the two parts' byte lengths."""
 _BIG_ENDIAN = sys.byteorder == "big"  # numbers are stored little-endian
+SMALL_BLOCK = 128
+"""Blocks of fewer bytes than this are stored uncompressed."""
 
 
-def _raw(numbers: array[Any]) -> bytes:
+def raw_numbers(numbers: array[Any]) -> bytes:
     if _BIG_ENDIAN:
         numbers = array(numbers.typecode, numbers)
         numbers.byteswap()
@@ -54,19 +56,37 @@ def _numbers(typecode: str, data: bytes | memoryview) -> array[Any]:
 
 def encode_block(
     ids: Sequence[int], weights: array[float], values: list[bytes], fixed: int | None, level: int
-) -> bytes:
-    """A block's data: document-number deltas and weights, then the values."""
-    deltas = array("I", (b - a for a, b in zip([0, *ids], ids, strict=False)))
-    weighted = any(w != 1.0 for w in weights)
-    numbers = _raw(deltas) + (_raw(weights) if weighted else emptybytes)
+) -> tuple[int, bytes]:
+    """(compression level used, the block's data): document-number deltas and weights, then
+    the values."""
     if fixed is None or fixed < 0:
-        stored = _raw(array("I", map(len, values))) + emptybytes.join(values) if values else b""
+        stored = (
+            raw_numbers(array("I", map(len, values))) + emptybytes.join(values) if values else b""
+        )
     else:
         stored = emptybytes.join(values)
-    if level:
+    return encode_parts(ids, weights, stored, level)
+
+
+def encode_parts(
+    ids: Sequence[int], weights: array[float], stored: bytes, level: int
+) -> tuple[int, bytes]:
+    """(compression level used, a block's data) from its postings' numbers and its values
+    already laid out.
+
+    Blocks under :data:`SMALL_BLOCK` bytes are kept as they are: most terms have a posting or
+    two, and compressing a few bytes takes zlib longer than the rest of writing them (and
+    rarely makes them shorter). Each block's header says whether it is compressed.
+    """
+    deltas = array("I", map(sub, ids, chain((0,), ids)))
+    weighted = any(w != 1.0 for w in weights)
+    numbers = raw_numbers(deltas) + (raw_numbers(weights) if weighted else emptybytes)
+    if level and len(numbers) + len(stored) >= SMALL_BLOCK:
         numbers = zlib.compress(numbers, level)
         stored = zlib.compress(stored, level) if stored else stored
-    return _PARTS.pack(weighted, len(numbers), len(stored)) + numbers + stored
+    else:
+        level = 0
+    return level, _PARTS.pack(weighted, len(numbers), len(stored)) + numbers + stored
 
 
 def decode_numbers(
@@ -124,7 +144,7 @@ class NewsPositions(formats.Positions):  # type: ignore[misc]
     """
 
     def encode(self, poslist: Sequence[int]) -> bytes:
-        return _raw(array("I", poslist))
+        return raw_numbers(array("I", poslist))
 
     def decode_positions(self, valuestring: bytes) -> list[int]:
         return list(_numbers("I", valuestring))
@@ -173,9 +193,9 @@ class NewsPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         self._terminfo.add_block(self)
         ids = self._ids
         fixed = self._format.fixed_value_size()
-        databytes = encode_block(ids, self._weights, self._values, fixed, self._compression)
-        infobytes = _header(
-            len(ids), ids[-1], self._maxweight, self._compression, self._minlength, self._maxlength
+        level, databytes = encode_block(ids, self._weights, self._values, fixed, self._compression)
+        infobytes = block_header(
+            len(ids), ids[-1], self._maxweight, level, self._minlength, self._maxlength
         )
         size = len(infobytes) + len(databytes)
         self._postfile.write_int(-size if last else size)
@@ -185,8 +205,8 @@ class NewsPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         self._new_block()
 
 
-def _header(
-    count: int, last: int, maxweight: float, level: int, minlength: int, maxlength: int
+def block_header(
+    count: int, last: int, maxweight: float, level: int, minlength: int | None, maxlength: int
 ) -> bytes:
     """A block's header, the pickled tuple Whoosh 3 writes and skips blocks by."""
     return pickle.dumps(

@@ -15,9 +15,6 @@ from index.pipeline.read import os_reason, read_file
 from index.pipeline.scan import FileEntry
 from index.pipeline.store import RACY_NS, FileRecord
 
-WRITER_LIMIT_MB = 64
-"""Memory a Whoosh writer may buffer postings in before it spills a run to disk."""
-
 
 @dataclass(slots=True)
 class Outcome:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from index.api.errors import NewsdeskError
-from index.engines.whoosh.ingest import WRITER_LIMIT_MB, Outcome, index_file
+from index.engines.whoosh.ingest import Outcome, index_file
 from index.engines.whoosh.schema import vocabulary_of
 from index.pipeline.processes import ensure_resource_tracker
 from index.pipeline.scan import FileEntry
@@ -47,11 +47,10 @@ def index_in_workers(
         jobs.put(list(entries[start : start + BATCH_FILES]))
     for _ in range(workers):
         jobs.put(None)
-    limit = max(16, WRITER_LIMIT_MB // workers * 2)
     processes = [
         context.Process(
             target=_work,
-            args=(whoosh_folder, jobs, results, max_bytes, scan_start, limit),
+            args=(whoosh_folder, jobs, results, max_bytes, scan_start),
             daemon=True,
         )
         for _ in range(workers)
@@ -101,17 +100,15 @@ def _work(
     results: Any,
     max_bytes: int,
     scan_start: int,
-    limit_mb: int,
 ) -> None:
     from whoosh.filedb.filestore import FileStorage
-    from whoosh.writing import SegmentWriter
 
-    from index.engines.whoosh.codec import NewsCodec
+    from index.engines.whoosh.writer import NewsWriter
 
     try:
         ix = FileStorage(whoosh_folder, supports_mmap=False).open_index()
         # The parent holds the index lock; this writer only produces a segment.
-        writer = SegmentWriter(ix, _lk=False, limitmb=limit_mb, codec=NewsCodec())
+        writer = NewsWriter(ix, _lk=False)
         outcome = Outcome()
         while (batch := jobs.get()) is not None:
             for entry in batch:
