@@ -134,6 +134,8 @@ _INTERNALS: tuple[tuple[object, str], ...] = (
     (writing.SegmentWriter, "_close_segment"),
     (writing.SegmentWriter, "_commit_toc"),
     (writing.SegmentWriter, "_finish"),
+    (writing.SegmentWriter, "_check_state"),
+    (writing.SegmentWriter, "_check_fields"),
     (columns.NumericColumn, "Reader"),
     (columns.RefBytesColumn, "Reader"),
 )
