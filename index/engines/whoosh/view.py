@@ -21,6 +21,7 @@ from index.engines.whoosh.highlight import make_snippet
 from index.engines.whoosh.keys import rel_of_key
 from index.engines.whoosh.ranking import ScoreCache, bm25f_scores, top, unscored
 from index.engines.whoosh.scoring import NewsWeighting
+from index.engines.whoosh.topk import LiftBounds, top_k
 from index.engines.whoosh.translate import scoring_terms
 
 FACET_COLUMNS: dict[FacetField, str] = {
@@ -31,6 +32,9 @@ FACET_COLUMNS: dict[FacetField, str] = {
 _ORDER_CACHE = 8
 _FIRST_PAGES = 200
 """Hits ordered on a first search; scrolling past them orders every hit once."""
+_FEW = 4
+"""Matches up to this many times the hits wanted are all scored (skipping blocks of
+postings pays off only when most matches stay out of the first pages)."""
 
 
 class View:
@@ -45,6 +49,7 @@ class View:
         self._orders: OrderedDict[tuple[Any, ...], list[tuple[float, int]]] = OrderedDict()
         self._id_sets: dict[frozenset[str], frozenset[int]] = {}
         self._scores = ScoreCache()
+        self._lift: LiftBounds | None = None
 
     def close(self) -> None:
         """Release the searcher's files."""
@@ -146,6 +151,24 @@ class View:
             newest = self.docsets.in_date_order(matches, True, limit)
             return [(0.0, docnum) for docnum in newest]
         docsets = self.docsets
+        if limit is not None and len(matches) > _FEW * limit:
+            best = top_k(
+                self.searcher,
+                self.weighting,
+                words,
+                matches,
+                self.lift(),
+                limit,
+                known=docsets.known_counts,
+                kept=docsets.kept_postings,
+                cache=self._scores,
+            )
+            if best is not None:
+                if len(best) < limit:  # every match holding a scoring word is there
+                    others = matches - {docnum for _, docnum in best}
+                    newest = self.docsets.in_date_order(others, True, limit - len(best))
+                    best.extend((0.0, docnum) for docnum in newest)
+                return best
         scores = bm25f_scores(
             self.searcher,
             self.weighting,
@@ -164,6 +187,12 @@ class View:
             rest = self.docsets.in_date_order(unscored(matches, scores), True, wanted)
             ranked.extend((0.0, docnum) for docnum in rest)
         return ranked if limit is None else ranked[:limit]
+
+    def lift(self) -> LiftBounds:
+        """Every document's recency lift, with its highest value per run of documents."""
+        if self._lift is None:
+            self._lift = LiftBounds(self.weighting.factors(self.searcher))
+        return self._lift
 
     def hit(self, docnum: int, score: Any, highlight: Highlight, snippets: bool) -> SearchHit:
         stored = self.searcher.stored_fields(docnum)
