@@ -109,7 +109,7 @@ class _Term:
         for block in self.blocks:
             block_ids, block_weights = self.read.decode(block)
             ids.extend(block_ids)
-            weights.extend(block_weights)
+            weights.extend(iter(block_weights))  # (32-bit floats, or a list of 1.0)
         self.kept = (ids, weights)
         return ids, weights
 
