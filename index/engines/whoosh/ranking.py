@@ -149,13 +149,6 @@ class Formula:
         )
         return list(map(truediv, map(mul, repeat(self.numerator), weights), below))
 
-    def value(self, weight: float, lengths: bytes | None, docnum: int) -> float:
-        """One posting's score: what :meth:`values` computes for it, the same number."""
-        if lengths is None:
-            return self.boost * weight
-        below = weight + self.constant + self.scaled[lengths[docnum]]
-        return self.numerator * weight / below
-
     def bound(self, maxweight: float, minlength: int, lengths: bytes | None) -> float:
         """The most a posting of a block can score, from the block's highest weight and its
         shortest length (as a length byte): the score grows with the weight and shrinks

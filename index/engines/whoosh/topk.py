@@ -20,11 +20,12 @@ caller scores every match, as before.
 from __future__ import annotations
 
 import heapq
+import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
-from itertools import repeat
-from operator import add, eq, mul, neg, sub
+from itertools import compress, repeat
+from operator import add, eq, ge, mul, neg, sub
 from typing import Any
 
 from whoosh import query
@@ -96,12 +97,15 @@ class _Term:
 
     def _padded(self) -> tuple[array[int], array[float]]:
         """(document numbers, weights or remembered scores), each ended by one past all."""
-        source = self.remembered or self.kept or self._decoded()
-        ids = array("I", source[0])
-        ids.append(_PAST)
-        weights = array("d", source[1])
-        weights.append(0.0)
-        return ids, weights
+        ids, values = self.remembered or self.kept or self._decoded()
+        padded_ids = array("I", ids)
+        padded_ids.append(_PAST)
+        # (a copy of an array of the same kind is one copy of memory; 32-bit weights read
+        # back as the same numbers Whoosh scores)
+        kind = values.typecode if isinstance(values, array) else "d"
+        padded = array(kind, values)
+        padded.append(0.0)
+        return padded_ids, padded
 
     def _decoded(self) -> tuple[array[int], array[float]]:
         ids: array[int] = array("I")
@@ -163,19 +167,77 @@ def top_k(
         return []
     top_bound = max(highest.values())
     leading = {n for n, bound in highest.items() if bound >= LEADING * top_bound}
-    best: list[tuple[float, int]] = []
     rest = 0.0  # the most a match without a leading term can score, lifted
+    pending: list[_Leading] = []
     for (_, base), found in zip(leaves, by_leaf, strict=True):
-        docs = _holding([t for n, t in found if n in leading], base, matches)
-        if docs:
-            best = heapq.nlargest(limit, [*best, *_lifted(found, docs, base, lift.lift)])
         others = [t for n, t in found if n not in leading]
         rest = max(rest, _most(others, base, lift))
-    if len(best) < limit and len(leading) < len(highest):
+        lead = [(n, t) for n, t in found if n in leading]
+        docs = _holding([t for _, t in lead], base, matches)
+        if docs:
+            pending.append(_Leading(base, found, docs, lead, others, lift.lift))
+    if sum(len(part.docs) for part in pending) < limit and len(leading) < len(highest):
         return None
+    # The k-th best lifted score in the leading terms alone: no more than the k-th best
+    # score; a document whose leading scores plus the others' bounds stay below it is out.
+    floor = -math.inf
+    partial = [score for part in pending for score in part.lifted_partial]
+    if len(partial) >= limit:
+        floor = heapq.nlargest(limit, partial)[-1] / MARGIN
+    best: list[tuple[float, int]] = []
+    for part in pending:
+        best = heapq.nlargest(limit, [*best, *part.entries(floor)])
     if best and rest >= best[-1][0]:
         return None
     return [(score, -negative) for score, negative in best]
+
+
+class _Leading:
+    """The matches of one segment holding a leading term, and their scores there."""
+
+    def __init__(
+        self,
+        base: int,
+        found: list[tuple[int, _Term]],
+        docs: list[int],
+        lead: list[tuple[int, _Term]],
+        others: list[_Term],
+        lift: Sequence[float],
+    ) -> None:
+        self.base = base
+        self.found = found
+        self.docs = docs
+        self.lift = lift
+        self.docnums = list(map(add, docs, repeat(base))) if base else docs
+        self.scores = {n: term.scores_of(docs) for n, term in lead}
+        self.partial = [sum(row) for row in zip(*self.scores.values(), strict=True)]
+        self.lifted_partial = list(map(mul, self.partial, map(lift.__getitem__, self.docnums)))
+        self.others = sum(max(term.bounds) for term in others)
+        """The most the other terms can add to a document's score, together."""
+
+    def entries(self, floor: float) -> Iterable[tuple[float, int]]:
+        """(score x lift, -docnum) of the documents that may reach ``floor``: scores summed
+        term by term in the terms' order (adding 0.0 for a term a document lacks leaves
+        its sum as it was)."""
+        keep: list[bool] | None = None
+        docs, docnums = self.docs, self.docnums
+        if floor > -math.inf and self.others:
+            most = map(mul, map(add, self.partial, repeat(self.others)), self.lifts())
+            keep = list(map(ge, most, repeat(floor)))
+            docs, docnums = list(compress(docs, keep)), list(compress(docnums, keep))
+        summed: Iterable[float] = repeat(0.0)
+        for n, term in self.found:
+            known = self.scores.get(n)
+            if known is None:
+                scores = term.scores_of(docs)
+            else:
+                scores = known if keep is None else list(compress(known, keep))
+            summed = list(map(add, summed, scores))
+        lifted = map(mul, summed, map(self.lift.__getitem__, docnums))
+        return zip(lifted, map(neg, docnums), strict=True)
+
+    def lifts(self) -> Iterable[float]:
+        return map(self.lift.__getitem__, self.docnums)
 
 
 def _holding(found: list[_Term], base: int, matches: Collection[int]) -> list[int]:
@@ -186,19 +248,6 @@ def _holding(found: list[_Term], base: int, matches: Collection[int]) -> list[in
         docs.update(ids if not base else map(add, ids, repeat(base)))
     held = docs.intersection(matches)
     return sorted(map(sub, held, repeat(base)) if base else held)
-
-
-def _lifted(
-    found: list[tuple[int, _Term]], docs: list[int], base: int, lift: Sequence[float]
-) -> Iterable[tuple[float, int]]:
-    """(score x lift, -docnum) of segment documents ``docs``: scores summed term by term in
-    the terms' order (adding 0.0 for a term a document lacks leaves its sum as it was)."""
-    summed: Iterable[float] = repeat(0.0)
-    for _, term in found:
-        summed = list(map(add, summed, term.scores_of(docs)))
-    docnums = list(map(add, docs, repeat(base))) if base else docs
-    lifted = map(mul, summed, map(lift.__getitem__, docnums))
-    return zip(lifted, map(neg, docnums), strict=True)
 
 
 def _most(found: list[_Term], base: int, lift: LiftBounds) -> float:
