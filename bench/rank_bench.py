@@ -5,9 +5,9 @@
 Queries are drawn as ``compare.py`` draws them (term, and, phrase, phrase-common, common),
 plus ``word``: one of the archive's most frequent words alone, and ``or``: two of them
 ORed. Each search asks for the first 20 hits with snippets (facets for ``common`` and
-``word``), as the comparison does. ``--dump`` writes every query's first pages (ids and
-scores of hits 1-20 and 101-200, and the total) as JSON, so two versions of the code can be
-compared on the same index: run once with each and diff the files.
+``word``), as the comparison does. ``--dump`` writes every query's first pages as JSON (ids
+and scores of hits 1-20, of 101-200, and of 1-20 within the largest source; the total), so
+two versions of the code can be compared on the same index: run each, diff the files.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--dump", type=Path, help="write each query's first pages here")
     args = parser.parse_args()
 
-    from index.api.records import SearchRequest
+    from index.api.records import Filter, SearchRequest
     from index.engines import open_archive
 
     backend = open_archive(args.archive, args.index_dir, create=False)
@@ -82,12 +82,16 @@ def main() -> None:
         hits = statistics.median(totals)
         print(f"{kind:14} {_median_p95(times)} {_median_p95(cpu, 8)} {hits:7.0f}  {texts[0]}")
     if args.dump:
+        every = backend.search(SearchRequest("", limit=1, snippets=False, facets=True))
+        source = (Filter("source", every.facets["source"][0].value),)
         pages: dict[str, object] = {}
         for texts in queries.values():
             for text in texts:
                 shown = []
-                for offset, limit in ((0, 20), (100, 100)):
-                    request = SearchRequest(text, offset=offset, limit=limit, snippets=False)
+                for offset, limit, filters in ((0, 20, ()), (100, 100, ()), (0, 20, source)):
+                    request = SearchRequest(
+                        text, offset=offset, limit=limit, snippets=False, filters=filters
+                    )
                     result = backend.search(request)
                     shown.append([(hit.id, hit.score) for hit in result.hits])
                 pages[text] = {"total": result.total, "pages": shown}

@@ -167,17 +167,20 @@ def top_k(
         return []
     top_bound = max(highest.values())
     leading = {n for n, bound in highest.items() if bound >= LEADING * top_bound}
+    holding = []
+    for (_, base), found in zip(leaves, by_leaf, strict=True):
+        lead = [(n, t) for n, t in found if n in leading]
+        holding.append(_holding([t for _, t in lead], base, matches))
+    if sum(map(len, holding)) < limit and len(leading) < len(highest):
+        return None  # (the first page holds matches without a leading term)
     rest = 0.0  # the most a match without a leading term can score, lifted
     pending: list[_Leading] = []
-    for (_, base), found in zip(leaves, by_leaf, strict=True):
+    for (_, base), found, docs in zip(leaves, by_leaf, holding, strict=True):
         others = [t for n, t in found if n not in leading]
         rest = max(rest, _most(others, base, lift))
-        lead = [(n, t) for n, t in found if n in leading]
-        docs = _holding([t for _, t in lead], base, matches)
         if docs:
+            lead = [(n, t) for n, t in found if n in leading]
             pending.append(_Leading(base, found, docs, lead, others, lift.lift))
-    if sum(len(part.docs) for part in pending) < limit and len(leading) < len(highest):
-        return None
     # The k-th best lifted score in the leading terms alone: no more than the k-th best
     # score; a document whose leading scores plus the others' bounds stay below it is out.
     floor = -math.inf
