@@ -6,7 +6,8 @@ Python calls per posting, restricted to the matches by a filter it checks one po
 time. Here each word's posting blocks are decoded whole (document numbers and weights come
 out as arrays) and only the matching documents' scores are computed, with the same BM25F
 formula and statistics Whoosh uses. Every match is scored, so the recency lift (see
-``index.scoring``) can reorder all of them, not only a first page.
+``index.scoring``) can reorder all of them, not only a first page. (The first pages of a
+search with many matches usually need far fewer: see ``topk``.)
 """
 
 from __future__ import annotations

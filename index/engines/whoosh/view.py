@@ -142,7 +142,8 @@ class View:
         Which documents match is already known (``matches``); ranking only needs their
         scores, the sum of each scoring word's BM25F score (see ranking.py). The recency
         lift (scoring.py) then lets a fresh article beat an old one of about the same
-        relevance, never a clearly better match.
+        relevance, never a clearly better match. The first pages of many matches come from
+        topk.py when its bounds can tell them (the same hits and scores).
         """
         if not matches:
             return []  # (Whoosh would read an empty filter as no filter at all)
