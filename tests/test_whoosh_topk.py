@@ -20,6 +20,7 @@ from whoosh.filedb.filestore import FileStorage
 from index.api.parse import parse_query
 from index.api.records import Filter, SearchRequest
 from index.engines.whoosh import topk
+from index.engines.whoosh import view as view_module
 from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.ranking import Formula
 from index.engines.whoosh.schema import build_schema
@@ -52,6 +53,7 @@ QUERIES = (
     "harbour",
     "storm",
     "storm OR week",
+    "storm OR date:[2014-01 TO 2015-06]",
 )
 """Single common words, two of them, ORs, a field, NOTs, a phrase, a prefix, a rarer word."""
 
@@ -168,6 +170,21 @@ def test_first_pages_equal_the_pages_of_ranking_every_match(view: View, text: st
             assert view._ranked(q, matches, request, limit) == everything[:limit], (request, limit)
         page = view.ordered(q, request, "relevance", matches)
         assert page[request.offset : wanted] == everything[request.offset : wanted], request
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_first_pages_of_few_matches_too(
+    view: View, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranked by bounds however few the matches (the engine scores them all), pages as
+    long as all of them or longer included: matches without a scoring word come last."""
+    monkeypatch.setattr(view_module, "_FEW", 0)
+    q = _query(view, text)
+    for request in _requests()[4:]:
+        matches = view.matches(q, request)
+        everything = view._ranked(q, matches, request, None)
+        for limit in (1, 20, 200, len(matches) // 2 + 1, len(matches), len(matches) + 5):
+            assert view._ranked(q, matches, request, limit) == everything[:limit], (request, limit)
 
 
 def test_common_words_rank_without_scoring_most_matches(
