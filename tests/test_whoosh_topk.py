@@ -173,6 +173,24 @@ def test_first_pages_equal_the_pages_of_ranking_every_match(view: View, text: st
 
 
 @pytest.mark.parametrize("text", QUERIES)
+def test_paging_through_results_shows_the_pages_of_ranking_every_match(
+    view: View, text: str
+) -> None:
+    """Page after page as the command line and the app ask for them (each first page may
+    be ranked alone, the next ones again, far pages from every match)."""
+    q = _query(view, text)
+    for size in (20, 100):
+        view._orders.clear()
+        request = SearchRequest(limit=size)
+        matches = view.matches(q, request)
+        everything = view._ranked(q, matches, request, None)
+        for offset in range(0, 400, size):
+            page = SearchRequest(offset=offset, limit=size)
+            shown = view.ordered(q, page, "relevance", matches)[offset : offset + size]
+            assert shown == everything[offset : offset + size], (size, offset)
+
+
+@pytest.mark.parametrize("text", QUERIES)
 def test_first_pages_of_few_matches_too(
     view: View, text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -116,12 +116,13 @@ class View:
         if cached is not None and (len(cached) >= wanted or len(cached) == len(matches)):
             self._orders.move_to_end(key)
             return cached
-        # The first pages are cheap; once the user scrolls far, order every hit once.
+        # The first pages are cheap (the page asked for alone, when bounds can rank it);
+        # once the user scrolls far, order every hit once.
         limit: int | None = max(wanted, _FIRST_PAGES)
-        if cached is not None or wanted > _FIRST_PAGES:
+        if wanted > _FIRST_PAGES or (cached is not None and sort != "relevance"):
             limit = None
         if sort == "relevance":
-            found = self._ranked(q, matches, request, limit)
+            found = self._ranked(q, matches, request, limit, wanted)
         else:
             newest = sort == "newest"
             found = [(0.0, d) for d in self.docsets.in_date_order(matches, newest, limit)]
@@ -136,8 +137,10 @@ class View:
         matches: frozenset[int] | set[int],
         request: SearchRequest,
         limit: int | None,
+        first: int | None = None,
     ) -> list[tuple[float, int]]:
-        """The matches ranked by BM25F times a mild recency lift.
+        """The first ``limit`` matches (None: all) ranked by BM25F times a mild recency
+        lift; only the first ``first`` when bounds can rank those alone.
 
         Which documents match is already known (``matches``); ranking only needs their
         scores, the sum of each scoring word's BM25F score (see ranking.py). The recency
@@ -152,22 +155,23 @@ class View:
             newest = self.docsets.in_date_order(matches, True, limit)
             return [(0.0, docnum) for docnum in newest]
         docsets = self.docsets
-        if limit is not None and len(matches) > _FEW * limit:
+        page = limit if first is None or limit is None else min(first, limit)
+        if page is not None and len(matches) > _FEW * page:
             best = top_k(
                 self.searcher,
                 self.weighting,
                 words,
                 matches,
                 self.lift(),
-                limit,
+                page,
                 known=docsets.known_counts,
                 kept=docsets.kept_postings,
                 cache=self._scores,
             )
             if best is not None:
-                if len(best) < limit:  # every match holding a scoring word is there
+                if len(best) < page:  # every match holding a scoring word is there
                     others = matches - {docnum for _, docnum in best}
-                    newest = self.docsets.in_date_order(others, True, limit - len(best))
+                    newest = self.docsets.in_date_order(others, True, page - len(best))
                     best.extend((0.0, docnum) for docnum in newest)
                 return best
         scores = bm25f_scores(
