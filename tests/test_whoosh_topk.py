@@ -77,7 +77,7 @@ def _articles(seed: int = 7) -> list[dict[str, Any]]:
                     words.insert(rng.randrange(len(words) + 1), word)
         if rng.random() < 0.05:
             words.append("harbour")
-        if rng.random() < 0.12:  # a rarer word, often many times in a body
+        if rng.random() < 0.35:  # a word often many times in a body
             words.extend(["storm"] * rng.randint(1, 12))
         title = rng.choices(filler[:50], k=rng.randint(4, 9))
         for word in COMMON:

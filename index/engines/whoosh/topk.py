@@ -7,8 +7,9 @@ block's bound. Times the highest recency lift among a run of documents, that bou
 document of the run can reach (block-max).
 
 A common word scores far more in a title (boosted) than in a body, and few articles have it
-in their title. So the terms are split (MaxScore): the leading terms, whose bounds are high,
-and the rest. Every match holding a leading term is scored exactly, as
+in their title. So the terms are split (MaxScore): the leading terms, held by far fewer
+documents than the most held one (a word in titles beside the same word in bodies), and the
+rest. Every match holding a leading term is scored exactly, as
 ``ranking.bm25f_scores`` scores it (term by term in the same order); the k-th best of those,
 lifted, is a score the first page must reach. A match holding none of them scores from the
 rest alone: the documents are cut into runs at the rest's block boundaries, and when no run's
@@ -36,8 +37,9 @@ from index.engines.whoosh.ranking import Formula, KeptPostings, KnownCounts, Sco
 MARGIN = 1 + 1e-6
 """Bounds are raised by this factor: a stored weight is a 32-bit float of the weight the
 block's header holds, and sums and products round."""
-LEADING = 0.5
-"""Terms whose bound is at least this share of the highest term's lead."""
+SPARSE = 0.25
+"""Terms with at most this share of the postings of the term with the most lead: a title
+word beside the same word in bodies (its bound, boosted, is the higher)."""
 _RUN = 64
 """Documents per run of the table of highest recency lifts."""
 _PAST = 0xFFFFFFFF
@@ -140,7 +142,7 @@ def top_k(
     reader = searcher.reader()
     leaves = list(reader.leaf_readers())
     by_leaf: list[list[tuple[int, _Term]]] = [[] for _ in leaves]
-    highest: dict[int, float] = {}
+    counts: dict[int, int] = {}  # postings of each term
     for n, term in enumerate(terms):
         fieldname, text = term.fieldname, term.text
         if fieldname not in reader.schema or (fieldname, text) not in reader:
@@ -162,16 +164,16 @@ def top_k(
             held = kept(fieldname, text, base) if kept is not None else None
             scored = _Term(formula, formula.lengths(leaf), read, held and held[0], remembered)
             found.append((n, scored))
-            highest[n] = max(highest.get(n, 0.0), *scored.bounds)
-    if not highest:
+            counts[n] = counts.get(n, 0) + scored.count
+    if not counts:
         return []
-    top_bound = max(highest.values())
-    leading = {n for n, bound in highest.items() if bound >= LEADING * top_bound}
+    most = max(counts.values())
+    leading = {n for n, count in counts.items() if count <= SPARSE * most}
     holding = []
     for (_, base), found in zip(leaves, by_leaf, strict=True):
         lead = [(n, t) for n, t in found if n in leading]
         holding.append(_holding([t for _, t in lead], base, matches))
-    if sum(map(len, holding)) < limit and len(leading) < len(highest):
+    if sum(map(len, holding)) < limit and len(leading) < len(counts):
         return None  # (the first page holds matches without a leading term)
     rest = 0.0  # the most a match without a leading term can score, lifted
     pending: list[_Leading] = []
