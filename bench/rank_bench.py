@@ -6,8 +6,9 @@ Queries are drawn as ``compare.py`` draws them (term, and, phrase, phrase-common
 plus ``word``: one of the archive's most frequent words alone, and ``or``: two of them
 ORed. Each search asks for the first 20 hits with snippets (facets for ``common`` and
 ``word``), as the comparison does. ``--dump`` writes every query's first pages as JSON (ids
-and scores of hits 1-20, of 101-200, and of 1-20 within the largest source; the total), so
-two versions of the code can be compared on the same index: run each, diff the files.
+and scores of hits 1-20, of 101-200, and of 1-20 within the largest source, section or year,
+or without the 200 newest articles when there are no facets; the total), so two versions of
+the code can be compared on the same index: run each, diff the files.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
@@ -82,15 +84,19 @@ def main() -> None:
         hits = statistics.median(totals)
         print(f"{kind:14} {_median_p95(times)} {_median_p95(cpu, 8)} {hits:7.0f}  {texts[0]}")
     if args.dump:
-        every = backend.search(SearchRequest("", limit=1, snippets=False, facets=True))
-        source = (Filter("source", every.facets["source"][0].value),)
+        every = backend.search(SearchRequest("", limit=200, snippets=False, facets=True))
+        narrower: dict[str, Any] = {"exclude_ids": frozenset(hit.id for hit in every.hits)}
+        for field in ("source", "section", "year"):
+            if every.facets.get(field):
+                narrower = {"filters": (Filter(field, every.facets[field][0].value),)}
+                break
         pages: dict[str, object] = {}
         for texts in queries.values():
             for text in texts:
                 shown = []
-                for offset, limit, filters in ((0, 20, ()), (100, 100, ()), (0, 20, source)):
+                for offset, limit, narrow in ((0, 20, {}), (100, 100, {}), (0, 20, narrower)):
                     request = SearchRequest(
-                        text, offset=offset, limit=limit, snippets=False, filters=filters
+                        text, offset=offset, limit=limit, snippets=False, **narrow
                     )
                     result = backend.search(request)
                     shown.append([(hit.id, hit.score) for hit in result.hits])

@@ -20,6 +20,7 @@ caller scores every match, as before.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from array import array
@@ -40,6 +41,8 @@ block's header holds, and sums and products round."""
 SPARSE = 0.25
 """Terms with at most this share of the postings of the term with the most lead: a title
 word beside the same word in bodies (its bound, boosted, is the higher)."""
+DENSE = 4
+"""Documents at least a term's postings over this are scored by scoring every posting."""
 _RUN = 64
 """Documents per run of the table of highest recency lifts."""
 _PAST = 0xFFFFFFFF
@@ -89,6 +92,11 @@ class _Term:
     def scores_of(self, docs: list[int]) -> list[float]:
         """The scores of ``docs`` (segment document numbers, each the number
         ``Formula.values`` gives for its posting), 0.0 for those without the term."""
+        if len(docs) * DENSE >= self.count:  # every posting scored, then looked up
+            ids, values = self.remembered or self.kept or self._decoded()
+            if self.remembered is None:
+                values = self.formula.values(ids, values, self.lengths)
+            return list(map(dict(zip(ids, values, strict=True)).get, docs, repeat(0.0)))
         ids, weights = self._padded()
         at = list(map(bisect_left, repeat(ids), docs))
         there = map(eq, map(ids.__getitem__, at), docs)
@@ -137,15 +145,27 @@ def top_k(
 
     None when the bounds cannot tell (the first page may hold matches without a leading
     term; word counts known from a phrase check score from those counts; a negative boost;
-    postings not in blocks): score every match instead.
+    postings not in blocks): the caller scores every match.
     """
     reader = searcher.reader()
     leaves = list(reader.leaf_readers())
     by_leaf: list[list[tuple[int, _Term]]] = [[] for _ in leaves]
-    counts: dict[int, int] = {}  # postings of each term
+    # The leading terms, by their postings (deleted documents included), known before any
+    # is read: when they cannot hold a page, rank every match at once.
+    counts = {
+        n: reader.doc_frequency(term.fieldname, term.text)
+        for n, term in enumerate(terms)
+        if term.fieldname in reader.schema and (term.fieldname, term.text) in reader
+    }
+    if not counts:
+        return []
+    most = max(counts.values())
+    leading = {n for n, count in counts.items() if count <= SPARSE * most}
+    if sum(counts[n] for n in leading) < limit:
+        return None
     for n, term in enumerate(terms):
         fieldname, text = term.fieldname, term.text
-        if fieldname not in reader.schema or (fieldname, text) not in reader:
+        if n not in counts:
             continue
         if known is not None and known(fieldname, text, matches) is not None:
             return None
@@ -164,16 +184,24 @@ def top_k(
             held = kept(fieldname, text, base) if kept is not None else None
             scored = _Term(formula, formula.lengths(leaf), read, held and held[0], remembered)
             found.append((n, scored))
-            counts[n] = counts.get(n, 0) + scored.count
-    if not counts:
-        return []
-    most = max(counts.values())
-    leading = {n for n, count in counts.items() if count <= SPARSE * most}
+    return _ranked(leaves, by_leaf, leading, matches, lift, limit)
+
+
+def _ranked(
+    leaves: list[tuple[Any, int]],
+    by_leaf: list[list[tuple[int, _Term]]],
+    leading: set[int],
+    matches: Collection[int],
+    lift: LiftBounds,
+    limit: int,
+) -> list[tuple[float, int]] | None:
+    """The best ``limit`` matches when no match without a leading term can be among them,
+    else None."""
     holding = []
     for (_, base), found in zip(leaves, by_leaf, strict=True):
         lead = [(n, t) for n, t in found if n in leading]
         holding.append(_holding([t for _, t in lead], base, matches))
-    if sum(map(len, holding)) < limit and len(leading) < len(counts):
+    if sum(map(len, holding)) < limit:
         return None  # (the first page holds matches without a leading term)
     rest = 0.0  # the most a match without a leading term can score, lifted
     pending: list[_Leading] = []
@@ -185,10 +213,8 @@ def top_k(
             pending.append(_Leading(base, found, docs, lead, others, lift.lift))
     # The k-th best lifted score in the leading terms alone: no more than the k-th best
     # score; a document whose leading scores plus the others' bounds stay below it is out.
-    floor = -math.inf
-    partial = [score for part in pending for score in part.lifted_partial]
-    if len(partial) >= limit:
-        floor = heapq.nlargest(limit, partial)[-1] / MARGIN
+    partial = [score for part in pending for score in part.lifted_partial()]
+    floor = heapq.nlargest(limit, partial)[-1] / MARGIN
     best: list[tuple[float, int]] = []
     for part in pending:
         best = heapq.nlargest(limit, [*best, *part.entries(floor)])
@@ -215,10 +241,15 @@ class _Leading:
         self.lift = lift
         self.docnums = list(map(add, docs, repeat(base))) if base else docs
         self.scores = {n: term.scores_of(docs) for n, term in lead}
-        self.partial = [sum(row) for row in zip(*self.scores.values(), strict=True)]
-        self.lifted_partial = list(map(mul, self.partial, map(lift.__getitem__, self.docnums)))
+        self.partial: list[float] = functools.reduce(
+            lambda a, b: list(map(add, a, b)), self.scores.values()
+        )
         self.others = sum(max(term.bounds) for term in others)
         """The most the other terms can add to a document's score, together."""
+
+    def lifted_partial(self) -> list[float]:
+        """The documents' scores in the leading terms, lifted."""
+        return list(map(mul, self.partial, map(self.lift.__getitem__, self.docnums)))
 
     def entries(self, floor: float) -> Iterable[tuple[float, int]]:
         """(score x lift, -docnum) of the documents that may reach ``floor``: scores summed
