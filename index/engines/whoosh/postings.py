@@ -40,6 +40,10 @@ class RawBlock(NamedTuple):
     compressed: bool
     start: int
     end: int
+    maxweight: float = 0.0
+    """The highest weight of a posting in the block (Whoosh's block quality)."""
+    minlength: int = 0
+    """The shortest field length of its documents, as a length byte (0: unknown)."""
 
 
 class Postings:
@@ -123,9 +127,11 @@ def read_postings(leaf: Any, fieldname: str, text: str) -> Postings | None:
     while position < length:
         (size,) = _LENGTH.unpack_from(data, position)
         stream.seek(position + 4)
-        count, last, _, compression, _, _ = pickle.load(stream)  # our own index files
+        count, last, maxweight, compression, minlength, _ = pickle.load(stream)  # our own files
         end = position + 4 + abs(size)
-        blocks.append(RawBlock(last, count, bool(compression), stream.tell(), end))
+        blocks.append(
+            RawBlock(last, count, bool(compression), stream.tell(), end, maxweight, minlength)
+        )
         position = end
         if size < 0:
             break

@@ -6,7 +6,8 @@ Python calls per posting, restricted to the matches by a filter it checks one po
 time. Here each word's posting blocks are decoded whole (document numbers and weights come
 out as arrays) and only the matching documents' scores are computed, with the same BM25F
 formula and statistics Whoosh uses. Every match is scored, so the recency lift (see
-``index.scoring``) can reorder all of them, not only a first page.
+``index.scoring``) can reorder all of them, not only a first page. (The first pages of a
+search with many matches usually need far fewer: see ``topk``.)
 """
 
 from __future__ import annotations
@@ -63,23 +64,14 @@ def bm25f_scores(
         fieldname, text = term.fieldname, term.text
         if fieldname not in reader.schema or (fieldname, text) not in reader:
             continue
-        scorer = weighting.scorer(searcher, fieldname, text)
-        boost = float(term.boost)
-        bm25 = isinstance(scorer, BM25FScorer)
-        if bm25:
-            # bm25(idf, tf, fl, avgfl, B, K1), as whoosh.scoring computes it, rearranged:
-            # idf * tf * (K1 + 1) / (tf + K1 * (1 - B) + K1 * B / avgfl * fl)
-            numerator = boost * scorer.idf * (scorer.K1 + 1)
-            constant = scorer.K1 * (1 - scorer.B)
-            per_length = scorer.K1 * scorer.B / scorer.avgfl
-            # per_length * length for each length byte (a length of 0 counts as 1)
-            scaled = [per_length * (length or 1) for length in LENGTH_OF_BYTE]
+        formula = Formula(searcher, weighting, term)
+        boost = formula.boost
         counts = known(fieldname, text, matches) if known is not None else None
         field_boost = reader.schema[fieldname].format.field_boost
         for (leaf, base), wanted in zip(leaves, local_matches, strict=True):
             if not wanted or (fieldname, text) not in leaf:
                 continue
-            lengths = length_bytes(leaf, fieldname) if bm25 else None
+            lengths = formula.lengths(leaf)
             get = scores.get
             parts: Iterable[tuple[Sequence[int], Sequence[float], Collection[int]]]
             complete = False
@@ -106,17 +98,7 @@ def bm25f_scores(
             every_id: array[int] = array("I")
             every_value: array[float] = array("d")
             for ids, weights, allowed in parts:
-                # Every posting's score computed in C, the same operations in the same order
-                # as numerator * tf / (tf + constant + scaled[length]); then only the wanted.
-                if lengths is not None:
-                    below = map(
-                        add,
-                        map(add, weights, repeat(constant)),
-                        map(scaled.__getitem__, map(lengths.__getitem__, ids)),
-                    )
-                    values = list(map(truediv, map(mul, repeat(numerator), weights), below))
-                else:
-                    values = list(map(mul, repeat(boost), weights))
+                values = formula.values(ids, weights, lengths)
                 if complete and cache is not None:
                     every_id.extend(ids)
                     every_value.extend(values)
@@ -127,6 +109,55 @@ def bm25f_scores(
             if complete and cache is not None:
                 cache.put((fieldname, text, boost, base), every_id, every_value)
     return scores
+
+
+class Formula:
+    """How one term's posting weights become its BM25F scores: the same operations, in the
+    same order, as ``whoosh.scoring`` (a field without lengths scores weight x boost)."""
+
+    def __init__(self, searcher: Any, weighting: Any, term: query.Term) -> None:
+        self.fieldname = term.fieldname
+        self.boost = boost = float(term.boost)
+        scorer = weighting.scorer(searcher, term.fieldname, term.text)
+        self.bm25 = isinstance(scorer, BM25FScorer)
+        self.numerator = self.constant = 0.0
+        self.scaled: list[float] = []
+        if self.bm25:
+            # bm25(idf, tf, fl, avgfl, B, K1), as whoosh.scoring computes it, rearranged:
+            # idf * tf * (K1 + 1) / (tf + K1 * (1 - B) + K1 * B / avgfl * fl)
+            self.numerator = boost * scorer.idf * (scorer.K1 + 1)
+            self.constant = scorer.K1 * (1 - scorer.B)
+            per_length = scorer.K1 * scorer.B / scorer.avgfl
+            # per_length * length for each length byte (a length of 0 counts as 1)
+            self.scaled = [per_length * (length or 1) for length in LENGTH_OF_BYTE]
+
+    def lengths(self, leaf: Any) -> bytes | None:
+        """The field's length bytes in one segment, when scores depend on them."""
+        return length_bytes(leaf, self.fieldname) if self.bm25 else None
+
+    def values(
+        self, ids: Sequence[int], weights: Sequence[float], lengths: bytes | None
+    ) -> list[float]:
+        """The scores of postings (document numbers and weights) in one segment."""
+        if lengths is None:
+            return list(map(mul, repeat(self.boost), weights))
+        # Every posting's score computed in C, the same operations in the same order as
+        # numerator * tf / (tf + constant + scaled[length]).
+        below = map(
+            add,
+            map(add, weights, repeat(self.constant)),
+            map(self.scaled.__getitem__, map(lengths.__getitem__, ids)),
+        )
+        return list(map(truediv, map(mul, repeat(self.numerator), weights), below))
+
+    def bound(self, maxweight: float, minlength: int, lengths: bytes | None) -> float:
+        """The most a posting of a block can score, from the block's highest weight and its
+        shortest length (as a length byte): the score grows with the weight and shrinks
+        with the length. (Exact up to rounding; callers add a margin.)"""
+        if lengths is None:
+            return self.boost * maxweight
+        below = maxweight + self.constant + self.scaled[minlength]
+        return self.numerator * maxweight / below
 
 
 def top(

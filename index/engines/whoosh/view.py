@@ -21,6 +21,7 @@ from index.engines.whoosh.highlight import make_snippet
 from index.engines.whoosh.keys import rel_of_key
 from index.engines.whoosh.ranking import ScoreCache, bm25f_scores, top, unscored
 from index.engines.whoosh.scoring import NewsWeighting
+from index.engines.whoosh.topk import LiftBounds, top_k
 from index.engines.whoosh.translate import scoring_terms
 
 FACET_COLUMNS: dict[FacetField, str] = {
@@ -31,6 +32,9 @@ FACET_COLUMNS: dict[FacetField, str] = {
 _ORDER_CACHE = 8
 _FIRST_PAGES = 200
 """Hits ordered on a first search; scrolling past them orders every hit once."""
+_FEW = 4
+"""Matches up to this many times the hits wanted are all scored (skipping blocks of
+postings pays off only when most matches stay out of the first pages)."""
 
 
 class View:
@@ -45,6 +49,7 @@ class View:
         self._orders: OrderedDict[tuple[Any, ...], list[tuple[float, int]]] = OrderedDict()
         self._id_sets: dict[frozenset[str], frozenset[int]] = {}
         self._scores = ScoreCache()
+        self._lift: LiftBounds | None = None
 
     def close(self) -> None:
         """Release the searcher's files."""
@@ -111,12 +116,13 @@ class View:
         if cached is not None and (len(cached) >= wanted or len(cached) == len(matches)):
             self._orders.move_to_end(key)
             return cached
-        # The first pages are cheap; once the user scrolls far, order every hit once.
+        # The first pages are cheap (the page asked for alone, when bounds can rank it);
+        # once the user scrolls far, order every hit once.
         limit: int | None = max(wanted, _FIRST_PAGES)
-        if cached is not None or wanted > _FIRST_PAGES:
+        if wanted > _FIRST_PAGES or (cached is not None and sort != "relevance"):
             limit = None
         if sort == "relevance":
-            found = self._ranked(q, matches, request, limit)
+            found = self._ranked(q, matches, request, limit, wanted)
         else:
             newest = sort == "newest"
             found = [(0.0, d) for d in self.docsets.in_date_order(matches, newest, limit)]
@@ -131,13 +137,16 @@ class View:
         matches: frozenset[int] | set[int],
         request: SearchRequest,
         limit: int | None,
+        first: int | None = None,
     ) -> list[tuple[float, int]]:
-        """The matches ranked by BM25F times a mild recency lift.
+        """The first ``limit`` matches (None: all) ranked by BM25F times a mild recency
+        lift; only the first ``first`` when bounds can rank those alone.
 
         Which documents match is already known (``matches``); ranking only needs their
         scores, the sum of each scoring word's BM25F score (see ranking.py). The recency
         lift (scoring.py) then lets a fresh article beat an old one of about the same
-        relevance, never a clearly better match.
+        relevance, never a clearly better match. The first pages of many matches come from
+        topk.py when its bounds can tell them (the same hits and scores).
         """
         if not matches:
             return []  # (Whoosh would read an empty filter as no filter at all)
@@ -146,6 +155,25 @@ class View:
             newest = self.docsets.in_date_order(matches, True, limit)
             return [(0.0, docnum) for docnum in newest]
         docsets = self.docsets
+        page = limit if first is None or limit is None else min(first, limit)
+        if page is not None and len(matches) > _FEW * page:
+            best = top_k(
+                self.searcher,
+                self.weighting,
+                words,
+                matches,
+                self.lift(),
+                page,
+                known=docsets.known_counts,
+                kept=docsets.kept_postings,
+                cache=self._scores,
+            )
+            if best is not None:
+                if len(best) < page:  # every match holding a scoring word is there
+                    others = matches - {docnum for _, docnum in best}
+                    newest = self.docsets.in_date_order(others, True, page - len(best))
+                    best.extend((0.0, docnum) for docnum in newest)
+                return best
         scores = bm25f_scores(
             self.searcher,
             self.weighting,
@@ -164,6 +192,12 @@ class View:
             rest = self.docsets.in_date_order(unscored(matches, scores), True, wanted)
             ranked.extend((0.0, docnum) for docnum in rest)
         return ranked if limit is None else ranked[:limit]
+
+    def lift(self) -> LiftBounds:
+        """Every document's recency lift, with its highest value per run of documents."""
+        if self._lift is None:
+            self._lift = LiftBounds(self.weighting.factors(self.searcher))
+        return self._lift
 
     def hit(self, docnum: int, score: Any, highlight: Highlight, snippets: bool) -> SearchHit:
         stored = self.searcher.stored_fields(docnum)
