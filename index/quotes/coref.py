@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.quotes.cues import trie_pattern
+from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
 from index.quotes.lexicon.grammar import (
     CLAUSE_START_WORDS,
@@ -42,7 +42,7 @@ from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
 
 _FOLLOWED_BY_SPEECH = re.compile(
-    r"\s*(?:,[^,.;]{1,120},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
+    r"\s*(?:,[^,.;]{1,120}+,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|added|noted|wrote|argued|explained|asked|warned|insisted|tweeted)\b"
 )
 _APPOSITIVE_ROLE = re.compile(
@@ -62,6 +62,7 @@ _MAX_NAME_WORDS = 4
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 # As a trie: a role noun is followed by a space or the end, so at most one can match.
 _ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
+_ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -94,7 +95,8 @@ def _position(text: str, start: int, end: int) -> str:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
-    lead = _PREMODIFIERS.search(tail) if tail.endswith(ROLE_NOUNS_BEFORE_NAME) else None
+    ends_in_role = tail.endswith(_ROLE_NOUN_ENDINGS.get(tail[-1:], ()))
+    lead = _PREMODIFIERS.search(tail) if ends_in_role else None
     if lead and _PRONOUN_LEAD.search(lead.group()) is None:
         # "Georgia businessman Bruce LeVell believes": the name heads the subject ("He
         # thanked finance minister Carl Dent": not when the clause has a subject of its own).
@@ -236,6 +238,7 @@ def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]
 # A role noun before a name, with the words that qualify it: "Tory co-chairman Liam Fox",
 # "Hearts' boss John Robertson", "MTV spokeswoman Jeannie Kedas".
 _ROLE_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
+_ROLE_WORD_ENDINGS = by_last_letter(_ROLE_WORDS)
 _ROLE_BEFORE_NAME = re.compile(
     rf"(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
     rf"(?:{trie_pattern(_ROLE_WORDS)})\s+$"
@@ -245,7 +248,8 @@ _ROLE_BEFORE_NAME = re.compile(
 def _role_before(text: str, start: int) -> str | None:
     """The role written before a name starting at ``start`` (``London mayor``), if any."""
     head = text[max(0, start - 60) : start]
-    if not head.rstrip().endswith(_ROLE_WORDS):
+    tail = head.rstrip()
+    if not tail.endswith(_ROLE_WORD_ENDINGS.get(tail[-1:], ())):
         return None  # (the common case, told without a search)
     found = _ROLE_BEFORE_NAME.search(head)
     if found is None:

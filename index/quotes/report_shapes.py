@@ -266,7 +266,7 @@ _LEADING_CONJUNCTION = re.compile(
 _OPENING_PHRASE = re.compile(
     r"[\"'\u201c]?(?:(?:but|and|yet|so)\s+)?(?:in|on|at|during|after|before|since|for|as|with|"
     r"without|from|under|over|like|unlike|by|amid|despite|following|among|asked|speaking|when|"
-    r"while|until|throughout|within)\b[^,\"\u201c\u201d]{0,80},",
+    r"while|until|throughout|within)\b[^,\"\u201c\u201d]{0,80}+,",
     re.I,
 )
 

@@ -12,6 +12,7 @@ from index.quotes.cues import (
     ATTRIBUTION_VERB,
     REPORTING_VERB,
     REPORTING_VERB_ANY_CASE,
+    by_last_letter,
     is_noun_or_infinitive,
     strip_adverbs,
     trie_pattern,
@@ -97,7 +98,7 @@ def _previous_subject(
 
 
 _CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(CLAIM_NOUNS) + r")\s+that\b")
-_CLAIM_ENDINGS = tuple(sorted(CLAIM_NOUNS))
+_CLAIM_ENDINGS = by_last_letter(sorted(CLAIM_NOUNS))
 _CLAIM_OWNER = re.compile(
     r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
     r"\s+(?:[a-z]+\s+)?$"
@@ -119,8 +120,10 @@ def _maybe_claim(text: str) -> bool:
     """
     at = text.find("that", 1)
     while at != -1:
-        if text[at - 1].isspace() and text[max(0, at - 40) : at].rstrip().endswith(_CLAIM_ENDINGS):
-            return True
+        if text[at - 1].isspace():
+            head = text[max(0, at - 40) : at].rstrip()
+            if head.endswith(_CLAIM_ENDINGS.get(head[-1:], ())):
+                return True
         at = text.find("that", at + 4)
     return False
 

@@ -29,7 +29,7 @@ INTRO = re.compile(
     r"earlier|last|early|late|this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
     r"as|with|without|from|under|over|like|unlike|by|to|of|about|sure|indeed|instead|"
     r"moreover|still|overall|again|rather|ultimately|finally|amid|despite|following|"
-    r"according\s+to)\b[^,\"\u201c\u201d]{0,80},\s*)*",
+    r"according\s+to)\b[^,\"\u201c\u201d]{0,80}+,\s*)*",
     re.I,
 )
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
