@@ -224,8 +224,8 @@ def _sentence_reports(
         previous = before[-1].lower() if before else ""
         opening = (
             verb.endswith("ed")
+            and BY_AGENT.match(text, cue.end(), hi) is not None  # (rare: tested first)
             and PASSIVE_OPENERS.issuperset(text[lo : cue.start()].lower().split())
-            and BY_AGENT.match(text, cue.end(), hi) is not None
         )
         if on(PASSIVE) and ((previous in PASSIVE_BEFORE and not verb.endswith("ing")) or opening):
             # "was asked by X whether ...", "As first reported by X, ...", "Asked by X
