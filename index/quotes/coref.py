@@ -272,14 +272,12 @@ def _org_name(run: str) -> str | None:
     return name
 
 
-def _scan_org(text: str, base: int, start: int, end: int, registry: Registry) -> bool:
+def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: Registry) -> bool:
     """Note an organisation named as a subject or speaker (``The SEC unveiled``); True if so.
 
-    ``it`` then finds it: ``..., it said``.
+    ``name`` is ``_org_name(text[start:end])``, already read; ``it`` then finds the
+    organisation: ``..., it said``.
     """
-    name = _org_name(text[start:end])
-    if name is None:
-        return False
     position = _position(text, start, end)
     if position not in ("subject", "speaker"):
         return False
@@ -297,8 +295,10 @@ def _scan_paragraph(
         start = match.start()
         run = match.group()
         end = match.end()
-        if orgs and _org_name(run) is not None and _scan_org(text, base, start, end, registry):
-            continue
+        if orgs:
+            org = _org_name(run)
+            if org is not None and _scan_org(text, base, start, end, org, registry):
+                continue
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.
             first = run.rstrip(".,").lower()
