@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from index.quotes.cues import (
     ACCORDING_TO,
@@ -311,7 +310,7 @@ def _sentence_reports(
         first = CLAUSE_COMMA.search(text, lo, hi)
         if first is not None:
             found = [
-                replace(r, end=first.start())
+                r._replace(end=first.start())
                 if r.position < first.start() < r.end and r.start < first.start()
                 else r
                 for r in found
