@@ -41,6 +41,7 @@ from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
 
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 _FOLLOWED_BY_SPEECH = re.compile(
     r"\s*(?:,[^,.;]{1,120}+,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|added|noted|wrote|argued|explained|asked|warned|insisted|tweeted)\b"

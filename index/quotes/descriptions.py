@@ -33,6 +33,7 @@ DESCRIPTION_NAME = "description-name"
 _HEADS = "(?:" + trie_pattern(DESCRIPTION_HEADS | ANAPHORIC_HEADS) + ")"
 _DEMONYM = r"[A-Z][a-z]+(?:an|ian|ese|ish)|[A-Z][a-z]+"
 # "the Arsenal boss", "the shadow chancellor", "the Lib Dem chief executive", "the 20-year-old".
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 _PHRASE = re.compile(
     rf"[Tt]he\s+(?P<mods>(?:[\w'\u2019-]++\s++){{0,3}}?)"
     rf"(?P<head>{_HEADS}|\d+-year-old|{_DEMONYM})(?:'s|\u2019s)?"

@@ -264,6 +264,7 @@ _LEADING_CONJUNCTION = re.compile(
 )
 
 
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 _OPENING_PHRASE = re.compile(
     r"[\"'\u201c]?(?:(?:but|and|yet|so)\s+)?(?:in|on|at|during|after|before|since|for|as|with|"
     r"without|from|under|over|like|unlike|by|amid|despite|following|among|asked|speaking|when|"

@@ -23,6 +23,7 @@ FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 Known = Callable[[str], bool]
 """Tells whether a one-word name belongs to someone the article already introduced."""
 
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 INTRO = re.compile(
     # A conjunction goes alone ("But Ada Vik, the harbour master, said"), then adverbials.
     r"^(?:(?:but|and|yet|so)\s+(?=\w))?"
