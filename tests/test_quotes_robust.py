@@ -88,3 +88,18 @@ def test_clear_caches_empties_every_cache_in_the_quote_package() -> None:
     assert any(function.cache_info().currsize for function in cached)
     clear_caches()
     assert all(function.cache_info().currsize == 0 for function in cached)
+
+
+def test_a_subject_read_again_points_at_its_own_place() -> None:
+    from index.quotes.subjects import subject_before
+
+    # The same words before "said" twice: the second reading (kept from the first) still
+    # gives the offset of the second mention.
+    text = "Ines Moura said so. Ines Moura said it again."
+    second = text.index("Ines Moura", 1)
+    first_found = subject_before(text, 0, text.index(" said"))
+    again = subject_before(text, second, text.index(" said", second))
+    assert first_found is not None and again is not None
+    assert first_found[0] == again[0]
+    assert first_found[0].name == "Ines Moura"
+    assert (first_found[1], again[1]) == (0, second)

@@ -52,7 +52,16 @@ def __getattr__(name: str) -> Any:
 
 def clear_caches() -> None:
     """Forget every cached result, as a fresh process starts (for fair timing)."""
-    from index.quotes import coref, cues, descriptions, names, sentences, speakers, titles
+    from index.quotes import (
+        coref,
+        cues,
+        descriptions,
+        names,
+        sentences,
+        speakers,
+        subjects,
+        titles,
+    )
 
     # Pure functions of a string whose results are kept (names and phrases recur across
     # articles); bounded, so memory stays flat over a whole archive.
@@ -70,5 +79,6 @@ def clear_caches() -> None:
         sentences.is_headline,
         speakers.parse_source,
         speakers._simple_source,
+        subjects.subject_of,
     ):
         function.cache_clear()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from index.quotes.cues import trie_pattern
+from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
 from index.quotes.lexicon.grammar import (
     CLAUSE_START_WORDS,
@@ -41,8 +41,9 @@ from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
 
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 _FOLLOWED_BY_SPEECH = re.compile(
-    r"\s*(?:,[^,.;]{1,120},\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
+    r"\s*(?:,[^,.;]{1,120}+,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|added|noted|wrote|argued|explained|asked|warned|insisted|tweeted)\b"
 )
 _APPOSITIVE_ROLE = re.compile(
@@ -62,6 +63,7 @@ _MAX_NAME_WORDS = 4
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 # As a trie: a role noun is followed by a space or the end, so at most one can match.
 _ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
+_ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -94,7 +96,8 @@ def _position(text: str, start: int, end: int) -> str:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
-    lead = _PREMODIFIERS.search(tail) if tail.endswith(ROLE_NOUNS_BEFORE_NAME) else None
+    ends_in_role = tail.endswith(_ROLE_NOUN_ENDINGS.get(tail[-1:], ()))
+    lead = _PREMODIFIERS.search(tail) if ends_in_role else None
     if lead and _PRONOUN_LEAD.search(lead.group()) is None:
         # "Georgia businessman Bruce LeVell believes": the name heads the subject ("He
         # thanked finance minister Carl Dent": not when the clause has a subject of its own).
@@ -169,8 +172,9 @@ def scan_people(
                 registry.mention(index, base + start, _weight(_position(text, start, end)))
 
 
-@dataclass(frozen=True, slots=True)
-class _RunName:
+# (a named tuple rather than a frozen dataclass: as immutable, and cheaper to build, which
+# the extractor does many times per paragraph)
+class _RunName(NamedTuple):
     """What a capitalised run says about the person it may name, whatever surrounds it."""
 
     name: str  # without titles, possessive and stray capitalised words
@@ -236,6 +240,7 @@ def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]
 # A role noun before a name, with the words that qualify it: "Tory co-chairman Liam Fox",
 # "Hearts' boss John Robertson", "MTV spokeswoman Jeannie Kedas".
 _ROLE_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
+_ROLE_WORD_ENDINGS = by_last_letter(_ROLE_WORDS)
 _ROLE_BEFORE_NAME = re.compile(
     rf"(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
     rf"(?:{trie_pattern(_ROLE_WORDS)})\s+$"
@@ -245,7 +250,8 @@ _ROLE_BEFORE_NAME = re.compile(
 def _role_before(text: str, start: int) -> str | None:
     """The role written before a name starting at ``start`` (``London mayor``), if any."""
     head = text[max(0, start - 60) : start]
-    if not head.rstrip().endswith(_ROLE_WORDS):
+    tail = head.rstrip()
+    if not tail.endswith(_ROLE_WORD_ENDINGS.get(tail[-1:], ())):
         return None  # (the common case, told without a search)
     found = _ROLE_BEFORE_NAME.search(head)
     if found is None:
@@ -268,14 +274,12 @@ def _org_name(run: str) -> str | None:
     return name
 
 
-def _scan_org(text: str, base: int, start: int, end: int, registry: Registry) -> bool:
+def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: Registry) -> bool:
     """Note an organisation named as a subject or speaker (``The SEC unveiled``); True if so.
 
-    ``it`` then finds it: ``..., it said``.
+    ``name`` is ``_org_name(text[start:end])``, already read; ``it`` then finds the
+    organisation: ``..., it said``.
     """
-    name = _org_name(text[start:end])
-    if name is None:
-        return False
     position = _position(text, start, end)
     if position not in ("subject", "speaker"):
         return False
@@ -293,8 +297,10 @@ def _scan_paragraph(
         start = match.start()
         run = match.group()
         end = match.end()
-        if orgs and _org_name(run) is not None and _scan_org(text, base, start, end, registry):
-            continue
+        if orgs:
+            org = _org_name(run)
+            if org is not None and _scan_org(text, base, start, end, org, registry):
+                continue
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.
             first = run.rstrip(".,").lower()

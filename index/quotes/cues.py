@@ -34,6 +34,18 @@ def trie_pattern(words: Iterable[str]) -> str:
     return _trie_regex(trie)
 
 
+def by_last_letter(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their last character, for ``text.endswith(group[text[-1:]])``.
+
+    ``str.endswith`` tries a tuple's words one by one; looking up the few that end in the
+    text's last character first answers the same in one step.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[-1:], []).append(word)
+    return {last: tuple(group) for last, group in groups.items()}
+
+
 def _trie_regex(node: dict[str, Any]) -> str:
     ends = "" in node
     branches = [

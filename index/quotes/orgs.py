@@ -35,7 +35,8 @@ def scan_acronyms(text: str, registry: Registry) -> None:
 
 # The word after a name, past an appositive ("Nordplan, the planner, posted") or the comma
 # that closes one around the name ("The agency, Nordplan, posted").
-_NEXT_WORD = re.compile(r"(?:,[^,.;:\"\u201c\u201d]{1,60}(?=,))?,? ([a-z]+)\b")
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
+_NEXT_WORD = re.compile(r"(?:,[^,.;:\"\u201c\u201d]{1,60}+(?=,))?,? ([a-z]+)\b")
 
 
 _FINITE_VERBS = IRREGULAR_VERBS | AUXILIARIES | REPORTING_VERB_SET

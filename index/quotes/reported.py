@@ -5,13 +5,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from index.quotes.cues import (
     ACCORDING_TO,
     ATTRIBUTION_VERB,
     REPORTING_VERB,
     REPORTING_VERB_ANY_CASE,
+    by_last_letter,
     is_noun_or_infinitive,
     strip_adverbs,
     trie_pattern,
@@ -97,7 +97,7 @@ def _previous_subject(
 
 
 _CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(CLAIM_NOUNS) + r")\s+that\b")
-_CLAIM_ENDINGS = tuple(sorted(CLAIM_NOUNS))
+_CLAIM_ENDINGS = by_last_letter(sorted(CLAIM_NOUNS))
 _CLAIM_OWNER = re.compile(
     r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
     r"\s+(?:[a-z]+\s+)?$"
@@ -119,8 +119,10 @@ def _maybe_claim(text: str) -> bool:
     """
     at = text.find("that", 1)
     while at != -1:
-        if text[at - 1].isspace() and text[max(0, at - 40) : at].rstrip().endswith(_CLAIM_ENDINGS):
-            return True
+        if text[at - 1].isspace():
+            head = text[max(0, at - 40) : at].rstrip()
+            if head.endswith(_CLAIM_ENDINGS.get(head[-1:], ())):
+                return True
         at = text.find("that", at + 4)
     return False
 
@@ -221,8 +223,8 @@ def _sentence_reports(
         previous = before[-1].lower() if before else ""
         opening = (
             verb.endswith("ed")
+            and BY_AGENT.match(text, cue.end(), hi) is not None  # (rare: tested first)
             and PASSIVE_OPENERS.issuperset(text[lo : cue.start()].lower().split())
-            and BY_AGENT.match(text, cue.end(), hi) is not None
         )
         if on(PASSIVE) and ((previous in PASSIVE_BEFORE and not verb.endswith("ing")) or opening):
             # "was asked by X whether ...", "As first reported by X, ...", "Asked by X
@@ -308,7 +310,7 @@ def _sentence_reports(
         first = CLAUSE_COMMA.search(text, lo, hi)
         if first is not None:
             found = [
-                replace(r, end=first.start())
+                r._replace(end=first.start())
                 if r.position < first.start() < r.end and r.start < first.start()
                 else r
                 for r in found

@@ -219,8 +219,9 @@ def _past_asides(text: str, start: int, hi: int) -> tuple[int, list[tuple[int, i
 
 # ", despite his wealth, is ...": a concessive aside closed by a comma before the verb of
 # the statement's own subject.
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 _CLOSED_CONCESSION = re.compile(
-    r",\s+(?:despite|while|whereas)\s[^,;:.!?\"\u201c\u201d]{1,60},\s+(?:is|are|was|were|has|"
+    r",\s+(?:despite|while|whereas)\s[^,;:.!?\"\u201c\u201d]{1,60}+,\s+(?:is|are|was|were|has|"
     r"have|had|will|would|can|could|should|may|might|must|does|did|remains?|remained)\s"
 )
 

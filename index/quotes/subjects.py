@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from index.quotes.cues import ATTRIBUTION_VERB_SET, strip_adverbs
 from index.quotes.lexicon.grammar import (
@@ -22,6 +23,7 @@ FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 Known = Callable[[str], bool]
 """Tells whether a one-word name belongs to someone the article already introduced."""
 
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 INTRO = re.compile(
     # A conjunction goes alone ("But Ada Vik, the harbour master, said"), then adverbials.
     r"^(?:(?:but|and|yet|so)\s+(?=\w))?"
@@ -29,7 +31,7 @@ INTRO = re.compile(
     r"earlier|last|early|late|this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
     r"as|with|without|from|under|over|like|unlike|by|to|of|about|sure|indeed|instead|"
     r"moreover|still|overall|again|rather|ultimately|finally|amid|despite|following|"
-    r"according\s+to)\b[^,\"\u201c\u201d]{0,80},\s*)*",
+    r"according\s+to)\b[^,\"\u201c\u201d]{0,80}+,\s*)*",
     re.I,
 )
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
@@ -86,10 +88,10 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
         # 'In an interview on NRK's "Harbour Hour," Ada Vik said': a subject holds no
         # quote that a comma closes, so it starts after it.
         lo = closed.end()
-    found = _subject_before(text, lo, hi)
+    found = subject_of(text[lo:hi])
     if found is None:
         return None
-    source, at = found
+    source, at = found[0], lo + found[1]
     while at < hi and text[at].isspace():
         at += 1  # ('," Mr. Obama said': the phrase may start with the space after the mark)
     return source, at
@@ -102,8 +104,9 @@ _LAST_DASH = re.compile(
 _CLOSED_QUOTE = re.compile('(?:,["\u201d]|["\u201d],)\\s+')
 
 
-def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
-    segment = text[lo:hi]
+@lru_cache(maxsize=4096)  # pure; short heads recur ("He", "The ministry")
+def subject_of(segment: str) -> tuple[Source, int] | None:
+    """``subject_before`` of a segment on its own: the subject and its offset in ``segment``."""
     if not segment.strip() or len(segment) > 400:
         return None
     tail = segment.rstrip()
@@ -121,13 +124,13 @@ def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
         ):
             found = parse_source(tail[cut + 1 :])
             if found is not None:
-                return found, lo + cut + 1
+                return found, cut + 1
     dash = _LAST_DASH.search(segment)
     if dash is not None:
         # "In its report - Smut and Sex - the council said": the subject follows the aside.
         after = parse_source(segment[dash.end() :])
         if after is not None:
-            return after, lo + dash.end()
+            return after, dash.end()
     intro = INTRO.match(segment)
     offset = intro.end() if intro else 0
     rest = segment[offset:]
@@ -136,20 +139,20 @@ def _subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     if segment.count(" ", offset) <= _MAX_SUBJECT_WORDS:
         source = parse_source(segment[offset:])
         if source is not None:
-            return source, lo + offset
+            return source, offset
     for match in list(_SPLITS.finditer(segment))[:-4:-1]:
         if match.end() <= offset:
             break
         source = parse_source(segment[match.end() :])
         if source is not None:
-            return source, lo + match.end()
+            return source, match.end()
     that = segment.rfind(" that ", offset)
     if that != -1:
         # "... should remember that social scientists say ...": a group after "that".
         source = parse_source(segment[that + 6 :])
         if source is not None and source.kind == "group":
-            return source, lo + that + 6
-    return _named_after_adverbial(segment, lo)
+            return source, that + 6
+    return _named_after_adverbial(segment)
 
 
 # An adverbial that opens a sentence without a comma ("At a rally in Leeds Mr Dahl said").
@@ -160,7 +163,7 @@ _OPENING_ADVERBIAL = re.compile(
 )
 
 
-def _named_after_adverbial(segment: str, lo: int) -> tuple[Source, int] | None:
+def _named_after_adverbial(segment: str) -> tuple[Source, int] | None:
     """The person named last in an opening adverbial without its comma.
 
     ``At a rally in Leeds Mr Dahl``: the capitalised run ``Leeds Mr Dahl`` takes in the place
@@ -181,7 +184,7 @@ def _named_after_adverbial(segment: str, lo: int) -> tuple[Source, int] | None:
         if at and (bare in COURTESY_TITLES or bare in PEERAGE_TITLES or bare in FIRST_NAMES):
             source = parse_source(" ".join(words[at:]))
             if source is not None and source.kind == "person":
-                return source, lo + run.start() + offsets[at]
+                return source, run.start() + offsets[at]
     return None
 
 
