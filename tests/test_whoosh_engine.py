@@ -22,13 +22,11 @@ from whoosh.filedb.filestore import FileStorage
 
 from index.api.errors import QueryError
 from index.api.parse import parse_query
-from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.ranking import ScoreCache, bm25f_scores
-from index.engines.whoosh.schema import build_schema
 from index.engines.whoosh.scoring import NewsWeighting
 from index.engines.whoosh.translate import Translator, scoring_terms
-from tests.whoosh_documents import SAMPLE_DATA, sample_documents
+from tests.whoosh_documents import SAMPLE_DATA, sample_documents, write_index
 
 DELETED = ("2021-09-14", "lighthouse", "harbour-fintech")
 """Files (by a piece of their name) deleted from the many-segment index after writing."""
@@ -42,24 +40,14 @@ def searcher(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Any]:
     folder = tmp_path_factory.mktemp("engine")
-    ix = FileStorage(str(folder)).create_index(build_schema())
     docs = sample_documents()
     if request.param == "one segment":
-        with ix.writer(codec=NewsCodec()) as writer:
-            for doc in docs:
-                writer.add_document(**doc)
+        ix = write_index(folder, docs)
     else:
-        for batch in (docs[0::3], docs[1::3], docs[2::3]):
-            writer = ix.writer(codec=NewsCodec())
-            for doc in batch:
-                writer.add_document(**doc)
-            writer.commit(merge=False)
-        writer = ix.writer(codec=NewsCodec())
-        for piece in DELETED:
-            for doc in docs:
-                if piece in doc["file"]:
-                    writer.delete_by_term("file", doc["file"])
-        writer.commit(merge=False)
+        batches = (docs[0::3], docs[1::3], docs[2::3])
+        gone = [("file", d["file"]) for p in DELETED for d in docs if p in d["file"]]
+        ix = write_index(folder, docs, batches, gone)
+    if request.param != "one segment":
         assert len(ix._segments()) >= 3
     with ix.searcher(weighting=NewsWeighting()) as opened:
         if request.param != "one segment":

@@ -15,17 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from whoosh.filedb.filestore import FileStorage
 
 from index.api.parse import parse_query
 from index.api.records import Filter, SearchRequest
 from index.engines.whoosh import topk
 from index.engines.whoosh import view as view_module
-from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.ranking import Formula
-from index.engines.whoosh.schema import build_schema
 from index.engines.whoosh.translate import Translator, scoring_terms
 from index.engines.whoosh.view import View
+from tests.whoosh_documents import write_index
 
 pytestmark = pytest.mark.xdist_group("whoosh-topk")
 
@@ -109,22 +107,12 @@ def view(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[View]:
     folder = tmp_path_factory.mktemp("topk")
-    ix = FileStorage(str(folder)).create_index(build_schema())
     docs = _articles()
     if request.param == "one segment":
-        with ix.writer(codec=NewsCodec()) as writer:
-            for doc in docs:
-                writer.add_document(**doc)
+        ix = write_index(folder, docs)
     else:
-        for batch in (docs[:1200], docs[1200:2100], docs[2100:]):
-            writer = ix.writer(codec=NewsCodec())
-            for doc in batch:
-                writer.add_document(**doc)
-            writer.commit(merge=False)
-        writer = ix.writer(codec=NewsCodec())
-        for doc in docs[::17]:
-            writer.delete_by_term("id", doc["id"])
-        writer.commit(merge=False)
+        batches = (docs[:1200], docs[1200:2100], docs[2100:])
+        ix = write_index(folder, docs, batches, [("id", doc["id"]) for doc in docs[::17]])
     opened = View(ix, Path(folder), 200)
     yield opened
     opened.close()
