@@ -126,3 +126,24 @@ def test_record_is_stored_as_json_and_older_compressed_records_still_read() -> N
     assert article_from_record(unpack(packed), Path("/archive")) == article
     with pytest.raises(BadRecord):
         unpack(packed[:-3])
+
+
+def test_a_merge_joins_pair_terms_old_and_new_documents_share(tmp_path: Path) -> None:
+    """Merging a segment into one being written joins each term's postings, the pair terms
+    written for new documents included (once they were kept apart, and writing failed)."""
+    docs = list(sample_documents())
+    twin = dict(docs[0], id="twin", file="twin.md")  # every pair term of docs[0] again
+    folders = []
+    for name, make_writer in (("whoosh", writing.SegmentWriter), ("news", NewsWriter)):
+        folder = tmp_path / name
+        folder.mkdir()
+        ix = FileStorage(str(folder)).create_index(build_schema())
+        for batch, merge in ((docs, writing.NO_MERGE), ([twin], writing.OPTIMIZE)):
+            writer = make_writer(ix, codec=NewsCodec())
+            for doc in batch:
+                writer.add_document(**doc)
+            writer.commit(mergetype=merge)
+        folders.append(ix)
+    theirs, ours = folders
+    assert len(ours._segments()) == 1
+    assert _segment_bytes(ours) == _segment_bytes(theirs)

@@ -186,9 +186,11 @@ def _as_postings(positions: Positions, boost: float) -> Postings:
 
 
 def _add_flags(terms: dict[Any, Postings], found: set[str], docnum: int) -> int:
-    """Postings that only say a document holds a term (weight 1, no value)."""
+    """Postings that only say a document holds a term (weight 1, no value), under the term's
+    bytes as every non-text field keeps them (so postings merged in from another segment,
+    which come as bytes, join the same term)."""
     new = _new_postings
-    for term in found:
+    for term in map(str.encode, found):
         postings = terms.get(term)
         if postings is None:
             postings = terms[term] = new()
