@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from whoosh.filedb.filestore import FileStorage
 
 from index.api.errors import IndexLocked
 from index.api.records import SearchRequest
 from index.engines import open_archive
 from index.engines.whoosh import build
+from index.engines.whoosh import parallel as workers
 from index.engines.whoosh.build import update_index
 from index.engines.whoosh.storage import whoosh_dir
 from index.pipeline.store import MANIFEST_NAME, Manifest, WriteLock, default_index_dir
@@ -188,17 +190,30 @@ def test_manifest_out_of_step_with_index_is_rebuilt_from_the_index(tmp_path: Pat
     assert manifest is not None and sorted(manifest.files) == ["a0001.txt", "a0002.txt"]
 
 
-def test_parallel_build_matches_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("segment_docs", [workers.SEGMENT_DOCS, 7])
+def test_parallel_build_matches_sequential(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, segment_docs: int
+) -> None:
+    """Workers each write a segment, or several when one would hold over ``segment_docs``
+    articles (a segment is built in memory); the index answers as one built in one process."""
     archive = make_archive(tmp_path / "arch", 30)
     (archive / "broken.txt").write_bytes(b"\x00\x00binary")
     shutil.copytree(Path(__file__).resolve().parent.parent / "sample_data", archive / "samples")
     monkeypatch.setattr(build, "PARALLEL_THRESHOLD", 5)
+    monkeypatch.setattr(workers, "SEGMENT_DOCS", segment_docs)
+    monkeypatch.setattr(workers, "BATCH_FILES", 5)  # both workers get files
     seen: list[int] = []
     parallel = update_index(
         archive, tmp_path / "par", procs=2, progress=lambda p: seen.append(p.done)
     )
     sequential = update_index(archive, tmp_path / "seq", procs=1)
     assert parallel.added == sequential.added > 30
+    with FileStorage(str(whoosh_dir(tmp_path / "par"))).open_index().reader() as reader:
+        segments = len(list(reader.leaf_readers()))
+    if segment_docs > parallel.added:
+        assert segments == 2  # one per worker
+    else:
+        assert segments > 4
     assert [s.reason for s in parallel.skipped] == [s.reason for s in sequential.skipped]
     assert max(seen) == parallel.added + len(parallel.skipped)
     for query in ("harbour", "fintech", "speaker:okafor", "date:2021"):
