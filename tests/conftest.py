@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -32,6 +33,19 @@ def isolated_home(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("NEWSDESK_CONFIG", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True)
+def lasting_notes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep the status line's passing notes (``Sorted by oldest``) until the test ends.
+
+    They go after three seconds, which a loaded machine can spend between a key and the
+    check of what it did. Only where the app's modules are loaded already: importing them
+    here would load Textual into tests that check what a search imports.
+    """
+    status = sys.modules.get("tui.widgets.status")
+    if status is not None:
+        monkeypatch.setattr(status, "NOTE_SECONDS", 600.0)
 
 
 @pytest.fixture
