@@ -266,11 +266,12 @@ def _role_before(text: str, start: int) -> str | None:
 @lru_cache(maxsize=4096)  # pure; most runs are asked about once per mention
 def _org_name(run: str) -> str | None:
     """The organisation a capitalised run names (``The SEC``); None for a person or a place."""
-    if _run_name(run) is not None:
-        return None  # someone's name ("CNN President Jeff Zucker")
     name = strip_possessive(run.rstrip(".,"))
+    # (the cheap tests first: most runs name no organisation, and need no reading as a name)
     if not is_org_name(name) or name.lower() in PLACE_NAMES or (" " not in name and len(name) < 2):
         return None
+    if _run_name(run) is not None:
+        return None  # someone's name ("CNN President Jeff Zucker")
     return name
 
 

@@ -258,14 +258,23 @@ def is_org_name(name: str) -> bool:
     tokens = name.split()
     if not tokens:
         return False
-    bares = [bare_token(token) for token in tokens]
+    bares = []
+    for token in tokens:  # (``bare_token`` of each, inline: this runs for every new run)
+        if token.endswith(("'s", "\u2019s")):
+            token = token[:-2]
+        elif token.endswith(("'", "\u2019")):
+            token = token[:-1]
+        bares.append(token.strip(".").lower())
     named = bares[0] in MALE_NAMES or bares[0] in FEMALE_NAMES
+    places = True  # whether every word is a place name or a place prefix
     for bare in bares:
         if bare in ORG_WORDS and not (named and bare in ORG_SURNAMES):
             return True  # ("Fox News" is a network, "Liam Fox" a person)
         if bare in PLACE_WORDS and not named:
             return True
-    if all(bare in PLACE_NAMES or bare in PLACE_PREFIXES for bare in bares):
+        if places and bare not in PLACE_NAMES and bare not in PLACE_PREFIXES:
+            places = False
+    if places:
         return True
     # Acronyms such as "FBI" or "U.S." are organisations or places, not people.
     first = tokens[0].rstrip("'\u2019s") if len(tokens) == 1 else ""

@@ -3,6 +3,8 @@ sentence before a name (``Most importantly, Mr Vik says``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from index.quotes.lexicon.grammar import (
     AUXILIARIES,
     DETERMINERS,
@@ -19,6 +21,7 @@ from index.quotes.lexicon.people import HONORIFICS, PRONOUN_GENDER, ROLE_HEADS
 from index.quotes.names import clean_phrase
 
 
+@lru_cache(maxsize=4096)  # pure; a speaker's roles recur over their quotes
 def is_role(text: str) -> bool:
     """Whether an appositive reads like a role (``deputy head of ...``, ``a spokesman``)."""
     words = text.split()
@@ -39,6 +42,7 @@ def is_role(text: str) -> bool:
     return any(w.lower() in ROLE_HEADS or w.lower() in HONORIFICS for w in words[:3])
 
 
+@lru_cache(maxsize=4096)  # pure; a speaker's roles recur over their quotes
 def plausible_role(role: str) -> bool:
     """Whether a role read with a quote can be one: not a clause (``Cafod will host``,
     ``His assurances came after``), a time or place (``During his speech``, ``In a
@@ -59,6 +63,7 @@ def plausible_role(role: str) -> bool:
 _AFFILIATION = frozenset(("of", "from", "at"))
 
 
+@lru_cache(maxsize=4096)  # pure; a speaker's roles recur over their quotes
 def carries(role: str) -> bool:
     """Whether a role read with one quote is sure enough to give the speaker's other quotes:
     a role word among its first words (``chief economist``), or a short description
@@ -74,6 +79,7 @@ def carries(role: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)  # pure; a speaker's roles recur over their quotes
 def is_role_appositive(text: str) -> bool:
     """Whether a comma-set phrase after a name is surely a role (``chief economist at X``).
 

@@ -107,6 +107,25 @@ _TRAILING_WHEN = re.compile(
     r"(?:\s+(?:earlier|later|yesterday|today|last\s+week|this\s+week))?)[\s.,;]*$",
     re.I,
 )
+# A word that every match of _TRAILING_WHEN holds, in lower case (every weekday, "yesterday"
+# and "today" end in "day"; "e-mail" and "email" hold "mail").
+_WHEN_WORDS = re.compile(
+    "day|last|this|statement|interview|speech|mail|letter|tweet|post|release|memo|call|"
+    "appearance|briefing"
+)
+
+
+def _may_say_when(text: str, lo: int, end: int) -> bool:
+    """Whether ``_TRAILING_WHEN`` may match in ``text[lo:end]`` (a cheap pre-check).
+
+    Its search is case-insensitive and tries every space; most statements end in none of its
+    words. Only ASCII text is told apart: elsewhere case-insensitive matching reaches further
+    than ``str.lower`` (a dotless i matches "i").
+    """
+    window = text[lo:end]
+    return not window.isascii() or _WHEN_WORDS.search(window.lower()) is not None
+
+
 # Where a statement ends. Split in two so that each search starts from a literal (a comma,
 # a space) instead of trying every alternative at every offset.
 _COMMA_STOP = re.compile(
@@ -250,7 +269,10 @@ def content_end(text: str, start: int, hi: int) -> int:
     else:
         end, asides = hi, []
     end = _first_stop(text, start, end, asides)
-    when = _TRAILING_WHEN.search(text, max(start, end - 80), end)
+    lo = max(start, end - 80)
+    if not _may_say_when(text, lo, end):
+        return end
+    when = _TRAILING_WHEN.search(text, lo, end)
     return when.start() if when and when.start() > start else end
 
 
