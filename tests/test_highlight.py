@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from index.api.records import Highlight
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.engines.whoosh.analysis import NewsAnalyzer
@@ -111,3 +114,27 @@ def test_snippet_picks_the_paragraph_with_most_phrase_hits() -> None:
     assert [part for part, hit in snippet.parts if hit] == ["Interest rates"] + 2 * [
         "interest rates"
     ]
+
+
+def _spans_one_word_at_a_time(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """What ``NewsAnalyzer.spans`` finds, the plain way: every word analysed in turn."""
+    fresh = NewsAnalyzer()
+    return [m.span() for m in fresh.pattern.finditer(text) if fresh.term(m.group()) in terms]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["city", "cities", "The", "Łódź", "LODZ", "hoping", "x" * 90, "don't", "e-mail", "  "]
+        )
+        | st.text(alphabet="abcł ,.'-\n", max_size=12),
+        max_size=40,
+    ),
+    st.sets(st.sampled_from(["city", "citi", "lodz", "hope", "ab", "e", "mail", "x" * 90])),
+)
+def test_spans_are_the_words_whose_term_is_searched(parts: list[str], terms: set[str]) -> None:
+    text = " ".join(parts)
+    analyzer = NewsAnalyzer()
+    assert analyzer.spans(text, terms) == _spans_one_word_at_a_time(text, terms)
+    assert analyzer.spans(text, terms) == _spans_one_word_at_a_time(text, terms)  # memo warm

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterator
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from whoosh.analysis import Analyzer, Token
@@ -23,6 +25,7 @@ from index.engines.whoosh.codec import NewsPositions
 
 _MEMO_LIMIT = 500_000
 _STEM_MARGIN = 64  # more than stemming can take off a word
+_GROUP = itemgetter(0)  # a match's whole text
 
 
 class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
@@ -130,20 +133,17 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
     def spans(self, text: str, terms: Collection[str]) -> list[tuple[int, int]]:
         """Character spans of the words in ``text`` whose term is one of ``terms``."""
         memo = self._memo
-        found = []
         # Folding does not shorten a word and stemming takes a few letters off at most, so a
         # word far longer than every term cannot match one; stemming a 5 MB word takes seconds.
         longest = max(map(len, terms), default=0) + _STEM_MARGIN
-        for match in self.pattern.finditer(text):
-            if match.end() - match.start() > longest:
-                continue
-            word = match.group()
-            term = memo.get(word)
-            if term is None:
-                term = memo[word] = self.term(word)
-            if term in terms:
-                found.append(match.span())
-        return found
+        found = list(self.pattern.finditer(text))
+        words = list(map(_GROUP, found))
+        for word in set(words).difference(memo):
+            if len(word) <= longest:
+                memo[word] = self.term(word)
+        # Words and their terms looked up in C; only the hits come back to Python.
+        hits = compress(found, map(terms.__contains__, map(memo.get, words)))
+        return [match.span() for match in hits if match.end() - match.start() <= longest]
 
     def __call__(
         self,

@@ -14,8 +14,8 @@ from typing import Any
 from whoosh import query
 
 from index.api.records import FacetField, Highlight, SearchHit, SearchRequest, Snippet
-from index.corpus.article import Article
-from index.corpus.record import BadRecord, article_from_record, unpack
+from index.corpus.article import PARAGRAPH_SEPARATOR, Article
+from index.corpus.record import RECORD_VERSION, BadRecord, article_from_record, unpack
 from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.highlight import make_snippet
 from index.engines.whoosh.keys import rel_of_key
@@ -224,7 +224,26 @@ class View:
         if not highlight:
             return make_snippet(lead, highlight, self._snippet_chars)
         try:
-            body = self.stored_article(stored).body
+            body = stored_body(stored)
         except BadRecord:
             body = lead
         return make_snippet(body or lead, highlight, self._snippet_chars)
+
+
+def stored_body(stored: dict[str, Any]) -> str:
+    """The body of the article record stored with a document (what ``stored_article``'s
+    article holds), without building the rest of the article: a snippet needs no quotes.
+
+    Raises:
+        BadRecord: When the document has no readable record.
+    """
+    data = stored.get("record")
+    if not isinstance(data, bytes):
+        raise BadRecord("no stored record")
+    record = unpack(data)
+    if record.get("v") != RECORD_VERSION:
+        raise BadRecord(f"stored record version {record.get('v')!r}, expected {RECORD_VERSION}")
+    paragraphs = record.get("paragraphs")
+    if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+        raise BadRecord("damaged stored record (paragraphs)")
+    return PARAGRAPH_SEPARATOR.join(paragraphs)
