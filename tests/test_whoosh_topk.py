@@ -254,3 +254,24 @@ def _differing(view: View) -> list[tuple[str, int]]:
             if view._ranked(q, matches, request, limit) != everything[:limit]:
                 differ.append((text, limit))
     return differ
+
+
+@pytest.mark.parametrize(
+    "text", ["w1*", "w2* OR storm", "w3* year", "w2* -harbour", "storm OR w1*"]
+)
+@pytest.mark.parametrize("held", [0, topk.HELD])
+def test_many_scoring_words_rank_the_same_with_bounds_or_without(
+    view: View, text: str, held: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A prefix's many expansions are scored match by match (past ``_MANY`` words, or when
+    the leading words are held by most matches); with bounds tried anyway, the pages are
+    the same."""
+    q = _query(view, text)
+    request = SearchRequest(limit=20)
+    matches = view.matches(q, request)
+    assert len(scoring_terms(q)) > view_module._MANY and len(matches) > 100, text
+    everything = view._ranked(q, matches, request, None)
+    monkeypatch.setattr(view_module, "_MANY", 1000)
+    monkeypatch.setattr(topk, "HELD", held)
+    for limit in (1, 20, 100):
+        assert view._ranked(q, matches, request, limit) == everything[:limit], limit

@@ -32,6 +32,8 @@ _SPARSE = 16
 _BLOCK = 128
 """Postings in a full block (Whoosh's default block size)."""
 _FEW_LEAVES = 8
+_FORMULAS = 4096
+"""Terms whose formulas a score cache keeps."""
 
 KnownCounts = Callable[[str, str, Collection[int]], "dict[int, int] | None"]
 """(field, word, documents) -> the word's count in documents where it is already known (a
@@ -64,7 +66,7 @@ def bm25f_scores(
         fieldname, text = term.fieldname, term.text
         if fieldname not in reader.schema or (fieldname, text) not in reader:
             continue
-        formula = Formula(searcher, weighting, term)
+        formula = formula_of(searcher, weighting, term, cache)
         boost = formula.boost
         counts = known(fieldname, text, matches) if known is not None else None
         field_boost = reader.schema[fieldname].format.field_boost
@@ -72,7 +74,6 @@ def bm25f_scores(
             if not wanted or (fieldname, text) not in leaf:
                 continue
             lengths = formula.lengths(leaf)
-            get = scores.get
             parts: Iterable[tuple[Sequence[int], Sequence[float], Collection[int]]]
             complete = False
             if counts is not None:
@@ -103,12 +104,19 @@ def bm25f_scores(
                     every_id.extend(ids)
                     every_value.extend(values)
                 found = dict(zip(ids, values, strict=True))
-                for docnum in allowed & found.keys():
-                    key_ = base + docnum
-                    scores[key_] = get(key_, 0.0) + found[docnum]
+                _accumulate(scores, base, allowed & found.keys(), found)
             if complete and cache is not None:
                 cache.put((fieldname, text, boost, base), every_id, every_value)
     return scores
+
+
+def formula_of(
+    searcher: Any, weighting: Any, term: query.Term, cache: ScoreCache | None = None
+) -> Formula:
+    """The term's :class:`Formula`, kept in ``cache`` (its statistics are the generation's)."""
+    if cache is None:
+        return Formula(searcher, weighting, term)
+    return cache.formula(searcher, weighting, term)
 
 
 class Formula:
@@ -225,8 +233,18 @@ def _add_remembered(
                 scores[base + docnum] = get(base + docnum, 0.0) + values[i]
         return
     found = dict(zip(ids, values, strict=True))
-    for docnum in wanted & found.keys():
-        scores[base + docnum] = get(base + docnum, 0.0) + found[docnum]
+    _accumulate(scores, base, wanted & found.keys(), found)
+
+
+def _accumulate(
+    scores: dict[int, float], base: int, docs: Iterable[int], found: dict[int, float]
+) -> None:
+    """Add each document's ``found`` score to its sum in ``scores`` (keys offset by
+    ``base``), in C: the same additions as one at a time."""
+    docs = list(docs)
+    keys = list(map(add, docs, repeat(base))) if base else docs
+    summed = map(add, map(scores.get, keys, repeat(0.0)), map(found.__getitem__, docs))
+    scores.update(zip(keys, summed, strict=True))
 
 
 class ScoreCache:
@@ -240,6 +258,17 @@ class ScoreCache:
         self._kept: OrderedDict[tuple[str, str, float, int], tuple[array[int], array[float]]]
         self._kept = OrderedDict()
         self._size = 0
+        self._formulas: OrderedDict[tuple[str, str, float], Formula] = OrderedDict()
+
+    def formula(self, searcher: Any, weighting: Any, term: query.Term) -> Formula:
+        """The term's :class:`Formula` (made once: its statistics take several lookups)."""
+        key = (term.fieldname, term.text, float(term.boost))
+        found = self._formulas.get(key)
+        if found is None:
+            found = self._formulas[key] = Formula(searcher, weighting, term)
+            while len(self._formulas) > _FORMULAS:
+                self._formulas.popitem(last=False)
+        return found
 
     def get(self, key: tuple[str, str, float, int]) -> tuple[array[int], array[float]] | None:
         """(document numbers, scores) of a term (field, text, boost, segment base)."""

@@ -33,7 +33,13 @@ from typing import Any
 from whoosh import query
 
 from index.engines.whoosh.postings import Postings, RawBlock, postings, read_postings
-from index.engines.whoosh.ranking import Formula, KeptPostings, KnownCounts, ScoreCache
+from index.engines.whoosh.ranking import (
+    Formula,
+    KeptPostings,
+    KnownCounts,
+    ScoreCache,
+    formula_of,
+)
 
 MARGIN = 1 + 1e-6
 """Bounds are raised by this factor: a stored weight is a 32-bit float of the weight the
@@ -43,6 +49,9 @@ SPARSE = 0.25
 word beside the same word in bodies (its bound, boosted, is the higher)."""
 DENSE = 4
 """Documents at least a term's postings over this are scored by scoring every posting."""
+HELD = 2
+"""When more than one match in this many holds a leading term (a prefix's many rare
+expansions), every match is scored instead: the bounds would leave little out."""
 _RUN = 64
 """Documents per run of the table of highest recency lifts."""
 _PAST = 0xFFFFFFFF
@@ -169,7 +178,7 @@ def top_k(
             continue
         if known is not None and known(fieldname, text, matches) is not None:
             return None
-        formula = Formula(searcher, weighting, term)
+        formula = formula_of(searcher, weighting, term, cache)
         if formula.boost < 0 or formula.numerator < 0:
             return None
         for (leaf, base), found in zip(leaves, by_leaf, strict=True):
@@ -201,8 +210,11 @@ def _ranked(
     for (_, base), found in zip(leaves, by_leaf, strict=True):
         lead = [(n, t) for n, t in found if n in leading]
         holding.append(_holding([t for _, t in lead], base, matches))
-    if sum(map(len, holding)) < limit:
+    held = sum(map(len, holding))
+    if held < limit:
         return None  # (the first page holds matches without a leading term)
+    if held * HELD > len(matches):
+        return None  # (most matches hold a leading term: scoring every match is cheaper)
     rest = 0.0  # the most a match without a leading term can score, lifted
     pending: list[_Leading] = []
     for (_, base), found, docs in zip(leaves, by_leaf, holding, strict=True):

@@ -35,6 +35,9 @@ _FIRST_PAGES = 200
 _FEW = 4
 """Matches up to this many times the hits wanted are all scored (skipping blocks of
 postings pays off only when most matches stay out of the first pages)."""
+_MANY = 8
+"""Scoring words past which every match is scored (a prefix's expansions): their bounds,
+summed, leave few matches out, and finding that out costs more than scoring them."""
 
 
 class View:
@@ -156,7 +159,7 @@ class View:
             return [(0.0, docnum) for docnum in newest]
         docsets = self.docsets
         page = limit if first is None or limit is None else min(first, limit)
-        if page is not None and len(matches) > _FEW * page:
+        if page is not None and len(matches) > _FEW * page and len(words) <= _MANY:
             best = top_k(
                 self.searcher,
                 self.weighting,
