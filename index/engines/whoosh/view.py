@@ -17,6 +17,7 @@ from index.api.records import FacetField, Highlight, SearchHit, SearchRequest, S
 from index.corpus.article import PARAGRAPH_SEPARATOR, Article
 from index.corpus.record import RECORD_VERSION, BadRecord, article_from_record, unpack
 from index.engines.whoosh.docsets import DocSets
+from index.engines.whoosh.every import rank_every
 from index.engines.whoosh.highlight import make_snippet
 from index.engines.whoosh.keys import rel_of_key
 from index.engines.whoosh.ranking import ScoreCache, bm25f_scores, top, unscored
@@ -175,6 +176,24 @@ class View:
                 if len(best) < page:  # every match holding a scoring word is there
                     others = matches - {docnum for _, docnum in best}
                     newest = self.docsets.in_date_order(others, True, page - len(best))
+                    best.extend((0.0, docnum) for docnum in newest)
+                return best
+        if page is not None and len(words) <= _MANY:
+            ranked_every = rank_every(
+                self.searcher,
+                self.weighting,
+                words,
+                matches,
+                self.lift(),
+                page,
+                known=docsets.known_counts,
+                kept=docsets.kept_postings,
+                cache=self._scores,
+            )
+            if ranked_every is not None:
+                best, unheld = ranked_every
+                if len(best) < page:  # matches holding no scoring word come last
+                    newest = self.docsets.in_date_order(unheld, True, page - len(best))
                     best.extend((0.0, docnum) for docnum in newest)
                 return best
         scores = bm25f_scores(
