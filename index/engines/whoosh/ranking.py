@@ -74,7 +74,7 @@ def bm25f_scores(
             if not wanted or (fieldname, text) not in leaf:
                 continue
             lengths = formula.lengths(leaf)
-            parts: Iterable[tuple[Sequence[int], Sequence[float], Collection[int]]]
+            parts: Iterable[tuple[Sequence[int], Sequence[float], set[int] | frozenset[int]]]
             complete = False
             if counts is not None:
                 # Counted documents score from their counts; the others (matched in another
@@ -103,6 +103,9 @@ def bm25f_scores(
                 if complete and cache is not None:
                     every_id.extend(ids)
                     every_value.extend(values)
+                if allowed.issuperset(ids):  # (every posting a match: an OR's words)
+                    _add_all(scores, base, ids, values)
+                    continue
                 found = dict(zip(ids, values, strict=True))
                 _accumulate(scores, base, allowed & found.keys(), found)
             if complete and cache is not None:
@@ -234,6 +237,16 @@ def _add_remembered(
         return
     found = dict(zip(ids, values, strict=True))
     _accumulate(scores, base, wanted & found.keys(), found)
+
+
+def _add_all(
+    scores: dict[int, float], base: int, ids: Sequence[int], values: Sequence[float]
+) -> None:
+    """Add each posting's score to its document's sum in ``scores`` (keys offset by
+    ``base``), in C."""
+    keys = list(map(add, ids, repeat(base))) if base else ids
+    summed = map(add, map(scores.get, keys, repeat(0.0)), values)
+    scores.update(zip(keys, summed, strict=True))
 
 
 def _accumulate(
