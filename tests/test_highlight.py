@@ -138,3 +138,15 @@ def test_spans_are_the_words_whose_term_is_searched(parts: list[str], terms: set
     analyzer = NewsAnalyzer()
     assert analyzer.spans(text, terms) == _spans_one_word_at_a_time(text, terms)
     assert analyzer.spans(text, terms) == _spans_one_word_at_a_time(text, terms)  # memo warm
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ09_ .,'-\n\t", max_size=60) | st.text(max_size=30))
+def test_words_of_ascii_text_are_the_words_the_index_finds(text: str) -> None:
+    """Counting and placing hits reads ASCII text with a plainer pattern: the same words."""
+    analyzer = NewsAnalyzer()
+    pattern = analyzer._pattern_for(text)
+    assert [m.span() for m in pattern.finditer(text)] == [
+        m.span() for m in analyzer.pattern.finditer(text)
+    ]
+    assert (pattern is analyzer.pattern) == (not text.isascii())

@@ -25,6 +25,8 @@ from index.engines.whoosh.codec import NewsPositions
 
 _MEMO_LIMIT = 500_000
 _STEM_MARGIN = 64  # more than stemming can take off a word
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*")
+r"""``WORD`` on ASCII text: ``\w`` is these characters there, and no mark can follow."""
 _GROUP = itemgetter(0)  # a match's whole text
 
 
@@ -117,10 +119,15 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
         """How many words of ``text`` have one of ``terms`` as their term (what
         :meth:`spans` would find, counted in C over the memo)."""
         memo = self._memo
-        words = self.pattern.findall(text)
+        words = self._pattern_for(text).findall(text)
         for word in set(words).difference(memo):
             memo[word] = self.term(word)
         return sum(map(terms.__contains__, map(memo.__getitem__, words)))
+
+    def _pattern_for(self, text: str) -> re.Pattern[str]:
+        """The word pattern for ``text``: on ASCII text, one without the combining marks
+        (none can be there), which finds the same words faster."""
+        return _ASCII_WORD if self.pattern is WORD and text.isascii() else self.pattern
 
     def term_counts(self, text: str) -> Counter[str]:
         """How many words of ``text`` have each term (stop words count under ``""``)."""
@@ -136,7 +143,7 @@ class _MemoAnalyzer(Analyzer):  # type: ignore[misc]
         # Folding does not shorten a word and stemming takes a few letters off at most, so a
         # word far longer than every term cannot match one; stemming a 5 MB word takes seconds.
         longest = max(map(len, terms), default=0) + _STEM_MARGIN
-        found = list(self.pattern.finditer(text))
+        found = list(self._pattern_for(text).finditer(text))
         words = list(map(_GROUP, found))
         for word in set(words).difference(memo):
             if len(word) <= longest:
