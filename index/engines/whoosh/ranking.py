@@ -17,8 +17,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
-from itertools import repeat
-from operator import add, mul, neg, truediv
+from itertools import compress, repeat
+from operator import add, ge, mul, neg, sub, truediv
 from typing import Any
 
 from whoosh import query
@@ -31,7 +31,8 @@ _SPARSE = 16
 """Wanted documents this many times fewer than a term's postings are looked up, not walked."""
 _BLOCK = 128
 """Postings in a full block (Whoosh's default block size)."""
-_FEW_LEAVES = 8
+_FEW_WANTED = 8
+"""Pairs wanted under this share of the scores: only those near the top are ordered."""
 _FORMULAS = 4096
 """Terms whose formulas a score cache keeps."""
 
@@ -176,13 +177,14 @@ def top(
 ) -> list[tuple[float, int]]:
     """(score x recency lift, docnum) pairs, best first (ties: lower docnum first)."""
     docnums = list(scores)
-    lifted = list(
-        zip(
-            map(mul, scores.values(), map(lift.__getitem__, docnums)),
-            map(neg, docnums),
-            strict=True,
-        )
-    )
+    values = list(map(mul, scores.values(), map(lift.__getitem__, docnums)))
+    if limit is not None and 0 < limit < len(values) // _FEW_WANTED:
+        # Only the pairs reaching the limit-th best value (found by a sort of the values,
+        # in C) are made and ordered: the same first pairs.
+        cutoff = sorted(values, reverse=True)[limit - 1]
+        kept = list(map(ge, values, repeat(cutoff)))
+        values, docnums = list(compress(values, kept)), list(compress(docnums, kept))
+    lifted = list(zip(values, map(neg, docnums), strict=True))
     best = sorted(lifted, reverse=True) if limit is None else heapq.nlargest(limit, lifted)
     return [(score, -negative) for score, negative in best]
 
@@ -305,18 +307,15 @@ def _split_by_leaf(matches: Collection[int], leaves: Sequence[tuple[Any, int]]) 
     """The matches of each segment, as segment-local document numbers."""
     if len(leaves) == 1:
         return [matches if isinstance(matches, set | frozenset) else set(matches)]  # type: ignore[list-item]
-    if len(leaves) <= _FEW_LEAVES:
-        # A pass per segment, each a comprehension in C, beats a bisect per match.
-        ends = [base + leaf.doc_count_all() for leaf, base in leaves]
-        return [
-            {d - base for d in matches if base <= d < end}
-            for (_, base), end in zip(leaves, ends, strict=True)
-        ]
-    local: list[set[int]] = [set() for _ in leaves]
-    bases = [base for _, base in leaves]
-    for docnum in matches:
-        i = bisect_right(bases, docnum) - 1
-        local[i].add(docnum - bases[i])
+    # The matches sorted (in C: a set of numbers comes out nearly in order), each
+    # segment's share cut out by bisection and moved to its numbers in C.
+    ordered = sorted(matches)
+    local = []
+    for leaf, base in leaves:
+        first = bisect_left(ordered, base)
+        last = bisect_left(ordered, base + leaf.doc_count_all(), first)
+        part = ordered[first:last]
+        local.append(set(map(sub, part, repeat(base))) if base else set(part))
     return local
 
 

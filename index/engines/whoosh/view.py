@@ -205,8 +205,7 @@ class View:
             kept=docsets.kept_postings,
             cache=self._scores,
         )
-        lift = self.weighting.factors(self.searcher)
-        ranked = top(scores, lift, limit)
+        ranked = top(scores, self.lift().lift, limit)
         if len(scores) < len(matches) and (limit is None or len(ranked) < limit):
             # Matches holding no scoring word (an OR branch of prefixes, say) come last,
             # newest first.
