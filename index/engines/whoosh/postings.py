@@ -119,7 +119,10 @@ def read_postings(leaf: Any, fieldname: str, text: str) -> Postings | None:
     kept: OrderedDict[tuple[str, str], Postings | None] | None = getattr(leaf, _KEPT, None)
     if kept is None:
         kept = OrderedDict()
-        setattr(leaf, _KEPT, kept)
+        try:
+            setattr(leaf, _KEPT, kept)
+        except AttributeError:  # (a reader that takes no attributes: nothing kept)
+            return _read_postings(leaf, fieldname, text)
     key = (fieldname, text)
     if key in kept:
         kept.move_to_end(key)
