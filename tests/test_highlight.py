@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from index.api.records import Highlight
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.engines.whoosh.analysis import NewsAnalyzer
@@ -111,3 +114,39 @@ def test_snippet_picks_the_paragraph_with_most_phrase_hits() -> None:
     assert [part for part, hit in snippet.parts if hit] == ["Interest rates"] + 2 * [
         "interest rates"
     ]
+
+
+def _spans_one_word_at_a_time(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    """What ``NewsAnalyzer.spans`` finds, the plain way: every word analysed in turn."""
+    fresh = NewsAnalyzer()
+    return [m.span() for m in fresh.pattern.finditer(text) if fresh.term(m.group()) in terms]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["city", "cities", "The", "Łódź", "LODZ", "hoping", "x" * 90, "don't", "e-mail", "  "]
+        )
+        | st.text(alphabet="abcł ,.'-\n", max_size=12),
+        max_size=40,
+    ),
+    st.sets(st.sampled_from(["city", "citi", "lodz", "hope", "ab", "e", "mail", "x" * 90])),
+)
+def test_spans_are_the_words_whose_term_is_searched(parts: list[str], terms: set[str]) -> None:
+    text = " ".join(parts)
+    analyzer = NewsAnalyzer()
+    assert analyzer.spans(text, terms) == _spans_one_word_at_a_time(text, terms)
+    assert analyzer.spans(text, terms) == _spans_one_word_at_a_time(text, terms)  # memo warm
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ09_ .,'-\n\t", max_size=60) | st.text(max_size=30))
+def test_words_of_ascii_text_are_the_words_the_index_finds(text: str) -> None:
+    """Counting and placing hits reads ASCII text with a plainer pattern: the same words."""
+    analyzer = NewsAnalyzer()
+    pattern = analyzer._pattern_for(text)
+    assert [m.span() for m in pattern.finditer(text)] == [
+        m.span() for m in analyzer.pattern.finditer(text)
+    ]
+    assert (pattern is analyzer.pattern) == (not text.isascii())

@@ -20,7 +20,8 @@ from index.api.parse import parse_query
 from index.api.records import Filter, SearchRequest
 from index.engines.whoosh import topk
 from index.engines.whoosh import view as view_module
-from index.engines.whoosh.ranking import Formula
+from index.engines.whoosh.every import rank_every
+from index.engines.whoosh.ranking import Formula, bm25f_scores, top, unscored
 from index.engines.whoosh.translate import Translator, scoring_terms
 from index.engines.whoosh.view import View
 from tests.whoosh_documents import write_index
@@ -198,13 +199,13 @@ def test_common_words_rank_without_scoring_most_matches(
 ) -> None:
     """The bounds are used: most matches of a common word are never scored."""
     scored: list[int] = []
-    scores_of = topk._Term.scores_of
+    scores_of = topk.TermPostings.scores_of
 
     def counting(self: Any, docs: list[int]) -> list[float]:
         scored.append(len(docs))
         return scores_of(self, docs)
 
-    monkeypatch.setattr(topk._Term, "scores_of", counting)
+    monkeypatch.setattr(topk.TermPostings, "scores_of", counting)
     for text in ("year", "government", "week", "year week", "year OR week"):
         q = _query(view, text)
         matches = view.matches(q, SearchRequest())
@@ -254,3 +255,63 @@ def _differing(view: View) -> list[tuple[str, int]]:
             if view._ranked(q, matches, request, limit) != everything[:limit]:
                 differ.append((text, limit))
     return differ
+
+
+@pytest.mark.parametrize(
+    "text", ["w1*", "w2* OR storm", "w3* year", "w2* -harbour", "storm OR w1*"]
+)
+@pytest.mark.parametrize("held", [0, topk.HELD])
+def test_many_scoring_words_rank_the_same_with_bounds_or_without(
+    view: View, text: str, held: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A prefix's many expansions are scored match by match (past ``_MANY`` words, or when
+    the leading words are held by most matches); with bounds tried anyway, the pages are
+    the same."""
+    q = _query(view, text)
+    request = SearchRequest(limit=20)
+    matches = view.matches(q, request)
+    assert len(scoring_terms(q)) > view_module._MANY and len(matches) > 100, text
+    everything = view._ranked(q, matches, request, None)
+    monkeypatch.setattr(view_module, "_MANY", 1000)
+    monkeypatch.setattr(topk, "HELD", held)
+    for limit in (1, 20, 100):
+        assert view._ranked(q, matches, request, limit) == everything[:limit], limit
+
+
+@pytest.mark.parametrize("text", [*QUERIES, "w1*", "w2* OR storm"])
+def test_every_match_ranked_by_lookups_is_ranked_as_by_scoring_every_posting(
+    view: View, text: str
+) -> None:
+    q = _query(view, text)
+    words = scoring_terms(q)
+    lift = view.weighting.factors(view.searcher)
+    docsets = view.docsets
+    for request in _requests():
+        matches = view.matches(q, request)
+        scores = bm25f_scores(view.searcher, view.weighting, words, matches)
+        for limit in (1, 20, 200):
+            for kept in (None, docsets.kept_postings):
+                found = rank_every(
+                    view.searcher,
+                    view.weighting,
+                    words,
+                    matches,
+                    view.lift(),
+                    limit,
+                    kept=kept,
+                    cache=view._scores if kept else None,
+                )
+                assert found is not None, text
+                best, unheld = found
+                assert best == top(scores, lift, limit), (request, limit)
+                assert unheld == sorted(unscored(matches, scores)), request
+
+
+def test_every_match_of_a_counted_phrase_is_left_to_its_counts(view: View) -> None:
+    q = _query(view, '"year week day"')
+    matches = view.matches(q, SearchRequest())
+    known = view.docsets.known_counts
+    words = scoring_terms(q)
+    assert any(known(w.fieldname, w.text, matches) is not None for w in words)
+    found = rank_every(view.searcher, view.weighting, words, matches, view.lift(), 20, known)
+    assert found is None

@@ -31,6 +31,8 @@ from index.engines.whoosh.postings import postings
 
 FACET_LIMIT = 50
 """Values shown per facet (the most frequent; years all, newest first)."""
+BITSET_MATCHES = 2_000
+"""Matches from which facets are counted as bitsets."""
 _TERM_CACHE = 256
 _COUNT_CACHE = 8
 _KEPT_POSTINGS = 2_000_000
@@ -74,6 +76,7 @@ class DocSets:
         self._terms: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
         self._live: frozenset[int] | None = None
         self._facets: dict[FacetField, tuple[list[int], list[str]]] = {}
+        self._bits: dict[FacetField, list[tuple[int, int]]] = {}
         self._newest: list[int] | None = None
         self._dates: list[int] | None = None
         self._undated: frozenset[int] | None = None
@@ -114,9 +117,9 @@ class DocSets:
             parts = sorted((self.of(child) for child in q.subqueries), key=len)
             if not parts:
                 return frozenset()
-            result = set(parts[0])
+            result = parts[0]
             for part in parts[1:]:
-                result &= part
+                result = result & part  # (a new set, built from the smaller one)
                 if not result:
                     break
             return result
@@ -265,20 +268,51 @@ class DocSets:
     # -- facets --------------------------------------------------------------------------------
 
     def count_facets(self, matches: Iterable[int]) -> dict[FacetField, tuple[FacetCount, ...]]:
-        """How many of ``matches`` have each facet value (read from the facet columns)."""
+        """How many of ``matches`` have each facet value (read from the facet columns).
+
+        Many matches are counted as bitsets: the matches' bits ANDed with each value's bits
+        and the bits set counted, in C; few are counted one by one.
+        """
         counted: dict[FacetField, tuple[FacetCount, ...]] = {}
+        docs = matches if isinstance(matches, set | frozenset) else set(matches)
+        bits: int | None = None
         for facet, column in self._facet_columns.items():
             if facet not in self._facets:
                 self._facets[facet] = value_column(self._reader, column)
             by_doc, names = self._facets[facet]
-            tally = Counter(map(by_doc.__getitem__, matches))
-            pairs = [(names[number], count) for number, count in tally.items() if number]
+            if len(docs) < BITSET_MATCHES:
+                tally = Counter(map(by_doc.__getitem__, docs))
+                pairs = [(names[number], count) for number, count in tally.items() if number]
+            else:
+                if bits is None:
+                    bits = bitset(docs, len(by_doc))
+                pairs = []
+                for number, value_bits in self._value_bits(facet):
+                    count = (bits & value_bits).bit_count()
+                    if count:
+                        pairs.append((names[number], count))
             if facet == "year":
                 pairs.sort(reverse=True)
-            else:
-                pairs.sort(key=lambda pair: (-pair[1], pair[0].casefold()))
+            else:  # (names differing only in case: by name, whichever way they were counted)
+                pairs.sort(key=lambda pair: (-pair[1], pair[0].casefold(), pair[0]))
             counted[facet] = tuple(FacetCount(v, c) for v, c in pairs[:FACET_LIMIT])
         return counted
+
+    def _value_bits(self, facet: FacetField) -> list[tuple[int, int]]:
+        """(value number, bitset of the documents with the value) of each value of a facet."""
+        found = self._bits.get(facet)
+        if found is None:
+            by_doc, names = self._facets[facet]
+            groups: list[list[int]] = [[] for _ in names]
+            for docnum, number in enumerate(by_doc):
+                groups[number].append(docnum)
+            found = [
+                (number, bitset(group, len(by_doc)))
+                for number, group in enumerate(groups)
+                if number and group
+            ]
+            self._bits[facet] = found
+        return found
 
     # -- date order ----------------------------------------------------------------------------
 
@@ -330,3 +364,15 @@ class DocSets:
         dated.sort(key=lambda d: (dates[d], d))
         yield from dated
         yield from undated
+
+
+_BIT_CHARS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def bitset(docs: Iterable[int], size: int) -> int:
+    """``docs`` (numbers below ``size``) as the bits of an int: bit ``d`` set for document d
+    (a byte set per document, the bytes read backwards as binary digits, in C)."""
+    marks = bytearray(size)
+    for docnum in docs:
+        marks[docnum] = 1
+    return int(marks.translate(_BIT_CHARS)[::-1] or b"0", 2)

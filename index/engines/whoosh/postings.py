@@ -14,6 +14,7 @@ import pickle
 import struct
 import zlib
 from array import array
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from typing import Any, NamedTuple
@@ -29,6 +30,9 @@ from index.engines.whoosh.codec import (
 )
 
 _LENGTH = struct.Struct("!i")
+_KEPT = "_newsdesk_postings"
+"""The attribute of a segment reader holding the terms last read from it."""
+_KEPT_TERMS = 64
 
 
 class RawBlock(NamedTuple):
@@ -107,7 +111,29 @@ def _weights(weights: Any, count: int) -> Sequence[float]:
 
 def read_postings(leaf: Any, fieldname: str, text: str) -> Postings | None:
     """The posting blocks of a term in one segment reader (None: the term is not there, or
-    its postings are not laid out as Whoosh 3 blocks in a postings file)."""
+    its postings are not laid out as Whoosh 3 blocks in a postings file).
+
+    The last terms read are kept with the segment reader (a search reads a term's blocks
+    to match, then again to rank; typing repeats words), and go with it.
+    """
+    kept: OrderedDict[tuple[str, str], Postings | None] | None = getattr(leaf, _KEPT, None)
+    if kept is None:
+        kept = OrderedDict()
+        try:
+            setattr(leaf, _KEPT, kept)
+        except AttributeError:  # (a reader that takes no attributes: nothing kept)
+            return _read_postings(leaf, fieldname, text)
+    key = (fieldname, text)
+    if key in kept:
+        kept.move_to_end(key)
+        return kept[key]
+    found = kept[key] = _read_postings(leaf, fieldname, text)
+    while len(kept) > _KEPT_TERMS:
+        kept.popitem(last=False)
+    return found
+
+
+def _read_postings(leaf: Any, fieldname: str, text: str) -> Postings | None:
     terms = getattr(leaf, "_terms", None)
     if not isinstance(terms, W3TermsReader) or (fieldname, text) not in leaf:
         return None

@@ -17,8 +17,8 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
-from itertools import repeat
-from operator import add, mul, neg, truediv
+from itertools import compress, repeat
+from operator import add, ge, mul, neg, sub, truediv
 from typing import Any
 
 from whoosh import query
@@ -31,7 +31,10 @@ _SPARSE = 16
 """Wanted documents this many times fewer than a term's postings are looked up, not walked."""
 _BLOCK = 128
 """Postings in a full block (Whoosh's default block size)."""
-_FEW_LEAVES = 8
+_FEW_WANTED = 8
+"""Pairs wanted under this share of the scores: only those near the top are ordered."""
+_FORMULAS = 4096
+"""Terms whose formulas a score cache keeps."""
 
 KnownCounts = Callable[[str, str, Collection[int]], "dict[int, int] | None"]
 """(field, word, documents) -> the word's count in documents where it is already known (a
@@ -64,7 +67,7 @@ def bm25f_scores(
         fieldname, text = term.fieldname, term.text
         if fieldname not in reader.schema or (fieldname, text) not in reader:
             continue
-        formula = Formula(searcher, weighting, term)
+        formula = formula_of(searcher, weighting, term, cache)
         boost = formula.boost
         counts = known(fieldname, text, matches) if known is not None else None
         field_boost = reader.schema[fieldname].format.field_boost
@@ -72,8 +75,7 @@ def bm25f_scores(
             if not wanted or (fieldname, text) not in leaf:
                 continue
             lengths = formula.lengths(leaf)
-            get = scores.get
-            parts: Iterable[tuple[Sequence[int], Sequence[float], Collection[int]]]
+            parts: Iterable[tuple[Sequence[int], Sequence[float], set[int] | frozenset[int]]]
             complete = False
             if counts is not None:
                 # Counted documents score from their counts; the others (matched in another
@@ -102,13 +104,23 @@ def bm25f_scores(
                 if complete and cache is not None:
                     every_id.extend(ids)
                     every_value.extend(values)
+                if allowed.issuperset(ids):  # (every posting a match: an OR's words)
+                    _add_all(scores, base, ids, values)
+                    continue
                 found = dict(zip(ids, values, strict=True))
-                for docnum in allowed & found.keys():
-                    key_ = base + docnum
-                    scores[key_] = get(key_, 0.0) + found[docnum]
+                _accumulate(scores, base, allowed & found.keys(), found)
             if complete and cache is not None:
                 cache.put((fieldname, text, boost, base), every_id, every_value)
     return scores
+
+
+def formula_of(
+    searcher: Any, weighting: Any, term: query.Term, cache: ScoreCache | None = None
+) -> Formula:
+    """The term's :class:`Formula`, kept in ``cache`` (its statistics are the generation's)."""
+    if cache is None:
+        return Formula(searcher, weighting, term)
+    return cache.formula(searcher, weighting, term)
 
 
 class Formula:
@@ -165,13 +177,14 @@ def top(
 ) -> list[tuple[float, int]]:
     """(score x recency lift, docnum) pairs, best first (ties: lower docnum first)."""
     docnums = list(scores)
-    lifted = list(
-        zip(
-            map(mul, scores.values(), map(lift.__getitem__, docnums)),
-            map(neg, docnums),
-            strict=True,
-        )
-    )
+    values = list(map(mul, scores.values(), map(lift.__getitem__, docnums)))
+    if limit is not None and 0 < limit < len(values) // _FEW_WANTED:
+        # Only the pairs reaching the limit-th best value (found by a sort of the values,
+        # in C) are made and ordered: the same first pairs.
+        cutoff = sorted(values, reverse=True)[limit - 1]
+        kept = list(map(ge, values, repeat(cutoff)))
+        values, docnums = list(compress(values, kept)), list(compress(docnums, kept))
+    lifted = list(zip(values, map(neg, docnums), strict=True))
     best = sorted(lifted, reverse=True) if limit is None else heapq.nlargest(limit, lifted)
     return [(score, -negative) for score, negative in best]
 
@@ -225,8 +238,28 @@ def _add_remembered(
                 scores[base + docnum] = get(base + docnum, 0.0) + values[i]
         return
     found = dict(zip(ids, values, strict=True))
-    for docnum in wanted & found.keys():
-        scores[base + docnum] = get(base + docnum, 0.0) + found[docnum]
+    _accumulate(scores, base, wanted & found.keys(), found)
+
+
+def _add_all(
+    scores: dict[int, float], base: int, ids: Sequence[int], values: Sequence[float]
+) -> None:
+    """Add each posting's score to its document's sum in ``scores`` (keys offset by
+    ``base``), in C."""
+    keys = list(map(add, ids, repeat(base))) if base else ids
+    summed = map(add, map(scores.get, keys, repeat(0.0)), values)
+    scores.update(zip(keys, summed, strict=True))
+
+
+def _accumulate(
+    scores: dict[int, float], base: int, docs: Iterable[int], found: dict[int, float]
+) -> None:
+    """Add each document's ``found`` score to its sum in ``scores`` (keys offset by
+    ``base``), in C: the same additions as one at a time."""
+    docs = list(docs)
+    keys = list(map(add, docs, repeat(base))) if base else docs
+    summed = map(add, map(scores.get, keys, repeat(0.0)), map(found.__getitem__, docs))
+    scores.update(zip(keys, summed, strict=True))
 
 
 class ScoreCache:
@@ -240,6 +273,17 @@ class ScoreCache:
         self._kept: OrderedDict[tuple[str, str, float, int], tuple[array[int], array[float]]]
         self._kept = OrderedDict()
         self._size = 0
+        self._formulas: OrderedDict[tuple[str, str, float], Formula] = OrderedDict()
+
+    def formula(self, searcher: Any, weighting: Any, term: query.Term) -> Formula:
+        """The term's :class:`Formula` (made once: its statistics take several lookups)."""
+        key = (term.fieldname, term.text, float(term.boost))
+        found = self._formulas.get(key)
+        if found is None:
+            found = self._formulas[key] = Formula(searcher, weighting, term)
+            while len(self._formulas) > _FORMULAS:
+                self._formulas.popitem(last=False)
+        return found
 
     def get(self, key: tuple[str, str, float, int]) -> tuple[array[int], array[float]] | None:
         """(document numbers, scores) of a term (field, text, boost, segment base)."""
@@ -263,18 +307,15 @@ def _split_by_leaf(matches: Collection[int], leaves: Sequence[tuple[Any, int]]) 
     """The matches of each segment, as segment-local document numbers."""
     if len(leaves) == 1:
         return [matches if isinstance(matches, set | frozenset) else set(matches)]  # type: ignore[list-item]
-    if len(leaves) <= _FEW_LEAVES:
-        # A pass per segment, each a comprehension in C, beats a bisect per match.
-        ends = [base + leaf.doc_count_all() for leaf, base in leaves]
-        return [
-            {d - base for d in matches if base <= d < end}
-            for (_, base), end in zip(leaves, ends, strict=True)
-        ]
-    local: list[set[int]] = [set() for _ in leaves]
-    bases = [base for _, base in leaves]
-    for docnum in matches:
-        i = bisect_right(bases, docnum) - 1
-        local[i].add(docnum - bases[i])
+    # The matches sorted (in C: a set of numbers comes out nearly in order), each
+    # segment's share cut out by bisection and moved to its numbers in C.
+    ordered = sorted(matches)
+    local = []
+    for leaf, base in leaves:
+        first = bisect_left(ordered, base)
+        last = bisect_left(ordered, base + leaf.doc_count_all(), first)
+        part = ordered[first:last]
+        local.append(set(map(sub, part, repeat(base))) if base else set(part))
     return local
 
 

@@ -33,7 +33,13 @@ from typing import Any
 from whoosh import query
 
 from index.engines.whoosh.postings import Postings, RawBlock, postings, read_postings
-from index.engines.whoosh.ranking import Formula, KeptPostings, KnownCounts, ScoreCache
+from index.engines.whoosh.ranking import (
+    Formula,
+    KeptPostings,
+    KnownCounts,
+    ScoreCache,
+    formula_of,
+)
 
 MARGIN = 1 + 1e-6
 """Bounds are raised by this factor: a stored weight is a 32-bit float of the weight the
@@ -43,6 +49,9 @@ SPARSE = 0.25
 word beside the same word in bodies (its bound, boosted, is the higher)."""
 DENSE = 4
 """Documents at least a term's postings over this are scored by scoring every posting."""
+HELD = 2
+"""When more than one match in this many holds a leading term (a prefix's many rare
+expansions), every match is scored instead: the bounds would leave little out."""
 _RUN = 64
 """Documents per run of the table of highest recency lifts."""
 _PAST = 0xFFFFFFFF
@@ -61,7 +70,7 @@ class LiftBounds:
         return max(self._most[first // _RUN : last // _RUN + 1], default=1.0)
 
 
-class _Term:
+class TermPostings:
     """One scoring term in one segment: its blocks with their bounds, and its postings."""
 
     def __init__(
@@ -92,18 +101,23 @@ class _Term:
     def scores_of(self, docs: list[int]) -> list[float]:
         """The scores of ``docs`` (segment document numbers, each the number
         ``Formula.values`` gives for its posting), 0.0 for those without the term."""
+        return self.scores_held(docs)[0]
+
+    def scores_held(self, docs: list[int]) -> tuple[list[float], list[bool]]:
+        """:meth:`scores_of` ``docs``, and whether each document holds the term."""
         if len(docs) * DENSE >= self.count:  # every posting scored, then looked up
             ids, values = self.remembered or self.kept or self._decoded()
             if self.remembered is None:
                 values = self.formula.values(ids, values, self.lengths)
-            return list(map(dict(zip(ids, values, strict=True)).get, docs, repeat(0.0)))
+            found = dict(zip(ids, values, strict=True))
+            return list(map(found.get, docs, repeat(0.0))), list(map(found.__contains__, docs))
         ids, weights = self._padded()
         at = list(map(bisect_left, repeat(ids), docs))
-        there = map(eq, map(ids.__getitem__, at), docs)
-        found = list(map(mul, map(weights.__getitem__, at), there))  # weight x True or False
-        if self.remembered is not None:
-            return found
-        return self.formula.values(docs, found, self.lengths)  # (a weight of 0.0 scores 0.0)
+        there = list(map(eq, map(ids.__getitem__, at), docs))
+        scores = list(map(mul, map(weights.__getitem__, at), there))  # weight x True or False
+        if self.remembered is None:  # (a weight of 0.0 scores 0.0)
+            scores = self.formula.values(docs, scores, self.lengths)
+        return scores, there
 
     def _padded(self) -> tuple[array[int], array[float]]:
         """(document numbers, weights or remembered scores), each ended by one past all."""
@@ -149,7 +163,7 @@ def top_k(
     """
     reader = searcher.reader()
     leaves = list(reader.leaf_readers())
-    by_leaf: list[list[tuple[int, _Term]]] = [[] for _ in leaves]
+    by_leaf: list[list[tuple[int, TermPostings]]] = [[] for _ in leaves]
     # The leading terms, by their postings (deleted documents included), known before any
     # is read: when they cannot hold a page, rank every match at once.
     counts = {
@@ -169,27 +183,28 @@ def top_k(
             continue
         if known is not None and known(fieldname, text, matches) is not None:
             return None
-        formula = Formula(searcher, weighting, term)
+        formula = formula_of(searcher, weighting, term, cache)
         if formula.boost < 0 or formula.numerator < 0:
             return None
         for (leaf, base), found in zip(leaves, by_leaf, strict=True):
             if (fieldname, text) not in leaf:
                 continue
-            read = read_postings(leaf, fieldname, text) or _inlined(leaf, fieldname, text)
+            read = read_postings(leaf, fieldname, text) or inlined_postings(leaf, fieldname, text)
             if read is None:
                 return None
             remembered = None
             if cache is not None:
                 remembered = cache.get((fieldname, text, formula.boost, base))
             held = kept(fieldname, text, base) if kept is not None else None
-            scored = _Term(formula, formula.lengths(leaf), read, held and held[0], remembered)
+            lengths = formula.lengths(leaf)
+            scored = TermPostings(formula, lengths, read, held and held[0], remembered)
             found.append((n, scored))
     return _ranked(leaves, by_leaf, leading, matches, lift, limit)
 
 
 def _ranked(
     leaves: list[tuple[Any, int]],
-    by_leaf: list[list[tuple[int, _Term]]],
+    by_leaf: list[list[tuple[int, TermPostings]]],
     leading: set[int],
     matches: Collection[int],
     lift: LiftBounds,
@@ -201,8 +216,11 @@ def _ranked(
     for (_, base), found in zip(leaves, by_leaf, strict=True):
         lead = [(n, t) for n, t in found if n in leading]
         holding.append(_holding([t for _, t in lead], base, matches))
-    if sum(map(len, holding)) < limit:
+    held = sum(map(len, holding))
+    if held < limit:
         return None  # (the first page holds matches without a leading term)
+    if held * HELD > len(matches):
+        return None  # (most matches hold a leading term: scoring every match is cheaper)
     rest = 0.0  # the most a match without a leading term can score, lifted
     pending: list[_Leading] = []
     for (_, base), found, docs in zip(leaves, by_leaf, holding, strict=True):
@@ -229,10 +247,10 @@ class _Leading:
     def __init__(
         self,
         base: int,
-        found: list[tuple[int, _Term]],
+        found: list[tuple[int, TermPostings]],
         docs: list[int],
-        lead: list[tuple[int, _Term]],
-        others: list[_Term],
+        lead: list[tuple[int, TermPostings]],
+        others: list[TermPostings],
         lift: Sequence[float],
     ) -> None:
         self.base = base
@@ -276,7 +294,7 @@ class _Leading:
         return map(self.lift.__getitem__, self.docnums)
 
 
-def _holding(found: list[_Term], base: int, matches: Collection[int]) -> list[int]:
+def _holding(found: list[TermPostings], base: int, matches: Collection[int]) -> list[int]:
     """The matches holding any of the terms, as segment document numbers."""
     docs: set[int] = set()
     for term in found:
@@ -286,7 +304,7 @@ def _holding(found: list[_Term], base: int, matches: Collection[int]) -> list[in
     return sorted(map(sub, held, repeat(base)) if base else held)
 
 
-def _most(found: list[_Term], base: int, lift: LiftBounds) -> float:
+def _most(found: list[TermPostings], base: int, lift: LiftBounds) -> float:
     """The most a document of the segment can score from these terms alone, lifted: the
     segment cut into runs at every block boundary, each run's block bounds summed."""
     if not found:
@@ -306,7 +324,7 @@ def _most(found: list[_Term], base: int, lift: LiftBounds) -> float:
     return most * MARGIN
 
 
-def _inlined(leaf: Any, fieldname: str, text: str) -> Postings | None:
+def inlined_postings(leaf: Any, fieldname: str, text: str) -> Postings | None:
     """A term whose few postings Whoosh keeps in its terms file, as one block (None: more
     than a few postings, not in blocks)."""
     ids: list[int] = []

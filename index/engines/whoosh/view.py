@@ -14,9 +14,10 @@ from typing import Any
 from whoosh import query
 
 from index.api.records import FacetField, Highlight, SearchHit, SearchRequest, Snippet
-from index.corpus.article import Article
-from index.corpus.record import BadRecord, article_from_record, unpack
+from index.corpus.article import PARAGRAPH_SEPARATOR, Article
+from index.corpus.record import RECORD_VERSION, BadRecord, article_from_record, unpack
 from index.engines.whoosh.docsets import DocSets
+from index.engines.whoosh.every import rank_every
 from index.engines.whoosh.highlight import make_snippet
 from index.engines.whoosh.keys import rel_of_key
 from index.engines.whoosh.ranking import ScoreCache, bm25f_scores, top, unscored
@@ -35,6 +36,9 @@ _FIRST_PAGES = 200
 _FEW = 4
 """Matches up to this many times the hits wanted are all scored (skipping blocks of
 postings pays off only when most matches stay out of the first pages)."""
+_MANY = 8
+"""Scoring words past which every match is scored (a prefix's expansions): their bounds,
+summed, leave few matches out, and finding that out costs more than scoring them."""
 
 
 class View:
@@ -156,7 +160,7 @@ class View:
             return [(0.0, docnum) for docnum in newest]
         docsets = self.docsets
         page = limit if first is None or limit is None else min(first, limit)
-        if page is not None and len(matches) > _FEW * page:
+        if page is not None and len(matches) > _FEW * page and len(words) <= _MANY:
             best = top_k(
                 self.searcher,
                 self.weighting,
@@ -174,6 +178,24 @@ class View:
                     newest = self.docsets.in_date_order(others, True, page - len(best))
                     best.extend((0.0, docnum) for docnum in newest)
                 return best
+        if page is not None and len(words) <= _MANY:
+            ranked_every = rank_every(
+                self.searcher,
+                self.weighting,
+                words,
+                matches,
+                self.lift(),
+                page,
+                known=docsets.known_counts,
+                kept=docsets.kept_postings,
+                cache=self._scores,
+            )
+            if ranked_every is not None:
+                best, unheld = ranked_every
+                if len(best) < page:  # matches holding no scoring word come last
+                    newest = self.docsets.in_date_order(unheld, True, page - len(best))
+                    best.extend((0.0, docnum) for docnum in newest)
+                return best
         scores = bm25f_scores(
             self.searcher,
             self.weighting,
@@ -183,8 +205,7 @@ class View:
             kept=docsets.kept_postings,
             cache=self._scores,
         )
-        lift = self.weighting.factors(self.searcher)
-        ranked = top(scores, lift, limit)
+        ranked = top(scores, self.lift().lift, limit)
         if len(scores) < len(matches) and (limit is None or len(ranked) < limit):
             # Matches holding no scoring word (an OR branch of prefixes, say) come last,
             # newest first.
@@ -224,7 +245,26 @@ class View:
         if not highlight:
             return make_snippet(lead, highlight, self._snippet_chars)
         try:
-            body = self.stored_article(stored).body
+            body = stored_body(stored)
         except BadRecord:
             body = lead
         return make_snippet(body or lead, highlight, self._snippet_chars)
+
+
+def stored_body(stored: dict[str, Any]) -> str:
+    """The body of the article record stored with a document (what ``stored_article``'s
+    article holds), without building the rest of the article: a snippet needs no quotes.
+
+    Raises:
+        BadRecord: When the document has no readable record.
+    """
+    data = stored.get("record")
+    if not isinstance(data, bytes):
+        raise BadRecord("no stored record")
+    record = unpack(data)
+    if record.get("v") != RECORD_VERSION:
+        raise BadRecord(f"stored record version {record.get('v')!r}, expected {RECORD_VERSION}")
+    paragraphs = record.get("paragraphs")
+    if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+        raise BadRecord("damaged stored record (paragraphs)")
+    return PARAGRAPH_SEPARATOR.join(paragraphs)
