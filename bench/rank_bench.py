@@ -1,14 +1,17 @@
 """Ranking speed and results on an index already built, per query kind.
 
-    python bench/rank_bench.py ARCHIVE INDEX_DIR [--queries 40] [--dump results.json]
+    python bench/rank_bench.py ARCHIVE INDEX_DIR [--queries 40] [--kinds phrase,...]
+                               [--facets] [--dump results.json]
 
 Queries are drawn as ``compare.py`` draws them (term, and, phrase, phrase-common, common),
 plus ``word``: one of the archive's most frequent words alone, and ``or``: two of them
-ORed. Each search asks for the first 20 hits with snippets (facets for ``common`` and
-``word``), as the comparison does. ``--dump`` writes every query's first pages as JSON (ids
-and scores of hits 1-20, of 101-200, and of 1-20 within the largest source, section or year,
-or without the 200 newest articles when there are no facets; the total), so two versions of
-the code can be compared on the same index: run each, diff the files.
+ORed, and ``phrase-run``: two words running in an article, as ``search_bench.py`` draws its
+phrases. Each search asks for the first 20 hits with snippets (facets for ``common`` and
+``word``, or for every kind with ``--facets``), as the comparison does. ``--dump`` writes
+every query's first pages as JSON (ids and scores of hits 1-20, of 101-200, and of 1-20
+within the largest source, section or year, or without the 200 newest articles when there
+are no facets; the total), so two versions of the code can be compared on the same index:
+run each, diff the files.
 """
 
 from __future__ import annotations
@@ -26,14 +29,16 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-KINDS = ("term", "and", "phrase", "phrase-common", "common", "word", "or")
+KINDS = ("term", "and", "phrase", "phrase-common", "phrase-run", "common", "word", "or")
 
 
 def queries_of(backend: object, count: int, seed: int) -> dict[str, list[str]]:
     """Queries per kind (see the module's docstring)."""
     from compare import make_queries
+    from search_bench import make_queries as runs_of
 
     drawn = make_queries(backend, count, seed)
+    drawn["phrase-run"] = runs_of(backend, backend.archive, count, seed)["phrase"]  # type: ignore[attr-defined]
     reader = backend._view.searcher.reader()  # type: ignore[attr-defined]
     frequency = sorted(
         (info.doc_frequency(), term.decode())
@@ -59,6 +64,8 @@ def main() -> None:
     parser.add_argument("index_dir", type=Path)
     parser.add_argument("--queries", type=int, default=40, help="queries per kind")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--kinds", help="comma-separated kinds to run (default: all)")
+    parser.add_argument("--facets", action="store_true", help="facets for every kind")
     parser.add_argument("--dump", type=Path, help="write each query's first pages here")
     args = parser.parse_args()
 
@@ -67,6 +74,8 @@ def main() -> None:
 
     backend = open_archive(args.archive, args.index_dir, create=False)
     queries = queries_of(backend, args.queries, args.seed)
+    if args.kinds:
+        queries = {kind: queries[kind] for kind in args.kinds.split(",")}
     print("milliseconds per search: wall clock, and this process's CPU time (steadier on a")
     print("busy machine), median and p95")
     columns = f"{'median':>7} {'p95':>7} {'cpu med':>8} {'cpu p95':>8} {'hits':>7}"
@@ -74,7 +83,7 @@ def main() -> None:
     for kind, texts in queries.items():
         times, cpu, totals = [], [], []
         for text in texts:
-            facets = kind in ("common", "word")
+            facets = args.facets or kind in ("common", "word")
             request = SearchRequest(text, limit=20, snippets=True, facets=facets)
             started, used = time.perf_counter(), time.process_time()
             result = backend.search(request)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -150,3 +151,32 @@ def test_words_of_ascii_text_are_the_words_the_index_finds(text: str) -> None:
         m.span() for m in analyzer.pattern.finditer(text)
     ]
     assert (pattern is analyzer.pattern) == (not text.isascii())
+
+
+def test_a_phrase_snippet_passes_over_paragraphs_missing_one_of_its_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only paragraphs that may hold every word of a phrase are counted (the first word
+    alone is everywhere in news: ``said``); the snippet is the one counting all would give."""
+    import index.engines.whoosh.highlight as highlight_module
+
+    paragraphs = [
+        "The minister said on Monday that talks went on.",
+        "He said nothing more, the spokesman said later.",
+        "Officials said cuts would follow, and said cuts again.",
+        "Caf\u00e9 owners said that cuts hurt.",
+    ]
+    phrase = Highlight(phrases=((term("said"), term("cuts")),))
+    counted: list[str] = []
+    count = highlight_module._hit_count
+
+    def counting(paragraph: str, *args: object) -> int:
+        counted.append(paragraph)
+        return count(paragraph, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(highlight_module, "_hit_count", counting)
+    snippet = make_snippet(PARAGRAPH_SEPARATOR.join(paragraphs), phrase, width=400)
+    assert "".join(part for part, _ in snippet.parts) == paragraphs[2]
+    assert [part for part, hit in snippet.parts if hit] == ["said cuts", "said cuts"]
+    # (no "cut" in the first two; the last is not ASCII: always counted)
+    assert counted == paragraphs[2:]

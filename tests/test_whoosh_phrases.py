@@ -21,7 +21,7 @@ from index.api.parse import parse_query
 from index.corpus.article import Article
 from index.engines.whoosh.codec import NewsCodec
 from index.engines.whoosh.docsets import DocSets
-from index.engines.whoosh.pairs import COMMON_TERMS, indexed_pairs, pair_terms
+from index.engines.whoosh.pairs import COMMON_TERMS, FREQUENT_TERMS, indexed_pairs, pair_terms
 from index.engines.whoosh.schema import article_document, build_schema
 from index.engines.whoosh.translate import Translator
 
@@ -37,6 +37,7 @@ ARTICLES = {
     "rare-word": ("Zorblax", ["The Zorblax council met last week."]),
     "deleted": ("Gone", ["The bank said last year that it would close."]),
     "late-segment": ("Later", ["Police said on Tuesday the deal was done."]),
+    "frequent-beside-rare": ("Quiet port", ["A Zorblax said nothing more."]),
 }
 DELETED = "deleted"
 
@@ -62,6 +63,11 @@ PHRASES = {
     '"bank said last year"': set(),
     '"year said"': set(),
     '"week year"': set(),
+    '"Zorblax said"': {"frequent-beside-rare"},
+    '"Zorblax said nothing"': {"frequent-beside-rare"},
+    '"said nothing more"': {"frequent-beside-rare"},
+    '"Zorblax council said"': set(),
+    '"council Zorblax"': set(),
 }
 
 
@@ -137,22 +143,31 @@ def test_phrases_of_common_words_are_answered_by_pair_terms(searcher: Any) -> No
     # pair term's documents, and the pair field holds no pair with a rarer word.
     reader = searcher.reader()
     pairs = {text.decode() for text in reader.lexicon("body_pairs")}
-    assert {"last year", "said monday", "year year", "said last"} <= pairs
-    assert not any("zorblax" in pair for pair in pairs)
+    assert {"last year", "said monday", "year year", "said last", "zorblax said"} <= pairs
+    # (a rare word is paired only beside a frequent one)
+    assert {pair for pair in pairs if "zorblax" in pair} == {"zorblax said"}
     docsets = DocSets(searcher, {})
     # across the paragraph break, as positions see it
     assert "across-paragraphs" in _ids(searcher, set(docsets.term("body_pairs", "last year")))
     assert docsets.phrase("body", ["last", "year"]) == set(docsets.term("body_pairs", "last year"))
 
 
-def test_pair_terms_keep_to_adjacent_common_words() -> None:
+def test_pair_terms_keep_to_adjacent_common_words_or_a_frequent_one() -> None:
     assert {"said", "last", "year", "monday"} <= COMMON_TERMS
-    assert pair_terms(["said", "last", "year", "zorblax", "year", "year"]) == {
-        "said last",
-        "last year",
-        "year year",
+    assert {"council", "vote", "price", "rate"} <= COMMON_TERMS - FREQUENT_TERMS
+    assert {"said", "year"} <= FREQUENT_TERMS
+    assert "zorblax" not in COMMON_TERMS | FREQUENT_TERMS
+    assert pair_terms(["council", "vote", "zorblax", "price", "rate", "rate"]) == {
+        "council vote",
+        "price rate",
+        "rate rate",
     }
-    assert indexed_pairs(["said", "zorblax", "last", "year"]) == [(2, "last year")]
+    assert pair_terms(["harbour", "zorblax", "said", "harbour"]) == {
+        "zorblax said",
+        "said harbour",
+    }
+    assert indexed_pairs(["vote", "zorblax", "price", "rate"]) == [(2, "price rate")]
+    assert indexed_pairs(["said", "zorblax", "council"]) == [(0, "said zorblax")]
 
 
 def test_an_index_without_pair_fields_still_answers_phrases(tmp_path: Path) -> None:

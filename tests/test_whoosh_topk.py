@@ -48,13 +48,16 @@ QUERIES = (
     "year -week",
     "government -harbour",
     '"year week"',
+    '"storm storm"',
+    '"storm storm storm"',
     "harbo*",
     "harbour",
     "storm",
     "storm OR week",
     "storm OR date:[2014-01 TO 2015-06]",
 )
-"""Single common words, two of them, ORs, a field, NOTs, a phrase, a prefix, a rarer word."""
+"""Single common words, two of them, ORs, a field, NOTs, phrases (of common words: a pair
+term; of a word often repeated: its positions), a prefix, a rarer word."""
 
 
 def _articles(seed: int = 7) -> list[dict[str, Any]]:
@@ -315,3 +318,35 @@ def test_every_match_of_a_counted_phrase_is_left_to_its_counts(view: View) -> No
     assert any(known(w.fieldname, w.text, matches) is not None for w in words)
     found = rank_every(view.searcher, view.weighting, words, matches, view.lift(), 20, known)
     assert found is None
+
+
+@pytest.mark.parametrize("share", [0.005, 0.03, 0.2])
+def test_few_matches_score_as_in_ranking_every_posting(view: View, share: float) -> None:
+    """A few wanted documents among many postings are looked up in their blocks alone: the
+    same scores, bit for bit, as scoring every posting."""
+    from index.engines.whoosh.ranking import bm25f_scores
+
+    q = _query(view, "year government week storm")
+    terms = scoring_terms(q)
+    everything = view.docsets.live()
+    every_score = bm25f_scores(view.searcher, view.weighting, terms, everything)
+    rng = random.Random(share)
+    wanted = set(rng.sample(sorted(everything), int(len(everything) * share)))
+    few = bm25f_scores(view.searcher, view.weighting, terms, wanted)
+    assert few == {d: s for d, s in every_score.items() if d in wanted}
+    assert len(few) > 5
+
+
+def test_phrases_checked_by_positions_rank_from_bounds(view: View) -> None:
+    """A phrase whose positions were read (its words' counts known) ranks from the bounds
+    too: the counts are the postings' weights."""
+    q = _query(view, '"storm storm"')
+    matches = view.matches(q, SearchRequest())
+    terms = scoring_terms(q)
+    assert any(view.docsets.known_counts(t.fieldname, t.text, matches) for t in terms)
+    assert len(matches) > 4 * 20
+    best = topk.top_k(
+        view.searcher, view.weighting, terms, matches, view.lift(), 20, view.docsets.known_counts
+    )
+    assert best is not None
+    assert best == view._ranked(q, matches, SearchRequest(), None)[:20]

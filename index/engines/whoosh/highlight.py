@@ -50,17 +50,23 @@ def _phrase_at(tokens: list[tuple[str, int, int]], i: int, phrases: list[tuple[s
     return 0
 
 
-def _may_contain(paragraph: str, hints: tuple[str, ...]) -> bool:
-    """Cheap pre-check: could a word of ``paragraph`` stem to one of the terms?
+def _may_contain(
+    paragraph: str, hints: tuple[str, ...], together: tuple[tuple[str, ...], ...]
+) -> bool:
+    """Cheap pre-check: could a word of ``paragraph`` stem to one of the terms, or its words
+    hold all the words of one of the phrases?
 
     An ASCII word contains the :func:`stem_hint` of its stem (``cit`` of ``citi`` <- city),
-    so an ASCII paragraph without any hint has no hit.
+    so an ASCII paragraph without any of ``hints`` (the words') and without every hint of
+    some group of ``together`` (a phrase's) has no hit.
     Paragraphs with other characters may hide accented forms and are always checked.
     """
     if not paragraph.isascii():
         return True
     lowered = paragraph.lower()
-    return any(hint in lowered for hint in hints)
+    if any(hint in lowered for hint in hints):
+        return True
+    return any(all(hint in lowered for hint in group) for group in together)
 
 
 def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
@@ -68,13 +74,17 @@ def make_snippet(text: str, highlight: Highlight, width: int = 200) -> Snippet:
 
     Without any hit, the start of the text.
     """
-    words = {*highlight.terms, *(phrase[0] for phrase in highlight.phrases)}
-    hints = tuple(map(stem_hint, words))
+    hints = tuple(map(stem_hint, highlight.terms))
+    # (a phrase's rarest-looking hint first: the longest, so most paragraphs fail at once)
+    together = tuple(
+        tuple(sorted({stem_hint(word) for word in phrase}, key=len, reverse=True))
+        for phrase in highlight.phrases
+    )
     terms = frozenset(highlight.terms)
     best: tuple[int, str] | None = None
-    if words:
+    if hints or together:
         for paragraph in text.split(PARAGRAPH_SEPARATOR):
-            if not _may_contain(paragraph, hints):
+            if not _may_contain(paragraph, hints, together):
                 continue
             # Words alone: count the hits first, find their places in the best paragraph only.
             found = (

@@ -1,10 +1,17 @@
-"""Pairs of common words indexed beside the words, so their phrases need no positions.
+"""Pairs of words indexed beside the words, so their phrases need no positions.
 
 A phrase of two words found in a third of all articles (``"last year"``, ``"said on
-Monday"``) has thousands of candidates, each needing both words' positions decoded. Indexing
-every adjacent pair of two *common* words as one term (Lucene's CommonGrams, kept to pairs
-where both words are common) turns such a phrase into one short posting list. Phrases with a
-rarer word do not need it: the rare word's few articles are the only candidates.
+Monday"``) has thousands of candidates, each needing both words' positions decoded; so does a
+phrase of one such word and any other (``"said cuts"``: the positions of ``said`` in every
+article holding ``cuts``). Indexing those adjacent pairs as one term (Lucene's CommonGrams)
+turns such a phrase into one short posting list. Two rules, both on the words alone:
+
+* every pair of two *common* words (:data:`COMMON_TERMS`), and
+* every pair holding one of the few *most frequent* words (:data:`FREQUENT_TERMS`, each in
+  about two fifths or more of news articles) beside any other word.
+
+Phrases of two rarer words do not need them: the rarer word's articles are the only
+candidates, and its positions and its neighbour's are read there alone.
 
 Pairs follow the words' positions exactly: stop words are not indexed, so ``"talks in
 Paris"`` is the pair ``talk pari``, and a pair may span a paragraph break as a phrase may.
@@ -56,30 +63,48 @@ COMMON_TERMS: frozenset[str] = frozenset(
 """Terms common enough in news that pairs of them are indexed (a fixed list: changing it
 changes every index, so it belongs to the schema version)."""
 
+_FREQUENT_WORDS = """
+said says say told will would could can not also up out over about after than more who which
+one time new there last year years all us mr
+"""
+FREQUENT_TERMS: frozenset[str] = frozenset(
+    term for term in map(news_term, _FREQUENT_WORDS.split()) if term
+)
+"""Terms in so many news articles that their pairs with any word are indexed (their positions
+in every article holding a rarer word would cost as much as reading them all). A fixed list,
+part of the schema version like :data:`COMMON_TERMS`."""
+
 
 def pair_term(first: str, second: str) -> str:
     """The indexed term of two adjacent words' terms (terms never hold a space)."""
     return f"{first} {second}"
 
 
+def is_pair(first: str, second: str) -> bool:
+    """Whether two adjacent terms are indexed as a pair (see the module's two rules)."""
+    frequent = FREQUENT_TERMS
+    if first in frequent or second in frequent:
+        return True
+    return first in COMMON_TERMS and second in COMMON_TERMS
+
+
 def pair_terms(terms: Sequence[str]) -> set[str]:
-    """The pair terms of a run of terms in indexed order: adjacent terms both common."""
-    common = COMMON_TERMS
+    """The pair terms of a run of terms in indexed order (adjacent terms that :func:`is_pair`)."""
+    common, frequent = COMMON_TERMS, FREQUENT_TERMS
     return {
         f"{first} {second}"
         for first, second in pairwise(terms)
-        if first in common and second in common
+        if first in frequent or second in frequent or (first in common and second in common)
     }
 
 
 def indexed_pairs(words: Sequence[str]) -> list[tuple[int, str]]:
     """(index of the first word, pair term) of each adjacent pair in a phrase's terms that
     the index holds as one term."""
-    common = COMMON_TERMS
     return [
         (i, pair_term(first, second))
         for i, (first, second) in enumerate(pairwise(words))
-        if first in common and second in common
+        if is_pair(first, second)
     ]
 
 

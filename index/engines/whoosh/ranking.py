@@ -209,17 +209,25 @@ def _wanted_postings(
     read = read_postings(leaf, fieldname, text)
     if read is None or len(wanted) * _SPARSE >= len(read.blocks) * _BLOCK:
         return postings(leaf, fieldname, text), True
+    # A few wanted among many postings: only theirs are scored (a block's scoring costs
+    # more than looking each wanted document up in its numbers).
     local = sorted(wanted)
-    blocks = []
+    found_ids: list[int] = []
+    found_weights: list[float] = []
     done = 0
     for block in read.blocks:
         upto = bisect_right(local, block.last, done)
         if upto > done:
-            blocks.append(read.decode(block))
+            ids, weights = read.decode(block)
+            for docnum in local[done:upto]:
+                i = bisect_left(ids, docnum)
+                if i < len(ids) and ids[i] == docnum:
+                    found_ids.append(docnum)
+                    found_weights.append(weights[i])
             done = upto
             if done == len(local):
                 break
-    return blocks, False
+    return [(found_ids, found_weights)], False
 
 
 def _add_remembered(

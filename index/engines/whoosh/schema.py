@@ -15,7 +15,7 @@ from index.engines.whoosh.analysis import NameAnalyzer, NewsAnalyzer, NewsText
 from index.engines.whoosh.keys import file_key
 from index.engines.whoosh.pairs import PAIR_FIELDS, PairsField
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """Bump when the schema or the analysis changes; an index of another version is rebuilt."""
 
 TEXT_FIELDS = ("title", "body")

@@ -158,8 +158,10 @@ def top_k(
     ``ranking.bm25f_scores``, the same numbers.
 
     None when the bounds cannot tell (the first page may hold matches without a leading
-    term; word counts known from a phrase check score from those counts; a negative boost;
-    postings not in blocks): the caller scores every match.
+    term; a negative boost; postings not in blocks): the caller scores every match.
+
+    ``known`` is not needed: a word's count known from a phrase check is its posting's
+    weight, so a phrase's matches rank here from the postings as they would from the counts.
     """
     reader = searcher.reader()
     leaves = list(reader.leaf_readers())
@@ -181,8 +183,6 @@ def top_k(
         fieldname, text = term.fieldname, term.text
         if n not in counts:
             continue
-        if known is not None and known(fieldname, text, matches) is not None:
-            return None
         formula = formula_of(searcher, weighting, term, cache)
         if formula.boost < 0 or formula.numerator < 0:
             return None
