@@ -18,6 +18,7 @@ from index.quotes.lexicon.people import (
     COURTESY_TITLES,
     DESCRIPTION_HEADS,
     FEMALE_NAMES,
+    FIRST_NAME_MONTHS,
     HONORIFICS,
     MALE_NAMES,
     PEERAGE_TITLES,
@@ -27,10 +28,12 @@ from index.quotes.lexicon.people import (
 )
 from index.quotes.names import (
     MAX_RUN_WORDS,
+    after_date_lead,
     ends_in_stray_word,
     gender_of_name,
     is_org_name,
     is_personal_title,
+    leading_non_names,
     name_runs,
     runs_before_quote,
     split_title,
@@ -196,8 +199,7 @@ def _run_name(run: str) -> _RunName | None:
         return None  # (a run of capitalised words that long is no one's name)
     title, name = split_title(run)
     tokens = strip_possessive(name.rstrip(",. ")).split()
-    while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS:
-        tokens = tokens[1:]
+    tokens = tokens[leading_non_names(tokens) :]
     if not tokens or len(tokens) > _MAX_NAME_WORDS:
         return None
     if ends_in_stray_word(tokens):
@@ -331,6 +333,11 @@ def _scan_paragraph(
         read = _run_name(run)
         if read is None or text[max(0, start - 5) : start].lower().endswith("the "):
             continue
+        if read.first in FIRST_NAME_MONTHS and after_date_lead(text[max(0, start - 12) : start]):
+            # "since June Ada Vik said": the month is a date, not her first name.
+            read = _run_name(run.split(" ", 1)[1])
+            if read is None:
+                continue
         # A lone capitalised word is someone only if already known or about to speak.
         if (
             read.words == 1

@@ -11,8 +11,10 @@ from index.quotes.cues import trie_pattern
 from index.quotes.lexicon.grammar import LEAD_WORDS, NOT_NAME_WORDS, NOT_RUN_START_WORDS
 from index.quotes.lexicon.people import (
     COURTESY_TITLES,
+    DATE_LEADS,
     FEMALE_NAMES,
     FEMALE_WORDS,
+    FIRST_NAME_MONTHS,
     HONORIFICS,
     LEADING_ROLES,
     MALE_NAMES,
@@ -286,3 +288,37 @@ def ends_in_stray_word(tokens: list[str]) -> bool:
         first = bare_token(tokens[-2])
         return first not in FEMALE_NAMES and first not in MALE_NAMES
     return True
+
+
+def leading_non_names(tokens: list[str], before: str = "") -> int:
+    """How many of a run's first tokens are words that open sentences but no name (``Both``,
+    ``Yesterday``).
+
+    A month that is also a first name opens the run and comes before a capitalised word is
+    a name (``Jan Tebbe``), unless ``before`` (the text before the run) ends in a word of
+    time: ``last June``, ``since April``.
+    """
+    at = 0
+    while at < len(tokens):
+        word = tokens[at].lower().rstrip(".")
+        if word not in NOT_NAME_WORDS:
+            break
+        if (
+            at == 0
+            and word in FIRST_NAME_MONTHS
+            and not tokens[0].endswith(".")
+            and len(tokens) > 1
+            and tokens[1][:1].isupper()
+            and tokens[1].lower().rstrip(".,") not in NOT_NAME_WORDS
+            and tokens[1].lower().rstrip(".,") not in HONORIFICS
+            and not after_date_lead(before)
+        ):
+            break
+        at += 1
+    return at
+
+
+def after_date_lead(before: str) -> bool:
+    """Whether ``before`` ends in a word that makes a month after it a date (``since``)."""
+    words = before.rsplit(maxsplit=1)
+    return bool(words) and words[-1].lower() in DATE_LEADS

@@ -15,7 +15,6 @@ from index.quotes.groups import (
 from index.quotes.lexicon.grammar import (
     ASIDE_WORDS,
     AUXILIARIES,
-    NOT_NAME_WORDS,
     NOT_PHRASE_WORDS,
     PHRASE_PREPOSITIONS,
     SENTENCE_ASIDES,
@@ -44,6 +43,7 @@ from index.quotes.names import (
     gender_of_name,
     is_org_name,
     is_personal_title,
+    leading_non_names,
     name_runs,
     split_title,
     strip_possessive,
@@ -113,8 +113,8 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     if not name:
         return None
     tokens = name.split()
-    while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS and not title:
-        tokens = tokens[1:]
+    if not title:
+        tokens = tokens[leading_non_names(tokens, text_before) :]
     while tokens and ends_in_stray_word(tokens):
         tokens = tokens[:-1]
     if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):

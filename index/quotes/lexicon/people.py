@@ -265,6 +265,13 @@ ROLE_PARTICIPLES = word_set(
 # Clause words that are also names: "Theresa May", "Will Rogers".
 NAME_HOMOGRAPHS = frozenset(("may", "will"))
 
+FIRST_NAME_MONTHS = word_set("jan june april")
+"""Months (or their abbreviations) that are also first names: a name before a surname
+(``Jan Tebbe said``), a date after a word of time (``last June``, ``since April``)."""
+
+DATE_LEADS = word_set("in on since until till from during last next this early late mid")
+"""Words before a month that make it a date, not a first name."""
+
 DESCRIPTION_HEADS = word_set(
     """president minister chancellor mayor premier governor senator leader chairman chairwoman
     chair co-chairman secretary spokesman spokeswoman spokesperson boss manager coach captain

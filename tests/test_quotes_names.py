@@ -1,0 +1,50 @@
+"""One name per speaker: every quote of a person carries the fullest name the article gives,
+and the role apart. Tables of (paragraphs, expected quotes), in our own sentences.
+
+Each row names a shape of news writing that gave a shorter name, or a role inside the name;
+the expected quotes are ``(first words of the quote, speaker, role)`` in reading order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.corpus.article import PARAGRAPH_SEPARATOR
+from index.quotes import extract_quotes
+from tests.quotecheck import check_offsets
+
+NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]]] = [
+    (
+        "a month that is also a first name is part of the name before a surname",
+        ('"The roads are closed," said Jan Tebbe, head of the relief agency.',),
+        [("The roads are closed", "Jan Tebbe", "head of the relief agency")],
+    ),
+    (
+        "a first name that is also a month opens a sentence",
+        ("June Orley said the vote was close.", '"We lost by ten," Orley added.'),
+        [("the vote was close", "June Orley", None), ("We lost by ten", "June Orley", None)],
+    ),
+    (
+        "after a word of time, a month is a date and no one's first name",
+        ("Since April Holt has run the port.", '"It is busy," Holt said.'),
+        [("It is busy", "Holt", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [pytest.param(paragraphs, expected, id=shape) for shape, paragraphs, expected in NAMES],
+)
+def test_names(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = extract_quotes(paragraphs)
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    for quote in found:
+        check_offsets(quote, body)
+    got = [(quote.text, quote.speaker, quote.role) for quote in found]
+    assert len(got) == len(expected), got
+    for (text, speaker, role), (start, want, want_role) in zip(got, expected, strict=True):
+        assert text.startswith(start), got
+        assert (speaker, role) == (want, want_role), got
