@@ -29,6 +29,32 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ("Since April Holt has run the port.", '"It is busy," Holt said.'),
         [("It is busy", "Holt", None)],
     ),
+    (
+        "a full name given only in passing names the one later called by surname",
+        (
+            "The ferry line is owned by Rhona Tarrant, a former pilot.",
+            '"We will add a boat," Ms Tarrant said.',
+        ),
+        [("We will add a boat", "Rhona Tarrant", "a former pilot")],
+    ),
+    (
+        "a name in passing after a possessive with a bare apostrophe",
+        ("The crowd came for Lorcan Geddes' new show.", '"It sold out," Geddes said.'),
+        [("It sold out", "Lorcan Geddes", None)],
+    ),
+    (
+        "two full names in passing with one surname leave the surname as written",
+        (
+            "The prizes went to Orla Brann and to Kit Brann.",
+            '"Rain is late," Brann said.',
+        ),
+        [("Rain is late", "Brann", None)],
+    ),
+    (
+        "a role set off by a comma ends at the full stop",
+        ("Tolls are set by Greta Lund, the bridge warden. Ms Lund said the fee would rise.",),
+        [("the fee would rise", "Greta Lund", "the bridge warden")],
+    ),
 ]
 
 

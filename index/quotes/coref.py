@@ -49,9 +49,12 @@ _FOLLOWED_BY_SPEECH = re.compile(
     r"\s*(?:,[^,.;]{1,120}+,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|added|noted|wrote|argued|explained|asked|warned|insisted|tweeted)\b"
 )
+# (a word takes in a dot only as an initialism or inside it, "U.S." or "No.10": "the deputy
+# minister. Ms Vik said" ends at the full stop)
 _APPOSITIVE_ROLE = re.compile(
     r",\s+((?:the\s+|a\s+|an\s+)?(?:[a-z][\w'\u2019\-]*|[A-Z][\w'\u2019\-]*)"
-    r"(?:\s+[\w'\u2019\-.]+){0,12}?)(?=,|\.(?:\s|$)|\s+(?:who|which|said|says|told|during)\b)"
+    r"(?:\s+(?:(?:[A-Za-z]\.)+|[\w'\u2019\-]+(?:\.\w[\w'\u2019\-]*)*)){0,12}?)"
+    r"(?=,|\.(?:\s|$)|\s+(?:who|which|said|says|told|during)\b)"
 )
 _ROLE_START = re.compile(
     r"^(?:the|a|an|former|deputy|chief|head|director|president|chairman|chairwoman|"
@@ -142,6 +145,7 @@ def _gender_before(text: str, start: int) -> Gender:
 
 
 ORG_IT = "org-it"
+PASSING_NAME = "passing-name"
 
 
 def scan_people(
@@ -161,9 +165,11 @@ def scan_people(
     for text, base, skip in zip(paragraphs, bases, skips, strict=True):
         if is_headline(text):
             continue
-        _scan_paragraph(text, base, skip, registry, article)
+        _scan_paragraph(text, base, skip, registry, article, switches)
         if "(" in text:
             scan_acronyms(text, registry)
+    if switches.on(PASSING_NAME):
+        registry.adopt_full_names()
     if not switches.on(DESCRIPTION_NAME):
         return
     # "The prime minister used his speech ...": a description is a mention of the person it
@@ -289,8 +295,27 @@ def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: R
     return True
 
 
+def _appositive_role(text: str, end: int) -> str | None:
+    """The role set off by commas after a name ending at ``end`` (``, chief of X,``), if any."""
+    if not text.startswith(", ", end):
+        return None
+    appositive = _APPOSITIVE_ROLE.match(text, end)
+    if (
+        appositive
+        and _ROLE_START.match(appositive.group(1))
+        and not _ANOTHER_PEER.match(appositive.group(1))
+    ):
+        return appositive.group(1).strip()
+    return None
+
+
 def _scan_paragraph(
-    text: str, base: int, skip: list[tuple[int, int]], registry: Registry, article: str = ""
+    text: str,
+    base: int,
+    skip: list[tuple[int, int]],
+    registry: Registry,
+    article: str = "",
+    switches: Switches = ALL_ON,
 ) -> None:
     """Register the people (and, given the ``article`` text, organisations) of a paragraph."""
     orgs = bool(article)
@@ -356,16 +381,11 @@ def _scan_paragraph(
             and (read.words < 2 or position == "oblique")
             and known is None
         ):
+            if read.words > 1 and switches.on(PASSING_NAME):
+                # "a stake held by Ada Vik": no one to refer back to, but "Ms Vik" later is her.
+                registry.note_full_name(read.name, _appositive_role(text, end))
             continue
-        role = None
-        if text.startswith(", ", end):
-            appositive = _APPOSITIVE_ROLE.match(text, end)
-            if (
-                appositive
-                and _ROLE_START.match(appositive.group(1))
-                and not _ANOTHER_PEER.match(appositive.group(1))
-            ):
-                role = appositive.group(1).strip()
+        role = _appositive_role(text, end)
         titled = False
         if role is None and read.role is None:
             role = _role_before(text, start)  # "London mayor Ken Livingstone"
