@@ -55,6 +55,46 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ("Tolls are set by Greta Lund, the bridge warden. Ms Lund said the fee would rise.",),
         [("the fee would rise", "Greta Lund", "the bridge warden")],
     ),
+    (
+        "an occupation capitalised at the start of a sentence is the role, not the name",
+        ("Singer Tove Lindqvist opened the festival.", '"We play till dawn," Lindqvist said.'),
+        [("We play till dawn", "Tove Lindqvist", "Singer")],
+    ),
+    (
+        "an occupation before a one-word stage name",
+        ("Rapper Kolo said the tour was long.",),
+        [("the tour was long", "Kolo", "Rapper")],
+    ),
+    (
+        "a capitalised compound with lower-case parts before a name is a description",
+        ("Fly-half Tomas Brandt kicked three goals.", '"The wind helped," Brandt said.'),
+        [("The wind helped", "Tomas Brandt", "Fly-half")],
+    ),
+    (
+        "a role before a name after 'and' does not take in the name before 'and'",
+        (
+            "The hall was opened by Mira Solberg and actor Ivo Dahl.",
+            '"It is a fine hall," Dahl said.',
+        ),
+        [("It is a fine hall", "Ivo Dahl", "actor")],
+    ),
+    (
+        "a bare title before a name holds a description with more words",
+        (
+            "Founder Lise Berg started Fjordline in 1990.",
+            '"We grew slowly," the Fjordline founder said.',
+        ),
+        [("We grew slowly", "Lise Berg", "Founder")],
+    ),
+    (
+        "a bare title holds a description only when no role says more",
+        (
+            "French President Jon Amiel flew in on Monday.",
+            "President Ola Nord met him at the airport.",
+            '"We agree," the French president said.',
+        ),
+        [("We agree", "Jon Amiel", "French President")],
+    ),
 ]
 
 

@@ -265,6 +265,14 @@ def _role_before(text: str, start: int) -> str | None:
     if found is None:
         return None
     words = found.group().split()
+    for at in range(len(words) - 1, 1, -1):
+        if (
+            words[at] in ("and", "or")
+            and words[at - 1][:1].isupper()
+            and words[at - 2][:1].isupper()
+        ):
+            words = words[at + 1 :]  # "Ada Vik and singer Jon Dahl": the role is "singer"
+            break
     # The role starts after a verb or a function word it swallowed ("said Tory leader").
     while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
         words = words[1:]

@@ -122,6 +122,15 @@ def _role_holds(description: Description, role: str) -> bool:
     )
 
 
+def _title_holds(description: Description, role: str) -> bool:
+    """Whether a bare title (``Founder`` in ``Founder Ada Vik``) is the description's head
+    noun: it may hold ``the ferry firm's founder``, but not another role (``the deputy
+    founder``)."""
+    return role_words(role) == tuple(description.head.split()) and not any(
+        word in ROLE_QUALIFIERS for word in description.modifiers
+    )
+
+
 def _has_role(registry: Registry, index: int) -> bool:
     """Whether the article gives the person a role (``Tory co-chairman``, not just ``Mr``)."""
     return any(is_role(role) for role in registry.entities[index].roles)
@@ -153,6 +162,14 @@ def resolve_description(
         for index, entity in enumerate(registry.entities)
         if entity.person and any(_role_holds(description, role) for role in entity.roles)
     ]
+    if not holders:
+        # (a bare title holds it only when no role says more: "the French president" is
+        # "French President Ada Vik", not "President Jon Dahl")
+        holders = [
+            index
+            for index, entity in enumerate(registry.entities)
+            if entity.person and any(_title_holds(description, role) for role in entity.roles)
+        ]
     if holders:
         found = _likeliest(registry, position, set(holders), statement)
         return holders[0] if found is None else found

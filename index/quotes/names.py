@@ -209,8 +209,9 @@ def gender_of_name(name: str, hint: str = "") -> Gender:
 def split_title(run: str) -> tuple[str, str]:
     """Split leading honorifics and titles off a capitalised run: ``Sen. Ted Cruz``."""
     tokens = run.split()
-    # "Pollster Andy Smith": a role noun capitalised at the start of a sentence.
-    cut = 1 if len(tokens) > 2 and tokens[0].lower() in LEADING_ROLES else 0
+    # "Pollster Andy Smith", "Singer Vik", "Fly-half Ada Vik": a role noun (or a compound
+    # such as "Oslo-based") capitalised at the start of a sentence.
+    cut = 1 if len(tokens) > 1 and _leading_role(tokens) else 0
     while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
         cut += 1
     # "New Jersey Gov. Chris Christie", "House Speaker Paul Ryan": a title after a place.
@@ -237,6 +238,18 @@ def split_title(run: str) -> tuple[str, str]:
         while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
             cut += 1
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+# A capitalised compound whose later parts are lower case: "Fly-half", "Oslo-based".
+_DESCRIPTIVE_COMPOUND = re.compile(rf"[{_UPPER}][a-z]*(?:-[a-z]+)+")
+
+
+def _leading_role(tokens: list[str]) -> bool:
+    """Whether a run's first word is a role or description before the name that follows."""
+    first = tokens[0]
+    if first.lower() in LEADING_ROLES:
+        return tokens[1].lower().rstrip(".,") not in NOT_NAME_WORDS
+    return _DESCRIPTIVE_COMPOUND.fullmatch(first) is not None
 
 
 def is_personal_title(title: str) -> bool:

@@ -223,8 +223,16 @@ TITLES_AFTER_PLACE = word_set(
 LEADING_ROLES = word_set(
     """pollster spokesman spokeswoman spokesperson analyst economist strategist historian
     lawyer attorney activist author consultant researcher scientist adviser advisor aide
-    organizer columnist commentator"""
+    organizer columnist commentator
+    singer rapper actor actress comedian comic musician songwriter guitarist drummer bassist
+    vocalist frontman frontwoman producer presenter broadcaster dj writer novelist
+    playwright poet journalist photographer designer artist painter chef model boxer
+    striker midfielder defender goalkeeper winger skipper goalscorer manager boss founder
+    teenager farmer solicitor barrister magistrate referee umpire jockey golfer cyclist
+    swimmer sprinter athlete campaigner pensioner entrepreneur tycoon billionaire
+    businessman businesswoman"""
 )
+"""Role nouns that open a sentence before a name (``Singer Ada Vik``): a role, not a name."""
 
 PLACE_PREFIXES = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
 
