@@ -95,6 +95,41 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ),
         [("We agree", "Jon Amiel", "French President")],
     ),
+    (
+        "lower-case words before a noun such as 'defender' describe the one just spoken of",
+        (
+            "Tomas Brandt scored twice on Saturday.",
+            '"The pitch was heavy," the central defender said.',
+        ),
+        [("The pitch was heavy", "Tomas Brandt", "the central defender")],
+    ),
+    (
+        "two nouns joined by 'and' describe the one just spoken of",
+        (
+            "Ilse Moran, the comedian, opened the gala.",
+            '"I was nervous," the comic and actor said.',
+        ),
+        [("I was nervous", "Ilse Moran", "the comedian")],
+    ),
+    (
+        "'the other striker' is someone else than the one just spoken of",
+        ("Tomas Brandt scored twice.", '"It was easy," the other striker said.'),
+        [("It was easy", "the other striker", None)],
+    ),
+    (
+        "a description stands for the one given its noun as a role before the one just named",
+        (
+            "Rock singer Ada Lorne lives in the valley.",
+            "Her neighbour Jon Pike lives next door.",
+            '"He ran off," the pop singer said.',
+        ),
+        [("He ran off", "Ada Lorne", "Rock singer")],
+    ),
+    (
+        "a role before a name starts at a word, not inside '60m'",
+        ("Aino Virta, the world 60m champion Ben Koh and others ran.", '"I felt slow," Koh said.'),
+        [("I felt slow", "Ben Koh", "champion")],
+    ),
 ]
 
 

@@ -250,7 +250,7 @@ def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]
 _ROLE_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
 _ROLE_WORD_ENDINGS = by_last_letter(_ROLE_WORDS)
 _ROLE_BEFORE_NAME = re.compile(
-    rf"(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
+    rf"(?<![\w'\u2019.])(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
     rf"(?:{trie_pattern(_ROLE_WORDS)})\s+$"
 )
 

@@ -22,6 +22,7 @@ from index.quotes.lexicon.people import (
     DESCRIPTION_HEADS,
     DESCRIPTION_MODIFIERS,
     ORG_WORDS,
+    OTHER_ONE_WORDS,
     ROLE_HEADS,
     ROLE_QUALIFIERS,
     UNNAMED_HEADS,
@@ -79,8 +80,14 @@ def read_description(phrase: str) -> Description | None:
         proper = any(word[:1].isupper() for word in found.group("mods").split())
         return Description(lowered, modifiers, False, owned, general, proper)
     if lowered in ANAPHORIC_HEADS or lowered.endswith("-year-old"):
-        if not all(word in DESCRIPTION_MODIFIERS for word in modifiers):
-            return None  # "the Lincoln actor": who is meant is more than "the one just named"
+        # "the comic and actor", "the central defender" (lower-case words that describe the
+        # one just named), not "the Lincoln actor" or "the other striker" (someone else)
+        if not all(
+            word in DESCRIPTION_MODIFIERS
+            or (word.isalpha() and word.islower() and word not in OTHER_ONE_WORDS)
+            for word in found.group("mods").split()
+        ):
+            return None
         return Description(lowered, modifiers, anaphoric=True, owned=owned)
     if (
         head[:1].isupper()
@@ -176,7 +183,16 @@ def resolve_description(
     if description.owned:
         return None  # "the prime minister's spokesman" is not the prime minister
     if description.anaphoric:
-        return _likeliest(registry, position, None, statement)
+        # "Rock star Ada Vik ... the heavy metal star said": someone given that noun as a
+        # role first, else the one just spoken of.
+        given = {
+            index
+            for index, entity in enumerate(registry.entities)
+            if entity.person
+            and any(description.head in role_words(role) for role in entity.roles)
+        }
+        found = _likeliest(registry, position, given, statement) if given else None
+        return _likeliest(registry, position, None, statement) if found is None else found
     proper = not description.general and description.proper
     if not description.general and not (proper and description.head not in UNNAMED_HEADS):
         return None  # "the band leader": a role of its own, which nobody here is given

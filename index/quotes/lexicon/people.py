@@ -292,9 +292,15 @@ ANAPHORIC_HEADS = word_set(
     """player star striker forward winger midfielder defender goalkeeper keeper champion
     veteran youngster teenager singer actor actress rapper musician director-general
     coach-turned-pundit frontman frontwoman novelist author writer businessman businesswoman
-    tycoon billionaire former"""
+    tycoon billionaire former comedian comic presenter broadcaster guitarist drummer
+    vocalist songwriter designer chef boxer athlete golfer cyclist swimmer sprinter jockey
+    prop flanker hooker"""
 )
 """Nouns that, after ``the``, stand for the person just spoken of (``the striker``)."""
+
+OTHER_ONE_WORDS = word_set("other another rival opposing fellow opposite second third same")
+"""Words that make a description someone else than the person just spoken of (``the
+other striker``)."""
 
 DEMONYMS = word_set(
     """scot briton brit welshman welshwoman englishman englishwoman irishman irishwoman
