@@ -126,6 +126,36 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         [("He ran off", "Ada Lorne", "Rock singer")],
     ),
     (
+        "a party word before a first name is the role, not part of the name",
+        ("Liberal Democrat Sarah Vik said the plan was dead.",),
+        [("the plan was dead", "Sarah Vik", "Liberal Democrat")],
+    ),
+    (
+        "an adjective opening the sentence before a first name is no part of the name",
+        ("Defiant Mark Brandt said he would stay.",),
+        [("he would stay", "Mark Brandt", "Defiant")],
+    ),
+    (
+        "a first name before another first name stays part of the name",
+        ("Pietro Maria Lund said the choir would sing.",),
+        [("the choir would sing", "Pietro Maria Lund", None)],
+    ),
+    (
+        "'Neither' opening a sentence is no part of a name",
+        ("Neither Tomas Brandt nor his coach would talk.", '"We lost," Brandt said.'),
+        [("We lost", "Tomas Brandt", None)],
+    ),
+    (
+        "a title may own an 'of the' phrase before the name",
+        ('"Rates will hold," said Chancellor of the Exchequer Helen Vik.',),
+        [("Rates will hold", "Helen Vik", "Chancellor of the Exchequer")],
+    ),
+    (
+        "a peer's title does not keep a peer apart from the full name",
+        ("Baroness Helen Vik opened the debate.", '"It is late," Baroness Vik said.'),
+        [("It is late", "Helen Vik", None)],
+    ),
+    (
         "a role before a name starts at a word, not inside '60m'",
         ("Aino Virta, the world 60m champion Ben Koh and others ran.", '"I felt slow," Koh said.'),
         [("I felt slow", "Ben Koh", "champion")],

@@ -188,8 +188,7 @@ def resolve_description(
         given = {
             index
             for index, entity in enumerate(registry.entities)
-            if entity.person
-            and any(description.head in role_words(role) for role in entity.roles)
+            if entity.person and any(description.head in role_words(role) for role in entity.roles)
         }
         found = _likeliest(registry, position, given, statement) if given else None
         return _likeliest(registry, position, None, statement) if found is None else found

@@ -211,7 +211,7 @@ def split_title(run: str) -> tuple[str, str]:
     tokens = run.split()
     # "Pollster Andy Smith", "Singer Vik", "Fly-half Ada Vik": a role noun (or a compound
     # such as "Oslo-based") capitalised at the start of a sentence.
-    cut = 1 if len(tokens) > 1 and _leading_role(tokens) else 0
+    cut = _leading_words(tokens) if len(tokens) > 1 else 0
     while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
         cut += 1
     # "New Jersey Gov. Chris Christie", "House Speaker Paul Ryan": a title after a place.
@@ -244,12 +244,52 @@ def split_title(run: str) -> tuple[str, str]:
 _DESCRIPTIVE_COMPOUND = re.compile(rf"[{_UPPER}][a-z]*(?:-[a-z]+)+")
 
 
-def _leading_role(tokens: list[str]) -> bool:
-    """Whether a run's first word is a role or description before the name that follows."""
+def _leading_words(tokens: list[str]) -> int:
+    """How many of a run's first words are a role or description before the name after them."""
     first = tokens[0]
     if first.lower() in LEADING_ROLES:
-        return tokens[1].lower().rstrip(".,") not in NOT_NAME_WORDS
-    return _DESCRIPTIVE_COMPOUND.fullmatch(first) is not None
+        return int(tokens[1].lower().rstrip(".,") not in NOT_NAME_WORDS)
+    if _DESCRIPTIVE_COMPOUND.fullmatch(first) is not None:
+        return 1
+    if first.lower() in NOT_NAME_WORDS:
+        return 0
+    # "Defiant Matt Tasker", "Liberal Democrat Ada Vik": words that are no first names
+    # before a first name and a surname.
+    for at, word in enumerate(tokens[: _MAX_LEADING + 1]):
+        lowered = word.lower()
+        if lowered in MALE_NAMES or lowered in FEMALE_NAMES:
+            following = tokens[at + 1] if at + 1 < len(tokens) else ""
+            named = following[:1].isupper() and following.lower().rstrip(".,") not in NOT_NAME_WORDS
+            # (one word alone must read as a description: "Giovanni Maria Vian" is a name)
+            described = at > 1 or (at == 1 and _describes(tokens[0]))
+            return at if named and described else 0
+        if not _PLAIN_WORD.fullmatch(word):
+            return 0
+    return 0
+
+
+def _describes(word: str) -> bool:
+    """Whether a capitalised word reads as a description rather than a first name: an
+    acronym (``MP``), a known title or party word, or an ending of adjectives and nouns of
+    people (``Defiant``, ``Rival``, ``Backbencher``, ``Tories``)."""
+    lowered = word.lower()
+    return (
+        word.isupper()
+        or lowered in HONORIFICS
+        or lowered in PEERAGE_TITLES
+        or lowered in TITLES_AFTER_PLACE
+        or lowered in ORG_WORDS
+        or lowered.endswith(_DESCRIPTIVE_ENDINGS)
+    )
+
+
+# (at most three words before a first name: "Environmental Audit Committee Ada Vik")
+_MAX_LEADING = 3
+_PLAIN_WORD = re.compile(rf"[{_UPPER}](?:[a-z]+|[{_UPPER}]+)(?:-[{_UPPER}][a-z]+)?")
+_DESCRIPTIVE_ENDINGS = (
+    "an", "ese", "ish", "ed", "ing", "ive", "ful", "al", "ant", "ent", "er", "ist", "ic",
+    "ary", "ory", "crat", "ies", "ers", "ors", "ists", "ans",
+)  # fmt: skip
 
 
 def is_personal_title(title: str) -> bool:

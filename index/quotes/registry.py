@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from index.quotes.lexicon.people import FEMALE_NAMES, MALE_NAMES, Gender
+from index.quotes.lexicon.people import FEMALE_NAMES, MALE_NAMES, PEERAGE_TITLES, Gender
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
 PRONOUN_REACH = 2500
@@ -103,7 +103,8 @@ class Registry:
                 return latest
             salient = [i for i in candidates if self._salient_person(i)]
             return salient[-1] if salient else latest
-        wanted = set(tokens)
+        # ("Baroness Vik" is "Ada Vik": a peer's title is no part of the name to match)
+        wanted = {token for token in tokens if token not in PEERAGE_TITLES} or set(tokens)
         best: int | None = None
         # Prefer the most recently created entity containing every token of the mention.
         for index in reversed(candidates):

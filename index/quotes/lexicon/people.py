@@ -73,6 +73,7 @@ MALE_NAMES = word_set(
     sherrod stan stanley stephen steve steven stuart ted terry thomas tim timothy todd tom
     tommy tony travis trey tyler victor vince vincent vladimir walter warren wayne wesley
     will william willie xi yuri zach zachary hua jianguo wei ming kamal rahul narendra ahmed
+    mohamed mohamad muhammed mohammad
     hassan hussein ibrahim jens emmanuel francois françois jean pierre jacques hans klaus
     jürgen wolfgang liam gareth alistair iain rhodri hamish callum giuseppe luigi marco paolo
     pedro miguel alejandro fernando enrique
