@@ -18,6 +18,7 @@ from index.quotes.lexicon.people import (
     COURTESY_TITLES,
     DESCRIPTION_HEADS,
     FEMALE_NAMES,
+    FIRST_NAME_MONTHS,
     HONORIFICS,
     MALE_NAMES,
     PEERAGE_TITLES,
@@ -27,10 +28,12 @@ from index.quotes.lexicon.people import (
 )
 from index.quotes.names import (
     MAX_RUN_WORDS,
+    after_date_lead,
     ends_in_stray_word,
     gender_of_name,
     is_org_name,
     is_personal_title,
+    leading_non_names,
     name_runs,
     runs_before_quote,
     split_title,
@@ -46,9 +49,12 @@ _FOLLOWED_BY_SPEECH = re.compile(
     r"\s*(?:,[^,.;]{1,120}+,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|added|noted|wrote|argued|explained|asked|warned|insisted|tweeted)\b"
 )
+# (a word takes in a dot only as an initialism or inside it, "U.S." or "No.10": "the deputy
+# minister. Ms Vik said" ends at the full stop)
 _APPOSITIVE_ROLE = re.compile(
     r",\s+((?:the\s+|a\s+|an\s+)?(?:[a-z][\w'\u2019\-]*|[A-Z][\w'\u2019\-]*)"
-    r"(?:\s+[\w'\u2019\-.]+){0,12}?)(?=,|\.(?:\s|$)|\s+(?:who|which|said|says|told|during)\b)"
+    r"(?:\s+(?:(?:[A-Za-z]\.)+|[\w'\u2019\-]+(?:\.\w[\w'\u2019\-]*)*)){0,12}?)"
+    r"(?=,|\.(?:\s|$)|\s+(?:who|which|said|says|told|during)\b)"
 )
 _ROLE_START = re.compile(
     r"^(?:the|a|an|former|deputy|chief|head|director|president|chairman|chairwoman|"
@@ -139,6 +145,7 @@ def _gender_before(text: str, start: int) -> Gender:
 
 
 ORG_IT = "org-it"
+PASSING_NAME = "passing-name"
 
 
 def scan_people(
@@ -158,9 +165,11 @@ def scan_people(
     for text, base, skip in zip(paragraphs, bases, skips, strict=True):
         if is_headline(text):
             continue
-        _scan_paragraph(text, base, skip, registry, article)
+        _scan_paragraph(text, base, skip, registry, article, switches)
         if "(" in text:
             scan_acronyms(text, registry)
+    if switches.on(PASSING_NAME):
+        registry.adopt_full_names()
     if not switches.on(DESCRIPTION_NAME):
         return
     # "The prime minister used his speech ...": a description is a mention of the person it
@@ -196,8 +205,7 @@ def _run_name(run: str) -> _RunName | None:
         return None  # (a run of capitalised words that long is no one's name)
     title, name = split_title(run)
     tokens = strip_possessive(name.rstrip(",. ")).split()
-    while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS:
-        tokens = tokens[1:]
+    tokens = tokens[leading_non_names(tokens) :]
     if not tokens or len(tokens) > _MAX_NAME_WORDS:
         return None
     if ends_in_stray_word(tokens):
@@ -242,7 +250,7 @@ def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]
 _ROLE_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
 _ROLE_WORD_ENDINGS = by_last_letter(_ROLE_WORDS)
 _ROLE_BEFORE_NAME = re.compile(
-    rf"(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
+    rf"(?<![\w'\u2019.])(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
     rf"(?:{trie_pattern(_ROLE_WORDS)})\s+$"
 )
 
@@ -257,6 +265,14 @@ def _role_before(text: str, start: int) -> str | None:
     if found is None:
         return None
     words = found.group().split()
+    for at in range(len(words) - 1, 1, -1):
+        if (
+            words[at] in ("and", "or")
+            and words[at - 1][:1].isupper()
+            and words[at - 2][:1].isupper()
+        ):
+            words = words[at + 1 :]  # "Ada Vik and singer Jon Dahl": the role is "singer"
+            break
     # The role starts after a verb or a function word it swallowed ("said Tory leader").
     while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
         words = words[1:]
@@ -288,8 +304,27 @@ def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: R
     return True
 
 
+def _appositive_role(text: str, end: int) -> str | None:
+    """The role set off by commas after a name ending at ``end`` (``, chief of X,``), if any."""
+    if not text.startswith(", ", end):
+        return None
+    appositive = _APPOSITIVE_ROLE.match(text, end)
+    if (
+        appositive
+        and _ROLE_START.match(appositive.group(1))
+        and not _ANOTHER_PEER.match(appositive.group(1))
+    ):
+        return appositive.group(1).strip()
+    return None
+
+
 def _scan_paragraph(
-    text: str, base: int, skip: list[tuple[int, int]], registry: Registry, article: str = ""
+    text: str,
+    base: int,
+    skip: list[tuple[int, int]],
+    registry: Registry,
+    article: str = "",
+    switches: Switches = ALL_ON,
 ) -> None:
     """Register the people (and, given the ``article`` text, organisations) of a paragraph."""
     orgs = bool(article)
@@ -332,6 +367,11 @@ def _scan_paragraph(
         read = _run_name(run)
         if read is None or text[max(0, start - 5) : start].lower().endswith("the "):
             continue
+        if read.first in FIRST_NAME_MONTHS and after_date_lead(text[max(0, start - 12) : start]):
+            # "since June Ada Vik said": the month is a date, not her first name.
+            read = _run_name(run.split(" ", 1)[1])
+            if read is None:
+                continue
         # A lone capitalised word is someone only if already known or about to speak.
         if (
             read.words == 1
@@ -350,16 +390,11 @@ def _scan_paragraph(
             and (read.words < 2 or position == "oblique")
             and known is None
         ):
+            if read.words > 1 and switches.on(PASSING_NAME):
+                # "a stake held by Ada Vik": no one to refer back to, but "Ms Vik" later is her.
+                registry.note_full_name(read.name, _appositive_role(text, end))
             continue
-        role = None
-        if text.startswith(", ", end):
-            appositive = _APPOSITIVE_ROLE.match(text, end)
-            if (
-                appositive
-                and _ROLE_START.match(appositive.group(1))
-                and not _ANOTHER_PEER.match(appositive.group(1))
-            ):
-                role = appositive.group(1).strip()
+        role = _appositive_role(text, end)
         titled = False
         if role is None and read.role is None:
             role = _role_before(text, start)  # "London mayor Ken Livingstone"

@@ -22,6 +22,7 @@ from index.quotes.lexicon.people import (
     DESCRIPTION_HEADS,
     DESCRIPTION_MODIFIERS,
     ORG_WORDS,
+    OTHER_ONE_WORDS,
     ROLE_HEADS,
     ROLE_QUALIFIERS,
     UNNAMED_HEADS,
@@ -79,8 +80,14 @@ def read_description(phrase: str) -> Description | None:
         proper = any(word[:1].isupper() for word in found.group("mods").split())
         return Description(lowered, modifiers, False, owned, general, proper)
     if lowered in ANAPHORIC_HEADS or lowered.endswith("-year-old"):
-        if not all(word in DESCRIPTION_MODIFIERS for word in modifiers):
-            return None  # "the Lincoln actor": who is meant is more than "the one just named"
+        # "the comic and actor", "the central defender" (lower-case words that describe the
+        # one just named), not "the Lincoln actor" or "the other striker" (someone else)
+        if not all(
+            word in DESCRIPTION_MODIFIERS
+            or (word.isalpha() and word.islower() and word not in OTHER_ONE_WORDS)
+            for word in found.group("mods").split()
+        ):
+            return None
         return Description(lowered, modifiers, anaphoric=True, owned=owned)
     if (
         head[:1].isupper()
@@ -122,6 +129,15 @@ def _role_holds(description: Description, role: str) -> bool:
     )
 
 
+def _title_holds(description: Description, role: str) -> bool:
+    """Whether a bare title (``Founder`` in ``Founder Ada Vik``) is the description's head
+    noun: it may hold ``the ferry firm's founder``, but not another role (``the deputy
+    founder``)."""
+    return role_words(role) == tuple(description.head.split()) and not any(
+        word in ROLE_QUALIFIERS for word in description.modifiers
+    )
+
+
 def _has_role(registry: Registry, index: int) -> bool:
     """Whether the article gives the person a role (``Tory co-chairman``, not just ``Mr``)."""
     return any(is_role(role) for role in registry.entities[index].roles)
@@ -153,13 +169,29 @@ def resolve_description(
         for index, entity in enumerate(registry.entities)
         if entity.person and any(_role_holds(description, role) for role in entity.roles)
     ]
+    if not holders:
+        # (a bare title holds it only when no role says more: "the French president" is
+        # "French President Ada Vik", not "President Jon Dahl")
+        holders = [
+            index
+            for index, entity in enumerate(registry.entities)
+            if entity.person and any(_title_holds(description, role) for role in entity.roles)
+        ]
     if holders:
         found = _likeliest(registry, position, set(holders), statement)
         return holders[0] if found is None else found
     if description.owned:
         return None  # "the prime minister's spokesman" is not the prime minister
     if description.anaphoric:
-        return _likeliest(registry, position, None, statement)
+        # "Rock star Ada Vik ... the heavy metal star said": someone given that noun as a
+        # role first, else the one just spoken of.
+        given = {
+            index
+            for index, entity in enumerate(registry.entities)
+            if entity.person and any(description.head in role_words(role) for role in entity.roles)
+        }
+        found = _likeliest(registry, position, given, statement) if given else None
+        return _likeliest(registry, position, None, statement) if found is None else found
     proper = not description.general and description.proper
     if not description.general and not (proper and description.head not in UNNAMED_HEADS):
         return None  # "the band leader": a role of its own, which nobody here is given

@@ -11,8 +11,10 @@ from index.quotes.cues import trie_pattern
 from index.quotes.lexicon.grammar import LEAD_WORDS, NOT_NAME_WORDS, NOT_RUN_START_WORDS
 from index.quotes.lexicon.people import (
     COURTESY_TITLES,
+    DATE_LEADS,
     FEMALE_NAMES,
     FEMALE_WORDS,
+    FIRST_NAME_MONTHS,
     HONORIFICS,
     LEADING_ROLES,
     MALE_NAMES,
@@ -207,8 +209,9 @@ def gender_of_name(name: str, hint: str = "") -> Gender:
 def split_title(run: str) -> tuple[str, str]:
     """Split leading honorifics and titles off a capitalised run: ``Sen. Ted Cruz``."""
     tokens = run.split()
-    # "Pollster Andy Smith": a role noun capitalised at the start of a sentence.
-    cut = 1 if len(tokens) > 2 and tokens[0].lower() in LEADING_ROLES else 0
+    # "Pollster Andy Smith", "Singer Vik", "Fly-half Ada Vik": a role noun (or a compound
+    # such as "Oslo-based") capitalised at the start of a sentence.
+    cut = _leading_words(tokens) if len(tokens) > 1 else 0
     while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
         cut += 1
     # "New Jersey Gov. Chris Christie", "House Speaker Paul Ryan": a title after a place.
@@ -235,6 +238,58 @@ def split_title(run: str) -> tuple[str, str]:
         while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
             cut += 1
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+# A capitalised compound whose later parts are lower case: "Fly-half", "Oslo-based".
+_DESCRIPTIVE_COMPOUND = re.compile(rf"[{_UPPER}][a-z]*(?:-[a-z]+)+")
+
+
+def _leading_words(tokens: list[str]) -> int:
+    """How many of a run's first words are a role or description before the name after them."""
+    first = tokens[0]
+    if first.lower() in LEADING_ROLES:
+        return int(tokens[1].lower().rstrip(".,") not in NOT_NAME_WORDS)
+    if _DESCRIPTIVE_COMPOUND.fullmatch(first) is not None:
+        return 1
+    if first.lower() in NOT_NAME_WORDS:
+        return 0
+    # "Defiant Matt Tasker", "Liberal Democrat Ada Vik": words that are no first names
+    # before a first name and a surname.
+    for at, word in enumerate(tokens[: _MAX_LEADING + 1]):
+        lowered = word.lower()
+        if lowered in MALE_NAMES or lowered in FEMALE_NAMES:
+            following = tokens[at + 1] if at + 1 < len(tokens) else ""
+            named = following[:1].isupper() and following.lower().rstrip(".,") not in NOT_NAME_WORDS
+            # (one word alone must read as a description: "Giovanni Maria Vian" is a name)
+            described = at > 1 or (at == 1 and _describes(tokens[0]))
+            return at if named and described else 0
+        if not _PLAIN_WORD.fullmatch(word):
+            return 0
+    return 0
+
+
+def _describes(word: str) -> bool:
+    """Whether a capitalised word reads as a description rather than a first name: an
+    acronym (``MP``), a known title or party word, or an ending of adjectives and nouns of
+    people (``Defiant``, ``Rival``, ``Backbencher``, ``Tories``)."""
+    lowered = word.lower()
+    return (
+        word.isupper()
+        or lowered in HONORIFICS
+        or lowered in PEERAGE_TITLES
+        or lowered in TITLES_AFTER_PLACE
+        or lowered in ORG_WORDS
+        or lowered.endswith(_DESCRIPTIVE_ENDINGS)
+    )
+
+
+# (at most three words before a first name: "Environmental Audit Committee Ada Vik")
+_MAX_LEADING = 3
+_PLAIN_WORD = re.compile(rf"[{_UPPER}](?:[a-z]+|[{_UPPER}]+)(?:-[{_UPPER}][a-z]+)?")
+_DESCRIPTIVE_ENDINGS = (
+    "an", "ese", "ish", "ed", "ing", "ive", "ful", "al", "ant", "ent", "er", "ist", "ic",
+    "ary", "ory", "crat", "ies", "ers", "ors", "ists", "ans",
+)  # fmt: skip
 
 
 def is_personal_title(title: str) -> bool:
@@ -295,3 +350,37 @@ def ends_in_stray_word(tokens: list[str]) -> bool:
         first = bare_token(tokens[-2])
         return first not in FEMALE_NAMES and first not in MALE_NAMES
     return True
+
+
+def leading_non_names(tokens: list[str], before: str = "") -> int:
+    """How many of a run's first tokens are words that open sentences but no name (``Both``,
+    ``Yesterday``).
+
+    A month that is also a first name opens the run and comes before a capitalised word is
+    a name (``Jan Tebbe``), unless ``before`` (the text before the run) ends in a word of
+    time: ``last June``, ``since April``.
+    """
+    at = 0
+    while at < len(tokens):
+        word = tokens[at].lower().rstrip(".")
+        if word not in NOT_NAME_WORDS:
+            break
+        if (
+            at == 0
+            and word in FIRST_NAME_MONTHS
+            and not tokens[0].endswith(".")
+            and len(tokens) > 1
+            and tokens[1][:1].isupper()
+            and tokens[1].lower().rstrip(".,") not in NOT_NAME_WORDS
+            and tokens[1].lower().rstrip(".,") not in HONORIFICS
+            and not after_date_lead(before)
+        ):
+            break
+        at += 1
+    return at
+
+
+def after_date_lead(before: str) -> bool:
+    """Whether ``before`` ends in a word that makes a month after it a date (``since``)."""
+    words = before.rsplit(maxsplit=1)
+    return bool(words) and words[-1].lower() in DATE_LEADS

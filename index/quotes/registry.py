@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from index.quotes.lexicon.people import FEMALE_NAMES, MALE_NAMES, Gender
+from index.quotes.lexicon.people import FEMALE_NAMES, MALE_NAMES, PEERAGE_TITLES, Gender
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
 PRONOUN_REACH = 2500
@@ -47,6 +47,43 @@ class Registry:
     """Organisations named as subjects or speakers, by lower-case name."""
     aliases: dict[str, str] = field(default_factory=dict)
     """Acronyms the article defines, with the names they stand for (``PTC``)."""
+    full_names: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    """Full names the article gives only in passing (``a stake held by Ada Vik``), with the
+    role given beside them, by surname: not mentions of anyone, but how to name someone
+    the article calls by surname alone."""
+
+    def note_full_name(self, name: str, role: str | None) -> None:
+        """Remember a full name given in passing, and its role (None if none)."""
+        known = self.full_names.setdefault(name.rsplit(maxsplit=1)[-1].lower(), [])
+        if all(name != other for other, _ in known):
+            known.append((name, role))
+
+    def adopt_full_names(self) -> None:
+        """Give each person known by surname alone the full name the article gives in passing.
+
+        Only when one full name has that surname and no one else shares it (``Ada Vik`` and
+        ``Jon Vik``: ``Vik`` stays as written).
+        """
+        for index in range(len(self.entities)):
+            self._adopt_full_name(index)
+
+    def _adopt_full_name(self, index: int) -> None:
+        """``adopt_full_names`` for entity ``index``."""
+        entity = self.entities[index]
+        if not entity.person or " " in entity.name or not self.full_names:
+            return
+        token = entity.name.lower()
+        found = self.full_names.get(token)
+        if not found or len(found) > 1 or len(self.by_token.get(token, ())) > 1:
+            return
+        name, role = found[0]
+        entity.name = name
+        entity.tokens |= {t.lower() for t in name.split()}
+        self._index_tokens(index, entity.tokens)
+        if role and entity.role is None:
+            entity.role = role
+        if role and role not in entity.roles:
+            entity.roles.append(role)
 
     def find(self, name: str) -> int | None:
         """Index of the entity a name (full name, surname or first name) refers to."""
@@ -66,7 +103,8 @@ class Registry:
                 return latest
             salient = [i for i in candidates if self._salient_person(i)]
             return salient[-1] if salient else latest
-        wanted = set(tokens)
+        # ("Baroness Vik" is "Ada Vik": a peer's title is no part of the name to match)
+        wanted = {token for token in tokens if token not in PEERAGE_TITLES} or set(tokens)
         best: int | None = None
         # Prefer the most recently created entity containing every token of the mention.
         for index in reversed(candidates):
@@ -129,6 +167,7 @@ class Registry:
             self.entities.append(entity)
             index = len(self.entities) - 1
             self._index_tokens(index, tokens)
+            self._adopt_full_name(index)
         else:
             entity = self.entities[index]
             if len(name.split()) > len(entity.name.split()):

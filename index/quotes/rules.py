@@ -110,6 +110,12 @@ RULES: tuple[Rule, ...] = (
         "'Vik', 'Ms Vik' resolve to the fullest name the article gives: 'Ada Vik'",
     ),
     Rule(
+        "passing-name",
+        "resolve",
+        "a full name given only in passing names the one later called by surname: 'a stake "
+        "held by Ada Vik' then 'Ms Vik said' is Ada Vik",
+    ),
+    Rule(
         "description-name",
         "resolve",
         "'the mayor' resolves to the person named with that role; 'the American' to the one "

@@ -15,7 +15,6 @@ from index.quotes.groups import (
 from index.quotes.lexicon.grammar import (
     ASIDE_WORDS,
     AUXILIARIES,
-    NOT_NAME_WORDS,
     NOT_PHRASE_WORDS,
     PHRASE_PREPOSITIONS,
     SENTENCE_ASIDES,
@@ -44,6 +43,7 @@ from index.quotes.names import (
     gender_of_name,
     is_org_name,
     is_personal_title,
+    leading_non_names,
     name_runs,
     split_title,
     strip_possessive,
@@ -88,7 +88,7 @@ def _last_name_run(text: str) -> re.Match[str] | None:
 def _in_prepositional_phrase(before: list[str]) -> bool:
     """Whether a name preceded by the words ``before`` sits in a prepositional phrase.
 
-    Only the last two words are read, so ``before`` may come from ``rsplit(maxsplit=2)``.
+    ``before`` comes from ``rsplit(maxsplit=2)``: the last two words, and the text before.
     """
     if not before:
         return False
@@ -101,7 +101,18 @@ def _in_prepositional_phrase(before: list[str]) -> bool:
             and before[-2].rstrip(".").lower() in HONORIFICS
             and before[-2][:1].isupper()
         )
-    return last == "the" and len(before) >= 2 and before[-2].lower() in PHRASE_PREPOSITIONS
+    if last != "the" or len(before) < 2 or before[-2].lower() not in PHRASE_PREPOSITIONS:
+        return False
+    return not _title_owns_the(before)
+
+
+def _title_owns_the(before: list[str]) -> bool:
+    """Whether the words before a name end in a title's ``of the``: "Chancellor of the
+    Exchequer Ada Vik" (``before`` as from ``rsplit(maxsplit=2)``)."""
+    if len(before) < 3 or before[-1].lower() != "the" or before[-2].lower() != "of":
+        return False
+    prior = before[0].rsplit(maxsplit=1)[-1]
+    return prior[:1].isupper() and prior.rstrip(".").lower() in HONORIFICS
 
 
 def person_or_org(run: str, text_before: str) -> Source | None:
@@ -113,8 +124,8 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     if not name:
         return None
     tokens = name.split()
-    while tokens and tokens[0].lower().rstrip(".") in NOT_NAME_WORDS and not title:
-        tokens = tokens[1:]
+    if not title:
+        tokens = tokens[leading_non_names(tokens, text_before) :]
     while tokens and ends_in_stray_word(tokens):
         tokens = tokens[:-1]
     if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
@@ -136,8 +147,11 @@ def person_or_org(run: str, text_before: str) -> Source | None:
         return None  # "Trump (angrily) attacked Romney": a clause, not a role before a name
     lowered_before = text_before.strip().lower()
     # ("Dr Fox" is someone, "Fox" may be a network)
-    if (is_org_name(name) and not is_personal_title(title)) or lowered_before.endswith("the"):
-        org = f"{text_before.strip()} {run}".strip() if lowered_before.endswith("the") else run
+    after_the = lowered_before.endswith("the") and not _title_owns_the(
+        text_before.rsplit(maxsplit=2)
+    )
+    if (is_org_name(name) and not is_personal_title(title)) or after_the:
+        org = f"{text_before.strip()} {run}".strip() if after_the else run
         return Source(name=strip_possessive(org), kind="org")
     if len(tokens) == 1 and tokens[0].endswith("s") and tokens[0][:-1].lower() in PARTY_MEMBERS:
         return Source(name=name, kind="group", gender="p")

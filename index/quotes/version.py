@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 """Bump when what ``index.quotes.extract_quotes`` finds changes: an index holds speakers and
 quote text, so one built with another extractor version must be rebuilt."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from index.quotes.lexicon import word_set
 
 NOT_NAME_WORDS = word_set(
-    """the a an and but or so yet for nor if when while as after before since because although
-    though in on at by to of from with without into onto over under about this that these
+    """the a an and but or so yet for nor neither either if when while as after before since because
+    although though in on at by to of from with without into onto over under about this that these
     those there here he she it they we i you his her its their our my your what who whom
     whose which why how where still meanwhile however also even then now today yesterday
     tomorrow tonight monday tuesday wednesday thursday friday saturday sunday january

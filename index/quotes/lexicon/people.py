@@ -73,6 +73,7 @@ MALE_NAMES = word_set(
     sherrod stan stanley stephen steve steven stuart ted terry thomas tim timothy todd tom
     tommy tony travis trey tyler victor vince vincent vladimir walter warren wayne wesley
     will william willie xi yuri zach zachary hua jianguo wei ming kamal rahul narendra ahmed
+    mohamed mohamad muhammed mohammad
     hassan hussein ibrahim jens emmanuel francois françois jean pierre jacques hans klaus
     jürgen wolfgang liam gareth alistair iain rhodri hamish callum giuseppe luigi marco paolo
     pedro miguel alejandro fernando enrique
@@ -223,8 +224,16 @@ TITLES_AFTER_PLACE = word_set(
 LEADING_ROLES = word_set(
     """pollster spokesman spokeswoman spokesperson analyst economist strategist historian
     lawyer attorney activist author consultant researcher scientist adviser advisor aide
-    organizer columnist commentator"""
+    organizer columnist commentator
+    singer rapper actor actress comedian comic musician songwriter guitarist drummer bassist
+    vocalist frontman frontwoman producer presenter broadcaster dj writer novelist
+    playwright poet journalist photographer designer artist painter chef model boxer
+    striker midfielder defender goalkeeper winger skipper goalscorer manager boss founder
+    teenager farmer solicitor barrister magistrate referee umpire jockey golfer cyclist
+    swimmer sprinter athlete campaigner pensioner entrepreneur tycoon billionaire
+    businessman businesswoman"""
 )
+"""Role nouns that open a sentence before a name (``Singer Ada Vik``): a role, not a name."""
 
 PLACE_PREFIXES = frozenset(("new", "north", "south", "east", "west", "of", "the", "st"))
 
@@ -265,6 +274,13 @@ ROLE_PARTICIPLES = word_set(
 # Clause words that are also names: "Theresa May", "Will Rogers".
 NAME_HOMOGRAPHS = frozenset(("may", "will"))
 
+FIRST_NAME_MONTHS = word_set("jan june april")
+"""Months (or their abbreviations) that are also first names: a name before a surname
+(``Jan Tebbe said``), a date after a word of time (``last June``, ``since April``)."""
+
+DATE_LEADS = word_set("in on since until till from during last next this early late mid")
+"""Words before a month that make it a date, not a first name."""
+
 DESCRIPTION_HEADS = word_set(
     """president minister chancellor mayor premier governor senator leader chairman chairwoman
     chair co-chairman secretary spokesman spokeswoman spokesperson boss manager coach captain
@@ -277,9 +293,15 @@ ANAPHORIC_HEADS = word_set(
     """player star striker forward winger midfielder defender goalkeeper keeper champion
     veteran youngster teenager singer actor actress rapper musician director-general
     coach-turned-pundit frontman frontwoman novelist author writer businessman businesswoman
-    tycoon billionaire former"""
+    tycoon billionaire former comedian comic presenter broadcaster guitarist drummer
+    vocalist songwriter designer chef boxer athlete golfer cyclist swimmer sprinter jockey
+    prop flanker hooker"""
 )
 """Nouns that, after ``the``, stand for the person just spoken of (``the striker``)."""
+
+OTHER_ONE_WORDS = word_set("other another rival opposing fellow opposite second third same")
+"""Words that make a description someone else than the person just spoken of (``the
+other striker``)."""
 
 DEMONYMS = word_set(
     """scot briton brit welshman welshwoman englishman englishwoman irishman irishwoman

@@ -1,0 +1,181 @@
+"""One name per speaker: every quote of a person carries the fullest name the article gives,
+and the role apart. Tables of (paragraphs, expected quotes), in our own sentences.
+
+Each row names a shape of news writing that gave a shorter name, or a role inside the name;
+the expected quotes are ``(first words of the quote, speaker, role)`` in reading order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.corpus.article import PARAGRAPH_SEPARATOR
+from index.quotes import extract_quotes
+from tests.quotecheck import check_offsets
+
+NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]]] = [
+    (
+        "a month that is also a first name is part of the name before a surname",
+        ('"The roads are closed," said Jan Tebbe, head of the relief agency.',),
+        [("The roads are closed", "Jan Tebbe", "head of the relief agency")],
+    ),
+    (
+        "a first name that is also a month opens a sentence",
+        ("June Orley said the vote was close.", '"We lost by ten," Orley added.'),
+        [("the vote was close", "June Orley", None), ("We lost by ten", "June Orley", None)],
+    ),
+    (
+        "after a word of time, a month is a date and no one's first name",
+        ("Since April Holt has run the port.", '"It is busy," Holt said.'),
+        [("It is busy", "Holt", None)],
+    ),
+    (
+        "a full name given only in passing names the one later called by surname",
+        (
+            "The ferry line is owned by Rhona Tarrant, a former pilot.",
+            '"We will add a boat," Ms Tarrant said.',
+        ),
+        [("We will add a boat", "Rhona Tarrant", "a former pilot")],
+    ),
+    (
+        "a name in passing after a possessive with a bare apostrophe",
+        ("The crowd came for Lorcan Geddes' new show.", '"It sold out," Geddes said.'),
+        [("It sold out", "Lorcan Geddes", None)],
+    ),
+    (
+        "two full names in passing with one surname leave the surname as written",
+        (
+            "The prizes went to Orla Brann and to Kit Brann.",
+            '"Rain is late," Brann said.',
+        ),
+        [("Rain is late", "Brann", None)],
+    ),
+    (
+        "a role set off by a comma ends at the full stop",
+        ("Tolls are set by Greta Lund, the bridge warden. Ms Lund said the fee would rise.",),
+        [("the fee would rise", "Greta Lund", "the bridge warden")],
+    ),
+    (
+        "an occupation capitalised at the start of a sentence is the role, not the name",
+        ("Singer Tove Lindqvist opened the festival.", '"We play till dawn," Lindqvist said.'),
+        [("We play till dawn", "Tove Lindqvist", "Singer")],
+    ),
+    (
+        "an occupation before a one-word stage name",
+        ("Rapper Kolo said the tour was long.",),
+        [("the tour was long", "Kolo", "Rapper")],
+    ),
+    (
+        "a capitalised compound with lower-case parts before a name is a description",
+        ("Fly-half Tomas Brandt kicked three goals.", '"The wind helped," Brandt said.'),
+        [("The wind helped", "Tomas Brandt", "Fly-half")],
+    ),
+    (
+        "a role before a name after 'and' does not take in the name before 'and'",
+        (
+            "The hall was opened by Mira Solberg and actor Ivo Dahl.",
+            '"It is a fine hall," Dahl said.',
+        ),
+        [("It is a fine hall", "Ivo Dahl", "actor")],
+    ),
+    (
+        "a bare title before a name holds a description with more words",
+        (
+            "Founder Lise Berg started Fjordline in 1990.",
+            '"We grew slowly," the Fjordline founder said.',
+        ),
+        [("We grew slowly", "Lise Berg", "Founder")],
+    ),
+    (
+        "a bare title holds a description only when no role says more",
+        (
+            "French President Jon Amiel flew in on Monday.",
+            "President Ola Nord met him at the airport.",
+            '"We agree," the French president said.',
+        ),
+        [("We agree", "Jon Amiel", "French President")],
+    ),
+    (
+        "lower-case words before a noun such as 'defender' describe the one just spoken of",
+        (
+            "Tomas Brandt scored twice on Saturday.",
+            '"The pitch was heavy," the central defender said.',
+        ),
+        [("The pitch was heavy", "Tomas Brandt", "the central defender")],
+    ),
+    (
+        "two nouns joined by 'and' describe the one just spoken of",
+        (
+            "Ilse Moran, the comedian, opened the gala.",
+            '"I was nervous," the comic and actor said.',
+        ),
+        [("I was nervous", "Ilse Moran", "the comedian")],
+    ),
+    (
+        "'the other striker' is someone else than the one just spoken of",
+        ("Tomas Brandt scored twice.", '"It was easy," the other striker said.'),
+        [("It was easy", "the other striker", None)],
+    ),
+    (
+        "a description stands for the one given its noun as a role before the one just named",
+        (
+            "Rock singer Ada Lorne lives in the valley.",
+            "Her neighbour Jon Pike lives next door.",
+            '"He ran off," the pop singer said.',
+        ),
+        [("He ran off", "Ada Lorne", "Rock singer")],
+    ),
+    (
+        "a party word before a first name is the role, not part of the name",
+        ("Liberal Democrat Sarah Vik said the plan was dead.",),
+        [("the plan was dead", "Sarah Vik", "Liberal Democrat")],
+    ),
+    (
+        "an adjective opening the sentence before a first name is no part of the name",
+        ("Defiant Mark Brandt said he would stay.",),
+        [("he would stay", "Mark Brandt", "Defiant")],
+    ),
+    (
+        "a first name before another first name stays part of the name",
+        ("Pietro Maria Lund said the choir would sing.",),
+        [("the choir would sing", "Pietro Maria Lund", None)],
+    ),
+    (
+        "'Neither' opening a sentence is no part of a name",
+        ("Neither Tomas Brandt nor his coach would talk.", '"We lost," Brandt said.'),
+        [("We lost", "Tomas Brandt", None)],
+    ),
+    (
+        "a title may own an 'of the' phrase before the name",
+        ('"Rates will hold," said Chancellor of the Exchequer Helen Vik.',),
+        [("Rates will hold", "Helen Vik", "Chancellor of the Exchequer")],
+    ),
+    (
+        "a peer's title does not keep a peer apart from the full name",
+        ("Baroness Helen Vik opened the debate.", '"It is late," Baroness Vik said.'),
+        [("It is late", "Helen Vik", None)],
+    ),
+    (
+        "a role before a name starts at a word, not inside '60m'",
+        ("Aino Virta, the world 60m champion Ben Koh and others ran.", '"I felt slow," Koh said.'),
+        [("I felt slow", "Ben Koh", "champion")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [pytest.param(paragraphs, expected, id=shape) for shape, paragraphs, expected in NAMES],
+)
+def test_names(
+    paragraphs: tuple[str, ...], expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    found = extract_quotes(paragraphs)
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    for quote in found:
+        check_offsets(quote, body)
+    got = [(quote.text, quote.speaker, quote.role) for quote in found]
+    assert len(got) == len(expected), got
+    for (text, speaker, role), (start, want, want_role) in zip(got, expected, strict=True):
+        assert text.startswith(start), got
+        assert (speaker, role) == (want, want_role), got
