@@ -3,11 +3,15 @@ ends by posting a message (:mod:`tui.messages`) to the widget that asked.
 
 The backend may read the index for a while (a search over 100,000 articles, an article's
 record, facet counts); the screen stays responsive and drops answers it no longer wants.
+Searches run one at a time, newest first: a query typed past while another search runs is
+never started (a search cannot be stopped halfway, and stale ones running side by side in
+threads would only slow down the one the reader waits for).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -43,6 +47,9 @@ class BackendCalls:
     def __init__(self, owner: Widget, backend: Callable[[], Backend | None]) -> None:
         self._owner = owner
         self._backend = backend
+        self._lock = threading.Lock()
+        self._next_search: tuple[Query, SearchRequest, str | None] | None = None
+        self._searching = False
 
     def _run(self, work: Callable[[Backend], Message], group: str, exclusive: bool) -> None:
         backend = self._backend()
@@ -58,10 +65,34 @@ class BackendCalls:
 
     def search(self, query: Query, keep: str | None = None) -> None:
         """Search for ``query``: posts :class:`SearchDone` or :class:`SearchFailed`."""
+        if self._backend() is None:
+            return
         request = SearchRequest(
             query.text, query.sort, query.filters, limit=PAGE_SIZE, snippets=False
         )
-        self._run(partial(_search, query, request, keep), "search", exclusive=True)
+        with self._lock:
+            self._next_search = (query, request, keep)  # whatever was waiting is stale now
+            if self._searching:
+                return  # the running search's thread takes this one up when it is done
+            self._searching = True
+        self._owner.run_worker(self._searches, thread=True, group="search", exit_on_error=False)
+
+    def _searches(self) -> None:
+        """(In a thread) search for the newest query wanted until none is left."""
+        try:
+            while True:
+                with self._lock:
+                    wanted, self._next_search = self._next_search, None
+                    if wanted is None:
+                        self._searching = False
+                        return
+                backend = self._backend()
+                if backend is not None:
+                    self._owner.post_message(_search(*wanted, backend))
+        except BaseException:
+            with self._lock:
+                self._searching = False  # (the next query starts a thread of its own)
+            raise
 
     def page(self, result: SearchResult, page: int) -> None:
         """Fetch page ``page`` of ``result``'s hits: posts :class:`PageLoaded`."""

@@ -95,13 +95,20 @@ class ReadingPane(Horizontal):
         """Show the headline under the cursor (after a pause when the reader is typing)."""
         shown = self.article.article
         self.detached = False
+        delay = self._preview_delay if typing else 0.0
         if not self._reload and shown is not None and shown.id == article_id:
-            # Typing often keeps the same top article: mark the new words, read nothing.
-            if terms != self.article.terms:
-                self.article.show(shown, terms)
+            # Typing often keeps the same top article: mark the new words, read nothing. The
+            # marking lays the article out again, so while typing it waits for a pause too
+            # (the headlines are drawn first, and a key typed meanwhile skips it).
+            self._wanted, self._terms = article_id, terms
+            self._stop_timer()
+            if delay > 0:
+                self._timer = self.set_timer(delay, self._mark_terms)
+            else:
+                self._mark_terms()
             return
         self._reload = False
-        self._request(article_id, -1, terms, delay=self._preview_delay if typing else 0.0)
+        self._request(article_id, -1, terms, delay=delay)
 
     def open(self, article_id: str, quote_start: int = -1) -> None:
         """Open an article from elsewhere (a pop-up), then post :class:`Opened`."""
@@ -123,13 +130,23 @@ class ReadingPane(Horizontal):
     def _request(self, article_id: str, quote_start: int, terms: Highlight, delay: float) -> None:
         self._wanted = article_id
         self._terms = terms
-        if self._timer is not None:
-            self._timer.stop()
+        self._stop_timer()
         load = partial(self._calls.article, article_id, quote_start)
         if delay > 0:
             self._timer = self.set_timer(delay, load)
         else:
             load()
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    def _mark_terms(self) -> None:
+        """Mark the wanted terms in the article on show, if it is still the wanted one."""
+        shown = self.article.article
+        if shown is not None and shown.id == self._wanted and self._terms != self.article.terms:
+            self.article.show(shown, self._terms)
 
     @on(m.ArticleLoaded)
     def _loaded(self, message: m.ArticleLoaded) -> None:

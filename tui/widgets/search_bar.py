@@ -13,8 +13,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.widgets import Input, Label, Static
 
 from index.api.records import Filter
@@ -35,6 +36,11 @@ class SearchInput(Input):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("search")
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+    """The text's width, which changes with every key: the input has neither scrollbars nor
+    an automatic size, so a change repaints it alone rather than laying out the whole screen
+    again (Textual's default), which would delay the search the key starts."""
 
     async def _on_key(self, event: events.Key) -> None:
         # (Textual then runs Input's own handler, unless the default is prevented.)
@@ -66,6 +72,9 @@ class SearchBar(Horizontal):
             self.old = old
             self.new = new
 
+    _info: str | None = None
+    """What the info on the right says now."""
+
     def on_mount(self) -> None:
         """Say how the (first) results are sorted."""
         self._show_info()
@@ -79,7 +88,10 @@ class SearchBar(Horizontal):
         parts: list[str] = [self.query_state.effective_sort]
         if self.query_state.filters:
             parts.append(", ".join(inert_line(f.value) for f in self.query_state.filters))
-        self.query_one("#search-info", Static).update(" \u00b7 ".join(parts))
+        info = " \u00b7 ".join(parts)
+        if info != self._info:  # (an update lays the screen out again: not on every key)
+            self._info = info
+            self.query_one("#search-info", Static).update(info)
 
     @on(Input.Changed, "#search")
     def _typed(self, event: Input.Changed) -> None:
