@@ -15,6 +15,14 @@ from tests.quotecheck import check_offsets
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a fragment after 'in which' is the words of the relative clause's subject",
+        (
+            "The plan passed by 14 votes to 11 after a long meeting in which opposition "
+            'councillors accused the mayor of "selling the harbour short".',
+        ),
+        [('"selling the harbour short"', "opposition councillors")],
+    ),
+    (
         "a second verb after 'and' is the clause subject's, not a name in its object",
         (
             "Mayor Ada Vik opened the library on Monday.",

@@ -69,6 +69,7 @@ _BOUNDARY = re.compile(
     r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|and|but|while|as|because|when|after|"
     r"before|since|if|though|although|where)\s)\s*",
 )
+_RELATIVES = frozenset(("which", "who", "whom"))
 _TOKEN = re.compile(r"\S+")
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019\-]*")
 _RELATIVE_END = re.compile(r"\s\s*(?:who|which|that)\s*$")  # (\s\s*: the search skips to spaces)
@@ -262,11 +263,14 @@ def verb_subject(
                 return found[0], found[1], word.group()
         head = strip_adverbs(head)
         head = _RELATIVE_END.sub("", head)
-        boundary = 0
+        boundary, relative = 0, False
         for match in _BOUNDARY.finditer(head):
             if match.end() < len(head.rstrip()):
                 boundary = match.end()
-        for start in (boundary, 0):
+                relative = match.group().strip() in _RELATIVES
+        # After a relative ("a debate in which councillors accused"), the words before it
+        # are never the verb's subject.
+        for start in (boundary,) if relative else (boundary, 0):
             found = _read_subject(text, lo + start, lo + len(head), known)
             if found is not None:
                 return found[0], found[1], word.group()

@@ -156,7 +156,7 @@ SPEAKER_NOUNS = word_set(
     employees worker workers ambassador envoy military army spokespeople manager managers
     man woman men women mother father wife husband son daughter family families parents
     residents neighbor neighbors citizens americans chinese officials authority regulators
-    regulator agencies"""
+    regulator agencies councillor councillors councilor councilors campaigners"""
 )
 """Head nouns of phrases that can be a source of speech (``a senior official``)."""
 
