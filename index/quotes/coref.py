@@ -14,9 +14,7 @@ from index.quotes.lexicon.grammar import (
     OBLIQUE_PREPOSITIONS,
 )
 from index.quotes.lexicon.people import (
-    ANAPHORIC_HEADS,
     COURTESY_TITLES,
-    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_MONTHS,
     HONORIFICS,
@@ -41,6 +39,7 @@ from index.quotes.names import (
 )
 from index.quotes.orgs import scan_acronyms, subject_org
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
+from index.quotes.role_words import role_before
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
 
@@ -245,40 +244,6 @@ def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]
     return runs
 
 
-# A role noun before a name, with the words that qualify it: "Tory co-chairman Liam Fox",
-# "Hearts' boss John Robertson", "MTV spokeswoman Jeannie Kedas".
-_ROLE_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
-_ROLE_WORD_ENDINGS = by_last_letter(_ROLE_WORDS)
-_ROLE_BEFORE_NAME = re.compile(
-    rf"(?<![\w'\u2019.])(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
-    rf"(?:{trie_pattern(_ROLE_WORDS)})\s+$"
-)
-
-
-def _role_before(text: str, start: int) -> str | None:
-    """The role written before a name starting at ``start`` (``London mayor``), if any."""
-    head = text[max(0, start - 60) : start]
-    tail = head.rstrip()
-    if not tail.endswith(_ROLE_WORD_ENDINGS.get(tail[-1:], ())):
-        return None  # (the common case, told without a search)
-    found = _ROLE_BEFORE_NAME.search(head)
-    if found is None:
-        return None
-    words = found.group().split()
-    for at in range(len(words) - 1, 1, -1):
-        if (
-            words[at] in ("and", "or")
-            and words[at - 1][:1].isupper()
-            and words[at - 2][:1].isupper()
-        ):
-            words = words[at + 1 :]  # "Ada Vik and singer Jon Dahl": the role is "singer"
-            break
-    # The role starts after a verb or a function word it swallowed ("said Tory leader").
-    while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
-        words = words[1:]
-    return " ".join(words) or None
-
-
 @lru_cache(maxsize=4096)  # pure; most runs are asked about once per mention
 def _org_name(run: str) -> str | None:
     """The organisation a capitalised run names (``The SEC``); None for a person or a place."""
@@ -397,7 +362,7 @@ def _scan_paragraph(
         role = _appositive_role(text, end)
         titled = False
         if role is None and read.role is None:
-            role = _role_before(text, start)  # "London mayor Ken Livingstone"
+            role = role_before(text, start)  # "London mayor Ken Livingstone"
         if role is None and read.role is not None:
             role, titled = read.role, True
         registry.add(

@@ -1,0 +1,42 @@
+"""The role written just before a name: ``London mayor Ken Livingstone``, ``Tory co-chairman``."""
+
+from __future__ import annotations
+
+import re
+
+from index.quotes.cues import by_last_letter, trie_pattern
+from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS
+from index.quotes.lexicon.people import ANAPHORIC_HEADS, DESCRIPTION_HEADS, ROLE_NOUNS_BEFORE_NAME
+
+# A role noun before a name, with the words that qualify it: "Tory co-chairman Liam Fox",
+# "Hearts' boss John Robertson", "MTV spokeswoman Jeannie Kedas".
+_ROLE_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
+_ROLE_WORD_ENDINGS = by_last_letter(_ROLE_WORDS)
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?<![\w'\u2019.])(?:(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z][\w'\u2019\-]*\s+){{0,2}})?"
+    rf"(?:{trie_pattern(_ROLE_WORDS)})\s+$"
+)
+
+
+def role_before(text: str, start: int) -> str | None:
+    """The role written before a name starting at ``start`` (``London mayor``), if any."""
+    head = text[max(0, start - 60) : start]
+    tail = head.rstrip()
+    if not tail.endswith(_ROLE_WORD_ENDINGS.get(tail[-1:], ())):
+        return None  # (the common case, told without a search)
+    found = _ROLE_BEFORE_NAME.search(head)
+    if found is None:
+        return None
+    words = found.group().split()
+    for at in range(len(words) - 1, 1, -1):
+        if (
+            words[at] in ("and", "or")
+            and words[at - 1][:1].isupper()
+            and words[at - 2][:1].isupper()
+        ):
+            words = words[at + 1 :]  # "Ada Vik and singer Jon Dahl": the role is "singer"
+            break
+    # The role starts after a verb or a function word it swallowed ("said Tory leader").
+    while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
+        words = words[1:]
+    return " ".join(words) or None
