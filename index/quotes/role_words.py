@@ -36,6 +36,11 @@ def role_before(text: str, start: int) -> str | None:
         ):
             words = words[at + 1 :]  # "Ada Vik and singer Jon Dahl": the role is "singer"
             break
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if word.endswith(".") and len(word) > 4 and word[:-1].isalpha() and not word.isupper():
+            words = words[at + 1 :]  # "... or Jon Dahl. Harbour boss Ada Vik": a new sentence
+            break
     # The role starts after a verb or a function word it swallowed ("said Tory leader").
     while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
         words = words[1:]
