@@ -15,6 +15,15 @@ from tests.quotecheck import check_offsets
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "an unclosed quote ends before the sentence that introduces the next with a colon",
+        (
+            'Tom Berg would not blame his team-mate. "He will learn. I was sent off twice '
+            "myself. Ola Dahl may play up front instead. Harbour coach Ines Roth said: "
+            '"Ola is an option but we need another striker."',
+        ),
+        [("He will learn", "Tom Berg"), ("Ola is an option", "Ines Roth")],
+    ),
+    (
         "a fragment after 'in which' is the words of the relative clause's subject",
         (
             "The plan passed by 14 votes to 11 after a long meeting in which opposition "
@@ -147,6 +156,14 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
+    (
+        "a role before a name starts after the sentence before it ends",
+        (
+            "The club also signed the keeper Jon Sand. Harbour manager Ada Vik said the deal "
+            "was done.",
+        ),
+        [("the deal was done", "Harbour manager")],
+    ),
     (
         "a time, a clause or a phrase cut off before a name is no role",
         (

@@ -21,7 +21,13 @@ from index.quotes.join import (
     remove_overlaps,
     share_chain_speakers,
 )
-from index.quotes.marks import QuotedSpan, close_stranded, opens_with_quote, paragraph_spans
+from index.quotes.marks import (
+    QuotedSpan,
+    close_stranded,
+    cut_before_colon,
+    opens_with_quote,
+    paragraph_spans,
+)
 from index.quotes.names import Source
 from index.quotes.registry import Registry
 from index.quotes.resolve import resolve
@@ -29,6 +35,7 @@ from index.quotes.roles import carries, plausible_role
 from index.quotes.rules import Switches
 
 CLOSE_STRANDED = "close-stranded"
+CUT_BEFORE_COLON = "cut-before-colon"
 CARRY_ROLE = "carry-role"
 NO_CLAUSE_ROLE = "no-clause-role"
 
@@ -74,6 +81,11 @@ def _spans(paragraphs: Sequence[str], switches: Switches) -> list[list[QuotedSpa
     """Stage ``marks``: the quoted spans of each paragraph."""
     single, nicknames = switches.on("single-marks"), switches.on("nickname")
     all_spans = [paragraph_spans(text, single, nicknames) for text in paragraphs]
+    if switches.on(CUT_BEFORE_COLON):
+        for index, spans in enumerate(all_spans):
+            for number, span in enumerate(spans):
+                if not span.closed:
+                    spans[number] = cut_before_colon(paragraphs[index], span)
     if switches.on(CLOSE_STRANDED):
         for index, spans in enumerate(all_spans):
             if spans and not spans[-1].closed:

@@ -265,6 +265,22 @@ def close_stranded(text: str, span: QuotedSpan) -> QuotedSpan:
     return span._replace(end=found.start(), close=found.start(), closed=True)
 
 
+# A sentence that introduces a quote with a colon, at the end of an unclosed quote whose
+# closing mark is missing: '"It will pass. Our coach Ada Vik said: "We go on."'.
+_COLON_INTRODUCTION = re.compile(
+    r"(?<=[.!?])\s+[A-Z][^.!?\"\u201c\u201d]{0,100}\s(?:said|says|added|adds|told\s[^.!?:]{1,40}):\s*$"
+)
+
+
+def cut_before_colon(text: str, span: QuotedSpan) -> QuotedSpan:
+    """End an unclosed quote before a sentence at its end that introduces the next quote."""
+    found = _COLON_INTRODUCTION.search(text, span.start, span.end)
+    if found is None or found.start() - span.start < 10:
+        return span
+    end = _trim_end(text, found.start())
+    return span._replace(end=end, close=end, closed=True)
+
+
 def _open_of(span: QuotedSpan) -> int:
     return span.open
 

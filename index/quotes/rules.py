@@ -53,6 +53,11 @@ RULES: tuple[Rule, ...] = (
         "marks",
         "an unclosed quote ends before its attribution: '\"Done, Ada Vik said.'",
     ),
+    Rule(
+        "cut-before-colon",
+        "marks",
+        "an unclosed quote ends before the sentence introducing the next: 'Vik said: \"'",
+    ),
     Rule("after-quote-verb", "cues", '"...," said Ada Vik / "...," she added'),
     Rule("after-quote-according", "cues", '"...," according to Ada Vik'),
     Rule("after-quote-signature", "cues", '"..." -- Ada Vik'),
