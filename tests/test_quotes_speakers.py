@@ -15,6 +15,14 @@ from tests.quotecheck import check_offsets
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'meanwhile' between a name and its verb is an adverb, not part of the name",
+        (
+            "The council met on Monday.",
+            'Harbour chief Ada Vik meanwhile said the new fees were "fair and overdue".',
+        ),
+        [("the new fees were", "Ada Vik")],
+    ),
+    (
         "an unclosed quote ends before the sentence that introduces the next with a colon",
         (
             'Tom Berg would not blame his team-mate. "He will learn. I was sent off twice '

@@ -81,7 +81,7 @@ SPEAKER_ADVERBS = word_set(
     never not has have had would will did does do could may might can cannot can't can’t
     wouldn't wouldn’t didn't didn’t doesn't doesn’t hasn't hasn’t haven't haven’t hadn't
     hadn’t earlier further only even just frequently long reportedly today yesterday tonight
-    already always ever
+    already always ever meanwhile separately however
     monday tuesday wednesday thursday friday saturday sunday"""
 )
 
