@@ -345,8 +345,6 @@ def test_phrases_checked_by_positions_rank_from_bounds(view: View) -> None:
     terms = scoring_terms(q)
     assert any(view.docsets.known_counts(t.fieldname, t.text, matches) for t in terms)
     assert len(matches) > 4 * 20
-    best = topk.top_k(
-        view.searcher, view.weighting, terms, matches, view.lift(), 20, view.docsets.known_counts
-    )
+    best = topk.top_k(view.searcher, view.weighting, terms, matches, view.lift(), 20)
     assert best is not None
     assert best == view._ranked(q, matches, SearchRequest(), None)[:20]

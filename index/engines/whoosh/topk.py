@@ -36,7 +36,6 @@ from index.engines.whoosh.postings import Postings, RawBlock, postings, read_pos
 from index.engines.whoosh.ranking import (
     Formula,
     KeptPostings,
-    KnownCounts,
     ScoreCache,
     formula_of,
 )
@@ -149,7 +148,6 @@ def top_k(
     matches: Collection[int],
     lift: LiftBounds,
     limit: int,
-    known: KnownCounts | None = None,
     kept: KeptPostings | None = None,
     cache: ScoreCache | None = None,
 ) -> list[tuple[float, int]] | None:
@@ -160,8 +158,8 @@ def top_k(
     None when the bounds cannot tell (the first page may hold matches without a leading
     term; a negative boost; postings not in blocks): the caller scores every match.
 
-    ``known`` is not needed: a word's count known from a phrase check is its posting's
-    weight, so a phrase's matches rank here from the postings as they would from the counts.
+    A phrase's matches rank here too: a word's count known from a phrase check is its
+    posting's weight, so the postings give the same scores as the counts.
     """
     reader = searcher.reader()
     leaves = list(reader.leaf_readers())

@@ -160,32 +160,20 @@ class View:
             return [(0.0, docnum) for docnum in newest]
         docsets = self.docsets
         page = limit if first is None or limit is None else min(first, limit)
-        if page is not None and len(matches) > _FEW * page and len(words) <= _MANY:
-            best = top_k(
-                self.searcher,
-                self.weighting,
-                words,
-                matches,
-                self.lift(),
-                page,
-                known=docsets.known_counts,
-                kept=docsets.kept_postings,
-                cache=self._scores,
-            )
-            if best is not None:
-                if len(best) < page:  # every match holding a scoring word is there
-                    others = matches - {docnum for _, docnum in best}
-                    newest = self.docsets.in_date_order(others, True, page - len(best))
-                    best.extend((0.0, docnum) for docnum in newest)
-                return best
         if page is not None and len(words) <= _MANY:
+            # A first page: from block bounds when matches far outnumber it, else by scoring
+            # matches word by word; both take the same arguments.
+            page_of = (self.searcher, self.weighting, words, matches, self.lift(), page)
+            if len(matches) > _FEW * page:
+                best = top_k(*page_of, kept=docsets.kept_postings, cache=self._scores)
+                if best is not None:
+                    if len(best) < page:  # every match holding a scoring word is there
+                        others = matches - {docnum for _, docnum in best}
+                        newest = self.docsets.in_date_order(others, True, page - len(best))
+                        best.extend((0.0, docnum) for docnum in newest)
+                    return best
             ranked_every = rank_every(
-                self.searcher,
-                self.weighting,
-                words,
-                matches,
-                self.lift(),
-                page,
+                *page_of,
                 known=docsets.known_counts,
                 kept=docsets.kept_postings,
                 cache=self._scores,
