@@ -89,11 +89,11 @@ def test_same_size_same_mtime_change_is_caught_by_hash(tmp_path: Path) -> None:
     assert titles(ix, archive, "seaport") == ["Title 0"]
 
 
-def test_an_index_from_another_quote_extractor_is_rebuilt_and_removed(
+def test_an_index_from_another_quote_extractor_is_annotated_again_and_removed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # The index stores speakers: when the extractor changes, every article is read again,
-    # and the stale index folder goes once the new one is written.
+    # The index stores speakers: when the extractor changes, every stored article is
+    # annotated again (tests/test_reannotate.py), in a new folder; the old one goes.
     archive = make_archive(tmp_path / "arch", 3)
     ix = tmp_path / "ix"
     update_index(archive, ix)
@@ -102,12 +102,12 @@ def test_an_index_from_another_quote_extractor_is_rebuilt_and_removed(
     monkeypatch.setattr(quotes_version, "EXTRACTOR_VERSION", quotes_version.EXTRACTOR_VERSION + 1)
     assert whoosh_dir(ix) != stale
     report = update_index(archive, ix)
-    assert report.added == 3
+    assert (report.added, report.updated, report.requoted) == (0, 0, (3, 0))
     assert not stale.exists() and whoosh_dir(ix).is_dir()
     assert len(titles(ix, archive, "harbour")) == 3
 
 
-def test_reopened_after_the_quote_extractor_changed_every_article_is_read_again(
+def test_reopened_after_the_quote_extractor_changed_every_article_is_annotated_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     archive = make_archive(tmp_path / "arch", 3)
@@ -120,7 +120,7 @@ def test_reopened_after_the_quote_extractor_changed_every_article_is_read_again(
     monkeypatch.setattr(quotes_version, "EXTRACTOR_VERSION", quotes_version.EXTRACTOR_VERSION + 1)
     backend = open_archive(archive, tmp_path / "ix")
     try:
-        assert backend.update().added == 3
+        assert backend.update().requoted == (3, 0)
         assert backend.search(SearchRequest("harbour")).total == 3
     finally:
         backend.close()

@@ -71,6 +71,11 @@ def report_json(report: UpdateReport, archive: Path) -> dict[str, Any]:
         "seconds": round(report.seconds, 3),
         "rebuilt": report.rebuilt,
         "duplicates": report.duplicates,
+        "requoted": (
+            {"articles": report.requoted[0], "changed": report.requoted[1]}
+            if report.requoted
+            else None
+        ),
     }
 
 
@@ -119,6 +124,12 @@ def print_report(report: UpdateReport, archive: Path) -> None:
         f"{report.added} added, {report.updated} changed, {report.removed} removed, "
         f"{len(report.skipped)} skipped"
     )
+    if report.requoted:
+        articles, changed = report.requoted
+        print(
+            f"  new quote extractor: {articles:,} stored articles annotated again, "
+            f"{changed:,} with changed quotes (no file read again)"
+        )
     for skipped in report.skipped:
         print(f"  skipped {inert_line(skipped.path)}: {inert_line(skipped.reason)}")
     for warning in report.warnings:

@@ -35,6 +35,11 @@ class ProgressBar:
             line = f"{self.label}: looking for article files..."
         elif progress.phase == "commit":
             line = f"{self.label}: saving the index..."
+        elif progress.phase == "quotes":
+            line = (
+                f"{self.label}: new quote extractor, finding quotes again: "
+                f"{progress.done:,}/{progress.total:,} articles"
+            )
         else:
             share = progress.done / progress.total if progress.total else 1.0
             filled = int(share * _BAR_WIDTH)

@@ -64,18 +64,21 @@ def archive_fingerprint(root: Path, stop: Callable[[], bool]) -> tuple[int, int]
 
 
 class BuildPace:
-    """Files per second and time left of the indexing phase of an update."""
+    """Files (or articles) per second and time left of the indexing phase of an update, or
+    of annotating the stored articles again."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._start: float | None = None
+        self._phase = ""
 
     def measure(self, progress: Progress) -> tuple[float, float | None]:
-        """(files per second, seconds left) at ``progress`` (0 and None until known)."""
+        """(items per second, seconds left) at ``progress`` (0 and None until known)."""
         now = self._clock()
-        if progress.phase != "index":
+        if progress.phase not in ("index", "quotes"):
             return 0.0, None
-        if self._start is None or progress.done == 0:
+        if self._start is None or progress.done == 0 or progress.phase != self._phase:
+            self._phase = progress.phase
             self._start = now
             return 0.0, None
         elapsed = now - self._start

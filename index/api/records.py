@@ -37,6 +37,9 @@ class UpdateReport:
     archive's count after this update. Each copy found in this update is also a warning."""
     skipped_total: int = 0
     """Files skipped in all (``skipped`` lists only those not reported before)."""
+    requoted: tuple[int, int] | None = None
+    """After a new quote extractor: (stored articles annotated again, those whose quotes
+    changed); None when the extractor had not changed."""
 
 
 SortOrder = Literal["relevance", "newest", "oldest"]
@@ -208,9 +211,11 @@ class IndexStatus:
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """How far an index update is: ``phase`` is ``scan``, ``index`` or ``commit``."""
+    """How far an index update is: ``phase`` is ``scan``, ``index`` or ``commit``, or
+    ``quotes`` when a new quote extractor goes over the stored articles (counted in articles,
+    not files)."""
 
-    phase: Literal["scan", "index", "commit"]
+    phase: Literal["scan", "quotes", "index", "commit"]
     done: int
     total: int
 

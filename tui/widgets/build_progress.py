@@ -32,9 +32,12 @@ def progress_words(progress: Progress, rate: float, seconds_left: float | None) 
         return "looking for article files\u2026"
     if progress.phase == "commit":
         return f"{progress.total:,} files read; saving the index\u2026"
-    parts = [f"{progress.done:,}/{progress.total:,} files"]
+    unit = "articles" if progress.phase == "quotes" else "files"
+    parts = [f"{progress.done:,}/{progress.total:,} {unit}"]
+    if progress.phase == "quotes":
+        parts.insert(0, "new quote extractor")
     if rate > 0:
-        parts.append(f"{rate:,.0f} files/s")
+        parts.append(f"{rate:,.0f} {unit}/s")
     if seconds_left is not None and progress.done:
         left = seconds_text(seconds_left) if seconds_left >= 0.5 else None
         parts.append(f"about {left} left" if left else "almost done")

@@ -81,6 +81,9 @@ class WhooshBackend:
         self._opened: View | None = None
         self._damage: IndexDamaged | None = None
         self._reading = StateFile(state_path(archive))
+        self._folder = whoosh_dir(index_dir)
+        """The Whoosh folder the open view reads (another extractor's while that one is
+        annotated again)."""
         try:
             self._reopen()
         except IndexMissing:
@@ -99,12 +102,15 @@ class WhooshBackend:
     def _reopen(self) -> None:
         """Open the latest index generation; a damaged one leaves the backend damaged."""
         try:
-            _, view = open_for_reading(
-                self.index_dir, lambda ix: View(ix, self._archive, self._snippet_chars)
+            ix, view = open_for_reading(
+                self.index_dir,
+                lambda ix: View(ix, self._archive, self._snippet_chars),
+                carried=True,
             )
         except IndexDamaged as exc:
             self._damage = exc
             return
+        self._folder = Path(ix.storage.folder)
         old, self._opened, self._damage, self._words = self._opened, view, None, None
         if old is not None:
             old.close()
@@ -122,7 +128,7 @@ class WhooshBackend:
 
     def _vocabulary(self) -> list[str]:
         if self._words is None:
-            self._words = load_vocabulary(whoosh_dir(self.index_dir))
+            self._words = load_vocabulary(self._folder)
         return self._words
 
     @property
@@ -309,7 +315,7 @@ class WhooshBackend:
 
     def status(self) -> IndexStatus:
         """Size and freshness of the index."""
-        manifest = whoosh_dir(self.index_dir) / MANIFEST_NAME
+        manifest = self._folder / MANIFEST_NAME
         try:
             updated: float | None = manifest.stat().st_mtime
         except OSError:
@@ -318,7 +324,8 @@ class WhooshBackend:
             if self._opened is None or self._damage is not None:
                 return IndexStatus(str(self._archive), str(self.index_dir), 0, True, updated)
             count = self._opened.searcher.doc_count()
-            stale = not self._opened.searcher.up_to_date()
+            carried = self._folder != whoosh_dir(self.index_dir)
+            stale = carried or not self._opened.searcher.up_to_date()
         return IndexStatus(str(self._archive), str(self.index_dir), count, stale, updated)
 
     def update(
@@ -362,8 +369,16 @@ class WhooshBackend:
         """Pick up changes another process committed; True when there were any."""
         with self._lock:
             opened = self._opened
-            if opened is not None and self._damage is None and opened.searcher.up_to_date():
+            current = self._folder == whoosh_dir(self.index_dir)
+            if (
+                opened is not None
+                and self._damage is None
+                and current
+                and opened.searcher.up_to_date()
+            ):
                 return False
+            if not current and not whoosh_dir(self.index_dir).is_dir():
+                return False  # still reading the index a new extractor starts from
             # A fresh view rather than Searcher.refresh(): Whoosh 2.7 fails to refresh a
             # reader of an empty index, and every cache belongs to the old documents anyway.
             self._reopen()

@@ -22,6 +22,7 @@ from index.engines.whoosh.freshness import folders_unchanged
 from index.engines.whoosh.ingest import Outcome, index_file
 from index.engines.whoosh.keys import file_key, rel_of_key
 from index.engines.whoosh.opening import open_for_writing
+from index.engines.whoosh.reannotate import reannotate
 from index.engines.whoosh.schema import vocabulary_of
 from index.engines.whoosh.spelling import save_vocabulary
 from index.engines.whoosh.storage import remove_stale_versions
@@ -68,6 +69,10 @@ def update_index(
     # removes what it wrote.
     with write_lock(index_dir, wait), open_for_writing(index_dir, rebuild) as target:
         ix, folder, rebuild = target.ix, target.folder, target.rebuild
+        requoted = None
+        if target.carried is not None:
+            again = reannotate(ix, folder, _worker_count(procs, ix.doc_count_all()), notify)
+            requoted = (ix.doc_count(), len(again.replaced))
         manifest = None if rebuild else _current_manifest(ix, folder)
         scan_start = time.time_ns()
         notify(Progress("scan", 0, 0))
@@ -96,6 +101,7 @@ def update_index(
                 time.perf_counter() - started,
                 duplicates=duplicates.count,
                 skipped_total=len(skips) + _file_skips(plan.unchanged),
+                requoted=requoted,
             )
         outcome = _write(
             ix, plan, previous, rebuild, procs, max_bytes, notify, scan_start, duplicates
@@ -118,6 +124,7 @@ def update_index(
         rebuilt=rebuild,
         duplicates=duplicates.count,
         skipped_total=len(skips) + _file_skips(files),
+        requoted=requoted,
     )
 
 

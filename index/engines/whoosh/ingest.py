@@ -25,6 +25,10 @@ class Outcome:
     words: set[str] = field(default_factory=set)
     ids: list[str] = field(default_factory=list)
     """The id of every article written, in order (for finding copies of one article)."""
+    replaced: list[int] = field(default_factory=list)
+    """Re-annotating: the document numbers whose article was written again."""
+    damaged: set[str] = field(default_factory=set)
+    """Re-annotating: the files whose stored articles could not be read back."""
 
 
 def file_hash(path: Path) -> str:

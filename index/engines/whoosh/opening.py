@@ -24,6 +24,7 @@ from typing import Any, ParamSpec, TypeVar
 from whoosh.index import TOC, EmptyIndexError, FileIndex
 
 from index.api.errors import IndexDamaged, IndexMissing, IndexReadOnly, QueryError
+from index.engines.whoosh.carry import copy_index, predecessor
 from index.engines.whoosh.integrity import find_damage, record_checksums
 from index.engines.whoosh.schema import build_schema
 from index.engines.whoosh.storage import (
@@ -36,6 +37,7 @@ from index.engines.whoosh.storage import (
     open_storage,
     promote_ready,
     remove_partial_files,
+    remove_stale_versions,
     storage_at,
     switch_in,
     whoosh_dir,
@@ -65,21 +67,29 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
-def open_for_reading(index_dir: Path, view: Callable[[Any], T]) -> tuple[Any, T]:
+def open_for_reading(
+    index_dir: Path, view: Callable[[Any], T], *, carried: bool = False
+) -> tuple[Any, T]:
     """Open the index in ``index_dir`` and ``view(ix)`` over it (a searcher), checked.
+
+    With ``carried``, when there is no index for the current quote extractor yet, the one
+    its build will start from is opened instead (it serves until the new one is ready).
 
     Raises:
         IndexMissing: When there is no index.
         IndexDamaged: When it cannot be read, or a file no longer matches its checksum.
     """
     promote_ready(index_dir)
-    storage = open_storage(index_dir)
+    folder = whoosh_dir(index_dir)
+    if carried and not folder.is_dir():
+        folder = predecessor(index_dir) or folder
+    storage = storage_at(folder)
     problem = ""
     for _ in range(_ATTEMPTS):
         generation = _latest(storage)
         if generation < 0:
             raise IndexMissing(f"no index in {index_dir}")
-        problem = find_damage(whoosh_dir(index_dir), generation) or ""
+        problem = find_damage(folder, generation) or ""
         if not problem:
             try:
                 ix = storage.open_index()
@@ -165,6 +175,8 @@ class Target:
     """True when building from nothing: asked for, or the current index is damaged."""
     damage: str | None
     """What was wrong with the current index, when it was."""
+    carried: Path | None = None
+    """The index of another quote extractor this one was copied from, to annotate again."""
 
 
 @contextlib.contextmanager
@@ -182,8 +194,10 @@ def open_for_writing(index_dir: Path, rebuild: bool) -> Iterator[Target]:
             target = _target(index_dir, rebuild)
             yield target
             record_checksums(target.folder)
-            if target.rebuild:
+            if target.rebuild or target.carried:
                 switch_in(index_dir, target.folder)
+            if target.carried:
+                remove_stale_versions(index_dir)
         except BaseException:
             discard_building(index_dir)
             if whoosh_dir(index_dir).is_dir():
@@ -207,6 +221,12 @@ def _target(index_dir: Path, rebuild: bool) -> Target:
             reader.close()
             return Target(ix, whoosh_dir(index_dir), False, None)
         except IndexMissing:
+            carried = predecessor(index_dir)
+            if carried is not None:
+                folder = building_dir(index_dir)
+                copy_index(carried, folder)
+                ix = FileIndex(storage_at(folder), indexname=INDEX_NAME)
+                return Target(ix, folder, False, None, carried)
             create_empty(index_dir)
             return Target(open_storage(index_dir).open_index(), whoosh_dir(index_dir), False, None)
         except IndexDamaged as exc:

@@ -8,6 +8,7 @@ segments together with its own deletions in one table-of-contents write.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 import queue
 import traceback
@@ -34,6 +35,20 @@ class WorkerFailed(NewsdeskError):
     """An indexing worker process crashed."""
 
 
+Task = Callable[[Any, list[Any], Outcome], None]
+"""What a worker does with one batch of jobs: write documents with the writer it is given and
+note what happened in the outcome. A module-level function (or a partial of one), so that
+spawned workers can import it."""
+
+
+def index_files(
+    writer: Any, batch: list[Any], outcome: Outcome, *, max_bytes: int, scan_start: int
+) -> None:
+    """The indexing task: read, annotate and write each file of ``batch``."""
+    for entry in batch:
+        index_file(writer.add_document, entry, max_bytes, scan_start, outcome)
+
+
 def index_in_workers(
     whoosh_folder: str,
     entries: Sequence[FileEntry],
@@ -43,19 +58,35 @@ def index_in_workers(
     on_progress: Callable[[int], None],
 ) -> tuple[Outcome, list[Any]]:
     """Index ``entries`` in ``workers`` processes; return the merged outcome and new segments."""
+    batches = [
+        list(entries[start : start + BATCH_FILES]) for start in range(0, len(entries), BATCH_FILES)
+    ]
+    task = functools.partial(index_files, max_bytes=max_bytes, scan_start=scan_start)
+    return run_in_workers(whoosh_folder, batches, workers, task, on_progress)
+
+
+def run_in_workers(
+    whoosh_folder: str,
+    batches: Sequence[list[Any]],
+    workers: int,
+    task: Task,
+    on_progress: Callable[[int], None],
+) -> tuple[Outcome, list[Any]]:
+    """Run ``task`` over ``batches`` in ``workers`` processes, each writing its own segments;
+    return the merged outcome and the new segments (for the caller to commit)."""
     # spawn, not fork: the app calls this from a thread, and forking a threaded process is unsafe.
     context = mp.get_context("spawn")
     ensure_resource_tracker()  # before the queues: their locks register with the tracker
     jobs: Any = context.Queue()
     results: Any = context.Queue()
-    for start in range(0, len(entries), BATCH_FILES):
-        jobs.put(list(entries[start : start + BATCH_FILES]))
+    for batch in batches:
+        jobs.put(batch)
     for _ in range(workers):
         jobs.put(None)
     processes = [
         context.Process(
             target=_work,
-            args=(whoosh_folder, jobs, results, max_bytes, scan_start, SEGMENT_DOCS),
+            args=(whoosh_folder, jobs, results, task, SEGMENT_DOCS),
             daemon=True,
         )
         for _ in range(workers)
@@ -85,6 +116,8 @@ def index_in_workers(
                 outcome.warnings.extend(part.warnings)
                 outcome.words |= part.words
                 outcome.ids.extend(part.ids)
+                outcome.replaced.extend(part.replaced)
+                outcome.damaged.update(part.damaged)
     finally:
         if finished < workers:
             # Stopped early (an error, or the caller gave up): the queues' feeder threads
@@ -102,8 +135,7 @@ def _work(
     whoosh_folder: str,
     jobs: Any,
     results: Any,
-    max_bytes: int,
-    scan_start: int,
+    task: Task,
     segment_docs: int,
 ) -> None:
     from whoosh.filedb.filestore import FileStorage
@@ -117,8 +149,7 @@ def _work(
         outcome = Outcome()
         segments = []
         while (batch := jobs.get()) is not None:
-            for entry in batch:
-                index_file(writer.add_document, entry, max_bytes, scan_start, outcome)
+            task(writer, batch, outcome)
             results.put(("progress", len(batch)))
             if writer.docnum >= segment_docs:
                 outcome.words |= vocabulary_of(writer.schema)
