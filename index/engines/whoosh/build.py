@@ -71,8 +71,8 @@ def update_index(
         ix, folder, rebuild = target.ix, target.folder, target.rebuild
         requoted = None
         if target.carried is not None:
-            again = reannotate(ix, folder, _worker_count(procs, ix.doc_count_all()), notify)
-            requoted = (ix.doc_count(), len(again.replaced))
+            done = reannotate(ix, folder, _worker_count(procs, ix.doc_count_all()), notify)
+            requoted = (ix.doc_count(), len(done.replaced))
         manifest = None if rebuild else _current_manifest(ix, folder)
         scan_start = time.time_ns()
         notify(Progress("scan", 0, 0))
