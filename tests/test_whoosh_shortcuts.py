@@ -15,7 +15,7 @@ from index.api.records import SearchRequest
 from index.corpus.record import BadRecord, article_from_record, pack, unpack
 from index.engines.whoosh import docsets
 from index.engines.whoosh import postings as postings_module
-from index.engines.whoosh.docsets import DocSets, bitset
+from index.engines.whoosh.docsets import DocSets, bitset, value_bitsets
 from index.engines.whoosh.postings import read_postings
 from index.engines.whoosh.translate import Translator
 from index.engines.whoosh.view import FACET_COLUMNS, View, stored_body
@@ -72,6 +72,13 @@ def test_a_bitset_has_the_bits_of_its_documents(docs: set[int], more: int) -> No
     assert bits.bit_count() == len(docs)
 
 
+@given(st.lists(st.integers(0, 299)), st.sampled_from([3, 256, 300]))
+def test_value_bitsets_hold_the_documents_of_each_value(numbers: list[int], values: int) -> None:
+    by_doc = [n % values for n in numbers]
+    expected = {v: sum(1 << d for d, n in enumerate(by_doc) if n == v) for v in set(by_doc) if v}
+    assert dict(value_bitsets(by_doc, values)) == expected
+
+
 @pytest.mark.parametrize("text", ["", "the", "harbour OR strike", "minister -storm", "said"])
 def test_facets_counted_as_bitsets_are_the_facets_counted_one_by_one(
     view: View, text: str, monkeypatch: pytest.MonkeyPatch
@@ -82,8 +89,12 @@ def test_facets_counted_as_bitsets_are_the_facets_counted_one_by_one(
     matches = view.matches(q, SearchRequest(text))
     one_by_one = DocSets(view.searcher, FACET_COLUMNS).count_facets(matches)
     monkeypatch.setattr(docsets, "BITSET_MATCHES", 0)
-    as_bitsets = DocSets(view.searcher, FACET_COLUMNS).count_facets(matches)
-    assert as_bitsets == one_by_one
+    counter = DocSets(view.searcher, FACET_COLUMNS)
+    first = counter.count_facets(matches)
+    assert not counter._bits  # a single count of many matches makes no value bitsets
+    as_bitsets = counter.count_facets(matches)
+    assert len(counter._bits) == len(FACET_COLUMNS) or not matches
+    assert as_bitsets == first == one_by_one
     assert any(one_by_one.values()) or not matches
     assert sum(c.count for c in one_by_one["year"]) <= len(matches)
 
