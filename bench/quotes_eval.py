@@ -211,6 +211,8 @@ def predict(articles: Sequence[dict[str, Any]]) -> tuple[list[dict[str, Any]], f
                         "speaker": quote.speaker,
                         "role": quote.role,
                         "kind": quote.kind,
+                        "rule": quote.rule,
+                        "cue": quote.cue,
                         "start": to_text_offsets(paragraphs, offsets, quote.start),
                         "end": to_text_offsets(paragraphs, offsets, quote.end),
                     }

@@ -15,6 +15,23 @@ from tests.quotecheck import check_offsets
 
 NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]]] = [
     (
+        "a parliamentary title before a peer's title is the role, not part of the name",
+        ('Former Green MP Lord Tavey called the levy "a tax on rain".',),
+        [("the levy", "Tavey", "Former Green MP")],
+    ),
+    (
+        "a British first name tells a 'he' whom it stands for",
+        (
+            'Manager Gary Dallin was pleased. "We deserved it," Dallin said.',
+            "Robbie Marr, captain for the night and scorer of the second goal, echoed his "
+            'manager. "We kept going and the goal came," he said.',
+        ),
+        [
+            ("We deserved it", "Gary Dallin", "Manager"),
+            ("We kept going", "Robbie Marr", None),
+        ],
+    ),
+    (
         "a month that is also a first name is part of the name before a surname",
         ('"The roads are closed," said Jan Tebbe, head of the relief agency.',),
         [("The roads are closed", "Jan Tebbe", "head of the relief agency")],

@@ -77,7 +77,45 @@ MALE_NAMES = word_set(
     hassan hussein ibrahim jens emmanuel francois françois jean pierre jacques hans klaus
     jürgen wolfgang liam gareth alistair iain rhodri hamish callum giuseppe luigi marco paolo
     pedro miguel alejandro fernando enrique
-    andres andrés boris viktor igor ivan recep benjamin bibi shinzo justin malcolm kim moon"""
+    andres andrés boris viktor igor ivan recep benjamin bibi shinzo justin malcolm kim moon
+    abdul abdullah abel abraham abu ade adebayo ademola adnan afzal agustin ahmad aidan
+    aiden akira alain alastair alberto aldo alec aleksandr alessandro alexei alexis
+    alfie alfonso alonso alun alvaro amir amit anand anders andre andrei andrzej angelo
+    anil antoine anton archie ariel arjen arjun arman armando arnaud arne arsene arturo
+    ashok ashraf augusto axel ayman baldwin barry bart bashar basil bernd bertrand bjorn
+    blaise bogdan brendon bruno bryn burak carlo casey cathal cedric cesar chester
+    christoph christophe claudio clement clive cody colin connor conor constantin
+    cornelius cristian cristiano cyril cyrus dafydd damian damien damon dante dario
+    darius darryl davide declan deepak demetrius denis dermot desmond diarmuid didier
+    diego dieter dimitri dimitris dirk dominic donal donovan dylan edgar edmund eduardo
+    edwin efraim elias emil emile emilio emlyn emmett enda enzo eoin erich ernesto
+    esteban ethan etienne euan evgeny ewan ewen fabian fabio faisal farid farouk
+    federico felipe felix ferdinand fergus filip finn fintan florian francesco franco
+    frankie franz freddie friedrich gaurav gennaro gerard gerhard gerry gethin gianni
+    gilbert giorgio giovanni glen glenn godfrey gonzalo gopal graeme grigory guillaume
+    gunnar gustavo gwyn hamid hamza harald hardeep haris hasan heinz helmut herbert
+    hiroshi horst hubert hugo humphrey huw hywel ieuan ignacio ilya imran ismail ivo
+    iwan jaap jagdish jai jakob jamal janusz jaroslav javier jean-claude jean-luc jean-
+    marie jean-pierre jeremiah jermain jermaine jeroen joachim joaquin joey johan johann
+    johannes jonas jordi jorg jorn jose-luis josef josep juergen jules julio jurgen
+    jussi kai kaleb kareem karim karl karol kasper kazuo keir kenji kenny khalid kieran
+    kofi kolo konstantin krishna kristian lachlan lars laszlo laurent leandro lenny leo
+    leonardo leopold lionel lorenzo luca lucas luciano ludwig luiz lukas magnus mahmoud
+    manfred manuel marc marcel marcello marek marius marko markus mateo mathieu matthias
+    mattia maurice mauricio maurizio maxim maximilian mehmet menachem michal micheal
+    michel mick mickey mikael mikhail milos mohsen moises moses mustafa nadim naveen
+    neville niall nico nicolai nicolas niels niklas nikolai nikolas nils nitin norbert
+    olaf ole oleg olivier osama oskar oswald otto pablo paddy padraig pascal patrice
+    patricio paulo pavel petr philippe piers pieter pietro piotr pradeep prakash rahim
+    raj rajesh rakesh ramon randall raphael rashid raul reginald reinhard rene rhys
+    riccardo richie rik robbie rocco rodrigo rohan roland rolf romano ronan ronnie rory
+    rowan ruairi ruben rudolf rupert ruud saeed salman salvatore sami sandeep sanjay
+    sasha seamus sebastian sebastien serge sergio shane shaun shay silvio simon slobodan
+    soren stefan stefano steffen stelios stevie sunil sven sylvester tariq teemu terence
+    theo theodore thierry thijs titus tobias toby tomas tomasz torsten trevor tristan
+    ulrich umar umberto uwe valentin valery vasily vijay vikram vinod vitaly vittorio
+    vivek volker walt werner wilfred wilhelm willem winston wladimir wojciech xavier
+    yannick yasser yevgeny yosef youssef yusuf zbigniew zoltan zubair"""
 )
 FEMALE_NAMES = word_set(
     """abby abigail alice alicia alison allison amanda amy andrea angela angelina anita ann
@@ -97,7 +135,32 @@ FEMALE_NAMES = word_set(
     sonia sophia stacey stephanie sue susan suzanne sylvia tammy tara teresa theresa tiffany
     tina tracy valerie vanessa victoria virginia wanda wendy whitney yvonne zoe angela
     theresa tessa harriet yvette hazel margaret marine ségolène segolene christine ursula
-    federica nicola jacinda sanna"""
+    federica nicola jacinda sanna
+    adriana agnes aisha alejandra alessandra alexandra alicja alina alisha alma alyssa
+    amalia amelia amina anastasia angelique anke annabel annalena annette antonia ariana
+    arlene astrid audrey aurelie ava barbra beatrice beatriz belinda benazir bernadette
+    bettina beverley bianca birgit bridget brigitte britney bronwen camilla carina
+    caterina cecilia celine chantal charlene cherie chiara chloe christa christiane
+    clara clare clarissa colette cora corinne daniela daphne deirdre delia delphine dido
+    dolores edith eileen ekaterina elisa elisabeth eliza ella ellie eloise elsa elspeth
+    emilia emine estelle esther eugenia eunice fatima felicity fiona francesca francine
+    freya gabriela gabrielle geraldine gertrude gillian giovanna gisela giulia glenys
+    gwen gwyneth hanna hannelore helena helga henrietta hilda hortense imogen ines
+    ingrid irina isabel isabella isabelle ivana jacqui janine jasmine jemima jenna
+    joanna jocelyn jodie johanna josephine juanita judi julianne juliet justine karin
+    karina karren katarina katharina katja katrin katrina keira kirstie kirsty kristina
+    kylie lara larissa layla lena leonie leticia liliana lily lina liza lorna lucia
+    lucinda luisa lydia magdalena maja malala mandy manuela marcela margarita margot
+    mariam mariana marianne marina marion marisa marjorie marlene martina maureen maxine
+    meera melanie meryl michaela mila mildred millie mira miriam moira monica monika
+    morag myra nadia nadine naomi natalia natasha nathalie nell nicky nicolette noemi
+    noor nuala odette olga oona ophelia paloma patrizia paulina pauline petra philippa
+    phoebe pia polly priscilla priti priya rania raquel rebekah renata rhian rhona
+    rihanna roisin romy rosalind rosemary roxanne sabine sabrina sadie salma sandrine
+    serena shazia shona silvia simone siobhan sofia sonja sophie susanne svetlana sybil
+    tamara tania tanya tatiana tatjana thandie thea theodora tracey trudy valentina
+    valeria vera veronica veronika vicky viktoria violet vivian viviane wilma yasmin
+    yolanda yulia zara zeinab zelda zsuzsanna"""
 )
 
 ORG_WORDS = word_set(
@@ -218,7 +281,8 @@ TITLES_AFTER_PLACE = word_set(
     """gov governor sen senator rep representative speaker mayor leader secretary minister
     president chairman chairwoman director commissioner attorney general ambassador justice
     judge sheriff chancellor premier gen lt col capt sgt adm cmdr maj admiral treasurer
-    co-chairman spokesman spokeswoman chief boss coach captain manager"""
+    co-chairman spokesman spokeswoman chief boss coach captain manager mp mep msp mla
+    councillor cllr bishop archbishop"""
 )
 
 LEADING_ROLES = word_set(
