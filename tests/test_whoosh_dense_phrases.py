@@ -123,7 +123,7 @@ def many_blocks(
 ) -> Iterator[Any]:
     """Hundreds of articles: each word's postings span several blocks per segment."""
     rng = random.Random(5)
-    weights = (40, 20, 10, 2, 0.3)  # (the last in about one article in twelve)
+    weights = (8, 6, 5, 3, 1)
     bodies = [
         [
             rng.choices(VOCABULARY, weights, k=rng.randrange(0, 30))

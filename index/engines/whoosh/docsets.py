@@ -39,7 +39,7 @@ _TERM_CACHE = 256
 _COUNT_CACHE = 8
 _KEPT_POSTINGS = 2_000_000
 """Decoded postings kept for ranking, summed over terms (about 12 bytes each)."""
-_DENSE = 16
+_DENSE = 4
 """A phrase whose words' frequencies are all within this factor of each other is matched
 from every posting of its words (see ``phrases.dense_phrase``)."""
 

@@ -13,7 +13,7 @@ import pickle
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from itertools import accumulate, chain, compress, repeat
+from itertools import accumulate, chain, repeat
 from operator import add, lshift, or_, rshift
 from typing import Any
 
@@ -28,9 +28,6 @@ _SHIFT = 32
 
 _SPARSE = 4
 """A block holding this many times more postings than wanted documents is read per document."""
-_FILTER = 2
-"""A word with this many times more postings than the rarest word's documents keeps only the
-keys of those documents (fewer keys to intersect)."""
 
 Counts = dict[int, int]
 """Document number -> how often a word occurs there."""
@@ -107,17 +104,10 @@ def _consecutive_in_segment(words: Sequence[str], decoded: dict[str, Decoded]) -
     shift = (top + span).bit_length()
     # Key of a phrase start s in document d: d << shift, plus span + s; a word at place i
     # is at s + i, so its key is its position's plus span - i.
-    postings = {word: sum(len(ids) for ids, _, _ in blocks) for word, blocks in decoded.items()}
-    order = sorted(range(span), key=lambda i: postings[words[i]])
-    first = decoded[words[order[0]]]
-    held = set(chain.from_iterable(ids for ids, _, _ in first))
+    order = sorted(range(span), key=lambda i: sum(len(ids) for ids, _, _ in decoded[words[i]]))
     starts: set[int] | None = None
     for place in order:
-        blocks = decoded[words[place]]
-        if postings[words[place]] > _FILTER * len(held):
-            keys = _keys_in(blocks, shift, span - place, held)
-        else:
-            keys = _keys(blocks, shift, span - place)
+        keys = _keys(decoded[words[place]], shift, span - place)
         if starts is None:
             starts = set(keys)
         else:
@@ -130,30 +120,15 @@ def _consecutive_in_segment(words: Sequence[str], decoded: dict[str, Decoded]) -
 def _keys(blocks: Decoded, shift: int, offset: int) -> Iterator[int]:
     """``(document << shift) + offset + position`` of every position in ``blocks``."""
     return chain.from_iterable(
-        _block_keys(ids, per_doc, flat, shift, offset) for ids, per_doc, flat in blocks
-    )
-
-
-def _keys_in(blocks: Decoded, shift: int, offset: int, docs: set[int]) -> Iterator[int]:
-    """:func:`_keys` of the documents in ``docs`` alone (picked out in C, block by block)."""
-    return chain.from_iterable(
-        _block_keys(
-            list(compress(ids, chosen)),
-            list(compress(per_doc, chosen)),
-            compress(flat, chain.from_iterable(map(repeat, chosen, per_doc))),
-            shift,
-            offset,
+        map(
+            add,
+            chain.from_iterable(
+                map(repeat, map(add, map(lshift, ids, repeat(shift)), repeat(offset)), per_doc)
+            ),
+            flat,
         )
         for ids, per_doc, flat in blocks
-        for chosen in [list(map(docs.__contains__, ids))]
     )
-
-
-def _block_keys(
-    ids: Iterable[int], per_doc: Iterable[int], flat: Iterable[int], shift: int, offset: int
-) -> Iterator[int]:
-    starts = map(add, map(lshift, ids, repeat(shift)), repeat(offset))
-    return map(add, chain.from_iterable(map(repeat, starts, per_doc)), flat)
 
 
 def _blocks_holding(
