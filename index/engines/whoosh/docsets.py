@@ -22,7 +22,9 @@ from index.api.records import FacetCount, FacetField
 from index.engines.whoosh.fixes import numeric_column, value_column
 from index.engines.whoosh.pairs import PAIR_FIELDS, indexed_pairs
 from index.engines.whoosh.phrases import (
+    WordCounts,
     consecutive,
+    dense_phrase,
     phrase_starts,
     position_keys,
     positions_by_doc,
@@ -37,6 +39,9 @@ _TERM_CACHE = 256
 _COUNT_CACHE = 8
 _KEPT_POSTINGS = 2_000_000
 """Decoded postings kept for ranking, summed over terms (about 12 bytes each)."""
+_DENSE = 4
+"""A phrase whose words' frequencies are all within this factor of each other is matched
+from every posting of its words (see ``phrases.dense_phrase``)."""
 
 
 class Docnums(query.Query):  # type: ignore[misc]
@@ -81,7 +86,7 @@ class DocSets:
         self._newest: list[int] | None = None
         self._dates: list[int] | None = None
         self._undated: frozenset[int] | None = None
-        self._counts: dict[tuple[str, str], dict[int, int]] = {}
+        self._counts: dict[tuple[str, str], dict[int, int] | WordCounts] = {}
         self._kept: OrderedDict[tuple[str, str, int], tuple[array[int], array[float]]]
         self._kept = OrderedDict()
         self._kept_size = 0
@@ -163,6 +168,13 @@ class DocSets:
                 return set()
         if len(words) == 2 and candidates is not None:
             return candidates
+        spread = max(frequency.values()) / min(frequency.values())
+        if candidates is None and len(words) > 1 and spread <= _DENSE:
+            dense = dense_phrase(self._reader, fieldname, words)
+            if dense is not None:
+                for word, counts in dense[1].items():
+                    self._remember_counts(fieldname, word, counts)
+                return dense[0]
         paired = {w for i, _ in pairs for w in words[i : i + 2]}
         for word in sorted(frequency, key=lambda w: (frequency[w], w)):
             cached = (fieldname, word) in self._terms
@@ -201,7 +213,9 @@ class DocSets:
             self._remember_counts(fieldname, word, {d: len(p) for d, p in found.items()})
         return consecutive(candidates, [positions[w] for w in words])
 
-    def _remember_counts(self, fieldname: str, word: str, counts: dict[int, int]) -> None:
+    def _remember_counts(
+        self, fieldname: str, word: str, counts: dict[int, int] | WordCounts
+    ) -> None:
         """Ranking needs each word's count in the matches: the positions just read tell."""
         self._counts[(fieldname, word)] = counts
         while len(self._counts) > _COUNT_CACHE:
@@ -218,7 +232,8 @@ class DocSets:
     def known_counts(self, fieldname: str, word: str, docs: Iterable[int]) -> dict[int, int] | None:
         """How often ``word`` occurs in the documents a recent phrase check counted it in
         (maybe not all of ``docs``), or None."""
-        return self._counts.get((fieldname, word))
+        found = self._counts.get((fieldname, word))
+        return found.made() if isinstance(found, WordCounts) else found
 
     def term(self, fieldname: str, text: str | bytes, keep: bool = False) -> frozenset[int]:
         """The documents containing one term (cached: typing repeats terms).

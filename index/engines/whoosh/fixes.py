@@ -12,6 +12,7 @@ from typing import Any
 import whoosh
 from whoosh import columns, writing
 from whoosh.codec import whoosh3
+from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
 from index.api.errors import NewsdeskError
@@ -120,11 +121,64 @@ def value_column(reader: Any, fieldname: str) -> tuple[list[int], list[str]]:
     return by_doc, names
 
 
+_TERM_ROWS = 8192
+"""Term rows a segment's terms reader keeps after looking them up (bytes each, or None)."""
+
+
+def _term_row(self: Any, fieldname: str, tbytes: bytes) -> bytes | None:
+    """A term's row in a segment's hash table of terms (None: no such term), remembered.
+
+    A search asks a segment about the same term several times (is it there, its info, its
+    frequencies, for matching and again for ranking); each answer cost a hash lookup with
+    a few file reads (the index is read without memory mapping).
+    """
+    rows: dict[tuple[str, bytes], bytes | None] = self.__dict__.setdefault("_newsdesk_rows", {})
+    key = (fieldname, tbytes)
+    row = rows.get(key, _MISSING)
+    if row is _MISSING:
+        if len(rows) >= _TERM_ROWS:
+            rows.clear()
+        row = rows[key] = self._tindex.get(self._keycoder(fieldname, tbytes))
+    return row  # type: ignore[return-value]
+
+
+def _terms_contain(self: Any, term: tuple[str, bytes]) -> bool:
+    """Like Whoosh's, from :func:`_term_row`."""
+    return _term_row(self, *term) is not None
+
+
+def _term_info(self: Any, fieldname: str, tbytes: bytes) -> Any:
+    """Like Whoosh's, from :func:`_term_row`."""
+    row = _term_row(self, fieldname, tbytes)
+    if row is None:
+        raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+    return whoosh3.W3TermInfo.from_bytes(row)
+
+
+def _term_frequency(self: Any, fieldname: str, tbytes: bytes) -> float:
+    """Like Whoosh's, from :func:`_term_row` (a missing term raises KeyError as there)."""
+    row = _term_row(self, fieldname, tbytes)
+    if row is None:
+        raise KeyError(tbytes)
+    return whoosh3.W3TermInfo.from_bytes(row).weight()  # type: ignore[no-any-return]
+
+
+def _term_doc_frequency(self: Any, fieldname: str, tbytes: bytes) -> int:
+    """Like Whoosh's, from :func:`_term_row` (a missing term raises KeyError as there)."""
+    row = _term_row(self, fieldname, tbytes)
+    if row is None:
+        raise KeyError(tbytes)
+    return whoosh3.W3TermInfo.from_bytes(row).doc_frequency()  # type: ignore[no-any-return]
+
+
 _INTERNALS: tuple[tuple[object, str], ...] = (
     (whoosh3, "_lenfield"),
     (whoosh3, "LENGTHS_COLUMN"),
     (whoosh3.W3PerDocReader, "_cached_reader"),
     (whoosh3.W3PerDocReader, "doc_field_length"),
+    (whoosh3.W3TermsReader, "_keycoder"),
+    (whoosh3.W3TermInfo, "from_bytes"),
+    (whoosh3.W3TermsReader, "term_info"),
     (whoosh3.W3LeafMatcher, "_read_ids"),
     (whoosh3.W3LeafMatcher, "_read_weights"),
     (whoosh3.W3LeafMatcher, "_read_values"),
@@ -168,3 +222,7 @@ def apply() -> None:
     """Install the fixes (idempotent)."""
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
+    whoosh3.W3TermsReader.__contains__ = _terms_contain
+    whoosh3.W3TermsReader.term_info = _term_info
+    whoosh3.W3TermsReader.frequency = _term_frequency
+    whoosh3.W3TermsReader.doc_frequency = _term_doc_frequency

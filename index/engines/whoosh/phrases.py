@@ -10,10 +10,11 @@ C. Older blocks are decoded document by document.
 from __future__ import annotations
 
 import pickle
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, repeat
-from operator import add, lshift, or_
+from operator import add, lshift, or_, rshift
 from typing import Any
 
 from whoosh import formats
@@ -30,6 +31,104 @@ _SPARSE = 4
 
 Counts = dict[int, int]
 """Document number -> how often a word occurs there."""
+Decoded = list[tuple[list[int], "array[int]", "array[int]"]]
+"""A word's blocks in one segment: (document numbers, positions per document, positions)."""
+
+
+class WordCounts:
+    """How often a word occurs in each document of some posting blocks, made into a
+    :data:`Counts` dict only when ranking asks (most first pages never do)."""
+
+    def __init__(self) -> None:
+        self._blocks: list[tuple[int, Decoded]] = []
+        self._made: Counts | None = None
+
+    def add(self, base: int, blocks: Decoded) -> None:
+        """Count the documents of a segment's decoded blocks (numbers from ``base``)."""
+        self._blocks.append((base, blocks))
+        self._made = None
+
+    def made(self) -> Counts:
+        """Document number -> count."""
+        if self._made is None:
+            made: Counts = {}
+            for base, blocks in self._blocks:
+                for ids, per_doc, _ in blocks:
+                    docnums = map(add, ids, repeat(base)) if base else ids
+                    made.update(zip(docnums, per_doc, strict=True))
+            self._made = made
+        return self._made
+
+
+def dense_phrase(
+    reader: Any, fieldname: str, words: Sequence[str]
+) -> tuple[set[int], dict[str, WordCounts]] | None:
+    """Documents with ``words`` at consecutive positions, and each word's counts, from every
+    posting of every word (None unless every block holds :class:`NewsPositions`).
+
+    For words of about the same frequency nearly every block holds a candidate, so no
+    candidate set is made first: each block is decoded once, and the position keys of the
+    words (segment by segment, shifted no further than the segment's positions need, so
+    most keys stay small ints) intersected in C.
+    """
+    if not isinstance(reader.schema[fieldname].format, NewsPositions):
+        return None
+    distinct = list(dict.fromkeys(words))
+    counts = {word: WordCounts() for word in distinct}
+    found: set[int] = set()
+    for leaf, base in reader.leaf_readers():
+        decoded: dict[str, Decoded] = {}
+        for word in distinct:
+            if (fieldname, word) not in leaf:
+                break
+            read = read_postings(leaf, fieldname, word)
+            if read is None or not read.news:
+                return None
+            decoded[word] = [read.decode_positions(block) for block in read.blocks]
+        else:
+            docs = _consecutive_in_segment(words, decoded)
+            if leaf.has_deletions():
+                docs -= leaf.deleted_docs_set
+            found.update(map(add, docs, repeat(base)) if base else docs)
+        for word, blocks in decoded.items():
+            counts[word].add(base, blocks)
+    return found, counts
+
+
+def _consecutive_in_segment(words: Sequence[str], decoded: dict[str, Decoded]) -> set[int]:
+    """Segment documents where ``words`` follow each other, from their decoded blocks."""
+    span = len(words)
+    top = max(
+        (max(flat) for blocks in decoded.values() for _, _, flat in blocks if flat), default=0
+    )
+    shift = (top + span).bit_length()
+    # Key of a phrase start s in document d: d << shift, plus span + s; a word at place i
+    # is at s + i, so its key is its position's plus span - i.
+    order = sorted(range(span), key=lambda i: sum(len(ids) for ids, _, _ in decoded[words[i]]))
+    starts: set[int] | None = None
+    for place in order:
+        keys = _keys(decoded[words[place]], shift, span - place)
+        if starts is None:
+            starts = set(keys)
+        else:
+            starts.intersection_update(keys)
+        if not starts:
+            return set()
+    return set(map(rshift, starts or (), repeat(shift)))
+
+
+def _keys(blocks: Decoded, shift: int, offset: int) -> Iterator[int]:
+    """``(document << shift) + offset + position`` of every position in ``blocks``."""
+    return chain.from_iterable(
+        map(
+            add,
+            chain.from_iterable(
+                map(repeat, map(add, map(lshift, ids, repeat(shift)), repeat(offset)), per_doc)
+            ),
+            flat,
+        )
+        for ids, per_doc, flat in blocks
+    )
 
 
 def _blocks_holding(

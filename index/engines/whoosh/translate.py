@@ -121,13 +121,14 @@ class Translator:
 
     def _prefix_candidates(self, name: str, text: str) -> list[tuple[int, str]]:
         prefix = fold(text)
-        found = {
-            term: info.doc_frequency()
-            for term, info in (
-                (self._schema[name].from_bytes(btext), info)
-                for btext, info in self._reader.iter_prefix(name, prefix)
-            )
-        }
+        # Each segment's terms in file order, frequencies summed: the whole reader's walk
+        # would look every term up again in every segment's hash table (a file read each).
+        found: dict[str, int] = {}
+        from_bytes = self._schema[name].from_bytes
+        for leaf, _ in self._reader.leaf_readers():
+            for btext, info in leaf.iter_prefix(name, prefix):
+                term = from_bytes(btext)
+                found[term] = found.get(term, 0) + info.doc_frequency()
         # "vaccines*" should find what "vaccines" is indexed as (the stem "vaccin").
         own = self._terms(name, text)
         if len(own) == 1 and own[0] not in found:
