@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from index.quotes.according import according_to
 from index.quotes.cues import (
     ACCORDING_TO,
     ATTRIBUTION_VERB,
@@ -25,8 +26,11 @@ from index.quotes.lexicon.grammar import (
 from index.quotes.lexicon.speech import CLAIM_NOUNS, PARTICIPLES, STATEMENT_NOUNS
 from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source, strip_possessive
+from index.quotes.phrase_subject import PHRASE_SUBJECT, phrase_subject
+from index.quotes.quote_before import attributes_quote
 from index.quotes.report_shapes import (
     ACCORDING_TO_RULE,
+    ASIDE,
     BY_AGENT,
     CLAUSE_COMMA,
     PASSIVE,
@@ -34,8 +38,9 @@ from index.quotes.report_shapes import (
     THEN_SAID,
     THEN_SAID_NAME,
     Report,
-    according_to,
+    aside_subject,
     close_relative,
+    continues_after,
     cut_overlaps,
     noun_before,
     passive_agent,
@@ -44,11 +49,10 @@ from index.quotes.report_shapes import (
     then_said_name,
 )
 from index.quotes.rules import ALL_ON, Switches
-from index.quotes.sentences import is_headline, is_sentence_end, split_sentences
+from index.quotes.sentences import is_headline, split_sentences
 from index.quotes.speakers import parse_source
 from index.quotes.statements import content_end, trim
 from index.quotes.subjects import Known, clause_subject, subject_before
-from index.quotes.titles import is_span_title
 
 
 def _inside(spans: Sequence[QuotedSpan], pos: int) -> bool:
@@ -110,6 +114,7 @@ DOCUMENT_SAYING = "report-document-saying"
 AND_SAID = "report-and-said"
 WHO_SAID = "report-who-said"
 SELF_ATTRIBUTION = "self-attribution"
+CALL_FOR = "report-call-for"
 
 
 def _maybe_claim(text: str) -> bool:
@@ -151,7 +156,16 @@ def find_reports(
     verbs = REPORTING_VERB_ANY_CASE if is_headline(text) else REPORTING_VERB
     cues = _outside_quotes(verbs, text, spans)
     if switches.on(NOUN_CUE):
-        cues = [cue for cue in cues if not is_noun_or_infinitive(text, cue)]
+        cues = [
+            cue
+            for cue in cues
+            if not is_noun_or_infinitive(text, cue)
+            or (
+                cue.group() == "call"
+                and _CALL_FOR.match(text, cue.end())
+                and text[max(0, cue.start() - 3) : cue.start()] == "to "
+            )
+        ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
     if "Asked by" in text:
@@ -221,6 +235,19 @@ def _sentence_reports(
             continue
         before = text[max(lo, cue.start() - 16) : cue.start()].split()
         previous = before[-1].lower() if before else ""
+        if (verb == "calling" or previous == "to") and _CALL_FOR.match(text, cue.end()):
+            if on(CALL_FOR):
+                # "..., calling for a ban", "used the speech to call on X to act": a demand
+                # of the sentence's subject.
+                subject = (
+                    last_source
+                    or (previous == "to" and None)
+                    or _previous_subject(text, spans, lo, cue.start())
+                    or clause_subject(text, lo, cue.start(), spans, known)
+                )
+                if subject is not None:
+                    found.extend(said_that(text, hi, cue.end(), verb, subject, CALL_FOR))
+            continue
         opening = (
             verb.endswith("ed")
             and BY_AGENT.match(text, cue.end(), hi) is not None  # (rare: tested first)
@@ -234,7 +261,7 @@ def _sentence_reports(
                 found.append(passive)
             continue
         head = text[lo : cue.start()].rstrip()
-        if verb not in PARTICIPLES and _attributes_quote(
+        if verb not in PARTICIPLES and attributes_quote(
             text, spans, lo, cue.start(), cue.end(), hi
         ):
             continue
@@ -288,12 +315,25 @@ def _sentence_reports(
         if subject is None and head.endswith(" who"):
             # "there are some economists who argue that ...": the noun before "who".
             subject = noun_before(text, lo, lo + len(head) - 4)
+        as_written = subject is None and on(PHRASE_SUBJECT)
+        if as_written:
+            # "People briefed on the plan said ...": a subject read as written.
+            subject = phrase_subject(text, lo, head_end, spans, verb, cue.end())
+        aside = on(ASIDE) and subject is not None and continues_after(text, cue.end(), hi)
+        if aside:
+            # "Pivoting too soon, a wide array of economists say, hurt growth": the speaker is
+            # the phrase after the statement's comma.
+            subject = aside_subject(text, lo, head_end) or subject
         if subject is not None and text[subject[1] : head_end].strip() and on(SAID_THAT):
-            reports = said_that_or_then_said(text, lo, hi, cue.end(), verb, subject, on(THEN_SAID))
+            reports = said_that_or_then_said(
+                text, lo, hi, cue.end(), verb, subject, on(THEN_SAID), aside
+            )
             if reports and _WHICH_END.search(text, lo, subject[1]):
                 # "the list, which the campaign says holds 2.7 million names, is ...": the
                 # statement is the relative clause, which closes at its comma.
                 reports = [close_relative(text, report) for report in reports]
+            if reports and as_written:
+                reports = [report._replace(rule=PHRASE_SUBJECT) for report in reports]
             if reports:
                 last_source = subject
                 found.extend(reports)
@@ -333,38 +373,5 @@ _WHO = re.compile(r",\s*who\s*$")
 _WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
 
 
-# (periods are allowed, but none of them may end a sentence: '," Mr. Obama said')
-_AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^!?\"\u201c\u201d]{0,80}")
-_THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,4}?that\b")
-
-
-def _attributes_quote(
-    text: str, spans: Sequence[QuotedSpan], lo: int, verb_start: int, verb_end: int, hi: int
-) -> bool:
-    """Whether the verb attributes the quote just before it (`"...," Rubio said in Iowa.`)."""
-    # (a title before the verb is no quote it could attribute: 'on NRK's "Harbour Hour,"
-    # Ada Vik said the pier is safe')
-    closes = 0
-    for number in reversed(spans_between(spans, lo, verb_start)):
-        span = spans[number]
-        if span.close <= verb_start and not is_span_title(text, span):
-            closes = span.close
-            break
-    if not closes:
-        return False
-    gap = text[closes:verb_start]
-    words = gap.split()
-    if len(words) > 8 or not _AFTER_QUOTE_GAP.fullmatch(gap):
-        return False
-    dot = gap.find(".")
-    while dot != -1:
-        if is_sentence_end(text, closes + dot):
-            return False
-        dot = gap.find(".", dot + 1)
-    if words and words[-1] in ("and", "but"):
-        # 'called him "crazy" and said ...': a second verb of the sentence's subject.
-        return False
-    return not _THAT_NEXT.match(text, verb_end, hi)
-
-
+_CALL_FOR = re.compile(r"\s+(?:for|on|upon)\s+(?!the\s+phone)")
 _ASKED_BY = re.compile(r"\bAsked(?=\s+by\b)")
