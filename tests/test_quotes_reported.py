@@ -51,6 +51,11 @@ ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         ("The cause of the delays, crew members and skippers say, is the old timetable.",),
         [("indirect", "The cause of the delays is the old timetable", "crew members and skippers")],
     ),
+    (
+        "report-then-said",
+        ("Ada Vik runs the yard.", "Three of the five members voted to shut the pier, Vik said."),
+        [("indirect", "Three of the five members voted to shut the pier", "Ada Vik")],
+    ),
 ]
 
 
@@ -82,3 +87,16 @@ def test_reported_speech_rule_switched_off(
 ) -> None:
     want = [(kind, text, speaker or "") for kind, text, speaker in expected]
     assert _indirect(paragraphs, frozenset({rule})) != want
+
+
+def test_a_quote_closed_at_the_start_of_a_sentence_is_no_statement() -> None:
+    paragraphs = (
+        "Tom Berg wrote of \u201cthe hulls we build for the fleet and the crews",
+        "\u201d \u2026 he gave calm answers and jokes, Ada Vik wrote.",
+    )
+    assert all(q.kind != "indirect" for q in extract_quotes(paragraphs))
+
+
+def test_words_opening_a_sentence_before_a_quote_are_no_statement() -> None:
+    paragraph = 'Six months ago, Ada Vik said, "we had no ferry at all."'
+    assert [q.kind for q in extract_quotes([paragraph])] == ["direct"]

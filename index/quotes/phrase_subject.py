@@ -24,7 +24,7 @@ _LEAD = re.compile(r"\s*(?:(?:But|And|Yet|So|Still|Now|Then|Also)\s+)?")
 # A relative clause may hold verbs of its own ("Voters who watched the debate said").
 _RELATIVE = frozenset({"who", "whose", "whom", "which"})
 # "That's", "Let's": a clause, not a subject.
-_CONTRACTED = re.compile(r"\b(?:that|let|what|there|here|who|it)['\u2019]s\b", re.I)
+_CONTRACTED = re.compile(r"\b(?:that|let|what|there|here|who|it|he|she)['\u2019]s\b", re.I)
 # Pronouns and determiners that cannot end a subject ("what they", "the"): the words
 # before a verb stop at a noun.
 _NOT_LAST = frozenset(

@@ -207,11 +207,7 @@ def said_that_or_then_said(
     prefix = text[lo:position].rstrip()
     rest = skip_adjuncts(text, skip_addressee(text, verb, verb_end, hi), hi)
     tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
-    ends_here = (
-        not tail
-        or tail.startswith((",", ";"))
-        or bool(_CLOSING_ADJUNCT.fullmatch(tail) or _WHEN_CLAUSE.match(tail))
-    ) and not (verb.startswith("call") and tail.startswith(("on ", "upon ", "for ")))
+    ends_here = _ends_here(tail, verb)
     split = tail.startswith(",") and tail[1:].lstrip()[:1].isalpha()
     if not split and _OPENING_PHRASE.fullmatch(prefix):
         # "During his years in office, Obama said ...": an opening phrase, not a statement
@@ -223,6 +219,9 @@ def said_that_or_then_said(
         and ends_here
         and not _OPEN_CLAUSE_END.search(prefix)
         and not _QUOTE_AFTER.match(tail)
+        # ('... Muslim families," ... he delivered a mix, X wrote': the sentence is the
+        # tail of a quote, not a statement of its own)
+        and prefix.lstrip()[:1] not in "\u201d\u2019"
     ):
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         if not on_then_said:
@@ -239,6 +238,22 @@ def said_that_or_then_said(
                 reports.append(Report(start2, end2, source, position, rule, cue))
         return reports
     return said_that(text, hi, verb_end, verb, subject, SAID_THAT)
+
+
+def _ends_here(tail: str, verb: str) -> bool:
+    """Whether the attribution's clause ends before ``tail`` (what follows verb and adjuncts)."""
+    return (
+        not tail
+        or tail.startswith((",", ";"))
+        or bool(_CLOSING_ADJUNCT.fullmatch(tail) or _WHEN_CLAUSE.match(tail))
+    ) and not (verb.startswith("call") and tail.startswith(("on ", "upon ", "for ")))
+
+
+def ends_after(text: str, verb: str, verb_end: int, hi: int) -> bool:
+    """Whether the sentence ends after the verb, its addressee and adjuncts (``..., X said.``)."""
+    rest = skip_adjuncts(text, skip_addressee(text, verb, verb_end, hi), hi)
+    tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
+    return not tail or (_ends_here(tail, verb) and not tail.startswith(","))
 
 
 # 'Six months ago, she said, "...": the words before the speaker open the sentence that

@@ -42,6 +42,7 @@ from index.quotes.report_shapes import (
     close_relative,
     continues_after,
     cut_overlaps,
+    ends_after,
     noun_before,
     passive_agent,
     said_that,
@@ -320,9 +321,12 @@ def _sentence_reports(
             # "People briefed on the plan said ...": a subject read as written.
             subject = phrase_subject(text, lo, head_end, spans, verb, cue.end())
         aside = on(ASIDE) and subject is not None and continues_after(text, cue.end(), hi)
-        if aside:
-            # "Pivoting too soon, a wide array of economists say, hurt growth": the speaker is
-            # the phrase after the statement's comma.
+        if aside or (
+            on(THEN_SAID) and subject is not None and ends_after(text, verb, cue.end(), hi)
+        ):
+            # "Pivoting too soon, a wide array of economists say, hurt growth", "The board
+            # backed Vik, a former official said.": the speaker is the phrase after the
+            # statement's last comma.
             subject = aside_subject(text, lo, head_end) or subject
         if subject is not None and text[subject[1] : head_end].strip() and on(SAID_THAT):
             reports = said_that_or_then_said(
