@@ -56,6 +56,11 @@ ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         ("Ada Vik runs the yard.", "Three of the five members voted to shut the pier, Vik said."),
         [("indirect", "Three of the five members voted to shut the pier", "Ada Vik")],
     ),
+    (
+        "report-who-said",
+        ("The council was out-voting Ada Vik, who said the pier would reopen in May.",),
+        [("indirect", "the pier would reopen in May", "Ada Vik")],
+    ),
 ]
 
 
@@ -85,8 +90,9 @@ def test_reported_speech_rule(
 def test_reported_speech_rule_switched_off(
     rule: str, paragraphs: tuple[str, ...], expected: list[tuple[str, str, str | None]]
 ) -> None:
-    want = [(kind, text, speaker or "") for kind, text, speaker in expected]
-    assert _indirect(paragraphs, frozenset({rule})) != want
+    want = [(kind, text, speaker or "", rule) for kind, text, speaker in expected]
+    found = extract_quotes(paragraphs, frozenset({rule}))
+    assert [(*_row(quote), quote.rule) for quote in found] != want
 
 
 def test_a_quote_closed_at_the_start_of_a_sentence_is_no_statement() -> None:

@@ -308,7 +308,9 @@ def _sentence_reports(
         relative = _WHO.search(text, max(lo, head_end - 12), head_end) if on(WHO_SAID) else None
         if relative:
             # "said Borges, who predicted ...": the relative pronoun stands for the name.
-            antecedent = subject_before(text, lo, relative.start())
+            antecedent = subject_before(text, lo, relative.start()) or noun_before(
+                text, lo, relative.start()
+            )  # ("Reed beat Ted Cruz, who said ...": the object before "who")
             if antecedent is not None:
                 found.extend(said_that(text, hi, cue.end(), verb, antecedent, WHO_SAID))
             continue
@@ -320,10 +322,10 @@ def _sentence_reports(
         if as_written:
             # "People briefed on the plan said ...": a subject read as written.
             subject = phrase_subject(text, lo, head_end, spans, verb, cue.end())
-        aside = on(ASIDE) and subject is not None and continues_after(text, cue.end(), hi)
-        if aside or (
-            on(THEN_SAID) and subject is not None and ends_after(text, verb, cue.end(), hi)
-        ):
+        # (only a subject read from before the head's last comma may need reading again)
+        again = subject is not None and subject[1] <= text.rfind(",", lo, head_end)
+        aside = again and on(ASIDE) and continues_after(text, cue.end(), hi)
+        if aside or (again and on(THEN_SAID) and ends_after(text, verb, cue.end(), hi)):
             # "Pivoting too soon, a wide array of economists say, hurt growth", "The board
             # backed Vik, a former official said.": the speaker is the phrase after the
             # statement's last comma.
