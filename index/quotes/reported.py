@@ -322,10 +322,12 @@ def _sentence_reports(
         if as_written:
             # "People briefed on the plan said ...": a subject read as written.
             subject = phrase_subject(text, lo, head_end, spans, verb, cue.end())
-        # (only a subject read from before the head's last comma may need reading again)
-        again = subject is not None and subject[1] <= text.rfind(",", lo, head_end)
-        aside = again and on(ASIDE) and continues_after(text, cue.end(), hi)
-        if aside or (again and on(THEN_SAID) and ends_after(text, verb, cue.end(), hi)):
+        # (only a subject that does not start right after the head's last comma is read again)
+        comma = text.rfind(",", lo, head_end)
+        at = subject[1] if subject is not None and comma > lo else -1
+        again = at != -1 and (at <= comma or bool(text[comma + 1 : at].strip()))
+        aside = at != -1 and on(ASIDE) and continues_after(text, cue.end(), hi)
+        if (again and aside) or (again and on(THEN_SAID) and ends_after(text, verb, cue.end(), hi)):
             # "Pivoting too soon, a wide array of economists say, hurt growth", "The board
             # backed Vik, a former official said.": the speaker is the phrase after the
             # statement's last comma.
