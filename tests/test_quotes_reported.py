@@ -61,6 +61,22 @@ ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         ("The council was out-voting Ada Vik, who said the pier would reopen in May.",),
         [("indirect", "the pier would reopen in May", "Ada Vik")],
     ),
+    (
+        "report-according-to",
+        ("Since May, according to the harbour survey, the pier has lost a third of its beams.",),
+        [
+            (
+                "indirect",
+                "Since May the pier has lost a third of its beams",
+                "the harbour survey",
+            )
+        ],
+    ),
+    (
+        "report-according-to",
+        ("Absent from the report, according to people who read it, was any word on the ferry.",),
+        [("indirect", "Absent from the report was any word on the ferry", "people who read it")],
+    ),
 ]
 
 

@@ -10,7 +10,7 @@ from index.quotes.names import Source
 from index.quotes.report_shapes import ACCORDING_TO_RULE, Report
 from index.quotes.roles import is_role_appositive
 from index.quotes.speakers import parse_source
-from index.quotes.statements import trim
+from index.quotes.statements import content_end, trim
 
 _CITATION_END = re.compile(r"[,;:(]|\s[-\u2013\u2014]")
 
@@ -80,4 +80,46 @@ def according_to(text: str, lo: int, hi: int, start: int, end: int) -> list[Repo
         r0, r1 = trim(text, rest, stop)
         if len(text[r0:r1].split()) >= 3:
             reports.append(Report(r0, r1, source, end, ACCORDING_TO_RULE, cue))
+    elif reports and text[c1 : c1 + 1] == "," and (comma := text.find(",", end, hi)) != -1:
+        # "Since May, according to the survey, prices have risen": the statement goes on after
+        # the source set off by commas (a second piece of it), unless a new clause or the
+        # source's role follows.
+        following = _FOLLOWING_WORD.match(text, comma + 1, hi)
+        role_end = text.find(",", comma + 1, hi)
+        cited = _according_source(text[end:comma])
+        if (
+            cited is not None
+            and following is not None
+            and following.group(1).lower() not in _NOT_GOING_ON
+            and not following.group(1).endswith("ing")
+            and not is_role_appositive(text[comma + 1 : role_end if role_end != -1 else hi])
+            and (
+                following.group(1) in _VERBS_GOING_ON
+                or following.group(1).endswith("ed")
+                or (_OPENER.match(text, c0) is not None and len(text[c0:c1].split()) <= 8)
+            )
+        ):
+            r0, r1 = trim(text, comma + 1, content_end(text, comma + 1, hi))
+            if len(text[r0:r1].split()) >= 2:
+                reports[0] = reports[0]._replace(source=cited)
+                reports.append(Report(r0, r1, cited, end, ACCORDING_TO_RULE, cue))
     return reports
+
+
+# What shows that the words after the source go on with the statement: its verb ("Absent
+# from the talks, according to X, was any mention ..."), or an opening phrase before the
+# source ("Since May, according to X, prices have risen").
+_VERBS_GOING_ON = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+     "should", "may", "might", "must", "remains", "remained", "does", "did"}
+)  # fmt: skip
+_OPENER = re.compile(
+    r"(?:In|On|At|Since|Among|During|After|Before|By|For|From|Over|Under|Until|Last|This|"
+    r"Next|One|Earlier|Later|Then|Now|Notably)\b"
+)
+_FOLLOWING_WORD = re.compile(r"\s*([\w'\u2019]+)")
+_NOT_GOING_ON = frozenset(
+    {"although", "though", "but", "and", "or", "which", "who", "whom", "whose", "while",
+     "whereas", "as", "even", "so", "with", "up", "down", "compared", "than", "making",
+     "including", "despite", "because", "where", "when", "after", "before", "since"}
+)  # fmt: skip
