@@ -77,6 +77,19 @@ ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         ("Absent from the report, according to people who read it, was any word on the ferry.",),
         [("indirect", "Absent from the report was any word on the ferry", "people who read it")],
     ),
+    (
+        "report-saying",
+        (
+            "Ada Vik runs the yard.",
+            "Vik closed the pier, wrongly suggesting that the beams were rotten.",
+        ),
+        [("indirect", "that the beams were rotten", "Ada Vik")],
+    ),
+    (
+        "report-said-that",
+        ("Ada Vik runs the yard.", "She isn't saying which yard will build the hull."),
+        [("indirect", "which yard will build the hull", "Ada Vik")],
+    ),
 ]
 
 

@@ -7,15 +7,14 @@ import re
 from collections.abc import Sequence
 
 from index.quotes.according import according_to
+from index.quotes.claims import CLAIM, claim_reports, owned_claims
 from index.quotes.cues import (
     ACCORDING_TO,
     ATTRIBUTION_VERB,
     REPORTING_VERB,
     REPORTING_VERB_ANY_CASE,
-    by_last_letter,
     is_noun_or_infinitive,
     strip_adverbs,
-    trie_pattern,
 )
 from index.quotes.lexicon.grammar import (
     BEFORE_PARTICIPLE,
@@ -23,9 +22,9 @@ from index.quotes.lexicon.grammar import (
     PASSIVE_OPENERS,
     PROGRESSIVE_AUXILIARIES,
 )
-from index.quotes.lexicon.speech import CLAIM_NOUNS, PARTICIPLES, STATEMENT_NOUNS
+from index.quotes.lexicon.speech import PARTICIPLES, STATEMENT_NOUNS
 from index.quotes.marks import QuotedSpan, span_at, spans_between
-from index.quotes.names import Source, strip_possessive
+from index.quotes.names import Source
 from index.quotes.phrase_subject import PHRASE_SUBJECT, phrase_subject
 from index.quotes.quote_before import attributes_quote
 from index.quotes.report_shapes import (
@@ -51,8 +50,6 @@ from index.quotes.report_shapes import (
 )
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline, split_sentences
-from index.quotes.speakers import parse_source
-from index.quotes.statements import content_end, trim
 from index.quotes.subjects import Known, clause_subject, subject_before
 
 
@@ -101,36 +98,14 @@ def _previous_subject(
     return subject_before(text, start, head_end)
 
 
-_CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(CLAIM_NOUNS) + r")\s+that\b")
-_CLAIM_ENDINGS = by_last_letter(sorted(CLAIM_NOUNS))
-_CLAIM_OWNER = re.compile(
-    r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
-    r"\s+(?:[a-z]+\s+)?$"
-)
 _MAX_CUES = 12
 NOUN_CUE = "noun-cue"
-CLAIM = "report-claim"
 SAYING = "report-saying"
 DOCUMENT_SAYING = "report-document-saying"
 AND_SAID = "report-and-said"
 WHO_SAID = "report-who-said"
 SELF_ATTRIBUTION = "self-attribution"
 CALL_FOR = "report-call-for"
-
-
-def _maybe_claim(text: str) -> bool:
-    """Whether ``_CLAIM_NOUN`` may match: some "that" follows a space and a claim noun.
-
-    A cheap pre-check (a few substring finds) for the scan, which tries every offset.
-    """
-    at = text.find("that", 1)
-    while at != -1:
-        if text[at - 1].isspace():
-            head = text[max(0, at - 40) : at].rstrip()
-            if head.endswith(_CLAIM_ENDINGS.get(head[-1:], ())):
-                return True
-        at = text.find("that", at + 4)
-    return False
 
 
 def find_reports(
@@ -173,32 +148,12 @@ def find_reports(
         # "Asked by X whether ..., she said ...": a capital opens the sentence, not a name.
         cues.extend(m for m in _ASKED_BY.finditer(text) if not _inside(spans, m.start()))
         cues.sort(key=lambda cue: cue.start())
-    owned: list[tuple[re.Match[str], re.Match[str]]] = []
-    maybe_claims = " that" in text and switches.on(CLAIM) and _maybe_claim(text)
-    for noun in _CLAIM_NOUN.finditer(text) if maybe_claims else ():
-        # Look back from "claim that" for its owner ("Trump's claim that").
-        holder = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
-        if holder and not _inside(spans, holder.start()):
-            owned.append((holder, noun))
+    owned = owned_claims(text, spans) if switches.on(CLAIM) else []
     if not cues and not owned:
         return reports
     if sentences is None:
         sentences = split_sentences(text, spans)
-    for claim, noun in owned:
-        claim_end = noun.end()
-        # "Trump's claim that ...": the owner of the claim is its source.
-        owner = claim.group("owner").lower()
-        source = (
-            parse_source({"his": "he", "her": "she", "their": "they"}[owner])
-            if owner in ("his", "her", "their")
-            else parse_source(strip_possessive(claim.group("owner")))
-        )
-        hi = next((end for start, end in sentences if start <= claim.start() < end), len(text))
-        if source is not None:
-            start, end = trim(text, claim_end - 4, content_end(text, claim_end - 4, hi))
-            if len(text[start:end].split()) >= 3:
-                noun_text = text[noun.start() : noun.end() - 5]
-                reports.append(Report(start, end, source, claim.start(), CLAIM, noun_text))
+    reports.extend(claim_reports(text, owned, sentences))
     # Each cue goes to the sentence it starts in (sentences are in order and do not overlap),
     # in the order of ``cues``.
     firsts = [lo for lo, _ in sentences]
@@ -262,6 +217,15 @@ def _sentence_reports(
                 found.append(passive)
             continue
         head = text[lo : cue.start()].rstrip()
+        if verb.endswith("ing") and on(SAYING):
+            # "..., falsely suggesting", "while also saying", "He's not saying": read past
+            # adverbs and a negation before the participle.
+            bare = _BEFORE_ING.search(head)
+            if bare is not None and bare.start() > 0:
+                head = head[: bare.start()].rstrip()
+                previous = head[head.rfind(" ") + 1 :].lower()
+                if bare.group("aux") or bare.group("neg"):
+                    previous = "is"  # ("He's saying", "isn't saying": progressive)
         if verb not in PARTICIPLES and attributes_quote(
             text, spans, lo, cue.start(), cue.end(), hi
         ):
@@ -291,7 +255,9 @@ def _sentence_reports(
         head_text = text[lo : cue.start()]
         if verb.endswith("ing") and previous in PROGRESSIVE_AUXILIARIES:
             # "Trump is telling a veterans group that ...": drop the auxiliary.
-            head_text = head_text.rstrip()[: -len(previous)]
+            head_text = (
+                head[: len(head) - len(previous)] if head.lower().endswith(previous) else head
+            )
         elif verb.endswith("ing") and not _CLAUSE_NEXT.match(text, cue.end()):
             # "The ferry sent warning messages": with no auxiliary, no comma (above) and no
             # clause after it, the word is a noun or an adjective, not a verb of saying.
@@ -381,5 +347,12 @@ _WHO = re.compile(r",\s*who\s*$")
 _WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
 
 
+# Adverbs and a negation before a participle, and an auxiliary contracted into the word
+# before them ("He's not saying", "isn't saying", "while also saying", ", falsely claiming").
+_BEFORE_ING = re.compile(
+    r"(?:(?<=[Hh]e)(?P<aux>['\u2019]s)|(?<=is|as|re)(?P<neg>n['\u2019]t)|\s(?:also|not|even|then|again|still|now|just|only|"
+    r"never|repeatedly|quietly|publicly|privately|simply|falsely|openly|[a-z]+ly))"
+    r"(?:\s+(?:also|not|even|then|again|still|now|just|only|never|[a-z]+ly))*$"
+)
 _CALL_FOR = re.compile(r"\s+(?:for|on|upon)\s+(?!the\s+phone)")
 _ASKED_BY = re.compile(r"\bAsked(?=\s+by\b)")
