@@ -197,7 +197,6 @@ def _sentence_reports(
                 # of the sentence's subject.
                 subject = (
                     last_source
-                    or (previous == "to" and None)
                     or _previous_subject(text, spans, lo, cue.start())
                     or clause_subject(text, lo, cue.start(), spans, known)
                 )
