@@ -291,7 +291,12 @@ def _sentence_reports(
         comma = text.rfind(",", lo, head_end)
         at = subject[1] if subject is not None and comma > lo else -1
         again = at != -1 and (at <= comma or bool(text[comma + 1 : at].strip()))
-        aside = at != -1 and on(ASIDE) and continues_after(text, cue.end(), hi)
+        aside = (
+            at != -1
+            and (again or text[lo:at].rstrip().endswith(","))
+            and on(ASIDE)
+            and continues_after(text, cue.end(), hi)
+        )
         if (again and aside) or (again and on(THEN_SAID) and ends_after(text, verb, cue.end(), hi)):
             # "Pivoting too soon, a wide array of economists say, hurt growth", "The board
             # backed Vik, a former official said.": the speaker is the phrase after the
