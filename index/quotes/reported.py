@@ -148,12 +148,13 @@ def find_reports(
         # "Asked by X whether ..., she said ...": a capital opens the sentence, not a name.
         cues.extend(m for m in _ASKED_BY.finditer(text) if not _inside(spans, m.start()))
         cues.sort(key=lambda cue: cue.start())
-    owned = owned_claims(text, spans) if switches.on(CLAIM) else []
+    owned = owned_claims(text, spans) if " that" in text and switches.on(CLAIM) else []
     if not cues and not owned:
         return reports
     if sentences is None:
         sentences = split_sentences(text, spans)
-    reports.extend(claim_reports(text, owned, sentences))
+    if owned:
+        reports.extend(claim_reports(text, owned, sentences))
     # Each cue goes to the sentence it starts in (sentences are in order and do not overlap),
     # in the order of ``cues``.
     firsts = [lo for lo, _ in sentences]
