@@ -275,7 +275,8 @@ def continues(body: str, last: Candidate, candidate: Candidate, switches: Switch
     gap = body[last.end : candidate.start]
     if candidate.kind == "direct":
         return len(gap.split()) <= _SPLIT_GAP_WORDS
-    return gap.lstrip()[:1] == "," and gap.rstrip()[-1:] == "," and len(gap.split()) <= 8
+    # ("..., according to a person close to the talks, ...": a source may take some words)
+    return gap.lstrip()[:1] == "," and gap.rstrip()[-1:] == "," and len(gap.split()) <= 12
 
 
 def join_pieces(body: str, parts: Sequence[tuple[int, int]], kind: QuoteKind = "direct") -> str:

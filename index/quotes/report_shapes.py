@@ -6,18 +6,19 @@ import re
 from typing import NamedTuple
 
 from index.quotes.attribution import clause_end
-from index.quotes.lexicon.people import COURTESY_TITLES, PRONOUN_GENDER
+from index.quotes.lexicon.people import COURTESY_TITLES
 from index.quotes.names import Source, split_title
-from index.quotes.roles import is_role_appositive
 from index.quotes.sentences import is_headline
 from index.quotes.speakers import parse_source
 from index.quotes.statements import content_end, content_start, skip_addressee, skip_adjuncts, trim
+from index.quotes.subjects import subject_before
 
 SAID_THAT = "report-said-that"
 THEN_SAID = "report-then-said"
 THEN_SAID_NAME = "report-then-said-name"
 ACCORDING_TO_RULE = "report-according-to"
 PASSIVE = "report-passive"
+ASIDE = "report-aside"
 
 
 # (a named tuple rather than a frozen dataclass: as immutable, and cheaper to build, which
@@ -195,17 +196,18 @@ def said_that_or_then_said(
     verb: str,
     subject: tuple[Source, int],
     on_then_said: bool = True,
+    aside: bool = False,
 ) -> list[Report]:
-    """``X said (that) CONTENT`` or ``CONTENT, X said[, CONTENT]`` (if ``on_then_said``)."""
+    """``X said (that) CONTENT`` or ``CONTENT, X said[, CONTENT]`` (if ``on_then_said``).
+
+    With ``aside`` the attribution interrupts one statement (``The pier, Vik said, is safe``)
+    whose pieces may be short.
+    """
     source, position = subject
     prefix = text[lo:position].rstrip()
     rest = skip_adjuncts(text, skip_addressee(text, verb, verb_end, hi), hi)
     tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
-    ends_here = (
-        not tail
-        or tail.startswith((",", ";"))
-        or bool(_CLOSING_ADJUNCT.fullmatch(tail) or _WHEN_CLAUSE.match(tail))
-    ) and not (verb.startswith("call") and tail.startswith(("on ", "upon ", "for ")))
+    ends_here = _ends_here(tail, verb)
     split = tail.startswith(",") and tail[1:].lstrip()[:1].isalpha()
     if not split and _OPENING_PHRASE.fullmatch(prefix):
         # "During his years in office, Obama said ...": an opening phrase, not a statement
@@ -213,9 +215,13 @@ def said_that_or_then_said(
         return said_that(text, hi, verb_end, verb, subject, SAID_THAT)
     if (
         prefix.endswith(",")
-        and len(prefix.split()) >= 3
+        and len(prefix.split()) >= (2 if aside else 3)
         and ends_here
         and not _OPEN_CLAUSE_END.search(prefix)
+        and not _QUOTE_AFTER.match(tail)
+        # ('... Muslim families," ... he delivered a mix, X wrote': the sentence is the
+        # tail of a quote, not a statement of its own)
+        and prefix.lstrip()[:1] not in "\u201d\u2019"
     ):
         # The statement came first: "CONTENT, X said." (and maybe ", CONTENT2.").
         if not on_then_said:
@@ -224,13 +230,35 @@ def said_that_or_then_said(
         lead = _LEADING_CONJUNCTION.match(text, lo, position)
         start, end = trim(text, lead.end() if lead else lo, lo + len(prefix))
         cue = text[verb_end - len(verb) : verb_end]
-        reports.append(Report(start, end, source, position, THEN_SAID, cue))
-        if tail.startswith(",") and ";" not in tail[:2] and len(tail.split()) >= 4:
+        rule = ASIDE if aside else THEN_SAID
+        reports.append(Report(start, end, source, position, rule, cue))
+        if tail.startswith(",") and ";" not in tail[:2] and (aside or len(tail.split()) >= 4):
             start2, end2 = trim(text, rest, hi)
             if not _PARTICIPLE_START.match(text, start2):
-                reports.append(Report(start2, end2, source, position, THEN_SAID, cue))
+                reports.append(Report(start2, end2, source, position, rule, cue))
         return reports
     return said_that(text, hi, verb_end, verb, subject, SAID_THAT)
+
+
+def _ends_here(tail: str, verb: str) -> bool:
+    """Whether the attribution's clause ends before ``tail`` (what follows verb and adjuncts)."""
+    return (
+        not tail
+        or tail.startswith((",", ";"))
+        or bool(_CLOSING_ADJUNCT.fullmatch(tail) or _WHEN_CLAUSE.match(tail))
+    ) and not (verb.startswith("call") and tail.startswith(("on ", "upon ", "for ")))
+
+
+def ends_after(text: str, verb: str, verb_end: int, hi: int) -> bool:
+    """Whether the sentence ends after the verb, its addressee and adjuncts (``..., X said.``)."""
+    rest = skip_adjuncts(text, skip_addressee(text, verb, verb_end, hi), hi)
+    tail = text[rest:hi].strip(" \u00a0.!?\"'\u201d")
+    return not tail or (_ends_here(tail, verb) and not tail.startswith(","))
+
+
+# 'Six months ago, she said, "...": the words before the speaker open the sentence that
+# introduces a quote; they are no statement of their own.
+_QUOTE_AFTER = re.compile("[,:]\\s*[\"\u201c\u2018']")
 
 
 # "it is the minister who, he claims, is ...": an aside inside a clause left open (by a relative
@@ -308,72 +336,35 @@ def then_said_name(text: str, lo: int, hi: int, verb_start: int, verb_end: int) 
     return [Report(start, stop, source, verb_end, THEN_SAID_NAME, text[verb_start:verb_end])]
 
 
-_CITATION_END = re.compile(r"[,;:(]|\s[-\u2013\u2014]")
+# What goes on after an attribution set off by commas when it interrupts one statement: the
+# statement's verb ("The pier, Vik said, is safe").
+_PREDICATE_NEXT = re.compile(
+    r"\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|"
+    r"does|did|remains|remained|[a-z]{3,}ed)\s"
+)
 
 
-_RELATIVE_TAIL = re.compile(r"\s+(?:that|which|who|whose|whom)\b.*", re.S)
+def continues_after(text: str, verb_end: int, hi: int) -> bool:
+    """Whether the statement goes on with its verb after ``, X said,``."""
+    return _PREDICATE_NEXT.match(text, skip_adjuncts(text, verb_end, hi), hi) is not None
 
 
-_MAX_DOCUMENT_WORDS = 20
+_MAX_ASIDE_WORDS = 8
 
 
-def _according_source(phrase: str) -> Source | None:
-    """The source after ``according to``: a speaker, or else whatever is cited.
+def aside_subject(text: str, lo: int, head_end: int) -> tuple[Source, int] | None:
+    """The speaker phrase between the statement's last comma and the verb.
 
-    ``according to`` cites polls, reports and records as often as people (``according to a
-    new poll that shows ...``), so a phrase no speaker reading accepts is still its source,
-    without its relative clause.
+    Its offset is where the phrase starts, so that the statement ends at the comma
+    (``Pivoting too soon, a wide array of economists say, hurt growth``).
     """
-    source = parse_source(phrase)
-    if source is not None:
-        return source
-    cited = _RELATIVE_TAIL.sub("", _CITATION_END.split(phrase, maxsplit=1)[0])
-    cited = cited.strip(" \u00a0\"'\u201c\u201d")
-    words = cited.split()
-    if not words or len(words) > _MAX_DOCUMENT_WORDS or not cited[:1].isalnum():
+    comma = text.rfind(",", lo, head_end)
+    if comma <= lo or len(text[comma + 1 : head_end].split()) > _MAX_ASIDE_WORDS:
         return None
-    if words[0].lower() in PRONOUN_GENDER:
+    found = subject_before(text, comma + 1, head_end)
+    if found is None:
         return None
-    return Source(name=cited, kind="org")
-
-
-def according_to(text: str, lo: int, hi: int, start: int, end: int) -> list[Report]:
-    """``According to X, CONTENT`` and ``CONTENT, according to X[, CONTENT]``."""
-    cue = " ".join(text[start:end].split())
-    head = text[lo:start].strip(" \u00a0\"'\u201c")
-    if not head or head.lower() in ("but", "and", "yet", "so"):
-        comma = text.find(",", end, hi)
-        if comma == -1:
-            return []
-        source = _according_source(text[end:comma])
-        if source is None:
-            return []
-        second = text.find(",", comma + 1, hi)
-        if source.role is None and second != -1 and is_role_appositive(text[comma + 1 : second]):
-            # "According to Dr X, chief economist at Y, CONTENT": the role is the speaker's.
-            fuller = _according_source(text[end:second])
-            if fuller is not None and fuller.name == source.name and fuller.role:
-                source, comma = fuller, second
-        c0, c1 = trim(text, comma + 1, hi)
-        if len(text[c0:c1].split()) < 2:
-            return []
-        return [Report(c0, c1, source, end, ACCORDING_TO_RULE, cue)]
-    stop = clause_end(text, end, hi)
-    source = _according_source(text[end:stop])
-    rest = stop
-    if source is None:
-        comma = text.find(",", end, stop)
-        if comma != -1:
-            source = _according_source(text[end:comma])
-            rest = comma
-    if source is None:
-        return []
-    c0, c1 = trim(text, lo, start)
-    reports = []
-    if len(text[c0:c1].split()) >= 2:
-        reports.append(Report(c0, c1, source, end, ACCORDING_TO_RULE, cue))
-    if rest < stop:
-        r0, r1 = trim(text, rest, stop)
-        if len(text[r0:r1].split()) >= 3:
-            reports.append(Report(r0, r1, source, end, ACCORDING_TO_RULE, cue))
-    return reports
+    start = comma + 1
+    while start < head_end and text[start].isspace():
+        start += 1
+    return found[0], start

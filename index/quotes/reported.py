@@ -6,15 +6,15 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from index.quotes.according import according_to
+from index.quotes.claims import CLAIM, claim_reports, owned_claims
 from index.quotes.cues import (
     ACCORDING_TO,
     ATTRIBUTION_VERB,
     REPORTING_VERB,
     REPORTING_VERB_ANY_CASE,
-    by_last_letter,
     is_noun_or_infinitive,
     strip_adverbs,
-    trie_pattern,
 )
 from index.quotes.lexicon.grammar import (
     BEFORE_PARTICIPLE,
@@ -22,11 +22,14 @@ from index.quotes.lexicon.grammar import (
     PASSIVE_OPENERS,
     PROGRESSIVE_AUXILIARIES,
 )
-from index.quotes.lexicon.speech import CLAIM_NOUNS, PARTICIPLES, STATEMENT_NOUNS
+from index.quotes.lexicon.speech import PARTICIPLES, STATEMENT_NOUNS
 from index.quotes.marks import QuotedSpan, span_at, spans_between
-from index.quotes.names import Source, strip_possessive
+from index.quotes.names import Source
+from index.quotes.phrase_subject import PHRASE_SUBJECT, phrase_subject
+from index.quotes.quote_before import attributes_quote
 from index.quotes.report_shapes import (
     ACCORDING_TO_RULE,
+    ASIDE,
     BY_AGENT,
     CLAUSE_COMMA,
     PASSIVE,
@@ -34,9 +37,11 @@ from index.quotes.report_shapes import (
     THEN_SAID,
     THEN_SAID_NAME,
     Report,
-    according_to,
+    aside_subject,
     close_relative,
+    continues_after,
     cut_overlaps,
+    ends_after,
     noun_before,
     passive_agent,
     said_that,
@@ -44,11 +49,8 @@ from index.quotes.report_shapes import (
     then_said_name,
 )
 from index.quotes.rules import ALL_ON, Switches
-from index.quotes.sentences import is_headline, is_sentence_end, split_sentences
-from index.quotes.speakers import parse_source
-from index.quotes.statements import content_end, trim
+from index.quotes.sentences import is_headline, split_sentences
 from index.quotes.subjects import Known, clause_subject, subject_before
-from index.quotes.titles import is_span_title
 
 
 def _inside(spans: Sequence[QuotedSpan], pos: int) -> bool:
@@ -96,35 +98,14 @@ def _previous_subject(
     return subject_before(text, start, head_end)
 
 
-_CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(CLAIM_NOUNS) + r")\s+that\b")
-_CLAIM_ENDINGS = by_last_letter(sorted(CLAIM_NOUNS))
-_CLAIM_OWNER = re.compile(
-    r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
-    r"\s+(?:[a-z]+\s+)?$"
-)
 _MAX_CUES = 12
 NOUN_CUE = "noun-cue"
-CLAIM = "report-claim"
 SAYING = "report-saying"
 DOCUMENT_SAYING = "report-document-saying"
 AND_SAID = "report-and-said"
 WHO_SAID = "report-who-said"
 SELF_ATTRIBUTION = "self-attribution"
-
-
-def _maybe_claim(text: str) -> bool:
-    """Whether ``_CLAIM_NOUN`` may match: some "that" follows a space and a claim noun.
-
-    A cheap pre-check (a few substring finds) for the scan, which tries every offset.
-    """
-    at = text.find("that", 1)
-    while at != -1:
-        if text[at - 1].isspace():
-            head = text[max(0, at - 40) : at].rstrip()
-            if head.endswith(_CLAIM_ENDINGS.get(head[-1:], ())):
-                return True
-        at = text.find("that", at + 4)
-    return False
+CALL_FOR = "report-call-for"
 
 
 def find_reports(
@@ -151,39 +132,29 @@ def find_reports(
     verbs = REPORTING_VERB_ANY_CASE if is_headline(text) else REPORTING_VERB
     cues = _outside_quotes(verbs, text, spans)
     if switches.on(NOUN_CUE):
-        cues = [cue for cue in cues if not is_noun_or_infinitive(text, cue)]
+        cues = [
+            cue
+            for cue in cues
+            if not is_noun_or_infinitive(text, cue)
+            or (
+                cue.group() == "call"
+                and _CALL_FOR.match(text, cue.end())
+                and text[max(0, cue.start() - 3) : cue.start()] == "to "
+            )
+        ]
     if "ccording" in text:
         cues.extend(m for m in ACCORDING_TO.finditer(text) if not _inside(spans, m.start()))
     if "Asked by" in text:
         # "Asked by X whether ..., she said ...": a capital opens the sentence, not a name.
         cues.extend(m for m in _ASKED_BY.finditer(text) if not _inside(spans, m.start()))
         cues.sort(key=lambda cue: cue.start())
-    owned: list[tuple[re.Match[str], re.Match[str]]] = []
-    maybe_claims = " that" in text and switches.on(CLAIM) and _maybe_claim(text)
-    for noun in _CLAIM_NOUN.finditer(text) if maybe_claims else ():
-        # Look back from "claim that" for its owner ("Trump's claim that").
-        holder = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
-        if holder and not _inside(spans, holder.start()):
-            owned.append((holder, noun))
+    owned = owned_claims(text, spans) if " that" in text and switches.on(CLAIM) else []
     if not cues and not owned:
         return reports
     if sentences is None:
         sentences = split_sentences(text, spans)
-    for claim, noun in owned:
-        claim_end = noun.end()
-        # "Trump's claim that ...": the owner of the claim is its source.
-        owner = claim.group("owner").lower()
-        source = (
-            parse_source({"his": "he", "her": "she", "their": "they"}[owner])
-            if owner in ("his", "her", "their")
-            else parse_source(strip_possessive(claim.group("owner")))
-        )
-        hi = next((end for start, end in sentences if start <= claim.start() < end), len(text))
-        if source is not None:
-            start, end = trim(text, claim_end - 4, content_end(text, claim_end - 4, hi))
-            if len(text[start:end].split()) >= 3:
-                noun_text = text[noun.start() : noun.end() - 5]
-                reports.append(Report(start, end, source, claim.start(), CLAIM, noun_text))
+    if owned:
+        reports.extend(claim_reports(text, owned, sentences))
     # Each cue goes to the sentence it starts in (sentences are in order and do not overlap),
     # in the order of ``cues``.
     firsts = [lo for lo, _ in sentences]
@@ -221,6 +192,18 @@ def _sentence_reports(
             continue
         before = text[max(lo, cue.start() - 16) : cue.start()].split()
         previous = before[-1].lower() if before else ""
+        if (verb == "calling" or previous == "to") and _CALL_FOR.match(text, cue.end()):
+            if on(CALL_FOR):
+                # "..., calling for a ban", "used the speech to call on X to act": a demand
+                # of the sentence's subject.
+                subject = (
+                    last_source
+                    or _previous_subject(text, spans, lo, cue.start())
+                    or clause_subject(text, lo, cue.start(), spans, known)
+                )
+                if subject is not None:
+                    found.extend(said_that(text, hi, cue.end(), verb, subject, CALL_FOR))
+            continue
         opening = (
             verb.endswith("ed")
             and BY_AGENT.match(text, cue.end(), hi) is not None  # (rare: tested first)
@@ -234,7 +217,16 @@ def _sentence_reports(
                 found.append(passive)
             continue
         head = text[lo : cue.start()].rstrip()
-        if verb not in PARTICIPLES and _attributes_quote(
+        if verb.endswith("ing") and on(SAYING):
+            # "..., falsely suggesting", "while also saying", "He's not saying": read past
+            # adverbs and a negation before the participle.
+            bare = _BEFORE_ING.search(head)
+            if bare is not None and bare.start() > 0:
+                head = head[: bare.start()].rstrip()
+                previous = head[head.rfind(" ") + 1 :].lower()
+                if bare.group("aux") or bare.group("neg"):
+                    previous = "is"  # ("He's saying", "isn't saying": progressive)
+        if verb not in PARTICIPLES and attributes_quote(
             text, spans, lo, cue.start(), cue.end(), hi
         ):
             continue
@@ -263,7 +255,9 @@ def _sentence_reports(
         head_text = text[lo : cue.start()]
         if verb.endswith("ing") and previous in PROGRESSIVE_AUXILIARIES:
             # "Trump is telling a veterans group that ...": drop the auxiliary.
-            head_text = head_text.rstrip()[: -len(previous)]
+            head_text = (
+                head[: len(head) - len(previous)] if head.lower().endswith(previous) else head
+            )
         elif verb.endswith("ing") and not _CLAUSE_NEXT.match(text, cue.end()):
             # "The ferry sent warning messages": with no auxiliary, no comma (above) and no
             # clause after it, the word is a noun or an adjective, not a verb of saying.
@@ -280,7 +274,9 @@ def _sentence_reports(
         relative = _WHO.search(text, max(lo, head_end - 12), head_end) if on(WHO_SAID) else None
         if relative:
             # "said Borges, who predicted ...": the relative pronoun stands for the name.
-            antecedent = subject_before(text, lo, relative.start())
+            antecedent = subject_before(text, lo, relative.start()) or noun_before(
+                text, lo, relative.start()
+            )  # ("Reed beat Ted Cruz, who said ...": the object before "who")
             if antecedent is not None:
                 found.extend(said_that(text, hi, cue.end(), verb, antecedent, WHO_SAID))
             continue
@@ -288,12 +284,35 @@ def _sentence_reports(
         if subject is None and head.endswith(" who"):
             # "there are some economists who argue that ...": the noun before "who".
             subject = noun_before(text, lo, lo + len(head) - 4)
+        as_written = subject is None and on(PHRASE_SUBJECT)
+        if as_written:
+            # "People briefed on the plan said ...": a subject read as written.
+            subject = phrase_subject(text, lo, head_end, spans, verb, cue.end())
+        # (only a subject that does not start right after the head's last comma is read again)
+        comma = text.rfind(",", lo, head_end)
+        at = subject[1] if subject is not None and comma > lo else -1
+        again = at != -1 and (at <= comma or bool(text[comma + 1 : at].strip()))
+        aside = (
+            at != -1
+            and (again or text[lo:at].rstrip().endswith(","))
+            and on(ASIDE)
+            and continues_after(text, cue.end(), hi)
+        )
+        if (again and aside) or (again and on(THEN_SAID) and ends_after(text, verb, cue.end(), hi)):
+            # "Pivoting too soon, a wide array of economists say, hurt growth", "The board
+            # backed Vik, a former official said.": the speaker is the phrase after the
+            # statement's last comma.
+            subject = aside_subject(text, lo, head_end) or subject
         if subject is not None and text[subject[1] : head_end].strip() and on(SAID_THAT):
-            reports = said_that_or_then_said(text, lo, hi, cue.end(), verb, subject, on(THEN_SAID))
+            reports = said_that_or_then_said(
+                text, lo, hi, cue.end(), verb, subject, on(THEN_SAID), aside
+            )
             if reports and _WHICH_END.search(text, lo, subject[1]):
                 # "the list, which the campaign says holds 2.7 million names, is ...": the
                 # statement is the relative clause, which closes at its comma.
                 reports = [close_relative(text, report) for report in reports]
+            if reports and as_written:
+                reports = [report._replace(rule=PHRASE_SUBJECT) for report in reports]
             if reports:
                 last_source = subject
                 found.extend(reports)
@@ -333,38 +352,12 @@ _WHO = re.compile(r",\s*who\s*$")
 _WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
 
 
-# (periods are allowed, but none of them may end a sentence: '," Mr. Obama said')
-_AFTER_QUOTE_GAP = re.compile(r"[\s,;:\u2014\u2013-]*[^!?\"\u201c\u201d]{0,80}")
-_THAT_NEXT = re.compile(r"\s+(?:\w+\s+){0,4}?that\b")
-
-
-def _attributes_quote(
-    text: str, spans: Sequence[QuotedSpan], lo: int, verb_start: int, verb_end: int, hi: int
-) -> bool:
-    """Whether the verb attributes the quote just before it (`"...," Rubio said in Iowa.`)."""
-    # (a title before the verb is no quote it could attribute: 'on NRK's "Harbour Hour,"
-    # Ada Vik said the pier is safe')
-    closes = 0
-    for number in reversed(spans_between(spans, lo, verb_start)):
-        span = spans[number]
-        if span.close <= verb_start and not is_span_title(text, span):
-            closes = span.close
-            break
-    if not closes:
-        return False
-    gap = text[closes:verb_start]
-    words = gap.split()
-    if len(words) > 8 or not _AFTER_QUOTE_GAP.fullmatch(gap):
-        return False
-    dot = gap.find(".")
-    while dot != -1:
-        if is_sentence_end(text, closes + dot):
-            return False
-        dot = gap.find(".", dot + 1)
-    if words and words[-1] in ("and", "but"):
-        # 'called him "crazy" and said ...': a second verb of the sentence's subject.
-        return False
-    return not _THAT_NEXT.match(text, verb_end, hi)
-
-
+# Adverbs and a negation before a participle, and an auxiliary contracted into the word
+# before them ("He's not saying", "isn't saying", "while also saying", ", falsely claiming").
+_BEFORE_ING = re.compile(
+    r"(?:(?<=[Hh]e)(?P<aux>['\u2019]s)|(?<=is|as|re)(?P<neg>n['\u2019]t)|\s(?:also|not|even|then|again|still|now|just|only|"
+    r"never|repeatedly|quietly|publicly|privately|simply|falsely|openly|[a-z]+ly))"
+    r"(?:\s+(?:also|not|even|then|again|still|now|just|only|never|[a-z]+ly))*$"
+)
+_CALL_FOR = re.compile(r"\s+(?:for|on|upon)\s+(?!the\s+phone)")
 _ASKED_BY = re.compile(r"\bAsked(?=\s+by\b)")

@@ -76,15 +76,31 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("report-said-that", "cues", "Ada Vik said (that) the pier is safe"),
     Rule("report-then-said", "cues", "The pier is safe, Ada Vik said."),
+    Rule(
+        "report-aside",
+        "cues",
+        "The pier, Ada Vik said, is safe: an attribution inside one statement, in two pieces",
+    ),
     Rule("report-then-said-name", "cues", "The pier is safe, said Ada Vik."),
     Rule(
         "report-according-to",
         "cues",
         "According to Ada Vik, the pier is safe / ..., according to Ada Vik",
     ),
+    Rule(
+        "report-phrase-subject",
+        "cues",
+        "People briefed on the plan said the pier is safe: a subject no name reading accepts, "
+        "as written",
+    ),
     Rule("report-passive", "cues", "She was asked by Ada Vik whether the pier is safe"),
     Rule("report-saying", "cues", "Ada Vik closed the pier, saying it was unsafe"),
     Rule("report-document-saying", "cues", "Ada Vik issued a statement saying the pier is safe"),
+    Rule(
+        "report-call-for",
+        "cues",
+        "Ada Vik shut the pier, calling for repairs / used her speech to call on the town to act",
+    ),
     Rule("report-and-said", "cues", "Ada Vik closed the pier and said it was unsafe"),
     Rule("report-who-said", "cues", "..., said Ada Vik, who added that the pier is safe"),
     Rule("report-claim", "cues", "Ada Vik's claim that the pier is safe"),

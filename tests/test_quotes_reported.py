@@ -1,0 +1,137 @@
+"""Reported speech rules: one row per rule, in our own words; each row fails without its rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.corpus.article import PARAGRAPH_SEPARATOR, Quote
+from index.quotes import extract_quotes
+from tests.quotecheck import check_offsets
+
+# (rule, paragraphs, expected quotes as (kind, text, speaker))
+ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
+    (
+        "report-phrase-subject",
+        ("People briefed on the harbour plans said that the pier would reopen in May.",),
+        [("indirect", "that the pier would reopen in May", "People briefed on the harbour plans")],
+    ),
+    (
+        "report-phrase-subject",
+        ("Outside experts also say the pier is far from safe.",),
+        [("indirect", "the pier is far from safe", "Outside experts")],
+    ),
+    (
+        "report-call-for",
+        ("Ada Vik closed the pier on Monday, calling for a full survey of the timbers.",),
+        [("indirect", "a full survey of the timbers", "Ada Vik")],
+    ),
+    (
+        "report-call-for",
+        ("Ada Vik used her speech to call on the council to fund the repairs.",),
+        [("indirect", "the council to fund the repairs", "Ada Vik")],
+    ),
+    (
+        "report-aside",
+        ("Ada Vik runs the yard.", "This winter, she said, was the hardest in years."),
+        [("indirect", "This winter was the hardest in years", "Ada Vik")],
+    ),
+    (
+        "report-aside",
+        ("Pivoting to smaller ferries too soon, a wide array of skippers say, harmed trade.",),
+        [
+            (
+                "indirect",
+                "Pivoting to smaller ferries too soon harmed trade",
+                "a wide array of skippers",
+            )
+        ],
+    ),
+    (
+        "report-aside",
+        ("The cause of the delays, crew members and skippers say, is the old timetable.",),
+        [("indirect", "The cause of the delays is the old timetable", "crew members and skippers")],
+    ),
+    (
+        "report-then-said",
+        ("Ada Vik runs the yard.", "Three of the five members voted to shut the pier, Vik said."),
+        [("indirect", "Three of the five members voted to shut the pier", "Ada Vik")],
+    ),
+    (
+        "report-who-said",
+        ("The council was out-voting Ada Vik, who said the pier would reopen in May.",),
+        [("indirect", "the pier would reopen in May", "Ada Vik")],
+    ),
+    (
+        "report-according-to",
+        ("Since May, according to the harbour survey, the pier has lost a third of its beams.",),
+        [
+            (
+                "indirect",
+                "Since May the pier has lost a third of its beams",
+                "the harbour survey",
+            )
+        ],
+    ),
+    (
+        "report-according-to",
+        ("Absent from the report, according to people who read it, was any word on the ferry.",),
+        [("indirect", "Absent from the report was any word on the ferry", "people who read it")],
+    ),
+    (
+        "report-saying",
+        (
+            "Ada Vik runs the yard.",
+            "Vik closed the pier, wrongly suggesting that the beams were rotten.",
+        ),
+        [("indirect", "that the beams were rotten", "Ada Vik")],
+    ),
+    (
+        "report-said-that",
+        ("Ada Vik runs the yard.", "She isn't saying which yard will build the hull."),
+        [("indirect", "which yard will build the hull", "Ada Vik")],
+    ),
+]
+
+
+def _indirect(paragraphs: tuple[str, ...], disabled: frozenset[str]) -> list[tuple[str, ...]]:
+    found = extract_quotes(paragraphs, disabled)
+    body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    for quote in found:
+        check_offsets(quote, body)
+    return [_row(quote) for quote in found]
+
+
+def _row(quote: Quote) -> tuple[str, ...]:
+    return (quote.kind, quote.text, quote.speaker or "")
+
+
+@pytest.mark.parametrize(("rule", "paragraphs", "expected"), ROWS)
+def test_reported_speech_rule(
+    rule: str, paragraphs: tuple[str, ...], expected: list[tuple[str, str, str | None]]
+) -> None:
+    want = [(kind, text, speaker or "") for kind, text, speaker in expected]
+    assert _indirect(paragraphs, frozenset()) == want
+    found = extract_quotes(paragraphs)
+    assert {quote.rule for quote in found} == {rule}
+
+
+@pytest.mark.parametrize(("rule", "paragraphs", "expected"), ROWS)
+def test_reported_speech_rule_switched_off(
+    rule: str, paragraphs: tuple[str, ...], expected: list[tuple[str, str, str | None]]
+) -> None:
+    want = [(kind, text, speaker or "", rule) for kind, text, speaker in expected]
+    found = extract_quotes(paragraphs, frozenset({rule}))
+    assert [(*_row(quote), quote.rule) for quote in found] != want
+
+
+def test_a_quote_closed_at_the_start_of_a_sentence_is_no_statement() -> None:
+    paragraphs = (
+        "Tom Berg wrote of \u201cthe hulls we build for the fleet and the crews",
+        "\u201d \u2026 he gave calm answers and jokes, Ada Vik wrote.",
+    )
+    assert all(q.kind != "indirect" for q in extract_quotes(paragraphs))
+
+
+def test_words_opening_a_sentence_before_a_quote_are_no_statement() -> None:
+    paragraph = 'Six months ago, Ada Vik said, "we had no ferry at all."'
+    assert [q.kind for q in extract_quotes([paragraph])] == ["direct"]
