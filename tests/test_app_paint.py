@@ -1,0 +1,70 @@
+"""Results are painted as soon as they arrive, with the list's length and scrollbar right, and
+without laying out the whole screen again for a new result count."""
+
+from __future__ import annotations
+
+from index.api.records import SearchRequest
+from tests.conftest_app import Sample, make_app, pilot_test, search, settle
+
+
+@pilot_test
+async def test_the_list_and_its_scrollbar_follow_results_that_shrink_and_grow(
+    sample: Sample,
+) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(80, 24)) as pilot:  # narrow: 7 headlines in view
+        await settle(pilot)
+        headlines, backend = app.main.headlines, app.backend
+        assert backend is not None
+        height = headlines.scrollable_content_region.height
+        everything = backend.search(SearchRequest("")).total
+        few = backend.search(SearchRequest("port strike")).total
+        assert everything > height >= few > 0
+        for query, total in (
+            ("", everything),
+            ("port strike", few),
+            ("zzzzqx", 0),
+            ("", everything),
+        ):
+            await search(pilot, query)
+            assert headlines.total == total
+            assert headlines.virtual_size.height == total
+            assert headlines.show_vertical_scrollbar == (total > height)
+            if total > height:
+                bar = headlines.vertical_scrollbar
+                assert (bar.window_virtual_size, bar.window_size) == (total, height)
+            assert headlines.scroll_offset.y <= max(0, total - height)
+            drawn = [headlines.render_line(y).text for y in range(height)]
+            rows = [row for row in drawn if row.strip()]
+            if total:
+                assert len(rows) == min(total, height)
+            else:
+                assert "No articles match" in rows[0]
+
+
+@pilot_test
+async def test_a_new_result_count_does_not_lay_out_the_screen(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen, headlines = app.main, app.main.headlines
+        hits = tuple(hit for n in range(10) for hit in headlines._pages[0])[:100]
+        headlines.show_results(5000, hits)  # (the scrollbar appears: a layout)
+        await settle(pilot)
+        layouts: list[bool] = []
+        lay_out = screen._refresh_layout
+
+        def counted(*args: object, **kwargs: object) -> None:
+            layouts.append(True)
+            lay_out(*args, **kwargs)  # type: ignore[arg-type]
+
+        screen._refresh_layout = counted  # type: ignore[method-assign]
+        headlines.show_results(400, hits)
+        await settle(pilot)
+        assert layouts == []
+        assert headlines.virtual_size.height == 400
+        assert headlines.vertical_scrollbar.window_virtual_size == 400
+        headlines.show_results(3, hits[:3])  # the scrollbar goes: that is laid out
+        await settle(pilot)
+        assert not headlines.show_vertical_scrollbar
+        assert headlines.virtual_size.height == 3
