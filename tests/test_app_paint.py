@@ -3,8 +3,10 @@ without laying out the whole screen again for a new result count."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from index.api.records import SearchRequest
-from tests.conftest_app import Sample, make_app, pilot_test, search, settle
+from tests.conftest_app import Sample, make_app, pilot_test, screen_text, search, settle
 
 
 @pilot_test
@@ -68,3 +70,31 @@ async def test_a_new_result_count_does_not_lay_out_the_screen(sample: Sample) ->
         await settle(pilot)
         assert not headlines.show_vertical_scrollbar
         assert headlines.virtual_size.height == 3
+
+
+@pilot_test
+async def test_typing_on_while_nothing_matches_leaves_the_reading_pane_alone(
+    sample: Sample,
+) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.main
+        assert screen.article.article is not None and screen.quotes.option_count
+        await search(pilot, "zzzzqx")
+        assert screen.article.article is None and not screen.quotes.option_count
+        assert "Nothing to show." in screen_text(app)
+        repainted: list[str] = []
+        for widget in (screen.article, screen.quotes):
+            refresh = widget.refresh
+
+            def counted(*args: Any, _refresh: Any = refresh, **kwargs: Any) -> Any:
+                repainted.append(type(_refresh.__self__).__name__)
+                return _refresh(*args, **kwargs)
+
+            widget.refresh = counted  # type: ignore[method-assign]
+        await search(pilot, "zzzzqxy")
+        assert repainted == []
+        assert "zzzzqxy" in screen_text(app) and "Nothing to show." in screen_text(app)
+        await search(pilot, "port strike")
+        assert screen.article.article is not None
