@@ -3,10 +3,15 @@ without laying out the whole screen again for a new result count."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
+
+from rich.text import Text
+from textual.strip import Strip
 
 from index.api.records import SearchRequest
 from tests.conftest_app import Sample, make_app, pilot_test, screen_text, search, settle
+from tui.app import NewsdeskApp
 
 
 @pilot_test
@@ -70,6 +75,54 @@ async def test_a_new_result_count_does_not_lay_out_the_screen(sample: Sample) ->
         await settle(pilot)
         assert not headlines.show_vertical_scrollbar
         assert headlines.virtual_size.height == 3
+
+
+async def drawn_without_frames(app: NewsdeskApp, query: str) -> list[str]:
+    """Search for ``query`` with Textual's frames stopped; what the list and status line drew
+    meanwhile, as ``results:QUERY`` and ``status:TEXT`` (no pilot pause: it draws a frame)."""
+    screen = app.main
+    screen._update_timer.resume = lambda: None  # type: ignore[method-assign]
+    drawn: list[str] = []
+    draw_line, render_status = screen.headlines.render_line, screen.status.render
+
+    def noted_line(y: int) -> Strip:
+        if screen.result is not None:
+            drawn.append(f"results:{screen.result.request.query}")
+        return draw_line(y)
+
+    def noted_status() -> Text:
+        text = render_status()
+        drawn.append(f"status:{text.plain}")
+        return text
+
+    screen.headlines.render_line = noted_line  # type: ignore[method-assign]
+    screen.status.render = noted_status  # type: ignore[method-assign]
+    screen.search_input.value = query
+    for _ in range(1000):  # (a second at most: the search itself takes milliseconds)
+        await asyncio.sleep(0.001)
+        if not any(w.is_running for w in app.workers) and drawn:
+            await asyncio.sleep(0.01)
+            break
+    return drawn
+
+
+@pilot_test
+async def test_results_are_drawn_without_waiting_for_the_next_frame(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        drawn = await drawn_without_frames(app, "port strike")
+        assert "results:port strike" in drawn
+        assert any(line.startswith("status:") and "3 results" in line for line in drawn)
+
+
+@pilot_test
+async def test_a_bad_query_is_reported_without_waiting_for_the_next_frame(sample: Sample) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        drawn = await drawn_without_frames(app, "is:nonsense")
+        assert any("unknown filter 'is:nonsense'" in line for line in drawn)
 
 
 @pilot_test
