@@ -9,9 +9,10 @@ from typing import Any
 from rich.text import Text
 from textual.strip import Strip
 
-from index.api.records import SearchRequest
+from index.api.records import SearchRequest, SearchResult
 from tests.conftest_app import Sample, make_app, pilot_test, screen_text, search, settle
 from tui.app import NewsdeskApp
+from tui.widgets.status_bar import StatusBar
 
 
 @pilot_test
@@ -151,3 +152,41 @@ async def test_typing_on_while_nothing_matches_leaves_the_reading_pane_alone(
         assert "zzzzqxy" in screen_text(app) and "Nothing to show." in screen_text(app)
         await search(pilot, "port strike")
         assert screen.article.article is not None
+
+
+@pilot_test
+async def test_a_new_query_asks_for_a_screenful_and_the_rest_when_the_list_needs_it(
+    sample: Sample,
+) -> None:
+    app = make_app(sample)
+    async with app.run_test(size=(80, 24)) as pilot:  # narrow: 7 headlines in view
+        await settle(pilot)
+        main, backend = app.main, app.backend
+        assert backend is not None
+        real_search = backend.search
+        asked: list[tuple[str, int, int]] = []
+
+        def recording_search(request: SearchRequest) -> SearchResult:
+            asked.append((request.query, request.offset, request.limit))
+            return real_search(request)
+
+        backend.search = recording_search  # type: ignore[method-assign]
+        await search(pilot, "port strike")
+        await search(pilot, "")
+        screenful = main.headlines.screenful
+        total = main.headlines.total
+        assert asked == [("port strike", 0, screenful), ("", 0, screenful)]
+        assert total > screenful and main.headlines.hit_at(screenful) is None
+        main.headlines.focus()
+        await pilot.press("end")  # the list needs the rest of the first page (and only it)
+        await settle(pilot)
+        assert asked[2:] == [("", 0, 100)]
+        assert main.headlines.current is not None and main.headlines.cursor == total - 1
+        assert all(main.headlines.hit_at(i) is not None for i in range(total))
+        # The index changed: the same query again keeps the cursor's article, which may be
+        # anywhere on the first page, so it asks for the whole page.
+        current = main.headlines.current
+        main.post_message(StatusBar.IndexChanged())
+        await settle(pilot)
+        assert asked[3:] == [("", 0, 100)]
+        assert main.headlines.current == current

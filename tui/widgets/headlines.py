@@ -100,10 +100,14 @@ class HeadlineList(ScrollView, can_focus=True):
         keep: str | None = None,
         empty: tuple[str, ...] = ("No articles match.",),
     ) -> None:
-        """Replace the list; the cursor stays on article ``keep`` if it is on the first page."""
+        """Replace the list; the cursor stays on article ``keep`` if it is on the first page.
+
+        ``first_page`` may be shorter than a page (a screenful): the rest of it is fetched
+        when the list needs it, like any other page.
+        """
         self.total = total
         self._pages = {0: first_page}
-        self._requested = {0}
+        self._requested = {0} if len(first_page) >= min(total, PAGE_SIZE) else set()
         self._empty = empty
         self._dated = any(hit.date for hit in first_page)
         ids = [hit.id for hit in first_page]
@@ -144,6 +148,12 @@ class HeadlineList(ScrollView, can_focus=True):
         self._read = read
         self._bookmarks = bookmarks
         self._changed()
+
+    @property
+    def screenful(self) -> int:
+        """How many hits fill the list (a whole page before the list is laid out)."""
+        height = self.scrollable_content_region.height
+        return min(PAGE_SIZE, height) if height > 0 else PAGE_SIZE
 
     def hit_at(self, index: int) -> SearchHit | None:
         """The hit at ``index`` if its page is loaded."""
