@@ -263,10 +263,21 @@ class PaintClock:
             if clock._drawing:
                 clock._refreshed(app.main.search_input.value)
 
-        HeadlineList.render_line = render_line  # type: ignore[method-assign]
+        self._originals = [
+            (HeadlineList, "render_line", draw_line),
+            (StatusLine, "render", render_status),
+            (StatusLine, "set_error", set_error),
+            (Screen, "_compositor_refresh", refresh),
+        ]
+        HeadlineList.render_line = render_line  # type: ignore[method-assign,assignment]
         StatusLine.render = render  # type: ignore[method-assign,assignment]
-        StatusLine.set_error = noted_error  # type: ignore[method-assign]
-        Screen._compositor_refresh = compositor_refresh  # type: ignore[method-assign]
+        StatusLine.set_error = noted_error  # type: ignore[method-assign,assignment]
+        Screen._compositor_refresh = compositor_refresh  # type: ignore[method-assign,assignment]
+
+    def stop(self) -> None:
+        """Stop timing (another app may be measured next)."""
+        for owner, name, original in self._originals:
+            setattr(owner, name, original)
 
     def _refreshed(self, typed: str) -> None:
         ended = time.perf_counter()
@@ -304,6 +315,30 @@ class PaintClock:
         return self.painted[query]
 
 
+class FullCollections:
+    """The pauses of Python's full garbage collections (any thread's) while it runs."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.pauses: list[float] = []
+        self._started = 0.0
+        gc.callbacks.append(self._note)
+
+    def _note(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                self._started = time.perf_counter()
+            else:
+                self.pauses.append(time.perf_counter() - self._started)
+
+    def stop(self) -> None:
+        """Stop noting."""
+        import gc
+
+        gc.callbacks.remove(self._note)
+
+
 async def keystrokes(archive: Path, index_dir: Path, queries: list[str]) -> dict[str, object]:
     """Type every query key by key; time each key press to the end of the refresh that drew
     its answer (its headlines, or its error on the status line)."""
@@ -314,6 +349,8 @@ async def keystrokes(archive: Path, index_dir: Path, queries: list[str]) -> dict
     clock = PaintClock(app)
     every: list[float] = []
     last: list[float] = []
+    last_searched: list[float] = []
+    collections = FullCollections()
     searched: list[float] = []  # the backend's own time for each key (0 for a parse error)
     after_answer: list[float] = []  # from the worker posting the answer to its paint
     async with app.run_test(size=(120, 36), message_hook=clock.posted) as pilot:
@@ -339,16 +376,68 @@ async def keystrokes(archive: Path, index_dir: Path, queries: list[str]) -> dict
                 searched.append(result.seconds if fresh and result is not None else 0.0)
                 if position == len(query) - 1:
                     last.append(answered - pressed)
+                    last_searched.append(searched[-1])
             await pilot.press("escape")
         rss = max_rss_mb()
+    collections.stop()
+    clock.stop()
     return {
         "every": every,
         "last": last,
+        "last_searched": last_searched,
+        "full_collections": collections.pauses,
         "searched": searched,
         "after_answer": after_answer,
         "stale": clock.stale,
         "rss_mb": rss,
     }
+
+
+KEY_NAMES = {" ": "space", '"': "quotation_mark"}
+"""Keys whose names are not the character they type."""
+
+
+async def typed_at_pace(
+    archive: Path, index_dir: Path, queries: list[str], pace: float
+) -> dict[str, object]:
+    """Type each query with a key every ``pace`` seconds, not waiting for any results (as a
+    typist does); time its last key to the end of the refresh that drew its answer.
+
+    Also counts the answers drawn for a query already typed past, and the searches run.
+    """
+    from textual import events
+
+    from tui.app import NewsdeskApp
+    from tui.config import Config
+
+    app = NewsdeskApp(archive, index_dir, Config(), show_timings=False)
+    clock = PaintClock(app)
+    last: list[float] = []
+    keys = searched = 0
+    async with app.run_test(size=(120, 36), message_hook=clock.posted) as pilot:
+        main = app.main
+        while main.headlines.total == 0 or not main.status_bar.watcher.checked or busy(app):
+            await pilot.pause(0.05)
+        for query in queries:
+            if main.search_input.value:
+                clock.forget(main.result)
+                main.search_input.value = ""
+                await clock.wait_for("")
+            await pilot.press("slash")
+            clock.forget(main.result)
+            started = time.perf_counter()
+            for position, char in enumerate(query):
+                # Straight to the app, as a terminal's keys come: a pilot's press would wait
+                # for the app to be idle, and so for the search running.
+                await asyncio.sleep(max(0.0, started + position * pace - time.perf_counter()))
+                pressed = time.perf_counter()
+                app.post_message(events.Key(KEY_NAMES.get(char, char), char))
+            keys += len(query)
+            last.append(await clock.wait_for(query) - pressed)
+            searched += len(clock.answer_posted)
+            await pilot.press("escape")
+    clock.stop()
+    return {"last": last, "stale": clock.stale, "keys": keys, "searched": searched}
 
 
 # -- the first build: the app against `newsdesk index` ---------------------------------------
@@ -436,6 +525,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="cold starts (5; 0: none)")
     parser.add_argument("--queries", type=int, default=50, help="typed queries (50)")
     parser.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        metavar="MS",
+        help="also type the queries with a key every MS ms, not waiting for results",
+    )
+    parser.add_argument(
         "--first-build",
         metavar="ARCHIVE",
         help="only compare a first build of ARCHIVE in the app with `newsdesk index`",
@@ -490,11 +586,28 @@ def main() -> int:
         kind_last = last[number :: len(QUERY_KINDS)]
         print(f"  last key, {kind:<15} median {statistics.median(kind_last):6.1f} ms, "
               f"max {max(kind_last):6.1f} ms")  # fmt: skip
+    last_searched = [1000 * s for s in typed["last_searched"]]  # type: ignore[attr-defined]
+    slowest = sorted(zip(last, last_searched, queries, strict=True), reverse=True)[:4]
+    described = (
+        f"{query} {total:.0f} ms ({search:.0f} searching)" for total, search, query in slowest
+    )
+    print("  slowest last keys: " + ", ".join(described))
+    pauses = [1000 * s for s in typed["full_collections"]]  # type: ignore[attr-defined]
+    print(f"  full garbage collections while typing: {len(pauses)}", end="")
+    print(f", longest {max(pauses):.0f} ms, {sum(pauses):.0f} ms in all" if pauses else "")
     after = [1000 * s for s in typed["after_answer"]]  # type: ignore[attr-defined]
     print(f"  answer posted -> painted:      median {statistics.median(after):.1f} ms, "
           f"p95 {percentile(after, 0.95):.1f} ms")  # fmt: skip
     print(f"  answers drawn after their query was typed past: {typed['stale']}")
     print(f"  peak memory of the app process: {typed['rss_mb']:.0f} MB  (target < 300 MB)")
+    if args.pace:
+        paced = asyncio.run(typed_at_pace(archive, index_dir, queries, args.pace / 1000))
+        at_pace = [1000 * s for s in paced["last"]]  # type: ignore[attr-defined]
+        print(f"\ntyped at a key every {args.pace:.0f} ms, not waiting for results")
+        print(f"  last key -> its results: median {statistics.median(at_pace):.1f} ms, "
+              f"p95 {percentile(at_pace, 0.95):.1f} ms, max {max(at_pace):.1f} ms")  # fmt: skip
+        print(f"  searches run: {paced['searched']} for {paced['keys']} keys; answers drawn "
+              f"after their query was typed past: {paced['stale']}")  # fmt: skip
     print(f"\none poll of the archive folder: {poll_cost(archive):.2f} s "
           "(the app waits at least 20x that between polls)")  # fmt: skip
     return 0
