@@ -105,6 +105,15 @@ async def search(pilot: Pilot[int], text: str) -> None:
     await settle(pilot)
 
 
+async def load_first_page(pilot: Pilot[int]) -> None:
+    """Fetch the rest of the results' first page (a new query asks for a screenful)."""
+    app = pilot.app
+    assert isinstance(app, NewsdeskApp)
+    if app.main.result is not None:
+        app.main.calls.page(app.main.result, 0)
+        await settle(pilot)
+
+
 async def type_query(pilot: Pilot[int], text: str) -> None:
     """Press / and type ``text`` key by key, then wait for the results."""
     keys = ["space" if char == " " else char for char in text]

@@ -11,6 +11,7 @@ from tests.conftest_app import (
     Sample,
     isolate,
     iter_lines,
+    load_first_page,
     make_app,
     pilot_test,
     screen_text,
@@ -41,6 +42,7 @@ async def test_empty_query_lists_the_newest_articles(sample: Sample) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        await load_first_page(pilot)  # (a new query asks for a screenful)
         headlines = app.main.headlines
         assert headlines.total == SAMPLE_ARTICLES
         dates = [headlines.hit_at(i).date for i in range(10)]  # type: ignore[union-attr]
@@ -59,10 +61,15 @@ async def test_typing_a_query_fills_the_headlines(sample: Sample) -> None:
         assert app.main.search_input.value == "fintech"
         assert app.backend is not None
         expected = app.backend.search(SearchRequest("fintech", limit=100)).hits
-        assert titles(headlines) == [hit.title for hit in expected]
+        shown = [hit.title for hit in expected][: headlines.screenful]
+        assert titles(headlines) == shown  # a screenful first, the rest when wanted
         assert len(expected) == 10
         assert "10 results" in app.main.status.plain
         assert "Tidewell Pay to cut" in screen_text(app)
+        headlines.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        assert titles(headlines) == [hit.title for hit in expected]
 
 
 @pilot_test
@@ -188,6 +195,7 @@ async def test_s_cycles_the_sort_order(sample: Sample) -> None:
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:
         await search(pilot, "harbour")
+        await load_first_page(pilot)
         main = app.main
         await pilot.press("escape")
         relevance = titles(main.headlines)
@@ -198,15 +206,18 @@ async def test_s_cycles_the_sort_order(sample: Sample) -> None:
 
         await pilot.press("s")
         await settle(pilot)
+        await load_first_page(pilot)
         assert main.search_bar.query_state.sort == "newest"
         assert dates() == sorted(dates(), reverse=True)
         assert "Sorted by newest" in main.status.plain
         await pilot.press("s")
         await settle(pilot)
+        await load_first_page(pilot)
         assert main.search_bar.query_state.sort == "oldest"
         assert dates() == sorted(dates())
         await pilot.press("s")
         await settle(pilot)
+        await load_first_page(pilot)
         assert titles(main.headlines) == relevance
 
 
@@ -215,9 +226,11 @@ async def test_the_first_s_on_an_empty_query_changes_the_order(sample: Sample) -
     app = make_app(sample)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        await load_first_page(pilot)
         newest = titles(app.main.headlines)
         await pilot.press("s")
         await settle(pilot)
+        await load_first_page(pilot)
         assert "Sorted by oldest" in app.main.status.plain
         headlines = app.main.headlines
         hits = [headlines.hit_at(i) for i in range(headlines.total)]
@@ -226,6 +239,7 @@ async def test_the_first_s_on_an_empty_query_changes_the_order(sample: Sample) -
         assert titles(headlines)[0] != newest[0]
         await pilot.press("s")
         await settle(pilot)
+        await load_first_page(pilot)
         assert titles(app.main.headlines) == newest
 
 

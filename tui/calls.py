@@ -63,13 +63,12 @@ class BackendCalls:
             call, thread=True, group=group, exclusive=exclusive, exit_on_error=False
         )
 
-    def search(self, query: Query, keep: str | None = None) -> None:
-        """Search for ``query``: posts :class:`SearchDone` or :class:`SearchFailed`."""
+    def search(self, query: Query, keep: str | None = None, first: int = PAGE_SIZE) -> None:
+        """Search for ``query``, asking for the ``first`` hits (the rest of the page comes
+        with :meth:`page`): posts :class:`SearchDone` or :class:`SearchFailed`."""
         if self._backend() is None:
             return
-        request = SearchRequest(
-            query.text, query.sort, query.filters, limit=PAGE_SIZE, snippets=False
-        )
+        request = SearchRequest(query.text, query.sort, query.filters, limit=first, snippets=False)
         with self._lock:
             self._next_search = (query, request, keep)  # whatever was waiting is stale now
             if self._searching:

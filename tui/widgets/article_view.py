@@ -16,6 +16,7 @@ from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -34,6 +35,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = place_bindings("article")
     BORDER_TITLE = "Article"
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+    """The article's wrapped length. The panel's size never depends on it, so another article
+    (or none, when a search finds nothing) repaints the panel and its scrollbar alone rather
+    than laying out the whole screen again, which would delay the headlines drawn with it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
@@ -87,6 +93,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def clear(self, message: str) -> None:
         """Show ``message`` instead of an article."""
+        if self.article is None and message == self._message and self.is_mounted:
+            return  # (typing on while nothing matches: nothing to redraw)
         self.article = None
         self.terms = _NO_HITS
         self.current_hit = self.active_quote = -1
@@ -109,7 +117,10 @@ class ArticleView(ScrollView, can_focus=True):
                 self._document = build_document(self.article, finder, self._styles(), width)
             self._layout_key = key
             self._strips.clear()
-            self.virtual_size = Size(width, len(self._document.lines))
+            size = Size(width, len(self._document.lines))
+            if size != self.virtual_size:
+                self.virtual_size = size
+                self._scroll_update(size)  # (what a layout would do for the panel alone)
         return self._document
 
     @property

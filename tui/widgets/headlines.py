@@ -18,6 +18,7 @@ from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -39,6 +40,11 @@ class HeadlineList(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = place_bindings("headlines")
     BORDER_TITLE = "Headlines"
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+    """One line per hit. The list's own size never depends on it, so a new count repaints
+    the list and its scrollbar alone (:meth:`_resized`) rather than laying out the whole
+    screen again (Textual's default), which would delay the results the reader waits for."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "headlines--cursor",
@@ -94,17 +100,21 @@ class HeadlineList(ScrollView, can_focus=True):
         keep: str | None = None,
         empty: tuple[str, ...] = ("No articles match.",),
     ) -> None:
-        """Replace the list; the cursor stays on article ``keep`` if it is on the first page."""
+        """Replace the list; the cursor stays on article ``keep`` if it is on the first page.
+
+        ``first_page`` may be shorter than a page (a screenful): the rest of it is fetched
+        when the list needs it, like any other page.
+        """
         self.total = total
         self._pages = {0: first_page}
-        self._requested = {0}
+        self._requested = {0} if len(first_page) >= min(total, PAGE_SIZE) else set()
         self._empty = empty
         self._dated = any(hit.date for hit in first_page)
         ids = [hit.id for hit in first_page]
         self.cursor = ids.index(keep) if keep in ids else 0
         self.pointing = True
         self._changed()
-        self.virtual_size = Size(self.size.width, total)
+        self._resized(total)
         self._scroll_to_cursor(center=keep is not None)
         self._announce()
 
@@ -124,7 +134,7 @@ class HeadlineList(ScrollView, can_focus=True):
         self._requested = set()
         self._empty = lines
         self.cursor = 0
-        self.virtual_size = Size(self.size.width, 0)
+        self._resized(0)
         self._changed()
 
     def set_empty(self, *lines: str) -> None:
@@ -138,6 +148,12 @@ class HeadlineList(ScrollView, can_focus=True):
         self._read = read
         self._bookmarks = bookmarks
         self._changed()
+
+    @property
+    def screenful(self) -> int:
+        """How many hits fill the list (a whole page before the list is laid out)."""
+        height = self.scrollable_content_region.height
+        return min(PAGE_SIZE, height) if height > 0 else PAGE_SIZE
 
     def hit_at(self, index: int) -> SearchHit | None:
         """The hit at ``index`` if its page is loaded."""
@@ -174,6 +190,15 @@ class HeadlineList(ScrollView, can_focus=True):
     def _changed(self) -> None:
         self._line_cache.clear()
         self.refresh()
+
+    def _resized(self, lines: int) -> None:
+        """Make the list ``lines`` long, and fit the scrollbar and scroll offset to it."""
+        size = Size(self.size.width, lines)
+        if size != self.virtual_size:
+            self.virtual_size = size
+            # What a layout would do for the list alone. The screen is only laid out again
+            # when the scrollbar appears or goes (its gutter stays: nothing else moves).
+            self._scroll_update(size)
 
     # -- moving ----------------------------------------------------------------------------
 
@@ -248,7 +273,7 @@ class HeadlineList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         """Redraw at the new width."""
-        self.virtual_size = Size(event.size.width, self.total)
+        self._resized(self.total)
         self._changed()
 
     # -- drawing ---------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -37,12 +39,18 @@ class QuoteList(OptionList):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"quotes--speaker", "quotes--meta"}
 
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+    """The quotes' length. The panel's size never depends on it (the list sizes itself, and
+    its scrollbar, when its options change), so other quotes repaint the panel alone."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
 
     def show_quotes(self, article: Article | None) -> None:
         """List the quotes of ``article`` (or say there are none)."""
+        if article is None and self.article is None and not self.option_count:
+            return  # (already empty: nothing to redraw)
         self.article = article
         self.clear_options()
         if article is None:
