@@ -22,7 +22,6 @@ from textual.timer import Timer
 
 from index.api.errors import NewsdeskError
 from index.api.records import SpeakerCount
-from tui.collector import PausedCollections
 from tui.config import (
     Config,
     bundled_sample_data,
@@ -86,7 +85,6 @@ class NewsdeskApp(App[int]):
         )
         self._save_timer: Timer | None = None
         self._last_key = 0.0
-        self._collections = PausedCollections(lambda: self.idle)
 
     @property
     def main(self) -> MainScreen:
@@ -102,7 +100,6 @@ class NewsdeskApp(App[int]):
     def on_mount(self) -> None:
         """Apply key overrides, follow theme changes."""
         self.set_keymap(self.keymap)
-        self.set_interval(0.5, self._collections.tick)
         self.theme_changed_signal.subscribe(self, lambda _theme: self._theme_changed())
         if self._unknown_theme:
             self.notify(f"Unknown theme {self._unknown_theme!r}; using {self.theme}.", markup=False)
@@ -117,15 +114,10 @@ class NewsdeskApp(App[int]):
         return time.monotonic() - self._last_key >= IDLE_SECONDS
 
     async def on_event(self, event: events.Event) -> None:
-        """Note when the reader last pressed a key (full collections wait for a pause)."""
+        """Note when the reader last pressed a key."""
         if isinstance(event, events.Key):
             self._last_key = time.monotonic()
-            self._collections.typing()
         await super().on_event(event)
-
-    def on_unmount(self) -> None:
-        """Collect as usual again (the process may go on: tests run many apps)."""
-        self._collections.release()
 
     # -- the archive -----------------------------------------------------------------------
 
