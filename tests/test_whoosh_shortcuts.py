@@ -15,7 +15,8 @@ from index.api.records import SearchRequest
 from index.corpus.record import BadRecord, article_from_record, pack, unpack
 from index.engines.whoosh import docsets
 from index.engines.whoosh import postings as postings_module
-from index.engines.whoosh.docsets import DocSets, bitset, value_bitsets
+from index.engines.whoosh.bitsets import bitset, value_bitsets
+from index.engines.whoosh.docsets import DocSets
 from index.engines.whoosh.postings import read_postings
 from index.engines.whoosh.translate import Translator
 from index.engines.whoosh.view import FACET_COLUMNS, View, stored_body
