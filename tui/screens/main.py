@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.screen import Screen
 
 from index.api.records import Filter, Highlight, IndexStatus, ReadingState, SearchResult
 from index.corpus.article import Article
@@ -28,6 +27,7 @@ from tui.screens.help import HelpScreen, binding_commands, suggestion_hint
 from tui.screens.lookups import PopUps
 from tui.screens.marks import Marks
 from tui.screens.palette import PaletteCommand
+from tui.screens.prompt import PromptScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bindings import bindings
 from tui.widgets.headlines import PAGE_SIZE, HeadlineList
@@ -40,12 +40,10 @@ from tui.widgets.status import StatusLine
 from tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from textual.widget import Widget
-
     from index.api.backend import Backend
 
 
-class MainScreen(Screen[None]):
+class MainScreen(PromptScreen):
     """Search, read and quote."""
 
     AUTO_FOCUS = "#headlines"
@@ -81,7 +79,6 @@ class MainScreen(Screen[None]):
         self._preview_delay = preview_delay
         self._watch_interval = watch_interval
         self._first_results = False
-        self._answer_widgets: set[Widget] = set()
 
     def _backend(self) -> Backend | None:
         return self.host.backend
@@ -179,32 +176,15 @@ class MainScreen(Screen[None]):
         )
         if not result.total:
             self.reading.clear("Nothing to show.")
-        self._paint_soon(self.headlines, self.status)
+        self.paint_soon(self.headlines, self.status)
         self._first_answer()
 
     @on(m.SearchFailed)
     def _search_failed(self, message: m.SearchFailed) -> None:
         if message.query == self.search_bar.query_state:
             self.status.set_error(message.reason)
-            self._paint_soon(self.status)
+            self.paint_soon(self.status)
         self._first_answer()  # a damaged index is rebuilt by the first update
-
-    def _paint_soon(self, *widgets: Widget) -> None:
-        """Draw ``widgets`` as soon as their repaint reaches the screen: they show the answer
-        to the reader's query, which is what the reader waits for."""
-        self._answer_widgets = set(widgets)
-
-    def on_idle(self) -> None:
-        """Draw the answer's widgets now rather than on Textual's next frame.
-
-        A widget's repaint reaches the screen as a message; the screen then waits for its
-        next frame, up to a frame (17 ms) away, and up to two after a frame that came late,
-        as one often does while a search runs beside it.
-        """
-        ready = self._answer_widgets.intersection(self._dirty_widgets)
-        if ready and self.is_current:
-            self._answer_widgets -= ready
-            self._on_timer_update()  # (what that frame runs)
 
     def _first_answer(self) -> None:
         """The first search answered: now bring the index up to date behind the headlines."""
