@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
@@ -20,6 +20,11 @@ from tui.clipboard import (
     run_pager,
 )
 from tui.safe import inert_line
+
+if TYPE_CHECKING:
+    from tui.widgets.quotes import QuoteList
+    from tui.widgets.reading_pane import ReadingPane
+    from tui.widgets.status_bar import StatusBar
 
 
 class HandOff:
@@ -79,3 +84,30 @@ class HandOff:
         if failed is not None:
             self._fail(f"cannot run {command[0]}: {failed.strerror or failed}")
         return failed is None
+
+
+class HandOffKeys:
+    """The keys of a screen that get its open article out (mixed into the screen, whose
+    bindings name these actions)."""
+
+    handoff: HandOff
+    reading: ReadingPane
+    quotes: QuoteList
+    status_bar: StatusBar
+
+    def action_copy(self) -> None:
+        """Copy the selected quote (in the quotes panel) or the article."""
+        self.handoff.copy(self.reading.selected_quote if self.quotes.has_focus else None)
+
+    def action_copy_url(self) -> None:
+        """Copy the article's address."""
+        self.handoff.copy_url()
+
+    def action_open_pager(self) -> None:
+        """Read the article in $PAGER."""
+        self.handoff.pager()
+
+    def action_open_editor(self) -> None:
+        """Open the article's file in $EDITOR (the archive is watched: edits show up)."""
+        if self.handoff.editor():
+            self.status_bar.watcher.check(force=True)

@@ -22,7 +22,7 @@ from tui.calls import BackendCalls
 from tui.host import Host
 from tui.query import empty_lines
 from tui.safe import inert_line
-from tui.screens.handoff import HandOff
+from tui.screens.handoff import HandOff, HandOffKeys
 from tui.screens.help import HelpScreen, binding_commands, suggestion_hint
 from tui.screens.lookups import PopUps
 from tui.screens.marks import Marks
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from index.api.backend import Backend
 
 
-class MainScreen(PromptScreen):
+class MainScreen(PromptScreen, HandOffKeys):
     """Search, read and quote."""
 
     AUTO_FOCUS = "#headlines"
@@ -374,23 +374,6 @@ class MainScreen(PromptScreen):
         """Next (or with -1 previous) search hit in the article."""
         if self.open_article_or_say() is not None and not self.reading.next_hit(step):
             self.status.note("No search hits in this article.")
-
-    def action_copy(self) -> None:
-        """Copy the selected quote (in the quotes panel) or the article."""
-        self.handoff.copy(self.reading.selected_quote if self.focused is self.quotes else None)
-
-    def action_copy_url(self) -> None:
-        """Copy the article's address."""
-        self.handoff.copy_url()
-
-    def action_open_pager(self) -> None:
-        """Read the article in $PAGER."""
-        self.handoff.pager()
-
-    def action_open_editor(self) -> None:
-        """Open the article's file in $EDITOR (the archive is watched: edits show up)."""
-        if self.handoff.editor():
-            self.status_bar.watcher.check(force=True)
 
     def action_update_index(self) -> None:
         """Look for new, changed and deleted files now."""
