@@ -371,3 +371,19 @@ async def test_a_date_query_on_undated_articles_says_why(
         assert "No article in this archive has a date of its own" in screen_text(app)
         await search(pilot, "ferry")
         assert "date of its own" not in app.main.status.plain
+
+
+@pilot_test
+async def test_a_key_for_an_article_still_loading_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = phones_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)  # both articles listed, the first on show
+        reading = app.main.reading
+        assert app.main.headlines.total == 2
+        assert reading.open_article is not None and not reading.fetching
+        monkeypatch.setattr(reading._calls, "article", lambda *args: None)  # never arrives
+        await pilot.press("j", "o")
+        assert reading.fetching
+        assert "The article is still loading." in app.main.status.plain

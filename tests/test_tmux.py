@@ -227,6 +227,7 @@ def test_help_article_back_and_quit_at_80x24(terminal: Terminal, archive: Path) 
 def test_a_pager_that_only_prints_leaves_nothing_behind(terminal: Terminal, archive: Path) -> None:
     terminal.start(f"{NEWSDESK} {archive}", 80, 24, PAGER="cat")
     terminal.wait_text("archive \u00b7 55 articles")
+    terminal.wait_text("Corvane Semiconductor has agreed")  # the article under the cursor is in
     terminal.keys("o")
     screen = terminal.wait_text("press Enter to return to newsdesk")
     assert "the best money this ministry has spent in a decade" in " ".join(screen.split())

@@ -243,7 +243,11 @@ class MainScreen(PromptScreen, HandOffKeys):
         self.status.set_hint(message.counter or self._suggestion_hint())
 
     def open_article_or_say(self) -> Article | None:
-        """The open article; when there is none, say so."""
+        """The open article; when there is none, or the one under the cursor is still on
+        its way (the one on show is then not the one the reader means), say so."""
+        if self.reading.fetching:
+            self.status.note("The article is still loading.")
+            return None
         article = self.reading.open_article
         if article is None:
             self.status.note("Open an article first.")

@@ -78,6 +78,12 @@ class ReadingPane(Horizontal):
         return self.article.article
 
     @property
+    def fetching(self) -> bool:
+        """Whether an article has been asked for and is not on show yet."""
+        shown = self.article.article
+        return self._wanted is not None and (shown is None or shown.id != self._wanted)
+
+    @property
     def selected_quote(self) -> Quote | None:
         """The quote highlighted in the quotes panel, if any."""
         current = self.quotes.current
@@ -168,6 +174,7 @@ class ReadingPane(Horizontal):
     def _failed(self, message: m.ArticleFailed) -> None:
         message.stop()
         if message.article_id == self._wanted:
+            self._wanted = None
             self.article.clear(message.reason)
             self.quotes.show_quotes(None)
 
