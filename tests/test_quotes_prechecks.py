@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.quotes import coref, names, statements
+from index.quotes import coref, descriptions, names, statements
 
 # Words the trailing-time reading reacts to, in several cases, with the characters that
 # case-insensitive matching folds beyond ASCII (long s, Kelvin sign, dotless i).
@@ -133,3 +133,43 @@ def test_org_name_tells_people_from_organisations() -> None:
     assert coref._org_name("Fox News") == "Fox News"
     assert coref._org_name("Dr Fox") is None
     assert coref._org_name("Ada Vik") is None
+
+
+# Pieces of text around definite descriptions, with the letters the scan turns on ("t", "he")
+# glued to the words before and after them.
+_DESCRIPTION_PIECES = [
+    "the mayor",
+    "The mayor",
+    "the Tory leader",
+    "the American",
+    "the 20-year-old",
+    "tthe ",
+    "The",
+    "he",
+    "the",
+    "she ",
+    "Theresa",
+    "president",
+    "chief ",
+    "'s",
+    "\u2019s",
+    " ",
+    ", ",
+]
+_description_text = st.lists(
+    st.one_of(st.sampled_from(_DESCRIPTION_PIECES), st.text(alphabet="tThe s,.", max_size=6)),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_description_text)
+def test_description_scan_finds_what_finditer_finds(text: str) -> None:
+    expected = [match.span() for match in descriptions._PHRASE.finditer(text)]
+    assert list(descriptions._phrases(text)) == expected
+
+
+def test_description_scan_reads_the_descriptions() -> None:
+    text = 'Then the mayor said, "the fee", as the deputy minister and The American agreed.'
+    spans = [(start, end) for start, end, _ in descriptions.description_mentions(text, [])]
+    assert [text[start:end] for start, end in spans] == ["the mayor", "the deputy minister"]

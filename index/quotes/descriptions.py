@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -35,10 +36,15 @@ _HEADS = "(?:" + trie_pattern(DESCRIPTION_HEADS | ANAPHORIC_HEADS) + ")"
 _DEMONYM = r"[A-Z][a-z]+(?:an|ian|ese|ish)|[A-Z][a-z]+"
 # "the Arsenal boss", "the shadow chancellor", "the Lib Dem chief executive", "the 20-year-old".
 # (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
-_PHRASE = re.compile(
-    rf"[Tt]he\s+(?P<mods>(?:[\w'\u2019-]++\s++){{0,3}}?)"
+_AFTER_THE = (
+    rf"\s+(?P<mods>(?:[\w'\u2019-]++\s++){{0,3}}?)"
     rf"(?P<head>{_HEADS}|\d+-year-old|{_DEMONYM})(?:'s|\u2019s)?"
 )
+_PHRASE = re.compile(rf"[Tt]he{_AFTER_THE}")
+# _PHRASE without its first letter, for scanning: starting with the literal "he" lets ``re``
+# skip ahead to the next "he" rather than try the pattern at every "t" of the text; the
+# lookbehind puts the "T" or "t" back in front of it.
+_PHRASE_SCAN = re.compile(rf"he(?<=[Tt]he){_AFTER_THE}")
 # (a lead sentence describes someone the next one names: "..., the shadow chancellor said.
 # Oliver Letwin said ...")
 _CATAPHORA_REACH = 700
@@ -255,11 +261,26 @@ def description_mentions(
     """Role descriptions in running text outside ``skip`` (quotes, in order), with offsets."""
     found = []
     ends = [end for _, end in skip]
-    for match in _PHRASE.finditer(text):
-        at = bisect.bisect_right(ends, match.start())
-        if at < len(skip) and skip[at][0] <= match.start():
+    for start, end in _phrases(text):
+        at = bisect.bisect_right(ends, start)
+        if at < len(skip) and skip[at][0] <= start:
             continue  # inside a quote
-        description = read_description(match.group())
+        description = read_description(text[start:end])
         if description is not None and not description.anaphoric:
-            found.append((match.start(), match.end(), description))
+            found.append((start, end, description))
     return found
+
+
+def _phrases(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_PHRASE.finditer(text)``, found with ``_PHRASE_SCAN``.
+
+    Each search starts one character past where ``finditer`` would resume, so that the
+    match's first letter (before the "he") is where ``finditer`` would look from.
+    """
+    pos = 0
+    while pos < len(text):
+        match = _PHRASE_SCAN.search(text, pos + 1)
+        if match is None:
+            return
+        yield match.start() - 1, match.end()
+        pos = match.end()
