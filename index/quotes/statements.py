@@ -64,17 +64,38 @@ _ADJUNCT = re.compile(
     r"briefing|forum|debate|town\s+hall))\b",
     re.I,
 )
+# What an outlet calls its programmes and pages, and their own names ("Today", which never
+# starts a person's name, names a programme: "Radio 4's Today programme").
+_MEDIA_NOUN = (
+    r"(?:programme|program|show|website|site|service|channel|station|newspaper|paper|"
+    r"magazine|podcast|blog)\b"
+)
+# A title in capitals ("World at One"); a person named after it starts the statement instead
+# ("Radio 4's Today programme Mr Ross said ...").
+_NOT_TITLE = r"(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\b)"
+_TITLE_RUN = (
+    rf"{_NOT_TITLE}[A-Z0-9][\w&.'\u2019\-]*(?:[ \u00a0]+(?:(?:at|of|on|in|with|and|the|for)"
+    rf"[ \u00a0]+)?{_NOT_TITLE}[A-Z0-9][\w&.'\u2019\-]*)*"
+)
+# A programme's own name after the word: "the World Service programme Click".
+_SHOW_NAME = rf"(?:(?:(?<=programme)|(?<=program)|(?<=show))\s+{_TITLE_RUN})?"
 _OBJECT = re.compile(
     r"\s+(?:him|her|them|me|us|reporters|journalists|supporters|lawmakers|voters|"
     r"an?\s+(?:[\w-]+\s+){0,3}?(?:panel|committee|crowd|audience|gathering|group|reporter|"
     r"interviewer|newspaper|station|radio\s+host|conference)(?:\s+of\s+\w+)?|"
-    r"the\s+(?:crowd|audience|committee|court|paper|newspaper|forum|panel|gathering|group|"
-    r"conference|board|council|jury|station|network|show|program|host|magazine|outlet)|"
+    r"the\s+(?:crowd|audience|committee|court|paper|newspaper|programme|forum|panel|gathering|group|"
+    r"conference|board|council|jury|station|network|show|program|host|magazine|outlet)"
+    # "told the newspaper El Sol", "told the programme Inside Out"
+    rf"(?:(?:(?<=newspaper)|(?<=magazine)|(?<=programme)|(?<=show))\s+{_TITLE_RUN})?|"
     # "his closest advisers as ...", "their staff."
     r"(?:his|her|their)\s+(?:[\w'\u2019\-]+\s+){0,2}?[\w'\u2019\-]+"
     r"(?=\s*(?:[.,;:]|$|\s(?:as|when|while|after|before|during|in|on|at|last|this|that)\b))|"
-    rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?:['\u2019]s?\s+{NAME_RUN.pattern})?"
-    rf"(?:\s+of\s+{NAME_RUN.pattern})?)\b",
+    rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?:\s+\d+(?:\s+{NAME_RUN.pattern})?)?(?:"
+    # "BBC Radio 4's Today programme", "the Senate's finance committee"
+    rf"['\u2019]s?\s+{_TITLE_RUN}(?:\s+{_MEDIA_NOUN})?|"
+    # "the BBC News website", "the World Service programme Click", "the Office of Budget"
+    rf"(?:\s+of\s+{NAME_RUN.pattern})?(?:\s+{_MEDIA_NOUN}{_SHOW_NAME})?"
+    r"))\b",
 )
 _THAT = re.compile(r"\s*,?\s*that\b", re.I)
 _THAT_WORD = re.compile(r"\bthat\b")
