@@ -161,6 +161,14 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("That is how you learn", "Tom Reed")],
     ),
+    (
+        "a name that owns the noun before another name is no subject: the other name is",
+        (
+            "Tom Reed scored twice for the visitors.",
+            'But Reed\'s old team-mate Jon Dahl was not happy. He said: "We lost our shape."',
+        ),
+        [("We lost our shape", "Jon Dahl")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

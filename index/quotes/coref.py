@@ -14,7 +14,9 @@ from index.quotes.lexicon.grammar import (
     OBLIQUE_PREPOSITIONS,
 )
 from index.quotes.lexicon.people import (
+    ANAPHORIC_HEADS,
     COURTESY_TITLES,
+    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_MONTHS,
     HONORIFICS,
@@ -69,6 +71,12 @@ _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 # As a trie: a role noun is followed by a space or the end, so at most one can match.
 _ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
 _ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
+# Nouns for people that may stand before a name: roles, descriptions and relations.
+_PERSON_NOUNS = (
+    "(?:"
+    + trie_pattern(ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS)))
+    + ")"
+)
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -80,6 +88,10 @@ _PREMODIFIERS = re.compile(
 # role ("Ken Lee, Lord Mayor of Leeds" is one).
 _ANOTHER_PEER = re.compile(r"(?:Lord|Lady)\s+(?![Mm]ayor\b|[Cc]hancellor\b|[Cc]hief\b)[A-Z]")
 
+# "'s old deputy Jon": a possessive owning a noun for a person, set before another name.
+_OWNED_NAME = re.compile(
+    rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
+)
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
 
@@ -89,6 +101,9 @@ def _position(text: str, start: int, end: int) -> str:
     words = before.rsplit(maxsplit=2)  # only the last two words are read
     if words and words[-1].lower() in OBLIQUE_PREPOSITIONS:
         return "oblique"
+    if text.startswith("s ", end + 1) and _OWNED_NAME.match(text, end):
+        # "Vik's old deputy Jon Dahl said": the name only owns the subject, named after it.
+        return "other"
     if _FOLLOWED_BY_SPEECH.match(text, end):
         return "speaker"
     if _MODIFIER.match(text, end):
