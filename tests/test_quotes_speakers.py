@@ -169,6 +169,23 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("We lost our shape", "Jon Dahl")],
     ),
+    (
+        "a name set off by commas after the sentence's subject is in apposition, no subject",
+        (
+            "Mayor Tom Reed held talks with his rival, Jon Dahl, and the harbour chief, Ola Berg.",
+            "He said the deal was close.",
+        ),
+        [("the deal was close", "Tom Reed")],
+    ),
+    (
+        "a name set off by commas after a pronoun subject is in apposition, no subject",
+        (
+            "Ada Vik won the vote.",
+            "She thanked the woman who ran against her, Kim Lund, for a fair fight.",
+            '"We will work together," she said.',
+        ),
+        [("We will work together", "Ada Vik")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from index.quotes.apposition import set_off_after_subject
 from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
 from index.quotes.lexicon.grammar import (
@@ -364,6 +365,8 @@ def _scan_paragraph(
             continue
         gender = read.gender or _gender_before(text, start)
         position = _position(text, start, end)
+        if position == "subject" and set_off_after_subject(text, start, end, base, registry):
+            position = "other"
         known = registry.find(read.name)
         if (
             not (read.title or gender or position == "speaker")
