@@ -186,6 +186,22 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("We will work together", "Ada Vik")],
     ),
+    (
+        "a titled name after 'The' opening a sentence is its subject, whom 'he' goes to next",
+        (
+            "Ada Vik spoke first.",
+            "The Tory MP Jon Dahl has so far given no advice. He said he would consult lawyers.",
+        ),
+        [("he would consult lawyers", "Jon Dahl")],
+    ),
+    (
+        "a titled name after 'the' is someone, so the surname alone later is them in full",
+        (
+            "The vicar of Lund, the Reverend Jon Dahl, spoke at the council.",
+            "Mr Dahl said the show was vile.",
+        ),
+        [("the show was vile", "Jon Dahl")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

@@ -73,11 +73,8 @@ _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 _ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
 _ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
 # Nouns for people that may stand before a name: roles, descriptions and relations.
-_PERSON_NOUNS = (
-    "(?:"
-    + trie_pattern(ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS)))
-    + ")"
-)
+_PERSON_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
+_PERSON_NOUNS = "(?:" + trie_pattern(_PERSON_WORDS) + ")"
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -346,7 +343,8 @@ def _scan_paragraph(
                 continue
         # Every test below only skips the run, so the cheap ones that need no context go first.
         read = _run_name(run)
-        if read is None or text[max(0, start - 5) : start].lower().endswith("the "):
+        after_the = text[max(0, start - 5) : start].lower().endswith("the ")
+        if read is None or (after_the and not read.role):  # ("the Tory MP Ada Vik" is someone)
             continue
         if read.first in FIRST_NAME_MONTHS and after_date_lead(text[max(0, start - 12) : start]):
             # "since June Ada Vik said": the month is a date, not her first name.
@@ -365,6 +363,8 @@ def _scan_paragraph(
             continue
         gender = read.gender or _gender_before(text, start)
         position = _position(text, start, end)
+        if after_the and read.role and position == "other":  # "The Tory MP Ada Vik has not"
+            position = "subject" if _position(text, start - 4, end) == "subject" else position
         if position == "subject" and set_off_after_subject(text, start, end, base, registry):
             position = "other"
         known = registry.find(read.name)
