@@ -161,6 +161,47 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("That is how you learn", "Tom Reed")],
     ),
+    (
+        "a name that owns the noun before another name is no subject: the other name is",
+        (
+            "Tom Reed scored twice for the visitors.",
+            'But Reed\'s old team-mate Jon Dahl was not happy. He said: "We lost our shape."',
+        ),
+        [("We lost our shape", "Jon Dahl")],
+    ),
+    (
+        "a name set off by commas after the sentence's subject is in apposition, no subject",
+        (
+            "Mayor Tom Reed held talks with his rival, Jon Dahl, and the harbour chief, Ola Berg.",
+            "He said the deal was close.",
+        ),
+        [("the deal was close", "Tom Reed")],
+    ),
+    (
+        "a name set off by commas after a pronoun subject is in apposition, no subject",
+        (
+            "Ada Vik won the vote.",
+            "She thanked the woman who ran against her, Kim Lund, for a fair fight.",
+            '"We will work together," she said.',
+        ),
+        [("We will work together", "Ada Vik")],
+    ),
+    (
+        "a titled name after 'The' opening a sentence is its subject, whom 'he' goes to next",
+        (
+            "Ada Vik spoke first.",
+            "The Tory MP Jon Dahl has so far given no advice. He said he would consult lawyers.",
+        ),
+        [("he would consult lawyers", "Jon Dahl")],
+    ),
+    (
+        "a titled name after 'the' is someone, so the surname alone later is them in full",
+        (
+            "The vicar of Lund, the Reverend Jon Dahl, spoke at the council.",
+            "Mr Dahl said the show was vile.",
+        ),
+        [("the show was vile", "Jon Dahl")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

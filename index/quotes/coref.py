@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from index.quotes.apposition import set_off_after_subject
 from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
 from index.quotes.lexicon.grammar import (
@@ -14,7 +15,9 @@ from index.quotes.lexicon.grammar import (
     OBLIQUE_PREPOSITIONS,
 )
 from index.quotes.lexicon.people import (
+    ANAPHORIC_HEADS,
     COURTESY_TITLES,
+    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_MONTHS,
     HONORIFICS,
@@ -69,6 +72,9 @@ _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 # As a trie: a role noun is followed by a space or the end, so at most one can match.
 _ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
 _ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
+# Nouns for people that may stand before a name: roles, descriptions and relations.
+_PERSON_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
+_PERSON_NOUNS = "(?:" + trie_pattern(_PERSON_WORDS) + ")"
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
@@ -80,6 +86,10 @@ _PREMODIFIERS = re.compile(
 # role ("Ken Lee, Lord Mayor of Leeds" is one).
 _ANOTHER_PEER = re.compile(r"(?:Lord|Lady)\s+(?![Mm]ayor\b|[Cc]hancellor\b|[Cc]hief\b)[A-Z]")
 
+# "'s old deputy Jon": a possessive owning a noun for a person, set before another name.
+_OWNED_NAME = re.compile(
+    rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
+)
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
 
@@ -89,6 +99,9 @@ def _position(text: str, start: int, end: int) -> str:
     words = before.rsplit(maxsplit=2)  # only the last two words are read
     if words and words[-1].lower() in OBLIQUE_PREPOSITIONS:
         return "oblique"
+    if text.startswith("s ", end + 1) and _OWNED_NAME.match(text, end):
+        # "Vik's old deputy Jon Dahl said": the name only owns the subject, named after it.
+        return "other"
     if _FOLLOWED_BY_SPEECH.match(text, end):
         return "speaker"
     if _MODIFIER.match(text, end):
@@ -330,7 +343,8 @@ def _scan_paragraph(
                 continue
         # Every test below only skips the run, so the cheap ones that need no context go first.
         read = _run_name(run)
-        if read is None or text[max(0, start - 5) : start].lower().endswith("the "):
+        after_the = text[max(0, start - 5) : start].lower().endswith("the ")
+        if read is None or (after_the and not read.role):  # ("the Tory MP Ada Vik" is someone)
             continue
         if read.first in FIRST_NAME_MONTHS and after_date_lead(text[max(0, start - 12) : start]):
             # "since June Ada Vik said": the month is a date, not her first name.
@@ -349,6 +363,10 @@ def _scan_paragraph(
             continue
         gender = read.gender or _gender_before(text, start)
         position = _position(text, start, end)
+        if after_the and read.role and position == "other":  # "The Tory MP Ada Vik has not"
+            position = "subject" if _position(text, start - 4, end) == "subject" else position
+        if position == "subject" and set_off_after_subject(text, start, end, base, registry):
+            position = "other"
         known = registry.find(read.name)
         if (
             not (read.title or gender or position == "speaker")
