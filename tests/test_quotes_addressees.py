@@ -12,7 +12,7 @@ ROWS: list[tuple[str, str, str]] = [
     (
         "Lord Vane told Harbour Radio 4's Morning programme the pier could not reopen.",
         "the pier could not reopen",
-        "Vane",
+        "Lord Vane",
     ),
     ("Ada Vik told Harbour FM 96 Live she would stand again.", "she would stand again", "Ada Vik"),
     # a programme whose name has small words in it

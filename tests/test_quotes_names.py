@@ -17,7 +17,7 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
     (
         "a parliamentary title before a peer's title is the role, not part of the name",
         ('Former Green MP Lord Tavey called the levy "a tax on rain".',),
-        [("the levy", "Tavey", "Former Green MP")],
+        [("the levy", "Lord Tavey", "Former Green MP")],
     ),
     (
         "a British first name tells a 'he' whom it stands for",

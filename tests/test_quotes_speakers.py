@@ -202,6 +202,20 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("the show was vile", "Jon Dahl")],
     ),
+    (
+        "a peer named by title and one name keeps the title in the name",
+        (
+            "Lord Dale opened the new court rooms on Monday.",
+            '"Victims come first," said Lord Dale.',
+            "Dale added that the rooms were ready.",
+        ),
+        [("Victims come first", "Lord Dale"), ("that the rooms were ready", "Lord Dale")],
+    ),
+    (
+        "a pronoun goes to the peer, named with the title",
+        ("Lady Vik chairs the harbour inquiry.", '"We will sit in May," she said.'),
+        [("We will sit in May", "Lady Vik")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

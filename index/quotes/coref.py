@@ -204,6 +204,7 @@ class _RunName(NamedTuple):
     first: str  # the first word of ``name``, lower case
     gender: Gender  # implied by the first name or the title
     role: str | None  # the title, unless it is only a courtesy title (``Mr.``)
+    peer: str | None  # "Lord" of "Lord Falconer", a peer named by title and one name
 
 
 @lru_cache(maxsize=4096)  # pure; names recur within an article
@@ -230,11 +231,13 @@ def _run_name(run: str) -> _RunName | None:
     role = None
     # ("Tory treasurer Lord Ashcroft": the peer's title is part of how he is named, not his role)
     words = title.split()
+    peer = words[-1] if words and words[-1].lower() in PEERAGE_TITLES and len(tokens) == 1 else None
     while words and words[-1].lower() in PEERAGE_TITLES:
         words.pop()
     if words and words[-1].rstrip(".").lower() not in COURTESY_TITLES:
         role = " ".join(words)  # "Finance Minister Rafael Montague set out ..."
-    return _RunName(name, title, len(tokens), tokens[0].lower(), gender_of_name(name, title), role)
+    gender = gender_of_name(name, title)
+    return _RunName(name, title, len(tokens), tokens[0].lower(), gender, role, peer)
 
 
 def _runs_outside(text: str, skip: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -392,4 +395,5 @@ def _scan_paragraph(
             _weight(position),
             known=known,
             titled=titled,
+            peer=read.peer,
         )

@@ -28,6 +28,13 @@ class Entity:
     """Every role and title the article gives (``London mayor``, ``the Arsenal boss``)."""
     salient: bool = False
     """Whether the article names them as a subject or speaker at least once."""
+    peer: str | None = None
+    """The peer's title they are named with (``Lord`` of ``Lord Falconer``), if any."""
+
+    @property
+    def shown(self) -> str:
+        """The name to show: ``Lord Falconer`` for a peer known by one name, else the name."""
+        return f"{self.peer} {self.name}" if self.peer and " " not in self.name else self.name
 
 
 @dataclass(slots=True)
@@ -153,11 +160,13 @@ class Registry:
         weight: float = 0.0,
         known: int | None = -1,
         titled: bool = False,
+        peer: str | None = None,
     ) -> int:
         """Record a mention, merging it into the entity it refers to; return that entity.
 
         ``known`` is the entity ``find(name)`` already returned, if the caller looked it up;
-        ``titled`` says the role is only the title before the name (``Councillor``).
+        ``titled`` says the role is only the title before the name (``Councillor``); ``peer``
+        is a peer's title before a single name (``Lord``).
         """
         index = self.find(name) if known == -1 else known
         if index is None:
@@ -182,6 +191,8 @@ class Registry:
             entity.person = entity.person or person
             if role and role not in entity.roles:
                 entity.roles.append(role)
+        if peer and entity.peer is None:
+            entity.peer = peer
         self.mention(index, position, weight)
         return index
 

@@ -43,7 +43,7 @@ def resolve(
         if index is not None:
             entity = registry.entities[index]
             registry.mention(index, position, SPEAKER_WEIGHT)
-            detail = f"'it' -> {entity.name!r}, the organisation named just before"
+            detail = f"'it' -> {entity.shown!r}, the organisation named just before"
             return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
     if source.kind == "pronoun":
         if source.gender not in ("m", "f") or not switches.on(PRONOUN):
@@ -61,10 +61,10 @@ def resolve(
             why = Step(
                 "resolve",
                 PRONOUN,
-                f"{source.pronoun!r} -> {entity.name!r}, the likeliest person of that gender "
+                f"{source.pronoun!r} -> {entity.shown!r}, the likeliest person of that gender "
                 f"before it (last named {position - where} characters earlier)",
             )
-        return entity.name, entity.role, why
+        return entity.shown, entity.role, why
     description = read_description(source.name) if switches.on(DESCRIPTION_NAME) else None
     if description is not None:
         index = resolve_description(description, position, registry, statement)
@@ -73,7 +73,7 @@ def resolve(
             registry.mention(index, position, SPEAKER_WEIGHT)
             why = None
             if explain:
-                detail = f"{source.name!r} -> {entity.name!r}, " + (
+                detail = f"{source.name!r} -> {entity.shown!r}, " + (
                     "the person just spoken of"
                     if description.anaphoric
                     else f"whose role is {entity.role!r}"
@@ -82,7 +82,7 @@ def resolve(
                 )
                 why = Step("resolve", DESCRIPTION_NAME, detail)
             role = entity.role or _lower_first(source.name)
-            return entity.name, role, why
+            return entity.shown, role, why
     acronym = source.name.removeprefix("the ").removeprefix("The ")
     if acronym in registry.aliases and switches.on(FULL_NAME):
         full = registry.aliases[acronym]
@@ -105,6 +105,6 @@ def resolve(
     entity = registry.entities[index]
     why = None
     if explain:
-        detail = f"{source.name!r} -> {entity.name!r}, the fullest name the article gives"
+        detail = f"{source.name!r} -> {entity.shown!r}, the fullest name the article gives"
         why = Step("resolve", FULL_NAME, detail)
-    return entity.name, entity.role or source.role, why
+    return entity.shown, entity.role or source.role, why
