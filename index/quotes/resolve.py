@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from index.corpus.article import Step
 from index.quotes.coref import ORG_IT
 from index.quotes.descriptions import DESCRIPTION_NAME, read_description, resolve_description
+from index.quotes.lexicon.bodies import INSTITUTION_HEADS, INSTITUTION_WORDS, ORG_DESCRIPTION_HEADS
+from index.quotes.lexicon.grammar import NOT_NAME_WORDS
+from index.quotes.lexicon.people import DEMONYMS, ORG_WORDS, PLACE_NAMES
 from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Registry
 from index.quotes.rules import ALL_ON, Switches
@@ -19,6 +24,46 @@ FULL_NAME = "full-name"
 
 
 PRONOUN = "pronoun"
+ORG_DESCRIPTION = "org-description"
+
+# "the company", "the US firm", "the Japanese electronics giant": up to three words before the
+# head (a source phrase is already only a subject).
+_ORG_DESCRIPTION = re.compile(r"[Tt]he(?P<mods>(?:\s+[\w&\u2019'-]+){0,3}?)\s+(?P<head>[a-z]+)")
+# A capitalised word a description may hold and still not name its organisation: "the German
+# firm", "the Florida-based chain" ("the Reuters news agency" names one; so does "NBC").
+_PLACE_WORD = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)|[A-Z][\w.-]*-based")
+# A name an organisation goes by: capitalised words, joined by a few small ones.
+_ORG_NAME = re.compile(
+    r"[A-Z0-9][\w&.'\u2019-]*(?:\s+(?:(?:of|and|for|de|&)\s+)?[A-Z0-9][\w&.-]*)*"
+)
+
+
+def is_org_description(phrase: str) -> bool:
+    """Whether ``phrase`` describes an organisation instead of naming it (``the firm``)."""
+    found = _ORG_DESCRIPTION.fullmatch(phrase.strip())
+    if found is None or found.group("head") not in ORG_DESCRIPTION_HEADS:
+        return False
+    mods = found.group("mods").split()
+    return "central" not in mods and all(
+        word[:1].islower()
+        or word.lower() in PLACE_NAMES
+        or word.lower() in DEMONYMS
+        or _PLACE_WORD.fullmatch(word) is not None
+        for word in mods
+    )
+
+
+def _may_be_described(name: str, description: str) -> bool:
+    """Whether the organisation named ``name`` may be what ``description`` stands for."""
+    if _ORG_NAME.fullmatch(name) is None or (name.endswith("s") and name[:-1].isupper()):
+        return False  # "The message", "MPs"
+    if " " not in name and len(name) > 5 and name.isupper():
+        return False  # a heading word ("ABSTRACT"), not an acronym
+    words = [word.lower() for word in name.split()]
+    if len(words) == 1 and (words[0] in ORG_WORDS or words[0] in NOT_NAME_WORDS):
+        return False  # "News", "Group"
+    head = description.split()[-1]
+    return head in INSTITUTION_HEADS or not any(word in INSTITUTION_WORDS for word in words)
 
 
 def resolve(
@@ -45,6 +90,20 @@ def resolve(
             registry.mention(index, position, SPEAKER_WEIGHT)
             detail = f"'it' -> {entity.shown!r}, the organisation named just before"
             return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
+    if source.kind == "org" and switches.on(ORG_DESCRIPTION) and is_org_description(source.name):
+        index = registry.resolve_it(position)
+        org = registry.entities[index] if index is not None else None
+        # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
+        if (
+            index is not None
+            and org is not None
+            and org.salient
+            and _may_be_described(org.name, source.name)
+        ):
+            registry.mention(index, position, SPEAKER_WEIGHT)
+            detail = f"{source.name!r} -> {org.name!r}, the organisation named just before"
+            why = Step("resolve", ORG_DESCRIPTION, detail) if explain else None
+            return org.name, _lower_first(source.name), why
     if source.kind == "pronoun":
         if source.gender not in ("m", "f") or not switches.on(PRONOUN):
             why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one") if explain else None

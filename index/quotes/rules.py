@@ -153,6 +153,12 @@ RULES: tuple[Rule, ...] = (
         "to a word the article only writes as a name: 'Nordplan posted ...'",
     ),
     Rule(
+        "org-description",
+        "resolve",
+        "'the company said' resolves to the organisation named just before, the description "
+        "becoming the role: 'Nordplan posted a loss ... the firm said'",
+    ),
+    Rule(
         "carry-role",
         "resolve",
         "a speaker's role, given with one of their quotes, goes with each of their quotes: "

@@ -1,0 +1,24 @@
+"""Words for organisations as a description names them: "the company", "the US firm"."""
+
+from __future__ import annotations
+
+from index.quotes.lexicon import word_set
+
+ORG_DESCRIPTION_HEADS = word_set(
+    """company firm group corporation conglomerate business bank lender insurer airline
+    carrier retailer supermarket chain maker manufacturer producer carmaker brewer operator
+    giant publisher broadcaster studio label network club charity watchdog regulator
+    agency association federation union"""
+)
+"""The last word of a description that stands for an organisation named just before."""
+
+INSTITUTION_HEADS = word_set(
+    "agency watchdog regulator association federation union charity club network"
+)
+"""Heads that may stand for a public body as well as a business (the rest are businesses)."""
+
+INSTITUTION_WORDS = word_set(
+    """commission association assembly council committee senate parliament federation
+    ministry department agency office union party government authority court"""
+)
+"""Words in a name that make it a public body, never what "the company" stands for."""

@@ -1,0 +1,89 @@
+"""An organisation described ("the company said") is the one the article named just before."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotes import extract_quotes
+
+RULE = "org-description"
+
+# (paragraphs, first words of the quote, speaker, role)
+ROWS: list[tuple[tuple[str, ...], str, str, str | None]] = [
+    (
+        (
+            "Nordplan posted a loss of 20m crowns on Monday, and shares in Nordplan fell 5%.",
+            "The company said sales would recover in the spring.",
+        ),
+        "sales would recover",
+        "Nordplan",
+        "the company",
+    ),
+    (
+        (
+            "Kestrel has cut its winter timetable, and fares at Kestrel will rise.",
+            '"We expect to fly every route again by May," the Danish airline said.',
+        ),
+        "We expect to fly",
+        "Kestrel",
+        "the Danish airline",
+    ),
+]
+
+# (paragraphs, first words of the quote, speaker): a description that stays one
+KEPT: list[tuple[tuple[str, ...], str, str]] = [
+    # a description with a name of its own
+    (
+        (
+            "Nordplan posted a loss on Monday, and shares in Nordplan fell 5%.",
+            "The Halden news agency said the loss was the first in ten years.",
+        ),
+        "the loss was",
+        "The Halden news agency",
+    ),
+    # a central bank is not the lender just named
+    (
+        (
+            "Nordbank posted a loss on Monday, and shares in Nordbank fell 5%.",
+            "The central bank said rates would stay on hold.",
+        ),
+        "rates would stay",
+        "The central bank",
+    ),
+    # a business description never stands for a public body
+    (
+        (
+            "The Harbour Commission fined two ferry firms. The Harbour Commission said more fines "
+            "would follow.",
+            "The company said it would appeal.",
+        ),
+        "it would appeal",
+        "The company",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "start", "speaker", "role"), ROWS)
+def test_a_described_organisation_is_named(
+    paragraphs: tuple[str, ...], start: str, speaker: str, role: str | None
+) -> None:
+    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
+    assert (quote.speaker, quote.role) == (speaker, role)
+    assert quote.rule != RULE  # (the rule resolves the speaker; the quote's own rule found it)
+
+
+@pytest.mark.parametrize(("paragraphs", "start", "speaker", "role"), ROWS)
+def test_switched_off_the_description_stays(
+    paragraphs: tuple[str, ...], start: str, speaker: str, role: str | None
+) -> None:
+    found = extract_quotes(paragraphs, frozenset({RULE}))
+    quote = next(q for q in found if q.text.startswith(start))
+    assert quote.speaker is not None and quote.speaker[:1].lower() + quote.speaker[1:] == role
+
+
+@pytest.mark.parametrize(("paragraphs", "start", "speaker"), KEPT)
+def test_a_description_that_names_no_one_before_stays(
+    paragraphs: tuple[str, ...], start: str, speaker: str
+) -> None:
+    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
+    assert quote.speaker == speaker
