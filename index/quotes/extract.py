@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from index.corpus.article import PARAGRAPH_SEPARATOR, Quote, Step
 from index.quotes.candidates import Candidate, paragraph_candidates
+from index.quotes.chains import PRONOUN_CHAIN, note_pronoun_subjects
 from index.quotes.coref import scan_people
 from index.quotes.join import (
     RUN_ON,
@@ -106,6 +107,8 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
     skips = [[(span.open, span.close) for span in spans] for spans in all_spans]
     registry = Registry()
     scan_people(list(paragraphs), bases, skips, registry, switches)
+    if switches.on(PRONOUN_CHAIN):
+        note_pronoun_subjects(list(paragraphs), bases, skips, registry)
 
     def known(name: str) -> bool:
         return registry.find(name) is not None

@@ -245,9 +245,14 @@ class Registry:
 
     def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
         """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""
+        return self.pronoun_choice(gender, position)[0]
+
+    def pronoun_choice(self, gender: Gender, position: int) -> tuple[int | None, float]:
+        """:meth:`resolve_pronoun`'s choice, and by how much it beats the next person (in
+        salience weights; infinite when no one else is in reach)."""
         at = bisect.bisect_left(self.positions, position) - 1
         best: int | None = None
-        best_score = float("-inf")
+        best_score = second = float("-inf")
         seen = 0
         while at >= 0 and position - self.positions[at] <= PRONOUN_REACH and seen < 12:
             index = self.mentioned[at]
@@ -258,9 +263,13 @@ class Registry:
                 if entity.gender == gender:
                     score += GENDER_BONUS
                 if score > best_score:
+                    if index != best:
+                        second = best_score
                     best, best_score = index, score
+                elif index != best and score > second:
+                    second = score
             at -= 1
-        return best
+        return best, best_score - second
 
 
 # Salience weights, tuned on PolNeAR train: how much being a subject or a speaker outweighs

@@ -159,6 +159,12 @@ RULES: tuple[Rule, ...] = (
         "becoming the role: 'Nordplan posted a loss ... the firm said'",
     ),
     Rule(
+        "pronoun-chain",
+        "resolve",
+        "'He' opening a sentence keeps the person it stands for in view for the next 'he "
+        "said', over people named since in passing",
+    ),
+    Rule(
         "carry-role",
         "resolve",
         "a speaker's role, given with one of their quotes, goes with each of their quotes: "
