@@ -10,11 +10,10 @@ from index.quotes.registry import SUBJECT_WEIGHT, Registry
 
 PRONOUN_CHAIN = "pronoun-chain"
 
-# "He" or "She" opening a sentence (after the paragraph's start or a full stop, with any
-# closing quote mark between), followed by a verb-like word rather than a quote.
-_SUBJECT_PRONOUN = re.compile(
-    r"(?:^|(?<=[.!?])[\"\u201d\u2019']?\s+)(?P<pronoun>He|She)\s+(?=[a-z])"
-)
+# "He" or "She" followed by a verb-like word rather than a quote (the caller checks that it
+# opens a sentence: found from the capital, the search skips ahead to each H and S).
+_SUBJECT_PRONOUN = re.compile(r"(?P<pronoun>He|She)\s+(?=[a-z])")
+_BEFORE_SENTENCE = " \u00a0\"\u201d\u2019'"
 _GENDER: dict[str, Gender] = {"He": "m", "She": "f"}
 # How far the person a pronoun goes to must outscore anyone else for the pronoun to count as
 # their mention (in salience weights): a guess would carry its error on to the next "he said".
@@ -30,6 +29,10 @@ def note_pronoun_subjects(
         opens = [start for start, _ in skip]
         for found in _SUBJECT_PRONOUN.finditer(text):
             start = found.start("pronoun")
+            window = text[max(0, start - 4) : start]
+            before = window.rstrip(_BEFORE_SENTENCE)
+            if before[-1:] not in (".", "!", "?") and (before or start > 4):
+                continue  # not the start of a sentence (nor of the paragraph)
             at = bisect.bisect_right(opens, start) - 1
             if at >= 0 and skip[at][0] <= start < skip[at][1]:
                 continue  # inside a quote: the speaker's own "he", not the reporter's
