@@ -203,6 +203,21 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("the show was vile", "Jon Dahl")],
     ),
     (
+        "a time before the subject is no part of the speaker",
+        ("Late last month the harbour board said the fees would rise.",),
+        [("the fees would rise", "the harbour board")],
+    ),
+    (
+        "the news a statement came with is no part of the speaker",
+        ("The vote came as the harbour board said the fees would rise.",),
+        [("the fees would rise", "the harbour board")],
+    ),
+    (
+        "a day before the subject is no part of the speaker",
+        ("Last Friday the harbour master said the fees would rise.",),
+        [("the fees would rise", "the harbour master")],
+    ),
+    (
         "a peer named by title and one name keeps the title in the name",
         (
             "Lord Dale opened the new court rooms on Monday.",
@@ -228,13 +243,17 @@ ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("the deal was done", "Harbour manager")],
     ),
     (
-        "a time, a clause or a phrase cut off before a name is no role",
+        "a time, a clause or a phrase cut off before a name is no role (a title is)",
         (
             "During his speech Mr Lund said the bridge was safe.",
             "His remarks came after Mayor Ada Vik said the quay was short.",
             "The harbour crew and Eva Holm said the ferry was late.",
         ),
-        [("the bridge was safe", None), ("the quay was short", None), ("the ferry was late", None)],
+        [
+            ("the bridge was safe", None),
+            ("the quay was short", "Mayor"),
+            ("the ferry was late", None),
+        ],
     ),
     (
         "an opening phrase set off by a comma is no one's role",

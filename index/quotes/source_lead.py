@@ -1,0 +1,45 @@
+"""What opens a speaker phrase without being the speaker: when, and what the news came with.
+
+"Last month the SEC said ..." and "The revelation came as the Russian government said ..."
+are spoken by the SEC and the Russian government; the words before them set the scene.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "last month", "Late last week", "this March": a time, never a name ("Last Night of the
+# Proms" and "This Morning" are names, in capitals).
+_PERIOD = (
+    rf"(?:(?:[Ll]ate|[Ee]arly)\s+)?(?:[Ll]ast|[Tt]his|[Nn]ext)\s+"
+    rf"(?:week|month|year|night|weekend|{_DAY}|{_MONTH})"
+)
+# "On Friday", "Earlier", "In a statement": the scene, before a comma or "the".
+_WHEN = (
+    rf"(?:[Oo]n\s+)?{_DAY}|[Ee]arlier|[Ll]ater|[Yy]esterday|[Mm]eanwhile|[Ii]nstead|"
+    r"[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:statement|report|interview)"
+)
+_LEAD = re.compile(rf"{_PERIOD}\s*,?\s+(?=\S)|(?:{_WHEN})\s*,\s*|(?:{_WHEN})\s+(?=(?:the|a|an)\s)")
+# "The revelation came as", "Its comments came after", "The news comes amid".
+_CAME_WITH = re.compile(
+    r"^[^,]{0,60}?\b(?:came|comes|come)\s+(?:as|after|amid|when|just\s+as)\s+(?=\S)", re.I
+)
+
+_VERB = re.compile(r"\b[a-z]+ed\b")
+
+
+def strip_lead(phrase: str) -> str:
+    """``phrase`` without the time or the news it opens with (unchanged if nothing is left)."""
+    text = phrase
+    lead = _LEAD.match(text)
+    if lead is not None:
+        text = text[lead.end() :]
+    came = _CAME_WITH.match(text)
+    if came is not None and _VERB.search(text, came.end()) is None:
+        text = text[came.end() :]  # (not "came after X suspended a candidate": a clause)
+    return text if text.strip() else phrase
