@@ -11,6 +11,7 @@ import pytest
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
 from index.quotes.roles import carries
+from index.quotes.source_lead import is_clause
 from tests.quotecheck import check_offsets
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -218,6 +219,14 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("the fees would rise", "the harbour master")],
     ),
     (
+        "a clause is no subject: before 'said X' it is the statement, X the speaker",
+        (
+            "The builder of the Silver Bay Dam is continuing work on the sister Kvarn dam, "
+            "said the Halden News.",
+        ),
+        [("The builder of the Silver Bay Dam is continuing", "the Halden News")],
+    ),
+    (
         "a peer named by title and one name keeps the title in the name",
         (
             "Lord Dale opened the new court rooms on Monday.",
@@ -344,3 +353,17 @@ def test_roles(paragraphs: tuple[str, ...], expected: list[tuple[str, str | None
 )
 def test_only_a_sure_role_carries_to_the_speakers_other_quotes(role: str, sure: bool) -> None:
     assert carries(role) is sure
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clause"),
+    [
+        ("The builder of the dam is continuing work on the quay", True),
+        ("Other small cafes will be able to open", True),
+        ("Commuters who have used the ferry", False),  # (the verb is the relative clause's)
+        ("Ada Vik, who has run the yard for years", False),  # (an aside: the name speaks)
+        ("the harbour board", False),
+    ],
+)
+def test_a_phrase_with_a_verb_of_its_own_is_a_clause(phrase: str, clause: bool) -> None:
+    assert is_clause(phrase) is clause

@@ -43,3 +43,18 @@ def strip_lead(phrase: str) -> str:
     if came is not None and _VERB.search(text, came.end()) is None:
         text = text[came.end() :]  # (not "came after X suspended a candidate": a clause)
     return text if text.strip() else phrase
+
+
+# A finite auxiliary makes a clause of a subject phrase ("The builder of the dam is continuing
+# work on ..."), unless a relative clause holds it ("users who had tested the software").
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|must)\b")
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose|whom|where|when)\b", re.I)
+
+
+def is_clause(phrase: str) -> bool:
+    """Whether ``phrase`` is a clause with a verb of its own, so no one's name or description
+    (one without commas: a part set off by commas may be an aside, or the name come last)."""
+    if "," in phrase:
+        return False
+    verb = _AUXILIARY.search(phrase)
+    return verb is not None and _RELATIVE.search(phrase, 0, verb.start()) is None

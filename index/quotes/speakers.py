@@ -50,7 +50,7 @@ from index.quotes.names import (
     words_of,
 )
 from index.quotes.roles import is_role, opens_sentence
-from index.quotes.source_lead import strip_lead
+from index.quotes.source_lead import is_clause, strip_lead
 
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _ROLE_STOP = re.compile(
@@ -208,6 +208,8 @@ def parse_source(phrase: str) -> Source | None:
     if not text or len(text) > 250:
         return None
     text = strip_lead(text)  # "Last month the SEC", "The news came as the bank"
+    if is_clause(text):
+        return None
     if "-" in text or "\u2014" in text or "\u2013" in text:
         # "The judge -- who met the nominee -- said": an aside between dashes reads as one
         # between commas.
