@@ -227,6 +227,11 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("The builder of the Silver Bay Dam is continuing", "the Halden News")],
     ),
     (
+        "the one a paper quoted as saying is the speaker, not the paper",
+        ('"Demand is strong," the Halden Courier quoted Tom Berg as saying.',),
+        [("Demand is strong", "Tom Berg")],
+    ),
+    (
         "a peer named by title and one name keeps the title in the name",
         (
             "Lord Dale opened the new court rooms on Monday.",

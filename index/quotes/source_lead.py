@@ -1,4 +1,5 @@
-"""What opens a speaker phrase without being the speaker: when, and what the news came with.
+"""What opens a speaker phrase without being the speaker: when, what the news came with, and
+who quoted the speaker.
 
 "Last month the SEC said ..." and "The revelation came as the Russian government said ..."
 are spoken by the SEC and the Russian government; the words before them set the scene.
@@ -31,10 +32,13 @@ _CAME_WITH = re.compile(
 )
 
 _VERB = re.compile(r"\b[a-z]+ed\b")
+# '"...," the newspaper quoted the chief executive as saying': the one quoted speaks.
+_QUOTED_AS = re.compile(r"^.{1,80}?\s(?:quoted|cited)\s+(?!by\b)(?P<who>.+?)(?:\s+as)?$")
 
 
 def strip_lead(phrase: str) -> str:
-    """``phrase`` without the time or the news it opens with (unchanged if nothing is left)."""
+    """``phrase`` without the time or the news it opens with, or only the one it quotes
+    (unchanged if nothing is left)."""
     text = phrase
     lead = _LEAD.match(text)
     if lead is not None:
@@ -42,6 +46,9 @@ def strip_lead(phrase: str) -> str:
     came = _CAME_WITH.match(text)
     if came is not None and _VERB.search(text, came.end()) is None:
         text = text[came.end() :]  # (not "came after X suspended a candidate": a clause)
+    quoted = _QUOTED_AS.match(text)
+    if quoted is not None:
+        text = quoted.group("who")
     return text if text.strip() else phrase
 
 
