@@ -49,6 +49,54 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Skippers claim to have seen the fault months ago.",
         [("to have seen the fault months ago", "Skippers")],
     ),
+    # Whoever is told or warned, before a statement that opens with "that" or a pronoun.
+    (
+        "addressee",
+        "Ada Vik told jurors she met the skipper often.",
+        [("she met the skipper often", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik told the harbour master she could never trust the skipper.",
+        [("she could never trust the skipper", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik admitted to jurors she was willing to sink the ferry.",
+        [("she was willing to sink the ferry", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik warned ferry owners that fares would rise.",
+        [("that fares would rise", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik warned her crew they must fix the errors.",
+        [("they must fix the errors", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik warned the Harbour Board that the pier would close.",
+        [("that the pier would close", "Ada Vik")],
+    ),
+    # ... but a name after "warned" is the statement's subject, a "that" before a verb opens a
+    # relative clause, and what is told may be a story.
+    (
+        "addressee",
+        "Ada Vik warned Norway faces a long winter.",
+        [("Norway faces a long winter", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik warned the extra demand that had lifted fares was gone.",
+        [("the extra demand that had lifted fares was gone", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik told the story of how she saved the ferry.",
+        [("the story of how she saved the ferry", "Ada Vik")],
+    ),
 ]
 
 
