@@ -97,6 +97,31 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Ada Vik told the story of how she saved the ferry.",
         [("the story of how she saved the ferry", "Ada Vik")],
     ),
+    # No statement: a participle before its agent, a reply in kind; an adjunct of time before
+    # "that"; the reporter's concession after the speaker.
+    ("not-content", "The loss reported by travellers was $5m.", []),
+    ("not-content", "The new fare, announced by the Harbour Board on Friday, beat forecasts.", []),
+    ("not-content", "The home side replied with two late goals.", []),
+    (
+        "not-content",
+        "The board has said for months that the pier is safe.",
+        [("that the pier is safe", "The board")],
+    ),
+    (
+        "not-content",
+        "Fares will rise, Ada Vik told reporters, although she would not give a date.",
+        [("Fares will rise", "Ada Vik")],
+    ),
+    (
+        "not-content",
+        "Ada Vik said by the time the ferry came, the pier had closed.",
+        [("by the time the ferry came, the pier had closed", "Ada Vik")],
+    ),
+    (
+        "not-content",
+        "Ada Vik said, by 2030, she wanted every ferry to run on batteries.",
+        [("by 2030, she wanted every ferry to run on batteries", "Ada Vik")],
+    ),
 ]
 
 

@@ -56,6 +56,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ADJUNCT = re.compile(
     rf"\s*,?\s*(?:(?:on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     r"\s*,?\s*(?:yesterday|today|tonight|earlier|later|recently|again|also|repeatedly|"
+    r"for\s+(?:months|years|weeks|days|decades|some\s+time|the\s+first\s+time)|"
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
     r"in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|speech|email|"
     r"e-mail|letter|tweet|post|release|memo|call|appearance|op-ed|essay|column|briefing)|"
