@@ -30,6 +30,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     (
         "noun-cue",
+        "Skippers are warning against a late start to the season.",
+        [("against a late start to the season", "Skippers")],
+    ),
+    (
+        "noun-cue",
         "The Harbour Board report says that the pier needs new beams.",
         [("that the pier needs new beams", "The Harbour Board report")],
     ),

@@ -196,14 +196,17 @@ _RELATIVE_BEFORE = re.compile(
 )
 
 
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
+
+
 def _noun_next(text: str, cue: re.Match[str]) -> bool:
     """Whether the word after a cue shows the cue is a noun (``the report found``)."""
     call = cue.group().startswith("call")
     after = _NOUN_NEXT.match(text, cue.end()) or (
         (_NOUN_NEXT_CALL if call else _NOUN_NEXT_NOT_CALL).match(text, cue.end())
     )
-    if not after:
-        return False
+    if not after or _PROGRESSIVE_BEFORE.search(text, max(0, cue.start() - 12), cue.start()):
+        return False  # ("are warning against ...": a verb after its auxiliary)
     return _RELATIVE_BEFORE.search(text, max(0, cue.start() - 60), cue.start()) is None
 
 
