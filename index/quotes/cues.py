@@ -172,7 +172,42 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         return True  # "Editor's note:", "the mayor's claims"
     if previous == "to":
         return len(before) < 2 or before[-2].lower() not in TO_VERB_OK_AFTER
+    if cue.group() in NOUN_CUES and _noun_next(text, cue):
+        return True  # "the survey report found ...", "free phone calls to ...", "a claim for ..."
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
+
+
+# What follows a cue word that is a noun: a verb of its own ("the survey report found",
+# "voice calls have fallen") or a preposition ("a report from the agency", "phone calls to
+# friends", "call centres"). "calls for a ban" and "claims to be" are verbs.
+_NOUN_NEXT = re.compile(
+    r"\s+(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|"
+    r"did|says|said|suggests|suggested|found|finds|shows|showed|concluded|concludes|looked|"
+    r"looks|took|takes|tries|tried|points|estimates|estimated|reveals|revealed|came|comes|"
+    r"from|by|against|into|of|at|centres?|centers?)\b"
+)
+_NOUN_NEXT_NOT_CALL = re.compile(r"\s+(?:for|on)\b")
+_NOUN_NEXT_CALL = re.compile(r"\s+to\b")
+# "which the union claims was sold", "a show they claim is ...": the subject of a relative
+# clause before the verb, whose own object is left out.
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:which|who|whom)\s+(?:[\w'\u2019-]+\s+){1,3}|"
+    r"\b(?:he|she|they|we|I|you)\s+)$"
+)
+
+
+_PROGRESSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|be)\s+$")
+
+
+def _noun_next(text: str, cue: re.Match[str]) -> bool:
+    """Whether the word after a cue shows the cue is a noun (``the report found``)."""
+    call = cue.group().startswith("call")
+    after = _NOUN_NEXT.match(text, cue.end()) or (
+        (_NOUN_NEXT_CALL if call else _NOUN_NEXT_NOT_CALL).match(text, cue.end())
+    )
+    if not after or _PROGRESSIVE_BEFORE.search(text, max(0, cue.start() - 12), cue.start()):
+        return False  # ("are warning against ...": a verb after its auxiliary)
+    return _RELATIVE_BEFORE.search(text, max(0, cue.start() - 60), cue.start()) is None
 
 
 _NAMING = re.compile(

@@ -164,9 +164,9 @@ def said_that(
     ):
         # '"...," if nothing changes, said Ada Vik, an analyst.': the speaker, not a statement.
         return []
-    if _NOT_CONTENT.match(text, start):
+    if _NOT_CONTENT.match(text, start) or (verb.startswith("repl") and _WITH.match(text, start)):
         # "said of the plan", "called out his rival", "said in front of a crowd",
-        # "said, referring to ...": what follows is no statement.
+        # "said, referring to ...", "replied with a late goal": what follows is no statement.
         return []
     cue = text[verb_end - len(verb) : verb_end]
     return [Report(start, end, subject[0], subject[1], rule, cue)]
@@ -281,6 +281,9 @@ _ONLY_ADJUNCT = re.compile(r"(?:in|on|at|during|after|before|via|through|over|am
 _THAT_WORD_RE = re.compile(r"\bthat\b")
 
 
+_WITH = re.compile(r"with\b")
+
+
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+to\s+[a-z]")
 
 
@@ -311,6 +314,9 @@ _NOT_CONTENT = re.compile(
     r"citing|adding|noting|speaking|addressing|standing|sitting|appearing|asked)\b"
     # "X reported from Kaneohe Bay": where a reporter filed from, not what they reported.
     r"|from\s+(?=[A-Z])"
+    # "the loss reported by customers was ...", "the figure announced by the minister is ...":
+    # a participle before its agent; no statement.
+    r"|by\s+(?!the\s+time\b|\d)"
 )
 
 
@@ -319,7 +325,10 @@ BY_AGENT = re.compile(
 )
 
 
-_PARTICIPLE_START = re.compile(r"(?:adding|saying|noting|who|which|telling|explaining)\b", re.I)
+# (", she said, although she would not say when": the reporter's words after the speaker)
+_PARTICIPLE_START = re.compile(
+    r"(?:adding|saying|noting|who|which|telling|explaining|although|though)\b", re.I
+)
 
 
 # "... his support for the governor on Thursday night": when it was said, not what.

@@ -56,6 +56,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _ADJUNCT = re.compile(
     rf"\s*,?\s*(?:(?:on|late|early)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     r"\s*,?\s*(?:yesterday|today|tonight|earlier|later|recently|again|also|repeatedly|"
+    r"for\s+(?:months|years|weeks|days|decades|some\s+time|the\s+first\s+time)|"
     r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|"
     r"in\s+(?:a|an|his|her|their|its)\s+(?:\w+\s+)?(?:statement|interview|speech|email|"
     r"e-mail|letter|tweet|post|release|memo|call|appearance|op-ed|essay|column|briefing)|"
@@ -107,6 +108,38 @@ _ADDRESSEE_BEFORE_QUESTION = re.compile(
 # words (tried before _OBJECT, which would stop at "a packed hall").
 _ADDRESSEE_BEFORE_THAT = re.compile(
     r"(?:\s+[\"\u201c]?[\w'\u2019\-]+[\"\u201d]?){1,10}?(?=\s+that\b)"
+)
+# "told jurors he met ...", "told the harbour master he could ...": whoever is told, a bare
+# plural (with one word before it) or a few words after a determiner, before the pronoun that
+# opens the statement.
+_ADDRESSEE_WORD = (
+    r"(?!(?:of|how|why|what|when|where|that|which|who|whether|if|about|to|for|in|on|at|and|or|"
+    r"but)\b)[\w'\u2019\-]+"
+)
+_ADDRESSEE_WORDS = (
+    rf"(?:(?:the|a|an|his|her|their|its|our)\s+{_ADDRESSEE_WORD}(?:\s+{_ADDRESSEE_WORD}){{0,2}}?|"
+    rf"(?:(?=[a-z]){_ADDRESSEE_WORD}\s+)?[a-z]+s)"
+)
+_PRONOUN_NEXT = r"\s+(?:he|she|they|we|I|it|there)\s"
+_BEFORE_PRONOUN = rf"(?={_PRONOUN_NEXT})"
+_ADDRESSEE_BEFORE_PRONOUN = re.compile(rf"\s+{_ADDRESSEE_WORDS}{_BEFORE_PRONOUN}")
+# "admitted to jurors he was ...", "said to Vik she would ...": whom it was said to.
+_TO_ADDRESSEE = re.compile(
+    rf"\s+to\s+(?:{_ADDRESSEE_WORDS}|him|her|them|me|us|"
+    rf"[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*){{0,2}}){_BEFORE_PRONOUN}"
+)
+# "warned investors that ...", "warned his crew they must ...": an addressee before the
+# statement, as with "told"; but a name after "warned" with no "that" starts the statement
+# ("warned Britain faces ...").
+_WARN_VERBS = frozenset({"warn", "warns", "warned", "warning"})
+# (a "that" followed by a verb opens a relative clause: "warned the demand that had ...")
+_THAT_CLAUSE_NEXT = (
+    r"\s+that\s+(?!(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
+    r"must|[a-z]+ed)\b)"
+)
+_WARNED_ADDRESSEE = re.compile(
+    rf"\s+(?:(?:{_ADDRESSEE_WORDS}|him|her|them|us|me)(?={_THAT_CLAUSE_NEXT}|{_PRONOUN_NEXT})|"
+    rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?={_THAT_CLAUSE_NEXT}))"
 )
 _CALL_PARTICLE = re.compile(r"\s+(?:for|on|upon)\s+", re.I)
 _ADJUNCT_START = re.compile(
@@ -205,14 +238,23 @@ def content_start(text: str, verb: str, pos: int, limit: int) -> int:
             _ADDRESSEE_BEFORE_THAT.match(text, pos, limit)
             or (verb.startswith("ask") and _ADDRESSEE_BEFORE_QUESTION.match(text, pos, limit))
             or _OBJECT.match(text, pos, limit)
+            or _ADDRESSEE_BEFORE_PRONOUN.match(text, pos, limit)
         )
         if obj:
+            pos = obj.end()
+    elif verb in _WARN_VERBS:
+        obj = _WARNED_ADDRESSEE.match(text, pos, limit)
+        if obj and not _THAT.match(text, pos, limit):
             pos = obj.end()
     elif verb.startswith("call"):
         # "called for a ban", "called on Congress to ...": the particle is part of the verb.
         particle = _CALL_PARTICLE.match(text, pos, limit)
         if particle:
             return particle.end()
+    elif not verb.startswith("add"):  # ("adding to honours it has won": no addressee)
+        to = _TO_ADDRESSEE.match(text, pos, limit)
+        if to:
+            pos = to.end()
     while True:
         adjunct = _ADJUNCT.match(text, pos, limit)
         if adjunct is None or adjunct.end() == pos:

@@ -1,0 +1,136 @@
+"""Where reported statements start and end, and which words are no statement (our own words).
+
+One row per case; each fix has rows that fail without it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotes import extract_quotes
+
+# (fix, sentence, the indirect statements found as (text, speaker))
+ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
+    # A cue word that is a noun: a verb or a preposition of its own follows it.
+    ("noun-cue", "The Harbour Board report looked at the cost of the repairs.", []),
+    ("noun-cue", "The share of travellers booking by ferry calls has fallen by a third.", []),
+    ("noun-cue", "Some 90% of travel insurance claims were for lost bags.", []),
+    ("noun-cue", "A recent report from the port authority counted 40 ferries.", []),
+    ("noun-cue", "Harbour call centres are expected to be busy all summer.", []),
+    (
+        "noun-cue",
+        "The ferry unit of Nordic energy giant Vasskraft is reportedly facing a 1bn krone "
+        "($90m; £70m) back-tax claim for the 2011-2013 period.",
+        [],
+    ),
+    (
+        "noun-cue",
+        "Ferry Line, a service which lets users receive phone calls from landlines, starts in May.",
+        [],
+    ),
+    (
+        "noun-cue",
+        "Skippers are warning against a late start to the season.",
+        [("against a late start to the season", "Skippers")],
+    ),
+    (
+        "noun-cue",
+        "The Harbour Board report says that the pier needs new beams.",
+        [("that the pier needs new beams", "The Harbour Board report")],
+    ),
+    # ... but a verb whose object a relative clause has taken is still a verb.
+    (
+        "noun-cue",
+        "The yard, which the union claims was sold too cheaply, will close.",
+        [("was sold too cheaply", "the union")],
+    ),
+    (
+        "noun-cue",
+        "The union calls for a ban on night crossings.",
+        [("a ban on night crossings", "The union")],
+    ),
+    (
+        "noun-cue",
+        "Skippers claim to have seen the fault months ago.",
+        [("to have seen the fault months ago", "Skippers")],
+    ),
+    # Whoever is told or warned, before a statement that opens with "that" or a pronoun.
+    (
+        "addressee",
+        "Ada Vik told jurors she met the skipper often.",
+        [("she met the skipper often", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik told the harbour master she could never trust the skipper.",
+        [("she could never trust the skipper", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik admitted to jurors she was willing to sink the ferry.",
+        [("she was willing to sink the ferry", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik warned ferry owners that fares would rise.",
+        [("that fares would rise", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik warned her crew they must fix the errors.",
+        [("they must fix the errors", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik warned the Harbour Board that the pier would close.",
+        [("that the pier would close", "Ada Vik")],
+    ),
+    # ... but a name after "warned" is the statement's subject, a "that" before a verb opens a
+    # relative clause, and what is told may be a story.
+    (
+        "addressee",
+        "Ada Vik warned Norway faces a long winter.",
+        [("Norway faces a long winter", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik warned the extra demand that had lifted fares was gone.",
+        [("the extra demand that had lifted fares was gone", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik told the story of how she saved the ferry.",
+        [("the story of how she saved the ferry", "Ada Vik")],
+    ),
+    # No statement: a participle before its agent, a reply in kind; an adjunct of time before
+    # "that"; the reporter's concession after the speaker.
+    ("not-content", "The loss reported by travellers was $5m.", []),
+    ("not-content", "The new fare, announced by the Harbour Board on Friday, beat forecasts.", []),
+    ("not-content", "The home side replied with two late goals.", []),
+    (
+        "not-content",
+        "The board has said for months that the pier is safe.",
+        [("that the pier is safe", "The board")],
+    ),
+    (
+        "not-content",
+        "Fares will rise, Ada Vik told reporters, although she would not give a date.",
+        [("Fares will rise", "Ada Vik")],
+    ),
+    (
+        "not-content",
+        "Ada Vik said by the time the ferry came, the pier had closed.",
+        [("by the time the ferry came, the pier had closed", "Ada Vik")],
+    ),
+    (
+        "not-content",
+        "Ada Vik said, by 2030, she wanted every ferry to run on batteries.",
+        [("by 2030, she wanted every ferry to run on batteries", "Ada Vik")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("fix", "sentence", "expected"), ROWS)
+def test_statement_bounds(fix: str, sentence: str, expected: list[tuple[str, str | None]]) -> None:
+    found = [(q.text, q.speaker) for q in extract_quotes([sentence]) if q.kind == "indirect"]
+    assert found == expected, fix
