@@ -26,6 +26,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+# This checkout's code, whichever newsdesk is installed (a bench measures what it ships with).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from index.corpus.article import PARAGRAPH_SEPARATOR, Quote
 from index.quotes import clear_caches, extract_quotes
 

@@ -13,6 +13,10 @@ import argparse
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+# This checkout's code, whichever newsdesk is installed (a bench measures what it ships with).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from index.quotes import clear_caches, extract_quotes
 
