@@ -138,7 +138,9 @@ def cold_start_child(archive: str, index_dir: str) -> None:
     HeadlineList.render_line = timed_render_line  # type: ignore[method-assign]
 
     async def run() -> dict[str, float]:
-        app = NewsdeskApp(Path(archive), Path(index_dir), Config(), show_timings=False)
+        app = NewsdeskApp(
+            Path(archive), Path(index_dir), Config(), show_timings=False, settle_memory=True
+        )
         async with app.run_test(size=(120, 36)) as pilot:
             while not painted:
                 await asyncio.sleep(0.002)
@@ -345,7 +347,7 @@ async def keystrokes(archive: Path, index_dir: Path, queries: list[str]) -> dict
     from tui.app import NewsdeskApp
     from tui.config import Config
 
-    app = NewsdeskApp(archive, index_dir, Config(), show_timings=False)
+    app = NewsdeskApp(archive, index_dir, Config(), show_timings=False, settle_memory=True)
     clock = PaintClock(app)
     every: list[float] = []
     last: list[float] = []
@@ -354,7 +356,12 @@ async def keystrokes(archive: Path, index_dir: Path, queries: list[str]) -> dict
     after_answer: list[float] = []  # from the worker posting the answer to its paint
     async with app.run_test(size=(120, 36), message_hook=clock.posted) as pilot:
         main = app.main
-        while main.headlines.total == 0 or not main.status_bar.watcher.checked or busy(app):
+        while (
+            main.headlines.total == 0
+            or not main.status_bar.watcher.checked
+            or busy(app)
+            or not app.settled  # (as the command, once the reader first pauses)
+        ):
             await pilot.pause(0.05)
         collections = FullCollections()  # (from the first key on)
         for query in queries:
@@ -410,13 +417,18 @@ async def typed_at_pace(
     from tui.app import NewsdeskApp
     from tui.config import Config
 
-    app = NewsdeskApp(archive, index_dir, Config(), show_timings=False)
+    app = NewsdeskApp(archive, index_dir, Config(), show_timings=False, settle_memory=True)
     clock = PaintClock(app)
     last: list[float] = []
     keys = searched = 0
     async with app.run_test(size=(120, 36), message_hook=clock.posted) as pilot:
         main = app.main
-        while main.headlines.total == 0 or not main.status_bar.watcher.checked or busy(app):
+        while (
+            main.headlines.total == 0
+            or not main.status_bar.watcher.checked
+            or busy(app)
+            or not app.settled
+        ):
             await pilot.pause(0.05)
         for query in queries:
             if main.search_input.value:
@@ -460,7 +472,7 @@ def first_build_app_child(archive: str) -> None:
                 built.append(time.perf_counter())
                 done.set()
 
-        app = NewsdeskApp(Path(archive), None, Config(), show_timings=False)
+        app = NewsdeskApp(Path(archive), None, Config(), show_timings=False, settle_memory=True)
         async with app.run_test(size=(120, 40), message_hook=hook):
             await done.wait()
         return built[0] - started

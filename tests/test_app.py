@@ -387,3 +387,44 @@ async def test_a_key_for_an_article_still_loading_says_so(
         await pilot.press("j", "o")
         assert reading.fetching
         assert "The article is still loading." in app.main.status.plain
+
+
+@pilot_test
+async def test_the_command_freezes_what_lives_on_once_the_archive_is_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+    import time
+
+    import tui.app
+
+    isolate(tmp_path, monkeypatch)
+    monkeypatch.setattr(tui.app, "SETTLE_SECONDS", 0.05)
+    archive = write_archive(tmp_path / "phones", PHONES)
+    app = NewsdeskApp(archive, None, Config(), watch_interval=None, settle_memory=True)
+    gc.unfreeze()
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            app._last_key = time.monotonic() + 3600  # the reader keeps typing: it waits
+            await settle(pilot)
+            await pilot.pause(0.3)
+            assert gc.get_freeze_count() == 0
+            app._last_key = 0.0  # a pause
+            await pilot.pause(0.3)
+            assert gc.get_freeze_count() > 0  # the app, Textual and the index: all frozen
+    finally:
+        gc.unfreeze()
+
+
+@pilot_test
+async def test_an_app_in_a_test_freezes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    gc.unfreeze()
+    app = phones_app(tmp_path, monkeypatch)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.pause(1.2)
+        assert gc.get_freeze_count() == 0

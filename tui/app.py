@@ -7,6 +7,7 @@ which owns the panels and everything done with them.
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import time
 from collections.abc import Mapping
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
 
 IDLE_SECONDS = 1.5
 """Background checks of the archive wait until no key has been pressed for this long."""
+SETTLE_SECONDS = 1.0
+"""How long after the archive opens the long-lived objects are frozen (once the first
+results are drawn), unless the reader is typing."""
 
 
 class NewsdeskApp(App[int]):
@@ -63,6 +67,7 @@ class NewsdeskApp(App[int]):
         preview_delay: float = 0.12,
         environ: Mapping[str, str] | None = None,
         backend: str | None = None,
+        settle_memory: bool = False,
     ) -> None:
         theme = choose_theme(
             config.theme, os.environ if environ is None else environ, BUILTIN_THEMES
@@ -85,6 +90,11 @@ class NewsdeskApp(App[int]):
         )
         self._save_timer: Timer | None = None
         self._last_key = 0.0
+        self._settle_memory = settle_memory
+        """Whether to take what is alive once the archive is up out of later full garbage
+        collections (the command does; tests, many apps in one process, do not)."""
+        self.settled = not settle_memory
+        """Whether that is done (or not asked for)."""
 
     @property
     def main(self) -> MainScreen:
@@ -148,6 +158,20 @@ class NewsdeskApp(App[int]):
         for problem in message.reading.problems:
             self.notify(problem, title="Reading state", severity="warning", markup=False)
         self.main.show_archive(message.backend, message.reading, message.status)
+        if self._settle_memory:
+            self._settle_memory = False
+            self.set_timer(SETTLE_SECONDS, self._freeze_long_lived)
+
+    def _freeze_long_lived(self) -> None:
+        """Collect once, then freeze what is left: the app, Textual and the open index live as
+        long as the process, and every later full collection would walk them again (about
+        100k objects, 60 ms, landing on a keystroke now and then). Waits for a pause."""
+        if not self.idle:
+            self.set_timer(SETTLE_SECONDS, self._freeze_long_lived)
+            return
+        gc.collect()
+        gc.freeze()
+        self.settled = True
 
     @on(ArchiveFailed)
     def _failed(self, message: ArchiveFailed) -> None:

@@ -20,7 +20,11 @@ def run_app(
     from tui.app import NewsdeskApp
 
     app = NewsdeskApp(
-        archive, resolve_index_dir(archive, index_dir, config), config, backend=backend
+        archive,
+        resolve_index_dir(archive, index_dir, config),
+        config,
+        backend=backend,
+        settle_memory=True,
     )
     result = app.run()
     return app.return_code or (result or 0)
