@@ -92,18 +92,14 @@ def resolve(
             return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
     if source.kind == "org" and switches.on(ORG_DESCRIPTION) and is_org_description(source.name):
         index = registry.resolve_it(position)
-        org = registry.entities[index] if index is not None else None
-        # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
-        if (
-            index is not None
-            and org is not None
-            and org.salient
-            and _may_be_described(org.name, source.name)
-        ):
-            registry.mention(index, position, SPEAKER_WEIGHT)
-            detail = f"{source.name!r} -> {org.name!r}, the organisation named just before"
-            why = Step("resolve", ORG_DESCRIPTION, detail) if explain else None
-            return org.name, _lower_first(source.name), why
+        if index is not None:
+            org = registry.entities[index]
+            # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
+            if org.salient and _may_be_described(org.name, source.name):
+                registry.mention(index, position, SPEAKER_WEIGHT)
+                detail = f"{source.name!r} -> {org.name!r}, the organisation named just before"
+                why = Step("resolve", ORG_DESCRIPTION, detail) if explain else None
+                return org.name, _lower_first(source.name), why
     if source.kind == "pronoun":
         if source.gender not in ("m", "f") or not switches.on(PRONOUN):
             why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one") if explain else None
