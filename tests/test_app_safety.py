@@ -301,6 +301,9 @@ class HundredThousand:
     def refresh(self) -> bool:
         return False
 
+    def warm_up(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 

@@ -7,6 +7,7 @@ which owns the panels and everything done with them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import time
@@ -148,6 +149,11 @@ class NewsdeskApp(App[int]):
             self.post_message(ArchiveOpened(backend, backend.reading.load(), backend.status()))
         except (NewsdeskError, OSError) as exc:
             self.post_message(ArchiveFailed(str(archive), f"cannot open the index: {exc}"))
+            return
+        # While the first headlines are drawn, before the first key (a problem found here
+        # the first search meets too, and says).
+        with contextlib.suppress(NewsdeskError, OSError):
+            backend.warm_up()
 
     @on(ArchiveOpened)
     def _opened(self, message: ArchiveOpened) -> None:

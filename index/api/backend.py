@@ -111,6 +111,11 @@ class Backend(Protocol):
         """Pick up changes another process committed; True when there were any."""
         ...
 
+    def warm_up(self) -> None:
+        """Prepare what the first ranked search would otherwise stop to read (once per
+        generation of the index), e.g. while the reader has not typed yet."""
+        ...
+
     def close(self) -> None:
         """Release open files."""
         ...

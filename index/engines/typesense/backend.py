@@ -356,6 +356,9 @@ class TypesenseBackend:
         finally:
             _close(writer)
 
+    def warm_up(self) -> None:
+        """Nothing to prepare: the server keeps its collection ready."""
+
     def refresh(self) -> bool:
         """Whether the collection changed (or came back after an outage) since last asked."""
         with self._lock:
