@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+import time
 from pathlib import Path
 
 import pytest
 
+import tui.app
 from index.api.records import SearchRequest
 from tests.conftest_app import (
     Sample,
@@ -323,11 +326,15 @@ PHONES = {
 """Two plain-text articles of our own: no dates, "mobile phone" twice among other phones."""
 
 
-def phones_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
+def phones_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, settle_memory: bool = False
+) -> NewsdeskApp:
     """The app on :data:`PHONES` (its index built when it opens)."""
     isolate(tmp_path, monkeypatch)
     archive = write_archive(tmp_path / "phones", PHONES)
-    return NewsdeskApp(archive, None, Config(), watch_interval=None, preview_delay=0)
+    return NewsdeskApp(
+        archive, None, Config(), watch_interval=None, preview_delay=0, settle_memory=settle_memory
+    )
 
 
 @pilot_test
@@ -393,25 +400,18 @@ async def test_a_key_for_an_article_still_loading_says_so(
 async def test_the_command_freezes_what_lives_on_once_the_archive_is_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gc
-    import time
-
-    import tui.app
-
-    isolate(tmp_path, monkeypatch)
     monkeypatch.setattr(tui.app, "SETTLE_SECONDS", 0.05)
-    archive = write_archive(tmp_path / "phones", PHONES)
-    app = NewsdeskApp(archive, None, Config(), watch_interval=None, settle_memory=True)
+    app = phones_app(tmp_path, monkeypatch, settle_memory=True)
     gc.unfreeze()
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             app._last_key = time.monotonic() + 3600  # the reader keeps typing: it waits
             await settle(pilot)
             await pilot.pause(0.3)
-            assert gc.get_freeze_count() == 0
+            assert gc.get_freeze_count() == 0 and not app.settled
             app._last_key = 0.0  # a pause
             await pilot.pause(0.3)
-            assert gc.get_freeze_count() > 0  # the app, Textual and the index: all frozen
+            assert gc.get_freeze_count() > 0 and app.settled  # the app, Textual, the index
     finally:
         gc.unfreeze()
 
@@ -420,8 +420,6 @@ async def test_the_command_freezes_what_lives_on_once_the_archive_is_up(
 async def test_an_app_in_a_test_freezes_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import gc
-
     gc.unfreeze()
     app = phones_app(tmp_path, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
