@@ -40,9 +40,9 @@ from index.quotes.names import (
     split_title,
     strip_possessive,
 )
-from index.quotes.orgs import scan_acronyms, subject_org
+from index.quotes.orgs import a_name_in, scan_acronyms, subject_org
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
-from index.quotes.role_words import role_before
+from index.quotes.role_words import gender_before, role_before
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
 
@@ -139,21 +139,6 @@ def _speaks(text: str, end: int) -> bool:
     if not after or not (after[0] == "," or (len(after) == 2 and after[1].islower())):
         return False
     return _FOLLOWED_BY_SPEECH.match(text, end) is not None
-
-
-_ROLE_BEFORE = re.compile(r"([a-z]+)\s+$")
-
-
-def _gender_before(text: str, start: int) -> Gender:
-    """The gender a role word just before a name implies (``spokeswoman Mira Dahl``)."""
-    if not text[max(0, start - 20) : start].rstrip().endswith("man"):
-        return None  # cheap test first: only a word ending in "man" implies a gender
-    word = _ROLE_BEFORE.search(text, max(0, start - 20), start)
-    if word is None:
-        return None
-    if word.group(1).endswith("woman"):
-        return "f"
-    return "m" if word.group(1).endswith("man") else None
 
 
 ORG_IT = "org-it"
@@ -364,7 +349,7 @@ def _scan_paragraph(
             and not _FOLLOWED_BY_SPEECH.match(text, end)
         ):
             continue
-        gender = read.gender or _gender_before(text, start)
+        gender = read.gender or gender_before(text, start)
         position = _position(text, start, end)
         if after_the and read.role and position == "other":  # "The Tory MP Ada Vik has not"
             position = "subject" if _position(text, start - 4, end) == "subject" else position
@@ -386,7 +371,7 @@ def _scan_paragraph(
             role = role_before(text, start)  # "London mayor Ken Livingstone"
         if role is None and read.role is not None:
             role, titled = read.role, True
-        registry.add(
+        index = registry.add(
             read.name,
             base + start,
             gender,
@@ -397,3 +382,5 @@ def _scan_paragraph(
             titled=titled,
             peer=read.peer,
         )
+        if known is None and read.words == 1 and not (read.title or gender) and orgs:
+            registry.entities[index].bare = len(read.name) > 1 and a_name_in(article, read.first)

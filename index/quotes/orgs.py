@@ -42,7 +42,7 @@ _NEXT_WORD = re.compile(r"(?:,[^,.;:\"\u201c\u201d]{1,60}+(?=,))?,? ([a-z]+)\b")
 _FINITE_VERBS = IRREGULAR_VERBS | AUXILIARIES | REPORTING_VERB_SET
 
 
-def _a_name_in(article: str, word: str) -> bool:
+def a_name_in(article: str, word: str) -> bool:
     """Whether ``word`` is written as a name in ``article``: never in lower case, and at least
     once capitalised after a lower-case word (``shares in Nordplan``), not only opening a
     sentence as any word may (``Growth slowed``)."""
@@ -74,4 +74,4 @@ def subject_org(text: str, end: int, word: str, article: str) -> bool:
     found = verb.group(1)
     if not (found.endswith("ed") or found in _FINITE_VERBS):
         return False  # ("Venezuelan authorities have said": a word before a noun)
-    return _a_name_in(article, word)
+    return a_name_in(article, word)

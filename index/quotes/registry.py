@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from index.quotes.lexicon.bodies import ORG_DESCRIPTION_HEADS
 from index.quotes.lexicon.people import FEMALE_NAMES, MALE_NAMES, PEERAGE_TITLES, Gender
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
@@ -30,6 +31,9 @@ class Entity:
     """Whether the article names them as a subject or speaker at least once."""
     peer: str | None = None
     """The peer's title they are named with (``Lord`` of ``Lord Falconer``), if any."""
+    bare: bool = False
+    """Whether they are named only by one word the article writes as a name and no first
+    name: ``Nordplan said``, perhaps an organisation read as a person."""
 
     @property
     def shown(self) -> str:
@@ -225,8 +229,11 @@ class Registry:
             at -= 1
         return self.positions[at] if at >= 0 else position
 
-    def resolve_it(self, position: int) -> int | None:
-        """The organisation ``it`` likeliest stands for: named shortly before, not obliquely."""
+    def resolve_it(self, position: int, bare: bool = True) -> int | None:
+        """The organisation ``it`` likeliest stands for: named shortly before, not obliquely.
+
+        With ``bare``, someone named only by one bare word (``Nordplan said``) may be it.
+        """
         at = bisect.bisect_left(self.positions, position) - 1
         best: int | None = None
         best_score = float("-inf")
@@ -234,7 +241,7 @@ class Registry:
             index = self.mentioned[at]
             # (a word read both ways, "Nordplan said" and "Nordplan posted", is the organisation)
             index = self.orgs.get(self.entities[index].name.lower(), index)
-            if not self.entities[index].person and self.weights[at] >= 0:
+            if self._org_like(index, bare) and self.weights[at] >= 0:
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if score > best_score:
                     best, best_score = index, score
@@ -242,6 +249,30 @@ class Registry:
                 break  # (someone named since is the topic now)
             at -= 1
         return best
+
+    def _org_like(self, index: int, bare: bool) -> bool:
+        """Whether entity ``index`` may be an organisation: one, or (with ``bare``) someone
+        named only bare (``Nordplan said``) with no gender, title or role for a person."""
+        entity = self.entities[index]
+        if not entity.person:
+            return True
+        return (
+            bare
+            and entity.bare
+            and " " not in entity.name
+            and entity.gender is None
+            and entity.peer is None
+            and all(role.rsplit(maxsplit=1)[-1] in ORG_DESCRIPTION_HEADS for role in entity.roles)
+        )
+
+    def make_org(self, index: int) -> None:
+        """Take entity ``index`` as the organisation ``it`` or ``the company`` stood for: no
+        later ``he`` or ``she`` goes to it."""
+        entity = self.entities[index]
+        if entity.person:
+            entity.person = False
+            entity.gender = "o"
+            self.orgs.setdefault(entity.name.lower(), index)
 
     def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
         """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""

@@ -25,6 +25,7 @@ FULL_NAME = "full-name"
 
 PRONOUN = "pronoun"
 ORG_DESCRIPTION = "org-description"
+BARE_ORG = "bare-org"
 
 # "the company", "the US firm", "the Japanese electronics giant": up to three words before the
 # head (a source phrase is already only a subject).
@@ -84,18 +85,22 @@ def resolve(
     """
     explain = switches.explain
     if source.kind == "pronoun" and source.pronoun == "it" and switches.on(ORG_IT):
-        index = registry.resolve_it(position)
+        index = registry.resolve_it(position, switches.on(BARE_ORG))
         if index is not None:
             entity = registry.entities[index]
+            if switches.on(BARE_ORG):
+                registry.make_org(index)
             registry.mention(index, position, SPEAKER_WEIGHT)
             detail = f"'it' -> {entity.shown!r}, the organisation named just before"
             return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
     if source.kind == "org" and switches.on(ORG_DESCRIPTION) and is_org_description(source.name):
-        index = registry.resolve_it(position)
+        index = registry.resolve_it(position, switches.on(BARE_ORG))
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
             if org.salient and _may_be_described(org.name, source.name):
+                if switches.on(BARE_ORG):
+                    registry.make_org(index)
                 registry.mention(index, position, SPEAKER_WEIGHT)
                 detail = f"{source.name!r} -> {org.name!r}, the organisation named just before"
                 why = Step("resolve", ORG_DESCRIPTION, detail) if explain else None

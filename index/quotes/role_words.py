@@ -6,7 +6,12 @@ import re
 
 from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS
-from index.quotes.lexicon.people import ANAPHORIC_HEADS, DESCRIPTION_HEADS, ROLE_NOUNS_BEFORE_NAME
+from index.quotes.lexicon.people import (
+    ANAPHORIC_HEADS,
+    DESCRIPTION_HEADS,
+    ROLE_NOUNS_BEFORE_NAME,
+    Gender,
+)
 
 # A role noun before a name, with the words that qualify it: "Tory co-chairman Liam Fox",
 # "Hearts' boss John Robertson", "MTV spokeswoman Jeannie Kedas".
@@ -45,3 +50,18 @@ def role_before(text: str, start: int) -> str | None:
     while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
         words = words[1:]
     return " ".join(words) or None
+
+
+_ROLE_BEFORE = re.compile(r"([a-z]+)\s+$")
+
+
+def gender_before(text: str, start: int) -> Gender:
+    """The gender a role word just before a name implies (``spokeswoman Mira Dahl``)."""
+    if not text[max(0, start - 20) : start].rstrip().endswith("man"):
+        return None  # cheap test first: only a word ending in "man" implies a gender
+    word = _ROLE_BEFORE.search(text, max(0, start - 20), start)
+    if word is None:
+        return None
+    if word.group(1).endswith("woman"):
+        return "f"
+    return "m" if word.group(1).endswith("man") else None

@@ -159,6 +159,13 @@ RULES: tuple[Rule, ...] = (
         "becoming the role: 'Nordplan posted a loss ... the firm said'",
     ),
     Rule(
+        "bare-org",
+        "resolve",
+        "'it said' and 'the firm said' may stand for a word named only bare, with no gender, "
+        "title or first name, that the article writes as a name: 'Nordplan said ...' is then "
+        "an organisation, and no later 'he' goes to it",
+    ),
+    Rule(
         "pronoun-chain",
         "resolve",
         "'He' opening a sentence keeps the person it stands for in view for the next 'he "
