@@ -127,6 +127,24 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Ada Vik said, by 2030, she wanted every ferry to run on batteries.",
         [("by 2030, she wanted every ferry to run on batteries", "Ada Vik")],
     ),
+    # A speaker inside a clause of the statement ("when", "if", "that" ...) is part of it.
+    (
+        "nested",
+        "Ada Vik said she was angry when she called the harbour only to be told to wait.",
+        [("she was angry when she called the harbour only to be told to wait", "Ada Vik")],
+    ),
+    (
+        "nested",
+        "Tom Berg noted that the radio had reported the ferry was late right after he told "
+        "listeners that it was early.",
+        [
+            (
+                "that the radio had reported the ferry was late right after he told listeners "
+                "that it was early",
+                "Tom Berg",
+            )
+        ],
+    ),
 ]
 
 

@@ -79,6 +79,13 @@ CLAUSE_COMMA = re.compile(r",(?!\d)")
 _JOINER = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|though|although|which|whom)\b)?[\s,]*$")
 
 
+# A speaker inside a clause of the statement (after "that", "if", "when" ...): the later report
+# is part of this one, which goes on past it.
+_NESTED = re.compile(
+    r"\s(?:that|if|whether|when|after|before|because|since|until|unless|once|who)\s+$"
+)
+
+
 _ASIDE_DASH = re.compile(r"\s(?:[\u2015\u2014\u2013]|--?)\s")
 
 
@@ -104,6 +111,8 @@ def cut_overlaps(text: str, reports: list[Report], own: bool = True) -> list[Rep
             if report.start < later.position < end:
                 if _in_dash_aside(text, report.start, later.position, end):
                     continue  # "that Trump -- even as he says ... -- has proposed little"
+                if _NESTED.search(text, report.start, later.position):
+                    continue  # "said the pier shut after the mayor said it was unsafe"
                 joiner = _JOINER.search(text, report.start, later.position)
                 end = joiner.start() if joiner else later.position
         start, end = trim(text, report.start, end)
