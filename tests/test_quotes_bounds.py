@@ -145,6 +145,22 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
             )
         ],
     ),
+    # A statement in a relative clause set off by commas closes where the sentence's own verb
+    # comes back.
+    (
+        "relative",
+        "Tom Berg, who said he rarely takes the ferry, told reporters one captain he likes is "
+        "Ada Vik.",
+        [
+            ("he rarely takes the ferry", "Tom Berg"),
+            ("one captain he likes is Ada Vik", "Tom Berg"),
+        ],
+    ),
+    (
+        "relative",
+        "Skippers, many of whom say the pier is unsafe, said on Monday that the board must act.",
+        [("the pier is unsafe", "Skippers"), ("that the board must act", "Skippers")],
+    ),
 ]
 
 

@@ -76,6 +76,21 @@ def close_relative(text: str, report: Report) -> Report:
 CLAUSE_COMMA = re.compile(r",(?!\d)")
 
 
+# The verb of the sentence after a relative clause set off by commas: "Vik, who said A, told
+# reporters B", "most of whom said A, left".
+_MAIN_VERB = re.compile(
+    r",\s+(?:also\s+|later\s+|then\s+)?(?:[a-z]{2,}ed|said|says|told|tells|wrote|writes|adds|"
+    r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|won|took|made|gave|"
+    r"went|came|left|spoke|became|remains|argues|notes|insists|warns|thinks|believes)\s"
+)
+
+
+def close_at_main_verb(text: str, report: Report) -> Report:
+    """End a statement made in a relative clause where the sentence's own verb comes back."""
+    verb = _MAIN_VERB.search(text, report.start, report.end)
+    return report if verb is None else report._replace(end=verb.start())
+
+
 _JOINER = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|though|although|which|whom)\b)?[\s,]*$")
 
 
@@ -175,7 +190,8 @@ def said_that(
         return []
     if _NOT_CONTENT.match(text, start) or (verb.startswith("repl") and _WITH.match(text, start)):
         # "said of the plan", "called out his rival", "said in front of a crowd",
-        # "said, referring to ...", "replied with a late goal": what follows is no statement.
+        # "said, referring to ...", "replied with a late goal": what follows is
+        # no statement.
         return []
     cue = text[verb_end - len(verb) : verb_end]
     return [Report(start, end, subject[0], subject[1], rule, cue)]

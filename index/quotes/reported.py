@@ -38,6 +38,7 @@ from index.quotes.report_shapes import (
     THEN_SAID_NAME,
     Report,
     aside_subject,
+    close_at_main_verb,
     close_relative,
     continues_after,
     cut_overlaps,
@@ -278,7 +279,10 @@ def _sentence_reports(
                 text, lo, relative.start()
             )  # ("Reed beat Ted Cruz, who said ...": the object before "who")
             if antecedent is not None:
-                found.extend(said_that(text, hi, cue.end(), verb, antecedent, WHO_SAID))
+                found.extend(
+                    close_at_main_verb(text, report)
+                    for report in said_that(text, hi, cue.end(), verb, antecedent, WHO_SAID)
+                )
             continue
         subject = subject_before(text, lo, head_end)
         if subject is None and head.endswith(" who"):
