@@ -161,6 +161,13 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Skippers, many of whom say the pier is unsafe, said on Monday that the board must act.",
         [("the pier is unsafe", "Skippers"), ("that the board must act", "Skippers")],
     ),
+    # A cue word ending a compound is no verb; arguing with someone is no statement.
+    (
+        "compound",
+        "Ada Vik, a self-described ferry buff, closed the pier on Monday.",
+        [],
+    ),
+    ("not-content", "Tom Berg argued with Ada Vik at the meeting.", []),
 ]
 
 

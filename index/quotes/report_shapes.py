@@ -188,10 +188,12 @@ def said_that(
     ):
         # '"...," if nothing changes, said Ada Vik, an analyst.': the speaker, not a statement.
         return []
-    if _NOT_CONTENT.match(text, start) or (verb.startswith("repl") and _WITH.match(text, start)):
+    if _NOT_CONTENT.match(text, start) or (
+        verb.startswith(("repl", "argu")) and _WITH.match(text, start)
+    ):
         # "said of the plan", "called out his rival", "said in front of a crowd",
-        # "said, referring to ...", "replied with a late goal": what follows is
-        # no statement.
+        # "said, referring to ...", "replied with a late goal", "argued with the mayor": what
+        # follows is no statement.
         return []
     cue = text[verb_end - len(verb) : verb_end]
     return [Report(start, end, subject[0], subject[1], rule, cue)]

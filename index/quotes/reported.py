@@ -79,6 +79,11 @@ def _outside_quotes(
     return found
 
 
+def _hyphenated(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word ends a compound (``self-described``, ``so-called``): no verb."""
+    return cue.start() > 0 and text[cue.start() - 1] == "-"
+
+
 def _previous_subject(
     text: str, spans: Sequence[QuotedSpan], lo: int, pos: int
 ) -> tuple[Source, int] | None:
@@ -136,7 +141,7 @@ def find_reports(
         cues = [
             cue
             for cue in cues
-            if not is_noun_or_infinitive(text, cue)
+            if not (is_noun_or_infinitive(text, cue) or _hyphenated(text, cue))
             or (
                 cue.group() == "call"
                 and _CALL_FOR.match(text, cue.end())
