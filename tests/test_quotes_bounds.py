@@ -168,6 +168,14 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         [],
     ),
     ("not-content", "Tom Berg argued with Ada Vik at the meeting.", []),
+    # "called" naming something just introduced; "adding to" a sum.
+    (
+        "naming",
+        "A skipper called Tom Berg said the pier was safe.",
+        [("the pier was safe", "Tom Berg")],
+    ),
+    ("naming", "Ada Vik set up a new group called Harbour Watch.", []),
+    ("not-content", "Tom Berg won in Bergen, adding to his lead over Ada Vik.", []),
 ]
 
 

@@ -189,7 +189,8 @@ def said_that(
         # '"...," if nothing changes, said Ada Vik, an analyst.': the speaker, not a statement.
         return []
     if _NOT_CONTENT.match(text, start) or (
-        verb.startswith(("repl", "argu")) and _WITH.match(text, start)
+        (verb.startswith(("repl", "argu")) and _WITH.match(text, start))
+        or (verb.startswith("add") and _ADD_TO.match(text, start))
     ):
         # "said of the plan", "called out his rival", "said in front of a crowd",
         # "said, referring to ...", "replied with a late goal", "argued with the mayor": what
@@ -309,6 +310,10 @@ _THAT_WORD_RE = re.compile(r"\bthat\b")
 
 
 _WITH = re.compile(r"with\b")
+
+
+# "adding to his lead", "added to the confusion": a sum, not speech.
+_ADD_TO = re.compile(r"to\s+(?!(?:that|what)\b)(?:the|a|an|his|her|their|its|our|this|[A-Z])")
 
 
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+to\s+[a-z]")

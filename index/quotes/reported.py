@@ -84,6 +84,20 @@ def _hyphenated(text: str, cue: re.Match[str]) -> bool:
     return cue.start() > 0 and text[cue.start() - 1] == "-"
 
 
+# "a new group called Harbour Watch": a name given to something just introduced, not speech.
+_INTRODUCED = re.compile(r"\b(?:a|an)\s+(?:[\w'\u2019-]+\s+){1,3}$", re.I)
+_NAME_NEXT = re.compile("\\s+[\"\u201c\u2018']?[A-Z]")
+
+
+def _naming(text: str, cue: re.Match[str]) -> bool:
+    """Whether ``called`` names something introduced just before (``a group called X``)."""
+    return (
+        cue.group() == "called"
+        and _NAME_NEXT.match(text, cue.end()) is not None
+        and _INTRODUCED.search(text, max(0, cue.start() - 40), cue.start()) is not None
+    )
+
+
 def _previous_subject(
     text: str, spans: Sequence[QuotedSpan], lo: int, pos: int
 ) -> tuple[Source, int] | None:
@@ -141,7 +155,9 @@ def find_reports(
         cues = [
             cue
             for cue in cues
-            if not (is_noun_or_infinitive(text, cue) or _hyphenated(text, cue))
+            if not (
+                is_noun_or_infinitive(text, cue) or _hyphenated(text, cue) or _naming(text, cue)
+            )
             or (
                 cue.group() == "call"
                 and _CALL_FOR.match(text, cue.end())
