@@ -287,7 +287,13 @@ def _sentence_reports(
         head_end = lo + len(strip_adverbs(head_text))
         if previous in ("and", "but") and not head.endswith(",") and on(AND_SAID):
             # "X criticised the plan and said ...": a second verb of the same subject.
-            coordinated = last_source or clause_subject(text, lo, cue.start(), spans, known)
+            opened = _WHO_OPEN.search(text, lo, cue.start())
+            coordinated = (
+                # "included Ada Vik, who opened the door and said ...": the name before "who".
+                (subject_before(text, lo, opened.start()) or noun_before(text, lo, opened.start()))
+                if opened is not None
+                else None
+            ) or (last_source or clause_subject(text, lo, cue.start(), spans, known))
             if coordinated is not None:
                 reports = said_that(text, hi, cue.end(), verb, coordinated, AND_SAID)
                 if reports:
@@ -374,6 +380,8 @@ _CLAUSE_NEXT = re.compile(
     re.I,
 )
 _WHO = re.compile(r",\s*who\s*$")
+# A relative clause still open before the verb: ", who opened the door and said".
+_WHO_OPEN = re.compile(r",\s*who\s[^,;:]*$")
 _WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
 
 
