@@ -27,6 +27,7 @@ from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source
 from index.quotes.phrase_subject import PHRASE_SUBJECT, phrase_subject
 from index.quotes.quote_before import attributes_quote
+from index.quotes.report_asides import aside_subject, continues_after
 from index.quotes.report_shapes import (
     ACCORDING_TO_RULE,
     ASIDE,
@@ -37,10 +38,8 @@ from index.quotes.report_shapes import (
     THEN_SAID,
     THEN_SAID_NAME,
     Report,
-    aside_subject,
     close_at_main_verb,
     close_relative,
-    continues_after,
     cut_overlaps,
     ends_after,
     noun_before,
