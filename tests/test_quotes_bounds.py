@@ -127,6 +127,55 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Ada Vik said, by 2030, she wanted every ferry to run on batteries.",
         [("by 2030, she wanted every ferry to run on batteries", "Ada Vik")],
     ),
+    # A speaker inside a clause of the statement ("when", "if", "that" ...) is part of it.
+    (
+        "nested",
+        "Ada Vik said she was angry when she called the harbour only to be told to wait.",
+        [("she was angry when she called the harbour only to be told to wait", "Ada Vik")],
+    ),
+    (
+        "nested",
+        "Tom Berg noted that the radio had reported the ferry was late right after he told "
+        "listeners that it was early.",
+        [
+            (
+                "that the radio had reported the ferry was late right after he told listeners "
+                "that it was early",
+                "Tom Berg",
+            )
+        ],
+    ),
+    # A statement in a relative clause set off by commas closes where the sentence's own verb
+    # comes back.
+    (
+        "relative",
+        "Tom Berg, who said he rarely takes the ferry, told reporters one captain he likes is "
+        "Ada Vik.",
+        [
+            ("he rarely takes the ferry", "Tom Berg"),
+            ("one captain he likes is Ada Vik", "Tom Berg"),
+        ],
+    ),
+    (
+        "relative",
+        "Skippers, many of whom say the pier is unsafe, said on Monday that the board must act.",
+        [("the pier is unsafe", "Skippers"), ("that the board must act", "Skippers")],
+    ),
+    # A cue word ending a compound is no verb; arguing with someone is no statement.
+    (
+        "compound",
+        "Ada Vik, a self-described ferry buff, closed the pier on Monday.",
+        [],
+    ),
+    ("not-content", "Tom Berg argued with Ada Vik at the meeting.", []),
+    # "called" naming something just introduced; "adding to" a sum.
+    (
+        "naming",
+        "A skipper called Tom Berg said the pier was safe.",
+        [("the pier was safe", "Tom Berg")],
+    ),
+    ("naming", "Ada Vik set up a new group called Harbour Watch.", []),
+    ("not-content", "Tom Berg won in Bergen, adding to his lead over Ada Vik.", []),
 ]
 
 

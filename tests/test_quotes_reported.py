@@ -11,6 +11,11 @@ from tests.quotecheck import check_offsets
 # (rule, paragraphs, expected quotes as (kind, text, speaker))
 ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
     (
+        "report-and-said",
+        ("The visitors included Ada Vik, who opened her door on Sunday and said she would sail.",),
+        [("indirect", "she would sail", "Ada Vik")],
+    ),
+    (
         "report-phrase-subject",
         ("People briefed on the harbour plans said that the pier would reopen in May.",),
         [("indirect", "that the pier would reopen in May", "People briefed on the harbour plans")],

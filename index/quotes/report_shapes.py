@@ -11,7 +11,6 @@ from index.quotes.names import Source, split_title
 from index.quotes.sentences import is_headline
 from index.quotes.speakers import parse_source
 from index.quotes.statements import content_end, content_start, skip_addressee, skip_adjuncts, trim
-from index.quotes.subjects import subject_before
 
 SAID_THAT = "report-said-that"
 THEN_SAID = "report-then-said"
@@ -76,7 +75,29 @@ def close_relative(text: str, report: Report) -> Report:
 CLAUSE_COMMA = re.compile(r",(?!\d)")
 
 
+# The verb of the sentence after a relative clause set off by commas: "Vik, who said A, told
+# reporters B", "most of whom said A, left".
+_MAIN_VERB = re.compile(
+    r",\s+(?:also\s+|later\s+|then\s+)?(?:[a-z]{2,}ed|said|says|told|tells|wrote|writes|adds|"
+    r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|won|took|made|gave|"
+    r"went|came|left|spoke|became|remains|argues|notes|insists|warns|thinks|believes)\s"
+)
+
+
+def close_at_main_verb(text: str, report: Report) -> Report:
+    """End a statement made in a relative clause where the sentence's own verb comes back."""
+    verb = _MAIN_VERB.search(text, report.start, report.end)
+    return report if verb is None else report._replace(end=verb.start())
+
+
 _JOINER = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|though|although|which|whom)\b)?[\s,]*$")
+
+
+# A speaker inside a clause of the statement (after "that", "if", "when" ...): the later report
+# is part of this one, which goes on past it.
+_NESTED = re.compile(
+    r"\s(?:that|if|whether|when|after|before|because|since|until|unless|once|who)\s+$"
+)
 
 
 _ASIDE_DASH = re.compile(r"\s(?:[\u2015\u2014\u2013]|--?)\s")
@@ -104,6 +125,8 @@ def cut_overlaps(text: str, reports: list[Report], own: bool = True) -> list[Rep
             if report.start < later.position < end:
                 if _in_dash_aside(text, report.start, later.position, end):
                     continue  # "that Trump -- even as he says ... -- has proposed little"
+                if _NESTED.search(text, report.start, later.position):
+                    continue  # "said the pier shut after the mayor said it was unsafe"
                 joiner = _JOINER.search(text, report.start, later.position)
                 end = joiner.start() if joiner else later.position
         start, end = trim(text, report.start, end)
@@ -164,9 +187,13 @@ def said_that(
     ):
         # '"...," if nothing changes, said Ada Vik, an analyst.': the speaker, not a statement.
         return []
-    if _NOT_CONTENT.match(text, start) or (verb.startswith("repl") and _WITH.match(text, start)):
+    if _NOT_CONTENT.match(text, start) or (
+        (verb.startswith(("repl", "argu")) and _WITH.match(text, start))
+        or (verb.startswith("add") and _ADD_TO.match(text, start))
+    ):
         # "said of the plan", "called out his rival", "said in front of a crowd",
-        # "said, referring to ...", "replied with a late goal": what follows is no statement.
+        # "said, referring to ...", "replied with a late goal", "argued with the mayor": what
+        # follows is no statement.
         return []
     cue = text[verb_end - len(verb) : verb_end]
     return [Report(start, end, subject[0], subject[1], rule, cue)]
@@ -284,6 +311,10 @@ _THAT_WORD_RE = re.compile(r"\bthat\b")
 _WITH = re.compile(r"with\b")
 
 
+# "adding to his lead", "added to the confusion": a sum, not speech.
+_ADD_TO = re.compile(r"to\s+(?!(?:that|what)\b)(?:the|a|an|his|her|their|its|our|this|[A-Z])")
+
+
 _ASKED_TO = re.compile(r"(?:\s+[\w'\u2019\-]+){0,5}?\s+to\s+[a-z]")
 
 
@@ -343,37 +374,3 @@ def then_said_name(text: str, lo: int, hi: int, verb_start: int, verb_end: int) 
         return []
     start, stop = trim(text, lo, lo + len(prefix))
     return [Report(start, stop, source, verb_end, THEN_SAID_NAME, text[verb_start:verb_end])]
-
-
-# What goes on after an attribution set off by commas when it interrupts one statement: the
-# statement's verb ("The pier, Vik said, is safe").
-_PREDICATE_NEXT = re.compile(
-    r"\s*,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|"
-    r"does|did|remains|remained|[a-z]{3,}ed)\s"
-)
-
-
-def continues_after(text: str, verb_end: int, hi: int) -> bool:
-    """Whether the statement goes on with its verb after ``, X said,``."""
-    return _PREDICATE_NEXT.match(text, skip_adjuncts(text, verb_end, hi), hi) is not None
-
-
-_MAX_ASIDE_WORDS = 8
-
-
-def aside_subject(text: str, lo: int, head_end: int) -> tuple[Source, int] | None:
-    """The speaker phrase between the statement's last comma and the verb.
-
-    Its offset is where the phrase starts, so that the statement ends at the comma
-    (``Pivoting too soon, a wide array of economists say, hurt growth``).
-    """
-    comma = text.rfind(",", lo, head_end)
-    if comma <= lo or len(text[comma + 1 : head_end].split()) > _MAX_ASIDE_WORDS:
-        return None
-    found = subject_before(text, comma + 1, head_end)
-    if found is None:
-        return None
-    start = comma + 1
-    while start < head_end and text[start].isspace():
-        start += 1
-    return found[0], start

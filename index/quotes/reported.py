@@ -27,6 +27,7 @@ from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source
 from index.quotes.phrase_subject import PHRASE_SUBJECT, phrase_subject
 from index.quotes.quote_before import attributes_quote
+from index.quotes.report_asides import aside_subject, continues_after
 from index.quotes.report_shapes import (
     ACCORDING_TO_RULE,
     ASIDE,
@@ -37,9 +38,8 @@ from index.quotes.report_shapes import (
     THEN_SAID,
     THEN_SAID_NAME,
     Report,
-    aside_subject,
+    close_at_main_verb,
     close_relative,
-    continues_after,
     cut_overlaps,
     ends_after,
     noun_before,
@@ -76,6 +76,25 @@ def _outside_quotes(
         pos = span.close
     found.extend(verbs.finditer(text, pos))
     return found
+
+
+def _hyphenated(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue word ends a compound (``self-described``, ``so-called``): no verb."""
+    return cue.start() > 0 and text[cue.start() - 1] == "-"
+
+
+# "a new group called Harbour Watch": a name given to something just introduced, not speech.
+_INTRODUCED = re.compile(r"\b(?:a|an)\s+(?:[\w'\u2019-]+\s+){1,3}$", re.I)
+_NAME_NEXT = re.compile("\\s+[\"\u201c\u2018']?[A-Z]")
+
+
+def _naming(text: str, cue: re.Match[str]) -> bool:
+    """Whether ``called`` names something introduced just before (``a group called X``)."""
+    return (
+        cue.group() == "called"
+        and _NAME_NEXT.match(text, cue.end()) is not None
+        and _INTRODUCED.search(text, max(0, cue.start() - 40), cue.start()) is not None
+    )
 
 
 def _previous_subject(
@@ -135,7 +154,9 @@ def find_reports(
         cues = [
             cue
             for cue in cues
-            if not is_noun_or_infinitive(text, cue)
+            if not (
+                is_noun_or_infinitive(text, cue) or _hyphenated(text, cue) or _naming(text, cue)
+            )
             or (
                 cue.group() == "call"
                 and _CALL_FOR.match(text, cue.end())
@@ -265,7 +286,13 @@ def _sentence_reports(
         head_end = lo + len(strip_adverbs(head_text))
         if previous in ("and", "but") and not head.endswith(",") and on(AND_SAID):
             # "X criticised the plan and said ...": a second verb of the same subject.
-            coordinated = last_source or clause_subject(text, lo, cue.start(), spans, known)
+            opened = _WHO_OPEN.search(text, lo, cue.start())
+            coordinated = (
+                # "included Ada Vik, who opened the door and said ...": the name before "who".
+                (subject_before(text, lo, opened.start()) or noun_before(text, lo, opened.start()))
+                if opened is not None
+                else None
+            ) or (last_source or clause_subject(text, lo, cue.start(), spans, known))
             if coordinated is not None:
                 reports = said_that(text, hi, cue.end(), verb, coordinated, AND_SAID)
                 if reports:
@@ -278,7 +305,10 @@ def _sentence_reports(
                 text, lo, relative.start()
             )  # ("Reed beat Ted Cruz, who said ...": the object before "who")
             if antecedent is not None:
-                found.extend(said_that(text, hi, cue.end(), verb, antecedent, WHO_SAID))
+                found.extend(
+                    close_at_main_verb(text, report)
+                    for report in said_that(text, hi, cue.end(), verb, antecedent, WHO_SAID)
+                )
             continue
         subject = subject_before(text, lo, head_end)
         if subject is None and head.endswith(" who"):
@@ -349,6 +379,8 @@ _CLAUSE_NEXT = re.compile(
     re.I,
 )
 _WHO = re.compile(r",\s*who\s*$")
+# A relative clause still open before the verb: ", who opened the door and said".
+_WHO_OPEN = re.compile(r",\s*who\s[^,;:]*$")
 _WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
 
 

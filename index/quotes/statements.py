@@ -188,6 +188,9 @@ _COMMA_STOP = re.compile(
     r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting|"
     r"believing|putting|meaning|leaving|making|giving|allowing|forcing|sending|raising|"
     r"hoping|knowing|while|whereas|despite)\b)|"
+    # "X, who said A, said B": the sentence's own verb after a relative clause (or the verb of
+    # a speaker named after it: "A, said X").
+    r"(?=(?:said|says)\b)|"
     r"(?=(?:the\s+latter|a\s+(?:plan|move|step|claim|decision|reference|sign|"
     r"position|view|charge|proposal|statement|remark|comment|figure|number|request|demand)\b))|"
     r"but\s+(?=[A-Z]|(?:he|she|they|we|it)\b|(?:also\s+|then\s+)?[a-z]+ed\b)|"
