@@ -12,7 +12,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import add
 from typing import Any
 
@@ -21,7 +21,13 @@ from whoosh import query
 from index.api.records import FacetCount, FacetField
 from index.engines.whoosh.bitsets import bitset, value_bitsets
 from index.engines.whoosh.fixes import numeric_column, value_column
-from index.engines.whoosh.pairs import PAIR_FIELDS, indexed_pairs
+from index.engines.whoosh.pairs import (
+    PAIR_FIELDS,
+    SEGMENT_PAIRS,
+    indexed_pairs,
+    is_pair,
+    pair_term,
+)
 from index.engines.whoosh.phrases import (
     WordCounts,
     consecutive,
@@ -91,6 +97,7 @@ class DocSets:
         self._kept: OrderedDict[tuple[str, str, int], tuple[array[int], array[float]]]
         self._kept = OrderedDict()
         self._kept_size = 0
+        self._segment_pairs: list[tuple[int, int, frozenset[str] | None]] | None = None
 
     # -- query documents --------------------------------------------------------------------
 
@@ -148,10 +155,11 @@ class DocSets:
         """Documents with ``words`` at consecutive positions (None: cannot tell, ask Whoosh).
 
         Adjacent common words are looked up as one pair term (see ``pairs``): a phrase of
-        two of them needs nothing more. Other candidates come from the rarer words'
-        document sets; a word in far more documents than the candidates is not read whole:
-        its positions, read only from the posting blocks that hold candidates, tell which
-        candidates have it at all.
+        two of them needs nothing more, in every segment for the fixed lists' words, in the
+        segments that pair them for words common in a segment. Other candidates come from
+        the rarer words' document sets; a word in far more documents than the candidates is
+        not read whole: its positions, read only from the posting blocks that hold
+        candidates, tell which candidates have it at all.
         """
         schema = self._reader.schema
         if fieldname not in schema or not words:
@@ -160,18 +168,77 @@ class DocSets:
         if not all(frequency.values()):
             return set()
         pair_field = PAIR_FIELDS.get(fieldname, "")
-        pairs = indexed_pairs(words) if pair_field in schema else []
-        candidates: set[int] | None = None
+        if pair_field not in schema:
+            return self._phrase(fieldname, words, frequency, "")
+        paired = self._paired_segments(words)
+        if not paired:
+            return self._phrase(fieldname, words, frequency, pair_field)
+        # Segments pairing every word of the phrase: their candidates hold every pair.
+        inside: set[int] | None = None
+        for first, second in pairwise(words):
+            docs = self.term(pair_field, pair_term(first, second))
+            inside = set(docs) if inside is None else inside & docs
+            if not inside:
+                break
+        inside = inside or set()
+        if len(paired) < len(self._segments()):
+            inside = {d for d in inside if any(start <= d < end for start, end in paired)}
+        if len(words) > 2 and inside:
+            found = self._phrase(fieldname, words, frequency, pair_field, seed=inside)
+            if found is None:
+                return None
+            inside = found
+        if len(paired) == len(self._segments()):
+            return inside
+        rest = self._phrase(fieldname, words, frequency, pair_field, skip=paired)
+        return None if rest is None else inside | rest
+
+    def _segments(self) -> list[tuple[int, int, frozenset[str]]]:
+        """(first document, end, words it pairs) of each segment."""
+        if self._segment_pairs is None:
+            self._segment_pairs = [
+                (base, base + leaf.doc_count_all(), getattr(leaf.segment(), SEGMENT_PAIRS, None))
+                if hasattr(leaf, "segment")
+                else (base, base + leaf.doc_count_all(), None)
+                for leaf, base in self._reader.leaf_readers()
+            ]
+        return [(start, end, words or frozenset()) for start, end, words in self._segment_pairs]
+
+    def _paired_segments(self, words: list[str]) -> list[tuple[int, int]]:
+        """The document spans of the segments where every adjacent pair of ``words`` is a
+        pair term, when not every segment holds them all by the fixed lists (else none)."""
+        adjacent = list(pairwise(words))
+        if not adjacent or all(is_pair(a, b) for a, b in adjacent):
+            return []
+        return [
+            (start, end)
+            for start, end, paired in self._segments()
+            if paired and all(is_pair(a, b, paired) for a, b in adjacent)
+        ]
+
+    def _phrase(
+        self,
+        fieldname: str,
+        words: list[str],
+        frequency: dict[str, int],
+        pair_field: str,
+        skip: Sequence[tuple[int, int]] = (),
+        seed: set[int] | None = None,
+    ) -> set[int] | None:
+        """:meth:`phrase` from the fixed lists' pairs and positions, among ``seed`` if given,
+        leaving out the documents of the spans in ``skip``."""
+        pairs = indexed_pairs(words) if pair_field else []
+        candidates: set[int] | None = seed
         for _, term in pairs:
             docs = self.term(pair_field, term)
             candidates = set(docs) if candidates is None else candidates & docs
             if not candidates:
                 return set()
         if len(words) == 2 and candidates is not None:
-            return candidates
+            return _outside(candidates, skip)
         spread = max(frequency.values()) / min(frequency.values())
         if candidates is None and len(words) > 1 and spread <= _DENSE:
-            dense = dense_phrase(self._reader, fieldname, words)
+            dense = dense_phrase(self._reader, fieldname, words, {start for start, _ in skip})
             if dense is not None:
                 for word, counts in dense[1].items():
                     self._remember_counts(fieldname, word, counts)
@@ -190,7 +257,8 @@ class DocSets:
             if not candidates:
                 return set()
         assert candidates is not None
-        if len(words) == 1:
+        candidates = _outside(candidates, skip)
+        if len(words) == 1 or not candidates:
             return candidates
         keys: dict[str, list[int]] = {}
         for word in frequency:
@@ -379,3 +447,13 @@ class DocSets:
         dated.sort(key=lambda d: (dates[d], d))
         yield from dated
         yield from undated
+
+
+def _outside(docs: set[int], spans: Sequence[tuple[int, int]]) -> set[int]:
+    """``docs`` without those in any of ``spans`` (start, end)."""
+    for start, end in spans:
+        if len(docs) < end - start:
+            docs = {d for d in docs if not start <= d < end}
+        else:
+            docs = docs.difference(range(start, end))
+    return docs

@@ -11,7 +11,13 @@ turns such a phrase into one short posting list. Two rules, both on the words al
   about two fifths or more of news articles) beside any other word.
 
 Phrases of two rarer words do not need them: the rarer word's articles are the only
-candidates, and its positions and its neighbour's are read there alone.
+candidates, and its positions and its neighbour's are read there alone. But "rare" depends on
+the archive: in one about Bangladesh, *Dhaka* and *government* are both in a quarter of the
+articles, and a phrase of the two has tens of thousands of candidates. So each segment of
+the index also pairs the words that are common *in it* (:func:`segment_words`, chosen from its
+first articles and kept with the segment, :data:`SEGMENT_PAIRS`): every pair of two such words,
+or of one and a fixed common word, is indexed there too. A phrase uses a segment's pairs only
+where that segment holds every pair of the phrase; elsewhere it reads positions.
 
 Pairs follow the words' positions exactly: stop words are not indexed, so ``"talks in
 Paris"`` is the pair ``talk pari``, and a pair may span a paragraph break as a phrase may.
@@ -19,7 +25,8 @@ Paris"`` is the pair ``talk pari``, and a pair may span a paragraph break as a p
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -75,22 +82,63 @@ in every article holding a rarer word would cost as much as reading them all). A
 part of the schema version like :data:`COMMON_TERMS`."""
 
 
+SEGMENT_PAIRS = "news_pairs"
+"""The attribute of a segment holding the words it pairs beside the fixed lists (a frozenset;
+segments without it pair only the fixed lists' words)."""
+
+SAMPLE_DOCS = 3_000
+"""Articles a segment's own common words are chosen from: its first ones. A segment with
+fewer articles pairs only the fixed lists' words (its phrases have few candidates anyway)."""
+
+SEGMENT_SHARE = 0.05
+"""A word in at least this share of the sampled articles is common in the segment."""
+
+SEGMENT_WORDS = 300
+"""The most words a segment pairs beside the fixed lists (the most frequent first)."""
+
+
+def segment_words(frequency: Counter[str], docs: int) -> frozenset[str]:
+    """The words common in a segment, from their document frequencies in ``docs`` of its
+    articles: those in at least :data:`SEGMENT_SHARE` of them, at most :data:`SEGMENT_WORDS`,
+    leaving out words the fixed lists hold already."""
+    least = max(1, int(docs * SEGMENT_SHARE))
+    fixed = COMMON_TERMS | FREQUENT_TERMS
+    chosen = [
+        (count, word) for word, count in frequency.items() if count >= least and word not in fixed
+    ]
+    chosen.sort(reverse=True)
+    return frozenset(word for _, word in chosen[:SEGMENT_WORDS])
+
+
+def shared_words(lists: Iterable[frozenset[str] | None]) -> frozenset[str]:
+    """The words a segment made of others' articles pairs: those every part paired (None: a
+    part with no articles, which constrains nothing)."""
+    found: frozenset[str] | None = None
+    for words in lists:
+        if words is not None:
+            found = words if found is None else found & words
+    return found or frozenset()
+
+
 def pair_term(first: str, second: str) -> str:
     """The indexed term of two adjacent words' terms (terms never hold a space)."""
     return f"{first} {second}"
 
 
-def is_pair(first: str, second: str) -> bool:
-    """Whether two adjacent terms are indexed as a pair (see the module's two rules)."""
+def is_pair(first: str, second: str, segment: frozenset[str] = frozenset()) -> bool:
+    """Whether two adjacent terms are indexed as a pair (see the module's rules), in every
+    segment or, given the words a segment pairs, in that one."""
     frequent = FREQUENT_TERMS
     if first in frequent or second in frequent:
         return True
-    return first in COMMON_TERMS and second in COMMON_TERMS
+    common = COMMON_TERMS
+    return (first in common or first in segment) and (second in common or second in segment)
 
 
-def pair_terms(terms: Sequence[str]) -> set[str]:
-    """The pair terms of a run of terms in indexed order (adjacent terms that :func:`is_pair`)."""
-    common, frequent = COMMON_TERMS, FREQUENT_TERMS
+def pair_terms(terms: Sequence[str], common: frozenset[str] = COMMON_TERMS) -> set[str]:
+    """The pair terms of a run of terms in indexed order (adjacent terms that :func:`is_pair`;
+    ``common``: :data:`COMMON_TERMS` and the words the segment being written pairs)."""
+    frequent = FREQUENT_TERMS
     return {
         f"{first} {second}"
         for first, second in pairwise(terms)
@@ -98,13 +146,15 @@ def pair_terms(terms: Sequence[str]) -> set[str]:
     }
 
 
-def indexed_pairs(words: Sequence[str]) -> list[tuple[int, str]]:
+def indexed_pairs(
+    words: Sequence[str], segment: frozenset[str] = frozenset()
+) -> list[tuple[int, str]]:
     """(index of the first word, pair term) of each adjacent pair in a phrase's terms that
-    the index holds as one term."""
+    the index holds as one term (in every segment, or in one pairing ``segment``)."""
     return [
         (i, pair_term(first, second))
         for i, (first, second) in enumerate(pairwise(words))
-        if is_pair(first, second)
+        if is_pair(first, second, segment)
     ]
 
 

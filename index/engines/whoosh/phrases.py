@@ -61,10 +61,11 @@ class WordCounts:
 
 
 def dense_phrase(
-    reader: Any, fieldname: str, words: Sequence[str]
+    reader: Any, fieldname: str, words: Sequence[str], skip: Collection[int] = ()
 ) -> tuple[set[int], dict[str, WordCounts]] | None:
     """Documents with ``words`` at consecutive positions, and each word's counts, from every
-    posting of every word (None unless every block holds :class:`NewsPositions`).
+    posting of every word (None unless every block holds :class:`NewsPositions`), but in the
+    segments starting at a document number in ``skip``.
 
     For words of about the same frequency nearly every block holds a candidate, so no
     candidate set is made first: each block is decoded once, and the position keys of the
@@ -77,6 +78,8 @@ def dense_phrase(
     counts = {word: WordCounts() for word in distinct}
     found: set[int] = set()
     for leaf, base in reader.leaf_readers():
+        if base in skip:
+            continue
         decoded: dict[str, Decoded] = {}
         for word in distinct:
             if (fieldname, word) not in leaf:

@@ -13,6 +13,8 @@ articles past the vocabulary), which a worker's share of a 100k archive stays we
 from __future__ import annotations
 
 from array import array
+from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from whoosh import writing
@@ -22,7 +24,15 @@ from whoosh.system import emptybytes, pack_ushort
 from index.engines.whoosh.analysis import NewsText, _MemoAnalyzer
 from index.engines.whoosh.blocks import add_rows, posting_list, term_info
 from index.engines.whoosh.codec import NewsCodec, NewsPositions, raw_numbers
-from index.engines.whoosh.pairs import PairsField, pair_terms
+from index.engines.whoosh.pairs import (
+    COMMON_TERMS,
+    SAMPLE_DOCS,
+    SEGMENT_PAIRS,
+    PairsField,
+    pair_terms,
+    segment_words,
+    shared_words,
+)
 
 Postings = tuple["array[int]", "array[float]", "array[int]", bytearray]
 """One term's postings: document numbers, weights, value byte lengths, the values joined."""
@@ -35,15 +45,66 @@ def _new_postings() -> Postings:
     return array("I"), array("f"), array("I"), bytearray()
 
 
+class SegmentPairs:
+    """The pair terms of the segment being written: the fixed lists' pairs, and from its
+    first :data:`~index.engines.whoosh.pairs.SAMPLE_DOCS` articles on, the pairs of the words
+    common in it (the sampled articles get theirs when the words are chosen)."""
+
+    def __init__(self, sample: int) -> None:
+        self.sample = sample
+        self.words: frozenset[str] | None = None
+        """The words chosen (None: not yet)."""
+        self.partial = False
+        """Whether an article of the segment was indexed without the chosen words' pairs."""
+        self._common = COMMON_TERMS
+        self._frequency: Counter[str] = Counter()
+        self._sampled = 0
+        self._pending: list[tuple[dict[Any, Postings], int, Sequence[str]]] = []
+        self._own = False
+
+    def add(self, terms: dict[Any, Postings], text: Sequence[str], docnum: int, body: bool) -> int:
+        """Index the pairs of one text's terms (``body``: the text words are counted in)."""
+        self._own = True
+        if self.words is not None:
+            return _add_flags(terms, pair_terms(text, self._common), docnum)
+        length = _add_flags(terms, pair_terms(text), docnum)
+        self._pending.append((terms, docnum, text))
+        if body:
+            self._frequency.update(set(text))
+            self._sampled += 1
+            if self._sampled >= self.sample:
+                self._choose()
+        return length
+
+    def _choose(self) -> None:
+        words = self.words = segment_words(self._frequency, self._sampled)
+        self._common = COMMON_TERMS | words
+        for terms, docnum, text in self._pending:
+            extra = pair_terms(text, self._common) - pair_terms(text)
+            if extra:
+                _add_flags(terms, extra, docnum)
+        self._pending.clear()
+        self._frequency.clear()
+
+    def chosen(self) -> frozenset[str] | None:
+        """The words every article written here is paired by (None: no article was)."""
+        if not self._own:
+            return None
+        if self.partial or self.words is None:
+            return frozenset()
+        return self.words
+
+
 class PostingBuffers:
     """Every posting of a segment being written: field -> term -> :data:`Postings`.
 
     Text fields (:class:`NewsText`) keep each term's positions as numbers in ``texts``, under
     the term as text (the analyzer's memo gives it so); other fields keep the bytes their
-    field produces in ``fields``.
+    field produces in ``fields``; pair fields' terms come from :class:`SegmentPairs`.
     """
 
-    def __init__(self, schema: Any) -> None:
+    def __init__(self, schema: Any, pair_sample: int = SAMPLE_DOCS) -> None:
+        self.pairs = SegmentPairs(pair_sample)
         self.fields: dict[str, dict[Any, Postings]] = {}
         self.texts: dict[str, dict[str, Positions]] = {}
         self._text = {
@@ -70,12 +131,10 @@ class PostingBuffers:
         if terms is None:
             terms = self.fields[name] = {}
         analyzer = getattr(field, "analyzer", None)
-        if (
-            isinstance(field, PairsField)
-            and isinstance(analyzer, _MemoAnalyzer)
-            and isinstance(value, str)
-        ):
-            return _add_flags(terms, pair_terms(analyzer.terms(value)), docnum)
+        if isinstance(field, PairsField):
+            if isinstance(analyzer, _MemoAnalyzer) and isinstance(value, str):
+                return self.pairs.add(terms, analyzer.terms(value), docnum, name == "body_pairs")
+            self.pairs.partial = True
         length = 0
         for tbytes, freq, weight, vbytes in field.index(value):
             length += freq
@@ -145,6 +204,7 @@ class PostingBuffers:
         self.fields.clear()
         self.texts.clear()
         self._unordered.clear()
+        self.pairs = SegmentPairs(self.pairs.sample)
 
 
 def _append(
@@ -230,18 +290,20 @@ def _length_bytes(perdoc: Any, fieldname: str) -> bytes | None:
 class NewsWriter(writing.SegmentWriter):  # type: ignore[misc]
     """Whoosh's segment writer with :class:`PostingBuffers` in place of its sorting pool."""
 
-    def __init__(self, ix: Any, **kwargs: Any) -> None:
+    def __init__(self, ix: Any, pair_sample: int = SAMPLE_DOCS, **kwargs: Any) -> None:
         kwargs.setdefault("codec", NewsCodec())
         super().__init__(ix, **kwargs)
         whoosh_pool: Any = self.pool
         whoosh_pool.cleanup()  # nothing in it yet
-        self.pool: PostingBuffers = PostingBuffers(self.schema)
+        self.pool: PostingBuffers = PostingBuffers(self.schema, pair_sample)
+        self._merged_pairs: list[frozenset[str]] = []
         self._plain = all(
             not field.vector and not field.separate_spelling() for _, field in self.schema.items()
         )
 
     def add_document(self, **fields: Any) -> None:
         if not self._plain or any(name.startswith("_") for name in fields):
+            self.pool.pairs.partial = True  # Whoosh's way pairs only the fixed lists' words
             super().add_document(**fields)  # boosts, vectors and spelling: Whoosh's way
             return
         self._check_state()
@@ -269,6 +331,18 @@ class NewsWriter(writing.SegmentWriter):  # type: ignore[misc]
         perdoc.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def add_reader(self, reader: Any) -> None:
+        """Merge a segment's documents in (its pairs' words bound the new segment's)."""
+        segment = reader.segment() if hasattr(reader, "segment") else None
+        self._merged_pairs.append(getattr(segment, SEGMENT_PAIRS, frozenset()))
+        super().add_reader(reader)
+
+    def _finalize_segment(self) -> Any:
+        """Write the segment; it records the words every article in it is paired by."""
+        words = shared_words([self.pool.pairs.chosen(), *self._merged_pairs])
+        setattr(self.newsegment, SEGMENT_PAIRS, words)
+        return super()._finalize_segment()
 
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
