@@ -123,13 +123,32 @@ def _last_before(text: str, pos: int, skipped: str, reach: int = 12) -> str:
     return text[at] if at >= max(0, pos - reach) else ""
 
 
-def _cut_phrase(phrase: str) -> str:
+def cut_phrase(phrase: str) -> str:
     """Cut adjuncts (``in a statement``, ``on Tuesday``) off the name part of a phrase."""
     head, comma, rest = phrase.partition(",")
     head = _NP_STOP.sub("", head)
     if not comma:
         return head
     return f"{head},{rest}"
+
+
+# `Hana Voss of the coastal institute`: where a named person works, after their name.
+_AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+\S.*$", re.S)
+
+
+def affiliated_person(phrase: str) -> Source | None:
+    """A person's full name opening a phrase that goes on to where they work, else None.
+
+    ``Hana Voss of the Coastal Institute at Lund`` and ``Ingrid Sole of the passengers'
+    forum`` give Hana Voss and Ingrid Sole; one word (``Shooting on the sequel``) is no name.
+    """
+    lead = phrase.lstrip()
+    for cut in (cut_phrase(phrase), _AFFILIATION.sub("", phrase)):
+        source = parse_source(cut)
+        if source is not None:
+            named = lead.startswith(source.name) and " " in source.name
+            return source if named and source.kind == "person" else None
+    return None
 
 
 def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) -> Attribution | None:
@@ -160,7 +179,7 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
             return None
         source = parse_source(text[according.end() : end])
         if source is None:
-            source = parse_source(_cut_phrase(text[according.end() : end]))
+            source = parse_source(cut_phrase(text[according.end() : end]))
         if source is not None:
             cue = " ".join(according.group().split())
             return Attribution(source, according.end(), end, AFTER_ACCORDING, cue)
@@ -174,7 +193,7 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
     if inverted:
         phrase = text[inverted.end() : end]
         if not phrase.lower().startswith(("that ", "by ")):
-            source = parse_source(_cut_phrase(phrase))
+            source = parse_source(cut_phrase(phrase))
             if source is not None:
                 cue = inverted.group("cue") if inverted.re is _CUE_FIRST else inverted.group()
                 return Attribution(source, inverted.end(), end, AFTER_VERB, cue.strip())
@@ -203,7 +222,7 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
         if subject.strip():
             phrase = subject
         else:
-            named = parse_source(_cut_phrase(text[verb.end() : end]))
+            named = parse_source(cut_phrase(text[verb.end() : end]))
             if named is None or named.kind != "person":
                 return None
             return Attribution(named, verb.end(), end, AFTER_VERB, verb.group())
@@ -219,7 +238,15 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
         # "..."` introduces the next quote: neither attributes the quote before.
         if not ADJUNCT_START.match(tail) or (end == limit and tail.strip() in (",", ":", "")):
             return None
+    if inner_end.isalpha() and phrase.count(",") == 1:
+        # `"in honour of" Petra Lind, Okafor wrote`: quoted words run on into their own
+        # sentence, whose object the name after them is, not its speaker: the statement that
+        # ends with the attribution is reported speech, read by ``reported``.
+        return None
     source = parse_source(phrase)
+    if source is None and inner_end == ",":
+        # `"...," Hana Voss of the Coastal Institute at Lund wrote`: a name and affiliation.
+        source = affiliated_person(phrase)
     if source is None:
         return None
     return Attribution(source, at, end, AFTER_VERB, verb.group())

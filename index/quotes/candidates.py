@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from index.corpus.article import QuoteKind, Step
 from index.quotes.attribution import Attribution, after_quote, before_quote
+from index.quotes.closing import CLOSING, closing_attribution
 from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source
 from index.quotes.reported import find_reports
@@ -328,6 +329,22 @@ def _fragments(
 ) -> None:
     """Quoted words inside a sentence about someone are taken as that someone's words."""
     text, spans, known = paragraph.text, paragraph.spans, paragraph.known
+    if switches.on(CLOSING):
+        closing = closing_attribution(text, fragments[-1].close, sentence[1])
+        if closing is not None:
+            source, position, cue = closing
+            paragraph.add(
+                "mixed",
+                fragments[0].open,
+                fragments[-1].close,
+                CLOSING,
+                cue,
+                source,
+                position,
+                switches,
+                fragments[0],
+            )
+            return
     subject = None
     if switches.on(MIXED_FRAGMENT):
         subject = _passive_agent(text, sentence[0], fragments[0], fragments[-1])

@@ -111,6 +111,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("mixed-report", "cues", 'Ada Vik said the pier was "perfectly safe"'),
     Rule(
+        "mixed-closing-said",
+        "cues",
+        '"Very unlikely" that the pier reopens, said Ada Vik: the sentence\'s closing attribution',
+    ),
+    Rule(
         "mixed-fragment",
         "subjects",
         'Ada Vik called the pier "perfectly safe": quoted words take the verb\'s subject',
