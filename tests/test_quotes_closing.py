@@ -135,3 +135,13 @@ def test_no_speaker_from_the_next_sentence(
 ) -> None:
     quote = _quote(paragraphs, words)
     assert quote is not None and quote.speaker != wrong
+
+
+def test_a_pronoun_and_its_verb_before_a_colon_name_the_speaker() -> None:
+    # not the place named earlier in the clause ("Tromvik")
+    paragraphs = (
+        "Ada Vik said on Tuesday that the town would win the vote.",
+        'Asked which Tromvik ward was her favourite, she demurred: "Whichever one I am in."',
+    )
+    quote = _quote(paragraphs, "Whichever one")
+    assert quote is not None and quote.speaker == "Ada Vik"

@@ -353,6 +353,13 @@ def _nobody_known(name: str) -> bool:
     return False
 
 
+# A clause of a pronoun and one verb ending before a colon: ", she demurred", "He added".
+_PRONOUN_VERB_END = re.compile(
+    r"(?:^|[,;\u2014]\s*|[.!?]\s+)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?"
+    r"[a-z]{3,}(?:ed|s)\s*$"
+)
+
+
 def _colon_source(text: str, lo: int, colon: int, switches: Switches) -> Attribution | None:
     """The source named before a colon that introduces a quote (``Carl Bialik: "...``)."""
     if not switches.on(BEFORE_COLON):
@@ -367,6 +374,12 @@ def _colon_source(text: str, lo: int, colon: int, switches: Switches) -> Attribu
     source = parse_source(segment)
     if source is not None:
         return Attribution(source, lo, colon, BEFORE_COLON, ":")
+    pronoun = _PRONOUN_VERB_END.search(segment)
+    if pronoun is not None:
+        # "Asked which ward she liked best, she demurred:": the pronoun right before its verb.
+        said = parse_source(pronoun.group("pronoun"))
+        if said is not None:
+            return Attribution(said, lo + pronoun.start("pronoun"), colon, BEFORE_COLON, ":")
     if len(segment.split()) > 4:
         # "The Tories have promised a limit with the slogan:": the clause's subject.
         subject = clause_subject(text, lo, colon, (), _nobody_known)
