@@ -33,12 +33,36 @@ CLOSING_ROWS: list[tuple[tuple[str, ...], str, str]] = [
         "fresh start",
         "Ingrid Sole",
     ),
+]
+
+
+# (paragraphs, the statement's first words, speaker): quoted words running on into a
+# statement that the sentence's closing verb attributes, reported as one mixed quote
+STATEMENT_ROWS: list[tuple[tuple[str, ...], str, str]] = [
     (
         ('Harbour dues paid for a "gold-plated" quay that nobody needed, our reporter wrote.',),
-        "gold-plated",
+        "Harbour dues paid",
         "our reporter",
     ),
+    # the subject of a verb inside the statement ("called") is not its speaker
+    (
+        (
+            'The ferry company called the new timetable a "fresh start" for the islands, '
+            "Ingrid Sole said on Monday.",
+        ),
+        "The ferry company called",
+        "Ingrid Sole",
+    ),
 ]
+
+
+@pytest.mark.parametrize(("paragraphs", "start", "speaker"), STATEMENT_ROWS)
+def test_quoted_words_inside_a_statement_are_one_mixed_quote(
+    paragraphs: tuple[str, ...], start: str, speaker: str
+) -> None:
+    quote = next(q for q in extract_quotes(paragraphs) if q.kind == "mixed")
+    assert quote.text.startswith(start)
+    assert (quote.speaker, quote.rule) == (speaker, "mixed-report")
 
 
 def _quote(paragraphs: tuple[str, ...], words: str, disabled: frozenset[str] = frozenset()):
