@@ -140,3 +140,17 @@ def test_a_quote_closed_at_the_start_of_a_sentence_is_no_statement() -> None:
 def test_words_opening_a_sentence_before_a_quote_are_no_statement() -> None:
     paragraph = 'Six months ago, Ada Vik said, "we had no ferry at all."'
     assert [q.kind for q in extract_quotes([paragraph])] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a past tense with its own object or infinitive: the words are a clause, and
+        # "reports" after "newspaper" is a noun
+        "Ada Vik refused to discuss weekend newspaper reports that the pier had been sold.",
+        "Mr Brell denied the harbour board reports that the quay would close.",
+    ],
+)
+def test_a_clause_with_a_verb_of_its_own_is_no_speaker_phrase(sentence: str) -> None:
+    speakers = {quote.speaker or "" for quote in extract_quotes((sentence,))}
+    assert not any(speaker.endswith(("newspaper", "board")) for speaker in speakers)

@@ -46,6 +46,22 @@ _CLAUSE_NEXT = re.compile(
 )
 
 
+# A past tense before an infinitive or an object ("refused to", "closed the") is a verb of
+# the phrase's own; a participle before a preposition ("briefed on", "close to") is not.
+_VERB_OBJECT_START = frozenset({"to", "the", "a", "an", "his", "her", "their", "its", "our"})
+
+
+def _verb_with_object(words: list[str], number: int) -> bool:
+    """Whether ``words[number]`` is a past tense followed by an infinitive or an object."""
+    word = words[number]
+    return (
+        len(word) > 4
+        and word.endswith("ed")
+        and number + 1 < len(words)
+        and words[number + 1] in _VERB_OBJECT_START
+    )
+
+
 def phrase_subject(
     text: str, lo: int, hi: int, spans: Sequence[QuotedSpan], verb: str, verb_end: int
 ) -> tuple[Source, int] | None:
@@ -88,6 +104,8 @@ def phrase_subject(
             word in AUXILIARIES or word in ATTRIBUTION_VERB_SET or word in NOT_PHRASE_WORDS
         ):
             return None
+        elif not relative and _verb_with_object(words, number):
+            return None  # "Ada Vik refused to discuss newspaper reports that ...": a verb
     return Source(name=phrase.rstrip(","), kind="group"), start
 
 
