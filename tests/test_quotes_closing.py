@@ -169,3 +169,15 @@ def test_a_pronoun_and_its_verb_before_a_colon_name_the_speaker() -> None:
     )
     quote = _quote(paragraphs, "Whichever one")
     assert quote is not None and quote.speaker == "Ada Vik"
+
+
+def test_a_horizontal_bar_sets_off_an_aside_as_an_em_dash_does() -> None:
+    paragraph = (
+        "When Vik noted that Brell had not paid the harbour dues \u2015 as was true for the "
+        "years his accounts were public \u2015 Brell boasted, \u201cThat makes me clever.\u201d"
+    )
+    quote = _quote((paragraph,), "That makes me clever")
+    assert quote is not None and quote.speaker == "Brell"
+    # the quotes are read off the text as written
+    for found in extract_quotes((paragraph,)):
+        assert paragraph[found.start : found.end] == found.text

@@ -96,7 +96,15 @@ def _spans(paragraphs: Sequence[str], switches: Switches) -> list[list[QuotedSpa
     return all_spans
 
 
+# Dashes the rules do not know, read as the em dash they stand for (one character for one,
+# so offsets hold): the horizontal bar some sites set asides in, "― as was true ―".
+_DASHES = str.maketrans({"\u2015": "\u2014"})
+
+
 def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, list[Step]]]:
+    original = PARAGRAPH_SEPARATOR.join(paragraphs)
+    if "\u2015" in original:
+        paragraphs = [text.translate(_DASHES) for text in paragraphs]
     body = PARAGRAPH_SEPARATOR.join(paragraphs)
     bases: list[int] = []
     offset = 0
@@ -174,7 +182,7 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
             steps.append(Step("join", rule or "split-quote", f"one quote in {len(group)} pieces"))
         if role is not None and switches.on(NO_CLAUSE_ROLE) and not plausible_role(role):
             role = None
-        results.append((make_quote(body, group, speaker, role), steps))
+        results.append((make_quote(original, group, speaker, role), steps))
     if switches.on(CARRY_ROLE):
         _carry_roles(results)
     return results
