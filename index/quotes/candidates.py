@@ -333,17 +333,7 @@ def _fragments(
         closing = closing_attribution(text, fragments[-1].close, sentence[1])
         if closing is not None:
             source, position, cue = closing
-            paragraph.add(
-                "mixed",
-                fragments[0].open,
-                fragments[-1].close,
-                CLOSING,
-                cue,
-                source,
-                position,
-                switches,
-                fragments[0],
-            )
+            _add_mixed(paragraph, fragments, CLOSING, cue, source, position, switches)
             return
     subject = None
     if switches.on(MIXED_FRAGMENT):
@@ -366,14 +356,20 @@ def _fragments(
                 paragraph.add("direct", start, end, STANDALONE, None, None, -1, switches, span)
         return
     source, position, verb = subject
+    _add_mixed(paragraph, fragments, MIXED_FRAGMENT, verb or None, source, position, switches)
+
+
+def _add_mixed(
+    paragraph: _Paragraph,
+    fragments: list[QuotedSpan],
+    rule: str,
+    cue: str | None,
+    source: Source,
+    position: int,
+    switches: Switches,
+) -> None:
+    """Add quoted words of one sentence as a mixed quote of the speaker found for them."""
+    first = fragments[0]
     paragraph.add(
-        "mixed",
-        fragments[0].open,
-        fragments[-1].close,
-        MIXED_FRAGMENT,
-        verb or None,
-        source,
-        position,
-        switches,
-        fragments[0],
+        "mixed", first.open, fragments[-1].close, rule, cue, source, position, switches, first
     )
