@@ -13,7 +13,7 @@ from whoosh import query as wq
 from index.api.parse import parse_query
 from index.api.records import SearchRequest
 from index.corpus.record import BadRecord, article_from_record, pack, unpack
-from index.engines.whoosh import docsets
+from index.engines.whoosh import column_sets
 from index.engines.whoosh import postings as postings_module
 from index.engines.whoosh.bitsets import bitset, value_bitsets
 from index.engines.whoosh.docsets import DocSets
@@ -89,11 +89,11 @@ def test_facets_counted_as_bitsets_are_the_facets_counted_one_by_one(
     q = Translator(reader, list, view.ids).translate(tree) if tree else wq.Every()
     matches = view.matches(q, SearchRequest(text))
     one_by_one = DocSets(view.searcher, FACET_COLUMNS).count_facets(matches)
-    monkeypatch.setattr(docsets, "BITSET_MATCHES", 0)
-    counter = DocSets(view.searcher, FACET_COLUMNS)
-    first = counter.count_facets(matches)
+    monkeypatch.setattr(column_sets, "BITSET_MATCHES", 0)
+    counter = column_sets.FacetCounts(reader, FACET_COLUMNS)
+    first = counter.count(matches)
     assert not counter._bits  # a single count of many matches makes no value bitsets
-    as_bitsets = counter.count_facets(matches)
+    as_bitsets = counter.count(matches)
     assert len(counter._bits) == len(FACET_COLUMNS) or not matches
     assert as_bitsets == first == one_by_one
     assert any(one_by_one.values()) or not matches
