@@ -150,6 +150,16 @@ NOT_SPEAKERS: list[tuple[tuple[str, ...], str, str]] = [
         "It is too early",
         "Tomas Brell",
     ),
+    # a name and any past tense after a quote that ended its sentence start a new one
+    (
+        (
+            "Ada Vik raised a point of order in the chamber.",
+            'She said: "A harbour master resigned over a leak once." Tomas Brell resigned in '
+            "1947 after the dredging plan was leaked.",
+        ),
+        "A harbour master resigned",
+        "Tomas Brell",
+    ),
 ]
 
 

@@ -206,8 +206,9 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
         None,
     )
     if verb is None or verb.start() - at > 150:
-        # `"...," an angry Hollande retaliated.`: any past-tense verb right after a speaker.
-        verb = _PAST_VERB.search(text, at, min(end, at + 150))
+        # `"...," an angry Hollande retaliated.`: any past-tense verb right after a speaker
+        # (not after a quote that ended its sentence: `"... indeed." Dalton resigned in 1947`).
+        verb = None if ended else _PAST_VERB.search(text, at, min(end, at + 150))
         if verb is None:
             return None
     phrase = _NICKNAME.sub(" ", strip_adverbs(text[at : verb.start()]))
