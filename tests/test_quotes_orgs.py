@@ -87,3 +87,15 @@ def test_a_description_that_names_no_one_before_stays(
 ) -> None:
     quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("club", ["Real Tromvik", "Halden Wanderers", "Tromvik United"])
+def test_a_sports_club_is_no_person_a_pronoun_could_mean(club: str) -> None:
+    paragraphs = (
+        "Halden midfielder Edu has hit out at the club.",
+        f"Edu's deal runs out in June and he has been linked with Danish trio {club}, Odense "
+        "and Vejle.",
+        'He told the radio station: "I have not decided where I will play next season."',
+    )
+    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith("I have not"))
+    assert quote.speaker != club

@@ -174,9 +174,12 @@ ORG_WORDS = word_set(
     exchange club society commission council church embassy consulate mission cabinet
     treasury reserve fed team republicans democrats gop dnc rnc fbi cia nsa irs cnn nbc abc
     cbs msnbc fox bbc ap reuters afp xinhua politico breitbart huffpost nyt usa today
-    network networks media website blog study survey poll report statement institute"""
+    network networks media website blog study survey poll report statement institute
+    united rovers athletic wanderers albion hotspur rangers celtic real fc afc sporting
+    olympique dynamo saracens harlequins"""
 )
-"""Words that mark a capitalised phrase as an organisation or publication."""
+"""Words that mark a capitalised phrase as an organisation or publication (sports clubs
+included: ``Real Madrid``, ``Bolton Wanderers``)."""
 
 ORG_SURNAMES = word_set("fox post house church bank court field times union hall")
 """Organisation words that are also surnames, after a first name (``Liam Fox``)."""
