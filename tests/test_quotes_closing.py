@@ -191,3 +191,13 @@ def test_a_horizontal_bar_sets_off_an_aside_as_an_em_dash_does() -> None:
     # the quotes are read off the text as written
     for found in extract_quotes((paragraph,)):
         assert paragraph[found.start : found.end] == found.text
+
+
+def test_a_sentence_with_its_own_verb_before_a_cue_word_attributes_nothing() -> None:
+    # "comment" is a cue word, but "refused" is the next sentence's verb
+    paragraphs = (
+        'Ada Vik told the radio station: "We will sign no one in January." The '
+        "club manager refused to comment on the state of the pitch.",
+    )
+    quote = _quote(paragraphs, "We will sign no one")
+    assert quote is not None and quote.speaker == "Ada Vik"

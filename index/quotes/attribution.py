@@ -37,6 +37,8 @@ _NOT_ADJACENT = re.compile(
 # `"...," remembered Roy Verley`: any past-tense verb followed by a name.
 _PAST_FIRST = re.compile(r"[a-z]{3,}ed\s+(?=[A-Z])")
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
+# A verb inside a speaker phrase: a past tense, or words ending on an infinitive or particle.
+_VERB_IN_PHRASE = re.compile(r"\b[a-z]{3,}ed\b|\s(?:to|off|up|out)\s*$")
 _SAID_FIRST = re.compile(r"\s*(?:[Ss]aid|[Aa]dded|[Aa]sked|[Ww]rote|[Ss]tated|[Dd]eclared)\s+")
 # "... ," -- Jane Roe: a name signed after the quote, ending the paragraph or sentence.
 _SIGNATURE = re.compile(
@@ -238,6 +240,10 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
         # `"...done." He said the plan ...` starts a new sentence, and `"...done." She added,
         # "..."` introduces the next quote: neither attributes the quote before.
         if not ADJUNCT_START.match(tail) or (end == limit and tail.strip() in (",", ":", "")):
+            return None
+        if _VERB_IN_PHRASE.search(phrase):
+            # `"... in January." The manager refused to comment on ...`: a sentence with a
+            # verb of its own before the cue word, not an attribution.
             return None
     if inner_end.isalpha() and phrase.count(",") == 1:
         # `"in honour of" Petra Lind, Okafor wrote`: quoted words run on into their own

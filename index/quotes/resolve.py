@@ -67,6 +67,40 @@ def _may_be_described(name: str, description: str) -> bool:
     return head in INSTITUTION_HEADS or not any(word in INSTITUTION_WORDS for word in words)
 
 
+_DETERMINERS = frozenset(("the", "a", "an"))
+# After a past participle, these make it a description ("the man accused of fraud").
+_AFTER_PARTICIPLE = frozenset(("of", "in", "by", "with", "for", "at", "on", "from", "as"))
+_PAST = re.compile(r"[a-z]{3,}ed")
+# Words after which a past participle is no verb of the description's own ("the retired
+# general", "48% of chartered surveyors") or is inside a clause ("who had represented").
+_BEFORE_NO_VERB = _DETERMINERS | frozenset(
+    ("of", "who", "which", "that", "had", "has", "have", "was", "were", "is", "are", "been",
+     "be", "also", "and", "or", "not", "to", "with", "for", "in", "on", "by", "at", "from",
+     "own", "wasn't", "isn't", "weren't", "hasn't", "hadn't")
+)  # fmt: skip
+
+
+def description_before_verb(phrase: str) -> str:
+    """A description cut before a verb of its own: "The club manager refused to" -> "The club
+    manager" (a subject read past its verb); the phrase itself when it has none."""
+    words = phrase.split()
+    if len(words) < 4 or words[0].lower() not in _DETERMINERS or ":" in phrase:
+        return phrase  # ("...: Republicans": the speaker may follow a colon)
+    for at in range(2, len(words) - 1):
+        before, word = words[at - 1], words[at]
+        if (
+            _PAST.fullmatch(word)
+            and not word.endswith("eed")  # (exceed, proceed: no past tense)
+            and word != "turned"  # ("the businessman turned politician")
+            and not before[:1].isdigit()  # ("a poll of 400 registered voters")
+            and before.lower() not in _BEFORE_NO_VERB
+            and not before.endswith(("ly", "'s", "\u2019s"))  # ("the state's planned budget")
+            and words[at + 1].lower() not in _AFTER_PARTICIPLE
+        ):
+            return " ".join(words[:at])
+    return phrase
+
+
 def resolve(
     source: Source,
     position: int,
@@ -84,6 +118,10 @@ def resolve(
     says how, when ``switches.explain`` (else None).
     """
     explain = switches.explain
+    if source.kind != "pronoun":
+        described = description_before_verb(source.name)
+        if described != source.name:
+            source = source._replace(name=described)
     if source.kind == "pronoun" and source.pronoun == "it" and switches.on(ORG_IT):
         index = registry.resolve_it(position, switches.on(BARE_ORG))
         if index is not None:

@@ -1,0 +1,47 @@
+"""A description read past its own verb is cut before it: "The club manager refused to"."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.quotes import extract_quotes
+from index.quotes.resolve import description_before_verb
+
+# (phrase read as a speaker, what is kept)
+CUTS: list[tuple[str, str]] = [
+    ("The club manager refused to", "The club manager"),
+    ("An harbour board spokesperson denied Brell made the", "An harbour board spokesperson"),
+    ("The institute concluded the threat of new rules", "The institute"),
+    ("The ferry company shrugged off", "The ferry company"),
+]
+
+# phrases kept whole: participles that describe, clauses, names after a colon
+KEPT: list[str] = [
+    "the newly appointed harbour master",
+    "the retired pilot",
+    "the man accused of fraud",
+    "a poll of 400 registered voters",
+    "a pilot who had represented the union",
+    "the port's planned budget figures",
+    "the trader turned harbour master",
+    "The news that the pier closed on Friday: pilots",
+    "the pilot",
+]
+
+
+@pytest.mark.parametrize(("phrase", "kept"), CUTS)
+def test_a_description_is_cut_before_its_own_verb(phrase: str, kept: str) -> None:
+    assert description_before_verb(phrase) == kept
+
+
+@pytest.mark.parametrize("phrase", KEPT)
+def test_a_description_without_a_verb_of_its_own_is_kept_whole(phrase: str) -> None:
+    assert description_before_verb(phrase) == phrase
+
+
+def test_the_speaker_shown_is_the_description_not_the_sentence() -> None:
+    paragraphs = (
+        'A harbour board spokesperson denied Brell made the remark, insisting: "He never said it."',
+    )
+    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith("He never"))
+    assert quote.speaker == "A harbour board spokesperson"
