@@ -201,3 +201,16 @@ def test_a_sentence_with_its_own_verb_before_a_cue_word_attributes_nothing() -> 
     )
     quote = _quote(paragraphs, "We will sign no one")
     assert quote is not None and quote.speaker == "Ada Vik"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'Asked about the goalkeeper, Ada Vik said: "We will sign no one in January."',
+        'Said Tromvik coach Ada Vik: "We will sign no one in January."',
+    ],
+)
+def test_a_verb_opening_the_sentence_names_the_speaker_after_it(paragraph: str) -> None:
+    # "Asked about ..." opens a clause; "Said Tromvik coach ..." names the speaker
+    quote = _quote((paragraph,), "We will sign no one")
+    assert quote is not None and quote.speaker == "Ada Vik"

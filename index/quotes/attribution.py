@@ -39,7 +39,10 @@ _PAST_FIRST = re.compile(r"[a-z]{3,}ed\s+(?=[A-Z])")
 _PAST_VERB = re.compile(r"\b[a-z]{3,}ed\b")
 # A verb inside a speaker phrase: a past tense, or words ending on an infinitive or particle.
 _VERB_IN_PHRASE = re.compile(r"\b[a-z]{3,}ed\b|\s(?:to|off|up|out)\s*$")
-_SAID_FIRST = re.compile(r"\s*(?:[Ss]aid|[Aa]dded|[Aa]sked|[Ww]rote|[Ss]tated|[Dd]eclared)\s+")
+# (what follows is the speaker: a name or a description, not "Asked about the plan, Vik said")
+_SAID_FIRST = re.compile(
+    r"\s*(?:[Ss]aid|[Aa]dded|[Aa]sked|[Ww]rote|[Ss]tated|[Dd]eclared)\s+(?=[A-Z]|(?:the|a|an)\s)"
+)
 # "... ," -- Jane Roe: a name signed after the quote, ending the paragraph or sentence.
 _SIGNATURE = re.compile(
     r"[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*([A-Z][^\n.,;:!?\"\u201c\u201d]{1,60}?)"
