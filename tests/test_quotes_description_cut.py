@@ -45,3 +45,18 @@ def test_the_speaker_shown_is_the_description_not_the_sentence() -> None:
     )
     quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith("He never"))
     assert quote.speaker == "A harbour board spokesperson"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Ada Vik told researchers of the sheer hostility prompted by her move to the board: "
+        '"They laughed."',
+    ],
+)
+def test_a_speaker_phrase_read_past_its_verb_of_saying_is_cut_there(paragraph: str) -> None:
+    quote = next(q for q in extract_quotes((paragraph,)) if q.text.strip('"') in _SAID)
+    assert quote.speaker == "Ada Vik"
+
+
+_SAID = ("They laughed.", "empty promise")

@@ -13,6 +13,7 @@ from index.quotes.lexicon.people import DEMONYMS, ORG_WORDS, PLACE_NAMES
 from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Registry
 from index.quotes.rules import ALL_ON, Switches
+from index.quotes.speakers import parse_source
 
 
 def _lower_first(phrase: str) -> str:
@@ -80,6 +81,21 @@ _BEFORE_NO_VERB = _DETERMINERS | frozenset(
 )  # fmt: skip
 
 
+# A verb of saying inside a speaker phrase, and adverbs that may stand before it.
+_SPEECH_VERB = re.compile(
+    r"(?:\s+(?:meanwhile|also|later|then|again|earlier))*\s+(?:said|says|told|added)\b"
+)
+
+
+def _before_speech_verb(source: Source) -> Source:
+    """A speaker phrase read past its own verb of saying, cut before it: "Ada Vik told
+    researchers of the hostility" -> "Ada Vik" (unchanged when the head is no speaker)."""
+    verb = _SPEECH_VERB.search(source.name)
+    if verb is None or verb.start() == 0:
+        return source
+    return parse_source(source.name[: verb.start()]) or source
+
+
 def description_before_verb(phrase: str) -> str:
     """A description cut before a verb of its own: "The club manager refused to" -> "The club
     manager" (a subject read past its verb); the phrase itself when it has none."""
@@ -119,6 +135,7 @@ def resolve(
     """
     explain = switches.explain
     if source.kind != "pronoun":
+        source = _before_speech_verb(source)
         described = description_before_verb(source.name)
         if described != source.name:
             source = source._replace(name=described)
