@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.quotes import extract_quotes
+from index.quotes.orgs import org_phrase
 
 RULE = "org-description"
 
@@ -99,3 +100,33 @@ def test_a_sports_club_is_no_person_a_pronoun_could_mean(club: str) -> None:
     )
     quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith("I have not"))
     assert quote.speaker != club
+
+
+# (a speaker phrase, the organisation's whole name or None for a person)
+ORG_PHRASES: list[tuple[str, str | None]] = [
+    ("The Bank of Tromvik", "The Bank of Tromvik"),
+    (
+        "the Institute for Harbour and Coastal Studies (IHCS)",
+        "the Institute for Harbour and Coastal Studies",
+    ),
+    ("the Harbour Commissioner's Office", "the Harbour Commissioner's Office"),
+    ("the Tromvik Chambers of Commerce", "the Tromvik Chambers of Commerce"),
+    ("Ada Vik of the Harbour Board", None),  # a person, then where they work
+    ("Harbour Office minister Ada Vik", None),  # a person with a role
+    ("Port Office Minister Jon Dahl", None),
+    ("Guy Chambers", None),
+]
+
+
+@pytest.mark.parametrize(("phrase", "name"), ORG_PHRASES)
+def test_an_organisation_keeps_its_whole_name(phrase: str, name: str | None) -> None:
+    assert org_phrase(phrase) == name
+
+
+def test_a_report_names_the_whole_organisation() -> None:
+    paragraphs = (
+        "The Institute for Harbour and Coastal Studies (IHCS) said traffic fell by a tenth.",
+        "The Bank of Tromvik said lending had slowed.",
+    )
+    speakers = [quote.speaker for quote in extract_quotes(paragraphs)]
+    assert speakers == ["The Institute for Harbour and Coastal Studies", "The Bank of Tromvik"]

@@ -10,7 +10,13 @@ import re
 
 from index.quotes.cues import REPORTING_VERB_SET
 from index.quotes.lexicon.grammar import AUXILIARIES, IRREGULAR_VERBS, QUANTIFIERS
-from index.quotes.lexicon.people import DEMONYMS
+from index.quotes.lexicon.people import (
+    COURTESY_TITLES,
+    DEMONYMS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ORG_WORDS,
+)
 from index.quotes.registry import Registry
 
 # "The Parents Television Council (PTC)": a name, then the acronym it goes by.
@@ -75,3 +81,39 @@ def subject_org(text: str, end: int, word: str, article: str) -> bool:
     if not (found.endswith("ed") or found in _FINITE_VERBS):
         return False  # ("Venezuelan authorities have said": a word before a noun)
     return a_name_in(article, word)
+
+
+# A capitalised name with connecting words: "The Bank of England", "the Institute for
+# Geography and Statistics (IBGE)", "the Information Commissioner's Office".
+_ORG_PHRASE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.\u2019'-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*"
+    r"[A-Z][\w&.\u2019'-]*)*)(?:\s+\([A-Z][A-Za-z]{1,7}\))?"
+)
+_CONNECTORS = frozenset(("of", "for", "and", "on", "the", "de", "&"))
+# Heads of a name that are organisations before a connecting word only ("Chambers of
+# Commerce"; "Guy Chambers" is a person).
+_HEADS_BEFORE_CONNECTOR = ORG_WORDS | frozenset(("chamber", "chambers"))
+
+
+def org_phrase(text: str) -> str | None:
+    """The whole name of an organisation written as one capitalised phrase, else None.
+
+    An organisation word (:data:`ORG_WORDS`) must come before the first connecting word
+    ("Bank of", "Institute for") or end a name without one ("Commissioner's Office"), and no
+    word may be a first name or a courtesy title ("Fed chairman Alan Greenspan").
+    """
+    found = _ORG_PHRASE.fullmatch(text.strip())
+    if found is None:
+        return None
+    words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in found["name"].split()]
+    if len(words) < 2:
+        return None
+    if any(w in MALE_NAMES or w in FEMALE_NAMES or w in COURTESY_TITLES for w in words):
+        return None
+    first = next((at for at, w in enumerate(words) if w in _CONNECTORS), None)
+    if first is None and words[-1] not in ORG_WORDS:
+        return None  # ("Home Office minister Des Browne": a person with a role)
+    if first is not None and _HEADS_BEFORE_CONNECTOR.isdisjoint(words[:first]):
+        return None  # ("Ada Vik of the Harbour Board": a person, then where they work)
+    name = text.strip()
+    return name[: found.end("name")] if found.end("name") < len(name) else name

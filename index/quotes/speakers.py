@@ -49,6 +49,7 @@ from index.quotes.names import (
     strip_possessive,
     words_of,
 )
+from index.quotes.orgs import org_phrase
 from index.quotes.roles import is_role, opens_sentence
 from index.quotes.source_lead import is_clause, strip_lead
 
@@ -353,6 +354,8 @@ def _simple_source(text: str) -> Source | None:
         return nominal(text, words)
     if words[0] in ASIDE_WORDS:
         return None  # "including his wife": an aside, not who speaks
+    if (org := org_phrase(text)) is not None:
+        return Source(name=org, kind="org")  # "The Bank of England", not "The Bank"
     if not POSTMODIFIERS.isdisjoint(words[1:]):
         described = postmodified(text, words)
         if described is not None:
