@@ -63,6 +63,11 @@ class Description(NamedTuple):
     proper: bool = False  # a capitalised word before the head: "the Tory leader"
 
 
+# A word that describes the one just named: lower case, or a place or team they belong to
+# ("the Tottenham striker", "the double Olympic champion", "the Newport-based athlete").
+_DESCRIBING = re.compile(r"[a-z]+|[A-Z][a-z]+(?:-[a-z]+)?")
+
+
 @lru_cache(maxsize=4096)  # pure; the same descriptions recur ("the president")
 def read_description(phrase: str) -> Description | None:
     """Read ``the <modifiers> <head>`` (the whole phrase), or None."""
@@ -90,7 +95,7 @@ def read_description(phrase: str) -> Description | None:
         # one just named), not "the Lincoln actor" or "the other striker" (someone else)
         if not all(
             word in DESCRIPTION_MODIFIERS
-            or (word.isalpha() and word.islower() and word not in OTHER_ONE_WORDS)
+            or (_DESCRIBING.fullmatch(word) and word.lower() not in OTHER_ONE_WORDS)
             for word in found.group("mods").split()
         ):
             return None
