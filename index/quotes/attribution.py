@@ -11,6 +11,7 @@ from index.quotes.lexicon.grammar import CLAUSE_AFTER_VERB
 from index.quotes.lexicon.speech import NAMING_VERBS, PARTICIPLES
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source
+from index.quotes.phrase_cuts import affiliated_person, cut_phrase
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_sentence_end
 from index.quotes.speakers import parse_source, person_or_org
@@ -47,14 +48,6 @@ _SAID_FIRST = re.compile(
 _SIGNATURE = re.compile(
     r"[\s\u00a0]*[\u2015\u2014\u2013-]+[\s\u00a0]*([A-Z][^\n.,;:!?\"\u201c\u201d]{1,60}?)"
     r"[\s\u00a0]*(?:[.,;]|$)"
-)
-_NP_STOP = re.compile(
-    r"\s+(?:in|on|at|for|during|via|through|while|when|after|before|as|to|from|about|"
-    r"of\s+(?:the|his|her|their)\s+(?:plan|decision|idea|proposal|campaign)|"
-    r"adding|referring|speaking|pointing|noting|explaining|according|told|who|which|"
-    r"last|this|earlier|later|afterwards?|(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|yesterday|today|tonight))\b.*$",
-    re.I | re.S,
 )
 # A clause ends at ``.!?;`` before a space (or the end) or at a spaced dash: the matches of
 # ``[.!?;](?=\s|$)|\s[\u2014\u2013]\s|\s--\s``, written to start with one character class so
@@ -126,34 +119,6 @@ def _last_before(text: str, pos: int, skipped: str, reach: int = 12) -> str:
     while at >= max(0, pos - reach) and text[at] in skipped:
         at -= 1
     return text[at] if at >= max(0, pos - reach) else ""
-
-
-def cut_phrase(phrase: str) -> str:
-    """Cut adjuncts (``in a statement``, ``on Tuesday``) off the name part of a phrase."""
-    head, comma, rest = phrase.partition(",")
-    head = _NP_STOP.sub("", head)
-    if not comma:
-        return head
-    return f"{head},{rest}"
-
-
-# `Hana Voss of the coastal institute`: where a named person works, after their name.
-_AFFILIATION = re.compile(r"\s+(?:of|from|at|with)\s+\S.*$", re.S)
-
-
-def affiliated_person(phrase: str) -> Source | None:
-    """A person's full name opening a phrase that goes on to where they work, else None.
-
-    ``Hana Voss of the Coastal Institute at Lund`` and ``Ingrid Sole of the passengers'
-    forum`` give Hana Voss and Ingrid Sole; one word (``Shooting on the sequel``) is no name.
-    """
-    lead = phrase.lstrip()
-    for cut in (cut_phrase(phrase), _AFFILIATION.sub("", phrase)):
-        source = parse_source(cut)
-        if source is not None:
-            named = lead.startswith(source.name) and " " in source.name
-            return source if named and source.kind == "person" else None
-    return None
 
 
 def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) -> Attribution | None:

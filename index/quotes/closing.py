@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from index.quotes.attribution import affiliated_person, cut_phrase
 from index.quotes.cues import ADVERB
 from index.quotes.names import Source
+from index.quotes.phrase_cuts import affiliated_person, cut_phrase
 from index.quotes.speakers import parse_source
 
 CLOSING = "mixed-closing-said"
