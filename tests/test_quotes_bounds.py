@@ -176,6 +176,72 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ),
     ("naming", "Ada Vik set up a new group called Harbour Watch.", []),
     ("not-content", "Tom Berg won in Bergen, adding to his lead over Ada Vik.", []),
+    # The reporter's own words after a statement: a comparison, a concession, an apposition on
+    # its last words, how the source spoke.
+    (
+        "comparison",
+        "The board said ferry fares rose by 4% in May, compared with 2% a year earlier.",
+        [("ferry fares rose by 4% in May", "The board")],
+    ),
+    (
+        "concession",
+        "Tom Berg said he would never sail again, even though he once crossed the fjord daily.",
+        [("he would never sail again", "Tom Berg")],
+    ),
+    (
+        "as-comparison",
+        "Ada Vik said she would not back the plan, as have two other harbour masters.",
+        [("she would not back the plan", "Ada Vik")],
+    ),
+    (
+        "apposition",
+        "The board said passenger numbers jumped to 9,000, the highest since the pier opened.",
+        [("passenger numbers jumped to 9,000", "The board")],
+    ),
+    (
+        "apposition",
+        "Ada Vik said the crossing was cancelled twice in May, a record for the route.",
+        [("the crossing was cancelled twice in May", "Ada Vik")],
+    ),
+    (
+        "anonymity",
+        "An official said the pier would shut on condition of anonymity because he was not "
+        "allowed to speak.",
+        [("the pier would shut", "An official")],
+    ),
+    (
+        "next-verb",
+        "Ada Vik said a delay would be costly and she accused the board of dithering.",
+        [("a delay would be costly", "Ada Vik")],
+    ),
+    # ... but an adjunct that opens the statement, a list, a name set off by commas and
+    # "the more ..., the more" stay inside it; so does a clause with its own verb.
+    (
+        "apposition",
+        "Tom Berg said that, given such high fares, the ferry company saw no reason to cut "
+        "them.",
+        [("that, given such high fares, the ferry company saw no reason to cut them", "Tom Berg")],
+    ),
+    (
+        "apposition",
+        "Ada Vik said the pier, the road and the school would all close.",
+        [("the pier, the road and the school would all close", "Ada Vik")],
+    ),
+    (
+        "apposition",
+        "Ada Vik said the more ferries run, the more the town earns.",
+        [("the more ferries run, the more the town earns", "Ada Vik")],
+    ),
+    (
+        "apposition",
+        "Tom Berg said the harbour is shrinking, the old docks will be sold.",
+        [("the harbour is shrinking, the old docks will be sold", "Tom Berg")],
+    ),
+    (
+        "next-verb",
+        "Tom Berg said only a fifth of skippers voted against him and he intended to stay.",
+        [("only a fifth of skippers voted against him and he intended to stay", "Tom Berg")],
+    ),
 ]
 
 

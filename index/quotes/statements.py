@@ -187,7 +187,17 @@ _COMMA_STOP = re.compile(
     r"(?=(?:adding|saying|noting|telling|explaining|arguing|warning|according|citing|"
     r"claiming|insisting|calling|describing|referring|pointing|suggesting|prompting|"
     r"believing|putting|meaning|leaving|making|giving|allowing|forcing|sending|raising|"
-    r"hoping|knowing|while|whereas|despite)\b)|"
+    r"hoping|knowing|while|whereas|despite|compared)\b)|"
+    # ", even though many doubt it": a concession of the reporter's.
+    r"even\s+though\s|"
+    # ", as have other senators", ", as he did in May": the reporter's comparison.
+    r"as\s+(?=(?:has|have|had|was|were|is|are|did|does|do|he|she|they|it)\s)|"
+    # ", a 16-point lead", ", the founder of Vasskraft": an apposition on the statement's last
+    # words, to the end of the clause (one closed by a comma, or a list, stays).
+    # ("the more ..., the more ...": one statement)
+    r"(?P<apposition>)(?:a|an|the)\s+(?![^,]*,)(?![^,]*\s(?:and|or)\s)"
+    r"(?![^,]*\s(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\s)"
+    r"(?!(?:more|less|fewer|better|worse|bigger|greater|higher|lower|longer|sooner)\b)|"
     # "X, who said A, said B": the sentence's own verb after a relative clause (or the verb of
     # a speaker named after it: "A, said X").
     r"(?=(?:said|says)\b)|"
@@ -211,6 +221,10 @@ _SPACE_STOP = re.compile(
     rf"\s\s*(?:(?:even|just)\s+as\s+|and\s+(?=(?:{_NEXT_VERB})\b)|and\s+then\s+(?=[a-z]+ed\b)|"
     # "... mishandled it and Democrats accused ...": another subject and its verb.
     r"and\s+(?=[A-Z][a-z]+\s+[a-z]+ed\b)|"
+    # "... and she accused ...": a pronoun and its own verb.
+    rf"and\s+(?=(?:he|she|they)\s+(?:{_NEXT_VERB})\b)|"
+    # "spoke on condition of anonymity": how the source spoke, not what was said.
+    r"on\s+(?:the\s+)?condition\s+of\s+anonymity\b|"
     r"(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
     r"added|said|noted|told|stressed)\b))"
 )
@@ -311,12 +325,28 @@ _CLOSED_CONCESSION = re.compile(
 )
 
 
+# "that, given the prices, the cartel ...": a statement that opens on an adjunct set off by
+# a comma, whose subject follows it.
+_OPENS_ON_ADJUNCT = re.compile(
+    r"[\s,]*(?:that\b[\s,]*)?(?:given|by|if|when|while|after|before|in|on|at|despite|as|"
+    r"because|with|without|although|though|once|unless|since|until|for|under|over)\b[^,]*$",
+    re.I,
+)
+
+
 def _first_stop(text: str, start: int, end: int, asides: list[tuple[int, int]]) -> int:
     """Where the first statement stop outside the asides falls, or ``end``."""
     for stops in (_COMMA_STOP, _SPACE_STOP):
         pos = start
         while (stop := stops.search(text, pos, end)) is not None:
             aside = next((a for a in asides if a[0] <= stop.start() < a[1]), None)
+            if (
+                aside is None
+                and stop.lastgroup == "apposition"
+                and _OPENS_ON_ADJUNCT.match(text, start, stop.start())
+            ):
+                pos = stop.end()
+                continue
             if aside is None:
                 closed = _CLOSED_CONCESSION.match(text, stop.start(), end)
                 if closed is None:
