@@ -218,8 +218,7 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     # "the more ..., the more" stay inside it; so does a clause with its own verb.
     (
         "apposition",
-        "Tom Berg said that, given such high fares, the ferry company saw no reason to cut "
-        "them.",
+        "Tom Berg said that, given such high fares, the ferry company saw no reason to cut them.",
         [("that, given such high fares, the ferry company saw no reason to cut them", "Tom Berg")],
     ),
     (

@@ -245,6 +245,43 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ("Lady Vik chairs the harbour inquiry.", '"We will sit in May," she said.'),
         [("We will sit in May", "Lady Vik")],
     ),
+    (
+        "words in marks after 'called' are the caller's, though a subject follows them",
+        (
+            'In a speech that harbour judge Ines Roth called "reckless," Tom Berg voiced a wish '
+            'to "sink every ferry in the fjord."',
+        ),
+        [('"reckless,"', "Ines Roth"), ('"sink every ferry', "Tom Berg")],
+    ),
+    (
+        "a subject with a verb of its own between two fragments takes the second",
+        ('On the ferry log, in a box labelled "fault," a mechanic had written "rudder jammed."',),
+        [('"rudder jammed."', "a mechanic")],
+    ),
+    (
+        "what a quotation is ('a nod to ...') never speaks",
+        (
+            'At one point Vik mocked Berg as "very brave," a nod to the skipper admitting that '
+            "he had changed course.",
+        ),
+        [('"very brave,"', "Vik")],
+    ),
+    (
+        "a phrase opening on a verb and its object is a predicate, not a speaker",
+        (
+            'The union, in its daily bulletin, emailed a news story reporting that "the pier '
+            'is closing for good next month."',
+        ),
+        [('"the pier is closing', "The union")],
+    ),
+    (
+        "after 'in what', the words before are not the subject: 'Together' is no name",
+        (
+            "Together, Ada Vik and Tom Berg lead a campaign, in what one harbour pilot has "
+            'dubbed "the ferry war," echoing an old feud.',
+        ),
+        [('"the ferry war,"', "one harbour pilot")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

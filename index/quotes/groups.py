@@ -11,6 +11,7 @@ from index.quotes.lexicon.grammar import (
     COUNT_WORDS,
     DETERMINERS,
     FRACTIONS,
+    LY_NOT_ADVERBS,
     NOT_NAME_WORDS,
     NOT_PHRASE_WORDS,
     OBJECT_DETERMINERS,
@@ -20,6 +21,7 @@ from index.quotes.lexicon.grammar import (
 )
 from index.quotes.lexicon.people import (
     FEMALE_WORDS,
+    GESTURE_NOUNS,
     GROUP_PRONOUNS,
     MALE_WORDS,
     POSTMODIFIERS,
@@ -35,6 +37,22 @@ Read = Callable[[str], Source | None]
 
 
 NUMBER = re.compile(r"\d[\d,.]*%?$")
+
+
+def _verb_first(words: list[str], tokens: list[str]) -> bool:
+    """Whether a lower-case phrase opens on a verb: a past tense before its object
+    (``emailed a news article``), or an adverb before a past tense (``passionately rebuked``).
+    """
+    first, second = words[0], words[1]
+    if first.endswith("ed") and second in OBJECT_DETERMINERS:
+        return True
+    return (
+        first.endswith("ly")
+        and len(first) > 4
+        and first not in LY_NOT_ADVERBS
+        and second.endswith("ed")
+        and tokens[1].islower()
+    )
 
 
 def nominal(text: str, words: list[str]) -> Source | None:
@@ -63,6 +81,8 @@ def nominal(text: str, words: list[str]) -> Source | None:
     ):
         # "Mr Montague quoted his father": a name and its verb, not one noun phrase.
         return None
+    if len(tokens) > 1 and tokens[0].islower() and _verb_first(words, tokens):
+        return None  # "emailed a news article", "passionately rebuked critics": a predicate
     if (
         len(words) > 2
         and words[0].endswith("ing")
@@ -110,7 +130,7 @@ def nominal(text: str, words: list[str]) -> Source | None:
     head = head_words[-1].removesuffix("'s").removesuffix("\u2019s")
     if head in NOT_NAME_WORDS or head in NOT_PHRASE_WORDS or head in ("and", "or", "nor"):
         return None
-    if head in TIME_NOUNS:
+    if head in TIME_NOUNS or head in GESTURE_NOUNS:
         return None
     if head.endswith(("ed", "ing")) and head not in SPEAKER_NOUNS:
         return None

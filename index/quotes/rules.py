@@ -212,6 +212,12 @@ RULES: tuple[Rule, ...] = (
         "speech', 'His remarks came after', 'The crew and'",
     ),
     Rule(
+        "named-before",
+        "subjects",
+        "words in marks right after 'called' or 'dubbed' are the caller's, not those of a "
+        "subject after them: 'a plan Vik called \"reckless,\" Berg voiced doubts'",
+    ),
+    Rule(
         "scare-quote",
         "filter",
         "quoted words inside a sentence that nobody is said to say are no quote",

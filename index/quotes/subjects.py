@@ -66,10 +66,10 @@ _VERB_LIKE = re.compile(r"[a-z]{2,}ed$")
 # Auxiliaries, attribution verbs and irregular verbs in one set (one lookup per word).
 _VERB_WORDS = AUXILIARIES | ATTRIBUTION_VERB_SET | IRREGULAR_VERBS
 _BOUNDARY = re.compile(
-    r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|and|but|while|as|because|when|after|"
+    r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|what|and|but|while|as|because|when|after|"
     r"before|since|if|though|although|where)\s)\s*",
 )
-_RELATIVES = frozenset(("which", "who", "whom"))
+_RELATIVES = frozenset(("which", "who", "whom", "what"))
 _TOKEN = re.compile(r"\S+")
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019\-]*")
 _RELATIVE_END = re.compile(r"\s\s*(?:who|which|that)\s*$")  # (\s\s*: the search skips to spaces)

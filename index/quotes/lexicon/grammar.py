@@ -23,7 +23,7 @@ NOT_NAME_WORDS = word_set(
     accordingly therefore sadly surprisingly clearly obviously apparently reportedly
     conversely alternatively thus hence besides regardless admittedly undoubtedly certainly
     arguably ironically predictably naturally incidentally frankly luckily hopefully oddly
-    remarkably tellingly crucially notwithstanding
+    remarkably tellingly crucially notwithstanding together altogether
     allegedly officially publicly privately should would could might must shall does did do
     having being is are was were has have had"""
 )
