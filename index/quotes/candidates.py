@@ -18,6 +18,7 @@ from index.corpus.article import QuoteKind, Step
 from index.quotes.attribution import Attribution, after_quote, before_quote
 from index.quotes.closing import CLOSING, closing_attribution
 from index.quotes.marks import QuotedSpan, span_at, spans_between
+from index.quotes.named_before import NAMED_BEFORE, named_before, subject_between
 from index.quotes.names import Source
 from index.quotes.reported import find_reports
 from index.quotes.rules import Switches
@@ -38,21 +39,6 @@ _BLANK_OR_STOP = re.compile(r"[ \u00a0]*(?:\.[ \u00a0]*)?")
 _WORD = re.compile(r"[\w'\u2019\-]+")
 # Quoted words with no attribution that are kept anyway when no one in their sentence says them.
 _LONG_UNATTRIBUTED_WORDS = 6
-
-NAMED_BEFORE = "named-before"
-# A verb that names what follows it in marks, right before the opening mark.
-_NAMED_BEFORE = re.compile(
-    r"\b(?:called|calls|dubbed|dubs|termed|terms|labell?ed|branded|described\s+as|"
-    r"describes\s+as)[\s,]*$"
-)
-# A capitalised subject opening the words between two quoted fragments (`," Berg ...`).
-_NAMED_SUBJECT = re.compile(
-    r"[\s,\u201d\u2019\"']*(?:(?:[Tt]he|[Aa]n?)\s+[a-z]|(?:the\s+)?[A-Z][a-z])"
-)
-# Cues after a quote that attribute it whatever came before (`..., Berg said`).
-_SAYS = frozenset(
-    {"said", "says", "added", "adds", "told", "tells", "wrote", "writes", "reported", "reports"}
-)
 
 
 @dataclass(slots=True)
@@ -195,9 +181,8 @@ def _attributions(
         found = after_quote(text, span.close, limit, switches) if span.closed else None
         if (
             found is not None
-            and found.cue not in _SAYS
             and switches.on(NAMED_BEFORE)
-            and _NAMED_BEFORE.search(text, max(0, span.open - 24), span.open)
+            and named_before(text, span.open, found.cue)
         ):
             # `a clip Vik called "distasteful," Berg expressed ...`: the caller's word.
             found = None
@@ -353,34 +338,20 @@ def _fragments(
     """Quoted words inside a sentence about someone are taken as that someone's words."""
     text, spans, known = paragraph.text, paragraph.spans, paragraph.known
     if len(fragments) > 1 and switches.on(NAMED_BEFORE):
-        # `a clip Vik called "distasteful," Berg expressed a wish to "sail"`: a named
-        # subject with a verb of its own between two fragments starts a group of its own.
-        for number in range(1, len(fragments)):
-            before, lo, hi = (
-                fragments[number - 1],
-                fragments[number - 1].close,
-                fragments[number].open,
+        between = subject_between(text, fragments, spans, known)
+        if between is not None:
+            number, (source, position, verb) = between
+            _fragments(paragraph, sentence, fragments[:number], switches)
+            _add_mixed(
+                paragraph,
+                fragments[number:],
+                MIXED_FRAGMENT,
+                verb or None,
+                source,
+                position,
+                switches,
             )
-            set_off = text[before.start : before.end].rstrip().endswith(",") or text[
-                lo:hi
-            ].startswith(",")
-            between = (
-                verb_subject(text, lo, hi, spans, known)
-                if set_off and _NAMED_SUBJECT.match(text, lo, hi)
-                else None
-            )
-            if between is not None and between[0].kind != "pronoun":
-                _fragments(paragraph, sentence, fragments[:number], switches)
-                _add_mixed(
-                    paragraph,
-                    fragments[number:],
-                    MIXED_FRAGMENT,
-                    between[2] or None,
-                    between[0],
-                    between[1],
-                    switches,
-                )
-                return
+            return
     if switches.on(CLOSING):
         closing = closing_attribution(text, fragments[-1].close, sentence[1])
         if closing is not None:
