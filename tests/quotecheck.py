@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from index.corpus.article import Quote
+from index.quotes import extract_quotes
 from index.quotes.join import join_pieces
 
 
@@ -18,3 +19,13 @@ def check_offsets(quote: Quote, body: str) -> None:
     assert quote.text == join_pieces(body, spans, quote.kind)
     if quote.parts:
         assert all(body[start:end] in quote.text for start, end in quote.parts)
+
+
+def speaker_of(
+    paragraphs: tuple[str, ...], start: str, disabled: frozenset[str] = frozenset()
+) -> str | None:
+    """The speaker of the quote of ``paragraphs`` whose text starts with ``start``."""
+    found = extract_quotes(paragraphs, disabled)
+    quote = next((q for q in found if q.text.startswith(start)), None)
+    assert quote is not None, f"no quote starts with {start!r}: {[q.text for q in found]}"
+    return quote.speaker

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.quotes import extract_quotes
+from tests.quotecheck import speaker_of
 
 # (paragraphs, first words of the quote, speaker)
 ROWS: list[tuple[tuple[str, ...], str, str]] = [
@@ -39,8 +39,7 @@ ROWS: list[tuple[tuple[str, ...], str, str]] = [
 def test_a_description_of_the_one_just_named_gives_the_name(
     paragraphs: tuple[str, ...], start: str, speaker: str
 ) -> None:
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
-    assert quote.speaker == speaker
+    assert speaker_of(paragraphs, start) == speaker
 
 
 def test_another_one_is_not_the_one_just_named() -> None:
@@ -48,5 +47,4 @@ def test_another_one_is_not_the_one_just_named() -> None:
         "Jon Dahl scored twice as Tromvik beat the league leaders on Saturday.",
         '"We were the better side for an hour," said the other Tromvik striker.',
     )
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith("We were"))
-    assert quote.speaker != "Jon Dahl"
+    assert speaker_of(paragraphs, "We were") != "Jon Dahl"

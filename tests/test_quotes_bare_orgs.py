@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.quotes import extract_quotes
+from tests.quotecheck import speaker_of
 
 RULE = "bare-org"
 
@@ -54,8 +55,7 @@ KEPT: list[tuple[tuple[str, ...], str, str | None]] = [
 
 @pytest.mark.parametrize(("paragraphs", "start", "speaker"), ROWS)
 def test_it_finds_a_bare_name(paragraphs: tuple[str, ...], start: str, speaker: str) -> None:
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
-    assert quote.speaker == speaker
+    assert speaker_of(paragraphs, start) == speaker
 
 
 @pytest.mark.parametrize(("paragraphs", "start", "speaker"), ROWS)
@@ -71,8 +71,7 @@ def test_switched_off_a_bare_name_stays_a_person(
 def test_a_person_is_no_organisation(
     paragraphs: tuple[str, ...], start: str, speaker: str | None
 ) -> None:
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
-    assert quote.speaker == speaker
+    assert speaker_of(paragraphs, start) == speaker
 
 
 def test_no_he_goes_to_an_organisation_it_stood_for() -> None:
@@ -80,7 +79,5 @@ def test_no_he_goes_to_an_organisation_it_stood_for() -> None:
         "Velmora said on Monday that fares on Velmora boats would rise. It said fuel cost more.",
         '"We will keep the night boat," he said.',
     )
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith("We will"))
-    assert quote.speaker != "Velmora"
-    off = extract_quotes(paragraphs, frozenset({RULE}))
-    assert next(q for q in off if q.text.startswith("We will")).speaker == "Velmora"
+    assert speaker_of(paragraphs, "We will") != "Velmora"
+    assert speaker_of(paragraphs, "We will", frozenset({RULE})) == "Velmora"

@@ -6,6 +6,7 @@ import pytest
 
 from index.quotes import extract_quotes
 from index.quotes.resolve import description_before_verb
+from tests.quotecheck import speaker_of
 
 # (phrase read as a speaker, what is kept)
 CUTS: list[tuple[str, str]] = [
@@ -43,8 +44,7 @@ def test_the_speaker_shown_is_the_description_not_the_sentence() -> None:
     paragraphs = (
         'A harbour board spokesperson denied Brell made the remark, insisting: "He never said it."',
     )
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith("He never"))
-    assert quote.speaker == "A harbour board spokesperson"
+    assert speaker_of(paragraphs, "He never") == "A harbour board spokesperson"
 
 
 @pytest.mark.parametrize(

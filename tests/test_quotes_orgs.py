@@ -6,6 +6,7 @@ import pytest
 
 from index.quotes import extract_quotes
 from index.quotes.orgs import org_phrase
+from tests.quotecheck import speaker_of
 
 RULE = "org-description"
 
@@ -86,8 +87,7 @@ def test_switched_off_the_description_stays(
 def test_a_description_that_names_no_one_before_stays(
     paragraphs: tuple[str, ...], start: str, speaker: str
 ) -> None:
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
-    assert quote.speaker == speaker
+    assert speaker_of(paragraphs, start) == speaker
 
 
 @pytest.mark.parametrize("club", ["Real Tromvik", "Halden Wanderers", "Tromvik United"])
@@ -98,8 +98,7 @@ def test_a_sports_club_is_no_person_a_pronoun_could_mean(club: str) -> None:
         "and Vejle.",
         'He told the radio station: "I have not decided where I will play next season."',
     )
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith("I have not"))
-    assert quote.speaker != club
+    assert speaker_of(paragraphs, "I have not") != club
 
 
 # (a speaker phrase, the organisation's whole name or None for a person)

@@ -21,7 +21,6 @@ from index.quotes.lexicon.grammar import (
 )
 from index.quotes.lexicon.people import (
     FEMALE_WORDS,
-    GESTURE_NOUNS,
     GROUP_PRONOUNS,
     MALE_WORDS,
     POSTMODIFIERS,
@@ -30,6 +29,7 @@ from index.quotes.lexicon.people import (
     SURVEYED,
     Gender,
 )
+from index.quotes.lexicon.speech import GESTURE_NOUNS
 from index.quotes.names import Source, SourceKind
 
 Read = Callable[[str], Source | None]

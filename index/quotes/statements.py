@@ -194,7 +194,8 @@ _COMMA_STOP = re.compile(
     r"as\s+(?=(?:has|have|had|was|were|is|are|did|does|do|he|she|they|it)\s)|"
     # ", a 16-point lead", ", the founder of Vasskraft": an apposition on the statement's last
     # words, to the end of the clause (one closed by a comma, or a list, stays).
-    # ("the more ..., the more ...": one statement)
+    # ("the more ..., the more ...": one statement; the empty group names the branch, which
+    # ``_first_stop`` reads past after an adjunct opening the statement)
     r"(?P<apposition>)(?:a|an|the)\s+(?![^,]*,)(?![^,]*\s(?:and|or)\s)"
     r"(?![^,]*\s(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\s)"
     r"(?!(?:more|less|fewer|better|worse|bigger|greater|higher|lower|longer|sooner)\b)|"

@@ -394,10 +394,3 @@ PARTY_MEMBERS = word_set(
     "democrat republican american conservative liberal progressive independent"
 )
 """What a capitalised plural names as a group of people (``Democrats``, ``Independents``)."""
-
-
-GESTURE_NOUNS = word_set(
-    """nod reference allusion jab swipe dig shot rebuke retort riposte echo hint nickname
-    pun quip joke play twist callback homage tribute"""
-)
-"""What a quotation is (``"very flexible," a nod to the front-runner``), never who speaks."""

@@ -96,3 +96,10 @@ STATEMENT_NOUNS = word_set(
     """statement release note letter tweet tweets post posts email e-mail memo video message
     ad advertisement op-ed editorial report filing"""
 )
+
+
+GESTURE_NOUNS = word_set(
+    """nod reference allusion jab swipe dig shot rebuke retort riposte echo hint nickname
+    pun quip joke play twist callback homage tribute"""
+)
+"""What a quotation is (``"very flexible," a nod to the front-runner``), never who speaks."""
