@@ -10,9 +10,9 @@ import pytest
 
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
-from index.quotes.roles import carries
+from index.quotes.roles import carries, plausible_role
 from index.quotes.source_lead import is_clause
-from tests.quotecheck import check_offsets
+from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
@@ -282,6 +282,14 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [('"the ferry war,"', "one harbour pilot")],
     ),
+    (
+        "a participle right after a name, with no comma, is that person's: 'footage of X saying'",
+        (
+            'Nordbank\'s new advert runs footage of Ada Vik saying, "Rates will fall by May."',
+            "The clip was filmed at a hall in Tromsø.",
+        ),
+        [("Rates will fall", "Ada Vik")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -349,6 +357,19 @@ ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("It was a long night", "Party treasurer")],
     ),
+    (
+        "a region after the place an opening phrase names is no role",
+        (
+            'Speaking at a fair in Voss, Norway, Jon Dahl said the price was "far too high."',
+            'In Bergen, Norway, Ada Vik said: "The quay is short."',
+            'In Bergen, Tom Berg, the harbour master, said: "It is long enough."',
+        ),
+        [
+            ("the price was", None),
+            ("The quay is short", None),
+            ("It is long enough", "the harbour master"),
+        ],
+    ),
 ]
 
 
@@ -409,3 +430,17 @@ def test_only_a_sure_role_carries_to_the_speakers_other_quotes(role: str, sure: 
 )
 def test_a_phrase_with_a_verb_of_its_own_is_a_clause(phrase: str, clause: bool) -> None:
     assert is_clause(phrase) is clause
+
+
+@pytest.mark.parametrize(
+    ("role", "plausible"),
+    [("a", False), ("the", False), ("harbour master", True), ("of the Harbour Trust", True)],
+)
+def test_a_lone_article_is_no_role(role: str, plausible: bool) -> None:
+    assert plausible_role(role) is plausible
+
+
+def test_heard_saying_is_a_rule_that_can_be_switched_off() -> None:
+    paragraphs = ('The advert ends with footage of Ada Vik saying, "We will build it."',)
+    assert speaker_of(paragraphs, "We will build") == "Ada Vik"
+    assert speaker_of(paragraphs, "We will build", frozenset({"heard-saying"})) != "Ada Vik"

@@ -25,6 +25,7 @@ BEFORE_SAYING = "before-quote-participle"
 BEFORE_COLON = "before-quote-colon"
 BEFORE_ACCORDING = "before-quote-according"
 BEFORE_AND_VERB = "before-quote-and-verb"
+HEARD_SAYING = "heard-saying"
 
 _LEAD_PUNCT = re.compile(r"[\s,;:\u2014\u2013\-\u00a0]*")
 _CUE_FIRST = re.compile(
@@ -296,6 +297,11 @@ def before_quote(
             # the clause's subject, whoever else the clause names.
             found = clause_subject(text, lo, lo + len(head), spans, known)
             rule = BEFORE_AND_VERB if found is not None else rule
+        if found is None and last.group() in PARTICIPLES and switches.on(HEARD_SAYING):
+            # 'The ad shows footage of Ada Vik asking: "..."': no comma before the participle,
+            # so it belongs to the person named right before it, not to the clause.
+            found = _heard_subject(text, lo, lo + len(head.rstrip()))
+            rule = HEARD_SAYING if found is not None else rule
         if found is None:
             found = subject_before(text, lo, lo + len(head))
     if found is None:
@@ -304,6 +310,24 @@ def before_quote(
             return _colon_source(text, lo, lo + len(stripped) - 1, switches)
         return None
     return Attribution(found[0], found[1], pos, rule, last.group())
+
+
+# A recording or a hearing of someone: "footage of", "a clip showing", "quoted".
+_HEARD = re.compile(
+    r"\b(?:of|showing|shows|showed|shown|heard|hear|hears|quoted|quoting|quotes|caught|"
+    r"filmed|recorded)\s+(?=[A-Z])"
+)
+
+
+def _heard_subject(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
+    """The person named right before a participle cue after "footage of", "heard", ...."""
+    found = _last_match(_HEARD, text[lo:hi])
+    if found is None:
+        return None
+    source = parse_source(text[lo + found.end() : hi])
+    if source is None or source.kind != "person" or not source.name[:1].isupper():
+        return None
+    return source, lo + found.end()
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

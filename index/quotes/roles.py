@@ -54,8 +54,8 @@ def plausible_role(role: str) -> bool:
     first = words[0].lower()
     if first in NOT_ROLE_OPENERS or (first in PHRASE_PREPOSITIONS and first not in _AFFILIATION):
         return False
-    if len(words) > 1 and words[-1].lower() in NOT_ROLE_ENDS:
-        return False
+    if words[-1].lower() in NOT_ROLE_ENDS:
+        return False  # (a lone "a" or "the" is no role either)
     # (verbs in lower case only: "spokesman for North East Says No" names a campaign)
     return not any(word in AUXILIARIES or word in NOT_ROLE_VERBS for word in words)
 

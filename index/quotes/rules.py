@@ -63,6 +63,11 @@ RULES: tuple[Rule, ...] = (
     Rule("after-quote-signature", "cues", '"..." -- Ada Vik'),
     Rule("before-quote-verb", "cues", 'Ada Vik said: "..."'),
     Rule("before-quote-participle", "cues", 'Ada Vik criticised the plan, saying: "..."'),
+    Rule(
+        "heard-saying",
+        "subjects",
+        'footage of Ada Vik saying: "...": the one named right before a participle speaks',
+    ),
     Rule("before-quote-and-verb", "cues", 'Ada Vik thanked the crew and added: "..."'),
     Rule("before-quote-colon", "cues", 'Ada Vik: "..."'),
     Rule("before-quote-according", "cues", 'According to Ada Vik, "..."'),

@@ -21,10 +21,8 @@ from index.quotes.lexicon.grammar import (
 )
 from index.quotes.lexicon.people import (
     COURTESY_TITLES,
-    FEMALE_NAMES,
     HONORIFICS,
     INDEFINITE_SPEAKERS,
-    MALE_NAMES,
     NAME_HOMOGRAPHS,
     PARTY_MEMBERS,
     PEERAGE_TITLES,
@@ -37,7 +35,6 @@ from index.quotes.lexicon.people import (
 from index.quotes.names import (
     MAX_RUN_WORDS,
     Source,
-    bare_token,
     clean_phrase,
     ends_in_stray_word,
     gender_of_name,
@@ -50,6 +47,7 @@ from index.quotes.names import (
     words_of,
 )
 from index.quotes.orgs import org_phrase
+from index.quotes.places import ENDS_ON_PLACE, place_like
 from index.quotes.roles import is_role, opens_sentence
 from index.quotes.source_lead import is_clause, strip_lead
 
@@ -225,7 +223,9 @@ def parse_source(phrase: str) -> Source | None:
         if part and not _AGE.match(part) and part.lower() not in SENTENCE_ASIDES
     ]
     if len(parts) > 1 and opens_sentence(parts[0]):
-        parts = parts[1:]  # "Most importantly, Mr Vik says": the opener is no one's role
+        opener, parts = parts[0], parts[1:]  # "Most importantly, Mr Vik says": no one's role
+        while len(parts) > 1 and ENDS_ON_PLACE.search(opener) and place_like(parts[:1]):
+            parts = parts[1:]  # "Speaking in Bergen, Norway, Vik said": the place runs on
     if not parts:
         return None
     head = parts[0]
@@ -249,7 +249,7 @@ def parse_source(phrase: str) -> Source | None:
         rest = []
     if rest:
         head_source = _simple_source(head)
-        described = [part for part in rest if not _place_like([part])]
+        described = [part for part in rest if not place_like([part])]
         appositive = _ROLE_STOP.sub("", ", ".join(described)).strip() if described else ""
         named_after = _named_after_description(head, head_source, rest[0])
         if head_source is not None and head_source.kind == "person" and not named_after:
@@ -330,17 +330,6 @@ def _clause_word(tokens: list[str], words: list[str]) -> bool:
                 continue
         return True
     return False
-
-
-def _place_like(parts: list[str]) -> bool:
-    """Appositives such as ``of North Philadelphia`` or ``R-Texas`` that are not roles."""
-    return all(
-        len(part.split()) <= 4
-        and (part.startswith(("of ", "from ", "in ")) or part[:1].isupper())
-        and bare_token(part.split()[0]) not in MALE_NAMES
-        and bare_token(part.split()[0]) not in FEMALE_NAMES
-        for part in parts
-    )
 
 
 @lru_cache(maxsize=8192)  # pure; a phrase's head recurs (``Trump, who ...``)

@@ -15,7 +15,8 @@ from index.quotes.lexicon.grammar import (
 )
 from index.quotes.lexicon.people import COURTESY_TITLES, FEMALE_NAMES, MALE_NAMES, PEERAGE_TITLES
 from index.quotes.marks import QuotedSpan, span_at, spans_between
-from index.quotes.names import Source, clean_phrase, name_runs
+from index.quotes.names import Source, bare_token, clean_phrase, name_runs
+from index.quotes.places import ENDS_ON_PLACE
 from index.quotes.speakers import parse_source
 
 FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
@@ -69,6 +70,7 @@ _BOUNDARY = re.compile(
     r"(?:^|[,;:(\u2014\u2013]|\s(?:that|who|which|whom|what|and|but|while|as|because|when|after|"
     r"before|since|if|though|although|where)\s)\s*",
 )
+_PLACE_GOES_ON = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s*")
 _RELATIVES = frozenset(("which", "who", "whom", "what"))
 _TOKEN = re.compile(r"\S+")
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019\-]*")
@@ -134,6 +136,17 @@ def subject_of(segment: str) -> tuple[Source, int] | None:
             return after, dash.end()
     intro = INTRO.match(segment)
     offset = intro.end() if intro else 0
+    if offset and ENDS_ON_PLACE.search(segment[:offset].rstrip(", ")):
+        more = _PLACE_GOES_ON.match(segment, offset)
+        named = parse_source(segment[more.end() :]) if more is not None else None
+        if (
+            more is not None
+            and named is not None
+            and named.kind == "person"
+            and named.name[:1].isupper()
+            and bare_token(more.group().split()[0]) not in FIRST_NAMES
+        ):
+            offset = more.end()  # "In Bergen, Norway, Vik said": the place runs on
     rest = segment[offset:]
     bare = _BARE_TIME.match(segment, offset + len(rest) - len(rest.lstrip()))
     offset = bare.end() if bare else offset
