@@ -28,7 +28,7 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ),
         [
             ("We deserved it", "Gary Dallin", "Manager"),
-            ("We kept going", "Robbie Marr", None),
+            ("We kept going", "Robbie Marr", "captain for the night and scorer of the second goal"),
         ],
     ),
     (

@@ -10,6 +10,7 @@ import pytest
 
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
+from index.quotes.apposition import appositive_role
 from index.quotes.roles import carries, plausible_role
 from index.quotes.source_lead import is_clause
 from tests.quotecheck import check_offsets, speaker_of
@@ -290,6 +291,40 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("Rates will fall", "Ada Vik")],
     ),
+    (
+        "a list in an opening phrase is not the subject: the full name after it is",
+        (
+            "After beating Eva Holm, Kari Moe, Nina Berg and Tove Lie to the best singer prize, "
+            'Ada Vik said: "I am lost for words."',
+        ),
+        [("I am lost for words", "Ada Vik")],
+    ),
+    (
+        "a description goes to the person later named with that role, not the next one named",
+        (
+            "The Nordland police chief said the pier had to close as its piles were rotten.",
+            'The suit names Jon Dahl, a student at Bodø, and Per Lund of Oslo. "Rotten piles '
+            'are a danger," said Ada Vik, Nordland police chief announcing the closure. '
+            '"Nobody may walk on it."',
+        ),
+        [("the pier had to close", "Ada Vik"), ("Rotten piles are a danger", "Ada Vik")],
+    ),
+    (
+        "a description nobody is given stays as written, not the next person with a role",
+        (
+            "The Nordland police chief said the pier had to close.",
+            "The owners are Jon Dahl, a student at Bodø, and Per Lund of Oslo.",
+        ),
+        [("the pier had to close", "The Nordland police chief")],
+    ),
+    (
+        "a clause after a name and its role keeps the name as the subject",
+        (
+            "Ada Vik, the chair of the Harbour Board, is backing the plan and in a letter "
+            'praised it as "a bold step."',
+        ),
+        [('"a bold step."', "Ada Vik")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -370,6 +405,11 @@ ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
             ("It is long enough", "the harbour master"),
         ],
     ),
+    (
+        "what a person was doing after their role is no part of it",
+        ('"The pier is closed," said Ada Vik, Nordland police chief announcing the closure.',),
+        [("The pier is closed", "Nordland police chief")],
+    ),
 ]
 
 
@@ -444,3 +484,20 @@ def test_heard_saying_is_a_rule_that_can_be_switched_off() -> None:
     paragraphs = ('The advert ends with footage of Ada Vik saying, "We will build it."',)
     assert speaker_of(paragraphs, "We will build") == "Ada Vik"
     assert speaker_of(paragraphs, "We will build", frozenset({"heard-saying"})) != "Ada Vik"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Ada Vik, Nordland police chief, said", "Nordland police chief"),
+        ("Ada Vik, the chair of the board, said", "the chair of the board"),
+        ("Ada Vik, head of marketing at Nordbank, said", "head of marketing at Nordbank"),
+        ("Ada Vik, Nordland police chief speaking at the hall, said", "Nordland police chief"),
+        ("Ada Vik, and the former chief Jon Dahl, said", None),
+        ("Ada Vik, whose father was the police chief, said", None),
+        ("Ada Vik, wrote a host of chief songs, said", None),
+        ("Ada Vik, Nordland police chief Jon Dahl and Tom Berg, said", None),
+    ],
+)
+def test_a_role_set_off_after_a_name(text: str, role: str | None) -> None:
+    assert appositive_role(text, text.index(",")) == role

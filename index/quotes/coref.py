@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from index.quotes.apposition import set_off_after_subject
+from index.quotes.apposition import appositive_role, set_off_after_subject
 from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
 from index.quotes.lexicon.grammar import (
@@ -51,22 +51,6 @@ _FOLLOWED_BY_SPEECH = re.compile(
     r"\s*(?:,[^,.;]{1,120}+,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
     r"(?:said|says|told|added|noted|wrote|argued|explained|asked|warned|insisted|tweeted)\b"
 )
-# (a word takes in a dot only as an initialism or inside it, "U.S." or "No.10": "the deputy
-# minister. Ms Vik said" ends at the full stop)
-_APPOSITIVE_ROLE = re.compile(
-    r",\s+((?:the\s+|a\s+|an\s+)?(?:[a-z][\w'\u2019\-]*|[A-Z][\w'\u2019\-]*)"
-    r"(?:\s+(?:(?:[A-Za-z]\.)+|[\w'\u2019\-]+(?:\.\w[\w'\u2019\-]*)*)){0,12}?)"
-    r"(?=,|\.(?:\s|$)|\s+(?:who|which|said|says|told|during)\b)"
-)
-_ROLE_START = re.compile(
-    r"^(?:the|a|an|former|deputy|chief|head|director|president|chairman|chairwoman|"
-    r"spokesman|spokeswoman|spokesperson|secretary|minister|senior|executive|founder|"
-    r"co-founder|professor|leader|member|governor|mayor|senator|lord|lady|vice|ceo|"
-    r"managing|general|[a-z]+(?:'s|\u2019s))\b",
-    re.I,
-)
-
-
 _MAX_NAME_WORDS = 4
 _CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
 # As a trie: a role noun is followed by a space or the end, so at most one can match.
@@ -82,9 +66,6 @@ _PREMODIFIERS = re.compile(
     rf"{_ROLE_NOUNS}$"
 )
 
-# "Lord Ashcroft, Lord Saatchi and others": a peer's name after a name is someone else, not a
-# role ("Ken Lee, Lord Mayor of Leeds" is one).
-_ANOTHER_PEER = re.compile(r"(?:Lord|Lady)\s+(?![Mm]ayor\b|[Cc]hancellor\b|[Cc]hief\b)[A-Z]")
 
 # "'s old deputy Jon": a possessive owning a noun for a person, set before another name.
 _OWNED_NAME = re.compile(
@@ -270,20 +251,6 @@ def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: R
     return True
 
 
-def _appositive_role(text: str, end: int) -> str | None:
-    """The role set off by commas after a name ending at ``end`` (``, chief of X,``), if any."""
-    if not text.startswith(", ", end):
-        return None
-    appositive = _APPOSITIVE_ROLE.match(text, end)
-    if (
-        appositive
-        and _ROLE_START.match(appositive.group(1))
-        and not _ANOTHER_PEER.match(appositive.group(1))
-    ):
-        return appositive.group(1).strip()
-    return None
-
-
 def _scan_paragraph(
     text: str,
     base: int,
@@ -363,9 +330,9 @@ def _scan_paragraph(
         ):
             if read.words > 1 and switches.on(PASSING_NAME):
                 # "a stake held by Ada Vik": no one to refer back to, but "Ms Vik" later is her.
-                registry.note_full_name(read.name, _appositive_role(text, end))
+                registry.note_full_name(read.name, appositive_role(text, end))
             continue
-        role = _appositive_role(text, end)
+        role = appositive_role(text, end)
         titled = False
         if role is None and read.role is None:
             role = role_before(text, start)  # "London mayor Ken Livingstone"

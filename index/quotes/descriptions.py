@@ -151,7 +151,11 @@ def _title_holds(description: Description, role: str) -> bool:
 
 def _has_role(registry: Registry, index: int) -> bool:
     """Whether the article gives the person a role (``Tory co-chairman``, not just ``Mr``)."""
-    return any(is_role(role) for role in registry.entities[index].roles)
+    # (a description set off after the name is a role too: "Jon Dahl, a student at Oslo")
+    return any(
+        is_role(role) or role.startswith(("a ", "an ", "the "))
+        for role in registry.entities[index].roles
+    )
 
 
 @lru_cache(maxsize=4096)  # pure; every description asks it of every person's roles

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from index.quotes.attribution import clause_end
 from index.quotes.lexicon.people import COURTESY_TITLES
 from index.quotes.names import Source, split_title
+from index.quotes.roles import is_role_appositive
 from index.quotes.sentences import is_headline
 from index.quotes.speakers import parse_source
 from index.quotes.statements import content_end, content_start, skip_addressee, skip_adjuncts, trim
@@ -374,3 +375,15 @@ def then_said_name(text: str, lo: int, hi: int, verb_start: int, verb_end: int) 
         return []
     start, stop = trim(text, lo, lo + len(prefix))
     return [Report(start, stop, source, verb_end, THEN_SAID_NAME, text[verb_start:verb_end])]
+
+
+# A role set off after a name, with no determiner: ", Nordland police chief".
+_BARE_ROLE_AFTER_NAME = re.compile(r"[A-Za-z.'\u2019],\s+([A-Z][^,;:]{2,60})$")
+
+
+def role_at_work(head: str) -> bool:
+    """Whether the words before a participle end on a role set off after a name (``said Ada
+    Vik, Nordland police chief announcing the closure``): what the person did then, no
+    report of speech."""
+    found = _BARE_ROLE_AFTER_NAME.search(head)
+    return found is not None and is_role_appositive(found.group(1))

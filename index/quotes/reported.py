@@ -44,6 +44,7 @@ from index.quotes.report_shapes import (
     ends_after,
     noun_before,
     passive_agent,
+    role_at_work,
     said_that,
     said_that_or_then_said,
     then_said_name,
@@ -279,6 +280,8 @@ def _sentence_reports(
             head_text = (
                 head[: len(head) - len(previous)] if head.lower().endswith(previous) else head
             )
+        elif verb.endswith("ing") and role_at_work(head):
+            continue  # "said Ada Vik, police chief announcing the closure": no report
         elif verb.endswith("ing") and not _CLAUSE_NEXT.match(text, cue.end()):
             # "The ferry sent warning messages": with no auxiliary, no comma (above) and no
             # clause after it, the word is a noun or an adjective, not a verb of saying.

@@ -3,6 +3,8 @@ sentence before a name (``Most importantly, Mr Vik says``)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from index.quotes.lexicon.grammar import (
@@ -19,6 +21,24 @@ from index.quotes.lexicon.grammar import (
 )
 from index.quotes.lexicon.people import HONORIFICS, PRONOUN_GENDER, ROLE_HEADS
 from index.quotes.names import clean_phrase
+
+# What a person was doing, after their role: "attorney general announcing the suit", "chief
+# executive speaking at ..." (but "head of marketing at ...": a field is part of the role).
+ACTIVITY = (
+    r"\s+(?:[a-z]{3,}ing\s+(?:the|a|an|his|her|their|its)|(?:speaking|talking|writing|"
+    r"announcing|referring|commenting|responding|reacting|testifying)\s+\w+)\s"
+)
+# Where a role read after a name ends: a relative clause, a time, a verb of saying, an activity.
+ROLE_STOP = re.compile(
+    r"\s+(?:who|which|whose|that|during|while|when|after|before|since|because|where|"
+    r"in\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|speech|email|e-mail|letter|"
+    r"tweet|post|release|memo|call|conversation|appearance|op-ed|essay|column)|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|twitter|facebook)|"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|told|said|says)\b.*$"
+    rf"|{ACTIVITY}.*$",
+    re.I | re.S,
+)
 
 
 @lru_cache(maxsize=4096)  # pure; a speaker's roles recur over their quotes
@@ -106,3 +126,11 @@ def opens_sentence(part: str) -> bool:
     if first.endswith("ing") and first not in ROLE_HEADS:
         return words[1].lower() in OPENING_PARTICIPLE_LINKS
     return first in OPENING_TIME_WORDS and len(words) <= 4 and words[1].islower()
+
+
+def clause_parts(parts: list[str]) -> Iterator[int]:
+    """The indexes after the first of parts that open on a verb (``called on the town``)."""
+    for at, part in enumerate(parts[1:], 1):
+        first = part.split()[0]
+        if first.islower() and (first.endswith("ed") or first in AUXILIARIES):
+            yield at

@@ -48,19 +48,10 @@ from index.quotes.names import (
 )
 from index.quotes.orgs import org_phrase
 from index.quotes.places import ENDS_ON_PLACE, place_like
-from index.quotes.roles import is_role, opens_sentence
+from index.quotes.roles import ROLE_STOP, clause_parts, is_role, is_role_appositive, opens_sentence
 from index.quotes.source_lead import is_clause, strip_lead
 
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
-_ROLE_STOP = re.compile(
-    r"\s+(?:who|which|whose|that|during|while|when|after|before|since|because|where|"
-    r"in\s+(?:a|an|his|her|their|its)\s+(?:statement|interview|speech|email|e-mail|letter|"
-    r"tweet|post|release|memo|call|conversation|appearance|op-ed|essay|column)|"
-    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|twitter|facebook)|"
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|told|said|says)\b.*$",
-    re.I | re.S,
-)
 _AGE = re.compile(r"^\d{1,3}$")
 # "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
 _ORIGIN = re.compile(r"(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-']*(?:\s+[A-Z][\w.\-']*){0,3}")
@@ -250,16 +241,23 @@ def parse_source(phrase: str) -> Source | None:
     if rest:
         head_source = _simple_source(head)
         described = [part for part in rest if not place_like([part])]
-        appositive = _ROLE_STOP.sub("", ", ".join(described)).strip() if described else ""
+        appositive = ROLE_STOP.sub("", ", ".join(described)).strip() if described else ""
+        clause = next(clause_parts(described), 0)
+        if clause and is_role_appositive(before_clause := ", ".join(described[:clause])):
+            # "Ada Vik, the harbour master, called on the town to ...": the role ends where
+            # a clause starts (when it surely is one: "given a chance, received ..." is not).
+            appositive = ROLE_STOP.sub("", before_clause).strip()
         named_after = _named_after_description(head, head_source, rest[0])
         if head_source is not None and head_source.kind == "person" and not named_after:
             if appositive and is_role(appositive):
                 role = appositive
-            elif described and is_role(_ROLE_STOP.sub("", described[0]).strip()):
+            elif described and is_role(ROLE_STOP.sub("", described[0]).strip()):
                 if not all(is_role(part) for part in described[1:]):
                     # "Shoukair, the pilot, had logged ..., EgyptAir": a clause, not a name.
                     return None
-                role = _ROLE_STOP.sub("", described[0]).strip()
+                role = ROLE_STOP.sub("", described[0]).strip()
+            if not role and _named_last(rest):
+                return None  # "After beating Ada Vik, Eva Holm and ..., Jon Dahl": a list
             if role or head_source.name.split()[-1][:1].isupper():
                 # A named person followed by description, origin or age.
                 return Source(
@@ -330,6 +328,19 @@ def _clause_word(tokens: list[str], words: list[str]) -> bool:
                 continue
         return True
     return False
+
+
+def _named_last(rest: list[str]) -> bool:
+    """Whether the parts after a name end on another full name, after a list that is no
+    role or place: the first name was in a list in an opening phrase, not the subject."""
+    middle = rest[:-1]
+    if len(rest) < 2 or all(place_like([part]) or is_role(part) for part in middle):
+        return False
+    if not any(" and " in part for part in middle):
+        return False  # ("spokesman Jon Dahl, referring to his chief, Ada Vik": no list)
+    last = _simple_source(rest[-1])
+    words = last.name.split() if last is not None and last.kind == "person" else []
+    return len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
 @lru_cache(maxsize=8192)  # pure; a phrase's head recurs (``Trump, who ...``)
