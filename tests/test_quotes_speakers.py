@@ -13,6 +13,7 @@ from index.quotes import extract_quotes
 from index.quotes.apposition import appositive_role
 from index.quotes.roles import carries, plausible_role
 from index.quotes.source_lead import is_clause
+from index.quotes.subjects import subject_of
 from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -325,6 +326,30 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [('"a bold step."', "Ada Vik")],
     ),
+    (
+        "a cue word after an owner and a modifier is a noun: 'the council's pre-Budget report'",
+        (
+            "A day ahead of the council's pre-Budget report, Ms Vik used a speech to say the "
+            'town faced "hard choices".',
+        ),
+        [('"hard choices"', "Vik")],
+    ),
+    (
+        "a clause with an aside, closed by a comma before 'said', is the statement",
+        (
+            "Many of the towns, such as Bergen, do not usually buy storm cover, said a local "
+            "insurance expert.",
+        ),
+        [("Many of the towns, such as Bergen, do not", "a local insurance expert")],
+    ),
+    (
+        "a past tense and its particle open a predicate, not a group",
+        (
+            "The authors of the study, which include the Harbour Fund, combed through the "
+            'filings of 500 firms and found that most "kept money offshore."',
+        ),
+        [('"kept money offshore."', "The authors of the study")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -501,3 +526,17 @@ def test_heard_saying_is_a_rule_that_can_be_switched_off() -> None:
 )
 def test_a_role_set_off_after_a_name(text: str, role: str | None) -> None:
     assert appositive_role(text, text.index(",")) == role
+
+
+@pytest.mark.parametrize(
+    ("segment", "name"),
+    [
+        ("A day ahead of the council's pre-Budget report, Ms Vik ", "Vik"),
+        ("Two days after the vote in Bergen, Ada Vik ", "Ada Vik"),
+        ("A few hours before the count, the mayor ", "the mayor"),
+    ],
+)
+def test_a_time_before_an_event_opens_the_sentence_and_is_no_role(segment: str, name: str) -> None:
+    found = subject_of(segment)
+    assert found is not None
+    assert (found[0].name, found[0].role) == (name, None)

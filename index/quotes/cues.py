@@ -16,7 +16,12 @@ from index.quotes.lexicon.grammar import (
     TO_VERB_OK_AFTER,
     WEEKDAYS,
 )
-from index.quotes.lexicon.speech import ATTRIBUTION_ONLY_VERBS, NOUN_CUES, REPORTING_VERBS
+from index.quotes.lexicon.speech import (
+    ATTRIBUTION_ONLY_VERBS,
+    NOUN_CUE_MODIFIERS,
+    NOUN_CUES,
+    REPORTING_VERBS,
+)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -170,6 +175,13 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         return True  # "The program, called EB-5, ...": a name given, not speech
     if previous.endswith(("'s", "\u2019s")) and cue.group().lower() in NOUN_CUES:
         return True  # "Editor's note:", "the mayor's claims"
+    if (
+        len(before) > 1
+        and before[-2].endswith(("'s", "\u2019s"))
+        and ("-" in previous or previous in NOUN_CUE_MODIFIERS)
+        and cue.group().lower() in NOUN_CUES
+    ):
+        return True  # "the government's pre-Budget report", "the bank's annual report"
     if previous == "to":
         return len(before) < 2 or before[-2].lower() not in TO_VERB_OK_AFTER
     if cue.group() in NOUN_CUES and _noun_next(text, cue):

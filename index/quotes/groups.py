@@ -39,13 +39,16 @@ Read = Callable[[str], Source | None]
 NUMBER = re.compile(r"\d[\d,.]*%?$")
 
 
+_PARTICLES = frozenset(("through", "over", "into", "across", "out", "up"))
+
+
 def _verb_first(words: list[str], tokens: list[str]) -> bool:
     """Whether a lower-case phrase opens on a verb: a past tense before its object
     (``emailed a news article``), or an adverb before a past tense (``passionately rebuked``).
     """
     first, second = words[0], words[1]
-    if first.endswith("ed") and second in OBJECT_DETERMINERS:
-        return True
+    if first.endswith("ed") and (second in OBJECT_DETERMINERS or second in _PARTICLES):
+        return True  # ("combed through the filings": a verb and its particle too)
     return (
         first.endswith("ly")
         and len(first) > 4

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from index.quotes.lexicon.grammar import NOT_PHRASE_WORDS
+from index.quotes.lexicon.people import HONORIFICS, NAME_HOMOGRAPHS
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)"
@@ -65,3 +68,26 @@ def is_clause(phrase: str) -> bool:
         return False
     verb = _AUXILIARY.search(phrase)
     return verb is not None and _RELATIVE.search(phrase, 0, verb.start()) is None
+
+
+def clause_word(tokens: list[str], words: list[str]) -> bool:
+    """Whether a word of ``NOT_PHRASE_WORDS`` among ``words`` is a clause word, not a name.
+
+    ``May`` after a capitalised word and ``Will`` before a name (not before ``Mr.``: ``Will
+    Mr. Clarke ...`` asks a question) are names.
+    """
+    for at, word in enumerate(words):
+        if word not in NOT_PHRASE_WORDS:
+            continue
+        if word in NAME_HOMOGRAPHS and tokens[at][:1].isupper():
+            if at and tokens[at - 1][:1].isupper():
+                continue
+            following = words[at + 1] if at + 1 < len(words) else ""
+            if (
+                following
+                and tokens[at + 1][:1].isupper()
+                and following.rstrip(".") not in HONORIFICS
+            ):
+                continue
+        return True
+    return False

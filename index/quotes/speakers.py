@@ -23,7 +23,6 @@ from index.quotes.lexicon.people import (
     COURTESY_TITLES,
     HONORIFICS,
     INDEFINITE_SPEAKERS,
-    NAME_HOMOGRAPHS,
     PARTY_MEMBERS,
     PEERAGE_TITLES,
     POSTMODIFIERS,
@@ -49,7 +48,7 @@ from index.quotes.names import (
 from index.quotes.orgs import org_phrase
 from index.quotes.places import ENDS_ON_PLACE, place_like
 from index.quotes.roles import ROLE_STOP, clause_parts, is_role, is_role_appositive, opens_sentence
-from index.quotes.source_lead import is_clause, strip_lead
+from index.quotes.source_lead import clause_word, is_clause, strip_lead
 
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _AGE = re.compile(r"^\d{1,3}$")
@@ -297,7 +296,14 @@ def parse_source(phrase: str) -> Source | None:
                     and all(NOT_PHRASE_WORDS.isdisjoint(words_of(part)) for part in rest)
                 )
                 or first in ("when", "while", "after", "if")  # "..., when contacted, ..."
-                or first.lower() in ASIDE_WORDS
+                or (
+                    first.lower() in ASIDE_WORDS
+                    # (not "Many towns, such as Bergen, do not buy cover, said ...": a clause
+                    # closed before the verb, whose subject comes after it)
+                    and not (
+                        phrase.rstrip().endswith(",") and rest[-1].split()[0].lower() in AUXILIARIES
+                    )
+                )
                 # "United States Citizenship and Immigration Services, the agency that ...".
                 or (head_source.kind == "org" and len(rest) == 1 and first in ("the", "a", "an"))
             ):
@@ -305,29 +311,6 @@ def parse_source(phrase: str) -> Source | None:
                 return head_source
         return None
     return _simple_source(head)
-
-
-def _clause_word(tokens: list[str], words: list[str]) -> bool:
-    """Whether a word of ``NOT_PHRASE_WORDS`` among ``words`` is a clause word, not a name.
-
-    ``May`` after a capitalised word and ``Will`` before a name (not before ``Mr.``: ``Will
-    Mr. Clarke ...`` asks a question) are names.
-    """
-    for at, word in enumerate(words):
-        if word not in NOT_PHRASE_WORDS:
-            continue
-        if word in NAME_HOMOGRAPHS and tokens[at][:1].isupper():
-            if at and tokens[at - 1][:1].isupper():
-                continue
-            following = words[at + 1] if at + 1 < len(words) else ""
-            if (
-                following
-                and tokens[at + 1][:1].isupper()
-                and following.rstrip(".") not in HONORIFICS
-            ):
-                continue
-        return True
-    return False
 
 
 def _named_last(rest: list[str]) -> bool:
@@ -380,7 +363,7 @@ def _simple_source(text: str) -> Source | None:
         counted = counted_those(text, words, _simple_source)
         if counted is not None:
             return counted
-    if not NOT_PHRASE_WORDS.isdisjoint(words) and _clause_word(text.split(), words):
+    if not NOT_PHRASE_WORDS.isdisjoint(words) and clause_word(text.split(), words):
         return restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from index.quotes.cues import ATTRIBUTION_VERB_SET, strip_adverbs
+from index.quotes.cues import ATTRIBUTION_VERB_SET, is_noun_or_infinitive, strip_adverbs
 from index.quotes.lexicon.grammar import (
     AUXILIARIES,
     CLAUSE_OPENERS,
@@ -14,6 +14,7 @@ from index.quotes.lexicon.grammar import (
     SUBJECT_PRONOUNS,
 )
 from index.quotes.lexicon.people import COURTESY_TITLES, FEMALE_NAMES, MALE_NAMES, PEERAGE_TITLES
+from index.quotes.lexicon.speech import NOUN_CUES
 from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source, bare_token, clean_phrase, name_runs
 from index.quotes.places import ENDS_ON_PLACE
@@ -32,7 +33,9 @@ INTRO = re.compile(
     r"earlier|last|early|late|this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
     r"as|with|without|from|under|over|like|unlike|by|to|of|about|sure|indeed|instead|"
     r"moreover|still|overall|again|rather|ultimately|finally|amid|despite|following|"
-    r"according\s+to)\b[^,\"\u201c\u201d]{0,80}+,\s*)*",
+    r"according\s+to|ahead|(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:ahead|after|before|later|earlier|"
+    r"into|since))\b[^,\"\u201c\u201d]{0,80}+,\s*)*",
     re.I,
 )
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
@@ -73,6 +76,7 @@ _BOUNDARY = re.compile(
 _PLACE_GOES_ON = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*,\s*")
 _RELATIVES = frozenset(("which", "who", "whom", "what"))
 _TOKEN = re.compile(r"\S+")
+_WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"[a-z][a-z'\u2019\-]*")
 _RELATIVE_END = re.compile(r"\s\s*(?:who|which|that)\s*$")  # (\s\s*: the search skips to spaces)
 
@@ -261,7 +265,13 @@ def verb_subject(
         if _verb_like(word.group()) and _outside(spans, lo + word.start())
     ]
     # Reporting verbs first ("complained that the contest had been ..."), then any verb.
-    reporting = [word for word in words if word.group() in ATTRIBUTION_VERB_SET]
+    # (not a cue word used as a noun: "the bank's annual report, Ada Vik ...")
+    reporting = [
+        word
+        for word in words
+        if word.group() in ATTRIBUTION_VERB_SET
+        and not (word.group() in NOUN_CUES and _noun_at(text, lo + word.start()))
+    ]
     ordered = list(reversed(reporting[-2:])) + [
         w for w in reversed(words[-3:]) if w not in reporting
     ]
@@ -288,6 +298,12 @@ def verb_subject(
             if found is not None:
                 return found[0], found[1], word.group()
     return None
+
+
+def _noun_at(text: str, at: int) -> bool:
+    """Whether the cue word at ``at`` is a noun (``the report``) or a bare infinitive."""
+    word = _WORD.match(text, at)
+    return word is not None and is_noun_or_infinitive(text, word)
 
 
 def first_verb(text: str, lo: int, hi: int) -> str:

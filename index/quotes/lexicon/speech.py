@@ -84,6 +84,12 @@ NOUN_CUES = word_set(
     warning remark remarks"""
 )
 
+NOUN_CUE_MODIFIERS = word_set(
+    """annual latest new final full first official own monthly weekly quarterly draft
+    interim initial original recent"""
+)
+"""Words between an owner and a cue word that make it a noun: "the bank's annual report"."""
+
 CLAIM_NOUNS = word_set(
     """emphasis claim claims assertion assertions accusation accusations allegation
     allegations prediction predictions suggestion suggestions statement statements
