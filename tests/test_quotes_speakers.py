@@ -11,6 +11,7 @@ import pytest
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
 from index.quotes.apposition import appositive_role
+from index.quotes.marks import find_single_spans
 from index.quotes.roles import carries, plausible_role
 from index.quotes.source_lead import is_clause
 from index.quotes.subjects import subject_of
@@ -350,6 +351,25 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [('"kept money offshore."', "The authors of the study")],
     ),
+    (
+        "quoted words inside a noun phrase are not attributed to the nouns after them",
+        (
+            'Ferries with "medium" hulls of up to 40m, a size like the hits Vera Drake, Calendar '
+            "Girls and Sea Road, are expected to be worst hit by the new tax.",
+        ),
+        [],
+    ),
+    (
+        "a long title with 'of' before a name is the role, the name the speaker",
+        (
+            'Shadow leader of the Harbour Board Anna Holm said: "We will vote against it."',
+            'A spokesman for Harbour Master Jon Dahl said: "We have no comment."',
+        ),
+        [
+            ("We will vote against it", "Anna Holm"),
+            ("We have no comment", "A spokesman for Harbour Master Jon Dahl"),
+        ],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -540,3 +560,9 @@ def test_a_time_before_an_event_opens_the_sentence_and_is_no_role(segment: str, 
     found = subject_of(segment)
     assert found is not None
     assert (found[0].name, found[0].role) == (name, None)
+
+
+def test_a_single_letter_in_single_marks_is_no_quote() -> None:
+    text = "The band won best R 'n' B video, and Ada Vik said it was 'a dream come true'."
+    inner = [text[span.start : span.end] for span in find_single_spans(text)]
+    assert inner == ["a dream come true"]

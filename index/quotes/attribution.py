@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, strip_adverbs
-from index.quotes.lexicon.grammar import CLAUSE_AFTER_VERB
+from index.quotes.lexicon.grammar import CLAUSE_AFTER_VERB, SUBJECT_OPENERS
 from index.quotes.lexicon.speech import NAMING_VERBS, PARTICIPLES
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source
@@ -15,7 +15,7 @@ from index.quotes.phrase_cuts import affiliated_person, cut_phrase
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_sentence_end
 from index.quotes.speakers import parse_source, person_or_org
-from index.quotes.subjects import Known, clause_subject, subject_before
+from index.quotes.subjects import Known, clause_subject, heard_subject, subject_before
 
 AFTER_VERB = "after-quote-verb"
 AFTER_ACCORDING = "after-quote-according"
@@ -214,6 +214,15 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
             # `"... in January." The manager refused to comment on ...`: a sentence with a
             # verb of its own before the cue word, not an attribution.
             return None
+    if (
+        inner_end.isalpha()
+        and "," not in text[pos:at]
+        and phrase.lstrip()[:1].islower()
+        and phrase.split(maxsplit=1)[0] not in SUBJECT_OPENERS
+    ):
+        # `with "medium" budgets of up to ... are expected`: quoted words inside a noun
+        # phrase, whose noun is no speaker.
+        return None
     if inner_end.isalpha() and phrase.count(",") == 1:
         # `"in honour of" Petra Lind, Okafor wrote`: quoted words run on into their own
         # sentence, whose object the name after them is, not its speaker: the statement that
@@ -300,7 +309,7 @@ def before_quote(
         if found is None and last.group() in PARTICIPLES and switches.on(HEARD_SAYING):
             # 'The ad shows footage of Ada Vik asking: "..."': no comma before the participle,
             # so it belongs to the person named right before it, not to the clause.
-            found = _heard_subject(text, lo, lo + len(head.rstrip()))
+            found = heard_subject(text, lo, lo + len(head.rstrip()))
             rule = HEARD_SAYING if found is not None else rule
         if found is None:
             found = subject_before(text, lo, lo + len(head))
@@ -310,24 +319,6 @@ def before_quote(
             return _colon_source(text, lo, lo + len(stripped) - 1, switches)
         return None
     return Attribution(found[0], found[1], pos, rule, last.group())
-
-
-# A recording or a hearing of someone: "footage of", "a clip showing", "quoted".
-_HEARD = re.compile(
-    r"\b(?:of|showing|shows|showed|shown|heard|hear|hears|quoted|quoting|quotes|caught|"
-    r"filmed|recorded)\s+(?=[A-Z])"
-)
-
-
-def _heard_subject(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
-    """The person named right before a participle cue after "footage of", "heard", ...."""
-    found = _last_match(_HEARD, text[lo:hi])
-    if found is None:
-        return None
-    source = parse_source(text[lo + found.end() : hi])
-    if source is None or source.kind != "person" or not source.name[:1].isupper():
-        return None
-    return source, lo + found.end()
 
 
 def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

@@ -182,7 +182,7 @@ def find_single_spans(text: str, lo: int = 0, hi: int | None = None) -> list[Quo
         if closed is None:
             break
         inner = text[opened.end() : closed.start()]
-        if "\n" not in inner and inner.strip():
+        if "\n" not in inner and len(inner.strip()) > 1:  # (not "R 'n' B": a letter)
             spans.append(
                 QuotedSpan(opened.start(), opened.end(), closed.start(), closed.end(), True, False)
             )

@@ -49,6 +49,7 @@ from index.quotes.orgs import org_phrase
 from index.quotes.places import ENDS_ON_PLACE, place_like
 from index.quotes.roles import ROLE_STOP, clause_parts, is_role, is_role_appositive, opens_sentence
 from index.quotes.source_lead import clause_word, is_clause, strip_lead
+from index.quotes.titled import titled_name
 
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _AGE = re.compile(r"^\d{1,3}$")
@@ -339,6 +340,8 @@ def _simple_source(text: str) -> Source | None:
         return None  # "including his wife": an aside, not who speaks
     if (org := org_phrase(text)) is not None:
         return Source(name=org, kind="org")  # "The Bank of England", not "The Bank"
+    if ("of" in words or "for" in words) and (titled := titled_name(text)) is not None:
+        return titled  # "Shadow leader of the Commons Ada Vik"
     if not POSTMODIFIERS.isdisjoint(words[1:]):
         described = postmodified(text, words)
         if described is not None:

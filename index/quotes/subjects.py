@@ -347,3 +347,23 @@ def _strong_verb(word: str) -> bool:
     return (
         bool(_VERB_LIKE.fullmatch(word)) or word in ATTRIBUTION_VERB_SET or word in IRREGULAR_VERBS
     )
+
+
+# A recording or a hearing of someone: "footage of", "a clip showing", "quoted".
+_HEARD = re.compile(
+    r"\b(?:of|showing|shows|showed|shown|heard|hear|hears|quoted|quoting|quotes|caught|"
+    r"filmed|recorded)\s+(?=[A-Z])"
+)
+
+
+def heard_subject(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
+    """The person named right before a participle cue after "footage of", "heard", ...."""
+    found = None
+    for found in _HEARD.finditer(text, lo, hi):  # noqa: B007 - the last one is wanted
+        pass
+    if found is None:
+        return None
+    source = parse_source(text[found.end() : hi])
+    if source is None or source.kind != "person" or not source.name[:1].isupper():
+        return None
+    return source, found.end()

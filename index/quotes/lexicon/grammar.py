@@ -225,3 +225,9 @@ TITLE_SMALL_WORDS = word_set("""a an the of and or in on at to for with from by 
 TITLE_LEADS = word_set("""on titled entitled headline headlined slogan""")
 
 CONTRACTED = word_set("""it that he she there here what who where let""")  # `it's`: no possessive
+
+SUBJECT_OPENERS = word_set(
+    """the a an he she they it we i his her their its one some many most several both all
+    this that these those another each"""
+)
+"""Lower-case words that may open a speaker phrase right after a quote (``the mayor said``)."""
