@@ -370,6 +370,19 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
             ("We have no comment", "A spokesman for Harbour Master Jon Dahl"),
         ],
     ),
+    (
+        "a subject after 'but' speaks, not the one whose clause it follows",
+        (
+            "The mayor, 61, apologised, but critics have called for her to resign.",
+            "Ada Vik left the firm, but the board insisted that the split was friendly.",
+            '"I am all for it," says Jon Dahl, 31, of Bergen, but he was shocked by the cost.',
+        ),
+        [
+            ("her to resign", "critics"),
+            ("that the split was friendly", "the board"),
+            ("I am all for it", "Jon Dahl"),
+        ],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

@@ -223,6 +223,16 @@ def parse_source(phrase: str) -> Source | None:
     rest = parts[1:]
     if rest and rest[0].split(" ", 1)[0].lower() in ("and", "but", "or"):
         return None  # "officials studied it, and a former official": two clauses
+    but = next((at for at, part in enumerate(rest) if part.split()[0] in ("but", "yet")), 0)
+    if but:
+        tail = rest[but].split()[1:]
+        if next(clause_parts(["", *rest[:but]]), None) is not None or not any(
+            word in AUXILIARIES or word.endswith("ed") for word in tail
+        ):
+            # "The prince, 20, apologised, but critics (have called)": the subject of the
+            # verb to come is after "but".
+            return None
+        rest = rest[:but]  # "Ada Vik, 31, of Bergen, but she was ...": the name, details
     role: str | None = None
     if rest and _RELATIVE.match(rest[0]):
         if (
