@@ -383,6 +383,14 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
             ("I am all for it", "Jon Dahl"),
         ],
     ),
+    (
+        "a description after a relative clause describes someone in it, no new subject",
+        (
+            '"There were no calls to the town hall," said Jon Dahl, who was the clerk to Ada '
+            "Vik, then the U.N. envoy.",
+        ),
+        [("There were no calls", "Jon Dahl")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

@@ -244,7 +244,7 @@ def parse_source(phrase: str) -> Source | None:
             # own subject speaks, not the noun before it.
             return None
         last = _simple_source(rest[-1]) if len(rest) > 1 else None
-        if last is not None:
+        if last is not None and (last.kind == "pronoun" or last.name[:1].isupper()):
             # "Trump, who ..., fits the bill, he": another subject after the relative clause.
             return None
         rest = []
