@@ -391,6 +391,23 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("There were no calls", "Jon Dahl")],
     ),
+    (
+        "an opening participle without its comma is no part of the subject",
+        (
+            'Despite receiving a letter from Ada Vik which said the firm had "misled" the '
+            "market, the board stayed silent.",
+        ),
+        [('"misled"', "a letter from Ada Vik")],
+    ),
+    (
+        "a pronoun and its verb open a clause, never a speaker phrase",
+        (
+            'Jon Dahl said the plan was "sound". But he accused the council of trying to muddle '
+            "the matter by putting the toll question in the same bill as the budget of the "
+            'Harbour Trust, when they should be treated as "two separate issues".',
+        ),
+        [('the plan was "sound"', "Jon Dahl"), ('"two separate issues"', None)],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

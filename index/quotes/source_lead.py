@@ -35,6 +35,8 @@ _CAME_WITH = re.compile(
 )
 
 _VERB = re.compile(r"\b[a-z]+ed\b")
+# "Despite receiving", "After reading": an opening participle phrase without its comma.
+_DOING = re.compile(r"(?:Despite|After|Before|While|Since|On|Upon|Without)\s+[a-z]{3,}ing\s+(?=\S)")
 # '"...," the newspaper quoted the chief executive as saying': the one quoted speaks.
 _QUOTED_AS = re.compile(r"^.{1,80}?\s(?:quoted|cited)\s+(?!by\b)(?P<who>.+?)(?:\s+as)?$")
 
@@ -46,6 +48,9 @@ def strip_lead(phrase: str) -> str:
     lead = _LEAD.match(text)
     if lead is not None:
         text = text[lead.end() :]
+    doing = _DOING.match(text)
+    if doing is not None and "," not in text:
+        text = text[doing.end() :]  # "Despite receiving a note from X (which said)": the note
     came = _CAME_WITH.match(text)
     if came is not None and _VERB.search(text, came.end()) is None:
         text = text[came.end() :]  # (not "came after X suspended a candidate": a clause)
