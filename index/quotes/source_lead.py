@@ -64,11 +64,19 @@ def strip_lead(phrase: str) -> str:
 # work on ..."), unless a relative clause holds it ("users who had tested the software").
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|must)\b")
 _RELATIVE = re.compile(r"\b(?:who|which|that|whose|whom|where|when)\b", re.I)
+# A pronoun and a verb open a clause, not a speaker phrase: "But he accused the board of ...".
+_PRONOUN_CLAUSE = re.compile(
+    r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+"
+    r"(?!himself|herself|themselves|ourselves|both|all|alone)[a-z]"
+)
 
 
 def is_clause(phrase: str) -> bool:
     """Whether ``phrase`` is a clause with a verb of its own, so no one's name or description
-    (one without commas: a part set off by commas may be an aside, or the name come last)."""
+    (one without commas: a part set off by commas may be an aside, or the name come last; one
+    opening on a pronoun and a verb: "But he accused the board of ...")."""
+    if _PRONOUN_CLAUSE.match(phrase):
+        return True
     if "," in phrase:
         return False
     verb = _AUXILIARY.search(phrase)

@@ -51,11 +51,6 @@ from index.quotes.roles import ROLE_STOP, clause_parts, is_role, is_role_apposit
 from index.quotes.source_lead import clause_word, is_clause, strip_lead
 from index.quotes.titled import titled_name
 
-# A pronoun and a verb open a clause, not a speaker phrase: "But he accused the board of ...".
-_PRONOUN_CLAUSE = re.compile(
-    r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o)\s+)?(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\s+"
-    r"(?!himself|herself|themselves|ourselves|both|all|alone)[a-z]"
-)
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _AGE = re.compile(r"^\d{1,3}$")
 # "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
@@ -203,7 +198,7 @@ def parse_source(phrase: str) -> Source | None:
     if not text or len(text) > 250:
         return None
     text = strip_lead(text)  # "Last month the SEC", "The news came as the bank"
-    if is_clause(text) or _PRONOUN_CLAUSE.match(text):
+    if is_clause(text):
         return None
     if "-" in text or "\u2014" in text or "\u2013" in text:
         # "The judge -- who met the nominee -- said": an aside between dashes reads as one
