@@ -408,6 +408,23 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [('the plan was "sound"', "Jon Dahl"), ('"two separate issues"', None)],
     ),
+    (
+        "'according to' a measure cites no one",
+        ("Brokers were paid according to how much business they brought in.",),
+        [],
+    ),
+    (
+        "a verb and its object pronoun make a clause, not a subject (a relative clause's do not)",
+        (
+            'A review by the statistics office found it had made an error by "double counting" '
+            "some road spending.",
+            "Groups that have endorsed him say they want a fair count.",
+        ),
+        [
+            ('"double counting"', "A review by the statistics office"),
+            ("they want a fair count", "Groups that have endorsed him"),
+        ],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -604,3 +621,14 @@ def test_a_single_letter_in_single_marks_is_no_quote() -> None:
     text = "The band won best R 'n' B video, and Ada Vik said it was 'a dream come true'."
     inner = [text[span.start : span.end] for span in find_single_spans(text)]
     assert inner == ["a dream come true"]
+
+
+def test_a_cue_word_after_a_hyphenated_adjective_is_a_noun() -> None:
+    paragraphs = (
+        "Later in unguarded, off-air comments to a crew, Mr Dahl was heard saying he was tired "
+        'of "these cranks".',
+    )
+    (quote,) = extract_quotes(paragraphs)
+    # (the statement is what he was heard saying, not the words after "comments")
+    assert quote.text == 'he was tired of "these cranks"'
+    assert quote.cue == "saying"

@@ -36,9 +36,15 @@ def _according_source(phrase: str) -> Source | None:
     words = cited.split()
     if not words or len(words) > _MAX_DOCUMENT_WORDS or not cited[:1].isalnum():
         return None
-    if words[0].lower() in PRONOUN_GENDER:
-        return None
+    if words[0].lower() in PRONOUN_GENDER or words[0].lower() in _NOT_CITED:
+        return None  # ("rewarded according to how much they sold": a measure, no source)
+    number = next((at for at, word in enumerate(words) if word[:1].isdigit() and "%" in word), 0)
+    if number:
+        cited = " ".join(words[:number])  # "According to Pew Research 44% of users ...": no comma
     return Source(name=cited, kind="org")
+
+
+_NOT_CITED = frozenset(("how", "what", "whether", "when", "where", "why", "which", "who"))
 
 
 def according_to(text: str, lo: int, hi: int, start: int, end: int) -> list[Report]:

@@ -182,6 +182,8 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         and cue.group().lower() in NOUN_CUES
     ):
         return True  # "the government's pre-Budget report", "the bank's annual report"
+    if "-" in previous and before[-1][:1].islower() and cue.group().lower() in NOUN_CUES:
+        return True  # "unguarded, off-air comments", "the pre-Budget report"
     if previous == "to":
         return len(before) < 2 or before[-2].lower() not in TO_VERB_OK_AFTER
     if cue.group() in NOUN_CUES and _noun_next(text, cue):

@@ -71,12 +71,22 @@ _PRONOUN_CLAUSE = re.compile(
 )
 
 
+# A verb and its object pronoun: "A review by the ONS found it (had made ...)".
+_VERB_AND_OBJECT = re.compile(
+    r"\s(?:[a-z]{3,}ed|found|told|made|took|gave|saw|thought|knew|held|kept|sent|got)\s+"
+    r"(?:it|him|them)$"
+)
+
+
 def is_clause(phrase: str) -> bool:
     """Whether ``phrase`` is a clause with a verb of its own, so no one's name or description
     (one without commas: a part set off by commas may be an aside, or the name come last; one
     opening on a pronoun and a verb: "But he accused the board of ...")."""
     if _PRONOUN_CLAUSE.match(phrase):
         return True
+    verb = _VERB_AND_OBJECT.search(phrase)
+    if verb is not None and _RELATIVE.search(phrase, 0, verb.start()) is None:
+        return True  # (but "groups that have endorsed him": a relative clause's verb)
     if "," in phrase:
         return False
     verb = _AUXILIARY.search(phrase)
