@@ -425,6 +425,27 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
             ("they want a fair count", "Groups that have endorsed him"),
         ],
     ),
+    (
+        "a firm's name is an organisation, without the country that owns it, and 'it' is the firm",
+        (
+            "Norway's Vasskraft Motor has announced that it plans to build a second plant in "
+            "Bergen.",
+            "The firm gave no figures but it said the new plant would make 15,000 cars a year.",
+        ),
+        [
+            ("that it plans to build", "Vasskraft Motor"),
+            ("the new plant would make", "Vasskraft Motor"),
+        ],
+    ),
+    (
+        "a firm called by its first word is the firm the article names in full",
+        (
+            "Fjord Airlines saw its profits fall by a third.",
+            "Fjord, which has the most routes of any Nordic carrier, said it would stay in "
+            "profit despite high fuel prices.",
+        ),
+        [("it would stay in profit", "Fjord Airlines")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -632,3 +653,12 @@ def test_a_cue_word_after_a_hyphenated_adjective_is_a_noun() -> None:
     # (the statement is what he was heard saying, not the words after "comments")
     assert quote.text == 'he was tired of "these cranks"'
     assert quote.cue == "saying"
+
+
+def test_a_short_name_is_not_taken_for_a_firm_named_after_a_person() -> None:
+    paragraphs = (
+        "Jon Dahl started a school in 1990.",
+        "Dahl University now has 400 students.",
+        '"It was a fine school," Dahl said.',
+    )
+    assert speaker_of(paragraphs, "It was a fine school") == "Jon Dahl"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from index.quotes.cues import REPORTING_VERB_SET
+from index.quotes.lexicon.bodies import FIRM_NAME_ENDS
 from index.quotes.lexicon.grammar import AUXILIARIES, IRREGULAR_VERBS, QUANTIFIERS
 from index.quotes.lexicon.people import (
     COURTESY_TITLES,
@@ -116,4 +117,12 @@ def org_phrase(text: str) -> str | None:
     if first is not None and _HEADS_BEFORE_CONNECTOR.isdisjoint(words[:first]):
         return None  # ("Ada Vik of the Harbour Board": a person, then where they work)
     name = text.strip()
-    return name[: found.end("name")] if found.end("name") < len(name) else name
+    name = name[: found.end("name")] if found.end("name") < len(name) else name
+    owner = _PLACE_OWNER.match(name)
+    if owner is not None and words[-1] in FIRM_NAME_ENDS:
+        return name[owner.end() :]  # "South Korea's Hyundai Motor": the firm, not its country
+    return name
+
+
+# A capitalised owner before a firm's name ("South Korea's Hyundai Motor").
+_PLACE_OWNER = re.compile(r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['\u2019]s\s+(?=[A-Z])")

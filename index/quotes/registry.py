@@ -148,6 +148,23 @@ class Registry:
         self.mention(index, position, weight)
         return index
 
+    def bare_word(self, word: str) -> bool:
+        """Whether ``word`` names nobody the article gives a first name, title or gender."""
+        index = self.find(word)
+        return index is None or (
+            self.entities[index].name == word and self.entities[index].gender is None
+        )
+
+    def org_starting(self, word: str) -> str | None:
+        """The fuller name of an organisation the article calls by its first word
+        (``Southwest`` for ``Southwest Airlines``), if it names one so."""
+        start = word.lower() + " "
+        for key, index in self.orgs.items():
+            words = self.entities[index].name.split()
+            if key.startswith(start) and len(words) <= 3 and all(w[:1].isupper() for w in words):
+                return self.entities[index].name
+        return None
+
     def _index_tokens(self, index: int, tokens: set[str]) -> None:
         for token in tokens:
             known = self.by_token.setdefault(token, [])

@@ -216,6 +216,13 @@ def resolve(
         return source.name, source.role, why
     if not switches.on(FULL_NAME):
         return source.name, source.role, None
+    if (
+        " " not in source.name
+        and registry.bare_word(source.name)  # (not "Trump" of "Trump University")
+        and (fuller := registry.org_starting(source.name)) is not None
+    ):
+        detail = f"{source.name!r} -> {fuller!r}, an organisation named so"
+        return fuller, source.role, Step("resolve", FULL_NAME, detail) if explain else None
     index = registry.add(source.name, position, source.gender, source.role, True, SPEAKER_WEIGHT)
     entity = registry.entities[index]
     why = None

@@ -22,3 +22,10 @@ INSTITUTION_WORDS = word_set(
     ministry department agency office union party government authority court"""
 )
 """Words in a name that make it a public body, never what "the company" stands for."""
+
+FIRM_NAME_ENDS = word_set(
+    """motor motors airlines airways holdings industries electronics telecom telecoms
+    technologies pharmaceuticals securities petroleum corp inc ltd"""
+)
+"""Last words of a firm's name, after which an owner before it is its country: "South
+Korea's Hyundai Motor"."""

@@ -176,7 +176,9 @@ ORG_WORDS = word_set(
     cbs msnbc fox bbc ap reuters afp xinhua politico breitbart huffpost nyt usa today
     network networks media website blog study survey poll report statement institute
     united rovers athletic wanderers albion hotspur rangers celtic real fc afc sporting
-    olympique dynamo saracens harlequins"""
+    olympique dynamo saracens harlequins motor motors airlines airways holdings industries
+    electronics telecom telecoms communications technologies pharmaceuticals securities
+    petroleum studios pictures records entertainment"""
 )
 """Words that mark a capitalised phrase as an organisation or publication (sports clubs
 included: ``Real Madrid``, ``Bolton Wanderers``)."""
