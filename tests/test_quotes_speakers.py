@@ -12,6 +12,7 @@ from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
 from index.quotes.apposition import appositive_role
 from index.quotes.marks import find_single_spans
+from index.quotes.registry import Registry
 from index.quotes.roles import carries, plausible_role
 from index.quotes.source_lead import is_clause
 from index.quotes.subjects import subject_of
@@ -446,6 +447,16 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("it would stay in profit", "Fjord Airlines")],
     ),
+    (
+        "a word that owns something is a name, so 'it' may stand for it",
+        (
+            "Velmora's new handheld goes on sale in Japan next month.",
+            "Fans in Europe will have to wait. Velmora has said that the European version will "
+            'not be ready for Christmas. "The game is translated into 13 languages, so it takes '
+            'longer," it said.',
+        ),
+        [("that the European version", "Velmora"), ("The game is translated", "Velmora")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -662,3 +673,12 @@ def test_a_short_name_is_not_taken_for_a_firm_named_after_a_person() -> None:
         '"It was a fine school," Dahl said.',
     )
     assert speaker_of(paragraphs, "It was a fine school") == "Jon Dahl"
+
+
+def test_an_initial_and_a_surname_are_the_person_whose_first_name_is_written_out() -> None:
+    registry = Registry()
+    rolf = registry.add("Rolf Dahl", 10, "m", "Ulster forward", True, 1.0)
+    assert registry.find("R Dahl") == rolf  # (a squad list: "R Dahl (Ulster)")
+    sven = registry.add("S Dahl", 200, None, None, True, 1.0)  # (someone else, in the list)
+    assert sven != rolf
+    assert registry.find("Dahl") == rolf

@@ -54,14 +54,17 @@ def a_name_in(article: str, word: str) -> bool:
     once capitalised after a lower-case word (``shares in Nordplan``), not only opening a
     sentence as any word may (``Growth slowed``)."""
     named = False
-    for written in (" " + word, " " + word[:1].upper() + word[1:]):
+    for written in (word, word[:1].upper() + word[1:]):
         at = article.find(written)
         while at != -1:
+            before = article[at - 1 : at]
             after = article[at + len(written) : at + len(written) + 1]
-            if not after.isalnum():
-                if written[1:2].islower():
+            if (not before or before.isspace()) and not after.isalnum():
+                if written[:1].islower():
                     return False
-                named = named or article[at - 1 : at].islower()
+                # (or owning something: "Nordplan's new ferry", as a common word rarely does)
+                owns = article[at + len(written) : at + len(written) + 2] in ("'s", "\u2019s")
+                named = named or owns or (at > 1 and article[at - 2].islower())
             at = article.find(written, at + 1)
     return named
 

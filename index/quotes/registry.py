@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from index.quotes.lexicon.bodies import ORG_DESCRIPTION_HEADS
@@ -39,6 +40,10 @@ class Entity:
     def shown(self) -> str:
         """The name to show: ``Lord Falconer`` for a peer known by one name, else the name."""
         return f"{self.peer} {self.name}" if self.peer and " " not in self.name else self.name
+
+
+# A name given as an initial and a surname, as squad lists and bylines do: "R Dahl".
+_INITIAL_NAME = re.compile(r"[A-Z]\.?\s+[A-Z][\w'\u2019-]+")
 
 
 @dataclass(slots=True)
@@ -105,6 +110,9 @@ class Registry:
         if not candidates:
             return None
         if len(tokens) == 1:
+            # (a first name written out over an initial in a list: "Rolf Dahl", not "S Dahl")
+            named = [i for i in candidates if not _INITIAL_NAME.fullmatch(self.entities[i].name)]
+            candidates = named or candidates
             # Every entity listed under a token holds it (tokens only grow), so the latest one
             # contains the whole one-word mention; but a bare surname stands for someone the
             # article has as a subject or speaker ("Cruz said" after "a photo of Heidi Cruz":
@@ -118,10 +126,17 @@ class Registry:
         wanted = {token for token in tokens if token not in PEERAGE_TITLES} or set(tokens)
         best: int | None = None
         # Prefer the most recently created entity containing every token of the mention.
+        initial = tokens[0].rstrip(".") if len(tokens) == 2 else ""
         for index in reversed(candidates):
             entity = self.entities[index]
             if wanted <= entity.tokens:
                 return index
+            if (
+                len(initial) == 1
+                and entity.name[:1].lower() == initial
+                and tokens[-1] in entity.tokens
+            ):
+                return index  # "R McCormack" in a squad list is "Ronan McCormack"
             if (
                 best is None
                 and len(tokens) > 1
