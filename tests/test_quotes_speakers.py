@@ -457,6 +457,26 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("that the European version", "Velmora"), ("The game is translated", "Velmora")],
     ),
+    (
+        "a pronoun right after an unnamed speaker stands for that speaker",
+        (
+            'Harbour leader Anna Holm said: "This is a gaffe." But a council spokeswoman '
+            'insisted the mayor had meant adults. "She was talking about adults," she said.',
+        ),
+        [
+            ("This is a gaffe", "Anna Holm"),
+            ("the mayor had meant adults", "a council spokeswoman"),
+            ("She was talking about adults", "a council spokeswoman"),
+        ],
+    ),
+    (
+        "a first name given to men and women tells no gender; 'Mr' does",
+        (
+            "Former minister Robin Vik backed the plan. Mr Vik said the vote was a fair one.",
+            'He added: "Over the last year I have seen many promises."',
+        ),
+        [("the vote was a fair one", "Robin Vik"), ("Over the last year", "Robin Vik")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

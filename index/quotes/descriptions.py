@@ -24,11 +24,12 @@ from index.quotes.lexicon.people import (
     DESCRIPTION_MODIFIERS,
     ORG_WORDS,
     OTHER_ONE_WORDS,
+    PLACE_NAMES,
     ROLE_HEADS,
     ROLE_QUALIFIERS,
     UNNAMED_HEADS,
 )
-from index.quotes.registry import DISTANCE_SCALE, PRONOUN_REACH, Registry
+from index.quotes.registry import DISTANCE_SCALE, PRONOUN_REACH, SUBJECT_WEIGHT, Registry
 
 DESCRIPTION_NAME = "description-name"
 
@@ -61,7 +62,13 @@ class Description(NamedTuple):
     owned: bool = False  # a possessive before the head: "the minister's spokesman"
     general: bool = True  # nothing but words like "former" or "shadow" before the head
     proper: bool = False  # a capitalised word before the head: "the Tory leader"
+    placed: bool = False  # a place owns the role: "Scotland's first minister"
 
+
+# A country or party owning a role: "Scotland's first minister", "Labour's deputy leader".
+_PLACE_OWNER = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['\u2019]s\s+(?=[a-z])")
+
+_OWNING_PLACES = PLACE_NAMES | frozenset(("labour", "tory", "tories", "party", "government"))
 
 # A word that describes the one just named: lower case, or a place or team they belong to
 # ("the Tottenham striker", "the double Olympic champion", "the Newport-based athlete").
@@ -71,6 +78,11 @@ _DESCRIBING = re.compile(r"[a-z]+|[A-Z][a-z]+(?:-[a-z]+)?")
 @lru_cache(maxsize=4096)  # pure; the same descriptions recur ("the president")
 def read_description(phrase: str) -> Description | None:
     """Read ``the <modifiers> <head>`` (the whole phrase), or None."""
+    place = _PLACE_OWNER.match(phrase.strip())
+    placed = place is not None and place.group(1).split()[-1].lower() in _OWNING_PLACES
+    if place is not None and placed:
+        # "Scotland's first minister" is "the Scotland first minister", no one's possession
+        phrase = f"the {place.group(1)} {phrase.strip()[place.end() :]}"
     found = _PHRASE.fullmatch(phrase.strip())
     if found is None:
         return None
@@ -89,7 +101,7 @@ def read_description(phrase: str) -> Description | None:
             word in DESCRIPTION_MODIFIERS or word in ROLE_QUALIFIERS for word in modifiers
         )
         proper = any(word[:1].isupper() for word in found.group("mods").split())
-        return Description(lowered, modifiers, False, owned, general, proper)
+        return Description(lowered, modifiers, False, owned, general, proper, placed)
     if lowered in ANAPHORIC_HEADS or lowered.endswith("-year-old"):
         # "the comic and actor", "the central defender" (lower-case words that describe the
         # one just named), not "the Lincoln actor" or "the other striker" (someone else)
@@ -225,6 +237,10 @@ def resolve_description(
     }
     if not unroled:
         return None
+    if description.placed:
+        # ("Ohio's tax commissioner said ...": only the one named next as a subject, not
+        # anyone before)
+        return _next_named(registry, position, unroled, statement, SUBJECT_WEIGHT)
     found = _likeliest(registry, position, unroled, statement)
     return _next_named(registry, position, unroled, statement) if found is None else found
 
@@ -252,13 +268,18 @@ def _likeliest(
 
 
 def _next_named(
-    registry: Registry, position: int, allowed: set[int], skip: tuple[int, int]
+    registry: Registry,
+    position: int,
+    allowed: set[int],
+    skip: tuple[int, int],
+    weight: float = float("-inf"),
 ) -> int | None:
-    """The first allowed person mentioned shortly after ``position``, outside ``skip``."""
+    """The first allowed person mentioned shortly after ``position``, outside ``skip``, in a
+    place of at least ``weight`` (a subject: ``SUBJECT_WEIGHT``)."""
     at = bisect.bisect_right(registry.positions, position)
     while at < len(registry.positions) and registry.positions[at] - position <= _CATAPHORA_REACH:
         inside = skip[0] <= registry.positions[at] < skip[1]
-        if registry.mentioned[at] in allowed and not inside:
+        if registry.mentioned[at] in allowed and not inside and registry.weights[at] >= weight:
             return registry.mentioned[at]
         at += 1
     return None

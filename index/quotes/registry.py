@@ -232,6 +232,12 @@ class Registry:
         self.mention(index, position, weight)
         return index
 
+    def add_unnamed(self, description: str, gender: Gender, position: int, weight: float) -> None:
+        """Record an unnamed speaker (``a council spokeswoman``) that a later ``she`` may stand
+        for; no name reaches it (its words are not indexed)."""
+        self.entities.append(Entity(description, gender, None, True, set()))
+        self.mention(len(self.entities) - 1, position, weight)
+
     def mention(self, index: int, position: int, weight: float = 0.0) -> None:
         """Note that entity ``index`` is mentioned at body offset ``position``."""
         if weight >= SUBJECT_WEIGHT:
@@ -323,7 +329,10 @@ class Registry:
             if entity.person and (entity.gender is None or entity.gender == gender):
                 seen += 1
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
-                if entity.gender == gender:
+                if entity.gender == gender and (
+                    entity.tokens or position - self.positions[at] <= UNNAMED_REACH
+                ):
+                    # (an unnamed speaker, "a spokeswoman", is only referred to close by)
                     score += GENDER_BONUS
                 if score > best_score:
                     if index != best:
@@ -350,3 +359,6 @@ OBLIQUE_WEIGHT = -1.0
 
 
 GENDER_BONUS = 0.5
+
+UNNAMED_REACH = 300
+"""How far (characters) a pronoun reaches back to an unnamed speaker as surely as to a name."""

@@ -18,10 +18,16 @@ from index.quotes.speakers import parse_source
 
 def _lower_first(phrase: str) -> str:
     """``The mayor`` as ``the mayor`` (a description's case is the sentence's, not its own)."""
+    if phrase.split(maxsplit=1)[0] not in ("The", "A", "An", "This", "That"):
+        return phrase  # ("Scotland's first minister": a name keeps its capital)
     return phrase[:1].lower() + phrase[1:]
 
 
 FULL_NAME = "full-name"
+# An unnamed speaker a pronoun may stand for: "a council spokeswoman", "the woman", "his son".
+_UNNAMED = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+(?!who\b|that\b|which\b)[\w'\u2019-]+){1,5}"
+)
 
 
 PRONOUN = "pronoun"
@@ -208,6 +214,14 @@ def resolve(
         # (so that "it" finds the organisation that spoke: '"...," the BCC said. ... it said')
         registry.add_org(source.name, position, SPEAKER_WEIGHT)
     if source.kind != "person" or not any(ch.isupper() for ch in source.name):
+        if (
+            source.kind == "person"
+            and source.gender in ("m", "f")
+            and _UNNAMED.fullmatch(source.name)
+            and switches.on(PRONOUN)
+        ):
+            # ("A council spokeswoman said ... "...," she said": she is the spokeswoman)
+            registry.add_unnamed(source.name, source.gender, position, SPEAKER_WEIGHT)
         why = (
             Step("resolve", FULL_NAME, f"{source.kind} {source.name!r} as written")
             if explain

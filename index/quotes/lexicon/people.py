@@ -68,7 +68,7 @@ MALE_NAMES = word_set(
     louis luis luke malcolm marco marcus mario mark martin marvin matt matthew max michael
     mike mitch mitt mohammed muhammad nathan neil newt nicholas nick nigel noah norman
     oliver omar oscar owen patrick paul pete peter phil philip phillip rafael ralph rand
-    randy ray raymond reince reggie ricardo richard rick rob robert roberto rod rodney roger
+    randy ray raymond reince reggie ricardo richard rick rob robert roberto robin rod rodney roger
     ron ronald ross roy rudy russ russell ryan sam samuel scott sean sergei seth shawn
     sherrod stan stanley stephen steve steven stuart ted terry thomas tim timothy todd tom
     tommy tony travis trey tyler victor vince vincent vladimir walter warren wayne wesley
