@@ -477,6 +477,24 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("the vote was a fair one", "Robin Vik"), ("Over the last year", "Robin Vik")],
     ),
+    (
+        "a place that owns a role describes the person named next as a subject",
+        (
+            "Norway's first minister has told pupils that it is fine to stay up late \"once in "
+            'a while".',
+            "Anna Holm was speaking to 200 pupils in Bergen.",
+        ),
+        [('that it is fine to stay up late "once in a while"', "Anna Holm")],
+    ),
+    (
+        "... but not someone named only in passing after it",
+        (
+            "Minutes after the vote began, Norway's delegation chairman announced four votes for "
+            "Jon Dahl and two abstentions.",
+            "Dahl won the day.",
+        ),
+        [("four votes for Jon Dahl", "Norway's delegation chairman")],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

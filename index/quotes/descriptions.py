@@ -239,8 +239,15 @@ def resolve_description(
         return None
     if description.placed:
         # ("Ohio's tax commissioner said ...": only the one named next as a subject, not
-        # anyone before)
-        return _next_named(registry, position, unroled, statement, SUBJECT_WEIGHT)
+        # anyone before, nor anyone the statement names)
+        named = {
+            registry.mentioned[at]
+            for at in range(
+                bisect.bisect_left(registry.positions, statement[0]),
+                bisect.bisect_left(registry.positions, statement[1]),
+            )
+        }
+        return _next_named(registry, position, unroled - named, statement, SUBJECT_WEIGHT)
     found = _likeliest(registry, position, unroled, statement)
     return _next_named(registry, position, unroled, statement) if found is None else found
 
