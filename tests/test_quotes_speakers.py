@@ -495,6 +495,21 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ),
         [("four votes for Jon Dahl", "Norway's delegation chairman")],
     ),
+    (
+        "'the spokesman' is never the named person he speaks for, but may be one named so before",
+        (
+            "Anna Holm spoke about the checks on Monday.",
+            "Later the prime minister's spokesman urged calm. The minister meant no harm, the "
+            "spokesman said.",
+            'A Nordbank spokesman said the bank would wait. "We have no comment," the spokesman '
+            "added.",
+        ),
+        [
+            ("The minister meant no harm", "the spokesman"),
+            ("the bank would wait", "A Nordbank spokesman"),
+            ("We have no comment", "A Nordbank spokesman"),
+        ],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [

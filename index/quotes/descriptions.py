@@ -68,6 +68,7 @@ class Description(NamedTuple):
 # A country or party owning a role: "Scotland's first minister", "Labour's deputy leader".
 _PLACE_OWNER = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['\u2019]s\s+(?=[a-z])")
 
+_ARTICLES = frozenset(("a", "an", "the"))
 _OWNING_PLACES = PLACE_NAMES | frozenset(("labour", "tory", "tories", "party", "government"))
 
 # A word that describes the one just named: lower case, or a place or team they belong to
@@ -222,6 +223,17 @@ def resolve_description(
     proper = not description.general and description.proper
     if not description.general and not (proper and description.head not in UNNAMED_HEADS):
         return None  # "the band leader": a role of its own, which nobody here is given
+    if description.head in UNNAMED_HEADS:
+        # "the spokesman" speaks for someone named, who is not that someone; but it may be the
+        # unnamed speaker before ("A Delta spokesman said ... the spokesman added")
+        unnamed = {
+            index
+            for index, entity in enumerate(registry.entities)
+            if entity.person
+            and (not entity.tokens or entity.name.split(maxsplit=1)[0].lower() in _ARTICLES)
+            and description.head in entity.name.lower().split()
+        }
+        return _likeliest(registry, position, unnamed, statement) if unnamed else None
     # A role nobody in the article is given: someone named without a role of their own; for
     # a role in a party, team or place ("the Tory leader"), someone surely a person, named
     # in full ("Ada Vik", not "Harbour Hour").
