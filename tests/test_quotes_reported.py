@@ -57,6 +57,11 @@ ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         [("indirect", "The cause of the delays is the old timetable", "crew members and skippers")],
     ),
     (
+        "report-aside",
+        ("The hard part of the job, said Mr Dahl, was the early start.",),
+        [("indirect", "The hard part of the job was the early start", "Dahl")],
+    ),
+    (
         "report-then-said",
         ("Ada Vik runs the yard.", "Three of the five members voted to shut the pier, Vik said."),
         [("indirect", "Three of the five members voted to shut the pier", "Ada Vik")],

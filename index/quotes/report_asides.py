@@ -1,10 +1,13 @@
-"""A speaker set off by commas inside a statement: ``The pier, Vik said, is safe``."""
+"""A speaker set off by commas inside a statement (``The pier, Vik said, is safe``), and a
+statement inside an opening clause."""
 
 from __future__ import annotations
 
 import re
 
 from index.quotes.names import Source
+from index.quotes.report_shapes import CLAUSE_COMMA, Report
+from index.quotes.speakers import parse_source
 from index.quotes.statements import skip_adjuncts
 from index.quotes.subjects import subject_before
 
@@ -40,3 +43,42 @@ def aside_subject(text: str, lo: int, head_end: int) -> tuple[Source, int] | Non
     while start < head_end and text[start].isspace():
         start += 1
     return found[0], start
+
+
+# A name right after the cue, set off by the comma before the statement's verb: "The council,
+# suggests Mr Dahl, could act ...".
+_NAME_THEN_COMMA = re.compile(r"\s+((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*)(?=\s*,)")
+
+
+def inverted_aside(text: str, verb_end: int, hi: int) -> tuple[Source, int] | None:
+    """The speaker named after the cue of an aside in one statement (``The council, suggests
+    Mr Dahl, could act ...``), and where the name ends, if the statement goes on after it."""
+    named = _NAME_THEN_COMMA.match(text, verb_end, hi)
+    if named is None or not continues_after(text, named.end(), hi):
+        return None
+    source = parse_source(named.group(1))
+    if source is None or source.kind != "person":
+        return None
+    return source, named.end()
+
+
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:When|If|After|Although|Though|Because|While|Since|Before|Once|Until|Unless|Even\s+as|"
+    r"Even\s+though|As\s+soon\s+as)\s"
+)
+
+
+def close_opening_clause(text: str, lo: int, hi: int, found: list[Report]) -> list[Report]:
+    """Reports in a sentence that opens with a subordinate clause (``When Clinton noted that he
+    paid no tax, Trump boasted ...``): a statement in the opening clause closes at its comma."""
+    if not _SUBORDINATE_OPENING.match(text, lo):
+        return found
+    first = CLAUSE_COMMA.search(text, lo, hi)
+    if first is None:
+        return found
+    return [
+        r._replace(end=first.start())
+        if r.position < first.start() < r.end and r.start < first.start()
+        else r
+        for r in found
+    ]

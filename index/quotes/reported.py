@@ -27,12 +27,16 @@ from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source
 from index.quotes.phrase_subject import PHRASE_SUBJECT, phrase_subject
 from index.quotes.quote_before import attributes_quote
-from index.quotes.report_asides import aside_subject, continues_after
+from index.quotes.report_asides import (
+    aside_subject,
+    close_opening_clause,
+    continues_after,
+    inverted_aside,
+)
 from index.quotes.report_shapes import (
     ACCORDING_TO_RULE,
     ASIDE,
     BY_AGENT,
-    CLAUSE_COMMA,
     PASSIVE,
     SAID_THAT,
     THEN_SAID,
@@ -287,6 +291,14 @@ def _sentence_reports(
             # clause after it, the word is a noun or an adjective, not a verb of saying.
             continue
         head_end = lo + len(strip_adverbs(head_text))
+        named = inverted_aside(text, cue.end(), hi) if head.endswith(",") and on(ASIDE) else None
+        if named is not None:  # "The council, suggests Mr Dahl, could act ..."
+            found.extend(
+                said_that_or_then_said(
+                    text, lo, hi, named[1], verb, (named[0], cue.start()), True, True
+                )
+            )
+            continue
         if previous in ("and", "but") and not head.endswith(",") and on(AND_SAID):
             # "X criticised the plan and said ...": a second verb of the same subject.
             opened = _WHO_OPEN.search(text, lo, cue.start())
@@ -356,24 +368,8 @@ def _sentence_reports(
         if inverted:
             found.extend(inverted)
     found.sort(key=lambda report: report.start)
-    if _SUBORDINATE_OPENING.match(text, lo):
-        # "When Clinton noted that he paid no tax, Trump boasted ...": the statement is in the
-        # opening clause, which closes at its comma.
-        first = CLAUSE_COMMA.search(text, lo, hi)
-        if first is not None:
-            found = [
-                r._replace(end=first.start())
-                if r.position < first.start() < r.end and r.start < first.start()
-                else r
-                for r in found
-            ]
+    found = close_opening_clause(text, lo, hi, found)
     return cut_overlaps(text, found, on(SELF_ATTRIBUTION))
-
-
-_SUBORDINATE_OPENING = re.compile(
-    r"\s*(?:When|If|After|Although|Though|Because|While|Since|Before|Once|Until|Unless|Even\s+as|"
-    r"Even\s+though|As\s+soon\s+as)\s"
-)
 
 
 # A clause opening after a participle: "... suggesting he may have been wrong".
