@@ -510,6 +510,16 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
             ("We have no comment", "A Nordbank spokesman"),
         ],
     ),
+    (
+        "'they' stands for the group that spoke just before, never for one thing's name",
+        ("The Greens say the ferry tax is unfair. They say a land tax would be fairer.",),
+        [("the ferry tax is unfair", "The Greens"), ("a land tax would be fairer", "The Greens")],
+    ),
+    (
+        "... and not for the name of one thing, such as a newspaper",
+        ("Harbour News ran the story on Monday. They say the count was close.",),
+        [("the count was close", None)],
+    ),
 ]
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
@@ -735,3 +745,9 @@ def test_an_initial_and_a_surname_are_the_person_whose_first_name_is_written_out
     sven = registry.add("S Dahl", 200, None, None, True, 1.0)  # (someone else, in the list)
     assert sven != rolf
     assert registry.find("Dahl") == rolf
+
+
+def test_they_group_is_a_rule_that_can_be_switched_off() -> None:
+    paragraphs = ("Local skippers say the quay is too short. They say it must be rebuilt.",)
+    assert speaker_of(paragraphs, "it must be rebuilt") == "Local skippers"
+    assert speaker_of(paragraphs, "it must be rebuilt", frozenset({"they-group"})) is None

@@ -63,10 +63,16 @@ class Registry:
     """Organisations named as subjects or speakers, by lower-case name."""
     aliases: dict[str, str] = field(default_factory=dict)
     """Acronyms the article defines, with the names they stand for (``PTC``)."""
+    groups: list[tuple[int, str]] = field(default_factory=list)
+    """Groups and organisations that spoke (``The Tories``, ``analysts``), by body offset."""
     full_names: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     """Full names the article gives only in passing (``a stake held by Ada Vik``), with the
     role given beside them, by surname: not mentions of anyone, but how to name someone
     the article calls by surname alone."""
+
+    def add_group(self, name: str, position: int) -> None:
+        """Record a group or organisation speaking at ``position``, for a later ``they``."""
+        bisect.insort(self.groups, (position, name))
 
     def note_full_name(self, name: str, role: str | None) -> None:
         """Remember a full name given in passing, and its role (None if none)."""
@@ -288,6 +294,10 @@ class Registry:
             at -= 1
         return best
 
+    def org_like(self, index: int) -> bool:
+        """Whether entity ``index`` may be an organisation (see ``resolve_it``)."""
+        return self._org_like(index, True)
+
     def _org_like(self, index: int, bare: bool) -> bool:
         """Whether entity ``index`` may be an organisation: one, or (with ``bare``) someone
         named only bare (``Nordplan said``) with no gender, title or role for a person."""
@@ -361,4 +371,5 @@ OBLIQUE_WEIGHT = -1.0
 GENDER_BONUS = 0.5
 
 UNNAMED_REACH = 300
+
 """How far (characters) a pronoun reaches back to an unnamed speaker as surely as to a name."""

@@ -14,6 +14,7 @@ from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Registry
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.speakers import parse_source
+from index.quotes.they import plural_name, resolve_they
 
 
 def _lower_first(phrase: str) -> str:
@@ -24,6 +25,7 @@ def _lower_first(phrase: str) -> str:
 
 
 FULL_NAME = "full-name"
+THEY_GROUP = "they-group"
 # An unnamed speaker a pronoun may stand for: "a council spokeswoman", "the woman", "his son".
 _UNNAMED = re.compile(
     r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+(?!who\b|that\b|which\b)[\w'\u2019-]+){1,5}"
@@ -166,6 +168,11 @@ def resolve(
                 detail = f"{source.name!r} -> {org.name!r}, the organisation named just before"
                 why = Step("resolve", ORG_DESCRIPTION, detail) if explain else None
                 return org.name, _lower_first(source.name), why
+    if source.kind == "pronoun" and source.gender == "p" and switches.on(THEY_GROUP):
+        group = resolve_they(registry, position)
+        if group is not None:
+            detail = f"{source.pronoun!r} -> {group!r}, the group that spoke just before"
+            return group, None, Step("resolve", THEY_GROUP, detail) if explain else None
     if source.kind == "pronoun":
         if source.gender not in ("m", "f") or not switches.on(PRONOUN):
             why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one") if explain else None
@@ -213,6 +220,10 @@ def resolve(
     if source.kind == "org" and capitalised and switches.on(ORG_IT):
         # (so that "it" finds the organisation that spoke: '"...," the BCC said. ... it said')
         registry.add_org(source.name, position, SPEAKER_WEIGHT)
+    if switches.on(THEY_GROUP) and (
+        source.kind == "group" or (source.kind == "org" and plural_name(source.name))
+    ):
+        registry.add_group(source.name, position)  # ("The Tories say ... They say ...")
     if source.kind != "person" or not any(ch.isupper() for ch in source.name):
         if (
             source.kind == "person"

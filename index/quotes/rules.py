@@ -176,6 +176,12 @@ RULES: tuple[Rule, ...] = (
         "an organisation, and no later 'he' goes to it",
     ),
     Rule(
+        "they-group",
+        "resolve",
+        "'they said' resolves to the group or organisation that spoke just before: 'The "
+        "Greens say ... They say ...'",
+    ),
+    Rule(
         "pronoun-chain",
         "resolve",
         "'He' opening a sentence keeps the person it stands for in view for the next 'he "
