@@ -67,6 +67,21 @@ ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         [("indirect", "Three of the five members voted to shut the pier", "Ada Vik")],
     ),
     (
+        "report-then-said-name",
+        (
+            "Mr Dahl tried twice to break into the network and took the names and phone numbers "
+            "of 400 customers, said a company spokesman.",
+        ),
+        [
+            (
+                "indirect",
+                "Mr Dahl tried twice to break into the network and took the names and phone "
+                "numbers of 400 customers",
+                "a company spokesman",
+            )
+        ],
+    ),
+    (
         "report-who-said",
         ("The council was out-voting Ada Vik, who said the pier would reopen in May.",),
         [("indirect", "the pier would reopen in May", "Ada Vik")],

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
+from index.quotes.lexicon.people import DESCRIPTION_HEADS, ORG_WORDS, ROLE_HEADS, SPEAKER_NOUNS
 from index.quotes.names import Source
-from index.quotes.report_shapes import CLAUSE_COMMA, Report
+from index.quotes.report_shapes import CLAUSE_COMMA, Report, then_said_name
 from index.quotes.speakers import parse_source
 from index.quotes.statements import skip_adjuncts
 from index.quotes.subjects import subject_before
@@ -82,3 +83,26 @@ def close_opening_clause(text: str, lo: int, hi: int, found: list[Report]) -> li
         else r
         for r in found
     ]
+
+
+# A short speaker phrase that ends the sentence after its verb: " a company spokesman."
+_SPEAKER_ENDS = re.compile(r"\s+(?:an?|the)\s+(?:[\w'\u2019-]+\s+){0,3}([\w'\u2019-]+)\.(?:\s|$)")
+SPEAKER_HEADS = SPEAKER_NOUNS | ROLE_HEADS | ORG_WORDS | DESCRIPTION_HEADS
+
+
+def said_by_last(text: str, lo: int, hi: int, cue: re.Match[str]) -> list[Report]:
+    """``..., took 400 names, said a company spokesman.``: the statement before the verb, when
+    a short description of a speaker ends the sentence after it."""
+    if not _speaker_ends(text, cue.end(), hi):
+        return []
+    return then_said_name(text, lo, hi, cue.start(), cue.end())
+
+
+def _speaker_ends(text: str, verb_end: int, hi: int) -> bool:
+    """Whether a short description of a speaker ends the sentence after the verb (``..., said
+    a company spokesman.``): its head a speaker noun or a name."""
+    found = _SPEAKER_ENDS.match(text, verb_end, hi)
+    if found is None:
+        return False
+    head = found.group(1)
+    return head[:1].isupper() or head.lower() in SPEAKER_HEADS

@@ -32,6 +32,7 @@ from index.quotes.report_asides import (
     close_opening_clause,
     continues_after,
     inverted_aside,
+    said_by_last,
 )
 from index.quotes.report_shapes import (
     ACCORDING_TO_RULE,
@@ -291,6 +292,9 @@ def _sentence_reports(
             # clause after it, the word is a noun or an adjective, not a verb of saying.
             continue
         head_end = lo + len(strip_adverbs(head_text))
+        if head.endswith(",") and on(THEN_SAID_NAME) and (said := said_by_last(text, lo, hi, cue)):
+            found.extend(said)  # ("..., took 400 names, said a company spokesman.")
+            continue
         named = inverted_aside(text, cue.end(), hi) if head.endswith(",") and on(ASIDE) else None
         if named is not None:  # "The council, suggests Mr Dahl, could act ..."
             found.extend(
