@@ -241,6 +241,25 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Tom Berg said only a fifth of skippers voted against him and he intended to stay.",
         [("only a fifth of skippers voted against him and he intended to stay", "Tom Berg")],
     ),
+    # An inquiry, hearing or meeting told, with its name and where it sat, is the addressee.
+    (
+        "addressee",
+        "Ada Vik said the rules were fair. They could be made tougher, she told a Commons inquiry.",
+        [
+            ("the rules were fair", "Ada Vik"),
+            ("They could be made tougher", "Ada Vik"),
+        ],
+    ),
+    (
+        "addressee",
+        "Ada Vik told a meeting of the Harbour Board it would be unwise to guess.",
+        [("it would be unwise to guess", "Ada Vik")],
+    ),
+    (
+        "addressee",
+        "Ada Vik told the hearing at the Bergen and Voss Institute the case could go on for years.",
+        [("the case could go on for years", "Ada Vik")],
+    ),
 ]
 
 
