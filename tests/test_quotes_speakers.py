@@ -516,6 +516,22 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("the ferry tax is unfair", "The Greens"), ("a land tax would be fairer", "The Greens")],
     ),
     (
+        "a role in the opening sentence describes the person the next sentence names",
+        (
+            "Ferry fares must rise, a harbour minister has said.",
+            "Anna Holm said the cost of fuel had doubled since May.",
+        ),
+        [("Ferry fares must rise", "Anna Holm"), ("the cost of fuel had doubled", "Anna Holm")],
+    ),
+    (
+        "... but a reporter asks the one named next, and a spokesman speaks for them",
+        (
+            "A reporter asked whether the pier was safe.",
+            "Anna Holm said the pier was closed.",
+        ),
+        [("whether the pier was safe", "A reporter"), ("the pier was closed", "Anna Holm")],
+    ),
+    (
         "... and not for the name of one thing, such as a newspaper",
         ("Harbour News ran the story on Monday. They say the count was close.",),
         [("the count was close", None)],

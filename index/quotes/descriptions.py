@@ -22,6 +22,8 @@ from index.quotes.lexicon.people import (
     DEMONYMS,
     DESCRIPTION_HEADS,
     DESCRIPTION_MODIFIERS,
+    FEMALE_NAMES,
+    MALE_NAMES,
     ORG_WORDS,
     OTHER_ONE_WORDS,
     PLACE_NAMES,
@@ -286,17 +288,53 @@ def _likeliest(
     return best
 
 
+def named_next(
+    phrase: str, position: int, registry: Registry, statement: tuple[int, int]
+) -> int | None:
+    """The person an indefinite role in the opening sentence describes when the next sentence
+    names them as its subject: "..., a harbour minister has said. Ada Vik said ..." (not "a
+    spokesman", who speaks for another, nor "a reporter", who asks)."""
+    found = _INDEFINITE.fullmatch(phrase.strip()) if position <= _LEAD_REACH else None
+    if found is None:
+        return None
+    head = found.group("head").lower()
+    if head in UNNAMED_HEADS or head in _ASKERS or head not in ROLE_HEADS | DESCRIPTION_HEADS:
+        return None
+    words = set(phrase.lower().split())
+    named = {
+        index
+        for index, entity in enumerate(registry.entities)
+        # (someone surely a person, not one the description names: "a Vik lawyer")
+        if entity.person
+        and entity.name.split(maxsplit=1)[0].lower() in _FIRST_NAMES
+        and " " in entity.name
+        and entity.name.rsplit(maxsplit=1)[-1].lower() not in words
+    }
+    return _next_named(registry, position, named, statement, SUBJECT_WEIGHT, _NEXT_SENTENCE_REACH)
+
+
+_INDEFINITE = re.compile(r"[Aa]n?\s+(?:[\w'\u2019-]+\s+){0,4}(?P<head>[a-z][\w-]*)")
+_NEXT_SENTENCE_REACH = 300
+_LEAD_REACH = 400  # (characters: the headline and the opening sentence)
+_FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
+# Who asks the person named next: "..., a reporter asked. Ada Vik said ..."
+_ASKERS = frozenset(
+    ("reporter", "journalist", "host", "interviewer", "presenter", "correspondent", "moderator")
+)
+
+
 def _next_named(
     registry: Registry,
     position: int,
     allowed: set[int],
     skip: tuple[int, int],
     weight: float = float("-inf"),
+    reach: int = _CATAPHORA_REACH,
 ) -> int | None:
     """The first allowed person mentioned shortly after ``position``, outside ``skip``, in a
     place of at least ``weight`` (a subject: ``SUBJECT_WEIGHT``)."""
     at = bisect.bisect_right(registry.positions, position)
-    while at < len(registry.positions) and registry.positions[at] - position <= _CATAPHORA_REACH:
+    while at < len(registry.positions) and registry.positions[at] - position <= reach:
         inside = skip[0] <= registry.positions[at] < skip[1]
         if registry.mentioned[at] in allowed and not inside and registry.weights[at] >= weight:
             return registry.mentioned[at]

@@ -6,7 +6,12 @@ import re
 
 from index.corpus.article import Step
 from index.quotes.coref import ORG_IT
-from index.quotes.descriptions import DESCRIPTION_NAME, read_description, resolve_description
+from index.quotes.descriptions import (
+    DESCRIPTION_NAME,
+    named_next,
+    read_description,
+    resolve_description,
+)
 from index.quotes.lexicon.bodies import INSTITUTION_HEADS, INSTITUTION_WORDS, ORG_DESCRIPTION_HEADS
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import DEMONYMS, ORG_WORDS, PLACE_NAMES
@@ -211,6 +216,12 @@ def resolve(
                 why = Step("resolve", DESCRIPTION_NAME, detail)
             role = entity.role or _lower_first(source.name)
             return entity.shown, role, why
+    named = named_next(source.name, position, registry, statement)
+    if source.kind == "person" and switches.on(DESCRIPTION_NAME) and named is not None:
+        entity = registry.entities[named]
+        detail = f"{source.name!r} -> {entity.shown!r}, whom the next sentence names"
+        why = Step("resolve", DESCRIPTION_NAME, detail) if explain else None
+        return entity.shown, entity.role or source.name, why
     acronym = source.name.removeprefix("the ").removeprefix("The ")
     if acronym in registry.aliases and switches.on(FULL_NAME):
         full = registry.aliases[acronym]
