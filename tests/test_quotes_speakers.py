@@ -532,6 +532,17 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("whether the pier was safe", "A reporter"), ("the pier was closed", "Anna Holm")],
     ),
     (
+        "a name inside a description is not the described one: 'a Velmora spokeswoman'",
+        (
+            "But a Velmora spokeswoman confirmed that it would not be at the show.",
+            "Earlier this year, Velmora said it had sold five million consoles.",
+        ),
+        [
+            ("that it would not be at the show", "a Velmora spokeswoman"),
+            ("it had sold five million consoles", "Velmora"),
+        ],
+    ),
+    (
         "... and not for the name of one thing, such as a newspaper",
         ("Harbour News ran the story on Monday. They say the count was close.",),
         [("the count was close", None)],

@@ -113,6 +113,9 @@ class Registry:
         if not tokens:
             return None
         candidates = self.by_token.get(tokens[-1])
+        if candidates and len(tokens) == 1:
+            # ("Microsoft" is not "a Microsoft spokeswoman": a description holds the name)
+            candidates = [i for i in candidates if not self._describes(i, tokens[0])]
         if not candidates:
             return None
         if len(tokens) == 1:
@@ -151,6 +154,12 @@ class Registry:
             ):
                 best = index
         return best
+
+    def _describes(self, index: int, token: str) -> bool:
+        """Whether entity ``index`` is a description (``a Microsoft spokeswoman``) that holds
+        ``token`` as a modifier, not as its head."""
+        words = self.entities[index].name.lower().split()
+        return words[0] in ("a", "an", "the") and words[-1] != token
 
     def _salient_person(self, index: int) -> bool:
         """Whether entity ``index`` is a subject or speaker somewhere, named with a first name
