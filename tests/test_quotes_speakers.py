@@ -628,6 +628,14 @@ ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         ],
     ),
     (
+        "a role before a name starts after a preposition: 'an association with coach Jon Dahl'",
+        (
+            "Ada Vik has ended her association with coach Jon Dahl.",
+            '"I am proud of what we did," said Dahl.',
+        ),
+        [("I am proud of what we did", "coach")],
+    ),
+    (
         "what a person was doing after their role is no part of it",
         ('"The pier is closed," said Ada Vik, Nordland police chief announcing the closure.',),
         [("The pier is closed", "Nordland police chief")],

@@ -46,6 +46,10 @@ def role_before(text: str, start: int) -> str | None:
         if word.endswith(".") and len(word) > 4 and word[:-1].isalpha() and not word.isupper():
             words = words[at + 1 :]  # "... or Jon Dahl. Harbour boss Ada Vik": a new sentence
             break
+    for at in range(len(words) - 2, -1, -1):
+        if words[at] in _PREPOSITIONS:
+            words = words[at + 1 :]  # "an association with coach Jon Dahl": the role is "coach"
+            break
     # The role starts after a verb or a function word it swallowed ("said Tory leader").
     while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
         words = words[1:]
@@ -53,6 +57,7 @@ def role_before(text: str, start: int) -> str | None:
 
 
 _ROLE_BEFORE = re.compile(r"([a-z]+)\s+$")
+_PREPOSITIONS = frozenset(("with", "for", "to", "from", "by", "at", "in", "on", "against"))
 
 
 def gender_before(text: str, start: int) -> Gender:

@@ -204,7 +204,7 @@ OPENING_TIME_WORDS = word_set("last earlier later this next")
 NOT_ROLE_OPENERS = word_set("during after before while when since without")
 """First words of a phrase that is a clause or a time, never a role (``During his speech``)."""
 
-NOT_ROLE_ENDS = word_set("and or the of a an after before but")
+NOT_ROLE_ENDS = word_set("and or the of a an after before but former")
 """Last words of a phrase cut off in the middle, never a whole role (``DJ duo JK and``)."""
 
 NOT_ROLE_VERBS = word_set("came comes come believes believe says said told")
