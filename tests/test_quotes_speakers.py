@@ -303,6 +303,11 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("I am lost for words", "Ada Vik")],
     ),
     (
+        "a title that is also a first name, before a surname alone, is the first name",
+        ("A spokesman for the harbour board, Dean Lund, said the pier was safe.",),
+        [("the pier was safe", "Dean Lund")],
+    ),
+    (
         "a description goes to the person later named with that role, not the next one named",
         (
             "The Nordland police chief said the pier had to close as its piles were rotten.",

@@ -213,6 +213,8 @@ def split_title(run: str) -> tuple[str, str]:
     # such as "Oslo-based") capitalised at the start of a sentence.
     cut = _leading_words(tokens) if len(tokens) > 1 else 0
     while cut < len(tokens) - 1 and tokens[cut].rstrip(".").lower() in HONORIFICS:
+        if cut == len(tokens) - 2 and _first_name_too(tokens[cut]):
+            break  # "Dean Boyd": a first name that is also a title, before a surname
         cut += 1
     # "New Jersey Gov. Chris Christie", "House Speaker Paul Ryan": a title after a place.
     for index in range(len(tokens) - 2, cut, -1):
@@ -242,6 +244,12 @@ def split_title(run: str) -> tuple[str, str]:
 
 # A capitalised compound whose later parts are lower case: "Fly-half", "Oslo-based".
 _DESCRIPTIVE_COMPOUND = re.compile(rf"[{_UPPER}][a-z]*(?:-[a-z]+)+")
+
+
+def _first_name_too(token: str) -> bool:
+    """Whether a title is also a first name (``Dean``), written in full, without a dot."""
+    word = token.lower()
+    return not token.endswith(".") and (word in MALE_NAMES or word in FEMALE_NAMES)
 
 
 def _leading_words(tokens: list[str]) -> int:
