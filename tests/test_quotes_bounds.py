@@ -15,6 +15,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "The Harbour Board report looked at the cost of the repairs.", []),
     ("noun-cue", "The share of travellers booking by ferry calls has fallen by a third.", []),
     ("noun-cue", "Some 90% of travel insurance claims were for lost bags.", []),
+    (
+        "noun-cue",
+        "The app will be built so that people can play any sea shanty, just by saying its name.",
+        [],
+    ),
     ("noun-cue", "A recent report from the port authority counted 40 ferries.", []),
     ("noun-cue", "Harbour call centres are expected to be busy all summer.", []),
     (

@@ -1,5 +1,6 @@
-"""A speaker set off by commas inside a statement (``The pier, Vik said, is safe``), and a
-statement inside an opening clause."""
+"""Reports that read past or around their usual shape: a speaker set off by commas inside a
+statement (``The pier, Vik said, is safe``), a statement inside an opening clause, a speaker
+that ends the sentence, a gerund that reports nothing."""
 
 from __future__ import annotations
 
@@ -106,3 +107,14 @@ def _speaker_ends(text: str, verb_end: int, hi: int) -> bool:
         return False
     head = found.group(1)
     return head[:1].isupper() or head.lower() in SPEAKER_HEADS
+
+
+_GERUND_BEFORE = frozenset(("by", "of", "for", "without", "about"))
+# A short object closing the clause, no quote and no "that": " its name."
+_GERUND_OBJECT = re.compile(r"\s+(?!that\b)(?:[\w'\u2019-]+\s+){0,2}[\w'\u2019-]+\s*[.;:,!?]")
+
+
+def gerund_object(text: str, verb_end: int, previous: str) -> bool:
+    """Whether a cue in ``-ing`` after a preposition takes a short object that closes the
+    clause (``just by saying its name.``): a gerund, not a report."""
+    return previous in _GERUND_BEFORE and _GERUND_OBJECT.match(text, verb_end) is not None

@@ -31,6 +31,7 @@ from index.quotes.report_asides import (
     aside_subject,
     close_opening_clause,
     continues_after,
+    gerund_object,
     inverted_aside,
     said_by_last,
 )
@@ -244,6 +245,8 @@ def _sentence_reports(
                 found.append(passive)
             continue
         head = text[lo : cue.start()].rstrip()
+        if verb.endswith("ing") and gerund_object(text, cue.end(), previous) and on(NOUN_CUE):
+            continue  # "just by saying its name": a gerund and its object, no report
         if verb.endswith("ing") and on(SAYING):
             # "..., falsely suggesting", "while also saying", "He's not saying": read past
             # adverbs and a negation before the participle.
@@ -378,14 +381,12 @@ def _sentence_reports(
 
 # A clause opening after a participle: "... suggesting he may have been wrong".
 _CLAUSE_NEXT = re.compile(
-    r"\s+(?:that|he|she|they|we|i|it|you|there|the|a|an|his|her|their|its|this|these|those)\b",
-    re.I,
+    r"\s+(?:that|he|she|they|we|i|it|you|there|the|a|an|his|her|their|its|this|these|those)\b", re.I
 )
 _WHO = re.compile(r",\s*who\s*$")
 # A relative clause still open before the verb: ", who opened the door and said".
 _WHO_OPEN = re.compile(r",\s*who\s[^,;:]*$")
 _WHICH_END = re.compile(r",\s*(?:which|whom)\s+$")
-
 
 # Adverbs and a negation before a participle, and an auxiliary contracted into the word
 # before them ("He's not saying", "isn't saying", "while also saying", ", falsely claiming").
