@@ -216,8 +216,9 @@ def resolve(
                 why = Step("resolve", DESCRIPTION_NAME, detail)
             role = entity.role or _lower_first(source.name)
             return entity.shown, role, why
-    named = named_next(source.name, position, registry, statement)
-    if source.kind == "person" and switches.on(DESCRIPTION_NAME) and named is not None:
+    on_person = source.kind == "person" and switches.on(DESCRIPTION_NAME)
+    named = named_next(source.name, position, registry, statement) if on_person else None
+    if named is not None:
         entity = registry.entities[named]
         detail = f"{source.name!r} -> {entity.shown!r}, whom the next sentence names"
         why = Step("resolve", DESCRIPTION_NAME, detail) if explain else None
