@@ -537,6 +537,15 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("whether the pier was safe", "A reporter"), ("the pier was closed", "Anna Holm")],
     ),
     (
+        "a relative the speaker quotes is no one a later 'he' stands for",
+        (
+            "Mr Dahl quoted his late father, a ferry engineer, who he said used to tell him: "
+            '"Fix the engine first."',
+            '"That," he said, "is the plan."',
+        ),
+        [("Fix the engine first", "his late father"), ("That, is the plan", "Dahl")],
+    ),
+    (
         "a name inside a description is not the described one: 'a Velmora spokeswoman'",
         (
             "But a Velmora spokeswoman confirmed that it would not be at the show.",
@@ -639,6 +648,11 @@ ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
             '"I am proud of what we did," said Dahl.',
         ),
         [("I am proud of what we did", "coach")],
+    ),
+    (
+        "what a role does is part of it: 'the oceanographer leading the project'",
+        ('"We measure the sea," said Ada Vik, the oceanographer leading the project.',),
+        [("We measure the sea", "the oceanographer leading the project")],
     ),
     (
         "what a person was doing after their role is no part of it",

@@ -31,10 +31,9 @@ def _lower_first(phrase: str) -> str:
 
 FULL_NAME = "full-name"
 THEY_GROUP = "they-group"
-# An unnamed speaker a pronoun may stand for: "a council spokeswoman", "the woman", "his son".
-_UNNAMED = re.compile(
-    r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)(?:\s+(?!who\b|that\b|which\b)[\w'\u2019-]+){1,5}"
-)
+# An unnamed speaker a pronoun may stand for: "a council spokeswoman", "the woman" (not "his
+# late father": someone's relative, whom the one named speaks of).
+_UNNAMED = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)(?:\s+(?!who\b|that\b|which\b)[\w'\u2019-]+){1,5}")
 
 
 PRONOUN = "pronoun"

@@ -23,9 +23,11 @@ from index.quotes.lexicon.people import HONORIFICS, PRONOUN_GENDER, ROLE_HEADS
 from index.quotes.names import clean_phrase
 
 # What a person was doing, after their role: "attorney general announcing the suit", "chief
-# executive speaking at ..." (but "head of marketing at ...": a field is part of the role).
+# executive speaking at ..." (but "head of marketing at ...": a field is part of the role, as
+# is what the role does: "the oceanographer leading the project").
 ACTIVITY = (
-    r"\s+(?:[a-z]{3,}ing\s+(?:the|a|an|his|her|their|its)|(?:speaking|talking|writing|"
+    r"\s+(?:(?!(?:lead|run|head|manag|oversee|chair|represent|advis|coach|teach|direct)ing\s)"
+    r"[a-z]{3,}ing\s+(?:the|a|an|his|her|their|its)|(?:speaking|talking|writing|"
     r"announcing|referring|commenting|responding|reacting|testifying)\s+\w+)\s"
 )
 # Where a role read after a name ends: a relative clause, a time, a verb of saying, an activity.
