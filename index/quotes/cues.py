@@ -158,6 +158,12 @@ ADJUNCT_START = re.compile(
 """What may follow an attribution verb when the clause carries no statement of its own."""
 
 
+# What one claims by winning it: "claimed the title", "claimed a third straight win".
+_CLAIMED_PRIZE = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its|a\s+record)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:award|title|"
+    r"prize|trophy|victory|win|lead|place|spot|seat|medal|crown|scalp|points?|wickets?|"
+    r"goals?|lives|life|responsibility|ownership)\b"
+)
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
 
 
@@ -182,6 +188,8 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         and cue.group().lower() in NOUN_CUES
     ):
         return True  # "the government's pre-Budget report", "the bank's annual report"
+    if cue.group().lower().startswith("claim") and _CLAIMED_PRIZE.match(text, cue.end()):
+        return True  # "claimed the coaching award": won it, said nothing
     if "-" in previous and before[-1][:1].islower() and cue.group().lower() in NOUN_CUES:
         return True  # "unguarded, off-air comments", "the pre-Budget report"
     if previous == "to":
