@@ -16,6 +16,7 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "The share of travellers booking by ferry calls has fallen by a third.", []),
     ("noun-cue", "Some 90% of travel insurance claims were for lost bags.", []),
     ("noun-cue", "Ada Vik claimed her third sailing title of the year in Bergen.", []),
+    ("noun-cue", "Jon Dahl added four conversions as Voss kept their fine start.", []),
     (
         "noun-cue",
         "The app will be built so that people can play any sea shanty, just by saying its name.",

@@ -164,6 +164,12 @@ _CLAIMED_PRIZE = re.compile(
     r"prize|trophy|victory|win|lead|place|spot|seat|medal|crown|scalp|points?|wickets?|"
     r"goals?|lives|life|responsibility|ownership)\b"
 )
+# What a player adds to the score: "added four conversions", "added a late penalty".
+_ADDED_SCORE = re.compile(
+    r"\s+(?:a|an|another|his|her|their|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:[\w'\u2019-]+\s+){0,2}?(?:goals?|tries|try|conversions?|penalt(?:y|ies)|points?|"
+    r"runs?|wickets?|drop[- ]goals?|birdies?|baskets?|touchdowns?|frames?|sets?|laps?)\b"
+)
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
 
 
@@ -188,8 +194,11 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         and cue.group().lower() in NOUN_CUES
     ):
         return True  # "the government's pre-Budget report", "the bank's annual report"
-    if cue.group().lower().startswith("claim") and _CLAIMED_PRIZE.match(text, cue.end()):
+    word = cue.group().lower()
+    if word.startswith("claim") and _CLAIMED_PRIZE.match(text, cue.end()):
         return True  # "claimed the coaching award": won it, said nothing
+    if word.startswith("add") and _ADDED_SCORE.match(text, cue.end()):
+        return True  # "added four conversions", "added a second goal": scored
     if "-" in previous and before[-1][:1].islower() and cue.group().lower() in NOUN_CUES:
         return True  # "unguarded, off-air comments", "the pre-Budget report"
     if previous == "to":
