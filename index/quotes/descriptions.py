@@ -22,8 +22,7 @@ from index.quotes.lexicon.people import (
     DEMONYMS,
     DESCRIPTION_HEADS,
     DESCRIPTION_MODIFIERS,
-    FEMALE_NAMES,
-    MALE_NAMES,
+    FIRST_NAMES,
     ORG_WORDS,
     OTHER_ONE_WORDS,
     PLACE_NAMES,
@@ -306,7 +305,7 @@ def named_next(
         for index, entity in enumerate(registry.entities)
         # (someone surely a person, not one the description names: "a Vik lawyer")
         if entity.person
-        and entity.name.split(maxsplit=1)[0].lower() in _FIRST_NAMES
+        and entity.name.split(maxsplit=1)[0].lower() in FIRST_NAMES
         and " " in entity.name
         and entity.name.rsplit(maxsplit=1)[-1].lower() not in words
     }
@@ -316,7 +315,6 @@ def named_next(
 _INDEFINITE = re.compile(r"[Aa]n?\s+(?:[\w'\u2019-]+\s+){0,4}(?P<head>[a-z][\w-]*)")
 _NEXT_SENTENCE_REACH = 300
 _LEAD_REACH = 400  # (characters: the headline and the opening sentence)
-_FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 # Who asks the person named next: "..., a reporter asked. Ada Vik said ..."
 _ASKERS = frozenset(
     ("reporter", "journalist", "host", "interviewer", "presenter", "correspondent", "moderator")

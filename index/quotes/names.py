@@ -15,6 +15,7 @@ from index.quotes.lexicon.people import (
     FEMALE_NAMES,
     FEMALE_WORDS,
     FIRST_NAME_MONTHS,
+    FIRST_NAMES,
     HONORIFICS,
     LEADING_ROLES,
     MALE_NAMES,
@@ -249,7 +250,7 @@ _DESCRIPTIVE_COMPOUND = re.compile(rf"[{_UPPER}][a-z]*(?:-[a-z]+)+")
 def _first_name_too(token: str) -> bool:
     """Whether a title is also a first name (``Dean``), written in full, without a dot."""
     word = token.lower()
-    return not token.endswith(".") and (word in MALE_NAMES or word in FEMALE_NAMES)
+    return not token.endswith(".") and word in FIRST_NAMES
 
 
 def _leading_words(tokens: list[str]) -> int:
@@ -265,7 +266,7 @@ def _leading_words(tokens: list[str]) -> int:
     # before a first name and a surname.
     for at, word in enumerate(tokens[: _MAX_LEADING + 1]):
         lowered = word.lower()
-        if lowered in MALE_NAMES or lowered in FEMALE_NAMES:
+        if lowered in FIRST_NAMES:
             following = tokens[at + 1] if at + 1 < len(tokens) else ""
             named = following[:1].isupper() and following.lower().rstrip(".,") not in NOT_NAME_WORDS
             # (one word alone must read as a description: "Giovanni Maria Vian" is a name)
@@ -328,7 +329,7 @@ def is_org_name(name: str) -> bool:
         elif token.endswith(("'", "\u2019")):
             token = token[:-1]
         bares.append(token.strip(".").lower())
-    named = bares[0] in MALE_NAMES or bares[0] in FEMALE_NAMES
+    named = bares[0] in FIRST_NAMES
     places = True  # whether every word is a place name or a place prefix
     for bare in bares:
         if bare in ORG_WORDS and not (named and bare in ORG_SURNAMES):

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.quotes.lexicon.bodies import ORG_DESCRIPTION_HEADS
-from index.quotes.lexicon.people import FEMALE_NAMES, MALE_NAMES, PEERAGE_TITLES, Gender
+from index.quotes.lexicon.people import FIRST_NAMES, PEERAGE_TITLES, Gender
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
 PRONOUN_REACH = 2500
@@ -166,7 +166,7 @@ class Registry:
         (not "Rocker Doherty": a description that ran into the surname)."""
         entity = self.entities[index]
         first = entity.name.split()[0].lower()
-        return entity.salient and (first in MALE_NAMES or first in FEMALE_NAMES)
+        return entity.salient and first in FIRST_NAMES
 
     def add_org(self, name: str, position: int, weight: float) -> int:
         """Record a mention of an organisation (kept apart from people: no name is shared)."""

@@ -88,7 +88,7 @@ def close_opening_clause(text: str, lo: int, hi: int, found: list[Report]) -> li
 
 # A short speaker phrase that ends the sentence after its verb: " a company spokesman."
 _SPEAKER_ENDS = re.compile(r"\s+(?:an?|the)\s+(?:[\w'\u2019-]+\s+){0,3}([\w'\u2019-]+)\.(?:\s|$)")
-SPEAKER_HEADS = SPEAKER_NOUNS | ROLE_HEADS | ORG_WORDS | DESCRIPTION_HEADS
+_SPEAKER_HEADS = SPEAKER_NOUNS | ROLE_HEADS | ORG_WORDS | DESCRIPTION_HEADS
 
 
 def said_by_last(text: str, lo: int, hi: int, cue: re.Match[str]) -> list[Report]:
@@ -106,7 +106,7 @@ def _speaker_ends(text: str, verb_end: int, hi: int) -> bool:
     if found is None:
         return False
     head = found.group(1)
-    return head[:1].isupper() or head.lower() in SPEAKER_HEADS
+    return head[:1].isupper() or head.lower() in _SPEAKER_HEADS
 
 
 _GERUND_BEFORE = frozenset(("by", "of", "for", "without", "about"))

@@ -13,14 +13,16 @@ from index.quotes.lexicon.grammar import (
     IRREGULAR_VERBS,
     SUBJECT_PRONOUNS,
 )
-from index.quotes.lexicon.people import COURTESY_TITLES, FEMALE_NAMES, MALE_NAMES, PEERAGE_TITLES
+from index.quotes.lexicon.people import (
+    COURTESY_TITLES,
+    FIRST_NAMES,
+    PEERAGE_TITLES,
+)
 from index.quotes.lexicon.speech import NOUN_CUES
 from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source, bare_token, clean_phrase, name_runs
 from index.quotes.places import ENDS_ON_PLACE
 from index.quotes.speakers import parse_source
-
-FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 
 Known = Callable[[str], bool]
 """Tells whether a one-word name belongs to someone the article already introduced."""

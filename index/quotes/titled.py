@@ -8,7 +8,7 @@ name, and the words before it are the role.
 from __future__ import annotations
 
 from index.quotes.lexicon.grammar import DETERMINERS
-from index.quotes.lexicon.people import FEMALE_NAMES, HONORIFICS, MALE_NAMES, ROLE_HEADS
+from index.quotes.lexicon.people import FIRST_NAMES, HONORIFICS, ROLE_HEADS
 from index.quotes.names import Source, bare_token, gender_of_name
 
 _MAX_NAME_WORDS = 3
@@ -22,7 +22,7 @@ def titled_name(text: str) -> Source | None:
         return None
     for at in range(len(tokens) - 2, max(1, len(tokens) - 1 - _MAX_NAME_WORDS), -1):
         first = bare_token(tokens[at])
-        if (first in MALE_NAMES or first in FEMALE_NAMES) and tokens[at][:1].isupper():
+        if first in FIRST_NAMES and tokens[at][:1].isupper():
             name, role = tokens[at:], tokens[:at]
             if not all(token[:1].isupper() for token in name) or not role[-1][:1].isupper():
                 return None  # (the title ends on the name of what it heads: "the Commons")

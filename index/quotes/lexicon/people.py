@@ -162,6 +162,7 @@ FEMALE_NAMES = word_set(
     valeria vera veronica veronika vicky viktoria violet vivian viviane wilma yasmin
     yolanda yulia zara zeinab zelda zsuzsanna"""
 )
+FIRST_NAMES = MALE_NAMES | FEMALE_NAMES
 
 ORG_WORDS = word_set(
     """ministry department office agency bureau committee commission council party campaign
