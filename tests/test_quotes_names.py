@@ -177,6 +177,62 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ("Aino Virta, the world 60m champion Ben Koh and others ran.", '"I felt slow," Koh said.'),
         [("I felt slow", "Ben Koh", "champion")],
     ),
+    (
+        "a plural possessive inside a body's name keeps the name whole",
+        ("Ida Kerr from the Pipers' Guild said fees would rise.",),
+        [("fees would rise", "Ida Kerr", None)],
+    ),
+    (
+        "a plural possessive in a body's name after the speaker's name",
+        ('"It is bad for us," said Ann Lee of the Pipers\' Guild.',),
+        [("It is bad for us", "Ann Lee", None)],
+    ),
+    (
+        "a body named with a possessive speaks as a whole",
+        ("The Ferrymen\u2019s Union said the cuts went too far.",),
+        [("the cuts went too far", "The Ferrymen\u2019s Union", None)],
+    ),
+    (
+        "a list inside a body's name before the speaker noun stays in the description",
+        (
+            "A Department for Roads, Rivers and Ports spokeswoman said the bridge was safe.",
+            '"We check it weekly," she added.',
+        ),
+        [
+            ("the bridge was safe", "A Department for Roads, Rivers and Ports spokeswoman", None),
+            ("We check it weekly", "A Department for Roads, Rivers and Ports spokeswoman", None),
+        ],
+    ),
+    (
+        "a list inside the title before a name is all role",
+        ("Secretary of State for Roads, Rivers and Ports Helen Kerr said the bridge was safe.",),
+        [("the bridge was safe", "Helen Kerr", "Secretary of State for Roads, Rivers and Ports")],
+    ),
+    (
+        "a body's own 'of' before the speaker noun",
+        ('"Stocks are low," a Ministry of Fisheries spokesman said.', '"We act now," he added.'),
+        [
+            ("Stocks are low", "a Ministry of Fisheries spokesman", None),
+            ("We act now", "a Ministry of Fisheries spokesman", None),
+        ],
+    ),
+    (
+        "a country's acronym before the speaker noun is not the pronoun 'us'",
+        (
+            "Ola Berg waited at the gate.",
+            'A US Embassy spokesman said: "We know of the case."',
+            '"We will help," he added.',
+        ),
+        [
+            ("We know of the case", "A US Embassy spokesman", None),
+            ("We will help", "A US Embassy spokesman", None),
+        ],
+    ),
+    (
+        "a question quote, then who asked it and whom",
+        ('"Will the ferry sail?" Ada Vik asked the crowd.', '"Who pays?" she asked the mayor.'),
+        [("Will the ferry sail?", "Ada Vik", None), ("Who pays?", "Ada Vik", None)],
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from index.quotes.lexicon.people import (
     DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_MONTHS,
+    FIRST_NAMES,
     HONORIFICS,
     MALE_NAMES,
     PEERAGE_TITLES,
@@ -173,6 +174,10 @@ class _RunName(NamedTuple):
     peer: str | None  # "Lord" of "Lord Falconer", a peer named by title and one name
 
 
+# The words that join a run to the title before it: "of", "for", "and".
+_TITLE_TAIL = re.compile(r"\b(?:of|for|and) $")
+
+
 @lru_cache(maxsize=4096)  # pure; names recur within an article
 def _run_name(run: str) -> _RunName | None:
     """Read a capitalised run as a person's name; None when it cannot be one.
@@ -306,6 +311,14 @@ def _scan_paragraph(
             read = _run_name(run.split(" ", 1)[1])
             if read is None:
                 continue
+        elif read.words == 3 and _TITLE_TAIL.search(text, max(0, start - 6), start):
+            # "Secretary of State for Roads, Rivers and Ports Helen Kerr": the first word ends
+            # the title; a first name after it starts the name.
+            second = run.split(" ", 2)[1].lower()
+            if read.first not in FIRST_NAMES and second in FIRST_NAMES:
+                read = _run_name(run.split(" ", 1)[1])
+                if read is None:
+                    continue
         # A lone capitalised word is someone only if already known or about to speak.
         if (
             read.words == 1

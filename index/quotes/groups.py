@@ -41,6 +41,13 @@ NUMBER = re.compile(r"\d[\d,.]*%?$")
 
 _PARTICLES = frozenset(("through", "over", "into", "across", "out", "up"))
 
+# A body's name with its own "for" or "of" before the noun it describes: "a Department for
+# Culture, Media and Sport spokeswoman", "a Ministry of Defence official".
+_NAMED_BODY_BEFORE_NOUN = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[A-Z][\w&'\u2019.-]*"
+    r"(?:,?\s+(?:(?:of|for|and|on|the|&)\s+)*[A-Z][\w&'\u2019.-]*)*\s+(?P<noun>[a-z]+)"
+)
+
 
 def _verb_first(words: list[str], tokens: list[str]) -> bool:
     """Whether a lower-case phrase opens on a verb: a past tense before its object
@@ -117,8 +124,10 @@ def nominal(text: str, words: list[str]) -> Source | None:
             return Source(name=text.strip(), kind="group", gender="p")
         if 0 < of < 4:
             words = rest
+    body = _NAMED_BODY_BEFORE_NOUN.fullmatch(text.strip())
+    named_body = body is not None and body["noun"] in SPEAKER_NOUNS
     for number, word in enumerate(words):
-        if word in PHRASE_PREPOSITIONS or word in ("who", "which", "that"):
+        if (word in PHRASE_PREPOSITIONS and not named_body) or word in ("who", "which", "that"):
             break
         if number >= 2 and word.endswith("ed") and word not in SPEAKER_NOUNS:
             break  # "a statement posted on the website": the noun before the participle.

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from index.quotes.cues import trie_pattern
+from index.quotes.lexicon.bodies import POSSESSIVE_NAME_HEADS
 from index.quotes.lexicon.grammar import LEAD_WORDS, NOT_NAME_WORDS, NOT_RUN_START_WORDS
 from index.quotes.lexicon.people import (
     COURTESY_TITLES,
@@ -41,13 +42,14 @@ MAX_RUN_WORDS = 12
 
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _ABBREVIATED = "(?:" + trie_pattern(NAME_ABBREVIATIONS) + r")\."
-# A capitalised word may hold apostrophes before a letter (O'Brien) but not a possessive 's.
+# A capitalised word may hold apostrophes before a letter (O'Brien) but not a possessive 's,
+# unless a body's name goes on after it: "the Musicians' Union", "the People's Party".
 # Written as "letters, then (apostrophe, letters)*" rather than "(letter|apostrophe)*": the
 # same matches, but ``re`` runs the plain letter runs in its fast single-character loop.
-_WORD = (
-    rf"(?:{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)*|"
-    rf"[{_UPPER}][\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*)"
-)
+_BODY_HEAD = "(?:" + trie_pattern({head.capitalize() for head in POSSESSIVE_NAME_HEADS}) + r")\b"
+_BODY_POSSESSIVE = rf"(?:(?<=s)['\u2019]|['\u2019]s)(?=[ \u00a0]+{_BODY_HEAD})"
+_PLAIN = rf"[\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*(?:{_BODY_POSSESSIVE})?"
+_WORD = rf"(?:{_ABBREVIATED}|[{_UPPER}]\.(?:[{_UPPER}]\.)*|[{_UPPER}]{_PLAIN})"
 _PARTICLE = "(?:" + trie_pattern(NAME_PARTICLES) + ")"
 _NOT_START = "(?!" + trie_pattern(NOT_RUN_START_WORDS) + r"\b)"
 NAME_RUN = re.compile(
@@ -73,7 +75,7 @@ def _first_word(capital: str) -> str:
     if not_start:
         pattern += rf"(?!{trie_pattern(not_start)}\b)"
     branches = [rf"{trie_pattern(abbreviations)}\." if abbreviations else ""]
-    branches += [rf"\.(?:[{_UPPER}]\.)*", r"[\w\-]*(?:['\u2019](?=[A-Za-z])(?!s\b)[\w\-]*)*"]
+    branches += [rf"\.(?:[{_UPPER}]\.)*", _PLAIN]
     return pattern + "(?:" + "|".join(branch for branch in branches if branch) + ")"
 
 

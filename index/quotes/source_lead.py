@@ -102,6 +102,8 @@ def clause_word(tokens: list[str], words: list[str]) -> bool:
     for at, word in enumerate(words):
         if word not in NOT_PHRASE_WORDS:
             continue
+        if tokens[at].isupper() and len(word) > 1:
+            continue  # "A US Embassy spokesman": an acronym, not the pronoun "us"
         if word in NAME_HOMOGRAPHS and tokens[at][:1].isupper():
             if at and tokens[at - 1][:1].isupper():
                 continue
@@ -114,3 +116,24 @@ def clause_word(tokens: list[str], words: list[str]) -> bool:
                 continue
         return True
     return False
+
+
+# A list of capitalised words inside a body's name: "Department for Culture, Media and Sport".
+_LISTED_NAME = re.compile(
+    r"\b(?:for|of)\s+(?:the\s+)?[A-Z][\w&'\u2019-]*(?:,\s+[A-Z][\w&'\u2019-]*)+,?\s+and\s+[A-Z]"
+)
+
+
+def comma_parts(text: str) -> list[str]:
+    """``text`` split at its commas, except those of a list inside a body's name."""
+    if "," not in text:
+        return [text]
+    kept = [found.span() for found in _LISTED_NAME.finditer(text)]
+    parts: list[str] = []
+    start = 0
+    for at, char in enumerate(text):
+        if char == "," and not any(begin < at < end for begin, end in kept):
+            parts.append(text[start:at])
+            start = at + 1
+    parts.append(text[start:])
+    return parts

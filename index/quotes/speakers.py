@@ -48,7 +48,7 @@ from index.quotes.names import (
 from index.quotes.orgs import org_phrase
 from index.quotes.places import ENDS_ON_PLACE, place_like
 from index.quotes.roles import ROLE_STOP, clause_parts, is_role, is_role_appositive, opens_sentence
-from index.quotes.source_lead import clause_word, is_clause, strip_lead
+from index.quotes.source_lead import clause_word, comma_parts, is_clause, strip_lead
 from index.quotes.titled import titled_name
 
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
@@ -207,7 +207,7 @@ def parse_source(phrase: str) -> Source | None:
     lowered = text.lower()
     if lowered in PRONOUN_GENDER:
         return Source(name="", kind="pronoun", gender=PRONOUN_GENDER[lowered], pronoun=lowered)
-    parts = [part.strip() for part in text.split(",")]
+    parts = [part.strip() for part in comma_parts(text)]
     parts = [
         part
         for part in parts

@@ -29,3 +29,12 @@ FIRM_NAME_ENDS = word_set(
 )
 """Last words of a firm's name, after which an owner before it is its country: "South
 Korea's Hyundai Motor"."""
+
+POSSESSIVE_NAME_HEADS = word_set(
+    """union unions guild forum association federation alliance party league council congress
+    confederation society institute institution fund trust club network coalition committee
+    commission organisation organization collective campaign affairs foundation advice
+    chamber"""
+)
+"""Words that end a body's name after a plural possessive: "the Musicians' Union", "the
+Writers' Guild", "the People's Party"."""
