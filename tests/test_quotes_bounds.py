@@ -17,6 +17,24 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "Some 90% of travel insurance claims were for lost bags.", []),
     ("noun-cue", "Ada Vik claimed her third sailing title of the year in Bergen.", []),
     ("noun-cue", "Jon Dahl added four conversions as Voss kept their fine start.", []),
+    ("noun-cue", "Fares rose despite a harbour board report that showed costs were falling.", []),
+    ("noun-cue", "A Danish ferry claim accusing the port of delays was thrown out.", []),
+    (
+        "noun-cue",
+        "The biggest Danish ferry line will also add a cabin class to its night boats.",
+        [],
+    ),
+    ("noun-cue", "On Monday the port asked the council for more money for dredging.", []),
+    (
+        "noun-cue",
+        "A few skippers claim the fares are too high.",
+        [("the fares are too high", "A few skippers")],
+    ),
+    (
+        "noun-cue",
+        "Ada Vik asked whether the ferry for Oslo would sail.",
+        [("whether the ferry for Oslo would sail", "Ada Vik")],
+    ),
     (
         "noun-cue",
         "The app will be built so that people can play any sea shanty, just by saying its name.",

@@ -170,6 +170,18 @@ _ADDED_SCORE = re.compile(
     r"\s+(?:[\w'\u2019-]+\s+){0,2}?(?:goals?|tries|try|conversions?|penalt(?:y|ies)|points?|"
     r"runs?|wickets?|drop[- ]goals?|birdies?|baskets?|touchdowns?|frames?|sets?|laps?)\b"
 )
+# "a" and up to three words before a singular cue word, none plural or joining: "a Dutch
+# government report" is a noun ("a few analysts claim", "a number of them report" are not).
+_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:(?!of\b|and\b|or\b)[\w\u2019'-]*[^\Ws]\s+){0,3}$")
+# What one adds to something, or asks someone for: "add a label to its brands", "asked
+# Congress for more funds" (a request for a thing, not a report of one).
+_ADDED_TO = re.compile(
+    r"\s+(?:a|an|another|new|more|extra)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:to|into|onto)\b"
+)
+_ASKED_FOR = re.compile(
+    r"\s+(?:(?!whether\b|if\b|what\b|how\b|why\b|when\b|who\b|that\b|to\b)[\w'\u2019-]+\s+){1,4}?"
+    r"for\s+(?!\w+\s+to\b)"
+)
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
 
 
@@ -199,6 +211,16 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         return True  # "claimed the coaching award": won it, said nothing
     if word.startswith("add") and _ADDED_SCORE.match(text, cue.end()):
         return True  # "added four conversions", "added a second goal": scored
+    if word.startswith("add") and _ADDED_TO.match(text, cue.end()):
+        return True  # "will add a label to its brands": put it there
+    if word.startswith("ask") and _ASKED_FOR.match(text, cue.end()):
+        return True  # "asked Congress for more funds": a request for a thing
+    if (
+        word in NOUN_CUES
+        and not word.endswith("s")
+        and _ARTICLE_BEFORE.search(text, max(0, cue.start() - 80), cue.start())
+    ):
+        return True  # "a government report that showed", "A US report issued": a noun
     if "-" in previous and before[-1][:1].islower() and cue.group().lower() in NOUN_CUES:
         return True  # "unguarded, off-air comments", "the pre-Budget report"
     if previous == "to":
