@@ -111,6 +111,14 @@ def clause_end(text: str, pos: int, limit: int) -> int:
     return limit
 
 
+# An asking or telling verb with only its addressee to end the sentence: '"Is it over?" Ada
+# Vik asked the crowd.' ("asked the crowd to leave" asks for something else).
+_ADDRESSEE_ONLY = re.compile(
+    r"(?:asked|asks|told|tells)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?"
+    r"(?!to\b|that\b|if\b|whether\b)[\w'\u2019-]+(?:\s+(?!to\b)[\w'\u2019-]+)?\s*"
+)
+
+
 def _last_before(text: str, pos: int, skipped: str, reach: int = 12) -> str:
     """The last character before ``pos`` that is not in ``skipped`` ("" if none is near).
 
@@ -208,7 +216,9 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
         tail = text[verb.end() : end]
         # `"...done." He said the plan ...` starts a new sentence, and `"...done." She added,
         # "..."` introduces the next quote: neither attributes the quote before.
-        if not ADJUNCT_START.match(tail) or (end == limit and tail.strip() in (",", ":", "")):
+        if not (ADJUNCT_START.match(tail) or _ADDRESSEE_ONLY.fullmatch(text, verb.start(), end)):
+            return None
+        if end == limit and tail.strip() in (",", ":", ""):
             return None
         if _VERB_IN_PHRASE.search(phrase):
             # `"... in January." The manager refused to comment on ...`: a sentence with a
