@@ -233,6 +233,11 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ('"Will the ferry sail?" Ada Vik asked the crowd.', '"Who pays?" she asked the mayor.'),
         [("Will the ferry sail?", "Ada Vik", None), ("Who pays?", "Ada Vik", None)],
     ),
+    (
+        "a word joined by 'and' to a body after 'for' is part of the body",
+        ("A spokesman for the Office of Roads and Ports said the bridge was safe.",),
+        [("the bridge was safe", "A spokesman for the Office of Roads and Ports", None)],
+    ),
 ]
 
 

@@ -16,7 +16,6 @@ from index.quotes.lexicon.grammar import (
     ASIDE_WORDS,
     AUXILIARIES,
     NOT_PHRASE_WORDS,
-    PHRASE_PREPOSITIONS,
     SENTENCE_ASIDES,
 )
 from index.quotes.lexicon.people import (
@@ -40,12 +39,12 @@ from index.quotes.names import (
     is_org_name,
     is_personal_title,
     leading_non_names,
-    name_runs,
     split_title,
     strip_possessive,
     words_of,
 )
 from index.quotes.orgs import org_phrase
+from index.quotes.phrase_runs import last_name_run, title_owns_the
 from index.quotes.places import ENDS_ON_PLACE, place_like
 from index.quotes.roles import ROLE_STOP, clause_parts, is_role, is_role_appositive, opens_sentence
 from index.quotes.source_lead import clause_word, comma_parts, is_clause, strip_lead
@@ -63,47 +62,6 @@ _LOCATED = re.compile(
     r"interview|speech|email|e-mail|letter|tweet|post|release|memo|op-ed|essay|column|book|"
     r"blog|video|podcast|filing|appearance)(?:\s+(?:with|to|on|for)\s+[^,]{1,40})?"
 )
-
-
-def _last_name_run(text: str) -> re.Match[str] | None:
-    """The last capitalised run in ``text`` that is not inside a prepositional phrase."""
-    best: re.Match[str] | None = None
-    for match in name_runs(text):
-        # Only the last two words before the run are read.
-        before = text[: match.start()].rsplit(maxsplit=2)
-        if not _in_prepositional_phrase(before):
-            best = match
-    return best
-
-
-def _in_prepositional_phrase(before: list[str]) -> bool:
-    """Whether a name preceded by the words ``before`` sits in a prepositional phrase.
-
-    ``before`` comes from ``rsplit(maxsplit=2)``: the last two words, and the text before.
-    """
-    if not before:
-        return False
-    last = before[-1].lower()
-    if last in PHRASE_PREPOSITIONS:
-        # "Secretary of State John Kerry": a title may own an "of" phrase.
-        return not (
-            last == "of"
-            and len(before) >= 2
-            and before[-2].rstrip(".").lower() in HONORIFICS
-            and before[-2][:1].isupper()
-        )
-    if last != "the" or len(before) < 2 or before[-2].lower() not in PHRASE_PREPOSITIONS:
-        return False
-    return not _title_owns_the(before)
-
-
-def _title_owns_the(before: list[str]) -> bool:
-    """Whether the words before a name end in a title's ``of the``: "Chancellor of the
-    Exchequer Ada Vik" (``before`` as from ``rsplit(maxsplit=2)``)."""
-    if len(before) < 3 or before[-1].lower() != "the" or before[-2].lower() != "of":
-        return False
-    prior = before[0].rsplit(maxsplit=1)[-1]
-    return prior[:1].isupper() and prior.rstrip(".").lower() in HONORIFICS
 
 
 def person_or_org(run: str, text_before: str) -> Source | None:
@@ -138,7 +96,7 @@ def person_or_org(run: str, text_before: str) -> Source | None:
         return None  # "Trump (angrily) attacked Romney": a clause, not a role before a name
     lowered_before = text_before.strip().lower()
     # ("Dr Fox" is someone, "Fox" may be a network)
-    after_the = lowered_before.endswith("the") and not _title_owns_the(
+    after_the = lowered_before.endswith("the") and not title_owns_the(
         text_before.rsplit(maxsplit=2)
     )
     if (is_org_name(name) and not is_personal_title(title)) or after_the:
@@ -380,7 +338,7 @@ def _simple_source(text: str) -> Source | None:
         return restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None
-    run = _last_name_run(text)
+    run = last_name_run(text)
     if run is not None:
         after = text[run.end() :].strip()
         if (
