@@ -285,6 +285,29 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "Ada Vik told the hearing at the Bergen and Voss Institute the case could go on for years.",
         [("the case could go on for years", "Ada Vik")],
     ),
+    # Where it was said ends the sentence: an event's name, then a place.
+    (
+        "addressee",
+        "Fares could fall, Nordplan told an audience at the ferry fair in Bergen last year.",
+        [("Fares could fall", "Nordplan")],
+    ),
+    ("addressee", "Ada Vik said in Bergen fares would fall.", [("fares would fall", "Ada Vik")]),
+    # A second verb shares the subject of the clause it is in, not of the sentence.
+    (
+        "subordinate",
+        "The key is if Tom Berg comes out and says that he will stay.",
+        [("that he will stay", "Tom Berg")],
+    ),
+    (
+        "subordinate",
+        "Ada Vik put off deciding whether Harbour Watch could sue but said the group could wait.",
+        [("the group could wait", "Ada Vik")],
+    ),
+    (
+        "subordinate",
+        "If the port agrees, Ada Vik will sign and say the deal is done.",
+        [("the deal is done", "Ada Vik")],
+    ),
 ]
 
 

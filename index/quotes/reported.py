@@ -57,7 +57,7 @@ from index.quotes.report_shapes import (
 )
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline, split_sentences
-from index.quotes.subjects import Known, clause_subject, subject_before
+from index.quotes.subjects import Known, clause_subject, shared_subject, subject_before
 
 
 def _inside(spans: Sequence[QuotedSpan], pos: int) -> bool:
@@ -314,7 +314,7 @@ def _sentence_reports(
                 (subject_before(text, lo, opened.start()) or noun_before(text, lo, opened.start()))
                 if opened is not None
                 else None
-            ) or (last_source or clause_subject(text, lo, cue.start(), spans, known))
+            ) or (last_source or shared_subject(text, lo, cue.start(), spans, known))
             if coordinated is not None:
                 reports = said_that(text, hi, cue.end(), verb, coordinated, AND_SAID)
                 if reports:

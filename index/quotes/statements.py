@@ -62,7 +62,10 @@ _ADJUNCT = re.compile(
     r"e-mail|letter|tweet|post|release|memo|call|appearance|op-ed|essay|column|briefing)|"
     r"on\s+(?:twitter|facebook|instagram|cnn|fox|msnbc|television|radio|sunday)|"
     r"at\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:conference|rally|event|hearing|meeting|"
-    r"briefing|forum|debate|town\s+hall))\b",
+    r"briefing|forum|debate|town\s+hall|exhibition|fair|festival|summit|convention|expo|"
+    r"launch|ceremony|dinner|lunch|show)|"
+    # a place: "told reporters in Los Angeles", "in Columbus, Ohio," (no owner: "in Ada's")
+    r"in\s+(?-i:(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+(?:,\s+[A-Z][\w-]+(?=,))?)(?![\w'\u2019]))\b",
     re.I,
 )
 # What an outlet calls its programmes and pages, and their own names ("Today", which never

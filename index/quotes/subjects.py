@@ -33,6 +33,7 @@ INTRO = re.compile(
     r"^(?:(?:but|and|yet|so)\s+(?=\w))?"
     r"(?:(?:in|on|at|during|after|before|since|for|speaking|asked|reached|contacted|later|"
     r"earlier|last|early|late|this|separately|meanwhile|however|still|but|and|yet|so|also|then|now|when|while|"
+    r"if|unless|although|though|because|once|until|"
     r"as|with|without|from|under|over|like|unlike|by|to|of|about|sure|indeed|instead|"
     r"moreover|still|overall|again|rather|ultimately|finally|amid|despite|following|"
     r"according\s+to|ahead|(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
@@ -369,3 +370,24 @@ def heard_subject(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     if source is None or source.kind != "person" or not source.name[:1].isupper():
         return None
     return source, found.end()
+
+
+# "The key is if Holm comes out and says ...": the clause the second verb shares its subject
+# with opens after the conjunction (with no comma after it), and its subject is a name or a
+# pronoun before a lower-case verb.
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\b(?:if|when|unless|once|until|because|(?<=is\s)that|(?<=was\s)that)\s+"
+    r"(?P<subject>(?:[A-Z][\w'\u2019-]*\s+){0,3}[A-Z][\w'\u2019-]*|he|she|they)\s+[a-z][^,;:]*$"
+)
+
+
+def shared_subject(
+    text: str, lo: int, hi: int, spans: Sequence[QuotedSpan], known: Known
+) -> tuple[Source, int] | None:
+    """The subject a verb after "and" at ``hi`` shares: that of a subordinate clause still
+    open there when one names it, else the sentence's."""
+    opened = _SUBORDINATE_SUBJECT.search(text, lo, hi)
+    source = parse_source(opened["subject"]) if opened is not None else None
+    if opened is not None and source is not None:
+        return source, opened.start("subject")
+    return clause_subject(text, lo, hi, spans, known)
