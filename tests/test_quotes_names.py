@@ -238,6 +238,16 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ("A spokesman for the Office of Roads and Ports said the bridge was safe.",),
         [("the bridge was safe", "A spokesman for the Office of Roads and Ports", None)],
     ),
+    (
+        "a name inside a participle phrase that opens the sentence is not the 'he' after it",
+        (
+            "Parry, who chairs the club, said the board was calm and that no bid had come in "
+            "from abroad this winter.",
+            "And responding to criticism from TV pundit and former club stalwart Alan Hanley, "
+            "he insisted talks were going on.",
+        ),
+        [("the board was calm", "Parry", None), ("talks were going on", "Parry", None)],
+    ),
 ]
 
 

@@ -75,11 +75,32 @@ _OWNED_NAME = re.compile(
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
 
+# A sentence opening with a participle or "Asked", no comma yet: "And responding to ..."
+# ("According to X," names a source).
+_IN_OPENER = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:And|But)\s+[a-z]+ing|(?!According)[A-Z][a-z]+ing|Asked)\s+(?:to|with|at|on|in|from|about|"
+    r"after|before|for|the|a|an|his|her|their|its|this|out|up|by)\b[^,.;:!?\"\u201c\u201d]*$"
+)
+
+
+def opener_comma(text: str, start: int) -> int | None:
+    """The comma that closes the participle phrase opening the sentence that the name at
+    ``start`` is in, if it is in one."""
+    if _IN_OPENER.search(text, max(0, start - 160), start) is None:
+        return None
+    comma = text.find(",", start)
+    return comma if comma != -1 else None
+
+
 def _position(text: str, start: int, end: int) -> str:
     """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
     before = text[max(0, start - 40) : start]
     words = before.rsplit(maxsplit=2)  # only the last two words are read
     if words and words[-1].lower() in OBLIQUE_PREPOSITIONS:
+        return "oblique"
+    if opener_comma(text, start) is not None:
+        # "Responding to criticism from pundit Ola Berg, he said": the participle's subject
+        # is the sentence's, named after the comma; the names inside the opener are not it.
         return "oblique"
     if text.startswith("s ", end + 1) and _OWNED_NAME.match(text, end):
         # "Vik's old deputy Jon Dahl said": the name only owns the subject, named after it.
@@ -362,5 +383,7 @@ def _scan_paragraph(
             titled=titled,
             peer=read.peer,
         )
+        if position == "oblique" and (comma := opener_comma(text, start)) is not None:
+            registry.in_opener[base + start] = base + comma
         if known is None and read.words == 1 and not (read.title or gender) and orgs:
             registry.entities[index].bare = len(read.name) > 1 and a_name_in(article, read.first)

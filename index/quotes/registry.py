@@ -65,6 +65,9 @@ class Registry:
     """Acronyms the article defines, with the names they stand for (``PTC``)."""
     groups: list[tuple[int, str]] = field(default_factory=list)
     """Groups and organisations that spoke (``The Tories``, ``analysts``), by body offset."""
+    in_opener: dict[int, int] = field(default_factory=dict)
+    """Mentions inside a participle phrase that opens a sentence, by body offset, with the
+    offset of the comma that closes it: no antecedent of a pronoun right after it."""
     full_names: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
     """Full names the article gives only in passing (``a stake held by Ada Vik``), with the
     role given beside them, by surname: not mentions of anyone, but how to name someone
@@ -345,7 +348,9 @@ class Registry:
         while at >= 0 and position - self.positions[at] <= PRONOUN_REACH and seen < 12:
             index = self.mentioned[at]
             entity = self.entities[index]
-            if entity.person and (entity.gender is None or entity.gender == gender):
+            if 0 <= position - self.in_opener.get(self.positions[at], -9) <= 3:
+                pass  # "Responding to Ola Berg, he said": "he" is not Berg
+            elif entity.person and (entity.gender is None or entity.gender == gender):
                 seen += 1
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if entity.gender == gender and (
