@@ -248,6 +248,16 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ),
         [("the board was calm", "Parry", None), ("talks were going on", "Parry", None)],
     ),
+    (
+        "a noun with 'of' before a role word is no part of the role",
+        ("It forced the exit of tycoon Jon Dahl, who claimed the board was slow.",),
+        [("the board was slow", "Jon Dahl", "tycoon")],
+    ),
+    (
+        "a role word that owns an 'of' phrase keeps it",
+        ("The chief of staff Jon Dahl said the board was slow.",),
+        [("the board was slow", "Jon Dahl", "The chief of staff")],
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS
 from index.quotes.lexicon.people import (
     ANAPHORIC_HEADS,
     DESCRIPTION_HEADS,
+    ROLE_HEADS,
     ROLE_NOUNS_BEFORE_NAME,
     Gender,
 )
@@ -47,7 +48,10 @@ def role_before(text: str, start: int) -> str | None:
             words = words[at + 1 :]  # "... or Jon Dahl. Harbour boss Ada Vik": a new sentence
             break
     for at in range(len(words) - 2, -1, -1):
-        if words[at] in _PREPOSITIONS:
+        if words[at] in _PREPOSITIONS or (
+            # "the withdrawal of tycoon Jon Dahl", not "chief of staff Jon Dahl"
+            words[at] == "of" and at and words[at - 1].lower() not in _OF_HEADS
+        ):
             words = words[at + 1 :]  # "an association with coach Jon Dahl": the role is "coach"
             break
     # The role starts after a verb or a function word it swallowed ("said Tory leader").
@@ -58,6 +62,8 @@ def role_before(text: str, start: int) -> str | None:
 
 _ROLE_BEFORE = re.compile(r"([a-z]+)\s+$")
 _PREPOSITIONS = frozenset(("with", "for", "to", "from", "by", "at", "in", "on", "against"))
+# Role words that own an "of" phrase in a title: "chief of staff", "head of news".
+_OF_HEADS = ROLE_HEADS | frozenset(word.lower() for word in _ROLE_WORDS)
 
 
 def gender_before(text: str, start: int) -> Gender:
