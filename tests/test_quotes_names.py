@@ -258,6 +258,16 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ("The chief of staff Jon Dahl said the board was slow.",),
         [("the board was slow", "Jon Dahl", "The chief of staff")],
     ),
+    (
+        "a relation 'of' a named singer speaks, not the singer",
+        ('"He was kind," the brother of singer Ada Vik said.',),
+        [("He was kind", "the brother of singer Ada Vik", None)],
+    ),
+    (
+        "a title with its own 'of' before the name",
+        ('"We act," said former secretary of state Ada Vik.',),
+        [("We act", "Ada Vik", "former secretary of state")],
+    ),
 ]
 
 

@@ -6,7 +6,12 @@ from __future__ import annotations
 import re
 
 from index.quotes.lexicon.grammar import PHRASE_PREPOSITIONS
-from index.quotes.lexicon.people import HONORIFICS
+from index.quotes.lexicon.people import (
+    HONORIFICS,
+    LEADING_ROLES,
+    ROLE_HEADS,
+    ROLE_NOUNS_BEFORE_NAME,
+)
 from index.quotes.names import name_runs
 
 
@@ -30,6 +35,7 @@ def last_name_run(text: str) -> re.Match[str] | None:
     return best
 
 
+_ROLE_NOUNS = ROLE_HEADS | LEADING_ROLES | frozenset(ROLE_NOUNS_BEFORE_NAME)
 _JOINED = re.compile(r",?\s+(?:and|&)\s+|,\s+")
 
 
@@ -49,7 +55,14 @@ def _in_prepositional_phrase(before: list[str]) -> bool:
             and before[-2].rstrip(".").lower() in HONORIFICS
             and before[-2][:1].isupper()
         )
-    if last != "the" or len(before) < 2 or before[-2].lower() not in PHRASE_PREPOSITIONS:
+    if len(before) < 2 or before[-2].lower() not in PHRASE_PREPOSITIONS:
+        return False
+    if before[-1].islower() and last in _ROLE_NOUNS and before[-2] in ("of", "for"):
+        # "The son of actress Doris Day": the son, not the actress ("secretary of state
+        # Ada Vik" is a title; "with leader Ada Vik saying" names who says it)
+        prior = before[0].rsplit(maxsplit=1)[-1].lower() if len(before) > 2 else ""
+        return prior not in _ROLE_NOUNS
+    if last != "the":
         return False
     return not title_owns_the(before)
 
