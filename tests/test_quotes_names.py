@@ -268,6 +268,30 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ('"We act," said former secretary of state Ada Vik.',),
         [("We act", "Ada Vik", "former secretary of state")],
     ),
+    (
+        "a body named after its description at the start of a sentence is what 'it' stands for",
+        (
+            "Danish shipping group Nordline Media has bought two boats.",
+            "Bookings were up, the group said. Fuel costs fell too, it said.",
+        ),
+        [
+            ("Bookings were up", "Nordline Media", "the group"),
+            ("Fuel costs fell too", "Nordline Media", "the group"),
+        ],
+    ),
+    (
+        "a name joined by '&' is one body",
+        ("Harbour firm Berg & Dahl Holdings has sold its ferries.", "The deal was fair, it said."),
+        [("The deal was fair", "Berg & Dahl Holdings", None)],
+    ),
+    (
+        "a capitalised common word that opens a sentence before its noun names no body",
+        (
+            "Shares in Nordline rose on Monday. Nordline said sales were up.",
+            "Group travel rose by a tenth. The rise came from new routes, it said.",
+        ),
+        [("sales were up", "Nordline", None), ("The rise came", "Nordline", None)],
+    ),
 ]
 
 

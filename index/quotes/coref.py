@@ -41,7 +41,8 @@ from index.quotes.names import (
     split_title,
     strip_possessive,
 )
-from index.quotes.orgs import a_name_in, scan_acronyms, subject_org
+from index.quotes.openers import described_body, opener_comma
+from index.quotes.orgs import a_name_in, modifies_next, scan_acronyms, subject_org
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
 from index.quotes.role_words import gender_before, role_before
 from index.quotes.rules import ALL_ON, Switches
@@ -75,21 +76,7 @@ _OWNED_NAME = re.compile(
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
 
-# A sentence opening with a participle or "Asked", no comma yet: "And responding to ..."
-# ("According to X," names a source).
-_IN_OPENER = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:And|But)\s+[a-z]+ing|(?!According)[A-Z][a-z]+ing|Asked)\s+(?:to|with|at|on|in|from|about|"
-    r"after|before|for|the|a|an|his|her|their|its|this|out|up|by)\b[^,.;:!?\"\u201c\u201d]*$"
-)
-
-
-def opener_comma(text: str, start: int) -> int | None:
-    """The comma that closes the participle phrase opening the sentence that the name at
-    ``start`` is in, if it is in one."""
-    if _IN_OPENER.search(text, max(0, start - 160), start) is None:
-        return None
-    comma = text.find(",", start)
-    return comma if comma != -1 else None
+_AMPERSAND = re.compile(r" & [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)*")
 
 
 def _position(text: str, start: int, end: int) -> str:
@@ -123,6 +110,8 @@ def _position(text: str, start: int, end: int) -> str:
         # "Georgia businessman Bruce LeVell believes": the name heads the subject ("He
         # thanked finance minister Carl Dent": not when the clause has a subject of its own).
         return "subject"
+    if described_body(tail):
+        return "subject"  # "Irish publishing group Nordplan Media has bought ..."
     return "other"
 
 
@@ -271,7 +260,7 @@ def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: R
     organisation: ``..., it said``.
     """
     position = _position(text, start, end)
-    if position not in ("subject", "speaker"):
+    if position not in ("subject", "speaker") or (" " not in name and modifies_next(text, end)):
         return False
     registry.add_org(name, base + start, _weight(position))
     return True
@@ -292,6 +281,8 @@ def _scan_paragraph(
         start = match.start()
         run = match.group()
         end = match.end()
+        if orgs and text.startswith(" & ", end) and (joined := _AMPERSAND.match(text, end)):
+            run, end = text[start : joined.end()], joined.end()  # "Independent News & Media"
         if orgs:
             org = _org_name(run)
             if org is not None and _scan_org(text, base, start, end, org, registry):

@@ -49,12 +49,28 @@ _NEXT_WORD = re.compile(r"(?:,[^,.;:\"\u201c\u201d]{1,60}+(?=,))?,? ([a-z]+)\b")
 _FINITE_VERBS = IRREGULAR_VERBS | AUXILIARIES | REPORTING_VERB_SET
 
 
+# (past adverbs: "Democrats also focused", "Nordplan quickly rose")
+_LOWER_NEXT = re.compile(
+    r"(?: (?:also|still|now|then|never|already|just|even|later|again|[a-z]+ly))* ([a-z]+)\b"
+)
+
+
+def modifies_next(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` is followed by a lower-case word that is no verb:
+    it describes that noun (``Group advertising revenues rose``), so it is no subject."""
+    after = _LOWER_NEXT.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return not (word.endswith(("ed", "s")) or word in _FINITE_VERBS)
+
+
 def a_name_in(article: str, word: str) -> bool:
     """Whether ``word`` is written as a name in ``article``: never in lower case, and at least
     once capitalised after a lower-case word (``shares in Nordplan``), not only opening a
     sentence as any word may (``Growth slowed``)."""
     named = False
-    for written in (word, word[:1].upper() + word[1:]):
+    for written in (word[:1].lower() + word[1:], word[:1].upper() + word[1:]):
         at = article.find(written)
         while at != -1:
             before = article[at - 1 : at]
