@@ -19,6 +19,7 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "Jon Dahl added four conversions as Voss kept their fine start.", []),
     ("noun-cue", "Fares rose despite a harbour board report that showed costs were falling.", []),
     ("noun-cue", "A Danish ferry claim accusing the port of delays was thrown out.", []),
+    ("noun-cue", "The 23-year-old skipper has admitted two charges of reckless sailing.", []),
     (
         "noun-cue",
         "The biggest Danish ferry line will also add a cabin class to its night boats.",

@@ -292,6 +292,24 @@ NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]
         ),
         [("sales were up", "Nordline", None), ("The rise came", "Nordline", None)],
     ),
+    (
+        "an age stands for the one just named, and becomes the role",
+        ("Ada Vik sailed home first.", '"It was hard for all of us," said the 25-year-old.'),
+        [("It was hard for all of us", "Ada Vik", "the 25-year-old")],
+    ),
+    (
+        "a parent described by children stands for the one just named",
+        ("Jon Dahl was freed on Monday.", '"I am glad to be home," the father-of-three said.'),
+        [("I am glad to be home", "Jon Dahl", "the father-of-three")],
+    ),
+    (
+        "capitalised words before a title and a name are nobody",
+        (
+            "Double Nordic champion Jon Dahl will race in Bergen.",
+            '"I only run if I can win," said the 30-year-old.',
+        ),
+        [("I only run if I can win", "Jon Dahl", "Double Nordic champion")],
+    ),
 ]
 
 

@@ -62,6 +62,9 @@ _ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
 _PERSON_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
 _PERSON_NOUNS = "(?:" + trie_pattern(_PERSON_WORDS) + ")"
 _MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
+# Capitalised words before a noun for a person and a name: "Double Olympic champion Hicham".
+# ("Ryan Giggs will captain Wales": a verb before the noun, so a name before it)
+_BEFORE_DESCRIBED = re.compile(rf"\s+{_PERSON_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
     rf"(^|[.!?;:,\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
@@ -348,6 +351,8 @@ def _scan_paragraph(
         if position == "subject" and set_off_after_subject(text, start, end, base, registry):
             position = "other"
         known = registry.find(read.name)
+        if known is None and not read.title and _BEFORE_DESCRIBED.match(text, end):
+            continue  # "Double Olympic champion Hicham El Guerrouj": words before a role
         if (
             not (read.title or gender or position == "speaker")
             and (read.words < 2 or position == "oblique")

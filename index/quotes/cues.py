@@ -178,6 +178,10 @@ _ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+(?:(?!of\b|and\b|or\b)[\w\u2019'-]*[^\
 _ADDED_TO = re.compile(
     r"\s+(?:a|an|another|new|more|extra)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:to|into|onto)\b"
 )
+_ADMITTED_CHARGE = re.compile(
+    r"\s+(?:[\w'\u2019-]+\s+){0,3}?(?:charges?|counts?|offences?|offenses?|guilt|liability|"
+    r"defeat|manslaughter|murder|theft|fraud|assault)\b(?!\s+(?:was|were|is|are|had|has)\b)"
+)
 _ASKED_FOR = re.compile(
     r"\s+(?:(?!whether\b|if\b|what\b|how\b|why\b|when\b|who\b|that\b|to\b)[\w'\u2019-]+\s+){1,4}?"
     r"for\s+(?!\w+\s+to\b)"
@@ -211,6 +215,8 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         return True  # "claimed the coaching award": won it, said nothing
     if word.startswith("add") and _ADDED_SCORE.match(text, cue.end()):
         return True  # "added four conversions", "added a second goal": scored
+    if word.startswith("admit") and _ADMITTED_CHARGE.match(text, cue.end()):
+        return True  # "admitted two charges of improper conduct": a plea
     if word.startswith("add") and _ADDED_TO.match(text, cue.end()):
         return True  # "will add a label to its brands": put it there
     if word.startswith("ask") and _ASKED_FOR.match(text, cue.end()):

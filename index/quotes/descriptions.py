@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from index.quotes.cues import trie_pattern
+from index.quotes.groups import PERSON_BY_AGE_OR_FAMILY
 from index.quotes.lexicon.people import (
     ANAPHORIC_HEADS,
     DEMONYMS,
@@ -40,7 +41,7 @@ _DEMONYM = r"[A-Z][a-z]+(?:an|ian|ese|ish)|[A-Z][a-z]+"
 # (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 _AFTER_THE = (
     rf"\s+(?P<mods>(?:[\w'\u2019-]++\s++){{0,3}}?)"
-    rf"(?P<head>{_HEADS}|\d+-year-old|{_DEMONYM})(?:'s|\u2019s)?"
+    rf"(?P<head>{_HEADS}|{PERSON_BY_AGE_OR_FAMILY.pattern}|{_DEMONYM})(?:'s|\u2019s)?"
 )
 _PHRASE = re.compile(rf"[Tt]he{_AFTER_THE}")
 # _PHRASE without its first letter, for scanning: starting with the literal "he" lets ``re``
@@ -104,7 +105,7 @@ def read_description(phrase: str) -> Description | None:
         )
         proper = any(word[:1].isupper() for word in found.group("mods").split())
         return Description(lowered, modifiers, False, owned, general, proper, placed)
-    if lowered in ANAPHORIC_HEADS or lowered.endswith("-year-old"):
+    if lowered in ANAPHORIC_HEADS or PERSON_BY_AGE_OR_FAMILY.fullmatch(lowered):
         # "the comic and actor", "the central defender" (lower-case words that describe the
         # one just named), not "the Lincoln actor" or "the other striker" (someone else)
         if not all(

@@ -37,6 +37,11 @@ Read = Callable[[str], Source | None]
 
 
 NUMBER = re.compile(r"\d[\d,.]*%?$")
+PERSON_BY_AGE_OR_FAMILY = re.compile(
+    r"\d+-year-old|(?:grand)?(?:mother|father)-of-(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|\d+)"
+)
+"""A person described by age or family: "the 25-year-old", "the mother-of-two"."""
 
 
 _PARTICLES = frozenset(("through", "over", "into", "across", "out", "up"))
@@ -146,6 +151,10 @@ def nominal(text: str, words: list[str]) -> Source | None:
         return None
     if head.endswith(("ed", "ing")) and head not in SPEAKER_NOUNS:
         return None
+    if "-" in head and PERSON_BY_AGE_OR_FAMILY.fullmatch(head):
+        # "the 25-year-old", "the father-of-three": someone the article has named
+        parent: Gender = "f" if "mother" in head else "m" if "father" in head else None
+        return Source(name=text.strip(), kind="person", gender=parent)
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
     determined = (
         head_words[0] in DETERMINERS
