@@ -19,6 +19,16 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "Jon Dahl added four conversions as Voss kept their fine start.", []),
     ("noun-cue", "Fares rose despite a harbour board report that showed costs were falling.", []),
     ("noun-cue", "A Danish ferry claim accusing the port of delays was thrown out.", []),
+    (
+        "noun-cue",
+        "Some reports claim the ferry will be sold.",
+        [("the ferry will be sold", "Some reports")],
+    ),
+    (
+        "inverted",
+        "The sale has sunk Nordco, once the owner of Vestfrakt, said founder Jon Dahl.",
+        [("The sale has sunk Nordco, once the owner of Vestfrakt", "Jon Dahl")],
+    ),
     ("noun-cue", "The 23-year-old skipper has admitted two charges of reckless sailing.", []),
     (
         "noun-cue",

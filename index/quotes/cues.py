@@ -182,6 +182,7 @@ _ADMITTED_CHARGE = re.compile(
     r"\s+(?:[\w'\u2019-]+\s+){0,3}?(?:charges?|counts?|offences?|offenses?|guilt|liability|"
     r"defeat|manslaughter|murder|theft|fraud|assault)\b(?!\s+(?:was|were|is|are|had|has)\b)"
 )
+_PLURAL_VERB_NEXT = re.compile(r"\s+(?:say|claim|suggest|indicate|show|allege|state)\b")
 _ASKED_FOR = re.compile(
     r"\s+(?:(?!whether\b|if\b|what\b|how\b|why\b|when\b|who\b|that\b|to\b)[\w'\u2019-]+\s+){1,4}?"
     r"for\s+(?!\w+\s+to\b)"
@@ -231,6 +232,8 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         return True  # "unguarded, off-air comments", "the pre-Budget report"
     if previous == "to":
         return len(before) < 2 or before[-2].lower() not in TO_VERB_OK_AFTER
+    if word in NOUN_CUES and word.endswith("s") and _PLURAL_VERB_NEXT.match(text, cue.end()):
+        return True  # "Some reports claim ...": the reports are the subject
     if cue.group() in NOUN_CUES and _noun_next(text, cue):
         return True  # "the survey report found ...", "free phone calls to ...", "a claim for ..."
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from index.quotes.lexicon.people import DESCRIPTION_HEADS, ORG_WORDS, ROLE_HEADS, SPEAKER_NOUNS
+from index.quotes.lexicon.people import (
+    DESCRIPTION_HEADS,
+    LEADING_ROLES,
+    ORG_WORDS,
+    ROLE_HEADS,
+    ROLE_NOUNS_BEFORE_NAME,
+    SPEAKER_NOUNS,
+)
 from index.quotes.names import Source
 from index.quotes.report_shapes import CLAUSE_COMMA, Report, then_said_name
 from index.quotes.speakers import parse_source
@@ -89,6 +96,10 @@ def close_opening_clause(text: str, lo: int, hi: int, found: list[Report]) -> li
 # A short speaker phrase that ends the sentence after its verb: " a company spokesman."
 _SPEAKER_ENDS = re.compile(r"\s+(?:an?|the)\s+(?:[\w'\u2019-]+\s+){0,3}([\w'\u2019-]+)\.(?:\s|$)")
 _SPEAKER_HEADS = SPEAKER_NOUNS | ROLE_HEADS | ORG_WORDS | DESCRIPTION_HEADS
+_TITLED_NAME_ENDS = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s+(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+\.(?:\s|$)"
+)
+_TITLE_WORDS = ROLE_HEADS | DESCRIPTION_HEADS | LEADING_ROLES | frozenset(ROLE_NOUNS_BEFORE_NAME)
 
 
 def said_by_last(text: str, lo: int, hi: int, cue: re.Match[str]) -> list[Report]:
@@ -104,7 +115,9 @@ def _speaker_ends(text: str, verb_end: int, hi: int) -> bool:
     a company spokesman.``): its head a speaker noun or a name."""
     found = _SPEAKER_ENDS.match(text, verb_end, hi)
     if found is None:
-        return False
+        titled = _TITLED_NAME_ENDS.match(text, verb_end, hi)
+        # "..., once the owner of Vestfrakt, said founder Jon Dahl."
+        return titled is not None and titled.group(1).lower() in _TITLE_WORDS
     head = found.group(1)
     return head[:1].isupper() or head.lower() in _SPEAKER_HEADS
 
