@@ -6,12 +6,7 @@ from __future__ import annotations
 import re
 
 from index.quotes.lexicon.grammar import PHRASE_PREPOSITIONS
-from index.quotes.lexicon.people import (
-    HONORIFICS,
-    LEADING_ROLES,
-    ROLE_HEADS,
-    ROLE_NOUNS_BEFORE_NAME,
-)
+from index.quotes.lexicon.people import HONORIFICS, ROLE_WORDS
 from index.quotes.names import name_runs
 
 
@@ -35,7 +30,6 @@ def last_name_run(text: str) -> re.Match[str] | None:
     return best
 
 
-_ROLE_NOUNS = ROLE_HEADS | LEADING_ROLES | frozenset(ROLE_NOUNS_BEFORE_NAME)
 _JOINED = re.compile(r",?\s+(?:and|&)\s+|,\s+")
 
 
@@ -57,11 +51,11 @@ def _in_prepositional_phrase(before: list[str]) -> bool:
         )
     if len(before) < 2 or before[-2].lower() not in PHRASE_PREPOSITIONS:
         return False
-    if before[-1].islower() and last in _ROLE_NOUNS and before[-2] in ("of", "for"):
+    if before[-1].islower() and last in ROLE_WORDS and before[-2] in ("of", "for"):
         # "The son of actress Doris Day": the son, not the actress ("secretary of state
         # Ada Vik" is a title; "with leader Ada Vik saying" names who says it)
         prior = before[0].rsplit(maxsplit=1)[-1].lower() if len(before) > 2 else ""
-        return prior not in _ROLE_NOUNS
+        return prior not in ROLE_WORDS
     if last != "the":
         return False
     return not title_owns_the(before)

@@ -348,7 +348,8 @@ class Registry:
         while at >= 0 and position - self.positions[at] <= PRONOUN_REACH and seen < 12:
             index = self.mentioned[at]
             entity = self.entities[index]
-            if 0 <= position - self.in_opener.get(self.positions[at], -9) <= 3:
+            opener_end = self.in_opener.get(self.positions[at])
+            if opener_end is not None and 0 <= position - opener_end <= 3:
                 pass  # "Responding to Ola Berg, he said": "he" is not Berg
             elif entity.person and (entity.gender is None or entity.gender == gender):
                 seen += 1

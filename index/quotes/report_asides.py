@@ -8,10 +8,9 @@ import re
 
 from index.quotes.lexicon.people import (
     DESCRIPTION_HEADS,
-    LEADING_ROLES,
     ORG_WORDS,
     ROLE_HEADS,
-    ROLE_NOUNS_BEFORE_NAME,
+    ROLE_WORDS,
     SPEAKER_NOUNS,
 )
 from index.quotes.names import Source
@@ -99,7 +98,7 @@ _SPEAKER_HEADS = SPEAKER_NOUNS | ROLE_HEADS | ORG_WORDS | DESCRIPTION_HEADS
 _TITLED_NAME_ENDS = re.compile(
     r"\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s+(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]+\.(?:\s|$)"
 )
-_TITLE_WORDS = ROLE_HEADS | DESCRIPTION_HEADS | LEADING_ROLES | frozenset(ROLE_NOUNS_BEFORE_NAME)
+_TITLE_WORDS = ROLE_WORDS | DESCRIPTION_HEADS
 
 
 def said_by_last(text: str, lo: int, hi: int, cue: re.Match[str]) -> list[Report]:

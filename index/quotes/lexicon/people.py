@@ -323,6 +323,9 @@ ROLE_HEADS = word_set(
     regional state"""
 )
 
+ROLE_WORDS = ROLE_HEADS | LEADING_ROLES | frozenset(ROLE_NOUNS_BEFORE_NAME)
+"""Every word for what a person is or does before a name: "actress", "tycoon", "minister"."""
+
 # "Someone asked how ...": whoever it was speaks, unnamed.
 INDEFINITE_SPEAKERS = word_set("someone somebody everyone everybody")
 
