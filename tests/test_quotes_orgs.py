@@ -30,6 +30,55 @@ ROWS: list[tuple[tuple[str, ...], str, str, str | None]] = [
         "Kestrel",
         "the Danish airline",
     ),
+    # a one-word name that only ever opens a sentence, as the subject of "said"
+    (
+        (
+            "Fjordlink has said it will recall 40,000 of its ferry tickets.",
+            "The company said the recall was a precaution.",
+        ),
+        "the recall was",
+        "Fjordlink",
+        "the company",
+    ),
+    # a paper named with "the" and then described
+    (
+        (
+            "Halden Ferries will close two routes, according to the Tromvik Herald.",
+            "The paper said the routes had lost money for years.",
+        ),
+        "the routes had",
+        "the Tromvik Herald",
+        "the paper",
+    ),
+    # "The Post" is the paper's name, though "Post" alone names nothing
+    (
+        (
+            "The Post said the mayor would resign.",
+            "The newspaper said the council had been told on Friday.",
+        ),
+        "the council had",
+        "The Post",
+        "the newspaper",
+    ),
+    # a paper named before the word for what it is
+    (
+        (
+            "The Halden Courier newspaper said it had seen the harbour accounts.",
+            "The paper said the accounts showed a loss.",
+        ),
+        "the accounts showed",
+        "The Halden Courier",
+        "the paper",
+    ),
+    (
+        (
+            "FJP, the Union of Fjord Pilots, agrees.",
+            '"The new rule is a step backwards," the organisation said in a statement.',
+        ),
+        "The new rule",
+        "FJP",
+        "the organisation",
+    ),
 ]
 
 # (paragraphs, first words of the quote, speaker): a description that stays one
@@ -51,6 +100,33 @@ KEPT: list[tuple[tuple[str, ...], str, str]] = [
         ),
         "rates would stay",
         "The central bank",
+    ),
+    # "the paper" is a publication, not the airline that spoke last
+    (
+        (
+            "Kestrel has said it will cut fares, the Tromvik Herald reported.",
+            "Kestrel later said it would also cut jobs. Fares will fall again, the paper said.",
+        ),
+        "Fares will fall",
+        "the paper",
+    ),
+    # nor a business named in what the paper said
+    (
+        (
+            "The Tromvik Herald said on Monday that fares would rise.",
+            "Kestrel will also cut its winter timetable, the newspaper said.",
+        ),
+        "Kestrel will also",
+        "The Tromvik Herald",
+    ),
+    # a speaker noun opening a sentence is no name
+    (
+        (
+            "Analysts said the deal was late.",
+            "The company said the deal would close in March.",
+        ),
+        "the deal would",
+        "The company",
     ),
     # a business description never stands for a public body
     (

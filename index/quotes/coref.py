@@ -42,7 +42,13 @@ from index.quotes.names import (
     strip_possessive,
 )
 from index.quotes.openers import described_body, opener_comma
-from index.quotes.orgs import a_name_in, modifies_next, scan_acronyms, subject_org
+from index.quotes.orgs import (
+    a_name_in,
+    modifies_next,
+    scan_acronyms,
+    speaking_name,
+    subject_org,
+)
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
 from index.quotes.role_words import gender_before, role_before
 from index.quotes.rules import ALL_ON, Switches
@@ -382,4 +388,7 @@ def _scan_paragraph(
         if position == "oblique" and (comma := opener_comma(text, start)) is not None:
             registry.in_opener[base + start] = base + comma
         if known is None and read.words == 1 and not (read.title or gender) and orgs:
-            registry.entities[index].bare = len(read.name) > 1 and a_name_in(article, read.first)
+            registry.entities[index].bare = len(read.name) > 1 and (
+                a_name_in(article, read.first)
+                or (position == "speaker" and speaking_name(text, start, read.name, article))
+            )

@@ -15,8 +15,10 @@ from index.quotes.lexicon.people import (
     COURTESY_TITLES,
     DEMONYMS,
     FEMALE_NAMES,
+    FIRST_NAMES,
     MALE_NAMES,
     ORG_WORDS,
+    SPEAKER_NOUNS,
 )
 from index.quotes.registry import Registry
 
@@ -83,6 +85,19 @@ def a_name_in(article: str, word: str) -> bool:
                 named = named or owns or (at > 1 and article[at - 2].islower())
             at = article.find(written, at + 1)
     return named
+
+
+def speaking_name(text: str, start: int, word: str, article: str) -> bool:
+    """Whether ``word``, opening a sentence at ``start`` as the subject of a verb of saying,
+    is a name though never written mid-sentence ("Microsoft has said ..."): no speaker noun
+    ("Analysts said") and never written in lower case."""
+    before = text[:start].rstrip()
+    return (
+        (not before or before[-1] in '.!?"\u201d')
+        and word.lower() not in SPEAKER_NOUNS
+        and word.lower() not in FIRST_NAMES
+        and f" {word[:1].lower()}{word[1:]}" not in article
+    )
 
 
 def subject_org(text: str, end: int, word: str, article: str) -> bool:

@@ -173,11 +173,13 @@ class Registry:
 
     def add_org(self, name: str, position: int, weight: float) -> int:
         """Record a mention of an organisation (kept apart from people: no name is shared)."""
-        key = name.lower()
+        key = name.lower().removeprefix("the ")
         index = self.orgs.get(key)
         if index is None:
             self.entities.append(Entity(name, "o", None, False))
             index = self.orgs[key] = len(self.entities) - 1
+        elif self.entities[index].name.lower() == key != name.lower():
+            self.entities[index].name = name  # (as a speaker writes it: "The Times said")
         self.mention(index, position, weight)
         return index
 
@@ -296,7 +298,7 @@ class Registry:
         while at >= 0 and position - self.positions[at] <= ORG_REACH:
             index = self.mentioned[at]
             # (a word read both ways, "Nordplan said" and "Nordplan posted", is the organisation)
-            index = self.orgs.get(self.entities[index].name.lower(), index)
+            index = self.orgs.get(self.entities[index].name.lower().removeprefix("the "), index)
             if self._org_like(index, bare) and self.weights[at] >= 0:
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if score > best_score:
@@ -332,7 +334,7 @@ class Registry:
         if entity.person:
             entity.person = False
             entity.gender = "o"
-            self.orgs.setdefault(entity.name.lower(), index)
+            self.orgs.setdefault(entity.name.lower().removeprefix("the "), index)
 
     def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
         """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""

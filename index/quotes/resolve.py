@@ -12,11 +12,17 @@ from index.quotes.descriptions import (
     read_description,
     resolve_description,
 )
-from index.quotes.lexicon.bodies import INSTITUTION_HEADS, INSTITUTION_WORDS, ORG_DESCRIPTION_HEADS
+from index.quotes.lexicon.bodies import (
+    INSTITUTION_HEADS,
+    INSTITUTION_WORDS,
+    MEDIA_HEADS,
+    MEDIA_NAME_WORDS,
+    ORG_DESCRIPTION_HEADS,
+)
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import DEMONYMS, ORG_WORDS, PLACE_NAMES
 from index.quotes.names import Source
-from index.quotes.registry import SPEAKER_WEIGHT, Registry
+from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.speakers import parse_source
 from index.quotes.they import plural_name, resolve_they
@@ -67,9 +73,33 @@ def is_org_description(phrase: str) -> bool:
     )
 
 
-def _may_be_described(name: str, description: str) -> bool:
-    """Whether the organisation named ``name`` may be what ``description`` stands for."""
-    if _ORG_NAME.fullmatch(name) is None or (name.endswith("s") and name[:-1].isupper()):
+# Kinds of publication a name may be written before: "the Mirror newspaper" ("The Sunday
+# daily" is no name).
+_NAMED_MEDIA = MEDIA_HEADS - {"daily", "weekly"}
+
+
+def named_and_described(name: str) -> tuple[str, str | None]:
+    """An organisation's name and the description written after it: "The Mirror newspaper"
+    -> ("The Mirror", "newspaper"); the name and None when it has none."""
+    head = name.rpartition(" ")[2]
+    rest = name[: -len(head)].rstrip()
+    if (
+        head not in _NAMED_MEDIA
+        or not rest.removeprefix("The").removeprefix("the")
+        or not all(word[:1].isupper() and word[-1:].isalnum() for word in rest.split())
+        or "-based" in rest
+        or is_org_description(name)  # ("The US newspaper")
+    ):
+        return name, None
+    return rest, head
+
+
+def _may_be_described(org: Entity, description: str) -> bool:
+    """Whether the organisation ``org`` may be what ``description`` stands for."""
+    name = named_and_described(org.name)[0]
+    if _ORG_NAME.fullmatch(name.removeprefix("the ")) is None or (
+        name.endswith("s") and name[:-1].isupper()
+    ):
         return False  # "The message", "MPs"
     if " " not in name and len(name) > 5 and name.isupper():
         return False  # a heading word ("ABSTRACT"), not an acronym
@@ -77,6 +107,10 @@ def _may_be_described(name: str, description: str) -> bool:
     if len(words) == 1 and (words[0] in ORG_WORDS or words[0] in NOT_NAME_WORDS):
         return False  # "News", "Group"
     head = description.split()[-1]
+    if head in MEDIA_HEADS:  # ("the paper" is no airline, whatever spoke last)
+        return any(word in MEDIA_NAME_WORDS for word in words) or any(
+            role.rpartition(" ")[2] in MEDIA_HEADS for role in org.roles
+        )
     return head in INSTITUTION_HEADS or not any(word in INSTITUTION_WORDS for word in words)
 
 
@@ -165,9 +199,11 @@ def resolve(
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
-            if org.salient and _may_be_described(org.name, source.name):
+            if org.salient and _may_be_described(org, source.name):
                 if switches.on(BARE_ORG):
                     registry.make_org(index)
+                if (role := _lower_first(source.name)) not in org.roles:
+                    org.roles.append(role)
                 registry.mention(index, position, SPEAKER_WEIGHT)
                 detail = f"{source.name!r} -> {org.name!r}, the organisation named just before"
                 why = Step("resolve", ORG_DESCRIPTION, detail) if explain else None
@@ -228,9 +264,15 @@ def resolve(
         why = Step("resolve", FULL_NAME, f"{source.name!r} -> {full!r}, as the article defines it")
         return full, source.role, why if explain else None
     capitalised = source.name[:1].isupper() or acronym[:1].isupper()  # ("the Financial Times")
+    if source.kind == "org" and capitalised:
+        name, head = named_and_described(source.name)
+        if head is not None:  # ("The Mirror newspaper said": the Mirror, a newspaper)
+            source = source._replace(name=name, role=source.role or head)
     if source.kind == "org" and capitalised and switches.on(ORG_IT):
         # (so that "it" finds the organisation that spoke: '"...," the BCC said. ... it said')
-        registry.add_org(source.name, position, SPEAKER_WEIGHT)
+        org = registry.entities[registry.add_org(source.name, position, SPEAKER_WEIGHT)]
+        if source.role and source.role not in org.roles:
+            org.roles.append(source.role)  # ("the Mirror newspaper")
     if switches.on(THEY_GROUP) and (
         source.kind == "group" or (source.kind == "org" and plural_name(source.name))
     ):

@@ -8,12 +8,14 @@ ORG_DESCRIPTION_HEADS = word_set(
     """company firm group corporation conglomerate business bank lender insurer airline
     carrier retailer supermarket chain maker manufacturer producer carmaker brewer operator
     giant publisher broadcaster studio label network club charity watchdog regulator
-    agency association federation union"""
+    agency association federation union organisation organization body institute paper
+    newspaper magazine journal tabloid website"""
 )
 """The last word of a description that stands for an organisation named just before."""
 
 INSTITUTION_HEADS = word_set(
-    "agency watchdog regulator association federation union charity club network"
+    """agency watchdog regulator association federation union charity club network
+    organisation organization body institute"""
 )
 """Heads that may stand for a public body as well as a business (the rest are businesses)."""
 
@@ -29,6 +31,17 @@ FIRM_NAME_ENDS = word_set(
 )
 """Last words of a firm's name, after which an owner before it is its country: "South
 Korea's Hyundai Motor"."""
+
+MEDIA_HEADS = word_set("paper newspaper magazine journal tabloid website daily weekly")
+"""Heads of a description that stands only for a publication: "the paper said"."""
+
+MEDIA_NAME_WORDS = word_set(
+    """post times news journal tribune herald gazette press telegraph guardian daily weekly
+    magazine review mirror observer sun mail express independent standard economist record
+    chronicle courier ft wsj vision globe star week bulletin monitor register inquirer
+    examiner dispatch digest"""
+)
+"""Words in the name of a newspaper or magazine, which "the paper" may stand for."""
 
 POSSESSIVE_NAME_HEADS = word_set(
     """union unions guild forum association federation alliance party league council congress

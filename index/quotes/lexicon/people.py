@@ -151,7 +151,7 @@ FEMALE_NAMES = word_set(
     karina karren katarina katharina katja katrin katrina keira kirstie kirsty kristina
     kylie lara larissa layla lena leonie leticia liliana lily lina liza lorna lucia
     lucinda luisa lydia magdalena maja malala mandy manuela marcela margarita margot
-    mariam mariana marianne marina marion marisa marjorie marlene martina maureen maxine
+    mariam mariana marianne marina marion marisa marjorie marlene marta martina maureen maxine
     meera melanie meryl michaela mila mildred millie mira miriam moira monica monika
     morag myra nadia nadine naomi natalia natasha nathalie nell nicky nicolette noemi
     noor nuala odette olga oona ophelia paloma patrizia paulina pauline petra philippa
