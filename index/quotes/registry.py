@@ -287,10 +287,11 @@ class Registry:
             at -= 1
         return self.positions[at] if at >= 0 else position
 
-    def resolve_it(self, position: int, bare: bool = True) -> int | None:
+    def resolve_it(self, position: int, bare: bool = True, described: bool = False) -> int | None:
         """The organisation ``it`` likeliest stands for: named shortly before, not obliquely.
 
-        With ``bare``, someone named only by one bare word (``Nordplan said``) may be it.
+        With ``bare``, someone named only by one bare word (``Nordplan said``) may be it. A
+        ``described`` one ("the company") reaches past people named since.
         """
         at = bisect.bisect_left(self.positions, position) - 1
         best: int | None = None
@@ -303,7 +304,9 @@ class Registry:
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if score > best_score:
                     best, best_score = index, score
-            elif self.entities[index].person and self.weights[at] >= SUBJECT_WEIGHT:
+            elif (
+                not described and self.entities[index].person and self.weights[at] >= SUBJECT_WEIGHT
+            ):
                 break  # (someone named since is the topic now)
             at -= 1
         return best

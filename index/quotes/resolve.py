@@ -94,6 +94,10 @@ def named_and_described(name: str) -> tuple[str, str | None]:
     return rest, head
 
 
+# What a publication may be described as besides a publication.
+_MEDIA_AS_BUSINESS = frozenset(("network", "broadcaster", "publisher", "channel", "station"))
+
+
 def _may_be_described(org: Entity, description: str) -> bool:
     """Whether the organisation ``org`` may be what ``description`` stands for."""
     name = named_and_described(org.name)[0]
@@ -106,11 +110,16 @@ def _may_be_described(org: Entity, description: str) -> bool:
     words = [word.lower() for word in name.split()]
     if len(words) == 1 and (words[0] in ORG_WORDS or words[0] in NOT_NAME_WORDS):
         return False  # "News", "Group"
+    if all(word in PLACE_NAMES for word in words if word != "the"):
+        return False  # "China"
     head = description.split()[-1]
-    if head in MEDIA_HEADS:  # ("the paper" is no airline, whatever spoke last)
-        return any(word in MEDIA_NAME_WORDS for word in words) or any(
-            role.rpartition(" ")[2] in MEDIA_HEADS for role in org.roles
-        )
+    media = any(
+        word in MEDIA_NAME_WORDS or word.endswith("tv")  # ("BFMTV")
+        for word in name.lower().replace("-", " ").split()
+    ) or any(role.rpartition(" ")[2] in MEDIA_HEADS for role in org.roles)
+    if head in MEDIA_HEADS or media:
+        # ("the paper" is no airline, whatever spoke last; nor "the Sun-Times" a group)
+        return media and (head in MEDIA_HEADS or head in _MEDIA_AS_BUSINESS)
     return head in INSTITUTION_HEADS or not any(word in INSTITUTION_WORDS for word in words)
 
 
@@ -195,7 +204,7 @@ def resolve(
             detail = f"'it' -> {entity.shown!r}, the organisation named just before"
             return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
     if source.kind == "org" and switches.on(ORG_DESCRIPTION) and is_org_description(source.name):
-        index = registry.resolve_it(position, switches.on(BARE_ORG))
+        index = registry.resolve_it(position, switches.on(BARE_ORG), described=True)
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
