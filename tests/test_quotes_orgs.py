@@ -194,7 +194,9 @@ def test_a_description_that_names_no_one_before_stays(
     assert speaker_of(paragraphs, start) == speaker
 
 
-@pytest.mark.parametrize("club", ["Real Tromvik", "Halden Wanderers", "Tromvik United"])
+@pytest.mark.parametrize(
+    "club", ["Real Tromvik", "Halden Wanderers", "Tromvik United", "Tromvik Forest", "Halden Town"]
+)
 def test_a_sports_club_is_no_person_a_pronoun_could_mean(club: str) -> None:
     paragraphs = (
         "Halden midfielder Edu has hit out at the club.",

@@ -177,7 +177,8 @@ ORG_WORDS = word_set(
     cbs msnbc fox bbc ap reuters afp xinhua politico breitbart huffpost nyt usa today
     network networks media website blog study survey poll report statement institute
     united rovers athletic wanderers albion hotspur rangers celtic real fc afc sporting
-    olympique dynamo saracens harlequins motor motors airlines airways holdings industries
+    olympique dynamo saracens harlequins city town county forest palace wednesday argyle
+    orient thistle motor motors airlines airways holdings industries
     electronics telecom telecoms communications technologies pharmaceuticals securities
     petroleum studios pictures records entertainment"""
 )
