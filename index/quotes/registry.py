@@ -42,6 +42,11 @@ class Entity:
         return f"{self.peer} {self.name}" if self.peer and " " not in self.name else self.name
 
 
+def _org_key(name: str) -> str:
+    """How ``Registry.orgs`` files an organisation: "The Times" and "Times" are one."""
+    return name.lower().removeprefix("the ")
+
+
 # A name given as an initial and a surname, as squad lists and bylines do: "R Dahl".
 _INITIAL_NAME = re.compile(r"[A-Z]\.?\s+[A-Z][\w'\u2019-]+")
 
@@ -173,7 +178,7 @@ class Registry:
 
     def add_org(self, name: str, position: int, weight: float) -> int:
         """Record a mention of an organisation (kept apart from people: no name is shared)."""
-        key = name.lower().removeprefix("the ")
+        key = _org_key(name)
         index = self.orgs.get(key)
         if index is None:
             self.entities.append(Entity(name, "o", None, False))
@@ -299,7 +304,7 @@ class Registry:
         while at >= 0 and position - self.positions[at] <= ORG_REACH:
             index = self.mentioned[at]
             # (a word read both ways, "Nordplan said" and "Nordplan posted", is the organisation)
-            index = self.orgs.get(self.entities[index].name.lower().removeprefix("the "), index)
+            index = self.orgs.get(_org_key(self.entities[index].name), index)
             if self._org_like(index, bare) and self.weights[at] >= 0:
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if score > best_score:
@@ -337,7 +342,7 @@ class Registry:
         if entity.person:
             entity.person = False
             entity.gender = "o"
-            self.orgs.setdefault(entity.name.lower().removeprefix("the "), index)
+            self.orgs.setdefault(_org_key(entity.name), index)
 
     def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
         """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""

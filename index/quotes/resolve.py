@@ -100,7 +100,7 @@ _MEDIA_AS_BUSINESS = frozenset(("network", "broadcaster", "publisher", "channel"
 
 def _may_be_described(org: Entity, description: str) -> bool:
     """Whether the organisation ``org`` may be what ``description`` stands for."""
-    name = named_and_described(org.name)[0]
+    name = org.name
     if _ORG_NAME.fullmatch(name.removeprefix("the ")) is None or (
         name.endswith("s") and name[:-1].isupper()
     ):
