@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from index.quotes.apposition import appositive_role, set_off_after_subject
 from index.quotes.cues import by_last_letter, trie_pattern
+from index.quotes.described_orgs import DESCRIBED_ORG, described_org, note_described_org
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
 from index.quotes.lexicon.grammar import (
     CLAUSE_START_WORDS,
@@ -295,6 +296,10 @@ def _scan_paragraph(
         if orgs:
             org = _org_name(run)
             if org is not None and _scan_org(text, base, start, end, org, registry):
+                continue
+            if switches.on(DESCRIBED_ORG) and (found := described_org(text, start, end, org)):
+                weight = _weight(_position(text, start, end))
+                note_described_org(registry, found, base + start, weight)
                 continue
         if " " not in run:
             # Most runs are one capitalised word; settle the common cases cheaply.

@@ -42,7 +42,7 @@ class Entity:
         return f"{self.peer} {self.name}" if self.peer and " " not in self.name else self.name
 
 
-def _org_key(name: str) -> str:
+def org_key(name: str) -> str:
     """How ``Registry.orgs`` files an organisation: "The Times" and "Times" are one."""
     return name.lower().removeprefix("the ")
 
@@ -178,7 +178,7 @@ class Registry:
 
     def add_org(self, name: str, position: int, weight: float) -> int:
         """Record a mention of an organisation (kept apart from people: no name is shared)."""
-        key = _org_key(name)
+        key = org_key(name)
         index = self.orgs.get(key)
         if index is None:
             self.entities.append(Entity(name, "o", None, False))
@@ -201,7 +201,11 @@ class Registry:
         start = word.lower() + " "
         for key, index in self.orgs.items():
             words = self.entities[index].name.split()
-            if key.startswith(start) and len(words) <= 3 and all(w[:1].isupper() for w in words):
+            if (
+                key.startswith(start)
+                and len(words) <= 3
+                and all(w[:1].isupper() or w == "&" for w in words)
+            ):
                 return self.entities[index].name
         return None
 
@@ -301,11 +305,12 @@ class Registry:
         at = bisect.bisect_left(self.positions, position) - 1
         best: int | None = None
         best_score = float("-inf")
+        floor = DESCRIBED_WEIGHT if described else 0.0
         while at >= 0 and position - self.positions[at] <= ORG_REACH:
             index = self.mentioned[at]
             # (a word read both ways, "Nordplan said" and "Nordplan posted", is the organisation)
-            index = self.orgs.get(_org_key(self.entities[index].name), index)
-            if self._org_like(index, bare) and self.weights[at] >= 0:
+            index = self.orgs.get(org_key(self.entities[index].name), index)
+            if self._org_like(index, bare) and self.weights[at] >= floor:
                 score = self.weights[at] - (position - self.positions[at]) / DISTANCE_SCALE
                 if score > best_score:
                     best, best_score = index, score
@@ -342,7 +347,7 @@ class Registry:
         if entity.person:
             entity.person = False
             entity.gender = "o"
-            self.orgs.setdefault(_org_key(entity.name), index)
+            self.orgs.setdefault(org_key(entity.name), index)
 
     def resolve_pronoun(self, gender: Gender, position: int) -> int | None:
         """The likeliest earlier person for a pronoun: near, a subject or speaker, same gender."""
@@ -382,19 +387,10 @@ class Registry:
 # Salience weights, tuned on PolNeAR train: how much being a subject or a speaker outweighs
 # being closer, in units of DISTANCE_SCALE characters.
 DISTANCE_SCALE = 250.0
-
-
 SUBJECT_WEIGHT = 1.0
-
-
 SPEAKER_WEIGHT = 1.0
-
-
 OBLIQUE_WEIGHT = -1.0
-
-
+DESCRIBED_WEIGHT = -0.5  # "from engineering group Halvard": for "the company", not "it"
 GENDER_BONUS = 0.5
-
 UNNAMED_REACH = 300
-
 """How far (characters) a pronoun reaches back to an unnamed speaker as surely as to a name."""

@@ -17,12 +17,13 @@ from index.quotes.lexicon.bodies import (
     INSTITUTION_WORDS,
     MEDIA_HEADS,
     MEDIA_NAME_WORDS,
+    NOT_BUSINESS_HEADS,
     ORG_DESCRIPTION_HEADS,
 )
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import DEMONYMS, ORG_WORDS, PLACE_NAMES
 from index.quotes.names import Source
-from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry
+from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry, org_key
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.speakers import parse_source
 from index.quotes.they import plural_name, resolve_they
@@ -94,12 +95,22 @@ def named_and_described(name: str) -> tuple[str, str | None]:
     return rest, head
 
 
+# Heads of a description that stand only for a business.
+_BUSINESS_HEADS = ORG_DESCRIPTION_HEADS - INSTITUTION_HEADS - MEDIA_HEADS
 # What a publication may be described as besides a publication.
 _MEDIA_AS_BUSINESS = frozenset(("network", "broadcaster", "publisher", "channel", "station"))
 
 
-def _may_be_described(org: Entity, description: str) -> bool:
-    """Whether the organisation ``org`` may be what ``description`` stands for."""
+def _fuller(registry: Registry, org: Entity) -> Entity:
+    """The organisation ``org`` is short for, when the article names one by its first word
+    ("Marsh" for "insurance firm Marsh & McLennan"); else ``org`` itself."""
+    fuller = registry.org_starting(org.name) if " " not in org.name else None
+    return org if fuller is None else registry.entities[registry.orgs[org_key(fuller)]]
+
+
+def _may_be_described(org: Entity, description: str, roles: list[str]) -> bool:
+    """Whether the organisation ``org``, described so far by ``roles``, may be what
+    ``description`` stands for."""
     name = org.name
     if _ORG_NAME.fullmatch(name.removeprefix("the ")) is None or (
         name.endswith("s") and name[:-1].isupper()
@@ -113,10 +124,15 @@ def _may_be_described(org: Entity, description: str) -> bool:
     if all(word in PLACE_NAMES for word in words if word != "the"):
         return False  # "China"
     head = description.split()[-1]
+    kinds = {role.rpartition(" ")[2] for role in roles}
+    if head in NOT_BUSINESS_HEADS and not kinds.isdisjoint(_BUSINESS_HEADS):
+        return False  # ("the watchdog" is not the bank it oversees, nor "the union" a firm)
+    if head in _BUSINESS_HEADS and not kinds.isdisjoint(NOT_BUSINESS_HEADS):
+        return False  # (nor "the firm" a regulator)
     media = any(
         word in MEDIA_NAME_WORDS or word.endswith("tv")  # ("BFMTV")
         for word in name.lower().replace("-", " ").split()
-    ) or any(role.rpartition(" ")[2] in MEDIA_HEADS for role in org.roles)
+    ) or not kinds.isdisjoint(MEDIA_HEADS)
     if head in MEDIA_HEADS or media:
         # ("the paper" is no airline, whatever spoke last; nor "the Sun-Times" a group)
         return media and (head in MEDIA_HEADS or head in _MEDIA_AS_BUSINESS)
@@ -208,15 +224,16 @@ def resolve(
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
-            if org.salient and _may_be_described(org, source.name):
+            fuller = _fuller(registry, org)
+            if org.salient and _may_be_described(org, source.name, org.roles + fuller.roles):
                 if switches.on(BARE_ORG):
                     registry.make_org(index)
                 if (role := _lower_first(source.name)) not in org.roles:
                     org.roles.append(role)
                 registry.mention(index, position, SPEAKER_WEIGHT)
-                detail = f"{source.name!r} -> {org.name!r}, the organisation named just before"
+                detail = f"{source.name!r} -> {fuller.name!r}, the organisation named just before"
                 why = Step("resolve", ORG_DESCRIPTION, detail) if explain else None
-                return org.name, _lower_first(source.name), why
+                return fuller.name, _lower_first(source.name), why
     if source.kind == "pronoun" and source.gender == "p" and switches.on(THEY_GROUP):
         group = resolve_they(registry, position)
         if group is not None:
@@ -306,10 +323,10 @@ def resolve(
     if (
         " " not in source.name
         and registry.bare_word(source.name)  # (not "Trump" of "Trump University")
-        and (fuller := registry.org_starting(source.name)) is not None
+        and (whole := registry.org_starting(source.name)) is not None
     ):
-        detail = f"{source.name!r} -> {fuller!r}, an organisation named so"
-        return fuller, source.role, Step("resolve", FULL_NAME, detail) if explain else None
+        detail = f"{source.name!r} -> {whole!r}, an organisation named so"
+        return whole, source.role, Step("resolve", FULL_NAME, detail) if explain else None
     index = registry.add(source.name, position, source.gender, source.role, True, SPEAKER_WEIGHT)
     entity = registry.entities[index]
     why = None

@@ -176,6 +176,13 @@ RULES: tuple[Rule, ...] = (
         "an organisation, and no later 'he' goes to it",
     ),
     Rule(
+        "described-org",
+        "resolve",
+        "a name that a description of a body introduces is an organisation that 'the company' "
+        "may stand for: 'shares in engineering group Halvard', 'Tidewell Pay, the fintech "
+        "company that ...'",
+    ),
+    Rule(
         "they-group",
         "resolve",
         "'they said' resolves to the group or organisation that spoke just before: 'The "

@@ -53,7 +53,9 @@ from index.quotes.titled import titled_name
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _AGE = re.compile(r"^\d{1,3}$")
 # "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
-_ORIGIN = re.compile(r"(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-']*(?:\s+[A-Z][\w.\-']*){0,3}")
+_ORIGIN = re.compile(
+    r"(?:of|from)\s+(?:the\s+)?[A-Z][\w.\-'&]*(?:\s+(?:&\s+)?[A-Z][\w.\-'&]*){0,3}"
+)  # ("of Acme Bank", "of Standard & Poor's", "of AT&T")
 # Where a named person is, or the medium they used, after a full name: "Dossym Satpayev in
 # Almaty", "Jeb Bush in a Medium post".
 _LOCATED = re.compile(
@@ -295,6 +297,15 @@ def _named_last(rest: list[str]) -> bool:
     return len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
+# A name joined by "&" ("Marks & Spencer"), after the words that describe it, if any.
+_NOT_ROLE_WORD = r"(?!(?:of|at|for|from|with|by|in|on|and|to)\s)"
+_AMPERSAND_NAME = re.compile(
+    rf"(?:(?P<role>(?:{_NOT_ROLE_WORD}[A-Za-z][\w'\u2019-]*\s+){{0,4}}?{_NOT_ROLE_WORD}"
+    r"(?:[a-z][\w-]*|[A-Z][\w.-]*['\u2019]s))\s+)?"
+    r"(?P<name>(?:[A-Z][\w.-]*\s+){0,3}&\s+[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})"
+)
+
+
 @lru_cache(maxsize=8192)  # pure; a phrase's head recurs (``Trump, who ...``)
 def _simple_source(text: str) -> Source | None:
     """Read a phrase without commas."""
@@ -308,6 +319,9 @@ def _simple_source(text: str) -> Source | None:
         return None  # "including his wife": an aside, not who speaks
     if (org := org_phrase(text)) is not None:
         return Source(name=org, kind="org")  # "The Bank of England", not "The Bank"
+    if " & " in text and (firm := _AMPERSAND_NAME.fullmatch(text.strip())) is not None:
+        # "accountancy firm Ernst & Young": one name, however its words read apart
+        return Source(name=firm["name"], kind="org", role=firm["role"] or None)
     if ("of" in words or "for" in words) and (titled := titled_name(text)) is not None:
         return titled  # "Shadow leader of the Commons Ada Vik"
     if not POSTMODIFIERS.isdisjoint(words[1:]):

@@ -19,6 +19,10 @@ INSTITUTION_HEADS = word_set(
 )
 """Heads that may stand for a public body as well as a business (the rest are businesses)."""
 
+NOT_BUSINESS_HEADS = word_set("regulator watchdog union association federation charity institute")
+"""Heads that stand only for a body that is no business: never for a business it oversees,
+represents or studies ("the union" is not the mining giant)."""
+
 INSTITUTION_WORDS = word_set(
     """commission association assembly council committee senate parliament federation
     ministry department agency office union party government authority court"""
