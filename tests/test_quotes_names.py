@@ -15,6 +15,35 @@ from tests.quotecheck import check_offsets
 
 NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]]] = [
     (
+        "a title written in capitals after 'the' is the person given that title",
+        (
+            "Harbour Secretary Helen Brekke flew to Tromvik on Monday.",
+            "The Harbour Secretary said the ferry talks would go on.",
+        ),
+        [("the ferry talks", "Helen Brekke", "Harbour Secretary")],
+    ),
+    (
+        "a title with 'of' is whole, before the name and after 'the'",
+        (
+            "Secretary of State Helen Brekke flew to Tromvik on Monday.",
+            "The Secretary of State said the ferry talks would go on.",
+        ),
+        [("the ferry talks", "Helen Brekke", "Secretary of State")],
+    ),
+    (
+        "a title with 'of' stands for the one given the title before its 'of'",
+        (
+            "Chancellor Helen Brekke set out her budget on Monday.",
+            "The Chancellor of the Exchequer said growth would be strong.",
+        ),
+        [("growth would be", "Helen Brekke", "Chancellor")],
+    ),
+    (
+        "a title in capitals that no one is given stays as written, a person, no body",
+        ("The Prime Minister said the ferry talks would go on.",),
+        [("the ferry talks", "The Prime Minister", None)],
+    ),
+    (
         "a parliamentary title before a peer's title is the role, not part of the name",
         ('Former Green MP Lord Tavey called the levy "a tax on rain".',),
         [("the levy", "Lord Tavey", "Former Green MP")],

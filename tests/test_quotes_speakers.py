@@ -15,6 +15,7 @@ from index.quotes.marks import find_single_spans
 from index.quotes.registry import Registry
 from index.quotes.roles import carries, plausible_role
 from index.quotes.source_lead import is_clause
+from index.quotes.speakers import parse_source
 from index.quotes.subjects import subject_of
 from tests.quotecheck import check_offsets, speaker_of
 
@@ -811,3 +812,20 @@ def test_they_group_is_a_rule_that_can_be_switched_off() -> None:
     paragraphs = ("Local skippers say the quay is too short. They say it must be rebuilt.",)
     assert speaker_of(paragraphs, "it must be rebuilt") == "Local skippers"
     assert speaker_of(paragraphs, "it must be rebuilt", frozenset({"they-group"})) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("The Secretary of State", "person"),
+        ("the Chancellor of the Exchequer", "person"),
+        ("The Harbour Secretary", "person"),
+        ("The Tromvik Economist", "org"),  # a paper named with a person's noun
+        ("The Tromvik Guardian", "org"),
+        ("the Bank of Tromvik", "org"),
+        ("the Harbour Office", "org"),
+    ],
+)
+def test_a_title_in_capitals_after_the_is_a_person(phrase: str, kind: str) -> None:
+    source = parse_source(phrase)
+    assert source is not None and (source.name, source.kind) == (phrase, kind)

@@ -54,6 +54,7 @@ from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT
 from index.quotes.role_words import gender_before, role_before
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
+from index.quotes.titled import title_through_of
 
 # (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
 _FOLLOWED_BY_SPEECH = re.compile(
@@ -378,7 +379,7 @@ def _scan_paragraph(
         if role is None and read.role is None:
             role = role_before(text, start)  # "London mayor Ken Livingstone"
         if role is None and read.role is not None:
-            role, titled = read.role, True
+            role, titled = title_through_of(text, start, run) or read.role, True
         index = registry.add(
             read.name,
             base + start,

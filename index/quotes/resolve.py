@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.corpus.article import Step
+from index.quotes.capital_titles import in_capitals, title_holder
 from index.quotes.coref import ORG_IT
 from index.quotes.descriptions import (
     DESCRIPTION_NAME,
@@ -259,24 +260,31 @@ def resolve(
                 f"before it (last named {position - where} characters earlier)",
             )
         return entity.shown, entity.role, why
-    description = read_description(source.name) if switches.on(DESCRIPTION_NAME) else None
+    on_description = switches.on(DESCRIPTION_NAME)
+    description = read_description(source.name) if on_description else None
+    titled = on_description and source.kind == "person" and in_capitals(source.name)
+    if description is None and titled:
+        description = read_description(source.name.lower())  # ("The Foreign Secretary")
+    index = None
     if description is not None:
         index = resolve_description(description, position, registry, statement)
-        if index is not None:
-            entity = registry.entities[index]
-            registry.mention(index, position, SPEAKER_WEIGHT)
-            why = None
-            if explain:
-                detail = f"{source.name!r} -> {entity.shown!r}, " + (
-                    "the person just spoken of"
-                    if description.anaphoric
-                    else f"whose role is {entity.role!r}"
-                    if entity.role
-                    else "the likeliest person named without a role"
-                )
-                why = Step("resolve", DESCRIPTION_NAME, detail)
-            role = entity.role or _lower_first(source.name)
-            return entity.shown, role, why
+    elif titled:
+        index = title_holder(source.name, position, registry)  # ("the Secretary of State")
+    if index is not None:
+        entity = registry.entities[index]
+        registry.mention(index, position, SPEAKER_WEIGHT)
+        why = None
+        if explain:
+            detail = f"{source.name!r} -> {entity.shown!r}, " + (
+                "the person just spoken of"
+                if description is not None and description.anaphoric
+                else f"whose role is {entity.role!r}"
+                if entity.role
+                else "the likeliest person named without a role"
+            )
+            why = Step("resolve", DESCRIPTION_NAME, detail)
+        role = entity.role or _lower_first(source.name)
+        return entity.shown, role, why
     on_person = source.kind == "person" and switches.on(DESCRIPTION_NAME)
     named = named_next(source.name, position, registry, statement) if on_person else None
     if named is not None:

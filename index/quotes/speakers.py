@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from index.quotes.capital_titles import capital_title
 from index.quotes.groups import (
     counted_those,
     described_by_participle,
@@ -317,6 +318,8 @@ def _simple_source(text: str) -> Source | None:
         return nominal(text, words)
     if words[0] in ASIDE_WORDS:
         return None  # "including his wife": an aside, not who speaks
+    if words[0] == "the" and (titled := capital_title(text, words, _simple_source)) is not None:
+        return titled  # "The Foreign Secretary", a person, not an organisation
     if (org := org_phrase(text)) is not None:
         return Source(name=org, kind="org")  # "The Bank of England", not "The Bank"
     if " & " in text and (firm := _AMPERSAND_NAME.fullmatch(text.strip())) is not None:

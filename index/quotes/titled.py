@@ -7,6 +7,8 @@ name, and the words before it are the role.
 
 from __future__ import annotations
 
+import re
+
 from index.quotes.lexicon.grammar import DETERMINERS
 from index.quotes.lexicon.people import FIRST_NAMES, HONORIFICS, ROLE_HEADS
 from index.quotes.names import Source, bare_token, gender_of_name
@@ -41,3 +43,17 @@ def titled_name(text: str) -> Source | None:
                 gender=gender_of_name(" ".join(name), title),
             )
     return None
+
+
+# Capitalised words and "of"/"for" (with "the") right before a title run: "Secretary of ".
+_OF_TITLE = re.compile(r"(?:^|(?<=[\s(]))(?:[A-Z][\w'\u2019-]*\s+)+(?:(?:of|for)\s+(?:the\s+)?)$")
+
+
+def title_through_of(text: str, start: int, run: str) -> str | None:
+    """The whole title of the person named by ``run`` at ``start`` when it runs back over "of"
+    ("Secretary of State Colin Powell": "Secretary of State", not "State"), else None."""
+    before = _OF_TITLE.search(text, max(0, start - 60), start)
+    if before is None or bare_token(before.group().split()[-2]) not in ROLE_HEADS:
+        return None  # (not "on Wednesday for Justice Ada Vik")
+    titled = titled_name(before.group() + run)
+    return titled.role if titled is not None else None
