@@ -15,6 +15,22 @@ from tests.quotecheck import check_offsets
 
 NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]]] = [
     (
+        "a surname that is also a city is the person the article names in full",
+        (
+            "The match was refereed by John Dallas.",
+            '"It was a clear penalty," Dallas said.',
+        ),
+        [("It was a clear penalty", "John Dallas", None)],
+    ),
+    (
+        "a city is no one's surname when no one is named with it",
+        (
+            "Helen Brekke flew to Dallas on Monday.",
+            '"It was a fine trip," Dallas said.',
+        ),
+        [("It was a fine trip", "Dallas", None)],
+    ),
+    (
         "a title written in capitals after 'the' is the person given that title",
         (
             "Harbour Secretary Helen Brekke flew to Tromvik on Monday.",

@@ -22,7 +22,7 @@ from index.quotes.lexicon.bodies import (
     ORG_DESCRIPTION_HEADS,
 )
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
-from index.quotes.lexicon.people import DEMONYMS, ORG_WORDS, PLACE_NAMES
+from index.quotes.lexicon.people import DEMONYMS, FIRST_NAMES, ORG_WORDS, PLACE_NAMES
 from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry, org_key
 from index.quotes.rules import ALL_ON, Switches
@@ -100,6 +100,18 @@ def named_and_described(name: str) -> tuple[str, str | None]:
 _BUSINESS_HEADS = ORG_DESCRIPTION_HEADS - INSTITUTION_HEADS - MEDIA_HEADS
 # What a publication may be described as besides a publication.
 _MEDIA_AS_BUSINESS = frozenset(("network", "broadcaster", "publisher", "channel", "station"))
+
+
+def _surname(registry: Registry, source: Source) -> bool:
+    """Whether the one-word ``source`` is the surname of someone the article names in full."""
+    index = registry.find(source.name)
+    entity = registry.entities[index] if index is not None else None
+    return (
+        entity is not None
+        and entity.person
+        and entity.name.endswith(" " + source.name)
+        and (entity.gender in ("m", "f") or entity.name.split()[0].lower() in FIRST_NAMES)
+    )
 
 
 def _fuller(registry: Registry, org: Entity) -> Entity:
@@ -298,6 +310,8 @@ def resolve(
         why = Step("resolve", FULL_NAME, f"{source.name!r} -> {full!r}, as the article defines it")
         return full, source.role, why if explain else None
     capitalised = source.name[:1].isupper() or acronym[:1].isupper()  # ("the Financial Times")
+    if source.kind == "org" and source.name.lower() in PLACE_NAMES and _surname(registry, source):
+        source = source._replace(kind="person")  # ("John Dallas ... Dallas said": no city)
     if source.kind == "org" and capitalised:
         name, head = named_and_described(source.name)
         if head is not None:  # ("The Mirror newspaper said": the Mirror, a newspaper)
