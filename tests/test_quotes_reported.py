@@ -174,3 +174,30 @@ def test_words_opening_a_sentence_before_a_quote_are_no_statement() -> None:
 def test_a_clause_with_a_verb_of_its_own_is_no_speaker_phrase(sentence: str) -> None:
     speakers = {quote.speaker or "" for quote in extract_quotes((sentence,))}
     assert not any(speaker.endswith(("newspaper", "board")) for speaker in speakers)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what is being written, not what anyone wrote that something is so
+        "The duo are doubted because they do not write their own songs.",
+        "The band revealed they are writing their fourth album.",
+        # a label the verb gives, and when something was said
+        "Readers can filter the stories they have noted as important.",
+        "The harbour master said as the ferry left the quay.",
+    ],
+)
+def test_a_thing_written_a_label_or_a_time_is_no_statement(sentence: str) -> None:
+    assert [q.text for q in extract_quotes((sentence,)) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("Ada Vik wrote that the ferry was late again.", "that the ferry"),
+        ("Ada Vik said as many as 300 jobs could go at the yard.", "as many as"),
+        ("Ada Vik said as the pier was shut, the ferry would stop.", "as the pier"),
+    ],
+)
+def test_a_statement_after_write_or_as_is_kept(sentence: str, start: str) -> None:
+    assert [q.text[: len(start)] for q in extract_quotes((sentence,))] == [start]

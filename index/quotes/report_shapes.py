@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from index.quotes.attribution import clause_end
+from index.quotes.gaps import no_statement
 from index.quotes.lexicon.people import COURTESY_TITLES
 from index.quotes.names import Source, split_title
 from index.quotes.roles import is_role_appositive
@@ -196,6 +197,8 @@ def said_that(
         # "said, referring to ...", "replied with a late goal", "argued with the mayor": what
         # follows is no statement.
         return []
+    if no_statement(text, start, end, verb):
+        return []  # "noted as late", "writing a book"
     cue = text[verb_end - len(verb) : verb_end]
     return [Report(start, end, subject[0], subject[1], rule, cue)]
 

@@ -1,0 +1,28 @@
+"""Words after a verb of saying that are no statement: a label, a time, a thing written.
+
+``the results they noted as interesting``: a label the verb gives; ``said as he left``: when
+it was said; ``they are writing their third album``: the act of writing and what is
+written, not reported speech. (A relative clause is a statement all the same: in ``the
+plan, which they say has failed`` the plan has failed, by their word, as PolNeAR's
+annotators read it too.)
+"""
+
+from __future__ import annotations
+
+# Forms of "write" that name the act of writing unless a "that" follows.
+_WRITING = frozenset(("write", "writing"))
+
+
+# "said as many as 300 jobs could go": a number, and the statement goes on.
+_AS_COUNT = frozenset(("many", "few"))
+
+
+def no_statement(text: str, start: int, end: int, verb: str) -> bool:
+    """Whether ``text[start:end]`` after ``verb`` is no reported statement: a label ("noted
+    as interesting"), a time ("said as he left"), or what is being written ("writing a
+    book"). "As" opens a statement only before a comma that ends its own clause ("said as
+    the pier was shut, the ferry would stop") or a count ("as many as")."""
+    if text.startswith("as ", start):
+        second = text[start + 3 : start + 12].split(maxsplit=1)[:1]
+        return not (second and second[0] in _AS_COUNT) and "," not in text[start:end]
+    return verb in _WRITING and not text.startswith("that ", start)
