@@ -829,3 +829,19 @@ def test_they_group_is_a_rule_that_can_be_switched_off() -> None:
 def test_a_title_in_capitals_after_the_is_a_person(phrase: str, kind: str) -> None:
     source = parse_source(phrase)
     assert source is not None and (source.name, source.kind) == (phrase, kind)
+
+
+@pytest.mark.parametrize("noun", ["Critics", "Analysts", "Campaigners"])
+def test_a_capitalised_speaker_noun_is_a_group_they_can_stand_for(noun: str) -> None:
+    paragraphs = (
+        f"{noun} say the harbour law would favour large ferry firms over small ones. They say "
+        "it could shut the island routes.",
+    )
+    assert [quote.speaker for quote in extract_quotes(paragraphs)] == [noun, noun]
+    source = parse_source(noun)
+    assert source is not None and source.kind == "group"
+
+
+def test_a_surname_that_looks_plural_stays_a_person() -> None:
+    source = parse_source("Sanders")
+    assert source is not None and source.kind == "person"

@@ -318,6 +318,10 @@ def _simple_source(text: str) -> Source | None:
         return nominal(text, words)
     if words[0] in ASIDE_WORDS:
         return None  # "including his wife": an aside, not who speaks
+    if len(words) == 1 and words[0] in SPEAKER_NOUNS and text.strip()[:1].isupper():
+        lowered = _simple_source(words[0])
+        if lowered is not None and lowered.kind == "group":  # "Critics say": no one named so
+            return Source(name=text.strip(), kind="group", gender=lowered.gender)
     if words[0] == "the" and (titled := capital_title(text, words, _simple_source)) is not None:
         return titled  # "The Foreign Secretary", a person, not an organisation
     if (org := org_phrase(text)) is not None:
