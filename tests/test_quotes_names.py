@@ -15,6 +15,22 @@ from tests.quotecheck import check_offsets
 
 NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]]] = [
     (
+        "a paper's name runs into the name of the one who spoke to it",
+        (
+            "Helen Brekke runs the ferry board.",
+            "Speaking to the Tromvik Post Brekke said that the ferry would sail again in May.",
+        ),
+        [("that the ferry would", "Helen Brekke", None)],
+    ),
+    (
+        "a long opening phrase with no comma before the one who spoke",
+        (
+            "In a panel discussion at a harbour summit in the north of Tromvik Mr Brekke said "
+            "the ferry fares were a problem for the island.",
+        ),
+        [("the ferry fares", "Brekke", None)],
+    ),
+    (
         "a surname that is also a city is the person the article names in full",
         (
             "The match was refereed by John Dallas.",

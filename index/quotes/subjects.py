@@ -20,6 +20,7 @@ from index.quotes.lexicon.people import (
 )
 from index.quotes.lexicon.speech import NOUN_CUES
 from index.quotes.marks import QuotedSpan, span_at, spans_between
+from index.quotes.media_names import paper_ends_before
 from index.quotes.names import Source, bare_token, clean_phrase, name_runs
 from index.quotes.places import ENDS_ON_PLACE
 from index.quotes.speakers import parse_source
@@ -179,7 +180,7 @@ def subject_of(segment: str) -> tuple[Source, int] | None:
 # An adverbial that opens a sentence without a comma ("At a rally in Leeds Mr Dahl said").
 _OPENING_ADVERBIAL = re.compile(
     r"(?:(?:and|but)\s+)?(?:in|at|on|during|after|before|from|speaking\s+(?:in|at|on|to)|"
-    r"addressing|visiting|writing\s+in)\s[^,;:\"\u201c\u201d]{1,60}$",
+    r"addressing|visiting|writing\s+in)\s[^,;:\"\u201c\u201d]{1,100}$",
     re.I,
 )
 
@@ -200,9 +201,11 @@ def _named_after_adverbial(segment: str) -> tuple[Source, int] | None:
         return None
     words = run.group().split()
     offsets = [match.start() for match in re.finditer(r"\S+", run.group())]
-    for at, word in enumerate(words[:-1]):
+    for at, word in enumerate(words):
         bare = word.rstrip(".").lower()
-        if at and (bare in COURTESY_TITLES or bare in PEERAGE_TITLES or bare in FIRST_NAMES):
+        titled = bare in COURTESY_TITLES or bare in PEERAGE_TITLES or bare in FIRST_NAMES
+        # ("Speaking to the Washington Post Trump": the paper, then the one who spoke)
+        if at and ((titled and at < len(words) - 1) or paper_ends_before(words, at, tail)):
             source = parse_source(" ".join(words[at:]))
             if source is not None and source.kind == "person":
                 return source, run.start() + offsets[at]
