@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.quotes import extract_quotes
-from index.quotes.orgs import org_phrase
+from index.quotes.orgs import org_phrase, whole_org_name
 from tests.quotecheck import speaker_of
 
 RULE = "org-description"
@@ -243,3 +243,28 @@ def test_a_report_names_the_whole_organisation() -> None:
     )
     speakers = [quote.speaker for quote in extract_quotes(paragraphs)]
     assert speakers == ["The Institute for Harbour and Coastal Studies", "The Bank of Tromvik"]
+
+
+def test_it_stands_for_a_body_whose_name_ends_after_and() -> None:
+    paragraphs = (
+        "In a statement, the Department of Roads and Rivers said the bridge would reopen in "
+        "May. And it said the ferry would run until then.",
+    )
+    speakers = [quote.speaker for quote in extract_quotes(paragraphs)]
+    assert speakers == ["the Department of Roads and Rivers"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "run", "whole"),
+    [
+        ("the Department of Roads and Rivers said", "Rivers", "the Department of Roads and Rivers"),
+        ("The Bank of Tromvik said", "Tromvik", "The Bank of Tromvik"),
+        ("carmakers Halden Motors and Skyfare said", "Skyfare", None),  # two firms
+        ("the Ferry Trust and Harbour Friends said", "Harbour Friends", None),
+        ("Ada Vik of the Harbour Board said", "Harbour Board", None),  # a person's body
+    ],
+)
+def test_the_whole_name_a_run_ends(text: str, run: str, whole: str | None) -> None:
+    start = text.index(run)
+    found = whole_org_name(text, start, start + len(run))
+    assert (found[1] if found is not None else None) == whole

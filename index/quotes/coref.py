@@ -49,6 +49,7 @@ from index.quotes.orgs import (
     scan_acronyms,
     speaking_name,
     subject_org,
+    whole_org_name,
 )
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
 from index.quotes.role_words import gender_before, role_before
@@ -172,8 +173,7 @@ def scan_people(
         registry.adopt_full_names()
     if not switches.on(DESCRIPTION_NAME):
         return
-    # "The prime minister used his speech ...": a description is a mention of the person it
-    # stands for, as salient as a name in its place.
+    # ("The prime minister used his speech": a mention of whom it stands for, like a name)
     for text, base, skip in zip(paragraphs, bases, skips, strict=True):
         for start, end, description in description_mentions(text, skip):
             index = resolve_description(description, base + start, registry)
@@ -265,11 +265,8 @@ def _org_name(run: str) -> str | None:
 
 
 def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: Registry) -> bool:
-    """Note an organisation named as a subject or speaker (``The SEC unveiled``); True if so.
-
-    ``name`` is ``_org_name(text[start:end])``, already read; ``it`` then finds the
-    organisation: ``..., it said``.
-    """
+    """Note an organisation named as a subject or speaker (``The SEC unveiled``), that a later
+    ``it said`` finds; True if so. ``name`` is ``_org_name(text[start:end])``, already read."""
     position = _position(text, start, end)
     if position not in ("subject", "speaker") or (" " not in name and modifies_next(text, end)):
         return False
@@ -294,6 +291,9 @@ def _scan_paragraph(
         end = match.end()
         if orgs and text.startswith(" & ", end) and (joined := _AMPERSAND.match(text, end)):
             run, end = text[start : joined.end()], joined.end()  # "Independent News & Media"
+        if orgs and (whole := whole_org_name(text, start, end)) is not None:
+            _scan_org(text, base, whole[0], end, whole[1], registry)  # (not "Industry" alone)
+            continue
         if orgs:
             org = _org_name(run)
             if org is not None and _scan_org(text, base, start, end, org, registry):

@@ -160,3 +160,34 @@ def org_phrase(text: str) -> str | None:
 
 # A capitalised owner before a firm's name ("South Korea's Hyundai Motor").
 _PLACE_OWNER = re.compile(r"(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['\u2019]s\s+(?=[A-Z])")
+
+
+# The words of a name before a connecting word that a later capitalised run ends: "the
+# Department of Trade and " before "Industry".
+_NAME_BEFORE_CONNECTOR = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*[A-Z][\w&.\u2019'-]*)*"
+    r"\s+(?:of|for|and|&)\s+(?:the\s+)?$"
+)
+_CONNECTED = ("and ", "of ", "for ", "& ", "the ")
+
+
+def whole_org_name(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """Where the whole name of an organisation starts that the capitalised run
+    ``text[start:end]`` only ends, after a connecting word ("Industry" of "the Department of
+    Trade and Industry"), and that name, to be read in its place; the run's own start when the
+    name stands after a comma (an appositive, no subject). None when the run is a name of its
+    own ("General Motors and Toyota": two firms)."""
+    if not text[max(0, start - 4) : start].endswith(_CONNECTED):
+        return None
+    head = _NAME_BEFORE_CONNECTOR.search(text, max(0, start - 80), start)
+    if head is None:
+        return None
+    before = text[head.start() : start - 4].rsplit(maxsplit=1)[-1].lower()
+    if text[start - 4 : start] == "and " and (
+        " " in text[start:end].strip() or before in ORG_WORDS or before in FIRM_NAME_ENDS
+    ):
+        return None  # ("... and Easter Seals", "General Motors and Toyota": another body)
+    name = org_phrase(text[head.start() : end])
+    if name is None:
+        return None
+    return (start if text[: head.start()].rstrip().endswith(",") else head.start()), name
