@@ -63,7 +63,7 @@ def described_org(text: str, start: int, end: int, org: str | None) -> Described
     Chairman Ada Vik" is a person)."""
     head = _head_before(text, start)
     if head is None:
-        after = _APPOSITIVE_BODY.match(text, end)
+        after = _APPOSITIVE_BODY.match(text, end) if text.startswith(", ", end) else None
         if after is None:
             return None
         head = after.group().rsplit(maxsplit=1)[-1]

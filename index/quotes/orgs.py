@@ -168,7 +168,7 @@ _NAME_BEFORE_CONNECTOR = re.compile(
     r"(?:[Tt]he\s+)?[A-Z][\w&.\u2019'-]*(?:\s+(?:(?:of|for|and|on|the|de|&)\s+)*[A-Z][\w&.\u2019'-]*)*"
     r"\s+(?:of|for|and|&)\s+(?:the\s+)?$"
 )
-_CONNECTED = ("and ", "of ", "for ", "& ", "the ")
+_CONNECTED = ("and ", "of ", "for ", "& ", "of the ", "and the ", "for the ")
 
 
 def whole_org_name(text: str, start: int, end: int) -> tuple[int, str] | None:
@@ -177,7 +177,7 @@ def whole_org_name(text: str, start: int, end: int) -> tuple[int, str] | None:
     Trade and Industry"), and that name, to be read in its place; the run's own start when the
     name stands after a comma (an appositive, no subject). None when the run is a name of its
     own ("General Motors and Toyota": two firms)."""
-    if not text[max(0, start - 4) : start].endswith(_CONNECTED):
+    if not text[max(0, start - 8) : start].endswith(_CONNECTED):
         return None
     head = _NAME_BEFORE_CONNECTOR.search(text, max(0, start - 80), start)
     if head is None:
@@ -190,4 +190,5 @@ def whole_org_name(text: str, start: int, end: int) -> tuple[int, str] | None:
     name = org_phrase(text[head.start() : end])
     if name is None:
         return None
-    return (start if text[: head.start()].rstrip().endswith(",") else head.start()), name
+    comma = text[max(0, head.start() - 3) : head.start()].rstrip().endswith(",")
+    return (start if comma else head.start()), name
