@@ -15,6 +15,14 @@ from tests.quotecheck import check_offsets
 
 NAMES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None, str | None]]]] = [
     (
+        "a name whose capital is no ASCII letter ('Ł', 'Š') is one name",
+        (
+            "The Czech novelist Šárka Holubová has won the Harbour Prize.",
+            '"I did not expect it," Holubová said.',
+        ),
+        [("I did not expect it", "Šárka Holubová", "Czech novelist")],
+    ),
+    (
         "a paper's name runs into the name of the one who spoke to it",
         (
             "Helen Brekke runs the ferry board.",

@@ -40,7 +40,10 @@ SourceKind = Literal["person", "org", "group", "pronoun"]
 MAX_RUN_WORDS = 12
 """Spaces in the longest capitalised run that may name someone (titles and a name)."""
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# Latin capitals, with those of Latin Extended-A ("Łucja", "Šimon", "Żaneta"), listed one by one
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
+    chr(code) for code in range(0x100, 0x180) if chr(code).isupper()
+)
 _ABBREVIATED = "(?:" + trie_pattern(NAME_ABBREVIATIONS) + r")\."
 # A capitalised word may hold apostrophes before a letter (O'Brien) but not a possessive 's,
 # unless a body's name goes on after it: "the Musicians' Union", "the People's Party".
@@ -79,8 +82,8 @@ def _first_word(capital: str) -> str:
     return pattern + "(?:" + "|".join(branch for branch in branches if branch) + ")"
 
 
-# The capitals of ``[_UPPER]`` (all below U+0100).
-_CAPITALS = [chr(code) for code in range(0x100) if re.fullmatch(f"[{_UPPER}]", chr(code))]
+# The capitals of ``[_UPPER]`` (all below U+0180).
+_CAPITALS = [chr(code) for code in range(0x180) if re.fullmatch(f"[{_UPPER}]", chr(code))]
 _RUN_SCAN = re.compile(
     "(?:" + "|".join(_first_word(capital) for capital in _CAPITALS) + ")"
     rf"(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_WORD})*"
