@@ -154,3 +154,12 @@ def test_a_name_joined_by_an_ampersand_is_one_body(
 ) -> None:
     quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
     assert (quote.speaker, quote.role) == (speaker, role)
+
+
+def test_a_start_up_is_a_body_the_company_stands_for() -> None:
+    paragraphs = (
+        "Fennick, a Tromvik payments start-up that lets market traders take cards, has raised "
+        "4m crowns from investors led by the venture firm Greyholm Partners.",
+        "The company, founded two years ago by two engineers, says 6,000 traders use its app.",
+    )
+    assert speaker_of(paragraphs, "6,000 traders") == "Fennick"

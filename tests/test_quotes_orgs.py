@@ -268,3 +268,31 @@ def test_the_whole_name_a_run_ends(text: str, run: str, whole: str | None) -> No
     start = text.index(run)
     found = whole_org_name(text, start, start + len(run))
     assert (found[1] if found is not None else None) == whole
+
+
+# Paragraphs about one firm, then far more than the reach of "it" on other matters.
+_FILLER = (
+    "The harbour itself has changed a great deal over the past decade, with new cranes on the "
+    "north quay, a wider channel for the container ships and a ferry terminal that opened two "
+    "years late and well over its budget, to the dismay of nearly everyone in town."
+)
+TOPIC = (
+    "Nordplan Group will cut 200 jobs at its Tromvik yard, the firm announced on Monday.",
+    "Nordplan Group has built ships in Tromvik since 1961. Nordplan Group employs about "
+    "900 people in the town.",
+    _FILLER,
+    _FILLER,
+    _FILLER,
+    _FILLER,
+    "Staff who lose their jobs will receive six months' pay, the company said.",
+)
+
+
+def test_the_company_far_from_any_name_is_the_firm_the_article_is_about() -> None:
+    assert speaker_of(TOPIC, "Staff who lose") == "Nordplan Group"
+    assert speaker_of(TOPIC, "Staff who lose", frozenset({"topic-org"})) == "the company"
+
+
+def test_a_firm_named_twice_is_no_topic() -> None:
+    paragraphs = (TOPIC[0], _FILLER, _FILLER, _FILLER, _FILLER, TOPIC[-1])
+    assert speaker_of(paragraphs, "Staff who lose") == "the company"

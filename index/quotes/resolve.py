@@ -28,6 +28,7 @@ from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry, org_key
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.speakers import parse_source
 from index.quotes.they import plural_name, resolve_they
+from index.quotes.topic import TOPIC_ORG, topic_org
 
 
 def _lower_first(phrase: str) -> str:
@@ -234,6 +235,8 @@ def resolve(
             return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
     if source.kind == "org" and switches.on(ORG_DESCRIPTION) and is_org_description(source.name):
         index = registry.resolve_it(position, switches.on(BARE_ORG), described=True)
+        if index is None and switches.on(TOPIC_ORG):
+            index = topic_org(registry, position)  # (the firm the article is about)
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")

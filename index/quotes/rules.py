@@ -176,6 +176,13 @@ RULES: tuple[Rule, ...] = (
         "an organisation, and no later 'he' goes to it",
     ),
     Rule(
+        "topic-org",
+        "resolve",
+        "'the company said' with no organisation named near it is the one the article names "
+        "most often before, at least three times: a report on Nordplan that ends '..., the "
+        "company said'",
+    ),
+    Rule(
         "described-org",
         "resolve",
         "a name that a description of a body introduces is an organisation that 'the company' "
