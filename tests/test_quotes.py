@@ -105,9 +105,14 @@ def test_nickname_in_quote_marks_is_part_of_the_name() -> None:
 
 
 def test_split_quote_keeps_its_comma_when_the_sentence_goes_on() -> None:
-    quote = only(quotes_of('"The river," said Ada Quint, "has never been this low."'))
-    assert quote.text == "The river, has never been this low."
+    quote = only(quotes_of('"This year," said Ada Quint, "the river has never been so low."'))
+    assert quote.text == "This year, the river has never been so low."
     assert quote.speaker == "Ada Quint"
+
+
+def test_split_quote_drops_the_comma_between_a_subject_and_its_verb() -> None:
+    quote = only(quotes_of('"The river," said Ada Quint, "has never been this low."'))
+    assert quote.text == "The river has never been this low."
 
 
 def test_nested_single_quotes_stay_inside_the_quote() -> None:

@@ -544,7 +544,7 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
             '"Fix the engine first."',
             '"That," he said, "is the plan."',
         ),
-        [("Fix the engine first", "his late father"), ("That, is the plan", "Dahl")],
+        [("Fix the engine first", "his late father"), ("That is the plan", "Dahl")],
     ),
     (
         "a name inside a description is not the described one: 'a Velmora spokeswoman'",
@@ -845,3 +845,21 @@ def test_a_capitalised_speaker_noun_is_a_group_they_can_stand_for(noun: str) -> 
 def test_a_surname_that_looks_plural_stays_a_person() -> None:
     source = parse_source("Sanders")
     assert source is not None and source.kind == "person"
+
+
+def test_a_noun_placed_in_a_city_is_the_speaker_not_the_city() -> None:
+    source = parse_source("One borough in south Tromvik")
+    assert source is not None and source.name == "One borough in south Tromvik"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        # the piece before the attribution is the subject of the verb after it
+        ('"That," she said, "is the whole plan."', "That is the whole plan."),
+        # an opening word set off by its comma keeps it
+        ('"Frankly," she said, "it is a mess."', "Frankly, it is a mess."),
+    ],
+)
+def test_a_quote_split_by_its_attribution_reads_as_one_sentence(paragraph: str, text: str) -> None:
+    assert [quote.text for quote in extract_quotes((paragraph,))] == [text]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from index.corpus.article import Quote, QuoteKind, Step
 from index.quotes.attribution import before_quote
 from index.quotes.candidates import Candidate
+from index.quotes.lexicon import word_set
 from index.quotes.marks import QuotedSpan, find_double_spans, opens_with_quote
 from index.quotes.names import Source
 from index.quotes.rules import Switches
@@ -291,9 +292,17 @@ def join_pieces(body: str, parts: Sequence[tuple[int, int]], kind: QuoteKind = "
         return " ".join(words)
     for number, (_, end) in enumerate(parts[:-1]):
         if body[end : end + 1] == ",":
-            following = words[number + 1][:1]
-            words[number] += "." if following.isupper() else ","
+            following = words[number + 1]
+            if following.split(maxsplit=1)[0] not in _VERB_AFTER_SUBJECT:
+                words[number] += "." if following[:1].isupper() else ","
+            # ('"That," he said, "is the point."': the subject, then its verb; no comma)
     return " ".join(words)
+
+
+# Verbs that a piece may open with when the piece before it is their subject.
+_VERB_AFTER_SUBJECT = word_set(
+    "is are was were will would can could should has have had does do did may might must"
+)
 
 
 def make_quote(body: str, group: list[Candidate], speaker: str | None, role: str | None) -> Quote:

@@ -298,6 +298,12 @@ def _named_last(rest: list[str]) -> bool:
     return len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
+# A noun with a determiner, placed by a preposition before a place: "One borough in (south)".
+_PLACED_NOUN = re.compile(
+    r"\s*(?:[Aa]n?|[Oo]ne|[Tt]he|[Ss]ome)\s+(?:[a-z-]+\s+){1,3}(?:in|near|outside)\s+(?:[a-z-]+\s+)?$"
+)
+
+
 # A name joined by "&" ("Marks & Spencer"), after the words that describe it, if any.
 _NOT_ROLE_WORD = r"(?!(?:of|at|for|from|with|by|in|on|and|to)\s)"
 _AMPERSAND_NAME = re.compile(
@@ -360,6 +366,8 @@ def _simple_source(text: str) -> Source | None:
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None
     run = last_name_run(text)
+    if run is not None and _PLACED_NOUN.match(text[: run.start()]) and place_like([run.group()]):
+        run = None  # "One borough in south London": the borough, not the city
     if run is not None:
         after = text[run.end() :].strip()
         if (

@@ -19,7 +19,9 @@ INSTITUTION_HEADS = word_set(
 )
 """Heads that may stand for a public body as well as a business (the rest are businesses)."""
 
-NOT_BUSINESS_HEADS = word_set("regulator watchdog union association federation charity institute")
+NOT_BUSINESS_HEADS = word_set(
+    "regulator watchdog union association federation charity institute agency"
+)
 """Heads that stand only for a body that is no business: never for a business it oversees,
 represents or studies ("the union" is not the mining giant)."""
 
