@@ -185,6 +185,9 @@ def test_a_clause_with_a_verb_of_its_own_is_no_speaker_phrase(sentence: str) -> 
         # a label the verb gives, and when something was said
         "Readers can filter the stories they have noted as important.",
         "The harbour master said as the ferry left the quay.",
+        # a relative clause: what the speaker named or wrote is the noun before "which"
+        "Ferry fares will rise again in May, which the opposition described as a hidden tax.",
+        "Ada Vik won the prize for Harbour Lights, which she wrote, directed and starred in.",
     ],
 )
 def test_a_thing_written_a_label_or_a_time_is_no_statement(sentence: str) -> None:

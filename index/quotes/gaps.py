@@ -11,13 +11,14 @@ from __future__ import annotations
 
 # Forms of "write" that name the act of writing unless a "that" follows.
 _WRITING = frozenset(("write", "writing"))
+_WRITTEN = _WRITING | frozenset(("wrote", "writes"))
 
 
 # "said as many as 300 jobs could go": a number, and the statement goes on.
 _AS_COUNT = frozenset(("many", "few"))
 
 
-def no_statement(text: str, start: int, end: int, verb: str) -> bool:
+def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -1) -> bool:
     """Whether ``text[start:end]`` after ``verb`` is no reported statement: a label ("noted
     as interesting"), a time ("said as he left"), or what is being written ("writing a
     book"). "As" opens a statement only before a comma that ends its own clause ("said as
@@ -25,4 +26,6 @@ def no_statement(text: str, start: int, end: int, verb: str) -> bool:
     if text.startswith("as ", start):
         second = text[start + 3 : start + 12].split(maxsplit=1)[:1]
         return not (second and second[0] in _AS_COUNT) and "," not in text[start:end]
+    if verb in _WRITTEN and text.startswith(("which ", "that "), subject_at):
+        return True  # ("a film which he wrote, directed and starred in": what he wrote)
     return verb in _WRITING and not text.startswith("that ", start)

@@ -197,7 +197,7 @@ def said_that(
         # "said, referring to ...", "replied with a late goal", "argued with the mayor": what
         # follows is no statement.
         return []
-    if no_statement(text, start, end, verb):
+    if no_statement(text, start, end, verb, subject[1]):
         return []  # "noted as late", "writing a book"
     cue = text[verb_end - len(verb) : verb_end]
     return [Report(start, end, subject[0], subject[1], rule, cue)]
@@ -246,6 +246,9 @@ def said_that_or_then_said(
         return said_that(text, hi, verb_end, verb, subject, SAID_THAT)
     if (
         prefix.endswith(",")
+        and not text.startswith(
+            ("which ", "what "), position
+        )  # (a relative: "..., which X called")
         and len(prefix.split()) >= (2 if aside else 3)
         and ends_here
         and not _OPEN_CLAUSE_END.search(prefix)
