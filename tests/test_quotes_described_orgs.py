@@ -105,12 +105,16 @@ KEPT: list[tuple[tuple[str, ...], str, str | None]] = [
 ]
 
 
+def _speaker_and_role(paragraphs: tuple[str, ...], start: str) -> tuple[str | None, str | None]:
+    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
+    return quote.speaker, quote.role
+
+
 @pytest.mark.parametrize(("paragraphs", "start", "speaker", "role"), ROWS)
 def test_a_body_a_description_introduces_is_named(
     paragraphs: tuple[str, ...], start: str, speaker: str, role: str | None
 ) -> None:
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
-    assert (quote.speaker, quote.role) == (speaker, role)
+    assert _speaker_and_role(paragraphs, start) == (speaker, role)
 
 
 @pytest.mark.parametrize(("paragraphs", "start", "speaker", "role"), ROWS)
@@ -161,8 +165,7 @@ AMPERSAND: list[tuple[tuple[str, ...], str, str, str | None]] = [
 def test_a_name_joined_by_an_ampersand_is_one_body(
     paragraphs: tuple[str, ...], start: str, speaker: str, role: str | None
 ) -> None:
-    quote = next(q for q in extract_quotes(paragraphs) if q.text.startswith(start))
-    assert (quote.speaker, quote.role) == (speaker, role)
+    assert _speaker_and_role(paragraphs, start) == (speaker, role)
 
 
 def test_a_start_up_is_a_body_the_company_stands_for() -> None:

@@ -235,8 +235,10 @@ def resolve(
             return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
     if source.kind == "org" and switches.on(ORG_DESCRIPTION) and is_org_description(source.name):
         index = registry.resolve_it(position, switches.on(BARE_ORG), described=True)
+        rule, found = ORG_DESCRIPTION, "the organisation named just before"
         if index is None and switches.on(TOPIC_ORG):
-            index = topic_org(registry, position)  # (the firm the article is about)
+            index = topic_org(registry, position)
+            rule, found = TOPIC_ORG, "the organisation the article names most"
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
@@ -247,8 +249,8 @@ def resolve(
                 if (role := _lower_first(source.name)) not in org.roles:
                     org.roles.append(role)
                 registry.mention(index, position, SPEAKER_WEIGHT)
-                detail = f"{source.name!r} -> {fuller.name!r}, the organisation named just before"
-                why = Step("resolve", ORG_DESCRIPTION, detail) if explain else None
+                detail = f"{source.name!r} -> {fuller.name!r}, {found}"
+                why = Step("resolve", rule, detail) if explain else None
                 return fuller.name, _lower_first(source.name), why
     if source.kind == "pronoun" and source.gender == "p" and switches.on(THEY_GROUP):
         group = resolve_they(registry, position)
