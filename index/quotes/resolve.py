@@ -24,11 +24,11 @@ from index.quotes.lexicon.bodies import (
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import DEMONYMS, FIRST_NAMES, ORG_WORDS, PLACE_NAMES
 from index.quotes.names import Source
-from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry, org_key
+from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.speakers import parse_source
 from index.quotes.they import plural_name, resolve_they
-from index.quotes.topic import TOPIC_ORG, topic_org
+from index.quotes.topic import TOPIC_ORG, fuller_org, topic_org
 
 
 def _lower_first(phrase: str) -> str:
@@ -113,13 +113,6 @@ def _surname(registry: Registry, source: Source) -> bool:
         and entity.name.endswith(" " + source.name)
         and (entity.gender in ("m", "f") or entity.name.split()[0].lower() in FIRST_NAMES)
     )
-
-
-def _fuller(registry: Registry, org: Entity) -> Entity:
-    """The organisation ``org`` is short for, when the article names one by its first word
-    ("Marsh" for "insurance firm Marsh & McLennan"); else ``org`` itself."""
-    fuller = registry.org_starting(org.name) if " " not in org.name else None
-    return org if fuller is None else registry.entities[registry.orgs[org_key(fuller)]]
 
 
 def _may_be_described(org: Entity, description: str, roles: list[str]) -> bool:
@@ -242,7 +235,7 @@ def resolve(
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
-            fuller = _fuller(registry, org)
+            fuller = registry.entities[fuller_org(registry, index)]
             if org.salient and _may_be_described(org, source.name, org.roles + fuller.roles):
                 if switches.on(BARE_ORG):
                     registry.make_org(index)

@@ -24,12 +24,18 @@ def topic_org(registry: Registry, position: int) -> int | None:
         if registry.positions[at] >= position:
             break
         if registry.weights[at] >= 0 and registry.org_like(index):
-            name = registry.entities[index].name
-            fuller = registry.org_starting(name) if " " not in name else None
-            counts[registry.orgs.get(org_key(fuller), index) if fuller else index] += 1
+            counts[fuller_org(registry, index)] += 1
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < _MIN_MENTIONS:
         return None
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return ranked[0][0]
+
+
+def fuller_org(registry: Registry, index: int) -> int:
+    """The organisation entity ``index`` is short for, when the article names one by its
+    first word ("Marsh" for "insurance firm Marsh & McLennan"); else ``index`` itself."""
+    name = registry.entities[index].name
+    fuller = registry.org_starting(name) if " " not in name else None
+    return registry.orgs.get(org_key(fuller), index) if fuller is not None else index
