@@ -52,6 +52,16 @@ ROWS: list[tuple[tuple[str, ...], str, str, str | None]] = [
         "Fenmoor",
         None,
     ),
+    # a maker named by what it makes ("drugmaker", "chipmaker") is a business too
+    (
+        (
+            "A court in Oslo fined Danish drugmaker Saltvik 2m crowns on Monday.",
+            '"We will appeal against the ruling," the firm said in a statement.',
+        ),
+        "We will appeal",
+        "Saltvik",
+        "the firm",
+    ),
 ]
 
 # (paragraphs, first words of the quote, speaker): no body a description introduced
@@ -101,6 +111,15 @@ KEPT: list[tuple[tuple[str, ...], str, str | None]] = [
         ),
         "the sale would",
         None,
+    ),
+    # a hyphenated first name after a body's noun is a person's
+    (
+        (
+            "The founder of the company Anne-Lise Brekke said demand was soft.",
+            "The firm said it would hire 20 analysts.",
+        ),
+        "it would hire",
+        "The firm",
     ),
 ]
 

@@ -68,7 +68,8 @@ def described_org(text: str, start: int, end: int, org: str | None) -> Described
             return None
         head = after.group().rsplit(maxsplit=1)[-1]
     run = text[start:end]
-    words = [word.rstrip(".,").lower() for word in run.split()]
+    # (each part of a hyphenated first name counts: "Jeanne-Marie")
+    words = [part for word in run.split() for part in word.rstrip(".,").lower().split("-")]
     if all(word in PLACE_NAMES for word in words) or any(
         word in FIRST_NAMES or word in COURTESY_TITLES or word in HONORIFICS for word in words
     ):

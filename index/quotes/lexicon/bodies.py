@@ -9,7 +9,9 @@ ORG_DESCRIPTION_HEADS = word_set(
     carrier retailer supermarket chain maker manufacturer producer carmaker brewer operator
     giant publisher broadcaster studio label network club charity watchdog regulator
     agency association federation union organisation organization body institute paper
-    newspaper magazine journal tabloid website start-up startup"""
+    newspaper magazine journal tabloid website start-up startup drugmaker automaker
+    chipmaker steelmaker planemaker toymaker miner outfit provider supplier utility
+    consultancy consortium distributor exporter"""
 )
 """The last word of a description that stands for an organisation named just before."""
 
