@@ -319,6 +319,12 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "If the port agrees, Ada Vik will sign and say the deal is done.",
         [("the deal is done", "Ada Vik")],
     ),
+    # A semicolon inside brackets (a sum in two currencies) does not end the statement.
+    (
+        "brackets",
+        "Nordco said profit rose to 90m euros ($118m; £62m) in the year to March.",
+        [("profit rose to 90m euros ($118m; £62m) in the year to March", "Nordco")],
+    ),
 ]
 
 

@@ -107,6 +107,8 @@ def clause_end(text: str, pos: int, limit: int) -> int:
             continue
         if text[start] == "." and not is_sentence_end(text, start):
             continue
+        if text[start] == ";" and text.rfind("(", pos, start) > text.rfind(")", pos, start):
+            continue  # inside brackets: "5bn euros ($7bn; £4bn)"
         return start
     return limit
 
