@@ -863,3 +863,15 @@ def test_a_noun_placed_in_a_city_is_the_speaker_not_the_city() -> None:
 )
 def test_a_quote_split_by_its_attribution_reads_as_one_sentence(paragraph: str, text: str) -> None:
     assert [quote.text for quote in extract_quotes((paragraph,))] == [text]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "role"),
+    [
+        ('"It ships in May," said Nordbit\'s Ada Vik.', "Nordbit"),
+        ("The Harbour Trust\u2019s Jon Dahl said the pier was safe.", "The Harbour Trust"),
+        ('"It ships," said Ada Vik, the firm\'s chief engineer.', "the firm's chief engineer"),
+    ],
+)
+def test_a_role_that_only_names_an_owner_drops_its_possessive(paragraph: str, role: str) -> None:
+    assert [quote.role for quote in extract_quotes([paragraph])] == [role]

@@ -32,7 +32,7 @@ from index.quotes.marks import (
 from index.quotes.names import Source
 from index.quotes.registry import Registry
 from index.quotes.resolve import resolve
-from index.quotes.roles import carries, plausible_role
+from index.quotes.roles import carries, owner_role, plausible_role
 from index.quotes.rules import Switches
 
 CLOSE_STRANDED = "close-stranded"
@@ -182,6 +182,8 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
             steps.append(Step("join", rule or "split-quote", f"one quote in {len(group)} pieces"))
         if role is not None and switches.on(NO_CLAUSE_ROLE) and not plausible_role(role):
             role = None
+        if role is not None:
+            role = owner_role(role)
         results.append((make_quote(original, group, speaker, role), steps))
     if switches.on(CARRY_ROLE):
         _carry_roles(results)

@@ -85,6 +85,14 @@ def plausible_role(role: str) -> bool:
 _AFFILIATION = frozenset(("of", "from", "at"))
 
 
+def owner_role(role: str) -> str:
+    """A role that only names whom the speaker works for, without its possessive: "Xbox's
+    Peter Moore" is at ``Xbox``; any other role as it is."""
+    if role.endswith(("'s", "\u2019s")) and role[:1].isupper() and len(role.split()) <= 3:
+        return role[:-2]
+    return role
+
+
 @lru_cache(maxsize=4096)  # pure; a speaker's roles recur over their quotes
 def carries(role: str) -> bool:
     """Whether a role read with one quote is sure enough to give the speaker's other quotes:
