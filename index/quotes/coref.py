@@ -10,11 +10,7 @@ from index.quotes.apposition import appositive_role, set_off_after_subject
 from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.described_orgs import DESCRIBED_ORG, described_org, note_described_org
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
-from index.quotes.lexicon.grammar import (
-    CLAUSE_START_WORDS,
-    NOT_NAME_WORDS,
-    OBLIQUE_PREPOSITIONS,
-)
+from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
 from index.quotes.lexicon.people import (
     ANAPHORIC_HEADS,
     COURTESY_TITLES,
@@ -29,6 +25,7 @@ from index.quotes.lexicon.people import (
     ROLE_NOUNS_BEFORE_NAME,
     Gender,
 )
+from index.quotes.name_tail import of_tail
 from index.quotes.names import (
     MAX_RUN_WORDS,
     after_date_lead,
@@ -268,10 +265,12 @@ def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: R
     """Note an organisation named as a subject or speaker (``The SEC unveiled``), that a later
     ``it said`` finds; True if so. ``name`` is ``_org_name(text[start:end])``, already read."""
     position = _position(text, start, end)
-    if position not in ("subject", "speaker") or (" " not in name and modifies_next(text, end)):
-        return False
-    registry.add_org(name, base + start, _weight(position))
-    return True
+    if position in ("subject", "speaker") and (" " in name or not modifies_next(text, end)):
+        registry.add_org(name, base + start, _weight(position))
+        return True
+    if " " in name:  # named in passing: only "the commission" may stand for it (name-tail)
+        registry.passing.append((base + start, name + of_tail(text, end)))
+    return False
 
 
 def _scan_paragraph(

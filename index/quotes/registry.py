@@ -53,11 +53,9 @@ _INITIAL_NAME = re.compile(r"[A-Z]\.?\s+[A-Z][\w'\u2019-]+")
 
 @dataclass(slots=True)
 class Registry:
-    """The people of one article and where each is mentioned (body offsets, in order).
-
-    Each mention carries a salience weight: subjects and speakers are likelier antecedents
-    of a later pronoun than a name in a prepositional phrase.
-    """
+    """The people of one article and where each is mentioned (body offsets, in order), each
+    mention with a salience weight: subjects and speakers are likelier antecedents of a later
+    pronoun than a name in a prepositional phrase."""
 
     entities: list[Entity] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
@@ -68,6 +66,8 @@ class Registry:
     """Organisations named as subjects or speakers, by lower-case name."""
     aliases: dict[str, str] = field(default_factory=dict)
     """Acronyms the article defines, with the names they stand for (``PTC``)."""
+    passing: list[tuple[int, str]] = field(default_factory=list)
+    """Organisations named only in passing (``fined by the Electoral Commission``), by offset."""
     groups: list[tuple[int, str]] = field(default_factory=list)
     """Groups and organisations that spoke (``The Tories``, ``analysts``), by body offset."""
     in_opener: dict[int, int] = field(default_factory=dict)

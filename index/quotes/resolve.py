@@ -23,6 +23,7 @@ from index.quotes.lexicon.bodies import (
 )
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import DEMONYMS, FIRST_NAMES, ORG_WORDS, PLACE_NAMES
+from index.quotes.name_tail import NAME_TAIL, name_tail
 from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry
 from index.quotes.rules import ALL_ON, Switches
@@ -332,6 +333,13 @@ def resolve(
         ):
             # ("A council spokeswoman said ... "...," she said": she is the spokeswoman)
             registry.add_unnamed(source.name, source.gender, position, SPEAKER_WEIGHT)
+        tail = name_tail(registry, source.name, position) if switches.on(NAME_TAIL) else None
+        if tail is not None:  # ("the commission" after "the Electoral Commission")
+            if isinstance(tail, int):
+                registry.mention(tail, position, SPEAKER_WEIGHT)
+                tail = registry.entities[tail].name
+            why = Step("resolve", NAME_TAIL, f"{source.name!r} -> {tail!r}, whose name ends so")
+            return tail, _lower_first(source.name), why if explain else None
         why = (
             Step("resolve", FULL_NAME, f"{source.kind} {source.name!r} as written")
             if explain

@@ -190,6 +190,13 @@ RULES: tuple[Rule, ...] = (
         "company that ...'",
     ),
     Rule(
+        "name-tail",
+        "resolve",
+        "'the commission said' resolves to the latest organisation whose name ends with those "
+        "words, the description becoming the role: 'the Harbour Commission ... the "
+        "commission said'",
+    ),
+    Rule(
         "they-group",
         "resolve",
         "'they said' resolves to the group or organisation that spoke just before: 'The "

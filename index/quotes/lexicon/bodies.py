@@ -33,6 +33,15 @@ INSTITUTION_WORDS = word_set(
 )
 """Words in a name that make it a public body, never what "the company" stands for."""
 
+BODY_NAME_ENDS = word_set(
+    """ministry commission party alliance office council board trust government department
+    court fund authority committee assembly executive service foundation university college
+    school hospital festival league society coalition centre center bureau administration
+    tribunal panel academy museum survey inquiry campaign forum"""
+)
+"""Last words of a body's name by which a report goes on to call it ("the commission" for
+"the Electoral Commission"); none describes a business ("the company" is read apart)."""
+
 FIRM_NAME_ENDS = word_set(
     """motor motors airlines airways holdings industries electronics telecom telecoms
     technologies pharmaceuticals securities petroleum corp inc ltd"""
