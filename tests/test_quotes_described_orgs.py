@@ -62,6 +62,16 @@ ROWS: list[tuple[tuple[str, ...], str, str, str | None]] = [
         "Saltvik",
         "the firm",
     ),
+    # no description at all: whatever has shares traded is a body, which "it" stands for
+    (
+        (
+            "Shares in Brimstad Kiosk fell by a third after the chain revealed a loss.",
+            "It also warned that it might close 40 shops.",
+        ),
+        "that it might close",
+        "Brimstad Kiosk",
+        None,
+    ),
 ]
 
 # (paragraphs, first words of the quote, speaker): no body a description introduced

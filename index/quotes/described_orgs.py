@@ -64,9 +64,14 @@ def described_org(text: str, start: int, end: int, org: str | None) -> Described
     head = _head_before(text, start)
     if head is None:
         after = _APPOSITIVE_BODY.match(text, end) if text.startswith(", ", end) else None
-        if after is None:
+        if after is not None:
+            head = after.group().rsplit(maxsplit=1)[-1]
+        elif text.endswith(("in ", "of "), 0, start) and _SHARES_IN.search(
+            text, max(0, start - 80), start
+        ):
+            head = ""  # ("Shares in Krispy Kreme fell": whatever has shares is a body)
+        else:
             return None
-        head = after.group().rsplit(maxsplit=1)[-1]
     run = text[start:end]
     # (each part of a hyphenated first name counts: "Jeanne-Marie")
     words = [part for word in run.split() for part in word.rstrip(".,").lower().split("-")]
@@ -87,5 +92,5 @@ def note_described_org(registry: Registry, body: Described, position: int, weigh
     )
     entity = registry.entities[registry.add_org(body.name, position, weight)]
     entity.salient = True
-    if body.head not in entity.roles:
+    if body.head and body.head not in entity.roles:
         entity.roles.append(body.head)
