@@ -820,6 +820,8 @@ def test_they_group_is_a_rule_that_can_be_switched_off() -> None:
         ("The Secretary of State", "person"),
         ("the Chancellor of the Exchequer", "person"),
         ("The Harbour Secretary", "person"),
+        ("the outgoing Harbour Secretary", "person"),  # when the title was held
+        ("the former Chancellor of the Exchequer", "person"),
         ("The Tromvik Economist", "org"),  # a paper named with a person's noun
         ("The Tromvik Guardian", "org"),
         ("the Bank of Tromvik", "org"),

@@ -16,9 +16,11 @@ from index.quotes.lexicon.bodies import MEDIA_NAME_WORDS
 from index.quotes.names import Source
 from index.quotes.registry import Registry
 
-# "the" and capitalised words, joined by "of", "for", "the", "and" only.
+# "the" and capitalised words, joined by "of", "for", "the", "and" only; a word for when the
+# title was or will be held may come first ("the outgoing European Commissioner").
 _CAPITALISED = re.compile(
-    r"[Tt]he\s+[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'\u2019-]*)*"
+    r"[Tt]he\s+(?:(?:former|outgoing|incoming|new|current|retiring|acting|interim|then)\s+)?"
+    r"[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'\u2019-]*)*"
 )
 
 
