@@ -72,6 +72,16 @@ ROWS: list[tuple[tuple[str, ...], str, str, str | None]] = [
         "Brimstad Kiosk",
         None,
     ),
+    # an appositive opened by a place's possessive
+    (
+        (
+            "Fjordliv, Norway's oldest mutual insurer, has cut its bonuses.",
+            "The insurer argued that shares would recover in the long run.",
+        ),
+        "that shares would",
+        "Fjordliv",
+        "the insurer",
+    ),
 ]
 
 # (paragraphs, first words of the quote, speaker): no body a description introduced
@@ -204,3 +214,12 @@ def test_a_start_up_is_a_body_the_company_stands_for() -> None:
         "The company, founded two years ago by two engineers, says 6,000 traders use its app.",
     )
     assert speaker_of(paragraphs, "6,000 traders") == "Fennick"
+
+
+def test_a_subject_the_article_calls_a_media_group_is_what_the_company_stands_for() -> None:
+    # (a name read as an organisation anyway, "Post", keeps the description's head as a role)
+    paragraphs = (
+        "Revenues at media group Tromvik Post rose 4% in 2004.",
+        "The company said it would print a Sunday edition.",
+    )
+    assert _speaker_and_role(paragraphs, "it would print") == ("Tromvik Post", "the company")

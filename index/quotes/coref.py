@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from index.quotes.apposition import appositive_role, set_off_after_subject
 from index.quotes.cues import by_last_letter, trie_pattern
-from index.quotes.described_orgs import DESCRIBED_ORG, described_org, note_described_org
+from index.quotes.described_orgs import DESCRIBED_ORG, described_org, note_described_org, note_head
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
 from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
 from index.quotes.lexicon.people import (
@@ -266,7 +266,7 @@ def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: R
     ``it said`` finds; True if so. ``name`` is ``_org_name(text[start:end])``, already read."""
     position = _position(text, start, end)
     if position in ("subject", "speaker") and (" " in name or not modifies_next(text, end)):
-        registry.add_org(name, base + start, _weight(position))
+        note_head(registry, registry.add_org(name, base + start, _weight(position)), text, start)
         return True
     if " " in name:  # named in passing: only "the commission" may stand for it (name-tail)
         registry.passing.append((base + start, name + of_tail(text, end)))

@@ -25,7 +25,7 @@ _HEADS = "(?:" + trie_pattern(tuple(sorted(ORG_DESCRIPTION_HEADS))) + ")"
 # that makes the appositive a role at a body ("a spokeswoman for the company").
 _NOT_DESCRIBING = r"(?!(?:for|of|at|to|with|on|by|from)\s)"
 _APPOSITIVE_BODY = re.compile(
-    rf",\s+(?:the|a|an)\s+(?:{_NOT_DESCRIBING}[\w\u2019'&.-]+(?<!'s)(?<!\u2019s)\s+){{0,4}}?"
+    rf",\s+(?:the|a|an|[A-Z][\w-]*['\u2019]s)\s+(?:{_NOT_DESCRIBING}[\w\u2019'&.-]+(?<!'s)(?<!\u2019s)\s+){{0,4}}?"
     rf"{_HEADS}(?=[,.;:]|\s+(?:that|which|based|whose|with|in|of|from|behind|founded|known|"
     r"owned|run|set|listed|and)\b)"
 )
@@ -94,3 +94,11 @@ def note_described_org(registry: Registry, body: Described, position: int, weigh
     entity.salient = True
     if body.head and body.head not in entity.roles:
         entity.roles.append(body.head)
+
+
+def note_head(registry: Registry, index: int, text: str, start: int) -> None:
+    """Give organisation ``index``, named at ``text[start:]`` as a subject or speaker, the head
+    of a description right before its name as a role ("media group Reuters": a group)."""
+    head = _head_before(text, start)
+    if head is not None and head not in registry.entities[index].roles:
+        registry.entities[index].roles.append(head)

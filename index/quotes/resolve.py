@@ -124,6 +124,10 @@ def _may_be_described(org: Entity, description: str, roles: list[str]) -> bool:
         name.endswith("s") and name[:-1].isupper()
     ):
         return False  # "The message", "MPs"
+    kinds = {role.rpartition(" ")[2] for role in roles}
+    head = description.split()[-1]
+    if head in kinds or (head in _BUSINESS_HEADS and not kinds.isdisjoint(_BUSINESS_HEADS)):
+        return True  # described so by the article itself ("media group Reuters": the group)
     if " " not in name and len(name) > 5 and name.isupper():
         return False  # a heading word ("ABSTRACT"), not an acronym
     words = [word.lower() for word in name.split()]
