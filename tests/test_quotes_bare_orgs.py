@@ -13,7 +13,7 @@ RULE = "bare-org"
 ROWS: list[tuple[tuple[str, ...], str, str]] = [
     (
         (
-            "Shares in Velmora rose on Tuesday. Velmora said its new ferries were on time.",
+            "Trading was brisk on Tuesday. Velmora said its new ferries were on time.",
             "It said the first would sail from Tromvik in June.",
         ),
         "the first would sail",
