@@ -23,6 +23,7 @@ from index.quotes.lexicon.bodies import (
 )
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import DEMONYMS, FIRST_NAMES, ORG_WORDS, PLACE_NAMES
+from index.quotes.misspelt import MISSPELT_NAME, misspelt_surname
 from index.quotes.name_tail import NAME_TAIL, name_tail
 from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry
@@ -359,6 +360,12 @@ def resolve(
     ):
         detail = f"{source.name!r} -> {whole!r}, an organisation named so"
         return whole, source.role, Step("resolve", FULL_NAME, detail) if explain else None
+    typo = misspelt_surname(registry, source.name) if switches.on(MISSPELT_NAME) else None
+    if typo is not None:  # ("Ms Chada said" after "Monica Chadha")
+        entity = registry.entities[typo]
+        registry.mention(typo, position, SPEAKER_WEIGHT)
+        detail = f"{source.name!r} -> {entity.shown!r}, a surname one letter apart"
+        return entity.shown, entity.role, Step("resolve", MISSPELT_NAME, detail)
     index = registry.add(source.name, position, source.gender, source.role, True, SPEAKER_WEIGHT)
     entity = registry.entities[index]
     why = None

@@ -197,6 +197,12 @@ RULES: tuple[Rule, ...] = (
         "commission said'",
     ),
     Rule(
+        "misspelt-name",
+        "resolve",
+        "a bare surname that names nobody yet, one letter away from the surname of exactly one "
+        "person named in full, is that person: 'Ada Vikk ... Vik said'",
+    ),
+    Rule(
         "they-group",
         "resolve",
         "'they said' resolves to the group or organisation that spoke just before: 'The "
