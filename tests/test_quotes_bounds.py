@@ -319,6 +319,13 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "If the port agrees, Ada Vik will sign and say the deal is done.",
         [("the deal is done", "Ada Vik")],
     ),
+    # "but" before another speaker's attribution ends the statement.
+    (
+        "but-speaker",
+        "The port claimed Ola Berg was to blame but his lawyer, Ada Vik, told reporters it was "
+        "absurd.",
+        [("Ola Berg was to blame", "The port"), ("it was absurd", "Ada Vik")],
+    ),
     # A semicolon inside brackets (a sum in two currencies) does not end the statement.
     (
         "brackets",

@@ -233,6 +233,9 @@ _SPACE_STOP = re.compile(
     r"and\s+(?=[A-Z][a-z]+\s+[a-z]+ed\b)|"
     # "... and she accused ...": a pronoun and its own verb.
     rf"and\s+(?=(?:he|she|they)\s+(?:{_NEXT_VERB})\b)|"
+    # "... but his lawyer, Jon Dahl, told ...": another speaker's attribution.
+    r"but\s+(?=(?:his|her|their|its|the|a|an)\s+[^.;:!?\"\u201c]{0,60}?\b(?:said|says|told|"
+    r"tells|added|argued|insisted|claimed|denied|countered|responded|replied)\b)|"
     # "spoke on condition of anonymity": how the source spoke, not what was said.
     r"on\s+(?:the\s+)?condition\s+of\s+anonymity\b|"
     r"(?:but|and)\s+(?=(?:declined|refused|did\s+not|didn't|would\s+not|wouldn't|"
