@@ -21,6 +21,18 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'and added:' after a 'but' goes on the clause after it, not the sentence's first",
+        (
+            "The port claimed Ola Berg was to blame but his lawyer, Ada Vik, told reporters it "
+            'was absurd and added: "He was at home that night."',
+        ),
+        [
+            ("Ola Berg was to blame", "The port"),
+            ("it was absurd", "Ada Vik"),
+            ("He was at home", "Ada Vik"),
+        ],
+    ),
+    (
         "'meanwhile' between a name and its verb is an adverb, not part of the name",
         (
             "The council met on Monday.",

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from index.quotes.and_verb import and_verb_subject
 from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, strip_adverbs
 from index.quotes.lexicon.grammar import CLAUSE_AFTER_VERB, SUBJECT_OPENERS
 from index.quotes.lexicon.speech import NAMING_VERBS, PARTICIPLES
@@ -316,7 +317,7 @@ def before_quote(
         ):
             # 'Ada Vik thanked the architect, Jon Sand, and added: "..."': the second verb of
             # the clause's subject, whoever else the clause names.
-            found = clause_subject(text, lo, lo + len(head), spans, known)
+            found = and_verb_subject(text, lo, lo + len(head), spans, known)
             rule = BEFORE_AND_VERB if found is not None else rule
         if found is None and last.group() in PARTICIPLES and switches.on(HEARD_SAYING):
             # 'The ad shows footage of Ada Vik asking: "..."': no comma before the participle,
