@@ -319,6 +319,18 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "If the port agrees, Ada Vik will sign and say the deal is done.",
         [("the deal is done", "Ada Vik")],
     ),
+    # An outlet's name run into the name that opens the statement: the person is said of.
+    (
+        "outlet-then-person",
+        "Party sources told the BBC Anna Vik had always backed the tunnel.",
+        [("Anna Vik had always backed the tunnel", "Party sources")],
+    ),
+    (
+        "outlet-then-person",
+        "A Labour source told Harbour Radio Mr Dahl would front the campaign.",
+        [("Mr Dahl would front the campaign", "A Labour source")],
+    ),
+    ("outlet-then-person", "Ada Vik told Tom Berg she would go.", [("she would go", "Ada Vik")]),
     # "but" before another speaker's attribution ends the statement.
     (
         "but-speaker",

@@ -7,6 +7,7 @@ import re
 from index.quotes.attribution import clause_end
 from index.quotes.cues import ATTRIBUTION_VERB_SET, trie_pattern
 from index.quotes.lexicon.speech import ADDRESSEE_VERBS
+from index.quotes.media_names import person_after_paper
 from index.quotes.names import NAME_RUN
 
 # "... and warned against ...": the speaker's next verb, not the statement's ("he posed a
@@ -271,7 +272,8 @@ def content_start(text: str, verb: str, pos: int, limit: int) -> int:
             or _ADDRESSEE_BEFORE_PRONOUN.match(text, pos, limit)
         )
         if obj:
-            pos = obj.end()
+            person = person_after_paper(obj.group())  # ("told the BBC Michael Howard has")
+            pos = obj.end() if person is None else obj.start() + person
     elif verb in _WARN_VERBS:
         obj = _WARNED_ADDRESSEE.match(text, pos, limit)
         if obj and not _THAT.match(text, pos, limit):
