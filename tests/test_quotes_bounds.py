@@ -331,6 +331,12 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         [("Mr Dahl would front the campaign", "A Labour source")],
     ),
     ("outlet-then-person", "Ada Vik told Tom Berg she would go.", [("she would go", "Ada Vik")]),
+    # "and claim" after a statement: the speakers' second verb, in the present.
+    (
+        "next-verb",
+        "The Greens have said the port's sums do not add up and claim it would cut ferries.",
+        [("the port's sums do not add up", "The Greens"), ("it would cut ferries", "The Greens")],
+    ),
     # "but" before another speaker's attribution ends the statement.
     (
         "but-speaker",

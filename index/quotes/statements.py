@@ -51,6 +51,10 @@ _NEXT_VERB = trie_pattern(
         "signalled",
         "hinted",
         "expressed",
+        # the present, as of a body or group ("... do not add up and claim it would ...")
+        "claim",
+        "insist",
+        "argue",
     }
 )
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
