@@ -254,6 +254,16 @@ def test_it_stands_for_a_body_whose_name_ends_after_and() -> None:
     assert speakers == ["the Department of Roads and Rivers"] * 2
 
 
+def test_a_body_in_a_list_of_names_is_no_subject_it_could_stand_for() -> None:
+    paragraphs = (
+        "The Harbour Trust said it would fight the plan.",
+        "It wants seats for small ports on the Nordic Council, Fjord Assembly or Coast Board. "
+        "And it said that fees must fall.",
+    )
+    speakers = [quote.speaker for quote in extract_quotes(paragraphs)]
+    assert speakers == ["The Harbour Trust"] * 2
+
+
 @pytest.mark.parametrize(
     ("text", "run", "whole"),
     [

@@ -25,6 +25,7 @@ from index.quotes.lexicon.people import (
     ROLE_NOUNS_BEFORE_NAME,
     Gender,
 )
+from index.quotes.name_lists import in_name_list
 from index.quotes.name_tail import of_tail
 from index.quotes.names import (
     MAX_RUN_WORDS,
@@ -108,7 +109,7 @@ def _position(text: str, start: int, end: int) -> str:
         return "other"
     tail = before.rstrip()
     if not tail or tail[-1] in _CLAUSE_ENDINGS:
-        return "subject"
+        return "other" if tail.endswith(",") and in_name_list(text, start, end) else "subject"
     if words and words[-1].lower() in CLAUSE_START_WORDS:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
         return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
