@@ -889,3 +889,19 @@ def test_a_quote_split_by_its_attribution_reads_as_one_sentence(paragraph: str, 
 )
 def test_a_role_that_only_names_an_owner_drops_its_possessive(paragraph: str, role: str) -> None:
     assert [quote.role for quote in extract_quotes([paragraph])] == [role]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Without a deal the union", "the union"),
+        ("Even without changes the commission", "the commission"),
+        ("Under the new rules the port authority", "the port authority"),
+        ("Last month the harbour board", "the harbour board"),
+    ],
+)
+def test_a_short_phrase_that_sets_the_scene_is_no_part_of_the_speaker(
+    phrase: str, name: str
+) -> None:
+    source = parse_source(phrase)
+    assert source is not None and source.name == name

@@ -26,7 +26,11 @@ _PERIOD = (
 # "On Friday", "Earlier", "In a statement": the scene, before a comma or "the".
 _WHEN = (
     rf"(?:[Oo]n\s+)?{_DAY}|[Ee]arlier|[Ll]ater|[Yy]esterday|[Mm]eanwhile|[Ii]nstead|"
-    r"[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:statement|report|interview)"
+    r"[Ii]n\s+(?:a|an|its|his|her|their)\s+(?:statement|report|interview)|"
+    # "Even without changes the commission", "Under the deal the union": a short phrase of
+    # a preposition and lower-case words
+    r"(?:[Ee]ven\s+)?(?:[Ww]ithout|[Uu]nder|[Dd]espite|[Aa]mid|[Aa]fter|[Bb]efore)\s+"
+    r"(?:(?:a|an|the|this|that|its|his|her|their|such)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
 )
 _LEAD = re.compile(rf"{_PERIOD}\s*,?\s+(?=\S)|(?:{_WHEN})\s*,\s*|(?:{_WHEN})\s+(?=(?:the|a|an)\s)")
 # "The revelation came as", "Its comments came after", "The news comes amid".
