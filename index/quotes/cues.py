@@ -160,9 +160,11 @@ ADJUNCT_START = re.compile(
 
 # What one claims by winning it: "claimed the title", "claimed a third straight win".
 _CLAIMED_PRIZE = re.compile(
-    r"\s+(?:the|a|an|his|her|their|its|a\s+record)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:award|title|"
-    r"prize|trophy|victory|win|lead|place|spot|seat|medal|crown|scalp|points?|wickets?|"
-    r"goals?|lives|life|responsibility|ownership)\b"
+    r"\s+(?:(?:the|a|an|his|her|their|its|a\s+record)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:award|title|"
+    r"prize|trophy|victory|win|draw|double|treble|hat-trick|lead|place|spot|seat|medal|crown|"
+    r"scalp|points?|wickets?|goals?|lives|life|responsibility|ownership)|"
+    # "claiming away draws", "claimed home wins": results, with no article
+    r"(?:away|home|two|three|back-to-back)\s+(?:wins|draws|victories|points))\b"
 )
 # What a player adds to the score: "added four conversions", "added a late penalty".
 _ADDED_SCORE = re.compile(
