@@ -16,6 +16,7 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "The share of travellers booking by ferry calls has fallen by a third.", []),
     ("noun-cue", "Some 90% of travel insurance claims were for lost bags.", []),
     ("noun-cue", "Ada Vik claimed her third sailing title of the year in Bergen.", []),
+    ("noun-cue", "The film tells the story of two brothers who run a ferry to Bergen.", []),
     ("noun-cue", "The Republic look to have an edge after claiming away draws in Oslo.", []),
     ("noun-cue", "Jon Dahl added four conversions as Voss kept their fine start.", []),
     ("noun-cue", "Fares rose despite a harbour board report that showed costs were falling.", []),

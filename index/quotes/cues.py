@@ -184,6 +184,9 @@ _ADMITTED_CHARGE = re.compile(
     r"\s+(?:[\w'\u2019-]+\s+){0,3}?(?:charges?|counts?|offences?|offenses?|guilt|liability|"
     r"defeat|manslaughter|murder|theft|fraud|assault)\b(?!\s+(?:was|were|is|are|had|has)\b)"
 )
+_TOLD_STORY = re.compile(
+    r"\s+(?:the|a|an|his|her|their|its)\s+(?:\w+\s+)?(?:story|tale|history)\s+of\b"
+)
 _PLURAL_VERB_NEXT = re.compile(r"\s+(?:say|claim|suggest|indicate|show|allege|state)\b")
 _ASKED_FOR = re.compile(
     r"\s+(?:(?!whether\b|if\b|what\b|how\b|why\b|when\b|who\b|that\b|to\b)[\w'\u2019-]+\s+){1,4}?"
@@ -222,6 +225,8 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         return True  # "admitted two charges of improper conduct": a plea
     if word.startswith("add") and _ADDED_TO.match(text, cue.end()):
         return True  # "will add a label to its brands": put it there
+    if word.startswith("tell") and _TOLD_STORY.match(text, cue.end()):
+        return True  # "tells the story of Torak": a book's plot, nothing said
     if word.startswith("ask") and _ASKED_FOR.match(text, cue.end()):
         return True  # "asked Congress for more funds": a request for a thing
     if (
