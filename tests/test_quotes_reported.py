@@ -16,6 +16,11 @@ ROWS: list[tuple[str, tuple[str, ...], list[tuple[str, str, str | None]]]] = [
         [("indirect", "she would sail", "Ada Vik")],
     ),
     (
+        "report-and-said",
+        ("Ada Vik has backed the plan but has said she will vote against the budget.",),
+        [("indirect", "she will vote against the budget", "Ada Vik")],
+    ),
+    (
         "report-phrase-subject",
         ("People briefed on the harbour plans said that the pier would reopen in May.",),
         [("indirect", "that the pier would reopen in May", "People briefed on the harbour plans")],

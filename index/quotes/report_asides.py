@@ -130,3 +130,18 @@ def gerund_object(text: str, verb_end: int, previous: str) -> bool:
     """Whether a cue in ``-ing`` after a preposition takes a short object that closes the
     clause (``just by saying its name.``): a gerund, not a report."""
     return previous in _GERUND_BEFORE and _GERUND_OBJECT.match(text, verb_end) is not None
+
+
+_PERFECT = frozenset(("has", "have", "had"))
+
+
+def coordinated_verb(head: str, previous: str, verb: str) -> bool:
+    """Whether the cue ``verb`` after ``head`` (whose last word is ``previous``) is a second
+    verb of the clause's subject: "... and said", "... but has said" (not "and have notes")."""
+    if previous in ("and", "but"):
+        return True
+    return (
+        previous in _PERFECT
+        and verb.endswith(("ed", "said", "told"))
+        and head[: -len(previous)].rstrip().endswith((" and", " but"))
+    )

@@ -31,6 +31,7 @@ from index.quotes.report_asides import (
     aside_subject,
     close_opening_clause,
     continues_after,
+    coordinated_verb,
     gerund_object,
     inverted_aside,
     said_by_last,
@@ -306,7 +307,7 @@ def _sentence_reports(
                 )
             )
             continue
-        if previous in ("and", "but") and not head.endswith(",") and on(AND_SAID):
+        if coordinated_verb(head, previous, verb) and not head.endswith(",") and on(AND_SAID):
             # "X criticised the plan and said ...": a second verb of the same subject.
             opened = _WHO_OPEN.search(text, lo, cue.start())
             coordinated = (
