@@ -741,6 +741,8 @@ def test_a_phrase_with_a_verb_of_its_own_is_a_clause(phrase: str, clause: bool) 
         ("the", False),
         ("former", False),
         ("harbour master", True),
+        ("like Tom Berg", False),  # a comparison, no role
+        ("Despite the demand", False),
         ("of the Harbour Trust", True),
     ],
 )

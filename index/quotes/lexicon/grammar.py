@@ -201,7 +201,9 @@ OPENING_PARTICIPLE_LINKS = word_set("to in on at after about from with before du
 OPENING_TIME_WORDS = word_set("last earlier later this next")
 """First words of an opening time phrase (``Last month, Ada Vik said``)."""
 
-NOT_ROLE_OPENERS = word_set("during after before while when since without")
+NOT_ROLE_OPENERS = word_set(
+    "during after before while when since without like unlike including alongside despite"
+)
 """First words of a phrase that is a clause or a time, never a role (``During his speech``)."""
 
 NOT_ROLE_ENDS = word_set("and or the of a an after before but former")
