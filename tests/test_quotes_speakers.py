@@ -21,6 +21,15 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a surname two people share is the one named last before it, not one named later",
+        (
+            "Rock star Ola Dahl has been praised by police for tackling a burglar.",
+            '"I acted on impulse," Dahl said.',
+            "On Tuesday his wife, Kari Dahl, thanked the neighbours.",
+        ),
+        [("I acted on impulse", "Ola Dahl")],
+    ),
+    (
         "'and added:' after a 'but' goes on the clause after it, not the sentence's first",
         (
             "The port claimed Ola Berg was to blame but his lawyer, Ada Vik, told reporters it "

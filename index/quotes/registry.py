@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from index.quotes.lexicon.bodies import ORG_DESCRIPTION_HEADS
 from index.quotes.lexicon.people import FIRST_NAMES, PEERAGE_TITLES, Gender
+from index.quotes.mention_order import by_last_mention
 
 # A pronoun is only resolved to someone mentioned at most this many characters before it.
 PRONOUN_REACH = 2500
@@ -115,8 +116,9 @@ class Registry:
         if role and role not in entity.roles:
             entity.roles.append(role)
 
-    def find(self, name: str) -> int | None:
-        """Index of the entity a name (full name, surname or first name) refers to."""
+    def find(self, name: str, position: int = -1) -> int | None:
+        """Index of the entity a name (full name, surname or first name) refers to (at body
+        offset ``position``, if given: of two, the one named last before it)."""
         tokens = name.lower().split()
         if not tokens:
             return None
@@ -134,6 +136,8 @@ class Registry:
             # contains the whole one-word mention; but a bare surname stands for someone the
             # article has as a subject or speaker ("Cruz said" after "a photo of Heidi Cruz":
             # not Heidi).
+            if position >= 0 and len(candidates) > 1:
+                candidates = by_last_mention(self.positions, self.mentioned, candidates, position)
             latest = candidates[-1]
             if self.entities[latest].salient or len(candidates) == 1:
                 return latest
@@ -233,7 +237,7 @@ class Registry:
         ``titled`` says the role is only the title before the name (``Councillor``); ``peer``
         is a peer's title before a single name (``Lord``).
         """
-        index = self.find(name) if known == -1 else known
+        index = self.find(name, position) if known == -1 else known
         if index is None:
             tokens = {t.lower() for t in name.split()}
             roles = [role] if role else []
