@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "inside a paper's report ('reports that Dahl told ...:') the speaker is the one it names",
+        (
+            'The Harbour Post reports that Ola Dahl told a French magazine: "I either win titles '
+            'or have an easy life."',
+        ),
+        [("I either win titles", "Ola Dahl")],
+    ),
+    (
         "a surname two people share is the one named last before it, not one named later",
         (
             "Rock star Ola Dahl has been praised by police for tackling a burglar.",

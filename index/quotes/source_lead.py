@@ -41,6 +41,12 @@ _CAME_WITH = re.compile(
 _VERB = re.compile(r"\b[a-z]+ed\b")
 # "Despite receiving", "After reading": an opening participle phrase without its comma.
 _DOING = re.compile(r"(?:Despite|After|Before|While|Since|On|Upon|Without)\s+[a-z]{3,}ing\s+(?=\S)")
+# "The paper reports that", "His book claims that": another's report, inside which the
+# speaker is named.
+_REPORTS_THAT = re.compile(
+    r"\s(?:reports|reported|claims|claimed)\s+"
+    r"that\s+(?=\S)"
+)
 # '"...," the newspaper quoted the chief executive as saying': the one quoted speaks.
 _QUOTED_AS = re.compile(r"^.{1,80}?\s(?:quoted|cited)\s+(?!by\b)(?P<who>.+?)(?:\s+as)?$")
 
@@ -58,6 +64,9 @@ def strip_lead(phrase: str) -> str:
     came = _CAME_WITH.match(text)
     if came is not None and _VERB.search(text, came.end()) is None:
         text = text[came.end() :]  # (not "came after X suspended a candidate": a clause)
+    reported = _REPORTS_THAT.search(text)
+    if reported is not None and "," not in text[reported.end() :]:
+        text = text[reported.end() :]  # ("The paper reports that Dahl (told ...)": Dahl)
     quoted = _QUOTED_AS.match(text)
     if quoted is not None:
         text = quoted.group("who")
