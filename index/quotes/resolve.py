@@ -136,8 +136,6 @@ def _may_be_described(org: Entity, description: str, roles: list[str]) -> bool:
         return False  # "News", "Group"
     if all(word in PLACE_NAMES for word in words if word != "the"):
         return False  # "China"
-    head = description.split()[-1]
-    kinds = {role.rpartition(" ")[2] for role in roles}
     if head in NOT_BUSINESS_HEADS and not kinds.isdisjoint(_BUSINESS_HEADS):
         return False  # ("the watchdog" is not the bank it oversees, nor "the union" a firm)
     if head in _BUSINESS_HEADS and not kinds.isdisjoint(NOT_BUSINESS_HEADS):
