@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'the star of <works>' is the one just named, whatever the works are called",
+        (
+            "Film legend Ola Dahl has hit out at the films of today. The star of Harbour Nights "
+            "said most new films were dull.",
+        ),
+        [("most new films were dull", "Ola Dahl")],
+    ),
+    (
         "inside a paper's report ('reports that Dahl told ...:') the speaker is the one it names",
         (
             'The Harbour Post reports that Ola Dahl told a French magazine: "I either win titles '

@@ -78,6 +78,10 @@ _OWNING_PLACES = PLACE_NAMES | frozenset(("labour", "tory", "tories", "party", "
 _DESCRIBING = re.compile(r"[a-z]+|[A-Z][a-z]+(?:-[a-z]+)?")
 
 
+# A description followed by the works that made the one named known: "the star of Rain Man".
+_WORK_OF = re.compile(r"([Tt]he\s+[\w\s'\u2019-]+?)\s+of\s+(?:the\s+)?[A-Z].*")
+
+
 @lru_cache(maxsize=4096)  # pure; the same descriptions recur ("the president")
 def read_description(phrase: str) -> Description | None:
     """Read ``the <modifiers> <head>`` (the whole phrase), or None."""
@@ -87,6 +91,10 @@ def read_description(phrase: str) -> Description | None:
         # "Scotland's first minister" is "the Scotland first minister", no one's possession
         phrase = f"the {place.group(1)} {phrase.strip()[place.end() :]}"
     found = _PHRASE.fullmatch(phrase.strip())
+    of = _WORK_OF.fullmatch(phrase.strip()) if " of " in phrase else None
+    star = _PHRASE.fullmatch(of.group(1)) if of is not None else None
+    if star is not None and star.group("head").lower() in ANAPHORIC_HEADS:
+        found = star  # ("the star of Rain Man and Tootsie": the star)
     if found is None:
         return None
     head = found.group("head")
