@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.quotes import explain_quotes
 from index.quotes.misspelt import MISSPELT_NAME, one_letter_apart
 from tests.quotecheck import speaker_of
 
@@ -81,3 +82,11 @@ def test_a_surname_is_kept_when_no_one_person_is_one_letter_away(
 def test_one_letter_apart(a: str, b: str, apart: bool) -> None:
     assert one_letter_apart(a, b) is apart
     assert one_letter_apart(b, a) is apart
+
+
+def test_explain_names_the_rule() -> None:
+    explained = next(e for e in explain_quotes(ROWS[0][0]) if e.quote.text.startswith("It needs"))
+    assert ("resolve", MISSPELT_NAME) in [(step.stage, step.rule) for step in explained.steps]
+    assert next(step for step in explained.steps if step.rule == MISSPELT_NAME).detail.endswith(
+        "a surname one letter apart"
+    )

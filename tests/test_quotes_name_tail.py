@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.quotes import extract_quotes
+from index.quotes import explain_quotes, extract_quotes
 from index.quotes.name_tail import NAME_TAIL
 from tests.quotecheck import speaker_of
 
@@ -106,3 +106,11 @@ def test_no_body_where_the_name_does_not_end_so(
     paragraphs: tuple[str, ...], start: str, speaker: str
 ) -> None:
     assert speaker_of(paragraphs, start) == speaker
+
+
+def test_explain_names_the_rule_and_the_body() -> None:
+    paragraphs = ROWS[0][0]
+    explained = next(e for e in explain_quotes(paragraphs) if e.quote.text.startswith("the line"))
+    steps = [(step.stage, step.rule) for step in explained.steps]
+    assert ("resolve", NAME_TAIL) in steps
+    assert any("Harbour Commission" in step.detail for step in explained.steps)

@@ -341,8 +341,9 @@ def resolve(
             if isinstance(tail, int):
                 registry.mention(tail, position, SPEAKER_WEIGHT)
                 tail = registry.entities[tail].name
-            why = Step("resolve", NAME_TAIL, f"{source.name!r} -> {tail!r}, whose name ends so")
-            return tail, _lower_first(source.name), why if explain else None
+            detail = f"{source.name!r} -> {tail!r}, whose name ends so"
+            why = Step("resolve", NAME_TAIL, detail) if explain else None
+            return tail, _lower_first(source.name), why
         why = (
             Step("resolve", FULL_NAME, f"{source.kind} {source.name!r} as written")
             if explain
@@ -363,7 +364,8 @@ def resolve(
         entity = registry.entities[typo]
         registry.mention(typo, position, SPEAKER_WEIGHT)
         detail = f"{source.name!r} -> {entity.shown!r}, a surname one letter apart"
-        return entity.shown, entity.role, Step("resolve", MISSPELT_NAME, detail)
+        why = Step("resolve", MISSPELT_NAME, detail) if explain else None
+        return entity.shown, entity.role, why
     index = registry.add(source.name, position, source.gender, source.role, True, SPEAKER_WEIGHT)
     entity = registry.entities[index]
     why = None
