@@ -321,6 +321,29 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "If the port agrees, Ada Vik will sign and say the deal is done.",
         [("the deal is done", "Ada Vik")],
     ),
+    # A sentence opened by "As" or the British "Whilst": the opening clause ends at its comma,
+    # and the word is no part of the speaker's name or role.
+    (
+        "subordinate",
+        "As Ada Vik announced the winter timetable on the quay, harbour pilot Tom Berg urged "
+        "her to wait.",
+        [("the winter timetable on the quay", "Ada Vik")],
+    ),
+    (
+        "subordinate",
+        "Whilst Tom Berg says the port is safe, the union wants an inquiry.",
+        [("the port is safe", "Tom Berg")],
+    ),
+    (
+        "subordinate",
+        'As they say about the harbour master, "steady hands, long memory."',
+        [],
+    ),
+    (
+        "subordinate",
+        "When the survey asked about the two ferry routes, most islanders chose the short one.",
+        [("about the two ferry routes", "the survey")],
+    ),
     # An outlet's name run into the name that opens the statement: the person is said of.
     (
         "outlet-then-person",

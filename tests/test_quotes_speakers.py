@@ -616,11 +616,14 @@ ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
             "During his speech Mr Lund said the bridge was safe.",
             "His remarks came after Mayor Ada Vik said the quay was short.",
             "The harbour crew and Eva Holm said the ferry was late.",
+            "Tom Berg said the port was safe, whilst Siri Moen said it would close within a year.",
         ),
         [
             ("the bridge was safe", None),
             ("the quay was short", "Mayor"),
             ("the ferry was late", None),
+            ("the port was safe", None),
+            ("it would close within a year", None),
         ],
     ),
     (
@@ -932,3 +935,17 @@ def test_a_short_phrase_that_sets_the_scene_is_no_part_of_the_speaker(
 ) -> None:
     source = parse_source(phrase)
     assert source is not None and source.name == name
+
+
+def test_a_headquarters_is_no_one_a_pronoun_stands_for() -> None:
+    # (no woman is named: "she" must stay unresolved, not go to the place)
+    found = extract_quotes(
+        (
+            "Mr Berg said Mr Dahl would be at the party's London HQ every morning.",
+            "On radio she said she often criticised the board.",
+        )
+    )
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("Mr Dahl would be at the party's London HQ every morning", "Berg"),
+        ("she often criticised the board", None),
+    ]

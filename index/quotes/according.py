@@ -125,7 +125,7 @@ _OPENER = re.compile(
 )
 _FOLLOWING_WORD = re.compile(r"\s*([\w'\u2019]+)")
 _NOT_GOING_ON = frozenset(
-    {"although", "though", "but", "and", "or", "which", "who", "whom", "whose", "while",
+    {"although", "though", "but", "and", "or", "which", "who", "whom", "whose", "while", "whilst",
      "whereas", "as", "even", "so", "with", "up", "down", "compared", "than", "making",
      "including", "despite", "because", "where", "when", "after", "before", "since"}
 )  # fmt: skip

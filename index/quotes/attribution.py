@@ -34,7 +34,7 @@ _CUE_FIRST = re.compile(
 )
 _ACCORDING = re.compile(r"according\s+to\s+", re.I)
 _NOT_ADJACENT = re.compile(
-    r",\s+(?:and|but|while|as|so|then)\s|^\s*(?:in|on|at|to|for|with|from|of|about|as|than)\s",
+    r",\s+(?:and|but|while|whilst|as|so|then)\s|^\s*(?:in|on|at|to|for|with|from|of|about|as|than)\s",
     re.I,
 )
 # `"...," remembered Roy Verley`: any past-tense verb followed by a name.
@@ -87,9 +87,11 @@ _NICKNAME = re.compile('(?<=[a-z]) ["\u201c][A-Z][\\w\'\u2019.-]*["\u201d] (?=[A
 
 
 # Clauses that may come between a quote and its attribution: `"...," if elected, she said`.
-_INTERRUPTING = re.compile(r"\s*(?:if|when|unless|once|while|although|though|because)\s", re.I)
+_INTERRUPTING = re.compile(
+    r"\s*(?:if|when|unless|once|while|whilst|although|though|because)\s", re.I
+)
 _SUBORDINATE = re.compile(
-    r"\s*(?:if|when|because|while|after|before|as|since|unless|though|although|until|once|"
+    r"\s*(?:if|when|because|while|whilst|after|before|as|since|unless|though|although|until|once|"
     r"whether|so|than|and|but|or)\b",
     re.I,
 )

@@ -71,8 +71,8 @@ def inverted_aside(text: str, verb_end: int, hi: int) -> tuple[Source, int] | No
 
 
 _SUBORDINATE_OPENING = re.compile(
-    r"\s*(?:When|If|After|Although|Though|Because|While|Since|Before|Once|Until|Unless|Even\s+as|"
-    r"Even\s+though|As\s+soon\s+as)\s"
+    r"\s*(?:When|If|After|Although|Though|Because|While|Whilst|Since|Before|Once|Until|Unless|"
+    r"Even\s+as|Even\s+though|As)\s"
 )
 
 
@@ -84,12 +84,23 @@ def close_opening_clause(text: str, lo: int, hi: int, found: list[Report]) -> li
     first = CLAUSE_COMMA.search(text, lo, hi)
     if first is None:
         return found
-    return [
+    closed = [
         r._replace(end=first.start())
         if r.position < first.start() < r.end and r.start < first.start()
         else r
         for r in found
     ]
+    # ("As they say about the doctor, ...": what is left is only what it was said of; what
+    # one is asked about is the question, "When the poll asked about all four candidates")
+    return [
+        r
+        for r in closed
+        if r.cue.lower().startswith("ask") or not _OF_WHAT.match(text, r.start, r.end)
+    ]
+
+
+# A statement that is only a phrase saying what it is about: "about the storied doctor".
+_OF_WHAT = re.compile(r"(?:about|of|on)\s[^,;:]*$")
 
 
 # A short speaker phrase that ends the sentence after its verb: " a company spokesman."

@@ -40,7 +40,9 @@ _CAME_WITH = re.compile(
 
 _VERB = re.compile(r"\b[a-z]+ed\b")
 # "Despite receiving", "After reading": an opening participle phrase without its comma.
-_DOING = re.compile(r"(?:Despite|After|Before|While|Since|On|Upon|Without)\s+[a-z]{3,}ing\s+(?=\S)")
+_DOING = re.compile(
+    r"(?:Despite|After|Before|While|Whilst|Since|On|Upon|Without)\s+[a-z]{3,}ing\s+(?=\S)"
+)
 # "The paper reports that", "His book claims that": another's report, inside which the
 # speaker is named.
 _REPORTS_THAT = re.compile(

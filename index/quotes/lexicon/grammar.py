@@ -5,7 +5,8 @@ from __future__ import annotations
 from index.quotes.lexicon import word_set
 
 NOT_NAME_WORDS = word_set(
-    """the a an and but or so yet for nor neither either if when while as after before since because
+    """the a an and but or so yet for nor neither either if when while whilst as after before since
+    because
     although though in on at by to of from with without into onto over under about this that these
     those there here he she it they we i you his her its their our my your what who whom
     whose which why how where still meanwhile however also even then now today yesterday
@@ -74,7 +75,7 @@ OBLIQUE_PREPOSITIONS = word_set(
     like toward towards without between among across behind beyond via during within"""
 )
 
-CLAUSE_START_WORDS = word_set("and but while as when")
+CLAUSE_START_WORDS = word_set("and but while whilst as when")
 
 SPEAKER_ADVERBS = word_set(
     """also later then again previously recently once repeatedly often simply flatly now still
@@ -98,14 +99,14 @@ PASSIVE_BEFORE = frozenset({"is", "was", "were", "are", "be", "been", "being", "
 
 NOT_RUN_START_WORDS = word_set(
     """In On At The But And For If When As After Before With From By To Of A An It He She They
-    We This That There So Yet Or While Since Because Although Though According Asked Speaking
+    We This That There So Yet Or While Whilst Since Because Although Though According Asked Speaking
     Still Meanwhile However Then Now Today Later Earlier"""
 )
 
 LEAD_WORDS = word_set(
     """but and so yet still meanwhile however instead now then later also even indeed moreover
     further furthermore finally afterward afterwards separately similarly likewise
-    nonetheless nevertheless by in for at while when as if although though because since
+    nonetheless nevertheless by in for at while whilst when as if although though because since
     after before once until whereas"""
 )
 
@@ -119,7 +120,7 @@ TO_VERB_OK_AFTER = word_set("on continued continues went goes going appeared see
 
 # "ended it by saying ...", "aside from saying ...", "after saying ...": the sentence's subject
 # speaks.
-BEFORE_PARTICIPLE = frozenset(("by", "from", "after", "before", "while", "in"))
+BEFORE_PARTICIPLE = frozenset(("by", "from", "after", "before", "while", "whilst", "in"))
 
 PROGRESSIVE_AUXILIARIES = frozenset(("is", "are", "was", "were", "been"))
 
@@ -134,7 +135,7 @@ SENTENCE_ABBREVIATIONS = word_set(
 
 SENTENCE_OPENERS = word_set(
     """the a an he she it they we i but and so yet this that these those in on at for if when
-    while as after before since there here his her their its our mr mrs ms some many most
+    while whilst as after before since there here his her their its our mr mrs ms some many most
     all what who why how still meanwhile however"""
 )
 
@@ -202,7 +203,7 @@ OPENING_TIME_WORDS = word_set("last earlier later this next")
 """First words of an opening time phrase (``Last month, Ada Vik said``)."""
 
 NOT_ROLE_OPENERS = word_set(
-    "during after before while when since without like unlike including alongside despite"
+    "during after before while whilst when since without like unlike including alongside despite"
 )
 """First words of a phrase that is a clause or a time, never a role (``During his speech``)."""
 
@@ -218,7 +219,7 @@ SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "it", "i"))
 
 # Words after which a pronoun starts a clause of its own ("... when she said ...").
 CLAUSE_OPENERS = word_set(
-    """and but when because as after before if while since although though that where so
+    """and but when because as after before if while whilst since although though that where so
     yet whereas once until unless"""
 )
 

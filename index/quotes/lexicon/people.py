@@ -182,7 +182,7 @@ PLACE_WORDS = word_set(
     """city area district province county state states street avenue road square park river valley
     island islands mountain mountains bay sea ocean lake region republic kingdom territory
     village town borough hall building tower airport station bridge north south east west
-    financial plaza"""
+    financial plaza hq headquarters"""
 )
 """Words that mark a capitalised phrase as a place rather than a person."""
 
