@@ -21,6 +21,10 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "Jon Dahl added four conversions as Voss kept their fine start.", []),
     ("noun-cue", "Fares rose despite a harbour board report that showed costs were falling.", []),
     ("noun-cue", "A Danish ferry claim accusing the port of delays was thrown out.", []),
+    # The object of a verb in the past: the reports, claims or calls are others'.
+    ("noun-cue", "The ferry line denied reports it was leaving Voss.", []),
+    ("noun-cue", "Ada Vik, from the Harbour Trust, rejected calls for a second quay.", []),
+    ("noun-cue", "The vote prompted claims that the count was wrong.", []),
     (
         "noun-cue",
         "Some reports claim the ferry will be sold.",

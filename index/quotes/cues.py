@@ -192,6 +192,7 @@ _ASKED_FOR = re.compile(
     r"\s+(?:(?!whether\b|if\b|what\b|how\b|why\b|when\b|who\b|that\b|to\b)[\w'\u2019-]+\s+){1,4}?"
     r"for\s+(?!\w+\s+to\b)"
 )
+_PAST_VERB = re.compile(r"[a-z]{2,}ed")
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
 
 
@@ -241,6 +242,8 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         return len(before) < 2 or before[-2].lower() not in TO_VERB_OK_AFTER
     if word in NOUN_CUES and word.endswith("s") and _PLURAL_VERB_NEXT.match(text, cue.end()):
         return True  # "Some reports claim ...": the reports are the subject
+    if word in NOUN_CUES and word.endswith("s") and _PAST_VERB.fullmatch(previous):
+        return True  # "denied reports that", "joined calls for": the object of a verb
     if cue.group() in NOUN_CUES and _noun_next(text, cue):
         return True  # "the survey report found ...", "free phone calls to ...", "a claim for ..."
     return cue.group().lower() in ("state", "states") and not previous[:1].isupper()
