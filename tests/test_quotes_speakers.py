@@ -274,6 +274,14 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
         [("Demand is strong", "Tom Berg")],
     ),
     (
+        "the one an agency reports as saying is the speaker, not the agency",
+        (
+            '"Demand is strong," the Nordic news agency reported Tom Berg as saying.',
+            '"Fares will rise," the agency reports a port source as saying.',
+        ),
+        [("Demand is strong", "Tom Berg"), ("Fares will rise", "a port source")],
+    ),
+    (
         "a peer named by title and one name keeps the title in the name",
         (
             "Lord Dale opened the new court rooms on Monday.",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from index.quotes.and_verb import and_verb_subject
-from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, strip_adverbs
+from index.quotes.cues import ADJUNCT_START, ADVERB, ATTRIBUTION_VERB, reported_as, strip_adverbs
 from index.quotes.lexicon.grammar import CLAUSE_AFTER_VERB, SUBJECT_OPENERS
 from index.quotes.lexicon.speech import NAMING_VERBS, PARTICIPLES
 from index.quotes.marks import QuotedSpan
@@ -185,7 +185,7 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
         (
             found
             for found in ATTRIBUTION_VERB.finditer(text, at, min(end, at + 250))
-            if not _TITLE_STATE.match(text, found.start())
+            if not (_TITLE_STATE.match(text, found.start()) or reported_as(text, found))
         ),
         None,
     )

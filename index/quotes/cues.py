@@ -192,8 +192,15 @@ _ASKED_FOR = re.compile(
     r"\s+(?:(?!whether\b|if\b|what\b|how\b|why\b|when\b|who\b|that\b|to\b)[\w'\u2019-]+\s+){1,4}?"
     r"for\s+(?!\w+\s+to\b)"
 )
+_AS_SAYING = re.compile(r"\s+(?:[\w'\u2019.-]+\s+){1,8}?as\s+saying\b")
 _PAST_VERB = re.compile(r"[a-z]{2,}ed")
 _PARTICIPLE_NEXT = re.compile(r"\s+(?:saying|stating|claiming|warning|asking|calling)\b")
+
+
+def reported_as(text: str, cue: re.Match[str]) -> bool:
+    """Whether a cue is "report(ed)" of another "as saying" (``Reuters reported BaFin as
+    saying``): the one reported speaks, and "saying" is the cue."""
+    return cue.group().lower().startswith("report") and bool(_AS_SAYING.match(text, cue.end()))
 
 
 def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
@@ -228,6 +235,8 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
         return True  # "will add a label to its brands": put it there
     if word.startswith("tell") and _TOLD_STORY.match(text, cue.end()):
         return True  # "tells the story of Torak": a book's plot, nothing said
+    if reported_as(text, cue):
+        return True  # "Reuters reported BaFin as saying": the one quoted speaks, at "saying"
     if word.startswith("ask") and _ASKED_FOR.match(text, cue.end()):
         return True  # "asked Congress for more funds": a request for a thing
     if (

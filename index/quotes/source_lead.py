@@ -50,7 +50,10 @@ _REPORTS_THAT = re.compile(
     r"that\s+(?=\S)"
 )
 # '"...," the newspaper quoted the chief executive as saying': the one quoted speaks.
-_QUOTED_AS = re.compile(r"^.{1,80}?\s(?:quoted|cited)\s+(?!by\b)(?P<who>.+?)(?:\s+as)?$")
+_QUOTED_AS = re.compile(
+    r"^.{1,80}?\s(?:(?:quoted|cited)\s+(?!by\b)(?P<who>.+?)(?:\s+as)?|"
+    r"(?:reports|reported)\s+(?!by\b)(?P<reported>.+?)\s+as)$"
+)
 
 
 def strip_lead(phrase: str) -> str:
@@ -71,7 +74,7 @@ def strip_lead(phrase: str) -> str:
         text = text[reported.end() :]  # ("The paper reports that Dahl (told ...)": Dahl)
     quoted = _QUOTED_AS.match(text)
     if quoted is not None:
-        text = quoted.group("who")
+        text = quoted.group("who") or quoted.group("reported")
     return text if text.strip() else phrase
 
 
