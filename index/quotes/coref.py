@@ -7,14 +7,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from index.quotes.apposition import appositive_role, set_off_after_subject
-from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.described_orgs import DESCRIBED_ORG, described_org, note_described_org, note_head
 from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
-from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, NOT_NAME_WORDS, OBLIQUE_PREPOSITIONS
+from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import (
-    ANAPHORIC_HEADS,
     COURTESY_TITLES,
-    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_MONTHS,
     FIRST_NAMES,
@@ -22,10 +19,15 @@ from index.quotes.lexicon.people import (
     MALE_NAMES,
     PEERAGE_TITLES,
     PLACE_NAMES,
-    ROLE_NOUNS_BEFORE_NAME,
     Gender,
 )
-from index.quotes.name_lists import in_name_list
+from index.quotes.mention_position import (
+    BEFORE_DESCRIBED,
+    FOLLOWED_BY_SPEECH,
+    position_of,
+    speaks,
+    weight_of,
+)
 from index.quotes.name_tail import of_tail
 from index.quotes.names import (
     MAX_RUN_WORDS,
@@ -40,7 +42,7 @@ from index.quotes.names import (
     split_title,
     strip_possessive,
 )
-from index.quotes.openers import described_body, opener_comma
+from index.quotes.openers import opener_comma
 from index.quotes.orgs import (
     a_name_in,
     modifies_next,
@@ -49,98 +51,16 @@ from index.quotes.orgs import (
     subject_org,
     whole_org_name,
 )
-from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT, Registry
+from index.quotes.registry import SUBJECT_WEIGHT, Registry
 from index.quotes.role_words import gender_before, role_before
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_headline
 from index.quotes.titled import title_through_of
 
-# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
-_FOLLOWED_BY_SPEECH = re.compile(
-    r"\s*(?:,[^,.;]{1,120}+,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
-    r"(?:said|says|told|added|noted|wrote|argued|explained|asked|warned|insisted|tweeted)\b"
-)
 _MAX_NAME_WORDS = 4
-_CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
-# As a trie: a role noun is followed by a space or the end, so at most one can match.
-_ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
-_ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
-# Nouns for people that may stand before a name: roles, descriptions and relations.
-_PERSON_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
-_PERSON_NOUNS = "(?:" + trie_pattern(_PERSON_WORDS) + ")"
-_MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
-# Capitalised words before a noun for a person and a name: "Double Olympic champion Hicham".
-# ("Ryan Giggs will captain Wales": a verb before the noun, so a name before it)
-_BEFORE_DESCRIBED = re.compile(rf"\s+{_PERSON_NOUNS}\s+[A-Z]")
-# A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
-_PREMODIFIERS = re.compile(
-    rf"(^|[.!?;:,\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
-    rf"{_ROLE_NOUNS}$"
-)
-
-
-# "'s old deputy Jon": a possessive owning a noun for a person, set before another name.
-_OWNED_NAME = re.compile(
-    rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
-)
-_PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
 
 _AMPERSAND = re.compile(r" & [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*)*")
-
-
-def _position(text: str, start: int, end: int) -> str:
-    """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
-    before = text[max(0, start - 40) : start]
-    words = before.rsplit(maxsplit=2)  # only the last two words are read
-    if words and words[-1].lower() in OBLIQUE_PREPOSITIONS:
-        return "oblique"
-    if opener_comma(text, start) is not None:
-        # "Responding to criticism from pundit Ola Berg, he said": the participle's subject
-        # is the sentence's, named after the comma; the names inside the opener are not it.
-        return "oblique"
-    if text.startswith("s ", end + 1) and _OWNED_NAME.match(text, end):
-        # "Vik's old deputy Jon Dahl said": the name only owns the subject, named after it.
-        return "other"
-    if _FOLLOWED_BY_SPEECH.match(text, end):
-        return "speaker"
-    if _MODIFIER.match(text, end):
-        # "Clinton spokeswoman Jennifer Palmieri": the name only describes the next one.
-        return "other"
-    tail = before.rstrip()
-    if not tail or tail[-1] in _CLAUSE_ENDINGS:
-        return "other" if tail.endswith(",") and in_name_list(text, start, end) else "subject"
-    if words and words[-1].lower() in CLAUSE_START_WORDS:
-        # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
-        return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
-    # _PREMODIFIERS ends with a role noun: only search when the text does too.
-    ends_in_role = tail.endswith(_ROLE_NOUN_ENDINGS.get(tail[-1:], ()))
-    lead = _PREMODIFIERS.search(tail) if ends_in_role else None
-    if lead and _PRONOUN_LEAD.search(lead.group()) is None:
-        # "Georgia businessman Bruce LeVell believes": the name heads the subject ("He
-        # thanked finance minister Carl Dent": not when the clause has a subject of its own).
-        return "subject"
-    if described_body(tail):
-        return "subject"  # "Irish publishing group Nordplan Media has bought ..."
-    return "other"
-
-
-def _weight(position: str) -> float:
-    """Salience of a mention in that position, as an antecedent of a later pronoun."""
-    if position == "speaker":
-        return SPEAKER_WEIGHT
-    if position == "subject":
-        return SUBJECT_WEIGHT
-    return OBLIQUE_WEIGHT if position == "oblique" else 0.0
-
-
-def _speaks(text: str, end: int) -> bool:
-    """Whether a speech verb follows the name ending at ``end`` (``Nand said``)."""
-    after = text[end : end + 2]
-    # Cheap test first: a verb starts with a lower-case letter, an appositive with a comma.
-    if not after or not (after[0] == "," or (len(after) == 2 and after[1].islower())):
-        return False
-    return _FOLLOWED_BY_SPEECH.match(text, end) is not None
 
 
 ORG_IT = "org-it"
@@ -176,7 +96,7 @@ def scan_people(
         for start, end, description in description_mentions(text, skip):
             index = resolve_description(description, base + start, registry)
             if index is not None:
-                registry.mention(index, base + start, _weight(_position(text, start, end)))
+                registry.mention(index, base + start, weight_of(position_of(text, start, end)))
 
 
 # (a named tuple rather than a frozen dataclass: as immutable, and cheaper to build, which
@@ -265,9 +185,9 @@ def _org_name(run: str) -> str | None:
 def _scan_org(text: str, base: int, start: int, end: int, name: str, registry: Registry) -> bool:
     """Note an organisation named as a subject or speaker (``The SEC unveiled``), that a later
     ``it said`` finds; True if so. ``name`` is ``_org_name(text[start:end])``, already read."""
-    position = _position(text, start, end)
+    position = position_of(text, start, end)
     if position in ("subject", "speaker") and (" " in name or not modifies_next(text, end)):
-        note_head(registry, registry.add_org(name, base + start, _weight(position)), text, start)
+        note_head(registry, registry.add_org(name, base + start, weight_of(position)), text, start)
         return True
     if " " in name:  # named in passing: only "the commission" may stand for it (name-tail)
         registry.passing.append((base + start, name + of_tail(text, end)))
@@ -299,7 +219,7 @@ def _scan_paragraph(
             if org is not None and _scan_org(text, base, start, end, org, registry):
                 continue
             if switches.on(DESCRIBED_ORG) and (found := described_org(text, start, end, org)):
-                weight = _weight(_position(text, start, end))
+                weight = weight_of(position_of(text, start, end))
                 note_described_org(registry, found, base + start, weight)
                 continue
         if " " not in run:
@@ -313,18 +233,18 @@ def _scan_paragraph(
                 # Someone already known: just note the mention.
                 index = registry.find(strip_possessive(run.rstrip(".,")))
                 if index is not None and registry.entities[index].person:
-                    registry.mention(index, base + start, _weight(_position(text, start, end)))
+                    registry.mention(index, base + start, weight_of(position_of(text, start, end)))
                     continue
             if (
                 first not in MALE_NAMES
                 and first not in FEMALE_NAMES
                 and first not in by_token
-                and not _speaks(text, end)
+                and not speaks(text, end)
             ):
                 if (
                     orgs
                     and subject_org(text, end, first, article)
-                    and _position(text, start, end) == "subject"
+                    and position_of(text, start, end) == "subject"
                 ):
                     registry.add_org(run, base + start, SUBJECT_WEIGHT)
                 continue
@@ -353,17 +273,17 @@ def _scan_paragraph(
             and read.first not in MALE_NAMES
             and read.first not in FEMALE_NAMES
             and read.first not in by_token
-            and not _FOLLOWED_BY_SPEECH.match(text, end)
+            and not FOLLOWED_BY_SPEECH.match(text, end)
         ):
             continue
         gender = read.gender or gender_before(text, start)
-        position = _position(text, start, end)
+        position = position_of(text, start, end)
         if after_the and read.role and position == "other":  # "The Tory MP Ada Vik has not"
-            position = "subject" if _position(text, start - 4, end) == "subject" else position
+            position = "subject" if position_of(text, start - 4, end) == "subject" else position
         if position == "subject" and set_off_after_subject(text, start, end, base, registry):
             position = "other"
         known = registry.find(read.name)
-        if known is None and not read.title and _BEFORE_DESCRIBED.match(text, end):
+        if known is None and not read.title and BEFORE_DESCRIBED.match(text, end):
             continue  # "Double Olympic champion Hicham El Guerrouj": words before a role
         if (
             not (read.title or gender or position == "speaker")
@@ -386,7 +306,7 @@ def _scan_paragraph(
             gender,
             role,
             True,
-            _weight(position),
+            weight_of(position),
             known=known,
             titled=titled,
             peer=read.peer,

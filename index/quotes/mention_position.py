@@ -1,0 +1,96 @@
+"""Where a name stands in its sentence (speaker, subject, oblique or other), and how salient
+that makes it as the antecedent of a later pronoun."""
+
+from __future__ import annotations
+
+import re
+
+from index.quotes.cues import by_last_letter, trie_pattern
+from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, OBLIQUE_PREPOSITIONS
+from index.quotes.lexicon.people import ANAPHORIC_HEADS, DESCRIPTION_HEADS, ROLE_NOUNS_BEFORE_NAME
+from index.quotes.name_lists import in_name_list
+from index.quotes.openers import described_body, opener_comma
+from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT
+
+# (``+`` after a repeat: what must follow is not in its class, so giving back never helps)
+FOLLOWED_BY_SPEECH = re.compile(
+    r"\s*(?:,[^,.;]{1,120}+,\s*)?(?:also\s+|later\s+|has\s+|had\s+)?"
+    r"(?:said|says|told|added|noted|wrote|argued|explained|asked|warned|insisted|tweeted)\b"
+)
+_CLAUSE_ENDINGS = frozenset('.!?:;\u201d\u201c",')
+# As a trie: a role noun is followed by a space or the end, so at most one can match.
+_ROLE_NOUNS = "(?:" + trie_pattern(ROLE_NOUNS_BEFORE_NAME) + ")"
+_ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
+# Nouns for people that may stand before a name: roles, descriptions and relations.
+_PERSON_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
+_PERSON_NOUNS = "(?:" + trie_pattern(_PERSON_WORDS) + ")"
+_MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
+# Capitalised words before a noun for a person and a name: "Double Olympic champion Hicham".
+# ("Ryan Giggs will captain Wales": a verb before the noun, so a name before it)
+BEFORE_DESCRIBED = re.compile(rf"\s+{_PERSON_NOUNS}\s+[A-Z]")
+# A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
+_PREMODIFIERS = re.compile(
+    rf"(^|[.!?;:,\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
+    rf"{_ROLE_NOUNS}$"
+)
+
+
+# "'s old deputy Jon": a possessive owning a noun for a person, set before another name.
+_OWNED_NAME = re.compile(
+    rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
+)
+_PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
+
+
+def position_of(text: str, start: int, end: int) -> str:
+    """Where the name at ``text[start:end]`` stands: speaker, subject, oblique or other."""
+    before = text[max(0, start - 40) : start]
+    words = before.rsplit(maxsplit=2)  # only the last two words are read
+    if words and words[-1].lower() in OBLIQUE_PREPOSITIONS:
+        return "oblique"
+    if opener_comma(text, start) is not None:
+        # "Responding to criticism from pundit Ola Berg, he said": the participle's subject
+        # is the sentence's, named after the comma; the names inside the opener are not it.
+        return "oblique"
+    if text.startswith("s ", end + 1) and _OWNED_NAME.match(text, end):
+        # "Vik's old deputy Jon Dahl said": the name only owns the subject, named after it.
+        return "other"
+    if FOLLOWED_BY_SPEECH.match(text, end):
+        return "speaker"
+    if _MODIFIER.match(text, end):
+        # "Clinton spokeswoman Jennifer Palmieri": the name only describes the next one.
+        return "other"
+    tail = before.rstrip()
+    if not tail or tail[-1] in _CLAUSE_ENDINGS:
+        return "other" if tail.endswith(",") and in_name_list(text, start, end) else "subject"
+    if words and words[-1].lower() in CLAUSE_START_WORDS:
+        # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
+        return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
+    # _PREMODIFIERS ends with a role noun: only search when the text does too.
+    ends_in_role = tail.endswith(_ROLE_NOUN_ENDINGS.get(tail[-1:], ()))
+    lead = _PREMODIFIERS.search(tail) if ends_in_role else None
+    if lead and _PRONOUN_LEAD.search(lead.group()) is None:
+        # "Georgia businessman Bruce LeVell believes": the name heads the subject ("He
+        # thanked finance minister Carl Dent": not when the clause has a subject of its own).
+        return "subject"
+    if described_body(tail):
+        return "subject"  # "Irish publishing group Nordplan Media has bought ..."
+    return "other"
+
+
+def weight_of(position: str) -> float:
+    """Salience of a mention in that position, as an antecedent of a later pronoun."""
+    if position == "speaker":
+        return SPEAKER_WEIGHT
+    if position == "subject":
+        return SUBJECT_WEIGHT
+    return OBLIQUE_WEIGHT if position == "oblique" else 0.0
+
+
+def speaks(text: str, end: int) -> bool:
+    """Whether a speech verb follows the name ending at ``end`` (``Nand said``)."""
+    after = text[end : end + 2]
+    # Cheap test first: a verb starts with a lower-case letter, an appositive with a comma.
+    if not after or not (after[0] == "," or (len(after) == 2 and after[1].islower())):
+        return False
+    return FOLLOWED_BY_SPEECH.match(text, end) is not None
