@@ -21,6 +21,38 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a name after 'But' that opens a sentence is its subject, whatever ends the last one",
+        (
+            "Harbour master Tom Holm says the pilot Jon Dahl must explain himself.",
+            '"I will sail when the tide allows," said Dahl. But Holm feels the pilot was rash. '
+            '"He should look at his charts," he said.',
+        ),
+        [
+            ("the pilot Jon Dahl must explain himself", "Tom Holm"),
+            ("I will sail when the tide allows", "Jon Dahl"),
+            ("He should look at his charts", "Tom Holm"),
+        ],
+    ),
+    (
+        "a club's boss named before a name heads the subject, as a coach does",
+        (
+            "The keeper was chased by Voss, but Tom Berg's side appear to have won. "
+            "But Brekke boss Jon Dahl has yet to confirm it. "
+            '"I heard on Sunday that he has signed," he said.',
+        ),
+        [("I heard on Sunday that he has signed", "Jon Dahl")],
+    ),
+    (
+        "a verb or a preposition before a role noun: the name after it is no subject",
+        (
+            "Tom Berg accused shadow minister Jon Dahl of plotting cuts. "
+            'Speaking in Voss he said: "The ferry will run."',
+            "Coach Ole Sand was worried. Eight players, including captain Per Lund, were away. "
+            '"We have to be careful," he added.',
+        ),
+        [("The ferry will run.", "Tom Berg"), ("We have to be careful", "Ole Sand")],
+    ),
+    (
         "'the star of <works>' is the one just named, whatever the works are called",
         (
             "Film legend Ola Dahl has hit out at the films of today. The star of Harbour Nights "

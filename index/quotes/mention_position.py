@@ -24,14 +24,17 @@ _ROLE_NOUN_ENDINGS = by_last_letter(ROLE_NOUNS_BEFORE_NAME)
 # Nouns for people that may stand before a name: roles, descriptions and relations.
 _PERSON_WORDS = ROLE_NOUNS_BEFORE_NAME + tuple(sorted(DESCRIPTION_HEADS | ANAPHORIC_HEADS))
 _PERSON_NOUNS = "(?:" + trie_pattern(_PERSON_WORDS) + ")"
-_MODIFIER = re.compile(rf"['\u2019]?s?\s+(?:[a-z]+\s+){{0,2}}{_ROLE_NOUNS}\s+[A-Z]")
+# Lower-case words that describe a role noun, not a verb or a preposition before it ("Ada Vik
+# praised winger Tom", ", including captain Tom").
+_LINKS = "including|with|by|of|for|from|to|at|in|on|as|like|than|the|a|an|his|her|their"
+_DESCRIBING = rf"(?:(?![a-z]+(?:ed|ing)\s|(?:{_LINKS})\s)[a-z]+\s+){{0,2}}"
+_MODIFIER = re.compile(rf"['\u2019]?s?\s+{_DESCRIBING}{_ROLE_NOUNS}\s+[A-Z]")
 # Capitalised words before a noun for a person and a name: "Double Olympic champion Hicham".
 # ("Ryan Giggs will captain Wales": a verb before the noun, so a name before it)
 BEFORE_DESCRIBED = re.compile(rf"\s+{_PERSON_NOUNS}\s+[A-Z]")
 # A subject opened by descriptive words: "(Clinton) spokeswoman", "Georgia businessman".
 _PREMODIFIERS = re.compile(
-    rf"(^|[.!?;:,\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}(?:[a-z]+\s+){{0,2}}"
-    rf"{_ROLE_NOUNS}$"
+    rf"(^|[.!?;:,\u201d\u201c\"]\s*)(?:[A-Z][\w'\u2019.\-]*\s+){{0,3}}{_DESCRIBING}{_ROLE_NOUNS}$"
 )
 
 
@@ -65,7 +68,9 @@ def position_of(text: str, start: int, end: int) -> str:
         return "other" if tail.endswith(",") and in_name_list(text, start, end) else "subject"
     if words and words[-1].lower() in CLAUSE_START_WORDS:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
-        return "other" if len(words) >= 2 and words[-2][:1].isupper() else "subject"
+        # ("said Grewcock. But Ruddock feels": the word before ends a sentence, no list)
+        listed = len(words) >= 2 and words[-2][:1].isupper()
+        return "other" if listed and words[-2][-1] not in _CLAUSE_ENDINGS else "subject"
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
     ends_in_role = tail.endswith(_ROLE_NOUN_ENDINGS.get(tail[-1:], ()))
     lead = _PREMODIFIERS.search(tail) if ends_in_role else None

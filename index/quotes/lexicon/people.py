@@ -253,7 +253,8 @@ ROLE_NOUNS_BEFORE_NAME = tuple(
     economist analyst senator governor mayor candidate nominee leader founder executive host
     anchor reporter correspondent activist writer author professor chief secretary minister
     president member representative congressman congresswoman judge resident voter supporter
-    pastor coach player star officer commander counterpart colleague team-mate teammate"""
+    pastor coach player star officer commander counterpart colleague team-mate teammate boss
+    captain skipper chancellor"""
         )
     )
 )
