@@ -23,6 +23,8 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "A Danish ferry claim accusing the port of delays was thrown out.", []),
     # The object of a verb in the past: the reports, claims or calls are others'.
     ("noun-cue", "The ferry line denied reports it was leaving Voss.", []),
+    # The idiom of an identity: nothing is reported.
+    ("identity", "The hard part is checking that a sailor is who they say they are at sea.", []),
     ("noun-cue", "Ada Vik, from the Harbour Trust, rejected calls for a second quay.", []),
     ("noun-cue", "The vote prompted claims that the count was wrong.", []),
     (

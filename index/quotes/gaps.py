@@ -9,10 +9,15 @@ annotators read it too.)
 
 from __future__ import annotations
 
+import re
+
 # Forms of "write" that name the act of writing unless a "that" follows.
 _WRITING = frozenset(("write", "writing"))
 _WRITTEN = _WRITING | frozenset(("wrote", "writes"))
 
+
+# "who they say they are", "what he said it was": the idiom of an identity, nothing reported.
+_IDENTITY = re.compile(r"(?:they|he|she|it|we|you|i)(?:'re|\s+(?:is|are|was|were|am)\b)", re.I)
 
 # "said as many as 300 jobs could go": a number, and the statement goes on.
 _AS_COUNT = frozenset(("many", "few"))
@@ -26,6 +31,12 @@ def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -
     if text.startswith("as ", start):
         second = text[start + 3 : start + 12].split(maxsplit=1)[:1]
         return not (second and second[0] in _AS_COUNT) and "," not in text[start:end]
+    if (
+        subject_at > 0
+        and _IDENTITY.match(text, start)
+        and text[max(0, subject_at - 6) : subject_at].rstrip().lower().endswith(("who", "what"))
+    ):
+        return True  # ("to check whether a user is who they say they are": no statement)
     if verb in _WRITTEN and text.startswith(("which ", "that "), subject_at):
         return True  # ("a film which he wrote, directed and starred in": what he wrote)
     return verb in _WRITING and not text.startswith("that ", start)
