@@ -21,6 +21,22 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "the second of a pair after 'between' is no subject",
+        (
+            "Tom Berg has criticised a union leader who spoke of a rift between himself and "
+            "Jon Dahl. He said the leader was never at their meetings.",
+        ),
+        [("the leader was never at their meetings", "Tom Berg")],
+    ),
+    (
+        "where a speaker's words were quoted is no part of the speaker phrase",
+        (
+            '"No new quays will be built", said Ada Vik, a spokeswoman for the port quoted in the '
+            "Harbour Post.",
+        ),
+        [("No new quays will be built", "Ada Vik")],
+    ),
+    (
         "a name after 'But' that opens a sentence is its subject, whatever ends the last one",
         (
             "Harbour master Tom Holm says the pilot Jon Dahl must explain himself.",

@@ -42,6 +42,7 @@ _PREMODIFIERS = re.compile(
 _OWNED_NAME = re.compile(
     rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
 )
+_BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){1,4}and\s*$")
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
 
@@ -66,6 +67,8 @@ def position_of(text: str, start: int, end: int) -> str:
     tail = before.rstrip()
     if not tail or tail[-1] in _CLAUSE_ENDINGS:
         return "other" if tail.endswith(",") and in_name_list(text, start, end) else "subject"
+    if words and words[-1] == "and" and _BETWEEN.search(before):
+        return "oblique"  # "between himself and Tony Blair": the second of a pair after "between"
     if words and words[-1].lower() in CLAUSE_START_WORDS:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
         # ("said Grewcock. But Ruddock feels": the word before ends a sentence, no list)

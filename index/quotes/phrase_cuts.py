@@ -27,7 +27,13 @@ def cut_phrase(phrase: str) -> str:
     head = _NP_STOP.sub("", head)
     if not comma:
         return head
-    return f"{head},{rest}"
+    return f"{head},{_REPORTED_IN.sub('', rest)}"
+
+
+# "Ada Vik, a spokeswoman for the port quoted in the Harbour Post": where her words appeared.
+_REPORTED_IN = re.compile(
+    r"\s+(?:quoted|cited|speaking|writing|interviewed)\s+(?:in|on|at|by|to)\s.*$", re.S
+)
 
 
 # `Hana Voss of the coastal institute`: where a named person works, after their name.
