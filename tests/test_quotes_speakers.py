@@ -21,6 +21,15 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a party's MPs are a group, no one a description stands for",
+        (
+            'The prime minister has defended the ferry fees, saying "most skippers" agree.',
+            "The plan faces opposition from Green and Free Coast MPs and its own members. But Ada "
+            "Vik said the fees would stay.",
+        ),
+        [("most skippers", "Ada Vik"), ("the fees would stay", "Ada Vik")],
+    ),
+    (
         "the second of a pair after 'between' is no subject",
         (
             "Tom Berg has criticised a union leader who spoke of a rift between himself and "

@@ -113,6 +113,7 @@ class _RunName(NamedTuple):
     peer: str | None  # "Lord" of "Lord Falconer", a peer named by title and one name
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 # The words that join a run to the title before it: "of", "for", "and".
 _TITLE_TAIL = re.compile(r"\b(?:of|for|and) $")
 
@@ -131,8 +132,8 @@ def _run_name(run: str) -> _RunName | None:
     tokens = tokens[leading_non_names(tokens) :]
     if not tokens or len(tokens) > _MAX_NAME_WORDS:
         return None
-    if ends_in_stray_word(tokens):
-        return None
+    if ends_in_stray_word(tokens) or _PLURAL_ACRONYM.fullmatch(tokens[-1]):
+        return None  # ("Smith Tuesday", "Lib Dem MPs": no one's name)
     if tokens[0].lower().rstrip(".") in HONORIFICS:
         return None
     name = " ".join(tokens)
