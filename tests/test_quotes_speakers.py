@@ -21,6 +21,15 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a question in capitals ('VOTE Was Ada Vik right?') is no part of her name",
+        (
+            "Ada Vik has quit the harbour board.",
+            "VOTE   Was Ada Vik right to leave the board?   Yes  No",
+            '"I had no idea," Vik said.',
+        ),
+        [("I had no idea", "Ada Vik")],
+    ),
+    (
         "a party's MPs are a group, no one a description stands for",
         (
             'The prime minister has defended the ferry fees, saying "most skippers" agree.',

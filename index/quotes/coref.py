@@ -114,6 +114,8 @@ class _RunName(NamedTuple):
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# Verbs that open a question inside a run of capitals: no part of a name.
+_QUESTION_VERBS = frozenset(("was", "is", "were", "are", "has", "had", "did", "does"))
 # The words that join a run to the title before it: "of", "for", "and".
 _TITLE_TAIL = re.compile(r"\b(?:of|for|and) $")
 
@@ -130,6 +132,12 @@ def _run_name(run: str) -> _RunName | None:
     title, name = split_title(run)
     tokens = strip_possessive(name.rstrip(",. ")).split()
     tokens = tokens[leading_non_names(tokens) :]
+    for at in range(len(tokens) - 1, 0, -1):
+        if tokens[at].istitle() and tokens[at].lower() in _QUESTION_VERBS:
+            # "VOTE Was Ada Vik right to go?": the name after it ("Ada Vik Is Right": a
+            # headline's clause, no name)
+            tokens = tokens[at + 1 :] if at + 2 < len(tokens) else []
+            break
     if not tokens or len(tokens) > _MAX_NAME_WORDS:
         return None
     if ends_in_stray_word(tokens) or _PLURAL_ACRONYM.fullmatch(tokens[-1]):
