@@ -21,6 +21,15 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "the subject ends at its verb: 'there' after a verb, or 'believe', is no part of it",
+        (
+            'However, union officials denied there had been a planned "go-slow".',
+            "Many skippers believe the fee is too high - and fear more rises, saying the port "
+            "has overspent.",
+        ),
+        [('"go-slow"', "union officials"), ("the port has overspent", "Many skippers")],
+    ),
+    (
         "a question in capitals ('VOTE Was Ada Vik right?') is no part of her name",
         (
             "Ada Vik has quit the harbour board.",

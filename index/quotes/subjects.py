@@ -323,8 +323,8 @@ def first_verb(text: str, lo: int, hi: int) -> str:
 def _read_subject(text: str, start: int, end: int, known: Known) -> tuple[Source, int] | None:
     """Parse ``text[start:end]`` as a subject, rejecting unknown one-word names."""
     phrase = text[start:end]
-    if not clean_phrase(phrase):
-        return None
+    if not clean_phrase(phrase) or phrase.rstrip().endswith(" there"):
+        return None  # ("officials denied there (had been)": "there" is the verb's subject)
     source = parse_source(phrase)
     if source is None:
         found = subject_before(text, start, end)

@@ -55,7 +55,8 @@ IRREGULAR_VERBS = word_set(
     threw understood woke wore broke bought caught fought taught sought spent lent sat slept
     spread says tells adds notes asks calls claims argues insists warns writes thinks
     believes wants describes explains admits urges vows promises praises blasts slams
-    accuses denies dismisses rejects defends criticizes touts hails mocks"""
+    accuses denies dismisses rejects defends criticizes touts hails mocks believe think expect
+    agree know reckon"""
 )
 """Verb forms that do not end in -ed but often follow a subject."""
 
