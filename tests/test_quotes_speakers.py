@@ -21,6 +21,18 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "the last of a list set off by dashes is no subject 'it' stands for",
+        (
+            "The Nordplan Group has claimed it sought help abroad because other bodies - local "
+            "courts and the Nordic Court of Shipping Disputes - were unfriendly. It has claimed "
+            "that the port broke the rules.",
+        ),
+        [
+            ("it sought help abroad", "The Nordplan Group"),
+            ("that the port broke the rules", "The Nordplan Group"),
+        ],
+    ),
+    (
         "the subject ends at its verb: 'there' after a verb, or 'believe', is no part of it",
         (
             'However, union officials denied there had been a planned "go-slow".',

@@ -42,6 +42,7 @@ _PREMODIFIERS = re.compile(
 _OWNED_NAME = re.compile(
     rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
 )
+_LIST_END = re.compile(r"\s*(?:[-\u2013\u2014)]|\.(?:\s|$)|;)")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){1,4}and\s*$")
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
@@ -73,7 +74,12 @@ def position_of(text: str, start: int, end: int) -> str:
         # "..., and Smith said" starts a clause; "Hillary Clinton and Marco Rubio" does not.
         # ("said Grewcock. But Ruddock feels": the word before ends a sentence, no list)
         listed = len(words) >= 2 and words[-2][:1].isupper()
-        return "other" if listed and words[-2][-1] not in _CLAUSE_ENDINGS else "subject"
+        # ("- Russian courts and the European Court - were": a list's item, not a clause's
+        # subject, when no verb or appositive follows it)
+        ends_list = _LIST_END.match(text, end) is not None
+        return (
+            "other" if ends_list or (listed and words[-2][-1] not in _CLAUSE_ENDINGS) else "subject"
+        )
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
     ends_in_role = tail.endswith(_ROLE_NOUN_ENDINGS.get(tail[-1:], ()))
     lead = _PREMODIFIERS.search(tail) if ends_in_role else None
