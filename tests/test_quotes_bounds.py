@@ -311,6 +311,12 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         [("Fares could fall", "Nordplan")],
     ),
     ("addressee", "Ada Vik said in Bergen fares would fall.", [("fares would fall", "Ada Vik")]),
+    # The rest of an outlet's name after the one told: no statement.
+    (
+        "addressee",
+        '"Fares will rise," Tom Berg, a pilot at a firm in Voss, told NTB news agency.',
+        [],
+    ),
     # A second verb shares the subject of the clause it is in, not of the sentence.
     (
         "subordinate",

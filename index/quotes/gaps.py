@@ -19,6 +19,9 @@ _WRITTEN = _WRITING | frozenset(("wrote", "writes"))
 # "who they say they are", "what he said it was": the idiom of an identity, nothing reported.
 _IDENTITY = re.compile(r"(?:they|he|she|it|we|you|i)(?:'re|\s+(?:is|are|was|were|am)\b)", re.I)
 
+# The rest of an outlet's name after its first word: "(told Reuters) news agency".
+_OUTLET = re.compile(r"(?:news\s+)?(?:agency|service|wire|network|newspaper|magazine|radio)")
+
 # "said as many as 300 jobs could go": a number, and the statement goes on.
 _AS_COUNT = frozenset(("many", "few"))
 
@@ -31,6 +34,8 @@ def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -
     if text.startswith("as ", start):
         second = text[start + 3 : start + 12].split(maxsplit=1)[:1]
         return not (second and second[0] in _AS_COUNT) and "," not in text[start:end]
+    if _OUTLET.fullmatch(text, start, end):
+        return True  # ('..., she told Reuters news agency.': the rest of whom she told)
     if (
         subject_at > 0
         and _IDENTITY.match(text, start)
