@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a nationality before a name is no part of it",
+        (
+            "Swede Jon Dahl beat the top seed in Oslo, and Canadian Kari Moen won the final.",
+            '"It feels like home," said Dahl. "I love it here," Moen said.',
+        ),
+        [("It feels like home", "Jon Dahl"), ("I love it here", "Kari Moen")],
+    ),
+    (
         "the last of a list set off by dashes is no subject 'it' stands for",
         (
             "The Nordplan Group has claimed it sought help abroad because other bodies - local "

@@ -12,6 +12,7 @@ from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, re
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import (
     COURTESY_TITLES,
+    DEMONYMS,
     FEMALE_NAMES,
     FIRST_NAME_MONTHS,
     FIRST_NAMES,
@@ -120,6 +121,19 @@ _QUESTION_VERBS = frozenset(("was", "is", "were", "are", "has", "had", "did", "d
 _TITLE_TAIL = re.compile(r"\b(?:of|for|and) $")
 
 
+# Endings of words that are no names ("European Indoor Championships", "Renewable Future").
+_NOUN_ENDING = re.compile(r"(?:able|ible|ive|ous|ure|ships?|ity|ment|tion|oor)$")
+
+
+def _demonym(word: str) -> bool:
+    """Whether a capitalised word is a nationality before a name (``Australian``, ``Swede``),
+    not a first name (``Brian``, ``Julian``)."""
+    lowered = word.lower()
+    return lowered not in FIRST_NAMES and (
+        lowered in DEMONYMS or lowered.endswith(("an", "ian", "ese", "ish"))
+    )
+
+
 @lru_cache(maxsize=4096)  # pure; names recur within an article
 def _run_name(run: str) -> _RunName | None:
     """Read a capitalised run as a person's name; None when it cannot be one.
@@ -138,6 +152,15 @@ def _run_name(run: str) -> _RunName | None:
             # headline's clause, no name)
             tokens = tokens[at + 1 :] if at + 2 < len(tokens) else []
             break
+    if (
+        len(tokens) > 2
+        and _demonym(tokens[0])
+        and (
+            tokens[1].lower() in FIRST_NAMES
+            or (len(tokens) == 3 and not any(_NOUN_ENDING.search(t) for t in tokens[1:]))
+        )
+    ):
+        title, tokens = f"{title} {tokens[0]}".strip(), tokens[1:]  # "Swede Jon Dahl"
     if not tokens or len(tokens) > _MAX_NAME_WORDS:
         return None
     if ends_in_stray_word(tokens) or _PLURAL_ACRONYM.fullmatch(tokens[-1]):
