@@ -23,6 +23,8 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "A Danish ferry claim accusing the port of delays was thrown out.", []),
     # The object of a verb in the past: the reports, claims or calls are others'.
     ("noun-cue", "The ferry line denied reports it was leaving Voss.", []),
+    ("noun-cue", "Tom Berg and Kari Moen claimed the individual titles at the Voss race.", []),
+    ("report-back", "The two panels will report back to the board, at its April meeting.", []),
     # The idiom of an identity: nothing is reported.
     ("identity", "The hard part is checking that a sailor is who they say they are at sea.", []),
     ("noun-cue", "Ada Vik, from the Harbour Trust, rejected calls for a second quay.", []),

@@ -160,8 +160,8 @@ ADJUNCT_START = re.compile(
 
 # What one claims by winning it: "claimed the title", "claimed a third straight win".
 _CLAIMED_PRIZE = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|their|its|a\s+record)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:award|title|"
-    r"prize|trophy|victory|win|draw|double|treble|hat-trick|lead|place|spot|seat|medal|crown|"
+    r"\s+(?:(?:the|a|an|his|her|their|its|a\s+record)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:awards?|titles?|"
+    r"prizes?|trophy|victory|win|draw|double|treble|hat-trick|lead|place|spot|seat|medals?|crown|"
     r"scalp|points?|wickets?|goals?|lives|life|responsibility|ownership)|"
     # "claiming away draws", "claimed home wins": results, with no article
     r"(?:away|home|two|three|back-to-back)\s+(?:wins|draws|victories|points))\b"
