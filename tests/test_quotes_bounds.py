@@ -25,6 +25,13 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
     ("noun-cue", "The ferry line denied reports it was leaving Voss.", []),
     ("noun-cue", "Tom Berg and Kari Moen claimed the individual titles at the Voss race.", []),
     ("report-back", "The two panels will report back to the board, at its April meeting.", []),
+    # A name someone goes by is no claim; what they call themselves otherwise is.
+    ("naming", "The group calls itself the Harbour Watch and meets on Fridays.", []),
+    (
+        "naming",
+        "In 1999 Tom Berg called himself a friend of the port.",
+        [("himself a friend of the port", "Tom Berg")],
+    ),
     # The idiom of an identity: nothing is reported.
     ("identity", "The hard part is checking that a sailor is who they say they are at sea.", []),
     ("noun-cue", "Ada Vik, from the Harbour Trust, rejected calls for a second quay.", []),

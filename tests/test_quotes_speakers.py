@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "an age before a noun for a person is a description of the one just named",
+        (
+            "Actor Jon Dahl will play the skipper. The 60-year-old actor said he hoped to start "
+            "filming next year.",
+        ),
+        [("he hoped to start filming next year", "Jon Dahl")],
+    ),
+    (
         "a nationality before a name is no part of it",
         (
             "Swede Jon Dahl beat the top seed in Oslo, and Canadian Kari Moen won the final.",

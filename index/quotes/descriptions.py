@@ -119,6 +119,7 @@ def read_description(phrase: str) -> Description | None:
         if not all(
             word in DESCRIPTION_MODIFIERS
             or (_DESCRIBING.fullmatch(word) and word.lower() not in OTHER_ONE_WORDS)
+            or PERSON_BY_AGE_OR_FAMILY.fullmatch(word)  # "the 60-year-old actor"
             for word in found.group("mods").split()
         ):
             return None

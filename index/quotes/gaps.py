@@ -19,6 +19,7 @@ _WRITTEN = _WRITING | frozenset(("wrote", "writes"))
 # "who they say they are", "what he said it was": the idiom of an identity, nothing reported.
 _IDENTITY = re.compile(r"(?:they|he|she|it|we|you|i)(?:'re|\s+(?:is|are|was|were|am)\b)", re.I)
 
+_REFLEXIVE = re.compile(r"(?:him|her|it|them)sel(?:f|ves)\s+(?:the\s+)?[A-Z]")
 # The rest of an outlet's name after its first word: "(told Reuters) news agency".
 _OUTLET = re.compile(r"(?:news\s+)?(?:agency|service|wire|network|newspaper|magazine|radio)")
 
@@ -34,6 +35,8 @@ def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -
     if text.startswith("as ", start):
         second = text[start + 3 : start + 12].split(maxsplit=1)[:1]
         return not (second and second[0] in _AS_COUNT) and "," not in text[start:end]
+    if verb.startswith("call") and _REFLEXIVE.match(text, start):
+        return True  # ("a man calling himself Salam Pax": a name he goes by, not a claim)
     if verb.startswith("report") and text.startswith("back ", start):
         return True  # ("will report back to the council in April": when, not what)
     if _OUTLET.fullmatch(text, start, end):
