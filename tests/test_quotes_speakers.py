@@ -1025,6 +1025,7 @@ def test_a_quote_split_by_its_attribution_reads_as_one_sentence(paragraph: str, 
     [
         ('"It ships in May," said Nordbit\'s Ada Vik.', "Nordbit"),
         ("The Harbour Trust\u2019s Jon Dahl said the pier was safe.", "The Harbour Trust"),
+        ('"It ships in May," said Nord Networks\' Ada Vik.', "Nord Networks"),
         ('"It ships," said Ada Vik, the firm\'s chief engineer.', "the firm's chief engineer"),
     ],
 )

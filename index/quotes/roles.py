@@ -88,8 +88,11 @@ _AFFILIATION = frozenset(("of", "from", "at"))
 def owner_role(role: str) -> str:
     """A role that only names whom the speaker works for, without its possessive: "Xbox's
     Peter Moore" is at ``Xbox``; any other role as it is."""
-    if role.endswith(("'s", "\u2019s")) and role[:1].isupper() and len(role.split()) <= 3:
-        return role[:-2]
+    if role[:1].isupper() and len(role.split()) <= 3:
+        if role.endswith(("'s", "\u2019s")):
+            return role[:-2]
+        if role.endswith(("s'", "s\u2019")):
+            return role[:-1]  # "Sky Networks' Ada Vik"
     return role
 
 
