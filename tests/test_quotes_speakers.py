@@ -21,6 +21,11 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'Chief Executive' after a body's name is a title, no part of the name after it",
+        ("Harbour Watch Chief Executive Kari Moen said lives could be put at risk.",),
+        [("lives could be put at risk", "Kari Moen")],
+    ),
+    (
         "an age before a noun for a person is a description of the one just named",
         (
             "Actor Jon Dahl will play the skipper. The 60-year-old actor said he hoped to start "

@@ -278,7 +278,7 @@ TITLES_AFTER_PLACE = word_set(
     president chairman chairwoman director commissioner attorney general ambassador justice
     judge sheriff chancellor premier gen lt col capt sgt adm cmdr maj admiral treasurer co-
     chairman spokesman spokeswoman chief boss coach captain manager mp mep msp mla councillor
-    cllr bishop archbishop"""
+    cllr bishop archbishop executive officer editor economist"""
 )
 
 LEADING_ROLES = word_set(
