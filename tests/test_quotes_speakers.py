@@ -21,6 +21,19 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a name after a time that opens a clause is its subject ('but on Wednesday Mr Dahl')",
+        (
+            "Port captain Per Lund has called for the ban to end. "
+            "The board has been more cautious, but on Wednesday Mr Dahl said he also wanted it to "
+            'end. "I have long understood the argument," he told the committee.',
+        ),
+        [
+            ("the ban to end", "Per Lund"),
+            ("he also wanted it to end", "Dahl"),
+            ("I have long understood the argument", "Dahl"),
+        ],
+    ),
+    (
         "'Chief Executive' after a body's name is a title, no part of the name after it",
         ("Harbour Watch Chief Executive Kari Moen said lives could be put at risk.",),
         [("lives could be put at risk", "Kari Moen")],

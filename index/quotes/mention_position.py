@@ -43,6 +43,11 @@ _OWNED_NAME = re.compile(
     rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
 )
 _LIST_END = re.compile(r"\s*(?:[-\u2013\u2014)]|\.(?:\s|$)|;)")
+_TIME_LEAD = re.compile(
+    r"(?:^|[,.;:]|\b(?:and|but|so))\s*(?:(?:on|last|this|by)\s+)?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|yesterday|today|tonight|later|earlier)$",
+    re.I,
+)
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){1,4}and\s*$")
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
@@ -68,6 +73,8 @@ def position_of(text: str, start: int, end: int) -> str:
     tail = before.rstrip()
     if not tail or tail[-1] in _CLAUSE_ENDINGS:
         return "other" if tail.endswith(",") and in_name_list(text, start, end) else "subject"
+    if _TIME_LEAD.search(tail):
+        return "subject"  # "..., but on Wednesday Mr Straw said": a time opens the clause
     if words and words[-1] == "and" and _BETWEEN.search(before):
         return "oblique"  # "between himself and Tony Blair": the second of a pair after "between"
     if words and words[-1].lower() in CLAUSE_START_WORDS:
