@@ -168,9 +168,9 @@ def subject_of(segment: str) -> tuple[Source, int] | None:
         source = parse_source(segment[match.end() :])
         if source is not None:
             return source, match.end()
-        named = _named_after_adverbial(segment[match.end() :])  # ", but on Monday Mr Dahl"
-        if named is not None:
-            return named[0], match.end() + named[1]
+        opened = _named_after_adverbial(segment[match.end() :])  # ", but on Monday Mr Dahl"
+        if opened is not None:
+            return opened[0], match.end() + opened[1]
     that = segment.rfind(" that ", offset)
     if that != -1:
         # "... should remember that social scientists say ...": a group after "that".
