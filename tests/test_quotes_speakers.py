@@ -732,6 +732,11 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "of two people named in one subject, the last one's role is only the title before them",
+        ("Harbour Chief Tom Berg and Port Captain Jon Dahl have called for the ban to end.",),
+        [("the ban to end", "Port Captain")],
+    ),
+    (
         "a role before a name starts after the sentence before it ends",
         (
             "The club also signed the keeper Jon Sand. Harbour manager Ada Vik said the deal "

@@ -119,6 +119,17 @@ def person_or_org(run: str, text_before: str) -> Source | None:
     before = text_before.strip()
     if before and opens_sentence(before.rstrip(",")):
         before = ""  # "Speaking to reporters Mr Vik said": the opening phrase is no role
+    head, joined, rest = f" {before} ".rpartition(" and ")
+    # ("Mayor Ada Vik and port chief Jon Dahl": Dahl's is "port chief"; not "a spokesman for
+    # Justice and Home Affairs Commissioner Jon Dahl")
+    named = head.split()
+    if (
+        joined
+        and len(named) >= 2
+        and all(w[:1].isupper() or w in ("former", "the") for w in named)
+        and all(w[:1].isupper() and w[-1] not in ",." for w in named[-2:])
+    ):
+        before = rest.strip()
     role = " ".join(part for part in (before, title) if part) or None
     return Source(
         name=name,
