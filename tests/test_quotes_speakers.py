@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "what a speaker went on to say after their description is no part of the speaker",
+        (
+            '"The port has lost," said Ada Vik, a lecturer at Voss College, adding that it would '
+            "appeal.",
+        ),
+        [("The port has lost", "Ada Vik")],
+    ),
+    (
         "a name after a time that opens a clause is its subject ('but on Wednesday Mr Dahl')",
         (
             "Port captain Per Lund has called for the ban to end. "

@@ -27,9 +27,13 @@ def cut_phrase(phrase: str) -> str:
     head = _NP_STOP.sub("", head)
     if not comma:
         return head
-    return f"{head},{_REPORTED_IN.sub('', rest)}"
+    return f"{head},{_REPORTED_IN.sub('', _GOES_ON.sub('', rest))}"
 
 
+# "Ada Vik, a professor at the college, adding that ...": what the speaker went on to say.
+_GOES_ON = re.compile(
+    r",\s+(?:adding|saying|noting|explaining|insisting|arguing|claiming|warning)\b.*$", re.S
+)
 # "Ada Vik, a spokeswoman for the port quoted in the Harbour Post": where her words appeared.
 _REPORTED_IN = re.compile(
     r"\s+(?:quoted|cited|speaking|writing|interviewed)\s+(?:in|on|at|by|to)\s.*$", re.S
