@@ -740,6 +740,13 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "the verb before the one an agency reports is no part of their role",
+        (
+            '"The course was fair," the Nordic news agency reported race director Kari Moen as saying.',
+        ),
+        [("The course was fair", "race director")],
+    ),
+    (
         "of two people named in one subject, the last one's role is only the title before them",
         ("Harbour Chief Tom Berg and Port Captain Jon Dahl have called for the ban to end.",),
         [("the ban to end", "Port Captain")],

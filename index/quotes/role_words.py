@@ -11,6 +11,7 @@ from index.quotes.lexicon.people import (
     DESCRIPTION_HEADS,
     ROLE_HEADS,
     ROLE_NOUNS_BEFORE_NAME,
+    ROLE_PARTICIPLES,
     Gender,
 )
 
@@ -54,13 +55,19 @@ def role_before(text: str, start: int) -> str | None:
         ):
             words = words[at + 1 :]  # "an association with coach Jon Dahl": the role is "coach"
             break
-    # The role starts after a verb or a function word it swallowed ("said Tory leader").
-    while words and (words[0].lower() in NOT_NAME_WORDS or words[0].lower() in CLAUSE_START_WORDS):
+    # The role starts after a verb or a function word it swallowed ("said Tory leader",
+    # "reported race director").
+    while words and (
+        words[0].lower() in NOT_NAME_WORDS
+        or words[0].lower() in CLAUSE_START_WORDS
+        or (_PAST.fullmatch(words[0]) and words[0] not in ROLE_PARTICIPLES)
+    ):
         words = words[1:]
     return " ".join(words) or None
 
 
 _ROLE_BEFORE = re.compile(r"([a-z]+)\s+$")
+_PAST = re.compile(r"[a-z]{2,}ed")
 _PREPOSITIONS = frozenset(("with", "for", "to", "from", "by", "at", "in", "on", "against"))
 # Role words that own an "of" phrase in a title: "chief of staff", "head of news".
 _OF_HEADS = ROLE_HEADS | frozenset(word.lower() for word in _ROLE_WORDS)

@@ -329,7 +329,9 @@ POSTMODIFIERS = word_set("close familiar privy loyal here there")
 
 # Participles that describe a role before a name ("Newly elected Mayor Ada Vik").
 ROLE_PARTICIPLES = word_set(
-    "elected appointed retired based registered designated affiliated backed funded owned"
+    """elected appointed retired based registered designated affiliated backed funded owned
+    noted famed syndicated acclaimed celebrated respected renowned talented seasoned qualified
+    licensed certified"""
 )
 
 # Clause words that are also names: "Theresa May", "Will Rogers".
