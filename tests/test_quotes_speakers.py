@@ -741,9 +741,7 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
         "the verb before the one an agency reports is no part of their role",
-        (
-            '"The course was fair," the Nordic agency reported race director Kari Moen as saying.',
-        ),
+        ('"The course was fair," the Nordic agency reported race director Kari Moen as saying.',),
         [("The course was fair", "race director")],
     ),
     (
