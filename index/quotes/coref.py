@@ -8,11 +8,15 @@ from typing import NamedTuple
 
 from index.quotes.apposition import appositive_role, set_off_after_subject
 from index.quotes.described_orgs import DESCRIBED_ORG, described_org, note_described_org, note_head
-from index.quotes.descriptions import DESCRIPTION_NAME, description_mentions, resolve_description
+from index.quotes.descriptions import (
+    DESCRIPTION_NAME,
+    description_mentions,
+    is_demonym,
+    resolve_description,
+)
 from index.quotes.lexicon.grammar import NOT_NAME_WORDS
 from index.quotes.lexicon.people import (
     COURTESY_TITLES,
-    DEMONYMS,
     FEMALE_NAMES,
     FIRST_NAME_MONTHS,
     FIRST_NAMES,
@@ -129,9 +133,7 @@ def _demonym(word: str) -> bool:
     """Whether a capitalised word is a nationality before a name (``Australian``, ``Swede``),
     not a first name (``Brian``, ``Julian``)."""
     lowered = word.lower()
-    return lowered not in FIRST_NAMES and (
-        lowered in DEMONYMS or lowered.endswith(("an", "ian", "ese", "ish"))
-    )
+    return lowered not in FIRST_NAMES and is_demonym(lowered)
 
 
 @lru_cache(maxsize=4096)  # pure; names recur within an article

@@ -82,6 +82,11 @@ _DESCRIBING = re.compile(r"[a-z]+|[A-Z][a-z]+(?:-[a-z]+)?")
 _WORK_OF = re.compile(r"([Tt]he\s+[\w\s'\u2019-]+?)\s+of\s+(?:the\s+)?[A-Z].*")
 
 
+def is_demonym(lowered: str) -> bool:
+    """Whether a lower-cased word may name a nationality (``american``, ``scot``)."""
+    return lowered in DEMONYMS or lowered.endswith(("an", "ese", "ish"))
+
+
 @lru_cache(maxsize=4096)  # pure; the same descriptions recur ("the president")
 def read_description(phrase: str) -> Description | None:
     """Read ``the <modifiers> <head>`` (the whole phrase), or None."""
@@ -124,12 +129,7 @@ def read_description(phrase: str) -> Description | None:
         ):
             return None
         return Description(lowered, modifiers, anaphoric=True, owned=owned)
-    if (
-        head[:1].isupper()
-        and not modifiers
-        and lowered not in ORG_WORDS
-        and (lowered in DEMONYMS or lowered.endswith(("an", "ian", "ese", "ish")))
-    ):
+    if head[:1].isupper() and not modifiers and lowered not in ORG_WORDS and is_demonym(lowered):
         return Description(lowered, (), anaphoric=True)  # "the American", "the Scot"
     return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.quotes.cues import by_last_letter, trie_pattern
+from index.quotes.lexicon import word_set
 from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, OBLIQUE_PREPOSITIONS
 from index.quotes.lexicon.people import ANAPHORIC_HEADS, DESCRIPTION_HEADS, ROLE_NOUNS_BEFORE_NAME
 from index.quotes.name_lists import in_name_list
@@ -43,9 +44,12 @@ _OWNED_NAME = re.compile(
     rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
 )
 _LIST_END = re.compile(r"\s*(?:[-\u2013\u2014)]|\.(?:\s|$)|;)")
+_TIME_WORDS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight later earlier"
+)
 _TIME_LEAD = re.compile(
-    r"(?:^|[,.;:]|\b(?:and|but|so))\s*(?:(?:on|last|this|by)\s+)?(?:monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|yesterday|today|tonight|later|earlier)$",
+    r"(?:^|[,.;:]|\b(?:and|but|so))\s*(?:(?:on|last|this|by)\s+)?"
+    rf"(?:{'|'.join(sorted(_TIME_WORDS))})$",
     re.I,
 )
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){1,4}and\s*$")
@@ -73,7 +77,7 @@ def position_of(text: str, start: int, end: int) -> str:
     tail = before.rstrip()
     if not tail or tail[-1] in _CLAUSE_ENDINGS:
         return "other" if tail.endswith(",") and in_name_list(text, start, end) else "subject"
-    if _TIME_LEAD.search(tail):
+    if words and words[-1].lower() in _TIME_WORDS and _TIME_LEAD.search(tail):
         return "subject"  # "..., but on Wednesday Mr Straw said": a time opens the clause
     if words and words[-1] == "and" and _BETWEEN.search(before):
         return "oblique"  # "between himself and Tony Blair": the second of a pair after "between"
