@@ -21,6 +21,52 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a title set off before a name is that person's, so the title later stands for them",
+        (
+            "The fisheries minister, Tor Bakke, opened the new quay on Monday.",
+            'The fisheries minister said: "It has been a long wait."',
+        ),
+        [("It has been a long wait.", "Tor Bakke")],
+    ),
+    (
+        "'the Bishop of X' is a description, not a person called X",
+        (
+            "The Bishop of Carrow, Dr Ola Strand, will lead the service.",
+            'The Bishop of Carrow said: "We are delighted for them both."',
+        ),
+        [("We are delighted for them both.", "Ola Strand")],
+    ),
+    (
+        "'the Bishop of X' with no one named for it stays the description",
+        ("The Bishop of Carrow wrote to the council urging it to keep the ferry running.",),
+        [("it to keep the ferry running", "The Bishop of Carrow")],
+    ),
+    (
+        "'the archbishop' is the one named with the title 'Archbishop'",
+        (
+            "Archbishop Jon Moe has called for the camp to close.",
+            'The Norwegian archbishop said: "It is wrong."',
+        ),
+        [("the camp to close", "Jon Moe"), ("It is wrong.", "Jon Moe")],
+    ),
+    (
+        "a church style ('the Rt Rev') opens the name set off after a title",
+        (
+            '"It reads well," said the Bishop of Carrow, the Rt Rev Ola Strand.',
+            'The bishop said: "But it is poor history."',
+        ),
+        [("It reads well", "Ola Strand"), ("But it is poor history.", "Ola Strand")],
+    ),
+    (
+        "a name followed by its verb after a title and a comma is someone else, who speaks",
+        (
+            "Fisheries minister Vera Holm opened the quay.",
+            "In a letter to the fisheries minister, Tor Bakke said the quay was too small.",
+            'The fisheries minister said: "We will look at it."',
+        ),
+        [("the quay was too small", "Tor Bakke"), ("We will look at it.", "Vera Holm")],
+    ),
+    (
         "what a speaker went on to say after their description is no part of the speaker",
         (
             '"The port has lost," said Ada Vik, a lecturer at Voss College, adding that it would '
@@ -740,6 +786,14 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a title set off before a name is the role of that name's quotes",
+        (
+            "The port's operations director, Eli Storm, closed the inner basin.",
+            '"The ice is too thick," Ms Storm said.',
+        ),
+        [("The ice is too thick", "The port's operations director")],
+    ),
+    (
         "the verb before the one an agency reports is no part of their role",
         ('"The course was fair," the Nordic agency reported race director Kari Moen as saying.',),
         [("The course was fair", "race director")],
@@ -923,6 +977,15 @@ def test_a_phrase_with_a_verb_of_its_own_is_a_clause(phrase: str, clause: bool) 
 )
 def test_a_lone_article_is_no_role(role: str, plausible: bool) -> None:
     assert plausible_role(role) is plausible
+
+
+def test_described_before_is_a_rule_that_can_be_switched_off() -> None:
+    paragraphs = (
+        "The harbour director, Siri Lunde, opened the quay.",
+        'The harbour director said: "It took ten years."',
+    )
+    assert speaker_of(paragraphs, "It took ten") == "Siri Lunde"
+    assert speaker_of(paragraphs, "It took ten", frozenset({"described-before"})) != "Siri Lunde"
 
 
 def test_heard_saying_is_a_rule_that_can_be_switched_off() -> None:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from index.quotes.apposition import appositive_role, set_off_after_subject
+from index.quotes.described_before import DESCRIBED_BEFORE, role_set_before
 from index.quotes.described_orgs import DESCRIBED_ORG, described_org, note_described_org, note_head
 from index.quotes.descriptions import (
     DESCRIPTION_NAME,
@@ -332,6 +333,8 @@ def _scan_paragraph(
         titled = False
         if role is None and read.role is None:
             role = role_before(text, start)  # "London mayor Ken Livingstone"
+            if role is None and switches.on(DESCRIBED_BEFORE):
+                role = role_set_before(text, start, end)  # "the mayor, Ken Livingstone,"
         if role is None and read.role is not None:
             role, titled = title_through_of(text, start, run) or read.role, True
         index = registry.add(

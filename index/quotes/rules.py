@@ -154,6 +154,12 @@ RULES: tuple[Rule, ...] = (
         "in full before",
     ),
     Rule(
+        "described-before",
+        "resolve",
+        "a description set off before a name is that person's role: 'the transport secretary, "
+        "Ada Vik, opened' then 'the transport secretary said' is Ada Vik",
+    ),
+    Rule(
         "pronoun", "resolve", "'he', 'she' resolve to the likeliest earlier person of that gender"
     ),
     Rule(

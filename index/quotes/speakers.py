@@ -154,6 +154,9 @@ def _named_after_description(head: str, head_source: Source | None, after: str) 
 _DASH_ASIDE = re.compile(r"\s+(?:--?|\u2014|\u2013)\s+(.+?)(?:\s+(?:--?|\u2014|\u2013)(?:\s+|$)|$)")
 
 
+_CHURCH_STYLE = re.compile(r"\b[Tt]he\s+(?=(?:(?:Rt|Very|Most)\.?\s+)?Rev(?:d|\.)?\s)")
+
+
 @lru_cache(maxsize=8192)
 def parse_source(phrase: str) -> Source | None:
     """Read a speaker phrase such as ``the company's chief, Jane Roe`` or ``Mr Estlin``.
@@ -170,6 +173,8 @@ def parse_source(phrase: str) -> Source | None:
     if not text or len(text) > 250:
         return None
     text = strip_lead(text)  # "Last month the SEC", "The news came as the bank"
+    if "Rev" in text:  # "the Rt Rev Jon Dahl", "the Rev. Ada Vik": a style opens the name
+        text = _CHURCH_STYLE.sub("", text)
     if is_clause(text):
         return None
     if "-" in text or "\u2014" in text or "\u2013" in text:

@@ -13,7 +13,7 @@ Gender = Literal["m", "f", "p", "o"] | None
 HONORIFICS: dict[str, str | None] = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "mister": "m", "madam": "f",
     "madame": "f", "sir": "m", "dame": "f", "lord": "m", "lady": "f", "dr": None,
-    "prof": None, "professor": None, "rev": None, "reverend": None, "fr": "m",
+    "prof": None, "professor": None, "rev": None, "reverend": None, "rt": None, "fr": "m",
     "father": "m", "sister": "f", "brother": "m", "rabbi": None, "imam": None,
     "sen": None, "senator": None, "rep": None, "representative": None, "gov": None,
     "governor": None, "gen": None, "general": None, "lt": None, "col": None,
@@ -308,6 +308,7 @@ ROLE_HEADS = word_set(
     candidate nominee partner owner co-founder cofounder principal superintendent administrator
     coordinator organizer activist researcher scientist fellow scholar lecturer dean chancellor
     treasurer clerk sheriff captain commander former then longtime acting interim senior top
+    archbishop bishop cardinal rabbi imam vicar
     assistant associate managing general national regional state"""
 )
 
@@ -348,7 +349,7 @@ DESCRIPTION_HEADS = word_set(
     """president minister chancellor mayor premier governor senator leader chairman chairwoman
     chair co-chairman secretary spokesman spokeswoman spokesperson boss manager coach captain
     judge director treasurer ambassador commissioner chief executive founder editor presenter
-    host prosecutor sheriff general"""
+    host prosecutor sheriff general archbishop bishop cardinal rabbi imam vicar"""
 )
 """Role nouns that, after ``the``, stand for a person the article names (``the mayor``)."""
 
