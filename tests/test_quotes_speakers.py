@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'joking:' after the subject's clause is theirs, not the place's named before it",
+        (
+            "Lena Berg missed the gala.",
+            'She sent her regrets for not being in Bergen, joking: "The ferry won again."',
+        ),
+        [("The ferry won again.", "Lena Berg")],
+    ),
+    (
         "a title set off before a name is that person's, so the title later stands for them",
         (
             "The fisheries minister, Tor Bakke, opened the new quay on Monday.",

@@ -42,7 +42,8 @@ REPORTING_VERBS: tuple[str, ...] = (
 # reported speech of their own.
 ATTRIBUTION_ONLY_VERBS: tuple[str, ...] = (
     "continue", "continues", "continued", "recalled", "recalls", "recall", "sings", "sang",
-    "joked", "jokes", "quipped", "quips", "laughed", "conceded", "concedes",
+    "joked", "jokes", "quipped", "quips", "laughed", "conceded", "concedes", "joking",
+    "quipping", "recalling", "stressing", "conceding", "complaining", "boasting",
     "stressed", "stresses", "emphasized", "emphasised", "contended", "contends",
     "maintained", "maintains", "complained", "complains", "responded", "responds",
     "countered", "counters", "agreed", "agrees", "boasted", "boasts", "charged",
@@ -70,7 +71,8 @@ PARTICIPLES = frozenset(
         "saying", "adding", "noting", "telling", "explaining", "warning", "claiming",
         "arguing", "insisting", "writing", "asking", "announcing", "declaring",
         "acknowledging", "admitting", "suggesting", "predicting", "confirming", "tweeting",
-        "reporting",
+        "reporting", "joking", "quipping", "recalling", "stressing", "conceding",
+        "complaining", "boasting",
     }
 )  # fmt: skip
 """Participles that report speech of the sentence's subject (``..., saying that ...``)."""
