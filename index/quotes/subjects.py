@@ -13,15 +13,11 @@ from index.quotes.lexicon.grammar import (
     IRREGULAR_VERBS,
     SUBJECT_PRONOUNS,
 )
-from index.quotes.lexicon.people import (
-    COURTESY_TITLES,
-    FIRST_NAMES,
-    PEERAGE_TITLES,
-)
+from index.quotes.lexicon.people import FIRST_NAMES
 from index.quotes.lexicon.speech import NOUN_CUES
 from index.quotes.marks import QuotedSpan, span_at, spans_between
-from index.quotes.media_names import paper_ends_before
-from index.quotes.names import Source, bare_token, clean_phrase, name_runs
+from index.quotes.names import Source, bare_token, clean_phrase
+from index.quotes.opening_names import named_after_adverbial
 from index.quotes.places import ENDS_ON_PLACE
 from index.quotes.speakers import parse_source
 
@@ -168,7 +164,7 @@ def subject_of(segment: str) -> tuple[Source, int] | None:
         source = parse_source(segment[match.end() :])
         if source is not None:
             return source, match.end()
-        opened = _named_after_adverbial(segment[match.end() :])  # ", but on Monday Mr Dahl"
+        opened = named_after_adverbial(segment[match.end() :])  # ", but on Monday Mr Dahl"
         if opened is not None:
             return opened[0], match.end() + opened[1]
     that = segment.rfind(" that ", offset)
@@ -177,42 +173,7 @@ def subject_of(segment: str) -> tuple[Source, int] | None:
         source = parse_source(segment[that + 6 :])
         if source is not None and source.kind == "group":
             return source, that + 6
-    return _named_after_adverbial(segment)
-
-
-# An adverbial that opens a sentence without a comma ("At a rally in Leeds Mr Dahl said").
-_OPENING_ADVERBIAL = re.compile(
-    r"(?:(?:and|but)\s+)?(?:in|at|on|during|after|before|from|speaking\s+(?:in|at|on|to)|"
-    r"addressing|visiting|writing\s+in)\s[^,;:\"\u201c\u201d]{1,100}$",
-    re.I,
-)
-
-
-def _named_after_adverbial(segment: str) -> tuple[Source, int] | None:
-    """The person named last in an opening adverbial without its comma.
-
-    ``At a rally in Leeds Mr Dahl``: the capitalised run ``Leeds Mr Dahl`` takes in the place
-    too; the name starts at the courtesy title or first name within it.
-    """
-    tail = segment.rstrip()
-    if not _OPENING_ADVERBIAL.fullmatch(tail):
-        return None
-    run = None
-    for run in name_runs(tail):  # noqa: B007 - the last one is wanted
-        pass
-    if run is None or run.end() != len(tail) or run.start() == 0:
-        return None
-    words = run.group().split()
-    offsets = [match.start() for match in re.finditer(r"\S+", run.group())]
-    for at, word in enumerate(words):
-        bare = word.rstrip(".").lower()
-        titled = bare in COURTESY_TITLES or bare in PEERAGE_TITLES or bare in FIRST_NAMES
-        # ("Speaking to the Washington Post Trump": the paper, then the one who spoke)
-        if at and ((titled and at < len(words) - 1) or paper_ends_before(words, at, tail)):
-            source = parse_source(" ".join(words[at:]))
-            if source is not None and source.kind == "person":
-                return source, run.start() + offsets[at]
-    return None
+    return named_after_adverbial(segment)
 
 
 def _verb_like(word: str) -> bool:
