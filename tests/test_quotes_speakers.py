@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a time without a comma ends at the name after it, not at the description's comma",
+        (
+            "On Friday Halvard, the only ferry firm still in the red, confirmed it would "
+            '"sell two boats".',
+        ),
+        [('it would "sell two boats"', "Halvard")],
+    ),
+    (
         "'joking:' after the subject's clause is theirs, not the place's named before it",
         (
             "Lena Berg missed the gala.",

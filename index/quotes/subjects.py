@@ -138,6 +138,12 @@ def subject_of(segment: str) -> tuple[Source, int] | None:
         after = parse_source(segment[dash.end() :])
         if after is not None:
             return after, dash.end()
+    timed = _BARE_TIME.match(segment)
+    if timed is not None and segment[timed.end()].isupper() and "," in segment[timed.end() :]:
+        # "On Tuesday Halvard, the ferry firm, said": the time ends at the name, not the comma.
+        named = parse_source(segment[timed.end() :])
+        if named is not None and named.name[:1].isupper():
+            return named, timed.end()
     intro = INTRO.match(segment)
     offset = intro.end() if intro else 0
     if offset and ENDS_ON_PLACE.search(segment[:offset].rstrip(", ")):
