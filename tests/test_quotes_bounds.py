@@ -11,6 +11,22 @@ from index.quotes import extract_quotes
 
 # (fix, sentence, the indirect statements found as (text, speaker))
 ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
+    # "said Mr Dahl" set off inside a sentence, before a clause of its own: one statement.
+    (
+        "inverted-aside",
+        "Although small ferries will still sail, said Mr Dahl, the big ones have stopped.",
+        [("Although small ferries will still sail the big ones have stopped", "Dahl")],
+    ),
+    (
+        "inverted-aside",
+        "By contrast, said Ms Vik, the old quay was never full.",
+        [("By contrast the old quay was never full", "Vik")],
+    ),
+    (
+        "inverted-aside",
+        "The quay is full, said Jon Dahl, a pilot who has sailed here for years.",
+        [("The quay is full", "Jon Dahl")],
+    ),
     # A cue word that is a noun: a verb or a preposition of its own follows it.
     ("noun-cue", "The Harbour Board report looked at the cost of the repairs.", []),
     ("noun-cue", "The share of travellers booking by ferry calls has fallen by a third.", []),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from index.quotes.lexicon.grammar import AUXILIARIES, IRREGULAR_VERBS
 from index.quotes.lexicon.people import (
     DESCRIPTION_HEADS,
     ORG_WORDS,
@@ -15,6 +16,7 @@ from index.quotes.lexicon.people import (
 )
 from index.quotes.names import Source
 from index.quotes.report_shapes import CLAUSE_COMMA, Report, then_said_name
+from index.quotes.roles import is_role_appositive
 from index.quotes.speakers import parse_source
 from index.quotes.statements import skip_adjuncts
 from index.quotes.subjects import subject_before
@@ -62,12 +64,41 @@ def inverted_aside(text: str, verb_end: int, hi: int) -> tuple[Source, int] | No
     """The speaker named after the cue of an aside in one statement (``The council, suggests
     Mr Dahl, could act ...``), and where the name ends, if the statement goes on after it."""
     named = _NAME_THEN_COMMA.match(text, verb_end, hi)
-    if named is None or not continues_after(text, named.end(), hi):
+    if named is None or not (
+        continues_after(text, named.end(), hi) or _new_clause_after(text, named.end(), hi)
+    ):
         return None
     source = parse_source(named.group(1))
     if source is None or source.kind != "person":
         return None
     return source, named.end()
+
+
+# What follows an aside that is no new clause: a relative clause, a participle, a role.
+_NOT_A_CLAUSE = re.compile(
+    r"\s*,\s*(?:who|which|whose|where|when|that|and|but|though|although|a|an|another|"
+    r"[a-z]+ing)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_RELATIVE = re.compile(r"\s(?:who|whose|whom)\s")
+
+
+def _new_clause_after(text: str, name_end: int, hi: int) -> bool:
+    """Whether a clause with a verb of its own follows ``, said Mr Dahl,`` to the sentence's
+    end (``Until now, said Mr Dahl, the port has ...``), rather than a description set off
+    after the name (``, the port's director.``, ``, a pilot who has flown ...``)."""
+    if _NOT_A_CLAUSE.match(text, name_end, hi):
+        return False
+    stop = _SENTENCE_END.search(text, name_end, hi)
+    rest = text[name_end : stop.start() if stop else hi].lstrip(" ,")
+    first = rest.split(",", 1)[0]
+    if not rest or is_role_appositive(first) or _RELATIVE.search(first):
+        return False  # (", the harbour master", ", the man who runs the port")
+    words = [word.strip(",;:").lower() for word in rest.split()[1:]]
+    return any(
+        word in AUXILIARIES or word in IRREGULAR_VERBS or (len(word) > 4 and word.endswith("ed"))
+        for word in words
+    )
 
 
 _SUBORDINATE_OPENING = re.compile(
