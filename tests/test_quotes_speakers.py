@@ -21,6 +21,24 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "words in marks after a thing that only 'is' or 'would' are the writer's, no quote",
+        (
+            'The bill would give legal force to "harbour rights" for the first time.',
+            'The number of berths was "fair and sensible" for a town of that size.',
+        ),
+        [],
+    ),
+    (
+        "a thing with a verb of its own may still state what the marks hold",
+        ('The lawsuit accuses the port of "plainly unfair" fees.',),
+        [('"plainly unfair"', "The lawsuit")],
+    ),
+    (
+        "a body or a group that 'is' something in marks keeps them",
+        ('The ministry is "deeply concerned" about the delays.',),
+        [('"deeply concerned"', "The ministry")],
+    ),
+    (
         "a time without a comma ends at the name after it, not at the description's comma",
         (
             "On Friday Halvard, the only ferry firm still in the red, confirmed it would "
@@ -1002,6 +1020,12 @@ def test_described_before_is_a_rule_that_can_be_switched_off() -> None:
     )
     assert speaker_of(paragraphs, "It took ten") == "Siri Lunde"
     assert speaker_of(paragraphs, "It took ten", frozenset({"described-before"})) != "Siri Lunde"
+
+
+def test_speaking_subject_is_a_rule_that_can_be_switched_off() -> None:
+    paragraphs = ('The plan would end the "harbour tax" next year.',)
+    assert extract_quotes(paragraphs) == ()
+    assert extract_quotes(paragraphs, disabled=frozenset({"speaking-subject"})) != ()
 
 
 def test_heard_saying_is_a_rule_that_can_be_switched_off() -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from index.corpus.article import QuoteKind, Step
 from index.quotes.attribution import Attribution, after_quote, before_quote
 from index.quotes.closing import CLOSING, closing_attribution
+from index.quotes.fragment_subjects import SPEAKING_SUBJECT, may_speak
 from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.named_before import NAMED_BEFORE, named_before, subject_between
 from index.quotes.names import Source
@@ -379,7 +380,8 @@ def _fragments(
                 paragraph.add("direct", start, end, STANDALONE, None, None, -1, switches, span)
         return
     source, position, verb = subject
-    _add_mixed(paragraph, fragments, MIXED_FRAGMENT, verb or None, source, position, switches)
+    if not switches.on(SPEAKING_SUBJECT) or may_speak(source, verb):  # (not "The bill would")
+        _add_mixed(paragraph, fragments, MIXED_FRAGMENT, verb or None, source, position, switches)
 
 
 def _add_mixed(

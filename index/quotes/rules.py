@@ -126,6 +126,12 @@ RULES: tuple[Rule, ...] = (
         'Ada Vik called the pier "perfectly safe": quoted words take the verb\'s subject',
     ),
     Rule(
+        "speaking-subject",
+        "filter",
+        "quoted words take no subject that cannot speak: in 'The bill would give force to "
+        "\"living wills\"' the marks are the writer's",
+    ),
+    Rule(
         "standalone-quote",
         "cues",
         "a quoted sentence standing alone is a quote whose speaker comes from context",
