@@ -21,6 +21,19 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'our correspondent' is the paper's correspondent named before",
+        (
+            "The strike could start in March, said harbour correspondent Eva Lind.",
+            "The talks could go on for months, our correspondent added.",
+        ),
+        [("The strike could start in March", "Eva Lind"), ("The talks could go on", "Eva Lind")],
+    ),
+    (
+        "'our correspondent' with none named stays as written",
+        ("The talks could go on for months, our correspondent added.",),
+        [("The talks could go on", "our correspondent")],
+    ),
+    (
         "words in marks after a thing that only 'is' or 'would' are the writer's, no quote",
         (
             'The bill would give legal force to "harbour rights" for the first time.',

@@ -82,6 +82,10 @@ _DESCRIBING = re.compile(r"[a-z]+|[A-Z][a-z]+(?:-[a-z]+)?")
 _WORK_OF = re.compile(r"([Tt]he\s+[\w\s'\u2019-]+?)\s+of\s+(?:the\s+)?[A-Z].*")
 
 
+# The paper's own journalist: "our correspondent", "our political editor".
+_OUR_OWN = re.compile(r"(?:[\w-]+\s+){0,2}(?:correspondent|reporter|editor)")
+
+
 def is_demonym(lowered: str) -> bool:
     """Whether a lower-cased word may name a nationality (``american``, ``scot``)."""
     return lowered in DEMONYMS or lowered.endswith(("an", "ese", "ish"))
@@ -90,6 +94,8 @@ def is_demonym(lowered: str) -> bool:
 @lru_cache(maxsize=4096)  # pure; the same descriptions recur ("the president")
 def read_description(phrase: str) -> Description | None:
     """Read ``the <modifiers> <head>`` (the whole phrase), or None."""
+    if phrase[:4] in ("our ", "Our ") and _OUR_OWN.fullmatch(phrase, 4):
+        phrase = "the " + phrase[4:]  # "our correspondent": the paper's own, named before
     place = _PLACE_OWNER.match(phrase.strip())
     placed = place is not None and place.group(1).split()[-1].lower() in _OWNING_PLACES
     if place is not None and placed:

@@ -349,7 +349,8 @@ DESCRIPTION_HEADS = word_set(
     """president minister chancellor mayor premier governor senator leader chairman chairwoman
     chair co-chairman secretary spokesman spokeswoman spokesperson boss manager coach captain
     judge director treasurer ambassador commissioner chief executive founder editor presenter
-    host prosecutor sheriff general archbishop bishop cardinal rabbi imam vicar"""
+    host prosecutor sheriff general archbishop bishop cardinal rabbi imam vicar correspondent
+    reporter"""
 )
 """Role nouns that, after ``the``, stand for a person the article names (``the mayor``)."""
 
@@ -380,7 +381,7 @@ ROLE_QUALIFIERS = word_set("vice deputy assistant shadow press junior associate 
 
 UNNAMED_HEADS = word_set(
     """spokesman spokeswoman spokesperson official source aide adviser advisor analyst
-    representative member supporter fan"""
+    representative member supporter fan correspondent reporter"""
 )
 """Heads of descriptions that stand for someone the article does not name (``the Vodafone
 spokesman`` is not the Vodafone boss named earlier)."""
