@@ -27,6 +27,15 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The quay is full, said Jon Dahl, a pilot who has sailed here for years.",
         [("The quay is full", "Jon Dahl")],
     ),
+    # A figure a firm reports or claims is a result, not a statement.
+    ("figure", "Halvard Ferries reported a loss of $38m for the year.", []),
+    ("figure", "Halvard Ferries has reported a 12% rise in profit.", []),
+    ("figure", "The port is claiming more than $2m in damages.", []),
+    ("figure", "The ferry firm claimed sales were up.", [("sales were up", "The ferry firm")]),
+    # Whom one reports to, what one acts by, what a work is called: nothing said.
+    ("report-to", "Ada Vik will report to the harbour board next month.", []),
+    ("no-source", "The ferry is steered according to rules set by the harbour master.", []),
+    ("naming", "She is writing a play for the radio, called The Long Way To Voss.", []),
     # A cue word that is a noun: a verb or a preposition of its own follows it.
     ("noun-cue", "The Harbour Board report looked at the cost of the repairs.", []),
     ("noun-cue", "The share of travellers booking by ferry calls has fallen by a third.", []),

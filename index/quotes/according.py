@@ -28,6 +28,11 @@ def _according_source(phrase: str) -> Source | None:
     new poll that shows ...``), so a phrase no speaker reading accepts is still its source,
     without its relative clause.
     """
+    head = phrase.split(maxsplit=2)
+    if head and head[0].lower() in ("the", "a", "its", "their", "his", "her"):
+        head = head[1:]
+    if head and head[0].lower() in _NO_SOURCE:
+        return None  # ("according to the laws of physics", "according to plan": no one said)
     source = parse_source(phrase)
     if source is not None:
         return source
@@ -45,6 +50,10 @@ def _according_source(phrase: str) -> Source | None:
 
 
 _NOT_CITED = frozenset(("how", "what", "whether", "when", "where", "why", "which", "who"))
+# What one acts in keeping with, which says nothing: "according to rules devised by ...".
+_NO_SOURCE = frozenset(
+    ("laws", "rules", "physics", "plan", "plans", "schedule", "tradition", "custom", "legend")
+)
 
 
 def according_to(text: str, lo: int, hi: int, start: int, end: int) -> list[Report]:

@@ -166,6 +166,15 @@ _CLAIMED_PRIZE = re.compile(
     # "claiming away draws", "claimed home wins": results, with no article
     r"(?:away|home|two|three|back-to-back)\s+(?:wins|draws|victories|points))\b"
 )
+# A figure a firm reports or claims, not a statement: "reported a loss of $38m", "reported a
+# 60% rise in profit", "is claiming $20bn in damages" (but "claimed sales were up" is one).
+_REPORTED_FIGURE = re.compile(
+    r"\s+(?!that\b)(?:(?:a|an|its|their|the|record)\s+)?(?:[\w%.,-]+\s+){0,2}?"
+    r"(?:loss(?:es)?|profits?|rise|fall|drop|increase|decline|jump|surge|slump|gains?|sales|"
+    r"revenues?|earnings|income|turnover|deficit|surplus)\b"
+    r"(?!\s+(?:was|were|is|are|had|has|would|will|could|rose|fell)\b)"
+    r"|\s+(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|over\s+)?[$\u00a3\u20ac]\d"
+)
 # What a player adds to the score: "added four conversions", "added a late penalty".
 _ADDED_SCORE = re.compile(
     r"\s+(?:a|an|another|his|her|their|the|\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -227,6 +236,8 @@ def is_noun_or_infinitive(text: str, cue: re.Match[str]) -> bool:
     word = cue.group().lower()
     if word.startswith("claim") and _CLAIMED_PRIZE.match(text, cue.end()):
         return True  # "claimed the coaching award": won it, said nothing
+    if word.startswith(("report", "claim")) and _REPORTED_FIGURE.match(text, cue.end()):
+        return True  # "reported a loss of $38m": a result, not speech
     if word.startswith("add") and _ADDED_SCORE.match(text, cue.end()):
         return True  # "added four conversions", "added a second goal": scored
     if word.startswith("admit") and _ADMITTED_CHARGE.match(text, cue.end()):
@@ -292,5 +303,6 @@ def _noun_next(text: str, cue: re.Match[str]) -> bool:
 
 
 _NAMING = re.compile(
-    r"\s+(?:the\s+)?[\"\u201c]?[A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*){0,3}[\"\u201d]?,\s+[a-z]"
-)
+    r"\s+(?:the\s+)?[\"\u201c]?[A-Z][\w\-.]*(?:\s+(?:[A-Z][\w\-.]*|of|and|the|in|on)){0,7}"
+    r"[\"\u201d]?(?:,\s+[a-z]|(?<=[a-z0-9]{3})\.(?:\s|$))"
+)  # ("The program, called EB-5, ...", "a drama, called The Rise Of Ada Vik.")

@@ -37,8 +37,11 @@ def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -
         return not (second and second[0] in _AS_COUNT) and "," not in text[start:end]
     if verb.startswith("call") and _REFLEXIVE.match(text, start):
         return True  # ("a man calling himself Salam Pax": a name he goes by, not a claim)
-    if verb.startswith("report") and text.startswith("back ", start):
-        return True  # ("will report back to the council in April": when, not what)
+    if verb.startswith("report") and (
+        text.startswith("back ", start)
+        or (text.startswith("to ", start) and " that " not in text[start:end])
+    ):
+        return True  # ("will report back to the council", "will report to MPs": to whom)
     if _OUTLET.fullmatch(text, start, end):
         return True  # ('..., she told Reuters news agency.': the rest of whom she told)
     if (
