@@ -21,6 +21,33 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "two named speakers joined by 'and' speak together",
+        (
+            "Nordfjord Re and Vestland Re said the storm losses would be high.",
+            "The Greens and Lib Dems said the pledges were worthless.",
+        ),
+        [
+            ("the storm losses", "Nordfjord Re and Vestland Re"),
+            ("the pledges", "The Greens and Lib Dems"),
+        ],
+    ),
+    (
+        "a pair keeps together past the description set off after it",
+        ("Ada Vik and Jon Dahl, the founders of the ferry line, said it would be sold.",),
+        [("it would be sold", "Ada Vik and Jon Dahl")],
+    ),
+    (
+        "'and' inside a title or a body's name joins no two speakers",
+        (
+            "Trade and Fisheries Secretary Eva Lind said the quota was fair.",
+            "A Work and Pensions spokeswoman said the date was never set.",
+        ),
+        [
+            ("the quota was fair", "Eva Lind"),
+            ("the date was never set", "A Work and Pensions spokeswoman"),
+        ],
+    ),
+    (
         "'our correspondent' is the paper's correspondent named before",
         (
             "The strike could start in March, said harbour correspondent Eva Lind.",

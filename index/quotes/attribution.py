@@ -12,10 +12,11 @@ from index.quotes.lexicon.grammar import CLAUSE_AFTER_VERB, SUBJECT_OPENERS
 from index.quotes.lexicon.speech import NAMING_VERBS, PARTICIPLES
 from index.quotes.marks import QuotedSpan
 from index.quotes.names import NAME_RUN, Source
+from index.quotes.person_or_org import person_or_org
 from index.quotes.phrase_cuts import affiliated_person, cut_phrase
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.sentences import is_sentence_end
-from index.quotes.speakers import parse_source, person_or_org
+from index.quotes.speakers import parse_source
 from index.quotes.subjects import Known, clause_subject, heard_subject, subject_before
 
 AFTER_VERB = "after-quote-verb"
@@ -34,8 +35,7 @@ _CUE_FIRST = re.compile(
 )
 _ACCORDING = re.compile(r"according\s+to\s+", re.I)
 _NOT_ADJACENT = re.compile(
-    r",\s+(?:and|but|while|whilst|as|so|then)\s|^\s*(?:in|on|at|to|for|with|from|of|about|as|than)\s",
-    re.I,
+    r"(?i),\s+(?:and|but|while|whilst|as|so|then)\s|^\s*(?:in|on|at|to|for|with|from|of|about|as|than)\s"
 )
 # `"...," remembered Roy Verley`: any past-tense verb followed by a name.
 _PAST_FIRST = re.compile(r"[a-z]{3,}ed\s+(?=[A-Z])")

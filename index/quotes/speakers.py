@@ -20,32 +20,22 @@ from index.quotes.lexicon.grammar import (
     SENTENCE_ASIDES,
 )
 from index.quotes.lexicon.people import (
-    COURTESY_TITLES,
-    HONORIFICS,
     INDEFINITE_SPEAKERS,
-    PARTY_MEMBERS,
-    PEERAGE_TITLES,
     POSTMODIFIERS,
     PRONOUN_GENDER,
     ROLE_HEADS,
-    ROLE_PARTICIPLES,
     SPEAKER_NOUNS,
 )
 from index.quotes.names import (
-    MAX_RUN_WORDS,
     Source,
     clean_phrase,
-    ends_in_stray_word,
     gender_of_name,
-    is_org_name,
-    is_personal_title,
-    leading_non_names,
-    split_title,
-    strip_possessive,
     words_of,
 )
 from index.quotes.orgs import org_phrase
-from index.quotes.phrase_runs import last_name_run, title_owns_the
+from index.quotes.pairs import named_pair
+from index.quotes.person_or_org import person_or_org
+from index.quotes.phrase_runs import last_name_run
 from index.quotes.places import ENDS_ON_PLACE, place_like
 from index.quotes.roles import ROLE_STOP, clause_parts, is_role, is_role_appositive, opens_sentence
 from index.quotes.source_lead import clause_word, comma_parts, is_clause, strip_lead
@@ -67,78 +57,6 @@ _LOCATED = re.compile(
 )
 
 
-def person_or_org(run: str, text_before: str) -> Source | None:
-    """Read a capitalised run (with what precedes it in the phrase) as a person or an org."""
-    if run.count(" ") > MAX_RUN_WORDS:
-        return None  # (a run of capitalised words that long is no one's name)
-    title, name = split_title(run)
-    name = strip_possessive(name.strip(" ,"))
-    if not name:
-        return None
-    tokens = name.split()
-    if not title:
-        tokens = tokens[leading_non_names(tokens, text_before) :]
-    while tokens and ends_in_stray_word(tokens):
-        tokens = tokens[:-1]
-    if not tokens or (len(tokens) == 1 and len(tokens[0].rstrip(".")) < 2):
-        return None
-    name = " ".join(tokens)
-    # (no word ends in "ed" without "ed" in the text, so most phrases are not read)
-    words = text_before.split() if "ed" in text_before else []
-    if any(
-        word.endswith("ed")
-        and word.islower()
-        and word not in ROLE_PARTICIPLES
-        and (
-            words[at - 1][:1].isupper()
-            or (at > 1 and words[at - 1].endswith("ly") and words[at - 2][:1].isupper())
-        )
-        for at, word in enumerate(words)
-        if at
-    ):
-        return None  # "Trump (angrily) attacked Romney": a clause, not a role before a name
-    lowered_before = text_before.strip().lower()
-    # ("Dr Fox" is someone, "Fox" may be a network)
-    after_the = lowered_before.endswith("the") and not title_owns_the(
-        text_before.rsplit(maxsplit=2)
-    )
-    if (is_org_name(name) and not is_personal_title(title)) or after_the:
-        org = f"{text_before.strip()} {run}".strip() if after_the else run
-        return Source(name=strip_possessive(org), kind="org")
-    if len(tokens) == 1 and tokens[0].endswith("s") and tokens[0][:-1].lower() in PARTY_MEMBERS:
-        return Source(name=name, kind="group", gender="p")
-    said_title = title
-    words = title.split()
-    while words and words[-1].lower() in PEERAGE_TITLES:  # ("Treasurer Lord Ashcroft": a name)
-        words, title = words[:-1], " ".join(words[:-1])
-    if words and words[-1].rstrip(".").lower() in COURTESY_TITLES:
-        # "Mr", "Chancellor Mr" (the role is "Chancellor"), "Harrogate Mr" (a place: none).
-        words = words[:-1]
-        keep = any(word.rstrip(".").lower() in HONORIFICS for word in words)
-        title = " ".join(words) if keep else ""
-    before = text_before.strip()
-    if before and opens_sentence(before.rstrip(",")):
-        before = ""  # "Speaking to reporters Mr Vik said": the opening phrase is no role
-    head, joined, rest = f" {before} ".rpartition(" and ")
-    # ("Mayor Ada Vik and port chief Jon Dahl": Dahl's is "port chief"; not "a spokesman for
-    # Justice and Home Affairs Commissioner Jon Dahl")
-    named = head.split()
-    if (
-        joined
-        and len(named) >= 2
-        and all(w[:1].isupper() or w in ("former", "the") for w in named)
-        and all(w[:1].isupper() and w[-1] not in ",." for w in named[-2:])
-    ):
-        before = rest.strip()
-    role = " ".join(part for part in (before, title) if part) or None
-    return Source(
-        name=name,
-        kind="person",
-        role=role,
-        gender=gender_of_name(name, f"{said_title} {text_before}"),
-    )
-
-
 def _named_after_description(head: str, head_source: Source | None, after: str) -> bool:
     """Whether a description is followed by the name it describes: "shadow chancellor of
     the Exchequer, Ada Vik" (the description read whole as a name only by its capitals)."""
@@ -152,8 +70,6 @@ def _named_after_description(head: str, head_source: Source | None, after: str) 
 
 # (the closing dash may be gone: the phrase ends where the verb starts.)
 _DASH_ASIDE = re.compile(r"\s+(?:--?|\u2014|\u2013)\s+(.+?)(?:\s+(?:--?|\u2014|\u2013)(?:\s+|$)|$)")
-
-
 _CHURCH_STYLE = re.compile(r"\b[Tt]he\s+(?=(?:(?:Rt|Very|Most)\.?\s+)?Rev(?:d|\.)?\s)")
 
 
@@ -234,6 +150,12 @@ def parse_source(phrase: str) -> Source | None:
             # "Ada Vik, the harbour master, called on the town to ...": the role ends where
             # a clause starts (when it surely is one: "given a chance, received ..." is not).
             appositive = ROLE_STOP.sub("", before_clause).strip()
+        if (
+            head_source is not None
+            and " and " in head
+            and head_source == named_pair(head, _simple_source)
+        ):
+            return head_source  # "Munich Re and Swiss Re, the two biggest reinsurers, said"
         named_after = _named_after_description(head, head_source, rest[0])
         if head_source is not None and head_source.kind == "person" and not named_after:
             if appositive and is_role(appositive):
@@ -381,6 +303,8 @@ def _simple_source(text: str) -> Source | None:
         return restricted_group(text, words)
     if words[0] in PRONOUN_GENDER and len(words) > 1:
         return None
+    if " and " in text and (pair := named_pair(text, _simple_source)) is not None:
+        return pair  # "Munich Re and Swiss Re said": both speak
     run = last_name_run(text)
     if run is not None and _PLACED_NOUN.match(text[: run.start()]) and place_like([run.group()]):
         run = None  # "One borough in south London": the borough, not the city
