@@ -1,10 +1,12 @@
 """Two named speakers joined by "and" speak together.
 
-``Munich Re and Swiss Re said``, ``The Conservatives and Lib Dems said``, ``Harbour Chief Tom
-Berg and Port Captain Jon Dahl have called``: both say it, so the speaker is the pair, not the
-last name before the verb. Each side must read as a named speaker on its own (a person, a body
-or a party, written with capitals); a name inside one body's name (``the Department for
-Culture, Media and Sport``) has a comma or a word of its own before "and" and is left alone.
+``Munich Re and Swiss Re said``, ``The Conservatives and Lib Dems said``, ``Mr Vik and Mr Dahl
+said``: both say it, so the speaker is the pair, not the last name before the verb. Each side
+must be a name and nothing else (a person, a body or a party, written with capitals). A title
+or a body's name that holds an "and" (``Trade and Fisheries Secretary Eva Lind``, ``a Work and
+Pensions spokeswoman``) reads as one side with words left over, and is left alone; so is a
+pair with titles (``Harbour Chief Tom Berg and Port Captain Jon Dahl``), whose last name
+speaks as before.
 """
 
 from __future__ import annotations
