@@ -21,6 +21,22 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a title with what it is over ('director of sport') heads the subject it names",
+        (
+            "Jon Moe spoke first.",
+            'Voss director of sport Emilio Dahl praised the crowd. "They were superb," he said.',
+        ),
+        [("They were superb", "Emilio Dahl")],
+    ),
+    (
+        "a participle and its object open the sentence; the name in them is not its subject",
+        (
+            "Lena Berg arrived early.",
+            'Wearing a red coat by the designer Ola Strand, Berg told reporters it was "freezing".',
+        ),
+        [('it was "freezing"', "Lena Berg")],
+    ),
+    (
         "two named speakers joined by 'and' speak together",
         (
             "Nordfjord Re and Vestland Re said the storm losses would be high.",

@@ -52,6 +52,8 @@ _TIME_LEAD = re.compile(
     rf"(?:{'|'.join(sorted(_TIME_WORDS))})$",
     re.I,
 )
+# A role noun and what it is over, before a name: "director of sport", "head of research".
+_TITLE_OF = re.compile(rf"(?P<noun>{_ROLE_NOUNS})\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?$")
 _BETWEEN = re.compile(r"\bbetween\s+(?:\S+\s+){1,4}and\s*$")
 _PRONOUN_LEAD = re.compile(r"\b(?:He|She|They|We|I|It|You)\s")
 
@@ -93,6 +95,8 @@ def position_of(text: str, start: int, end: int) -> str:
         )
     # _PREMODIFIERS ends with a role noun: only search when the text does too.
     ends_in_role = tail.endswith(_ROLE_NOUN_ENDINGS.get(tail[-1:], ()))
+    if not ends_in_role and " of " in tail[-30:] and (titled := _TITLE_OF.search(tail)):
+        tail, ends_in_role = tail[: titled.end("noun")], True  # "director of sport Emilio"
     lead = _PREMODIFIERS.search(tail) if ends_in_role else None
     if lead and _PRONOUN_LEAD.search(lead.group()) is None:
         # "Georgia businessman Bruce LeVell believes": the name heads the subject ("He

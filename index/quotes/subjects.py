@@ -35,7 +35,10 @@ INTRO = re.compile(
     r"moreover|still|overall|again|rather|ultimately|finally|amid|despite|following|"
     r"according\s+to|ahead|(?:a|an|one|two|three|four|five|six|several|a\s+few|\d+)\s+"
     r"(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:ahead|after|before|later|earlier|"
-    r"into|since))\b[^,\"\u201c\u201d]{0,80}+,\s*)*",
+    r"into|since)|"
+    # a participle and its object: "Wearing a frock by designer Ada Vik, Jon Dahl said"
+    r"[a-z]{3,}ing(?=\s+(?:a|an|the|his|her|their|its|on|at|in|with|from|after|out|up|off)\s))"
+    r"\b[^,\"\u201c\u201d]{0,80}+,\s*)*",
     re.I,
 )
 """Adverbials that open a sentence before its subject (``On Tuesday,``)."""
