@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a body owning a person's name ('Voss Rowing's Jon Dahl') is not the subject; he is",
+        (
+            "Eva Lind said the quay was too short, but Voss Rowing's Jon Dahl rejected her "
+            'claim. "We measured it twice," he said.',
+        ),
+        [("the quay was too short", "Eva Lind"), ("We measured it twice", "Jon Dahl")],
+    ),
+    (
         "a title with what it is over ('director of sport') heads the subject it names",
         (
             "Jon Moe spoke first.",

@@ -8,7 +8,12 @@ import re
 from index.quotes.cues import by_last_letter, trie_pattern
 from index.quotes.lexicon import word_set
 from index.quotes.lexicon.grammar import CLAUSE_START_WORDS, OBLIQUE_PREPOSITIONS
-from index.quotes.lexicon.people import ANAPHORIC_HEADS, DESCRIPTION_HEADS, ROLE_NOUNS_BEFORE_NAME
+from index.quotes.lexicon.people import (
+    ANAPHORIC_HEADS,
+    DESCRIPTION_HEADS,
+    FIRST_NAMES,
+    ROLE_NOUNS_BEFORE_NAME,
+)
 from index.quotes.name_lists import in_name_list
 from index.quotes.openers import described_body, opener_comma
 from index.quotes.registry import OBLIQUE_WEIGHT, SPEAKER_WEIGHT, SUBJECT_WEIGHT
@@ -43,6 +48,10 @@ _PREMODIFIERS = re.compile(
 _OWNED_NAME = re.compile(
     rf"['\u2019]s\s+(?:[A-Za-z][\w'\u2019-]*\s+){{0,2}}{_PERSON_NOUNS}\s+[A-Z][a-z]"
 )
+# "'s Jon Dahl": a possessive owning a full name ("Harbour Watch's Jon Dahl").
+_OWNED_FULL_NAME = re.compile(r"['\u2019]s\s+([A-Z][a-z]+)\s+[A-Z][a-z]")
+# The capitalised owner at the end of the words before a name: "but Harbour Watch's".
+_OWNER = re.compile(r"(?<![\w'\u2019])(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['\u2019]s$")
 _LIST_END = re.compile(r"\s*(?:[-\u2013\u2014)]|\.(?:\s|$)|;)")
 _TIME_WORDS = word_set(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight later earlier"
@@ -68,8 +77,9 @@ def position_of(text: str, start: int, end: int) -> str:
         # "Responding to criticism from pundit Ola Berg, he said": the participle's subject
         # is the sentence's, named after the comma; the names inside the opener are not it.
         return "oblique"
-    if text.startswith("s ", end + 1) and _OWNED_NAME.match(text, end):
-        # "Vik's old deputy Jon Dahl said": the name only owns the subject, named after it.
+    if text.startswith("s ", end + 1) and (_OWNED_NAME.match(text, end) or _owns_person(text, end)):
+        # "Vik's old deputy Jon Dahl said", "Harbour Watch's Jon Dahl said": the name only
+        # owns the subject, named after it.
         return "other"
     if FOLLOWED_BY_SPEECH.match(text, end):
         return "speaker"
@@ -77,6 +87,16 @@ def position_of(text: str, start: int, end: int) -> str:
         # "Clinton spokeswoman Jennifer Palmieri": the name only describes the next one.
         return "other"
     tail = before.rstrip()
+    if (
+        tail.endswith(("'s", "\u2019s"))
+        and (owner := _OWNER.search(tail)) is not None
+        and _owns_person(text, start - len(before) + owner.end() - 2)
+    ):
+        # "..., but Harbour Watch's Jon Dahl rejected it": the one owned stands where its
+        # owner's name starts.
+        return position_of(
+            text, start - len(before) + owner.start(), start - len(before) + owner.start()
+        )
     if not tail or tail[-1] in _CLAUSE_ENDINGS:
         return "other" if tail.endswith(",") and in_name_list(text, start, end) else "subject"
     if words and words[-1].lower() in _TIME_WORDS and _TIME_LEAD.search(tail):
@@ -105,6 +125,13 @@ def position_of(text: str, start: int, end: int) -> str:
     if described_body(tail):
         return "subject"  # "Irish publishing group Nordplan Media has bought ..."
     return "other"
+
+
+def _owns_person(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` owns a person named after it ("Harbour Watch's Jon
+    Dahl"): a known first name and a surname after the possessive."""
+    owned = _OWNED_FULL_NAME.match(text, end)
+    return owned is not None and owned.group(1).lower() in FIRST_NAMES
 
 
 def weight_of(position: str) -> float:
