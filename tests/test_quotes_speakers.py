@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a relative clause that lists names and closes before the verb leaves its head the speaker",
+        (
+            "The Harbour Alliance, which includes the Rowing Club, Sea Watch and the Ferry "
+            "Union, said the bill would help.",
+        ),
+        [("the bill would help", "The Harbour Alliance")],
+    ),
+    (
         "a body owning a person's name ('Voss Rowing's Jon Dahl') is not the subject; he is",
         (
             "Eva Lind said the quay was too short, but Voss Rowing's Jon Dahl rejected her "

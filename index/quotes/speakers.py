@@ -137,8 +137,13 @@ def parse_source(phrase: str) -> Source | None:
             # own subject speaks, not the noun before it.
             return None
         last = _simple_source(rest[-1]) if len(rest) > 1 else None
-        if last is not None and (last.kind == "pronoun" or last.name[:1].isupper()):
-            # "Trump, who ..., fits the bill, he": another subject after the relative clause.
+        if (
+            last is not None
+            and (last.kind == "pronoun" or last.name[:1].isupper())
+            and not phrase.rstrip(" \u00a0").endswith(",")
+        ):
+            # "Trump, who ..., fits the bill, he": another subject after the relative clause
+            # (not "The alliance, which includes Sea Watch and the Rowing Club, said").
             return None
         rest = []
     if rest:
