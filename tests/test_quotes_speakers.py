@@ -21,6 +21,11 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "the one 'quoted in' a paper speaks, not the paper, when a courtesy title names him",
+        ('Mr Strand was quoted in the Voss Herald saying: "The vote was rigged."',),
+        [("The vote was rigged.", "Strand")],
+    ),
+    (
         "a relative clause that lists names and closes before the verb leaves its head the speaker",
         (
             "The Harbour Alliance, which includes the Rowing Club, Sea Watch and the Ferry "

@@ -13,7 +13,7 @@ from index.quotes.lexicon.grammar import (
     IRREGULAR_VERBS,
     SUBJECT_PRONOUNS,
 )
-from index.quotes.lexicon.people import FIRST_NAMES
+from index.quotes.lexicon.people import FIRST_NAMES, HONORIFICS
 from index.quotes.lexicon.speech import NOUN_CUES
 from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source, bare_token, clean_phrase
@@ -310,6 +310,7 @@ def _read_subject(text: str, start: int, end: int, known: Known) -> tuple[Source
         and not source.role
         and not known(source.name)
         and not _strong_verb(_word_at(text, end))
+        and phrase.split(maxsplit=1)[0].rstrip(".").lower() not in HONORIFICS  # ("Mr Vik")
     ):
         return None
     return source, start
