@@ -21,6 +21,11 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "no verb is read inside a capitalised name ('Chartered'), so the name stays whole",
+        ('Nordic Chartered sees a "golden chance" in the deal.',),
+        [],
+    ),
+    (
         "the one 'quoted in' a paper speaks, not the paper, when a courtesy title names him",
         ('Mr Strand was quoted in the Voss Herald saying: "The vote was rigged."',),
         [("The vote was rigged.", "Strand")],

@@ -80,7 +80,7 @@ _PLACE_GOES_ON = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){0,2}[A-Z][\w.'\u2019-]*
 _RELATIVES = frozenset(("which", "who", "whom", "what"))
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+")
-_LOWER_WORD = re.compile(r"[a-z][a-z'\u2019\-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019\-]*")
 _RELATIVE_END = re.compile(r"\s\s*(?:who|which|that)\s*$")  # (\s\s*: the search skips to spaces)
 
 
