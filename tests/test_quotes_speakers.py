@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a first name that is also a title ('Dean') names someone the surname later stands for",
+        (
+            "Ada Vik is close to hiring the Voss assistant Dean Storhaug as her coach.",
+            '"We had a good talk," Storhaug said.',
+        ),
+        [("We had a good talk", "Dean Storhaug")],
+    ),
+    (
         "no verb is read inside a capitalised name ('Chartered'), so the name stays whole",
         ('Nordic Chartered sees a "golden chance" in the deal.',),
         [],

@@ -168,7 +168,9 @@ def _run_name(run: str) -> _RunName | None:
         return None
     if ends_in_stray_word(tokens) or _PLURAL_ACRONYM.fullmatch(tokens[-1]):
         return None  # ("Smith Tuesday", "Lib Dem MPs": no one's name)
-    if tokens[0].lower().rstrip(".") in HONORIFICS:
+    if tokens[0].lower().rstrip(".") in HONORIFICS and not (
+        len(tokens) == 2 and not title and tokens[0].lower() in FIRST_NAMES  # ("Dean Boyd")
+    ):
         return None
     name = " ".join(tokens)
     if is_org_name(name) and not is_personal_title(title):  # ("Dr Fox" is someone)
