@@ -27,6 +27,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The quay is full, said Jon Dahl, a pilot who has sailed here for years.",
         [("The quay is full", "Jon Dahl")],
     ),
+    # A full name set off before the description that ends the sentence speaks.
+    (
+        "name-before-description",
+        "The port is safe, Ada Vik, the harbour master said.",
+        [("The port is safe", "Ada Vik")],
+    ),
+    (
+        "name-before-description",
+        "On Monday, we met Ada Vik, the harbour master said.",
+        [("On Monday, we met Ada Vik", "the harbour master")],
+    ),
     # A figure a firm reports or claims is a result, not a statement.
     ("figure", "Halvard Ferries reported a loss of $38m for the year.", []),
     ("figure", "Halvard Ferries has reported a 12% rise in profit.", []),

@@ -52,7 +52,25 @@ def aside_subject(text: str, lo: int, head_end: int) -> tuple[Source, int] | Non
     start = comma + 1
     while start < head_end and text[start].isspace():
         start += 1
-    return found[0], start
+    return with_name_before(text, lo, (found[0], start))
+
+
+def with_name_before(
+    text: str, lo: int, found: tuple[Source, int] | None
+) -> tuple[Source, int] | None:
+    """``..., Ada Vik, the harbour master said``: a description that ends the statement
+    speaks for the full name set off by commas right before it, if there is one."""
+    if found is None or not found[0].name or found[0].name.split()[-1][:1].isupper():
+        return found  # (a name already)
+    comma = text.rfind(",", lo, found[1])
+    before = text.rfind(",", lo, comma) if comma > lo else -1
+    if before <= lo or text[comma + 1 : found[1]].strip():
+        return found
+    named = parse_source(text[before + 1 : comma])
+    if named is None or named.kind != "person" or " " not in named.name or named.role:
+        return found
+    start = before + 1 + len(text[before + 1 : comma]) - len(text[before + 1 : comma].lstrip())
+    return named._replace(role=found[0].name), start
 
 
 # A name right after the cue, set off by the comma before the statement's verb: "The council,

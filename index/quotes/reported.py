@@ -35,6 +35,7 @@ from index.quotes.report_asides import (
     gerund_object,
     inverted_aside,
     said_by_last,
+    with_name_before,
 )
 from index.quotes.report_shapes import (
     ACCORDING_TO_RULE,
@@ -184,8 +185,7 @@ def find_reports(
         sentences = split_sentences(text, spans)
     if owned:
         reports.extend(claim_reports(text, owned, sentences))
-    # Each cue goes to the sentence it starts in (sentences are in order and do not overlap),
-    # in the order of ``cues``.
+    # Each cue goes to the sentence it starts in (in order; sentences do not overlap).
     firsts = [lo for lo, _ in sentences]
     by_sentence: dict[int, list[re.Match[str]]] = {}
     for cue in cues:
@@ -333,7 +333,7 @@ def _sentence_reports(
                     for report in said_that(text, hi, cue.end(), verb, antecedent, WHO_SAID)
                 )
             continue
-        subject = subject_before(text, lo, head_end)
+        subject = with_name_before(text, lo, subject_before(text, lo, head_end))
         if subject is None and head.endswith(" who"):
             # "there are some economists who argue that ...": the noun before "who".
             subject = noun_before(text, lo, lo + len(head) - 4)
