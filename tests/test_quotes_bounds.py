@@ -38,6 +38,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "On Monday, we met Ada Vik, the harbour master said.",
         [("On Monday, we met Ada Vik", "the harbour master")],
     ),
+    (
+        "name-before-description",
+        "The port is safe, the port director, Ada Vik, said.",
+        [("The port is safe", "Ada Vik")],
+    ),
     # A figure a firm reports or claims is a result, not a statement.
     ("figure", "Halvard Ferries reported a loss of $38m for the year.", []),
     ("figure", "Halvard Ferries has reported a 12% rise in profit.", []),

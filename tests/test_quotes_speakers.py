@@ -910,6 +910,11 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
 
 ROLES: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a role set off before the name that ends the sentence is hers",
+        ("The port is safe, the port director, Ada Vik, said.",),
+        [("The port is safe", "the port director")],
+    ),
+    (
         "a title set off before a name is the role of that name's quotes",
         (
             "The port's operations director, Eli Storm, closed the inner basin.",

@@ -59,18 +59,31 @@ def with_name_before(
     text: str, lo: int, found: tuple[Source, int] | None
 ) -> tuple[Source, int] | None:
     """``..., Ada Vik, the harbour master said``: a description that ends the statement
-    speaks for the full name set off by commas right before it, if there is one."""
-    if found is None or not found[0].name or found[0].name.split()[-1][:1].isupper():
-        return found  # (a name already)
+    speaks for the full name set off by commas right before it, if there is one; and in
+    ``..., the harbour master, Ada Vik, said`` the description before the name is her role."""
+    if found is None or not found[0].name:
+        return found
     comma = text.rfind(",", lo, found[1])
     before = text.rfind(",", lo, comma) if comma > lo else -1
     if before <= lo or text[comma + 1 : found[1]].strip():
         return found
-    named = parse_source(text[before + 1 : comma])
+    piece = text[before + 1 : comma]
+    start = before + 1 + len(piece) - len(piece.lstrip())
+    source = found[0]
+    if source.name.split()[-1][:1].isupper():  # a name: a role set off before it?
+        if (
+            source.kind == "person"
+            and source.name[:1].isupper()
+            and not source.role
+            and piece.split(maxsplit=1)[0].lower() in ("the", "a", "an")
+            and is_role_appositive(piece.strip())
+        ):
+            return source._replace(role=piece.strip()), start
+        return found
+    named = parse_source(piece)
     if named is None or named.kind != "person" or " " not in named.name or named.role:
         return found
-    start = before + 1 + len(text[before + 1 : comma]) - len(text[before + 1 : comma].lstrip())
-    return named._replace(role=found[0].name), start
+    return named._replace(role=source.name), start
 
 
 # A name right after the cue, set off by the comma before the statement's verb: "The council,
