@@ -21,6 +21,11 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "words in marks inside a sentence are not the next name's direct quote",
+        ('To map "sea weather" Ms Lind needed years of buoy data.',),
+        [],
+    ),
+    (
         "a first name that is also a title ('Dean') names someone the surname later stands for",
         (
             "Ada Vik is close to hiring the Voss assistant Dean Storhaug as her coach.",

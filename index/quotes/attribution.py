@@ -191,8 +191,10 @@ def after_quote(text: str, pos: int, limit: int, switches: Switches = ALL_ON) ->
     )
     if verb is None or verb.start() - at > 150:
         # `"...," an angry Hollande retaliated.`: any past-tense verb right after a speaker
-        # (not after a quote that ended its sentence: `"... indeed." Dalton resigned in 1947`).
-        verb = None if ended else _PAST_VERB.search(text, at, min(end, at + 150))
+        # (not after a quote that ended its sentence: `"... indeed." Dalton resigned in 1947`,
+        # nor after words in running text: `to study "space weather" Mr Vik needed ...`).
+        past = not ended and not inner_end.isalpha()
+        verb = _PAST_VERB.search(text, at, min(end, at + 150)) if past else None
         if verb is None:
             return None
     phrase = _NICKNAME.sub(" ", strip_adverbs(text[at : verb.start()]))
@@ -354,10 +356,6 @@ def _tail_ok(tail: str) -> bool:
     return not any(word.strip(",:").lower() in CLAUSE_AFTER_VERB for word in words)
 
 
-def _nobody_known(name: str) -> bool:
-    return False
-
-
 # A clause of a pronoun and one verb ending before a colon: ", she demurred", "He added".
 _PRONOUN_VERB_END = re.compile(
     r"(?:^|[,;\u2014]\s*|[.!?]\s+)(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)\s+(?:[a-z]+ly\s+)?"
@@ -387,7 +385,7 @@ def _colon_source(text: str, lo: int, colon: int, switches: Switches) -> Attribu
             return Attribution(said, lo + pronoun.start("pronoun"), colon, BEFORE_COLON, ":")
     if len(segment.split()) > 4:
         # "The Tories have promised a limit with the slogan:": the clause's subject.
-        subject = clause_subject(text, lo, colon, (), _nobody_known)
+        subject = clause_subject(text, lo, colon, (), lambda _name: False)
         if subject is not None and subject[0].kind != "pronoun":
             return Attribution(subject[0], subject[1], colon, BEFORE_COLON, ":")
     best = _last_match(NAME_RUN, segment)
