@@ -21,6 +21,24 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a firm named as the subject of a present-tense verb is the one 'the firm' stands for",
+        (
+            "Halvardo plans to cut back on advertising its sweets to children.",
+            "The largest ferry caterer in Norway will also add a label to its low-fat snacks. "
+            "Its rival Nordmat began a similar scheme last year. The moves come as caterers "
+            "face criticism from parents worried about rising levels of obesity in children. "
+            "Several food makers have recently been changing the recipes of some of their "
+            "sweetest products, and more are expected to follow before the summer.",
+            "Halvardo's new policy covers advertising on television, on the radio and in print, "
+            "and it "
+            "is aimed at children between the ages of six and eleven. Adverts for some of its "
+            "best known snacks shown during early morning cartoons will be replaced by food "
+            "that qualifies for its new label. But the firm said it would keep advertising all "
+            "its products where parents see them.",
+        ),
+        [("it would keep advertising", "Halvardo")],
+    ),
+    (
         "words in marks inside a sentence are not the next name's direct quote",
         ('To map "sea weather" Ms Lind needed years of buoy data.',),
         [],

@@ -49,6 +49,8 @@ _NEXT_WORD = re.compile(r"(?:,[^,.;:\"\u201c\u201d]{1,60}+(?=,))?,? ([a-z]+)\b")
 
 
 _FINITE_VERBS = IRREGULAR_VERBS | AUXILIARIES | REPORTING_VERB_SET
+# What follows a present-tense verb ("Kraft plans to cut", "Halvard makes the ferries").
+_OBJECT_NEXT = re.compile(r" (?:to|a|an|the|its|their|his|her|that|more|new)\b")
 
 
 # (past adverbs: "Democrats also focused", "Nordplan quickly rose")
@@ -113,7 +115,8 @@ def subject_org(text: str, end: int, word: str, article: str) -> bool:
     if verb is None:
         return False
     found = verb.group(1)
-    if not (found.endswith("ed") or found in _FINITE_VERBS):
+    present = found.endswith("s") and _OBJECT_NEXT.match(text, verb.end()) is not None
+    if not (found.endswith("ed") or found in _FINITE_VERBS or present):
         return False  # ("Venezuelan authorities have said": a word before a noun)
     return a_name_in(article, word)
 

@@ -304,13 +304,13 @@ class Registry:
         """The organisation ``it`` likeliest stands for: named shortly before, not obliquely.
 
         With ``bare``, someone named only by one bare word (``Nordplan said``) may be it. A
-        ``described`` one ("the company") reaches past people named since.
+        ``described`` one ("the company") reaches past people named since, and twice as far.
         """
         at = bisect.bisect_left(self.positions, position) - 1
         best: int | None = None
         best_score = float("-inf")
-        floor = DESCRIBED_WEIGHT if described else 0.0
-        while at >= 0 and position - self.positions[at] <= ORG_REACH:
+        floor, reach = (DESCRIBED_WEIGHT, 2 * ORG_REACH) if described else (0.0, ORG_REACH)
+        while at >= 0 and position - self.positions[at] <= reach:
             index = self.mentioned[at]
             # (a word read both ways, "Nordplan said" and "Nordplan posted", is the organisation)
             index = self.orgs.get(org_key(self.entities[index].name), index)
