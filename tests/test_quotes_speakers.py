@@ -21,6 +21,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'with X claiming' gives X the quoted words, not the sentence's subject",
+        (
+            "Jon Dahl did not play in the final despite recovering from injury with harbour boss "
+            'Eva Lind claiming it had been a "hard week" for him.',
+        ),
+        [('"hard week"', "Eva Lind")],
+    ),
+    (
         "a firm named as the subject of a present-tense verb is the one 'the firm' stands for",
         (
             "Halvardo plans to cut back on advertising its sweets to children.",

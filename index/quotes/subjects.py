@@ -81,6 +81,7 @@ _RELATIVES = frozenset(("which", "who", "whom", "what"))
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"\w+")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z][a-z'\u2019\-]*")
+_WITH_DOING = re.compile(r"\bwith\s+((?:[\w'\u2019.-]+\s+){0,5}[\w'\u2019.-]+)\s*$")
 _RELATIVE_END = re.compile(r"\s\s*(?:who|which|that)\s*$")  # (\s\s*: the search skips to spaces)
 
 
@@ -261,6 +262,13 @@ def verb_subject(
             # 'Reed went after Berg, calling him "lazy"': the participle is the clause
             # subject's, not the object's before it.
             found = clause_subject(text, lo, verb_start, spans, known)
+            if found is not None:
+                return found[0], found[1], word.group()
+        absolute = _WITH_DOING.search(head) if word.group().endswith("ing") else None
+        if absolute is not None:
+            # 'The Tories attacked it, with Ada Vik calling it "a stealth tax"': the one
+            # doing it is the name after "with".
+            found = _read_subject(text, lo + absolute.start(1), lo + absolute.end(1), known)
             if found is not None:
                 return found[0], found[1], word.group()
         head = strip_adverbs(head)
