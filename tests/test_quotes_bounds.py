@@ -43,6 +43,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "The port is safe, the port director, Ada Vik, said.",
         [("The port is safe", "Ada Vik")],
     ),
+    # The subject of a clause opened by "as" speaks, not the main clause's words before it.
+    (
+        "opened-clause",
+        "Ferry shares fell in Oslo as analysts said the summer had been poor.",
+        [("the summer had been poor", "analysts")],
+    ),
+    (
+        "opened-clause",
+        "A meeting of the harbour board saw loyal members say the plan was wrong.",
+        [],
+    ),
     # A figure a firm reports or claims is a result, not a statement.
     ("figure", "Halvard Ferries reported a loss of $38m for the year.", []),
     ("figure", "Halvard Ferries has reported a 12% rise in profit.", []),

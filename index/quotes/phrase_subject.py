@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from index.quotes.cues import ATTRIBUTION_VERB_SET
 from index.quotes.lexicon.grammar import (
     AUXILIARIES,
+    IRREGULAR_VERBS,
     NOT_PHRASE_WORDS,
     OBLIQUE_PREPOSITIONS,
     TIME_NOUNS,
@@ -62,6 +63,10 @@ def _verb_with_object(words: list[str], number: int) -> bool:
     )
 
 
+# A subordinate clause opening after the main one, whose subject speaks ("... as analysts").
+_OPENED = re.compile(r"\s(?:as|while|whilst|because|when)\s")
+
+
 def phrase_subject(
     text: str, lo: int, hi: int, spans: Sequence[QuotedSpan], verb: str, verb_end: int
 ) -> tuple[Source, int] | None:
@@ -80,8 +85,14 @@ def phrase_subject(
     intro = INTRO.match(text, lo, hi)
     start = intro.end() if intro else lo
     start = _LEAD.match(text, start, hi).end()  # type: ignore[union-attr]
+    opened = None
+    for opened in _OPENED.finditer(text, start, hi):  # noqa: B007 - the last one is wanted
+        pass
+    if opened is not None:
+        start = opened.end()  # "Currencies weakened as analysts (said)": the clause's own
     phrase = text[start:hi].strip()
-    if not phrase or not (phrase[0].isupper() or phrase[0].isdigit()) or phrase[-1] == ",":
+    opening = phrase[:1].isupper() or phrase[:1].isdigit() or opened is not None
+    if not phrase or not opening or phrase[-1] == ",":
         return None
     if any(mark in phrase for mark in ';:()"\u201c\u201d[]'):
         return None
@@ -101,7 +112,10 @@ def phrase_subject(
                 return None  # "Mr Lind who ran the depot": a name takes a comma before "who"
             relative = True
         elif not relative and (
-            word in AUXILIARIES or word in ATTRIBUTION_VERB_SET or word in NOT_PHRASE_WORDS
+            word in AUXILIARIES
+            or word in ATTRIBUTION_VERB_SET
+            or word in NOT_PHRASE_WORDS
+            or word in IRREGULAR_VERBS  # ("A meeting saw members (say)": a clause)
         ):
             return None
         elif not relative and _verb_with_object(words, number):
