@@ -300,16 +300,16 @@ class Registry:
             at -= 1
         return self.positions[at] if at >= 0 else position
 
-    def resolve_it(self, position: int, bare: bool = True, described: bool = False) -> int | None:
+    def resolve_it(self, position: int, bare: bool = True, described: int = 0) -> int | None:
         """The organisation ``it`` likeliest stands for: named shortly before, not obliquely.
 
-        With ``bare``, someone named only by one bare word (``Nordplan said``) may be it. A
-        ``described`` one ("the company") reaches past people named since, and twice as far.
-        """
+        With ``bare``, someone named only by one bare word (``Nordplan said``) may be it. One
+        ``described`` ("the company") reaches past people named since, ``described`` times
+        as far back."""
         at = bisect.bisect_left(self.positions, position) - 1
         best: int | None = None
         best_score = float("-inf")
-        floor, reach = (DESCRIBED_WEIGHT, 2 * ORG_REACH) if described else (0.0, ORG_REACH)
+        floor, reach = (DESCRIBED_WEIGHT, described * ORG_REACH) if described else (0.0, ORG_REACH)
         while at >= 0 and position - self.positions[at] <= reach:
             index = self.mentioned[at]
             # (a word read both ways, "Nordplan said" and "Nordplan posted", is the organisation)

@@ -231,11 +231,14 @@ def resolve(
             detail = f"'it' -> {entity.shown!r}, the organisation named just before"
             return entity.name, entity.role, Step("resolve", ORG_IT, detail) if explain else None
     if source.kind == "org" and switches.on(ORG_DESCRIPTION) and is_org_description(source.name):
-        index = registry.resolve_it(position, switches.on(BARE_ORG), described=True)
+        index = registry.resolve_it(position, switches.on(BARE_ORG), described=1)
         rule, found = ORG_DESCRIPTION, "the organisation named just before"
         if index is None and switches.on(TOPIC_ORG):
             index = topic_org(registry, position)
             rule, found = TOPIC_ORG, "the organisation the article names most"
+        if index is None:  # ("Kraft plans ... [a thousand characters] ... the firm said")
+            index = registry.resolve_it(position, switches.on(BARE_ORG), described=2)
+            rule, found = ORG_DESCRIPTION, "the organisation named before"
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")
