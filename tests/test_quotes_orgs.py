@@ -303,6 +303,8 @@ def test_the_company_far_from_any_name_is_the_firm_the_article_is_about() -> Non
     assert speaker_of(TOPIC, "Staff who lose", frozenset({"topic-org"})) == "the company"
 
 
-def test_a_firm_named_twice_is_no_topic() -> None:
-    paragraphs = (TOPIC[0], _FILLER, _FILLER, _FILLER, _FILLER, TOPIC[-1])
-    assert speaker_of(paragraphs, "Staff who lose") == "the company"
+def test_a_firm_named_twice_is_no_topic_but_is_the_firm_named_last() -> None:
+    near = (TOPIC[0], _FILLER, _FILLER, _FILLER, _FILLER, TOPIC[-1])
+    assert speaker_of(near, "Staff who lose") == "Nordplan Group"  # (the one firm named)
+    far = (TOPIC[0], *[_FILLER] * 8, TOPIC[-1])
+    assert speaker_of(far, "Staff who lose") == "the company"

@@ -236,9 +236,9 @@ def resolve(
         if index is None and switches.on(TOPIC_ORG):
             index = topic_org(registry, position)
             rule, found = TOPIC_ORG, "the organisation the article names most"
-        if index is None:  # ("Kraft plans ... [a thousand characters] ... the firm said")
+        if index is None and switches.on(TOPIC_ORG):  # ("Kraft plans ... the firm said")
             index = registry.resolve_it(position, switches.on(BARE_ORG), described=2)
-            rule, found = ORG_DESCRIPTION, "the organisation named before"
+            rule, found = TOPIC_ORG, "the organisation named further back"
         if index is not None:
             org = registry.entities[index]
             # (named as a subject or speaker somewhere, not only in a list: "... or the Senate")

@@ -192,7 +192,7 @@ RULES: tuple[Rule, ...] = (
         "resolve",
         "'the company said' with no organisation named near it is the one the article names "
         "most often before, at least three times: a report on Nordplan that ends '..., the "
-        "company said'",
+        "company said'; failing that, the one named as a subject up to twice as far back",
     ),
     Rule(
         "described-org",
