@@ -21,6 +21,20 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'X said he ...' tells X's gender, so a later 'he' can be X over a man named since",
+        (
+            "Storvik said he had had enough of the slow court, but the organiser Jon Lid "
+            'disagreed. "It is faster," Lid said. Storvik, who has never won here, said it was '
+            "poor. But he said he would play on any court.",
+        ),
+        [
+            ("he had had enough of the slow court", "Storvik"),
+            ("It is faster", "Jon Lid"),
+            ("it was poor", "Storvik"),
+            ("he would play on any court", "Storvik"),
+        ],
+    ),
+    (
         "'with X claiming' gives X the quoted words, not the sentence's subject",
         (
             "Jon Dahl did not play in the final despite recovering from injury with harbour boss "

@@ -137,6 +137,12 @@ def _demonym(word: str) -> bool:
     return lowered not in FIRST_NAMES and is_demonym(lowered)
 
 
+# A name's own verb of saying and the pronoun of its statement: "Hewitt said he had ...".
+_SAID_PRONOUN = re.compile(
+    r"\s+(?:also\s+)?(?:said|says|added|insisted|argued)\s+(?:that\s+)?(he|she)\b"
+)
+
+
 @lru_cache(maxsize=4096)  # pure; names recur within an article
 def _run_name(run: str) -> _RunName | None:
     """Read a capitalised run as a person's name; None when it cannot be one.
@@ -314,6 +320,8 @@ def _scan_paragraph(
         ):
             continue
         gender = read.gender or gender_before(text, start)
+        if gender is None and (said := _SAID_PRONOUN.match(text, end)) is not None:
+            gender = "m" if said.group(1) == "he" else "f"  # "Hewitt said he had had ..."
         position = position_of(text, start, end)
         if after_the and read.role and position == "other":  # "The Tory MP Ada Vik has not"
             position = "subject" if position_of(text, start - 4, end) == "subject" else position
