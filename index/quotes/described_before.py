@@ -23,20 +23,13 @@ _DESCRIPTION = re.compile(
     r"(?:^|(?<=[\s(]))[Tt]he\s+((?:[\w'\u2019&-]+\s+){0,6}?[\w'\u2019-]+),\s+$"
 )
 _CLOSES = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
-# A church style opens the name after "the": "the Bishop of Carrow, the Rt Rev Jon Dahl".
-_STYLE = re.compile(r",\s+the\s+$")
 
 
 def role_set_before(text: str, start: int, end: int) -> str | None:
     """The role ``the transport secretary, `` before the name at ``start:end`` gives it
     ("the transport secretary"), when the name closes the aside; else None."""
-    if start < 6 or _CLOSES.match(text, end) is None:
+    if start < 6 or text[start - 2 : start] != ", " or _CLOSES.match(text, end) is None:
         return None
-    if text[start - 2 : start] != ", ":
-        style = _STYLE.search(text, max(0, start - 8), start)
-        if style is None or not text.startswith(("Rt ", "Rev", "Very ", "Most "), start):
-            return None
-        start = style.start() + 2  # (the description ends at the comma)
     found = _DESCRIPTION.search(text, max(0, start - 80), start)
     if found is None:
         return None

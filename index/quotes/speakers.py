@@ -157,6 +157,7 @@ def parse_source(phrase: str) -> Source | None:
             appositive = ROLE_STOP.sub("", before_clause).strip()
         if (
             head_source is not None
+            and head_source.kind == "group"  # (a pair reads as a group: the cheap test first)
             and " and " in head
             and head_source == named_pair(head, _simple_source)
         ):
