@@ -193,6 +193,12 @@ def test_a_clause_with_a_verb_of_its_own_is_no_speaker_phrase(sentence: str) -> 
         # a relative clause: what the speaker named or wrote is the noun before "which"
         "Ferry fares will rise again in May, which the opposition described as a hidden tax.",
         "Ada Vik won the prize for Harbour Lights, which she wrote, directed and starred in.",
+        # a clause that says when it was said, and that something was asked
+        "The mayor spoke in May after the ferry company announced it was cutting routes.",
+        "The mayor said in May after the ferry company announced it was cutting routes.",
+        '"The pier is safe," the mayor said when the harbour master asked him a question.',
+        "The harbour master then asked the mayor two more questions.",
+        "The ferry firm reported between $5m and $7m in fares for the summer.",
     ],
 )
 def test_a_thing_written_a_label_or_a_time_is_no_statement(sentence: str) -> None:
@@ -205,6 +211,12 @@ def test_a_thing_written_a_label_or_a_time_is_no_statement(sentence: str) -> Non
         ("Ada Vik wrote that the ferry was late again.", "that the ferry"),
         ("Ada Vik said as many as 300 jobs could go at the yard.", "as many as"),
         ("Ada Vik said as the pier was shut, the ferry would stop.", "as the pier"),
+        (
+            "Ada Vik said after the storm the ferry would not sail again this year.",
+            "after the storm",
+        ),
+        ("Ada Vik said once the pier had shut it could not reopen.", "once the pier"),
+        ("Ada Vik said while the pier was old, it was safe.", "while the pier"),
     ],
 )
 def test_a_statement_after_write_or_as_is_kept(sentence: str, start: str) -> None:

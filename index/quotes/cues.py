@@ -173,7 +173,7 @@ _REPORTED_FIGURE = re.compile(
     r"(?:loss(?:es)?|profits?|rise|fall|drop|increase|decline|jump|surge|slump|gains?|sales|"
     r"revenues?|earnings|income|turnover|deficit|surplus)\b"
     r"(?!\s+(?:was|were|is|are|had|has|would|will|could|rose|fell)\b)"
-    r"|\s+(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|over\s+)?[$\u00a3\u20ac]\d"
+    r"|\s+(?:(?:more\s+than|about|nearly|almost|over|between|some|up\s+to)\s+)?[$\u00a3\u20ac]\d"
 )
 # What a player adds to the score: "added four conversions", "added a late penalty".
 _ADDED_SCORE = re.compile(

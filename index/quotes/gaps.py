@@ -23,6 +23,9 @@ _REFLEXIVE = re.compile(r"(?:him|her|it|them)sel(?:f|ves)\s+(?:the\s+)?[A-Z]")
 # The rest of an outlet's name after its first word: "(told Reuters) news agency".
 _OUTLET = re.compile(r"(?:news\s+)?(?:agency|service|wire|network|newspaper|magazine|radio)")
 
+# "asked him a question", "asked two more questions": that something was asked, not what.
+_A_QUESTION = re.compile(r"(?:[\w-]+\s+){0,5}questions?")
+
 # "said as many as 300 jobs could go": a number, and the statement goes on.
 _AS_COUNT = frozenset(("many", "few"))
 
@@ -42,6 +45,8 @@ def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -
         or (text.startswith("to ", start) and " that " not in text[start:end])
     ):
         return True  # ("will report back to the council", "will report to MPs": to whom)
+    if verb.startswith("ask") and _A_QUESTION.fullmatch(text, start, end):
+        return True  # ("when the host asked him a question": what was asked is not given)
     if _OUTLET.fullmatch(text, start, end):
         return True  # ('..., she told Reuters news agency.': the rest of whom she told)
     if (

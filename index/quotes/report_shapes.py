@@ -13,6 +13,7 @@ from index.quotes.roles import is_role_appositive
 from index.quotes.sentences import is_headline
 from index.quotes.speakers import parse_source
 from index.quotes.statements import content_end, content_start, skip_addressee, skip_adjuncts, trim
+from index.quotes.time_clauses import time_clause_only
 
 SAID_THAT = "report-said-that"
 THEN_SAID = "report-then-said"
@@ -171,6 +172,8 @@ def said_that(
     else:
         start = content_start(text, verb, verb_end, hi)
     start, end = trim(text, start, max(content_end(text, start, hi), start))
+    if time_clause_only(text, start, end):
+        return []  # "said in August after the firm announced cuts": when, not what
     words = len(text[start:end].split())
     if (
         words <= 8
