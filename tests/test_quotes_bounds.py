@@ -54,6 +54,17 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None]]]] = [
         "A meeting of the harbour board saw loyal members say the plan was wrong.",
         [],
     ),
+    # "her" before a noun owns the statement's subject; it is no one told.
+    (
+        "owner-not-addressee",
+        "Ada Vik said her party would admit only ferries that were needed.",
+        [("her party would admit only ferries that were needed", "Ada Vik")],
+    ),
+    (
+        "owner-not-addressee",
+        "Ada Vik told her on Tuesday that the ferries were needed.",
+        [("that the ferries were needed", "Ada Vik")],
+    ),
     # A figure a firm reports or claims is a result, not a statement.
     ("figure", "Halvard Ferries reported a loss of $38m for the year.", []),
     ("figure", "Halvard Ferries has reported a 12% rise in profit.", []),

@@ -156,12 +156,13 @@ _WARNED_ADDRESSEE = re.compile(
     rf"(?:[Tt]he\s+)?{NAME_RUN.pattern}(?={_THAT_CLAUSE_NEXT}))"
 )
 _CALL_PARTICLE = re.compile(r"\s+(?:for|on|upon)\s+", re.I)
+# ("said her party would admit only ferries that were needed": "her" owns the subject)
+_NOT_OWNED = r"(?:that|on|in|at|last|this|during|after|before)\b"
 _ADJUNCT_START = re.compile(
     rf"^(?:in|on|at|during|of|to|after|before|with|last|this|earlier|late|early|"
-    rf"{_WEEKDAY}|yesterday|today|reporters|him|her|them)\b",
+    rf"{_WEEKDAY}|yesterday|today|reporters|him|them|her(?!\s+(?!{_NOT_OWNED})[a-z]))\b",
     re.I,
 )
-
 
 # Every branch starts with a space, taken out of the group (``\s\s*`` for ``\s+``) so that the
 # search skips ahead to the next space instead of trying every offset.
@@ -342,7 +343,6 @@ _CLOSED_CONCESSION = re.compile(
     r",\s+(?:despite|while|whereas)\s[^,;:.!?\"\u201c\u201d]{1,60}+,\s+(?:is|are|was|were|has|"
     r"have|had|will|would|can|could|should|may|might|must|does|did|remains?|remained)\s"
 )
-
 
 # "that, given the prices, the cartel ...": a statement that opens on an adjunct set off by
 # a comma, whose subject follows it.
