@@ -960,11 +960,11 @@ def test_an_opening_adverbial_without_a_comma_is_not_the_speaker(
 def test_an_aside_between_dashes_after_the_speaker(dash: str) -> None:
     found = quotes_of(
         f"Ada Vik {dash} the harbour master {dash} said the ferries were late.",
-        f"The skipper {dash} who has run the boat for years {dash} said the engine failed.",
+        f"The crew {dash} who have run the boat for years {dash} said the engine failed.",
     )
     assert [(q.text, q.speaker, q.role) for q in found] == [
         ("the ferries were late", "Ada Vik", "the harbour master"),
-        ("the engine failed", "The skipper", None),
+        ("the engine failed", "The crew", None),
     ]
 
 

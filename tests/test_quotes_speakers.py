@@ -21,6 +21,43 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a description no role in the article holds is the one person just named as subject",
+        (
+            "Former radio host Nora Vik has attacked the ferry plan.",
+            "The MEP said her party would scrap it. The Bergen MP said it was too dear.",
+        ),
+        [("her party would scrap it", "Nora Vik"), ("it was too dear", "Nora Vik")],
+    ),
+    (
+        "a description of a person by place or team is the one just named, not a body",
+        (
+            "Jon Dahl expressed his relief at the result.",
+            "After the win, the Norway skipper admitted another bad season would not be "
+            "tolerated at the club.",
+        ),
+        [("another bad season would not be tolerated at the club", "Jon Dahl")],
+    ),
+    (
+        "with two people named as subjects just before, a description picks out neither",
+        (
+            "Ada Vik said the pier was safe, and Jon Dahl said it was not.",
+            "The foreign secretary said the council would decide.",
+        ),
+        [
+            ("the pier was safe", "Ada Vik"),
+            ("it was not", "Jon Dahl"),
+            ("the council would decide", "The foreign secretary"),
+        ],
+    ),
+    (
+        "a description that is no person's stays as written: 'the state', 'the man'",
+        (
+            "Nora Vik runs the harbour office.",
+            "The state said the ferry would stop. The man said he had seen it.",
+        ),
+        [("the ferry would stop", "The state"), ("he had seen it", "The man")],
+    ),
+    (
         "'X said he ...' tells X's gender, so a later 'he' can be X over a man named since",
         (
             "Storvik said he had had enough of the slow court, but the organiser Jon Lid "
@@ -1160,6 +1197,15 @@ def test_described_before_is_a_rule_that_can_be_switched_off() -> None:
     )
     assert speaker_of(paragraphs, "It took ten") == "Siri Lunde"
     assert speaker_of(paragraphs, "It took ten", frozenset({"described-before"})) != "Siri Lunde"
+
+
+def test_topic_description_is_a_rule_that_can_be_switched_off() -> None:
+    paragraphs = (
+        "Former radio host Nora Vik has attacked the ferry plan.",
+        "The MEP said her party would scrap it.",
+    )
+    assert speaker_of(paragraphs, "her party") == "Nora Vik"
+    assert speaker_of(paragraphs, "her party", frozenset({"topic-description"})) != "Nora Vik"
 
 
 def test_speaking_subject_is_a_rule_that_can_be_switched_off() -> None:

@@ -20,6 +20,8 @@ from index.quotes.lexicon.grammar import (
     TIME_NOUNS,
 )
 from index.quotes.lexicon.people import (
+    ANAPHORIC_HEADS,
+    DESCRIPTION_HEADS,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
     MALE_WORDS,
@@ -31,6 +33,9 @@ from index.quotes.lexicon.people import (
 )
 from index.quotes.lexicon.speech import GESTURE_NOUNS
 from index.quotes.names import Source, SourceKind
+
+# Nouns for a person, not a body, after "the" and a capitalised word ("the Norway skipper").
+_PERSON_HEADS = ANAPHORIC_HEADS | DESCRIPTION_HEADS
 
 Read = Callable[[str], Source | None]
 """Reads a phrase without commas as a speaker (``speakers``'s reader, for nested phrases)."""
@@ -169,8 +174,13 @@ def nominal(text: str, words: list[str]) -> Source | None:
         or (determined and head.replace("-", "").isalpha())
     ):
         kind: SourceKind = "group" if head.endswith("s") and head not in ("ministry",) else "org"
-        if head in MALE_WORDS or head in FEMALE_WORDS or head in ROLE_HEADS:
-            kind = "person"
+        if (
+            head in MALE_WORDS
+            or head in FEMALE_WORDS
+            or head in ROLE_HEADS
+            or head in _PERSON_HEADS
+        ):
+            kind = "person"  # ("the Norway skipper", "the Salford MP")
         gender: Gender = "m" if head in MALE_WORDS else "f" if head in FEMALE_WORDS else None
         return Source(name=text.strip(), kind=kind, gender=gender)
     return None

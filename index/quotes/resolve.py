@@ -31,6 +31,7 @@ from index.quotes.rules import ALL_ON, Switches
 from index.quotes.speakers import parse_source
 from index.quotes.they import plural_name, resolve_they
 from index.quotes.topic import TOPIC_ORG, fuller_org, topic_org
+from index.quotes.topic_description import TOPIC_DESCRIPTION, is_described, just_spoken_of
 
 
 def _lower_first(phrase: str) -> str:
@@ -287,6 +288,8 @@ def resolve(
         index = resolve_description(description, position, registry, statement)
     elif titled:
         index = title_holder(source.name, position, registry)  # ("the Secretary of State")
+    if index is None and source.kind == "person" and switches.on(TOPIC_DESCRIPTION):
+        index = just_spoken_of(source.name, description, titled, position, registry, statement)
     if index is not None:
         entity = registry.entities[index]
         registry.mention(index, position, SPEAKER_WEIGHT)
@@ -330,7 +333,11 @@ def resolve(
         source.kind == "group" or (source.kind == "org" and plural_name(source.name))
     ):
         registry.add_group(source.name, position)  # ("The Tories say ... They say ...")
-    if source.kind != "person" or not any(ch.isupper() for ch in source.name):
+    if (
+        source.kind != "person"
+        or not any(ch.isupper() for ch in source.name)
+        or is_described(source.name)  # ("the ex-Reds assistant boss": no one's name)
+    ):
         if (
             source.kind == "person"
             and source.gender in ("m", "f")

@@ -160,6 +160,12 @@ RULES: tuple[Rule, ...] = (
         "in full before",
     ),
     Rule(
+        "topic-description",
+        "resolve",
+        "a description no role in the article holds is the person named in full just before: "
+        "'Ada Vik has attacked the plan. The MEP said' is Ada Vik",
+    ),
+    Rule(
         "described-before",
         "resolve",
         "a description set off before a name is that person's role: 'the transport secretary, "

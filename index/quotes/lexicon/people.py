@@ -350,7 +350,7 @@ DESCRIPTION_HEADS = word_set(
     chair co-chairman secretary spokesman spokeswoman spokesperson boss manager coach captain
     judge director treasurer ambassador commissioner chief executive founder editor presenter
     host prosecutor sheriff general archbishop bishop cardinal rabbi imam vicar correspondent
-    reporter"""
+    reporter mp mep msp"""
 )
 """Role nouns that, after ``the``, stand for a person the article names (``the mayor``)."""
 
@@ -359,7 +359,7 @@ ANAPHORIC_HEADS = word_set(
     youngster teenager singer actor actress rapper musician director-general coach-turned-pundit
     frontman frontwoman novelist author writer businessman businesswoman tycoon billionaire
     former comedian comic presenter broadcaster guitarist drummer vocalist songwriter designer
-    chef boxer athlete golfer cyclist swimmer sprinter jockey prop flanker hooker"""
+    chef boxer athlete golfer cyclist swimmer sprinter jockey prop flanker hooker skipper winner"""
 )
 """Nouns that, after ``the``, stand for the person just spoken of (``the striker``)."""
 
