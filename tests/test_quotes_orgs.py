@@ -13,6 +13,17 @@ RULE = "org-description"
 # (paragraphs, first words of the quote, speaker, role)
 ROWS: list[tuple[tuple[str, ...], str, str, str | None]] = [
     (
+        # a firm taken as "the company" once stays one, though it speaks by name after
+        (
+            "Nordplan has said it will replace two million ferry seats.",
+            "The company said the move was a precaution. Nordplan said it had received 30 "
+            "complaints. The firm said fewer than one seat in 10,000 had broken.",
+        ),
+        "fewer than one seat",
+        "Nordplan",
+        "the firm",
+    ),
+    (
         (
             "Nordplan posted a loss of 20m crowns on Monday, and shares in Nordplan fell 5%.",
             "The company said sales would recover in the spring.",

@@ -333,7 +333,7 @@ class Registry:
         """Whether entity ``index`` may be an organisation: one, or (with ``bare``) someone
         named only bare (``Nordplan said``) with no gender, title or role for a person."""
         entity = self.entities[index]
-        if not entity.person:
+        if not entity.person or entity.gender == "o":  # (taken as one before)
             return True
         return (
             bare
