@@ -21,6 +21,18 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "the man a statement opens on is not the 'he' who says it after: the one before is",
+        (
+            "Jon Dahl spoke at the harbour on Monday.",
+            "Mr Lunde has failed to fix the pier, he claimed. But Mr Lunde's plan is late, "
+            "he added.",
+        ),
+        [
+            ("Mr Lunde has failed to fix the pier", "Jon Dahl"),
+            ("Mr Lunde's plan is late", "Jon Dahl"),
+        ],
+    ),
+    (
         "a description no role in the article holds is the one person just named as subject",
         (
             "Former radio host Nora Vik has attacked the ferry plan.",

@@ -29,6 +29,7 @@ from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry
 from index.quotes.rules import ALL_ON, Switches
 from index.quotes.speakers import parse_source
+from index.quotes.statement_subject import names_subject
 from index.quotes.they import plural_name, resolve_they
 from index.quotes.topic import TOPIC_ORG, fuller_org, topic_org
 from index.quotes.topic_description import TOPIC_DESCRIPTION, is_described, just_spoken_of
@@ -263,6 +264,10 @@ def resolve(
             why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one") if explain else None
             return None, None, why
         index = registry.resolve_pronoun(source.gender, position)
+        if index is not None and names_subject(registry, index, statement, position):
+            # ("Mr Vik has failed, he claimed": not Vik, the statement's own subject, but the
+            # one who spoke before it)
+            index = registry.resolve_pronoun(source.gender, statement[0])
         if index is None:
             why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one near") if explain else None
             return None, None, why
