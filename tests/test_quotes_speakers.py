@@ -21,6 +21,20 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'he said' after a statement goes on with its speaker, not a man named only in it",
+        (
+            'Tim Renner said sales had fallen for years. "You need time," he added. However, '
+            "Jon Dahl, the director of the trade body, said he did not feel the fall was as bad "
+            'as Mr Renner believed. "It is quite true that we have problems," he argued.',
+        ),
+        [
+            ("sales had fallen for years", "Tim Renner"),
+            ("You need time", "Tim Renner"),
+            ("he did not feel the fall was as bad as Mr Renner believed", "Jon Dahl"),
+            ("It is quite true", "Jon Dahl"),
+        ],
+    ),
+    (
         "the man a statement opens on is not the 'he' who says it after: the one before is",
         (
             "Jon Dahl spoke at the harbour on Monday.",
@@ -1209,6 +1223,15 @@ def test_described_before_is_a_rule_that_can_be_switched_off() -> None:
     )
     assert speaker_of(paragraphs, "It took ten") == "Siri Lunde"
     assert speaker_of(paragraphs, "It took ten", frozenset({"described-before"})) != "Siri Lunde"
+
+
+def test_speaker_goes_on_is_a_rule_that_can_be_switched_off() -> None:
+    paragraphs = (
+        'Tim Renner said sales had fallen. "You need time," he added. Jon Dahl said he did not '
+        'think the fall was as bad as Mr Renner believed. "We have problems," he argued.',
+    )
+    assert speaker_of(paragraphs, "We have problems") == "Jon Dahl"
+    assert speaker_of(paragraphs, "We have problems", frozenset({"speaker-goes-on"})) != "Jon Dahl"
 
 
 def test_topic_description_is_a_rule_that_can_be_switched_off() -> None:

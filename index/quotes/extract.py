@@ -34,6 +34,7 @@ from index.quotes.registry import Registry
 from index.quotes.resolve import resolve
 from index.quotes.roles import carries, owner_role, plausible_role
 from index.quotes.rules import Switches
+from index.quotes.speaker_goes_on import Spoken
 
 CLOSE_STRANDED = "close-stranded"
 CUT_BEFORE_COLON = "cut-before-colon"
@@ -156,15 +157,24 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
     # Stage resolve, then join the pieces of each quote.
     groups: list[list[Candidate]] = []
     speakers: list[tuple[str | None, str | None]] = []
+    last: Spoken | None = None
     for candidate in candidates:
         speaker, role = None, None
         if candidate.source is not None:
             statement = (candidate.start, candidate.end)
             speaker, role, why = resolve(
-                candidate.source, candidate.position, registry, switches, statement
+                candidate.source, candidate.position, registry, switches, statement, last
             )
             if why is not None:
                 candidate.steps.append(why)
+            said = registry.find(speaker) if speaker else None
+            # (of a statement in pieces, the first: "he said" inside it goes on with it)
+            if (
+                said is not None
+                and registry.entities[said].person
+                and (last is None or said != last.speaker)
+            ):
+                last = Spoken(candidate.start, candidate.end, said)
         if (
             groups
             and speakers[-1][0] == speaker

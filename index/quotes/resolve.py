@@ -28,6 +28,7 @@ from index.quotes.name_tail import NAME_TAIL, name_tail
 from index.quotes.names import Source
 from index.quotes.registry import SPEAKER_WEIGHT, Entity, Registry
 from index.quotes.rules import ALL_ON, Switches
+from index.quotes.speaker_goes_on import SPEAKER_GOES_ON, Spoken, speaker_goes_on
 from index.quotes.speakers import parse_source
 from index.quotes.statement_subject import names_subject
 from index.quotes.they import plural_name, resolve_they
@@ -207,6 +208,7 @@ def resolve(
     registry: Registry,
     switches: Switches = ALL_ON,
     statement: tuple[int, int] = (0, 0),
+    last: Spoken | None = None,
 ) -> tuple[str | None, str | None, Step | None]:
     """Turn a speaker phrase at body offset ``position`` into ``(speaker, role, why)``.
 
@@ -268,6 +270,9 @@ def resolve(
             # ("Mr Vik has failed, he claimed": not Vik, the statement's own subject, but the
             # one who spoke before it)
             index = registry.resolve_pronoun(source.gender, statement[0])
+        goes_on = index
+        if index is not None and switches.on(SPEAKER_GOES_ON):
+            index = speaker_goes_on(registry, index, last, position)
         if index is None:
             why = Step("resolve", PRONOUN, f"{source.pronoun!r}: no one near") if explain else None
             return None, None, why
@@ -282,6 +287,9 @@ def resolve(
                 f"{source.pronoun!r} -> {entity.shown!r}, the likeliest person of that gender "
                 f"before it (last named {position - where} characters earlier)",
             )
+            if goes_on != index:
+                detail = f"{source.pronoun!r} -> {entity.shown!r}, who was speaking"
+                why = Step("resolve", SPEAKER_GOES_ON, detail)
         return entity.shown, entity.role, why
     on_description = switches.on(DESCRIPTION_NAME)
     description = read_description(source.name) if on_description else None

@@ -175,6 +175,12 @@ RULES: tuple[Rule, ...] = (
         "pronoun", "resolve", "'he', 'she' resolve to the likeliest earlier person of that gender"
     ),
     Rule(
+        "speaker-goes-on",
+        "resolve",
+        "'he said' after a statement is its speaker, not someone named since only inside it: "
+        "'Ada Vik said she and Nora Lunde planned it. \"It was hard,\" she said' is Vik",
+    ),
+    Rule(
         "org-it",
         "resolve",
         "'it said' resolves to the organisation named just before as subject or speaker, or "
