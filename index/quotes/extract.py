@@ -34,7 +34,7 @@ from index.quotes.registry import Registry
 from index.quotes.resolve import resolve
 from index.quotes.roles import carries, owner_role, plausible_role
 from index.quotes.rules import Switches
-from index.quotes.speaker_goes_on import Spoken
+from index.quotes.speaker_goes_on import Spoken, spoken
 
 CLOSE_STRANDED = "close-stranded"
 CUT_BEFORE_COLON = "cut-before-colon"
@@ -168,13 +168,8 @@ def _run(paragraphs: Sequence[str], switches: Switches) -> list[tuple[Quote, lis
             if why is not None:
                 candidate.steps.append(why)
             said = registry.find(speaker) if speaker else None
-            # (of a statement in pieces, the first: "he said" inside it goes on with it)
-            if (
-                said is not None
-                and registry.entities[said].person
-                and (last is None or said != last.speaker)
-            ):
-                last = Spoken(candidate.start, candidate.end, said)
+            if said is not None and registry.entities[said].person:
+                last = spoken(last, said, candidate.start, candidate.end)
         if (
             groups
             and speakers[-1][0] == speaker

@@ -16,21 +16,27 @@ SPEAKER_GOES_ON = "speaker-goes-on"
 
 
 class Spoken(NamedTuple):
-    """The last statement resolved: its body span and its speaker's entity."""
+    """The last speaker's entity and the body spans of their statements since another spoke."""
 
-    start: int
-    end: int
     speaker: int
+    spans: tuple[tuple[int, int], ...]
 
 
 def speaker_goes_on(registry: Registry, chosen: int, last: Spoken | None, position: int) -> int:
     """The entity a pronoun at ``position`` stands for, given the one ``chosen`` for it and
     the ``last`` statement before it."""
-    if last is None or chosen == last.speaker or not last.end <= position:
+    if last is None or chosen == last.speaker:
         return chosen
     if registry.entities[last.speaker].gender != registry.entities[chosen].gender:
         return chosen
     named = registry.last_mention_before(chosen, position)
-    if last.start <= named < last.end:
-        return last.speaker  # (named since only inside the speaker's own statement)
+    if any(start <= named < end <= position for start, end in last.spans):
+        return last.speaker  # (named since only inside the speaker's own statements)
     return chosen
+
+
+def spoken(last: Spoken | None, speaker: int, start: int, end: int) -> Spoken:
+    """``last`` with the statement at ``[start, end)`` by ``speaker`` added."""
+    if last is None or last.speaker != speaker:
+        return Spoken(speaker, ((start, end),))
+    return Spoken(speaker, (*last.spans, (start, end)))
