@@ -21,6 +21,19 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "an organisation's initials stand for its full name, named before without them",
+        ("Nordic Ferry Lines has warned of a loss.", "NFL said fuel costs had risen."),
+        [("fuel costs had risen", "Nordic Ferry Lines")],
+    ),
+    (
+        "initials two names share stand for neither",
+        (
+            "Nordic Ferry Lines has warned of losses, and North Fjord Logistics agreed.",
+            "NFL said fuel costs had risen.",
+        ),
+        [("fuel costs had risen", "NFL")],
+    ),
+    (
         "'he said' after a statement goes on with its speaker, not a man named only in it",
         (
             'Tim Renner said sales had fallen for years. "You need time," he added. However, '

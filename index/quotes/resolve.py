@@ -13,6 +13,7 @@ from index.quotes.descriptions import (
     read_description,
     resolve_description,
 )
+from index.quotes.initials import spelled_out
 from index.quotes.lexicon.bodies import (
     INSTITUTION_HEADS,
     INSTITUTION_WORDS,
@@ -326,8 +327,8 @@ def resolve(
         why = Step("resolve", DESCRIPTION_NAME, detail) if explain else None
         return entity.shown, entity.role or source.name, why
     acronym = source.name.removeprefix("the ").removeprefix("The ")
-    if acronym in registry.aliases and switches.on(FULL_NAME):
-        full = registry.aliases[acronym]
+    full = registry.aliases.get(acronym) or spelled_out(registry, acronym)  # ("GM")
+    if full is not None and switches.on(FULL_NAME):
         why = Step("resolve", FULL_NAME, f"{source.name!r} -> {full!r}, as the article defines it")
         return full, source.role, why if explain else None
     capitalised = source.name[:1].isupper() or acronym[:1].isupper()  # ("the Financial Times")
