@@ -21,6 +21,18 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "what someone's statement, report or letter says, they say",
+        (
+            "Harbour master Jon Dahl denied the claim on Monday.",
+            'Mr Dahl\'s statement said: "I never planned to close the pier." His letter to '
+            "the council said the ferry would stay.",
+        ),
+        [
+            ("I never planned to close the pier.", "Jon Dahl"),
+            ("the ferry would stay", "Jon Dahl"),
+        ],
+    ),
+    (
         "an organisation's initials stand for its full name, named before without them",
         ("Nordic Ferry Lines has warned of a loss.", "NFL said fuel costs had risen."),
         [("fuel costs had risen", "Nordic Ferry Lines")],
@@ -1236,6 +1248,12 @@ def test_described_before_is_a_rule_that_can_be_switched_off() -> None:
     )
     assert speaker_of(paragraphs, "It took ten") == "Siri Lunde"
     assert speaker_of(paragraphs, "It took ten", frozenset({"described-before"})) != "Siri Lunde"
+
+
+def test_document_owner_is_a_rule_that_can_be_switched_off() -> None:
+    paragraphs = ('Jon Dahl denied it. Mr Dahl\'s statement said: "I never planned it."',)
+    assert speaker_of(paragraphs, "I never planned") == "Jon Dahl"
+    assert speaker_of(paragraphs, "I never planned", frozenset({"document-owner"})) != "Jon Dahl"
 
 
 def test_speaker_goes_on_is_a_rule_that_can_be_switched_off() -> None:

@@ -13,6 +13,7 @@ from index.quotes.descriptions import (
     read_description,
     resolve_description,
 )
+from index.quotes.documents import DOCUMENT_OWNER, owner_source
 from index.quotes.initials import spelled_out
 from index.quotes.lexicon.bodies import (
     INSTITUTION_HEADS,
@@ -49,7 +50,6 @@ THEY_GROUP = "they-group"
 # An unnamed speaker a pronoun may stand for: "a council spokeswoman", "the woman" (not "his
 # late father": someone's relative, whom the one named speaks of).
 _UNNAMED = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)(?:\s+(?!who\b|that\b|which\b)[\w'\u2019-]+){1,5}")
-
 
 PRONOUN = "pronoun"
 ORG_DESCRIPTION = "org-description"
@@ -223,9 +223,9 @@ def resolve(
     explain = switches.explain
     if source.kind != "pronoun":
         source = _before_speech_verb(source)
-        described = description_before_verb(source.name)
-        if described != source.name:
-            source = source._replace(name=described)
+        if switches.on(DOCUMENT_OWNER):  # ("Ms Vik's statement said": Ms Vik)
+            source = owner_source(source)
+        source = source._replace(name=description_before_verb(source.name))
     if source.kind == "pronoun" and source.pronoun == "it" and switches.on(ORG_IT):
         index = registry.resolve_it(position, switches.on(BARE_ORG))
         if index is not None:

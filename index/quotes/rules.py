@@ -175,6 +175,11 @@ RULES: tuple[Rule, ...] = (
         "pronoun", "resolve", "'he', 'she' resolve to the likeliest earlier person of that gender"
     ),
     Rule(
+        "document-owner",
+        "resolve",
+        "what someone's document says, they say: 'Ms Vik's statement said', 'its report says'",
+    ),
+    Rule(
         "speaker-goes-on",
         "resolve",
         "'he said' after a statement is its speaker, not someone named since only inside it: "

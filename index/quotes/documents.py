@@ -1,0 +1,44 @@
+"""Rule ``document-owner``: what someone's document says, they say.
+
+"Mr Crosby's statement said", "its report says", "his letter to the council added": the
+speaker is the one who wrote it (Crosby, the body "its" stands for, the man "his" stands
+for), not the paper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.quotes.names import Source
+from index.quotes.speakers import parse_source
+
+DOCUMENT_OWNER = "document-owner"
+
+_DOCUMENT = (
+    r"(?:(?:new|latest|own|annual|written|official|first|final)\s+)?"
+    r"(?:statement|report|letter|book|memo|memoir|email|e-mail|blog|website|manifesto|note|"
+    r"study|survey|column|article|submission|filing|complaint|lawsuit|ruling|judgment|paper)"
+    # ("his letter to the council", "its report on the pier")
+    r"(?:\s+(?:to|on|about|into|for)\s+[^,;:]{1,60})?"
+)
+_OWNED = re.compile(
+    rf"(?P<owner>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,3}})['\u2019]s\s+{_DOCUMENT}"
+)
+_PRONOUN_OWNED = re.compile(rf"(?P<owner>[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{_DOCUMENT}")
+_SUBJECT = {"its": "it", "his": "he", "her": "she", "their": "they"}
+
+
+def document_owner(phrase: str) -> str | None:
+    """The phrase for who owns the document ``phrase`` names (``Mr Crosby``, ``it``), if any."""
+    phrase = phrase.strip()
+    found = _OWNED.fullmatch(phrase)
+    if found is not None:
+        return found["owner"]
+    found = _PRONOUN_OWNED.fullmatch(phrase)
+    return _SUBJECT[found["owner"].lower()] if found is not None else None
+
+
+def owner_source(source: Source) -> Source:
+    """The owner of the document ``source`` names, as a source, or ``source`` itself."""
+    owner = document_owner(source.name) if source.kind == "org" else None
+    return (parse_source(owner) or source) if owner is not None else source
