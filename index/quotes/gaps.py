@@ -23,6 +23,11 @@ _REFLEXIVE = re.compile(r"(?:him|her|it|them)sel(?:f|ves)\s+(?:the\s+)?[A-Z]")
 # The rest of an outlet's name after its first word: "(told Reuters) news agency".
 _OUTLET = re.compile(r"(?:news\s+)?(?:agency|service|wire|network|newspaper|magazine|radio)")
 
+# What "revealed" reports: a clause ("that ...", "she had ...", "how ..."), not a thing.
+_REVEALED_CLAUSE = re.compile(
+    r"(?:that|how|why|what|whether|when|where|who)\b|(?:\S+\s+){0,6}?(?:is|are|was|were|has|have|"
+    r"had|will|would|could|should|can|may|might|must|did|does|do)\b"
+)
 # "asked him a question", "asked two more questions": that something was asked, not what.
 _A_QUESTION = re.compile(r"(?:[\w-]+\s+){0,5}questions?")
 
@@ -45,6 +50,8 @@ def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -
         or (text.startswith("to ", start) and " that " not in text[start:end])
     ):
         return True  # ("will report back to the council", "will report to MPs": to whom)
+    if verb.startswith("reveal") and not _REVEALED_CLAUSE.match(text, start, end):
+        return True  # ("revealed the full scale of the cuts", "revealed his plans": a thing)
     if verb.startswith("ask") and _A_QUESTION.fullmatch(text, start, end):
         return True  # ("when the host asked him a question": what was asked is not given)
     if _OUTLET.fullmatch(text, start, end):

@@ -36,6 +36,7 @@ REPORTING_VERBS: tuple[str, ...] = (
     "predict", "predicts", "predicted", "predicting",
     "call", "calls", "called", "calling",
     "describe", "describes", "described", "describing",
+    "reveal", "reveals", "revealed", "revealing",
 )  # fmt: skip
 
 # Further verbs that attribute a direct quote (`"...," she recalled`) but rarely carry
