@@ -143,6 +143,22 @@ _SAID_PRONOUN = re.compile(
 )
 
 
+# A name's own verb and the possessive of what it did it to: "Williams blamed her defeat".
+_OWN = re.compile(
+    r"\s+(?:though\s+|also\s+|then\s+|later\s+|\w+ly\s+)?[a-z]+(?:ed|es|s)\s+(his|her)\s+"
+    r"(?!(?:to|for|and|in|on|at|with|of|as|that|the|a|an|into|from|by|up|out|off|back)\b)[a-z]"
+)
+
+
+def _gender_after(text: str, end: int) -> Gender:
+    """The gender the words after a name give it: "Hewitt said he had had ...", "Williams
+    though blamed her defeat on ..."; None when they give none."""
+    said = _SAID_PRONOUN.match(text, end) or _OWN.match(text, end)
+    if said is None:
+        return None
+    return "m" if said.group(1) in ("he", "his") else "f"
+
+
 @lru_cache(maxsize=4096)  # pure; names recur within an article
 def _run_name(run: str) -> _RunName | None:
     """Read a capitalised run as a person's name; None when it cannot be one.
@@ -277,6 +293,9 @@ def _scan_paragraph(
                 index = registry.find(strip_possessive(run.rstrip(".,")))
                 if index is not None and registry.entities[index].person:
                     registry.mention(index, base + start, weight_of(position_of(text, start, end)))
+                    if registry.entities[index].gender is None and len(by_token[first]) == 1:
+                        # (not when the surname is a family's: "Trump says he" is not Ivanka)
+                        registry.entities[index].gender = _gender_after(text, end)
                     continue
             if (
                 first not in MALE_NAMES
@@ -320,8 +339,7 @@ def _scan_paragraph(
         ):
             continue
         gender = read.gender or gender_before(text, start)
-        if gender is None and (said := _SAID_PRONOUN.match(text, end)) is not None:
-            gender = "m" if said.group(1) == "he" else "f"  # "Hewitt said he had had ..."
+        gender = gender or _gender_after(text, end)
         position = position_of(text, start, end)
         if after_the and read.role and position == "other":  # "The Tory MP Ada Vik has not"
             position = "subject" if position_of(text, start - 4, end) == "subject" else position
