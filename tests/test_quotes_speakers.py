@@ -11,6 +11,7 @@ import pytest
 from index.corpus.article import PARAGRAPH_SEPARATOR
 from index.quotes import extract_quotes
 from index.quotes.apposition import appositive_role
+from index.quotes.coref import scan_people
 from index.quotes.marks import find_single_spans
 from index.quotes.registry import Registry
 from index.quotes.roles import carries, plausible_role
@@ -1266,6 +1267,13 @@ def test_a_surname_two_people_share_tells_neither_s_gender() -> None:
         'Vik says he will pay for the new quay. "It is fair," she said.',
     )
     assert speaker_of(paragraphs, "It is fair") == "Jelka Vik"
+
+
+def test_a_place_of_two_words_is_no_person() -> None:
+    registry = Registry()
+    text = "Zaki Dahl flew from a Los Angeles studio to a Hong Kong hotel."
+    scan_people([text], [0], [[]], registry)
+    assert [entity.name for entity in registry.entities if entity.person] == ["Zaki Dahl"]
 
 
 def test_document_owner_is_a_rule_that_can_be_switched_off() -> None:

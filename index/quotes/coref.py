@@ -120,6 +120,10 @@ class _RunName(NamedTuple):
 
 
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+# First words of places' names, never of a person's.
+_PLACE_OPENERS = frozenset(
+    ("los", "las", "san", "santa", "hong", "buenos", "new", "tel", "abu", "kuala", "sri")
+)
 # Verbs that open a question inside a run of capitals: no part of a name.
 _QUESTION_VERBS = frozenset(("was", "is", "were", "are", "has", "had", "did", "does"))
 # The words that join a run to the title before it: "of", "for", "and".
@@ -186,8 +190,8 @@ def _run_name(run: str) -> _RunName | None:
         )
     ):
         title, tokens = f"{title} {tokens[0]}".strip(), tokens[1:]  # "Swede Jon Dahl"
-    if not tokens or len(tokens) > _MAX_NAME_WORDS:
-        return None
+    if not tokens or len(tokens) > _MAX_NAME_WORDS or tokens[0].lower() in _PLACE_OPENERS:
+        return None  # (nor "Los Angeles", "Hong Kong": a place)
     if ends_in_stray_word(tokens) or _PLURAL_ACRONYM.fullmatch(tokens[-1]):
         return None  # ("Smith Tuesday", "Lib Dem MPs": no one's name)
     if tokens[0].lower().rstrip(".") in HONORIFICS and not (
