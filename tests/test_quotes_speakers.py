@@ -22,6 +22,17 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a report by someone, or someone's report, says what they say",
+        (
+            "Ferry fares have doubled, a Nordbank report said.",
+            "A study by the Nordic Ferry Institute said fares had risen in every port.",
+        ),
+        [
+            ("Ferry fares have doubled", "Nordbank"),
+            ("fares had risen in every port", "the Nordic Ferry Institute"),
+        ],
+    ),
+    (
         "'Dahl blamed her defeat' tells a known name's gender, so 'she' can be Dahl",
         (
             "Jelka Dahl lost in the final in Oslo.",

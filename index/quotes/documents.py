@@ -25,6 +25,16 @@ _OWNED = re.compile(
     rf"(?P<owner>[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){{0,3}})['\u2019]s\s+{_DOCUMENT}"
 )
 _PRONOUN_OWNED = re.compile(rf"(?P<owner>[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+{_DOCUMENT}")
+# "a report by the Pew Research Center", "a study from Nordbank": who wrote it, after it.
+_BY = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:(?:new|latest|annual|full|final)\s+)?(?:report|study|survey|paper|"
+    r"review|analysis)\s+(?:by|from)\s+(?P<owner>(?:the\s+)?(?:[A-Z][\w.&'\u2019-]*\s*){1,6})"
+)
+# "a World Bank report", "the ADB study": who wrote it, before it.
+_NAMED_BEFORE = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?P<owner>(?:[A-Z][\w.&'\u2019-]*\s+){1,5})(?:new\s+)?(?:report|study|"
+    r"survey|review|analysis)"
+)
 _SUBJECT = {"its": "it", "his": "he", "her": "she", "their": "they"}
 
 
@@ -35,7 +45,10 @@ def document_owner(phrase: str) -> str | None:
     if found is not None:
         return found["owner"]
     found = _PRONOUN_OWNED.fullmatch(phrase)
-    return _SUBJECT[found["owner"].lower()] if found is not None else None
+    if found is not None:
+        return _SUBJECT[found["owner"].lower()]
+    found = _BY.fullmatch(phrase) or _NAMED_BEFORE.fullmatch(phrase)
+    return found["owner"].strip() if found is not None else None
 
 
 def owner_source(source: Source) -> Source:
