@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from index.quotes.lexicon.people import ORG_WORDS
 from index.quotes.names import Source
 from index.quotes.speakers import parse_source
 
@@ -32,7 +33,7 @@ _BY = re.compile(
 )
 # "a World Bank report", "the ADB study": who wrote it, before it.
 _NAMED_BEFORE = re.compile(
-    r"(?:[Tt]he|[Aa]n?)\s+(?P<owner>(?:[A-Z][\w.&'\u2019-]*\s+){1,5})(?:new\s+)?(?:report|study|"
+    r"(?:(?P<the>[Tt]he)|[Aa]n?)\s+(?P<owner>(?:[A-Z][\w.&'\u2019-]*\s+){1,5})(?:new\s+)?(?:report|study|"
     r"survey|review|analysis)"
 )
 _SUBJECT = {"its": "it", "his": "he", "her": "she", "their": "they"}
@@ -47,8 +48,16 @@ def document_owner(phrase: str) -> str | None:
     found = _PRONOUN_OWNED.fullmatch(phrase)
     if found is not None:
         return _SUBJECT[found["owner"].lower()]
-    found = _BY.fullmatch(phrase) or _NAMED_BEFORE.fullmatch(phrase)
-    return found["owner"].strip() if found is not None else None
+    found = _BY.fullmatch(phrase)
+    if found is not None:
+        return found["owner"].strip()
+    found = _NAMED_BEFORE.fullmatch(phrase)
+    if found is None:
+        return None
+    # ("the Harbour Board report": the Harbour Board; "the Gartner report": Gartner)
+    owner = found["owner"].strip()
+    named_so = found["the"] and owner.rsplit(maxsplit=1)[-1].lower() in ORG_WORDS
+    return f"{found['the']} {owner}" if named_so else owner
 
 
 def owner_source(source: Source) -> Source:
