@@ -22,6 +22,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a body's name joined by 'and' is whole as a subject, not its last word",
+        (
+            "Fares in Oslo are now above those in Bergen, which the Council for Transport and "
+            "Development says had the highest fares in 2015.",
+        ),
+        [("had the highest fares in 2015", "the Council for Transport and Development")],
+    ),
+    (
         "a report by someone, or someone's report, says what they say",
         (
             "Ferry fares have doubled, a Nordbank report said.",

@@ -18,6 +18,7 @@ from index.quotes.lexicon.speech import NOUN_CUES
 from index.quotes.marks import QuotedSpan, span_at, spans_between
 from index.quotes.names import Source, bare_token, clean_phrase
 from index.quotes.opening_names import named_after_adverbial
+from index.quotes.orgs import whole_org_name
 from index.quotes.places import ENDS_ON_PLACE
 from index.quotes.speakers import parse_source
 
@@ -105,6 +106,9 @@ def subject_before(text: str, lo: int, hi: int) -> tuple[Source, int] | None:
     source, at = found[0], lo + found[1]
     while at < hi and text[at].isspace():
         at += 1  # ('," Mr. Obama said': the phrase may start with the space after the mark)
+    if source.name[:1].isupper() and (whole := whole_org_name(text, at, hi)) is not None:
+        # ("the Organisation for Economic Co-operation and Development, which argued")
+        return Source(whole[1], "org"), whole[0]
     return source, at
 
 
