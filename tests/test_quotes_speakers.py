@@ -1001,11 +1001,11 @@ SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
         "... but not someone named only in passing after it",
         (
-            "Minutes after the vote began, Norway's delegation chairman announced four votes for "
-            "Jon Dahl and two abstentions.",
+            "Minutes after the vote began, Norway's delegation chairman announced there were "
+            "four votes for Jon Dahl and two abstentions.",
             "Dahl won the day.",
         ),
-        [("four votes for Jon Dahl", "Norway's delegation chairman")],
+        [("there were four votes for Jon Dahl", "Norway's delegation chairman")],
     ),
     (
         "'the spokesman' is never the named person he speaks for, but may be one named so before",

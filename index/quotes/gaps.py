@@ -23,6 +23,8 @@ _REFLEXIVE = re.compile(r"(?:him|her|it|them)sel(?:f|ves)\s+(?:the\s+)?[A-Z]")
 # The rest of an outlet's name after its first word: "(told Reuters) news agency".
 _OUTLET = re.compile(r"(?:news\s+)?(?:agency|service|wire|network|newspaper|magazine|radio)")
 
+# Verbs of saying that also take a thing for object.
+_THING_VERBS = ("reveal", "announc", "add", "confirm")
 # What "revealed" reports: a clause ("that ...", "she had ...", "how ..."), not a thing.
 _REVEALED_CLAUSE = re.compile(
     r"(?:that|how|why|what|whether|when|where|who)\b|(?:\S+\s+){0,6}?(?:is|are|was|were|has|have|"
@@ -50,8 +52,10 @@ def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -
         or (text.startswith("to ", start) and " that " not in text[start:end])
     ):
         return True  # ("will report back to the council", "will report to MPs": to whom)
-    if verb.startswith("reveal") and not _REVEALED_CLAUSE.match(text, start, end):
-        return True  # ("revealed the full scale of the cuts", "revealed his plans": a thing)
+    if verb.startswith(_THING_VERBS) and not _REVEALED_CLAUSE.match(text, start, end):
+        # ("revealed the full scale of the cuts", "announced plans for an album", "added the
+        # crown to her titles", "confirmed his place": a thing, no statement)
+        return True
     if verb.startswith("ask") and _A_QUESTION.fullmatch(text, start, end):
         return True  # ("when the host asked him a question": what was asked is not given)
     if _OUTLET.fullmatch(text, start, end):
