@@ -22,6 +22,17 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a spokesman for someone speaks, whoever he speaks for and however they are named",
+        (
+            "A spokesman for ferry commissioner Ada Vik said the plan was legal.",
+            "A spokeswoman for the Harbour Commissioner's Office said fares would rise.",
+        ),
+        [
+            ("the plan was legal", "A spokesman for ferry commissioner Ada Vik"),
+            ("fares would rise", "A spokeswoman for the Harbour Commissioner's Office"),
+        ],
+    ),
+    (
         "a body's name joined by 'and' is whole as a subject, not its last word",
         (
             "Fares in Oslo are now above those in Bergen, which the Council for Transport and "

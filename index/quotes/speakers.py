@@ -20,11 +20,14 @@ from index.quotes.lexicon.grammar import (
     SENTENCE_ASIDES,
 )
 from index.quotes.lexicon.people import (
+    FEMALE_WORDS,
     INDEFINITE_SPEAKERS,
+    MALE_WORDS,
     POSTMODIFIERS,
     PRONOUN_GENDER,
     ROLE_HEADS,
     SPEAKER_NOUNS,
+    Gender,
 )
 from index.quotes.names import (
     Source,
@@ -41,6 +44,11 @@ from index.quotes.roles import ROLE_STOP, clause_parts, is_role, is_role_apposit
 from index.quotes.source_lead import clause_word, comma_parts, is_clause, strip_lead
 from index.quotes.titled import titled_name
 
+# Someone who speaks for another, named after them: "A spokesman for the Harbour Board".
+_SPEAKS_FOR = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?P<head>spokes(?:man|woman|person)|aide|"
+    r"adviser|advisor)\s+(?:for|to)\s+\S"
+)
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _AGE = re.compile(r"^\d{1,3}$")
 # "Sen. Barbara Mikulski of Maryland": where someone is from, after the name.
@@ -268,6 +276,11 @@ def _simple_source(text: str) -> Source | None:
         return nominal(text, words)
     if words[0] in ASIDE_WORDS:
         return None  # "including his wife": an aside, not who speaks
+    if (spoke := _SPEAKS_FOR.match(text.strip())) is not None:
+        # "A spokesman for EU commissioner Ada Vik": the spokesman, never the one he speaks for
+        head = spoke["head"]
+        gender: Gender = "m" if head in MALE_WORDS else "f" if head in FEMALE_WORDS else None
+        return Source(name=text.strip(), kind="person", gender=gender)
     if len(words) == 1 and words[0] in SPEAKER_NOUNS and text.strip()[:1].isupper():
         lowered = _simple_source(words[0])
         if lowered is not None and lowered.kind == "group":  # "Critics say": no one named so
