@@ -22,6 +22,11 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "someone who works at a firm is no name of the firm's",
+        ("The former chief financial officer at ferry firm Nordplan said the books were wrong.",),
+        [("the books were wrong", "The former chief financial officer at ferry firm Nordplan")],
+    ),
+    (
         "a spokesman for someone speaks, whoever he speaks for and however they are named",
         (
             "A spokesman for ferry commissioner Ada Vik said the plan was legal.",

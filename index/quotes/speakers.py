@@ -45,9 +45,11 @@ from index.quotes.source_lead import clause_word, comma_parts, is_clause, strip_
 from index.quotes.titled import titled_name
 
 # Someone who speaks for another, named after them: "A spokesman for the Harbour Board".
+# ... or who works at one: "The former chief financial officer at telecoms firm WorldCom".
 _SPEAKS_FOR = re.compile(
-    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,2}?(?P<head>spokes(?:man|woman|person)|aide|"
-    r"adviser|advisor)\s+(?:for|to)\s+\S"
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+){0,3}?(?:(?P<head>spokes(?:man|woman|person)|aide|"
+    r"adviser|advisor)\s+(?:for|to)|(?:officer|executive|director|analyst|economist|lawyer|"
+    r"strategist|manager)\s+at)\s+\S"
 )
 _RELATIVE = re.compile(r"^(?:who|which|whose|whom)\b", re.I)
 _AGE = re.compile(r"^\d{1,3}$")
@@ -278,7 +280,7 @@ def _simple_source(text: str) -> Source | None:
         return None  # "including his wife": an aside, not who speaks
     if (spoke := _SPEAKS_FOR.match(text.strip())) is not None:
         # "A spokesman for EU commissioner Ada Vik": the spokesman, never the one he speaks for
-        head = spoke["head"]
+        head = spoke["head"] or ""
         gender: Gender = "m" if head in MALE_WORDS else "f" if head in FEMALE_WORDS else None
         return Source(name=text.strip(), kind="person", gender=gender)
     if len(words) == 1 and words[0] in SPEAKER_NOUNS and text.strip()[:1].isupper():
