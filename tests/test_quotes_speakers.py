@@ -22,6 +22,14 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "a description with what it is over ('for Wales') is the one person just named too",
+        (
+            "Dr Nora Lunde, on her first day in the job, visited the harbour.",
+            "The new ferry minister for Wales said fares would fall.",
+        ),
+        [("fares would fall", "Nora Lunde")],
+    ),
+    (
         "someone who works at a firm is no name of the firm's",
         ("The former chief financial officer at ferry firm Nordplan said the books were wrong.",),
         [("the books were wrong", "The former chief financial officer at ferry firm Nordplan")],

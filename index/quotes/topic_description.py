@@ -8,6 +8,7 @@ the description, it stands for the person named in full just before, as a pronou
 from __future__ import annotations
 
 import bisect
+import re
 
 from index.quotes.descriptions import Description
 from index.quotes.lexicon import word_set
@@ -48,6 +49,7 @@ def just_spoken_of(
     if " and " in phrase:
         return None  # ("the prime minister and chancellor": two people)
     if description is None:
+        phrase = _WHERE.sub("", phrase)  # ("the new health minister for Wales")
         if not is_described(phrase):
             return None
         words = tuple(phrase.lower().split())
@@ -108,6 +110,8 @@ def _named_person(entity: Entity) -> bool:
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
+# What or where a role is over, after its head: "for Wales", "of the Harbour Board".
+_WHERE = re.compile(r"\s+(?:for|of|in|at)\s+(?:the\s+)?[A-Z][\w\s'\u2019&-]*$")
 _PARTIES = frozenset(
     ("gop", "republican", "democratic", "democrat", "tory", "labour", "conservative", "liberal")
 )
