@@ -22,6 +22,15 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "words in marks inside a body's claims are the body's, not the one who rejects them",
+        (
+            'Jon Dahl hit back at Labour claims that he was using the crews as a "human '
+            'shield". Ada Vik dismissed claims that the port was "moving onto the turf" of '
+            "the ferry firms.",
+        ),
+        [('that he was using the crews as a "human shield"', "Labour")],
+    ),
+    (
         "a description with what it is over ('for Wales') is the one person just named too",
         (
             "Dr Nora Lunde, on her first day in the job, visited the harbour.",

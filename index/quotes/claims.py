@@ -18,7 +18,9 @@ CLAIM = "report-claim"
 _CLAIM_NOUN = re.compile(r"\b(?:" + trie_pattern(CLAIM_NOUNS) + r")\s+that\b")
 _CLAIM_ENDINGS = by_last_letter(sorted(CLAIM_NOUNS))
 _CLAIM_OWNER = re.compile(
-    r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?)"
+    r"(?P<owner>\b(?:his|her|their|His|Her|Their)|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*['\u2019]s?"
+    # a name before the noun, inside a clause: "hit back at Labour claims that ..."
+    r"|(?<=[a-z] )(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]*)"
     r"\s+(?:[a-z]+\s+)?$"
 )
 
@@ -49,9 +51,29 @@ def owned_claims(text: str, spans: Sequence[QuotedSpan]) -> list[Claim]:
     for noun in _CLAIM_NOUN.finditer(text) if maybe_claims else ():
         # Look back from "claim that" for its owner ("Trump's claim that").
         holder = _CLAIM_OWNER.search(text, max(0, noun.start() - 60), noun.start())
-        if holder and span_at(spans, holder.start()) is None:
+        if holder and span_at(spans, holder.start()) is None and _owns(text, holder, noun):
             owned.append((holder, noun))
     return owned
+
+
+def _owns(text: str, holder: re.Match[str], noun: re.Match[str]) -> bool:
+    """Whether a bare name (no "'s") before a claim noun owns it: right before the noun,
+    inside a clause ("hit back at Labour claims"), not the subject of a verb before it
+    ("Ada Vik dismissed claims")."""
+    owner = holder.group("owner")
+    if owner.endswith(("'s", "\u2019s", "'", "\u2019")) or owner.lower() in _PRONOUNS:
+        return True  # ("Ada Vik's claim", "his claim")
+    before = text[max(0, holder.start() - 20) : holder.start()].split()
+    return (
+        bool(before)
+        and before[-1].islower()
+        and before[-1] not in _CONNECTORS  # (not "Investigation" of "Bureau of Investigation")
+        and not text[holder.end() : noun.start()].strip()
+    )
+
+
+_PRONOUNS = frozenset(("his", "her", "their"))
+_CONNECTORS = frozenset(("of", "and", "for", "the", "de", "on"))
 
 
 def claim_reports(
