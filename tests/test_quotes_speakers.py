@@ -22,6 +22,11 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'according to a paper, X said ...' is X's statement, not the paper's",
+        ("According to the Harbour Times, ferry boss Ada Vik said that fares would rise.",),
+        [("that fares would rise", "Ada Vik")],
+    ),
+    (
         "words in marks inside a body's claims are the body's, not the one who rejects them",
         (
             'Jon Dahl hit back at Labour claims that he was using the crews as a "human '
