@@ -22,6 +22,11 @@ from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
     (
+        "'X says ..., the paper reports' is X's statement, which the paper reports",
+        ("Nordplan says the deal is close, the Harbour Times reports.",),
+        [("the deal is close", "Nordplan")],
+    ),
+    (
         "'according to a paper, X said ...' is X's statement, not the paper's",
         ("According to the Harbour Times, ferry boss Ada Vik said that fares would rise.",),
         [("that fares would rise", "Ada Vik")],

@@ -7,6 +7,7 @@ import re
 from index.quotes.attribution import clause_end
 from index.quotes.lexicon.people import PRONOUN_GENDER
 from index.quotes.names import Source
+from index.quotes.own_report import opens_own_report
 from index.quotes.report_shapes import ACCORDING_TO_RULE, Report
 from index.quotes.roles import is_role_appositive
 from index.quotes.speakers import parse_source
@@ -56,13 +57,6 @@ _NO_SOURCE = frozenset(
 )
 
 
-# A statement that opens on its own speaker and verb of saying: "ferry boss Ada Vik said".
-_OWN_REPORT = re.compile(
-    r"(?:[\w'\u2019.-]+\s+){0,4}?[A-Z][\w'\u2019.-]*\s+(?:has\s+|had\s+)?(?:said|says|told|"
-    r"tells|added|adds|insisted|insists|warned|warns|claimed|claims|argued|argues)\b"
-)
-
-
 def according_to(text: str, lo: int, hi: int, start: int, end: int) -> list[Report]:
     """``According to X, CONTENT`` and ``CONTENT, according to X[, CONTENT]``."""
     cue = " ".join(text[start:end].split())
@@ -81,7 +75,7 @@ def according_to(text: str, lo: int, hi: int, start: int, end: int) -> list[Repo
             if fuller is not None and fuller.name == source.name and fuller.role:
                 source, comma = fuller, second
         c0, c1 = trim(text, comma + 1, hi)
-        if len(text[c0:c1].split()) < 2 or _OWN_REPORT.match(text, c0, c1):
+        if len(text[c0:c1].split()) < 2 or opens_own_report(text, c0, c1):
             # ("According to the Times, ferry boss Ada Vik said ...": Vik's words, whom the
             # paper reports; the verb after her name reports them)
             return []

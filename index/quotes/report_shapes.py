@@ -9,6 +9,7 @@ from index.quotes.attribution import clause_end
 from index.quotes.gaps import no_statement
 from index.quotes.lexicon.people import COURTESY_TITLES
 from index.quotes.names import Source, split_title
+from index.quotes.own_report import opens_own_report
 from index.quotes.roles import is_role_appositive
 from index.quotes.sentences import is_headline
 from index.quotes.speakers import parse_source
@@ -268,7 +269,8 @@ def said_that_or_then_said(
         start, end = trim(text, lead.end() if lead else lo, lo + len(prefix))
         cue = text[verb_end - len(verb) : verb_end]
         rule = ASIDE if aside else THEN_SAID
-        reports.append(Report(start, end, source, position, rule, cue))
+        if not opens_own_report(text, start, end):  # ("SAIC says X, the FT reports": SAIC's)
+            reports.append(Report(start, end, source, position, rule, cue))
         if tail.startswith(",") and ";" not in tail[:2] and (aside or len(tail.split()) >= 4):
             start2, end2 = trim(text, rest, hi)
             if not _PARTICIPLE_START.match(text, start2):
