@@ -25,8 +25,8 @@ _OUTLET = re.compile(r"(?:news\s+)?(?:agency|service|wire|network|newspaper|maga
 
 # Verbs of saying that also take a thing for object.
 _THING_VERBS = ("reveal", "announc", "add", "confirm")
-# What "revealed" reports: a clause ("that ...", "she had ...", "how ..."), not a thing.
-_REVEALED_CLAUSE = re.compile(
+# What they report then: a clause ("that ...", "she had ...", "how ..."), not a thing.
+_CLAUSE = re.compile(
     r"(?:that|how|why|what|whether|when|where|who)\b|(?:\S+\s+){0,6}?(?:is|are|was|were|has|have|"
     r"had|will|would|could|should|can|may|might|must|did|does|do)\b"
 )
@@ -52,7 +52,7 @@ def no_statement(text: str, start: int, end: int, verb: str, subject_at: int = -
         or (text.startswith("to ", start) and " that " not in text[start:end])
     ):
         return True  # ("will report back to the council", "will report to MPs": to whom)
-    if verb.startswith(_THING_VERBS) and not _REVEALED_CLAUSE.match(text, start, end):
+    if verb.startswith(_THING_VERBS) and not _CLAUSE.match(text, start, end):
         # ("revealed the full scale of the cuts", "announced plans for an album", "added the
         # crown to her titles", "confirmed his place": a thing, no statement)
         return True
