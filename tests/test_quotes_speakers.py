@@ -16,11 +16,36 @@ from index.quotes.marks import find_single_spans
 from index.quotes.registry import Registry
 from index.quotes.roles import carries, plausible_role
 from index.quotes.source_lead import is_clause
+from index.quotes.speaker_goes_on import speaker_goes_on, spoken
 from index.quotes.speakers import parse_source
 from index.quotes.subjects import subject_of
 from tests.quotecheck import check_offsets, speaker_of
 
 SPEAKERS: list[tuple[str, tuple[str, ...], list[tuple[str, str | None]]]] = [
+    (
+        "a description with a party picks out no one while anyone else is named near",
+        (
+            "Senator Jon Dahl spoke after Governor Tor Berg.",
+            "The Republican nominee said the vote was fair.",
+        ),
+        [("the vote was fair", "The Republican nominee")],
+    ),
+    (
+        "... but one without a party is the one named as the subject",
+        (
+            "Senator Jon Dahl spoke after Governor Tor Berg.",
+            "The foreign secretary said the vote was fair.",
+        ),
+        [("the vote was fair", "Jon Dahl")],
+    ),
+    (
+        "the last word of a body's name is no owner of a claim after it",
+        (
+            "Banks were sent the Federal Bureau of Investigation warnings that a virus was "
+            "spreading fast.",
+        ),
+        [],
+    ),
     (
         "'X says ..., the paper reports' is X's statement, which the paper reports",
         ("Nordplan says the deal is close, the Harbour Times reports.",),
@@ -1336,6 +1361,20 @@ def test_a_place_of_two_words_is_no_person() -> None:
     text = "Zaki Dahl flew from a Los Angeles studio to a Hong Kong hotel."
     scan_people([text], [0], [[]], registry)
     assert [entity.name for entity in registry.entities if entity.person] == ["Zaki Dahl"]
+
+
+def test_speaker_goes_on_reads_all_of_the_speaker_s_statements_before_the_pronoun() -> None:
+    registry = Registry()
+    vik = registry.add("Anna Vik", 0, "f", None, True, 1.0)
+    lunde = registry.add("Nora Lunde", 40, "f", None, True, 1.0)  # inside Vik's statement
+    dahl = registry.add("Jon Dahl", 45, "m", None, True, 1.0)
+    last = spoken(spoken(None, vik, 30, 80), vik, 90, 120)
+    # a piece whose pronoun stands before her later statement still goes on with her
+    assert speaker_goes_on(registry, lunde, last, 85) == vik
+    assert speaker_goes_on(registry, lunde, last, 130) == vik
+    assert speaker_goes_on(registry, dahl, last, 130) == dahl  # (no "she" for him)
+    registry.mention(lunde, 125, 1.0)  # named again, outside what Vik said
+    assert speaker_goes_on(registry, lunde, last, 130) == lunde
 
 
 def test_document_owner_is_a_rule_that_can_be_switched_off() -> None:
